@@ -1,0 +1,185 @@
+#define G_LOG_DOMAIN "sam-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-application.h"
+#include "sam-window.h"
+#include "store/sam-store.h"
+
+struct _SamApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database;   /* --database, or the default path */
+  GSettings      *settings;   /* NULL when the schema is not installed */
+};
+
+G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the Samordna database at PATH, or create it with the default plan"), N_("PATH") },
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+/* Actions */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Samordna developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Samordna",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Samordna developers"),
+                         "developers", developers,
+                         "comments", _("Plan and follow up a cross-sector government strategy: plans, activities, responsible agencies, target groups and seminars."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+/* Overrides */
+
+static int
+sam_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  SamApplication *self = SAM_APPLICATION (app);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("samordna %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+      g_free (self->database);
+      self->database = g_file_get_path (file);
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("%s\n", _("samordna: cannot open a window because there is no display; set DISPLAY or WAYLAND_DISPLAY, or run it in a desktop session."));
+      return 1;
+    }
+  return -1;
+}
+
+static void
+sam_application_startup (GApplication *app)
+{
+  SamApplication *self = SAM_APPLICATION (app);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *back_accels[] = { "<Alt>Left", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
+
+  /* Without the installed schema (a build run in place) the window still
+   * works; it just does not remember its size. */
+  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.back", back_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+sam_application_activate (GApplication *app)
+{
+  SamApplication *self = SAM_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (sam_window_new (self));
+      sam_window_open_database (SAM_WINDOW (window), self->database);
+    }
+  gtk_window_present (window);
+}
+
+static void
+sam_application_finalize (GObject *object)
+{
+  SamApplication *self = SAM_APPLICATION (object);
+
+  g_clear_pointer (&self->database, g_free);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (sam_application_parent_class)->finalize (object);
+}
+
+static void
+sam_application_class_init (SamApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = sam_application_finalize;
+  app_class->handle_local_options = sam_application_handle_local_options;
+  app_class->startup = sam_application_startup;
+  app_class->activate = sam_application_activate;
+}
+
+static void
+sam_application_init (SamApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan and follow up a cross-sector government strategy."));
+  self->database = sam_store_default_path ();
+}
+
+SamApplication *
+sam_application_new (void)
+{
+  return g_object_new (SAM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/* Returns the path of the database the first window opens. */
+const char *
+sam_application_get_database (SamApplication *self)
+{
+  g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
+  return self->database;
+}
+
+/* Returns the settings, or NULL when the schema is not installed. */
+GSettings *
+sam_application_get_settings (SamApplication *self)
+{
+  g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,26 @@
+/* main.c: starts Samordna. */
+#define G_LOG_DOMAIN "samordna"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "sam-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SamApplication) app = NULL;
+  const char *localedir = g_getenv ("SAMORDNA_LOCALEDIR");
+
+  /* SAMORDNA_LOCALEDIR lets a build run in place find its translations. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = sam_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

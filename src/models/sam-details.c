@@ -1,0 +1,282 @@
+#define G_LOG_DOMAIN "sam-details"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "sam-details.h"
+#include "sam-tree.h"
+
+/* A record with many referrers (a plan with thousands of activities)
+ * shows this many links and a count of the rest. */
+#define MAX_LINKS 50
+
+struct _SamDetail
+{
+  GObject  parent_instance;
+  char    *label;
+  char    *markup;
+};
+
+G_DEFINE_FINAL_TYPE (SamDetail, sam_detail, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_LABEL, PROP_MARKUP, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+sam_detail_finalize (GObject *object)
+{
+  SamDetail *self = SAM_DETAIL (object);
+
+  g_free (self->label);
+  g_free (self->markup);
+  G_OBJECT_CLASS (sam_detail_parent_class)->finalize (object);
+}
+
+static void
+sam_detail_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SamDetail *self = SAM_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+    case PROP_MARKUP:
+      g_value_set_string (value, self->markup);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_detail_class_init (SamDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sam_detail_finalize;
+  object_class->get_property = sam_detail_get_property;
+  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARKUP] = g_param_spec_string ("markup", NULL, NULL, NULL,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sam_detail_init (SamDetail *self)
+{
+}
+
+const char *
+sam_detail_get_label (SamDetail *self)
+{
+  g_return_val_if_fail (SAM_IS_DETAIL (self), NULL);
+  return self->label;
+}
+
+const char *
+sam_detail_get_markup (SamDetail *self)
+{
+  g_return_val_if_fail (SAM_IS_DETAIL (self), NULL);
+  return self->markup;
+}
+
+static void
+append (GListStore *list,
+        const char *label,
+        char       *markup)
+{
+  SamDetail *detail = g_object_new (SAM_TYPE_DETAIL, NULL);
+
+  detail->label = g_strdup (label);
+  detail->markup = markup;
+  g_list_store_append (list, detail);
+  g_object_unref (detail);
+}
+
+/* Returns the URI that names @record, "samordna:activity/12". */
+char *
+sam_details_link (SamRecord *record)
+{
+  g_return_val_if_fail (SAM_IS_RECORD (record), NULL);
+  return g_strdup_printf ("samordna:%s/%" G_GINT64_FORMAT,
+                          sam_kind_get_info (sam_record_get_kind (record))->name,
+                          sam_record_get_id (record));
+}
+
+/* Reads a URI made by sam_details_link(); FALSE for anything else. */
+gboolean
+sam_details_parse_link (const char *uri,
+                        SamKind    *kind,
+                        gint64     *id)
+{
+  g_auto(GStrv) parts = NULL;
+  char *end = NULL;
+
+  g_return_val_if_fail (kind != NULL && id != NULL, FALSE);
+  if (uri == NULL || !g_str_has_prefix (uri, "samordna:"))
+    return FALSE;
+  parts = g_strsplit (uri + strlen ("samordna:"), "/", 2);
+  if (g_strv_length (parts) != 2 || (*kind = sam_kind_from_name (parts[0])) == SAM_KIND_NONE)
+    return FALSE;
+  *id = g_ascii_strtoll (parts[1], &end, 10);
+  return end != NULL && *end == '\0' && *id > 0;
+}
+
+static void
+append_link (GString   *markup,
+             SamRecord *record)
+{
+  g_autofree char *uri = sam_details_link (record);
+  g_autofree char *title = sam_tree_describe (record);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  if (markup->len > 0)
+    g_string_append_c (markup, '\n');
+  g_string_append_printf (markup, "<a href=\"%s\">%s</a>", uri, escaped);
+}
+
+static char *
+ref_markup (SamStore *store,
+            SamKind   kind,
+            gint64    id)
+{
+  g_autoptr(SamRecord) target = sam_store_get (store, kind, id, NULL);
+  GString *markup = g_string_new (NULL);
+
+  if (target)
+    append_link (markup, target);
+  else
+    g_string_append (markup, _("(missing)"));
+  return g_string_free (markup, FALSE);
+}
+
+static char *
+value_markup (SamStore       *store,
+              SamRecord      *record,
+              const SamField *f)
+{
+  GString *markup = g_string_new (NULL);
+
+  if (f->type == SAM_FIELD_REF)
+    {
+      g_string_free (markup, TRUE);
+      return ref_markup (store, f->ref_kind, sam_record_get_int (record, f->name));
+    }
+  if (f->type == SAM_FIELD_REFS)
+    {
+      gsize n;
+      const gint64 *refs = sam_record_get_refs (record, f->name, &n);
+
+      for (gsize i = 0; i < n; i++)
+        {
+          g_autofree char *one = ref_markup (store, f->ref_kind, refs[i]);
+          g_string_append_printf (markup, "%s%s", markup->len ? "\n" : "", one);
+        }
+    }
+  else if (f->type == SAM_FIELD_STRINGS)
+    {
+      g_autofree const char **values = sam_record_get_strings (record, f->name);
+      g_autofree char *joined = g_strjoinv (", ", (char **) values);
+      g_autofree char *escaped = g_markup_escape_text (joined, -1);
+      g_string_append (markup, escaped);
+    }
+  else if (f->type == SAM_FIELD_ENUM)
+    g_string_append (markup, sam_enum_label (f->values, sam_record_get_string (record, f->name)));
+  else if (f->type == SAM_FIELD_BOOL)
+    g_string_append (markup, sam_record_get_int (record, f->name) ? _("Yes") : _("No"));
+  else if (f->type == SAM_FIELD_INT)
+    g_string_append_printf (markup, "%" G_GINT64_FORMAT, sam_record_get_int (record, f->name));
+  else
+    {
+      g_autofree char *escaped = g_markup_escape_text (sam_record_get_string (record, f->name), -1);
+      g_string_append (markup, escaped);
+    }
+  return g_string_free (markup, FALSE);
+}
+
+static gboolean
+is_unset (SamRecord      *record,
+          const SamField *f)
+{
+  gsize n = 0;
+
+  if (!sam_record_is_set (record, f->name))
+    return TRUE;
+  if (f->type == SAM_FIELD_REF)
+    return sam_record_get_int (record, f->name) == 0;
+  if (f->type == SAM_FIELD_REFS)
+    return sam_record_get_refs (record, f->name, &n), n == 0;
+  if (f->type == SAM_FIELD_STRINGS)
+    {
+      g_autofree const char **v = sam_record_get_strings (record, f->name);
+      return v[0] == NULL;
+    }
+  return FALSE;
+}
+
+/* One row per kind and field that points to @record: "Activities (Lead agency)". */
+static void
+append_backlinks (GListStore *list,
+                  SamStore   *store,
+                  SamRecord  *record)
+{
+  SamKind kind = sam_record_get_kind (record);
+
+  for (int k = 0; k < SAM_N_KINDS; k++)
+    {
+      const SamKindInfo *other = sam_kind_get_info (k);
+
+      for (guint i = 0; i < other->n_fields; i++)
+        {
+          const SamField *f = &other->fields[i];
+          g_autoptr(GPtrArray) found = NULL;
+          g_autofree char *label = NULL;
+          GString *markup;
+
+          if (f->ref_kind != kind)
+            continue;
+          found = sam_store_list_by (store, k, f->name, sam_record_get_id (record), NULL);
+          if (found == NULL || found->len == 0)
+            continue;
+          markup = g_string_new (NULL);
+          for (guint j = 0; j < found->len && j < MAX_LINKS; j++)
+            append_link (markup, found->pdata[j]);
+          if (found->len > MAX_LINKS)
+            g_string_append_printf (markup, "\n%s", _("… and more"));
+          /* TRANSLATORS: a kind and the field by which it points here, "Activities (Lead agency)". */
+          label = g_strdup_printf (_("%s (%s)"), g_dgettext (GETTEXT_PACKAGE, other->plural),
+                                   g_dgettext (GETTEXT_PACKAGE, f->label));
+          append (list, label, g_string_free (markup, FALSE));
+        }
+    }
+}
+
+/* Returns a new list of SamDetail for @record: each field that has a value,
+ * then each set of records that point to it. */
+GListModel *
+sam_details_new (SamStore  *store,
+                 SamRecord *record)
+{
+  const SamKindInfo *info;
+  GListStore *list;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_RECORD (record), NULL);
+
+  info = sam_kind_get_info (sam_record_get_kind (record));
+  list = g_list_store_new (SAM_TYPE_DETAIL);
+  for (guint i = 0; i < info->n_fields; i++)
+    if (!is_unset (record, &info->fields[i]))
+      append (list, g_dgettext (GETTEXT_PACKAGE, info->fields[i].label),
+              value_markup (store, record, &info->fields[i]));
+  append_backlinks (list, store, record);
+  return G_LIST_MODEL (list);
+}

@@ -1,0 +1,36 @@
+/* sam-tree.h: the browsing trees of the main window, as list models.
+ *
+ * Each view is a list of root SamNodes whose children load on demand; the
+ * window wraps it in a GtkTreeListModel. No widgets here.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "models/sam-node.h"
+#include "store/sam-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SAM_VIEW_STRATEGY,        /* focus area → measure → goals, tasks, plans → activities */
+  SAM_VIEW_AGENCIES,        /* ministries → their agencies */
+  SAM_VIEW_SECTORS,
+  SAM_VIEW_TARGET_GROUPS,   /* category → group → sub-group */
+  SAM_VIEW_KNOWLEDGE,       /* knowledge gaps and R&D projects */
+  SAM_VIEW_SEMINAR_FORMATS,
+  SAM_VIEW_OBLIGATIONS,
+  SAM_N_VIEWS
+} SamView;
+
+const char *sam_view_get_name    (SamView     view);
+const char *sam_view_get_title   (SamView     view);
+SamView     sam_view_from_name   (const char *name);
+
+GListModel *sam_tree_new_roots   (SamStore   *store,
+                                  SamView     view);
+char       *sam_tree_describe    (SamRecord  *record);
+SamNode    *sam_tree_node_new    (SamStore   *store,
+                                  SamRecord  *record);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* sam-store-private.h: what other parts of the store layer may reach. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sam-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3  *sam_store_get_db         (SamStore    *self);
+gboolean  sam_store_set_sql_error  (SamStore    *self,
+                                    int          rc,
+                                    GError     **error);
+gboolean  sam_store_exec           (SamStore    *self,
+                                    const char  *sql,
+                                    GError     **error);
+GBytes   *sam_data_lookup          (const char  *name,
+                                    GError     **error);
+
+/* Fills a new database with the default plan; in the seed loader. */
+gboolean  sam_seed_load_default    (SamStore    *self,
+                                    GError     **error);
+
+G_END_DECLS

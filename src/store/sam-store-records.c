@@ -1,0 +1,593 @@
+#define G_LOG_DOMAIN "sam-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sam-store-private.h"
+
+/* Generic reading and writing of records, driven by the kind table of
+ * sam-kind.c: the entity's own columns in its table, each multi-valued
+ * field in its link table (owner column "<table>_id", value column from
+ * the field, and a position that keeps the order people gave). */
+
+static char *
+owner_column (const SamKindInfo *info)
+{
+  return g_strconcat (info->table, "_id", NULL);
+}
+
+static char *
+column_list (const SamKindInfo *info)
+{
+  GString *cols = g_string_new ("id");
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (!sam_field_is_link (&info->fields[i]))
+      g_string_append_printf (cols, ", %s", info->fields[i].name);
+  return g_string_free (cols, FALSE);
+}
+
+static int
+prepare (SamStore      *self,
+         const char    *sql,
+         sqlite3_stmt **stmt)
+{
+  return sqlite3_prepare_v2 (sam_store_get_db (self), sql, -1, stmt, NULL);
+}
+
+static void
+bind_value (sqlite3_stmt   *stmt,
+            int             pos,
+            const SamField *field,
+            GVariant       *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, pos);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    sqlite3_bind_text (stmt, pos, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
+  else if (field->type == SAM_FIELD_REF && g_variant_get_int64 (value) == 0)
+    sqlite3_bind_null (stmt, pos);
+  else
+    sqlite3_bind_int64 (stmt, pos, g_variant_get_int64 (value));
+}
+
+static GVariant *
+column_value (sqlite3_stmt   *stmt,
+              int             col,
+              const SamField *field)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NULL;
+  switch (field->type)
+    {
+    case SAM_FIELD_INT:
+    case SAM_FIELD_BOOL:
+    case SAM_FIELD_REF:
+      return g_variant_new_int64 (sqlite3_column_int64 (stmt, col));
+    default:
+      return g_variant_new_string ((const char *) sqlite3_column_text (stmt, col));
+    }
+}
+
+/* Names the field a constraint failure is about, for the message. */
+static gboolean
+constraint_error (SamStore        *self,
+                  const SamKindInfo *info,
+                  SamRecord       *record,
+                  int              rc,
+                  GError         **error)
+{
+  const char *msg = sqlite3_errmsg (sam_store_get_db (self));
+  const char *dot = strrchr (msg, '.');
+  const SamField *field = dot ? sam_kind_find_field (info->kind, dot + 1) : NULL;
+
+  if (rc == SQLITE_CONSTRAINT_UNIQUE && field != NULL)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 _("%s: “%s” is already used by another %s. Choose another."),
+                 g_dgettext (GETTEXT_PACKAGE, field->label),
+                 sam_record_get_string (record, field->name),
+                 g_dgettext (GETTEXT_PACKAGE, info->label));
+  else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 _("This %s points to something that no longer exists. Choose the linked items again."),
+                 g_dgettext (GETTEXT_PACKAGE, info->label));
+  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 _("This %s breaks a rule of the database (%s). Correct the values and try again."),
+                 g_dgettext (GETTEXT_PACKAGE, info->label), msg);
+  else
+    return sam_store_set_sql_error (self, rc, error);
+  return FALSE;
+}
+
+static gboolean
+write_links (SamStore   *self,
+             SamRecord  *record,
+             gboolean    replace,
+             GError    **error)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
+  g_autofree char *owner = owner_column (info);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SamField *f = &info->fields[i];
+      GVariant *v = sam_record_get_value (record, i);
+      g_autofree char *del = NULL, *ins = NULL;
+      sqlite3_stmt *stmt = NULL;
+      int rc = SQLITE_OK;
+
+      if (!sam_field_is_link (f))
+        continue;
+      if (replace)
+        {
+          del = g_strdup_printf ("DELETE FROM %s WHERE %s = %" G_GINT64_FORMAT,
+                                 f->link_table, owner, sam_record_get_id (record));
+          if (!sam_store_exec (self, del, error))
+            return FALSE;
+        }
+      if (v == NULL || g_variant_n_children (v) == 0)
+        continue;
+
+      ins = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s, %s, position) VALUES (?, ?, ?)",
+                             f->link_table, owner, f->link_column);
+      rc = prepare (self, ins, &stmt);
+      for (gsize j = 0; rc == SQLITE_OK && j < g_variant_n_children (v); j++)
+        {
+          g_autoptr(GVariant) item = g_variant_get_child_value (v, j);
+
+          sqlite3_bind_int64 (stmt, 1, sam_record_get_id (record));
+          if (f->type == SAM_FIELD_REFS)
+            sqlite3_bind_int64 (stmt, 2, g_variant_get_int64 (item));
+          else
+            sqlite3_bind_text (stmt, 2, g_variant_get_string (item, NULL), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 3, (gint64) j);
+          rc = sqlite3_step (stmt);
+          rc = rc == SQLITE_DONE ? sqlite3_reset (stmt) : rc;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        return constraint_error (self, info, record, sqlite3_extended_errcode (sam_store_get_db (self)), error);
+    }
+  return TRUE;
+}
+
+/* An agency or target group may not end up under itself. */
+static gboolean
+check_parent_cycle (SamStore   *self,
+                    SamRecord  *record,
+                    GError    **error)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 parent = sam_record_get_int (record, "parent_id");
+  gboolean cycle = FALSE;
+  guint guard = 0;
+
+  if (parent == 0 || sam_record_get_id (record) == 0)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT parent_id FROM %s WHERE id = ?", info->table);
+  if (prepare (self, sql, &stmt) != SQLITE_OK)
+    return sam_store_set_sql_error (self, SQLITE_ERROR, error);
+  while (parent != 0 && !cycle && guard++ < 10000)
+    {
+      cycle = parent == sam_record_get_id (record);
+      sqlite3_bind_int64 (stmt, 1, parent);
+      parent = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (cycle)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 _("%s: cannot be the item itself or one of the items under it. Choose another."),
+                 g_dgettext (GETTEXT_PACKAGE, sam_kind_find_field (info->kind, "parent_id")->label));
+  return !cycle;
+}
+
+static gboolean
+validate (SamStore   *self,
+          SamRecord  *record,
+          GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  SamKind kind = sam_record_get_kind (record);
+
+  if (!sam_record_validate (record, &local))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, local->message);
+      return FALSE;
+    }
+  if (kind == SAM_KIND_AGENCY || kind == SAM_KIND_TARGET_GROUP)
+    return check_parent_cycle (self, record, error);
+  return TRUE;
+}
+
+static gboolean
+write_row (SamStore   *self,
+           SamRecord  *record,
+           gboolean    update,
+           GError    **error)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int pos = 1, rc;
+
+  if (update)
+    {
+      g_string_printf (sql, "UPDATE %s SET id = id", info->table);
+      for (guint i = 0; i < info->n_fields; i++)
+        if (!sam_field_is_link (&info->fields[i]))
+          g_string_append_printf (sql, ", %s = ?", info->fields[i].name);
+      g_string_append (sql, " WHERE id = ?");
+    }
+  else
+    {
+      g_autofree char *cols = column_list (info);
+      g_string_printf (sql, "INSERT INTO %s (%s) VALUES (NULL", info->table, cols);
+      for (guint i = 0; i < info->n_fields; i++)
+        if (!sam_field_is_link (&info->fields[i]))
+          g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+    }
+
+  if ((rc = prepare (self, sql->str, &stmt)) != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error);
+  for (guint i = 0; i < info->n_fields; i++)
+    if (!sam_field_is_link (&info->fields[i]))
+      bind_value (stmt, pos++, &info->fields[i], sam_record_get_value (record, i));
+  if (update)
+    sqlite3_bind_int64 (stmt, pos, sam_record_get_id (record));
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return constraint_error (self, info, record, sqlite3_extended_errcode (sam_store_get_db (self)), error);
+
+  if (!update)
+    sam_record_set_id (record, sqlite3_last_insert_rowid (sam_store_get_db (self)));
+  else if (sqlite3_changes (sam_store_get_db (self)) == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                   _("The %s you changed no longer exists. It may have been deleted; reload and try again."),
+                   g_dgettext (GETTEXT_PACKAGE, info->label));
+      return FALSE;
+    }
+  return write_links (self, record, update, error);
+}
+
+static gboolean
+save (SamStore   *self,
+      SamRecord  *record,
+      gboolean    update,
+      GError    **error)
+{
+  gint64 old_id = sam_record_get_id (record);
+
+  if (!validate (self, record, error) || !sam_store_begin (self, error))
+    return FALSE;
+  if (!write_row (self, record, update, error) || !sam_store_commit (self, error))
+    {
+      sam_store_rollback (self);
+      sam_record_set_id (record, old_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Stores @record as a new record in one transaction and sets its id.
+ * Returns FALSE with SAM_STORE_ERROR_INVALID, saving nothing, when a value
+ * breaks a rule (the message names the field). */
+gboolean
+sam_store_insert (SamStore   *self,
+                  SamRecord  *record,
+                  GError    **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (sam_record_get_id (record) == 0, FALSE);
+  return save (self, record, FALSE, error);
+}
+
+/* Replaces the stored record with @record's id by @record, links included,
+ * in one transaction. SAM_STORE_ERROR_NOT_FOUND when there is no such id. */
+gboolean
+sam_store_update (SamStore   *self,
+                  SamRecord  *record,
+                  GError    **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (sam_record_get_id (record) > 0, FALSE);
+  return save (self, record, TRUE, error);
+}
+
+/* Counts, per kind, the records whose fields point to (@kind, @id). */
+static GString *
+describe_references (SamStore *self,
+                     SamKind   kind,
+                     gint64    id)
+{
+  GString *what = NULL;
+
+  for (int k = 0; k < SAM_N_KINDS; k++)
+    {
+      const SamKindInfo *other = sam_kind_get_info (k);
+      gint64 total = 0;
+
+      for (guint i = 0; i < other->n_fields; i++)
+        {
+          const SamField *f = &other->fields[i];
+          g_autofree char *sql = NULL, *owner = owner_column (other);
+          sqlite3_stmt *stmt = NULL;
+
+          if (f->ref_kind != kind)
+            continue;
+          sql = f->type == SAM_FIELD_REF
+                ? g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?", other->table, f->name)
+                : g_strdup_printf ("SELECT count(DISTINCT %s) FROM %s WHERE %s = ?", owner, f->link_table, f->link_column);
+          if (prepare (self, sql, &stmt) == SQLITE_OK)
+            {
+              sqlite3_bind_int64 (stmt, 1, id);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                total += sqlite3_column_int64 (stmt, 0);
+            }
+          sqlite3_finalize (stmt);
+        }
+      if (total == 0)
+        continue;
+      if (what == NULL)
+        what = g_string_new (NULL);
+      else
+        g_string_append (what, ", ");
+      /* TRANSLATORS: a count and a kind, as in "3 Activities". */
+      g_string_append_printf (what, _("%s: %" G_GINT64_FORMAT),
+                              g_dgettext (GETTEXT_PACKAGE, other->plural), total);
+    }
+  return what;
+}
+
+/* Deletes the record (@kind, @id) and its own links in one transaction.
+ * A record that others point to is not deleted: SAM_STORE_ERROR_IN_USE
+ * says what points to it. */
+gboolean
+sam_store_delete (SamStore   *self,
+                  SamKind     kind,
+                  gint64      id,
+                  GError    **error)
+{
+  const SamKindInfo *info;
+  g_autofree char *sql = NULL;
+  g_autoptr(GString) refs = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  info = sam_kind_get_info (kind);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if ((refs = describe_references (self, kind, id)) != NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE,
+                   _("This %s cannot be deleted while other items point to it (%s). Reassign or remove those first."),
+                   g_dgettext (GETTEXT_PACKAGE, info->label), refs->str);
+      return FALSE;
+    }
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = %" G_GINT64_FORMAT, info->table, id);
+  if (!sam_store_begin (self, error))
+    return FALSE;
+  if (!sam_store_exec (self, sql, error) || !sam_store_commit (self, error))
+    {
+      sam_store_rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (sam_store_get_db (self)) == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                   _("The %s no longer exists."), g_dgettext (GETTEXT_PACKAGE, info->label));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+flush_links (GHashTable     *by_id,
+             gint64          owner,
+             guint           index,
+             const SamField *field,
+             GArray         *refs,
+             GPtrArray      *strings)
+{
+  SamRecord *r = g_hash_table_lookup (by_id, &owner);
+
+  if (r == NULL)
+    return;
+  if (field->type == SAM_FIELD_REFS)
+    sam_record_take_value (r, index, g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, refs->data,
+                                                               refs->len, sizeof (gint64)));
+  else
+    sam_record_take_value (r, index, g_variant_new_strv ((const char * const *) strings->pdata,
+                                                         strings->len));
+  g_array_set_size (refs, 0);
+  g_ptr_array_set_size (strings, 0);
+}
+
+/* Fills the link field @index of every record in @by_id with one query. */
+static gboolean
+read_links (SamStore           *self,
+            const SamKindInfo  *info,
+            const SamField     *field,
+            guint               index,
+            const char         *where,
+            gint64              param,
+            GHashTable         *by_id,
+            GError            **error)
+{
+  g_autofree char *owner = owner_column (info), *sql = NULL;
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  gint64 current = 0;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s IN (SELECT id FROM %s WHERE %s) "
+                         "ORDER BY %s, position",
+                         owner, field->link_column, field->link_table, owner,
+                         info->table, where, owner);
+  if ((rc = prepare (self, sql, &stmt)) != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error);
+  if (strchr (where, '?'))
+    sqlite3_bind_int64 (stmt, 1, param);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 owner_id = sqlite3_column_int64 (stmt, 0);
+
+      if (owner_id != current && current != 0)
+        flush_links (by_id, current, index, field, refs, strings);
+      current = owner_id;
+      if (field->type == SAM_FIELD_REFS)
+        {
+          gint64 ref = sqlite3_column_int64 (stmt, 1);
+          g_array_append_val (refs, ref);
+        }
+      else
+        g_ptr_array_add (strings, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (current != 0)
+    flush_links (by_id, current, index, field, refs, strings);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || sam_store_set_sql_error (self, rc, error);
+}
+
+/* Reads the records of @info selected by @where (SQL on the entity's
+ * table, "1" for all) with one ?-parameter @param, in the kind's order. */
+static GPtrArray *
+select_records (SamStore           *self,
+                const SamKindInfo  *info,
+                const char         *where,
+                gint64              param,
+                GError            **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *cols = column_list (info), *owner = owner_column (info);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s", cols, info->table, where, info->order_by);
+  if ((rc = prepare (self, sql, &stmt)) != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error), NULL;
+  if (strchr (where, '?'))
+    sqlite3_bind_int64 (stmt, 1, param);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamRecord *r = sam_record_new (info->kind);
+      int col = 1;
+
+      sam_record_set_id (r, sqlite3_column_int64 (stmt, 0));
+      for (guint i = 0; i < info->n_fields; i++)
+        if (!sam_field_is_link (&info->fields[i]))
+          sam_record_take_value (r, i, column_value (stmt, col++, &info->fields[i]));
+      g_ptr_array_add (records, r);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sam_store_set_sql_error (self, rc, error), NULL;
+
+  if (records->len == 0)
+    return g_steal_pointer (&records);
+  for (guint j = 0; j < records->len; j++)
+    {
+      gint64 *key = g_new (gint64, 1);
+      *key = sam_record_get_id (records->pdata[j]);
+      g_hash_table_insert (by_id, key, records->pdata[j]);
+    }
+  for (guint i = 0; i < info->n_fields; i++)
+    if (sam_field_is_link (&info->fields[i])
+        && !read_links (self, info, &info->fields[i], i, where, param, by_id, error))
+      return NULL;
+  return g_steal_pointer (&records);
+}
+
+/* Returns the record (@kind, @id) with its links, or NULL with
+ * SAM_STORE_ERROR_NOT_FOUND. */
+SamRecord *
+sam_store_get (SamStore   *self,
+               SamKind     kind,
+               gint64      id,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  const SamKindInfo *info;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  info = sam_kind_get_info (kind);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (!(found = select_records (self, info, "id = ?", id, error)))
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                   _("The %s no longer exists."), g_dgettext (GETTEXT_PACKAGE, info->label));
+      return NULL;
+    }
+  return g_object_ref (found->pdata[0]);
+}
+
+/* Returns every record of @kind in its natural order, as a GPtrArray of
+ * SamRecord that owns them, or NULL on a database error. */
+GPtrArray *
+sam_store_list (SamStore   *self,
+                SamKind     kind,
+                GError    **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return select_records (self, sam_kind_get_info (kind), "1", 0, error);
+}
+
+/* Returns the records of @kind whose REF or REFS field @field holds @id,
+ * as sam_store_list() does. For a REF field, @id 0 selects records where
+ * the field is empty. */
+GPtrArray *
+sam_store_list_by (SamStore    *self,
+                   SamKind      kind,
+                   const char  *field,
+                   gint64       id,
+                   GError     **error)
+{
+  const SamKindInfo *info;
+  const SamField *f;
+  g_autofree char *where = NULL, *owner = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  info = sam_kind_get_info (kind);
+  f = sam_kind_find_field (kind, field);
+  g_return_val_if_fail (f != NULL && (f->type == SAM_FIELD_REF || f->type == SAM_FIELD_REFS), NULL);
+
+  owner = owner_column (info);
+  if (f->type == SAM_FIELD_REF)
+    where = id == 0 ? g_strdup_printf ("%s IS NULL AND ? = 0", f->name)
+                    : g_strdup_printf ("%s = ?", f->name);
+  else
+    where = g_strdup_printf ("id IN (SELECT %s FROM %s WHERE %s = ?)", owner, f->link_table, f->link_column);
+  return select_records (self, info, where, id, error);
+}
+
+/* Returns the number of records of @kind, or -1 on a database error. */
+gint64
+sam_store_count (SamStore *self,
+                 SamKind   kind)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), -1);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", sam_kind_get_info (kind)->table);
+  if (prepare (self, sql, &stmt) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}

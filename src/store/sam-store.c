@@ -1,0 +1,584 @@
+#define G_LOG_DOMAIN "sam-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sam-store-private.h"
+#include "sam-data-resources.h"
+
+struct _SamStore
+{
+  GObject  parent_instance;
+
+  sqlite3 *db;
+  char    *path;
+  int      schema_version;
+  guint    depth;           /* nesting of sam_store_begin() */
+};
+
+G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sam-store-error-quark, sam_store_error)
+
+/* How long to wait for another program's lock before saying it is locked. */
+#define BUSY_TIMEOUT_MS 750
+
+static const char *migrations[SAM_SCHEMA_VERSION] = {
+  "001-initial.sql",
+  "002-information-and-attendance.sql",
+};
+
+/* Helpers */
+
+GBytes *
+sam_data_lookup (const char  *name,
+                 GError     **error)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/", name, NULL);
+
+  return g_resource_lookup_data (sam_data_get_resource (), path,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
+sqlite3 *
+sam_store_get_db (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/* Turns an SQLite result code into a GError (always returns FALSE). */
+gboolean
+sam_store_set_sql_error (SamStore  *self,
+                         int        rc,
+                         GError   **error)
+{
+  const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_LOCKED,
+                   _("“%s” is in use by another program. Close the other program, or open a copy of the file."),
+                   self->path);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). Restore it from a backup, or open another file."),
+                   self->path, msg);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written to. Make the file and its folder writable, or open a copy elsewhere."),
+                   self->path);
+      break;
+    default:
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                   _("The database “%s” failed: %s"), self->path, msg);
+      break;
+    }
+  return FALSE;
+}
+
+gboolean
+sam_store_exec (SamStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || sam_store_set_sql_error (self, rc, error);
+}
+
+static gint64
+query_int (SamStore   *self,
+           const char *sql,
+           int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc_out)
+    *rc_out = rc;
+  return value;
+}
+
+/* Object */
+
+static void
+sam_store_finalize (GObject *object)
+{
+  SamStore *self = (SamStore *)object;
+
+  sam_store_close (self);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
+}
+
+static void
+sam_store_class_init (SamStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sam_store_finalize;
+}
+
+static void
+sam_store_init (SamStore *self)
+{
+}
+
+/* Opening: checks that read and change nothing */
+
+static gboolean
+is_writable (const char  *path,
+             struct stat *st)
+{
+  /* A file without any write bit was made read-only on purpose, even for
+   * root, who access() would let through. */
+  if ((st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return FALSE;
+  return access (path, W_OK) == 0;
+}
+
+static gboolean
+check_folder (const char  *path,
+              GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  struct stat st;
+
+  if (g_stat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NO_FOLDER,
+                   _("The folder “%s” does not exist. Create it first, or choose a file in another folder."),
+                   folder);
+      return FALSE;
+    }
+  if (!is_writable (folder, &st))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
+                   _("The folder “%s” cannot be written to, and Samordna needs to keep a journal beside the database. Make the folder writable, or copy the file to a folder you can write to."),
+                   folder);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint32
+be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Reads the 100-byte SQLite header of an existing file and refuses what is
+ * plainly not a Samordna database, before SQLite opens it. */
+static gboolean
+check_header (const char  *path,
+              struct stat *st,
+              GError     **error)
+{
+  guint8 header[100] = { 0 };
+  ssize_t n = 0;
+  int fd;
+  guint32 page_size, pages;
+
+  if (st->st_size == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EMPTY,
+                   _("“%s” is an empty file, not a Samordna database. Choose another file, or delete this one to start a new plan there."),
+                   path);
+      return FALSE;
+    }
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0 || (n = read (fd, header, sizeof header)) < 0)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, SAM_STORE_ERROR, saved == EACCES ? SAM_STORE_ERROR_READ_ONLY : SAM_STORE_ERROR_FAILED,
+                   _("“%s” cannot be read: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a Samordna database (it is not an SQLite file at all). Choose another file."),
+                   path);
+      return FALSE;
+    }
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  pages = be32 (header + 28);
+  if (n < 100 || page_size < 512 || (page_size & (page_size - 1)) != 0
+      || (be32 (header + 24) == be32 (header + 92) && (gint64) pages * page_size > st->st_size))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is shorter than the database it describes, perhaps cut off while copying. Restore it from a backup, or open another file."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_identity (SamStore  *self,
+                GError   **error)
+{
+  int rc;
+  gint64 app_id, version, tables;
+
+  app_id = query_int (self, "PRAGMA application_id", &rc);
+  if (rc != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error);
+  version = query_int (self, "PRAGMA user_version", &rc);
+  if (rc != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error);
+  tables = query_int (self, "SELECT count(*) FROM sqlite_schema", &rc);
+  if (rc != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error);
+
+  if (app_id != SAM_APPLICATION_ID)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_SAMORDNA,
+                   tables > 0
+                   ? _("“%s” is an SQLite database of another program, not a Samordna database. Choose another file.")
+                   : _("“%s” is an empty SQLite database, not a Samordna database. Choose another file."),
+                   self->path);
+      return FALSE;
+    }
+  if (version > SAM_SCHEMA_VERSION)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NEWER,
+                   _("“%s” was written by a newer version of Samordna (database version %d; this version reads up to %d). Update Samordna to open it."),
+                   self->path, (int) version, SAM_SCHEMA_VERSION);
+      return FALSE;
+    }
+  self->schema_version = (int) version;
+  return TRUE;
+}
+
+static gboolean
+check_integrity (SamStore  *self,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *answer = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (answer, "ok") != 0)
+        problem = g_strdup (answer);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error);
+  if (problem)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). Restore it from a backup, or open another file."),
+                   self->path, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Migrations */
+
+static gboolean
+apply_migrations (SamStore  *self,
+                  GError   **error)
+{
+  for (int v = self->schema_version; v < SAM_SCHEMA_VERSION; v++)
+    {
+      g_autoptr(GBytes) sql = NULL;
+      g_autofree char *name = g_strconcat ("schema/", migrations[v], NULL);
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!(sql = sam_data_lookup (name, error)))
+        return FALSE;
+      if (!sam_store_exec (self, g_bytes_get_data (sql, NULL), error)
+          || !sam_store_exec (self, pragma, error))
+        return FALSE;
+      g_debug ("Migrated %s to schema version %d", self->path, v + 1);
+    }
+  self->schema_version = SAM_SCHEMA_VERSION;
+  return TRUE;
+}
+
+static gboolean
+connect (SamStore    *self,
+         const char  *path,
+         GError     **error)
+{
+  int rc = sqlite3_open_v2 (path, &self->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                            NULL);
+  if (rc != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error);
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  return sam_store_exec (self, "PRAGMA foreign_keys = ON", error);
+}
+
+/* Builds a new database with the default plan in a temporary file beside
+ * @path and renames it into place, so that a failure leaves nothing. */
+static gboolean
+create_new (const char  *path,
+            GError     **error)
+{
+  g_autoptr(SamStore) tmp = g_object_new (SAM_TYPE_STORE, NULL);
+  g_autofree char *tmp_path = g_strconcat (path, ".new-XXXXXX", NULL);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d", SAM_APPLICATION_ID);
+  int fd = g_mkstemp (tmp_path);
+  gboolean ok;
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SAM_STORE_ERROR, saved == EACCES || saved == EROFS ? SAM_STORE_ERROR_READ_ONLY : SAM_STORE_ERROR_FAILED,
+                   _("Could not create a new database beside “%s”: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  tmp->path = g_strdup (tmp_path);
+
+  ok = connect (tmp, tmp_path, error)
+       && sam_store_exec (tmp, "PRAGMA journal_mode = DELETE", error)
+       && sam_store_begin (tmp, error)
+       && sam_store_exec (tmp, pragma, error)
+       && apply_migrations (tmp, error)
+       && sam_seed_load_default (tmp, error)
+       && sam_store_commit (tmp, error);
+  sam_store_close (tmp);
+
+  if (ok && g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                   _("Could not create “%s”: %s."), path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
+      g_unlink (tmp_path);
+      g_unlink (journal);
+    }
+  return ok;
+}
+
+/* Returns the default database path, $XDG_DATA_HOME/samordna/samordna.db. */
+char *
+sam_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "samordna", "samordna.db", NULL);
+}
+
+/* Opens the Samordna database at @path. A missing file is created with the
+ * default plan. An existing file is checked before anything is written:
+ * every reason it cannot be used (see SamStoreError) is an error whose
+ * message says what to do, and leaves the file as it was. An older schema
+ * is migrated forward in one transaction. */
+SamStore *
+sam_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(SamStore) self = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_folder (path, error))
+    return NULL;
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno != ENOENT)
+        {
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                       _("“%s” cannot be read: %s."), path, g_strerror (errno));
+          return NULL;
+        }
+      if (!create_new (path, error))
+        return NULL;
+      if (g_stat (path, &st) != 0)
+        return NULL;
+    }
+  else if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_A_FILE,
+                   _("“%s” is a folder or a device, not a database file. Choose a file."), path);
+      return NULL;
+    }
+
+  if (!check_header (path, &st, error))
+    return NULL;
+
+  self = g_object_new (SAM_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!connect (self, path, error) || !check_identity (self, error))
+    return NULL;
+  if (!is_writable (path, &st))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only. Make it writable, or save a copy you can change and open that."),
+                   path);
+      return NULL;
+    }
+  /* Take the write lock before the integrity check so that a file another
+   * program is writing is reported as locked, not as damaged. */
+  if (!sam_store_begin (self, error))
+    return NULL;
+  if (!check_integrity (self, error) || !apply_migrations (self, error)
+      || !sam_store_commit (self, error))
+    {
+      sam_store_rollback (self);
+      return NULL;
+    }
+  if (!sam_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  SamStore *store = sam_store_open (task_data, &error);
+
+  if (store)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Opens @path in a worker thread; see sam_store_open(). */
+void
+sam_store_open_async (const char          *path,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (path != NULL);
+  g_task_set_source_tag (task, sam_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+SamStore *
+sam_store_open_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Closes the connection; later calls on @self fail. Safe to call twice. */
+void
+sam_store_close (SamStore *self)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  if (self->db)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}
+
+const char *
+sam_store_get_path (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+sam_store_get_schema_version (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+/* Transactions nest: the outermost is an SQLite transaction that takes
+ * the write lock at once, inner ones are savepoints, so that a failed inner
+ * step can be undone alone. */
+gboolean
+sam_store_begin (SamStore  *self,
+                 GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT sam%u", self->depth);
+  if (!sam_store_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+sam_store_commit (SamStore  *self,
+                  GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE sam%u", self->depth - 1);
+  if (!sam_store_exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
+}
+
+/* Undoes everything since the matching sam_store_begin(). */
+void
+sam_store_rollback (SamStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (SAM_IS_STORE (self));
+  if (self->depth == 0 || self->db == NULL)
+    return;
+  sql = self->depth == 1 ? g_strdup ("ROLLBACK")
+                         : g_strdup_printf ("ROLLBACK TO sam%u; RELEASE sam%u",
+                                            self->depth - 1, self->depth - 1);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  self->depth--;
+}

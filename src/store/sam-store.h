@@ -1,0 +1,92 @@
+/* sam-store.h: one Samordna database file.
+ *
+ * A SamStore owns one SQLite connection with foreign keys on and WAL
+ * journaling. Records of every kind are read and written through the
+ * generic calls below; each call that changes something is one
+ * transaction, all or nothing.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/sam-record.h"
+
+G_BEGIN_DECLS
+
+#define SAM_STORE_ERROR (sam_store_error_quark ())
+
+/* What can go wrong with a database file; every error carries a message
+ * that says what is wrong and what to do about it. */
+typedef enum {
+  SAM_STORE_ERROR_NO_FOLDER,     /* the folder of the path does not exist */
+  SAM_STORE_ERROR_NOT_A_FILE,    /* the path is a folder or a special file */
+  SAM_STORE_ERROR_EMPTY,         /* the file has no bytes */
+  SAM_STORE_ERROR_NOT_SQLITE,    /* the file is not an SQLite database */
+  SAM_STORE_ERROR_CORRUPT,       /* the file is a damaged or truncated database */
+  SAM_STORE_ERROR_NOT_SAMORDNA,  /* an SQLite database of another program */
+  SAM_STORE_ERROR_NEWER,         /* written by a newer Samordna */
+  SAM_STORE_ERROR_READ_ONLY,     /* the file or its folder cannot be written */
+  SAM_STORE_ERROR_LOCKED,        /* another program holds the file */
+  SAM_STORE_ERROR_NOT_FOUND,     /* no record with that id */
+  SAM_STORE_ERROR_INVALID,       /* a value breaks a rule; nothing was saved */
+  SAM_STORE_ERROR_IN_USE,        /* a record others point to cannot be deleted */
+  SAM_STORE_ERROR_FAILED,        /* SQLite failed otherwise; the message is its own */
+} SamStoreError;
+
+/* The schema version this build writes. A file with a higher version is
+ * refused; a lower one is migrated forward when opened. */
+#define SAM_SCHEMA_VERSION 2
+
+/* PRAGMA application_id of every Samordna database: "SAMO". */
+#define SAM_APPLICATION_ID 0x53414D4F
+
+#define SAM_TYPE_STORE (sam_store_get_type ())
+G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
+
+GQuark        sam_store_error_quark        (void);
+
+char         *sam_store_default_path       (void);
+SamStore     *sam_store_open               (const char          *path,
+                                            GError             **error);
+void          sam_store_open_async         (const char          *path,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+SamStore     *sam_store_open_finish        (GAsyncResult        *result,
+                                            GError             **error);
+void          sam_store_close              (SamStore            *self);
+const char   *sam_store_get_path           (SamStore            *self);
+int           sam_store_get_schema_version (SamStore            *self);
+
+gboolean      sam_store_insert             (SamStore            *self,
+                                            SamRecord           *record,
+                                            GError             **error);
+gboolean      sam_store_update             (SamStore            *self,
+                                            SamRecord           *record,
+                                            GError             **error);
+gboolean      sam_store_delete             (SamStore            *self,
+                                            SamKind              kind,
+                                            gint64               id,
+                                            GError             **error);
+SamRecord    *sam_store_get                (SamStore            *self,
+                                            SamKind              kind,
+                                            gint64               id,
+                                            GError             **error);
+GPtrArray    *sam_store_list               (SamStore            *self,
+                                            SamKind              kind,
+                                            GError             **error);
+GPtrArray    *sam_store_list_by            (SamStore            *self,
+                                            SamKind              kind,
+                                            const char          *field,
+                                            gint64               id,
+                                            GError             **error);
+gint64        sam_store_count              (SamStore            *self,
+                                            SamKind              kind);
+
+gboolean      sam_store_begin              (SamStore            *self,
+                                            GError             **error);
+gboolean      sam_store_commit             (SamStore            *self,
+                                            GError             **error);
+void          sam_store_rollback           (SamStore            *self);
+
+G_END_DECLS
