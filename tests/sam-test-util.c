@@ -1,0 +1,119 @@
+#define G_LOG_DOMAIN "sam-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sam-test-util.h"
+
+/* Returns a new empty temporary folder; remove it with sam_test_remove_dir(). */
+char *
+sam_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("samordna-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @dir and everything in it, restoring write access on the way. */
+void
+sam_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_chmod (dir, 0700);
+  if (!(d = g_dir_open (dir, 0, NULL)))
+    return;
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        sam_test_remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Opens (creating with the default plan) @name in @dir; fails the test on error. */
+SamStore *
+sam_test_open_new (const char *dir,
+                   const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  SamStore *store = sam_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+GBytes *
+sam_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* Returns the sorted names in @dir, as a NULL-terminated array. */
+char **
+sam_test_list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new ();
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+/* Returns the first record of @kind whose text @field equals @value, or NULL. */
+SamRecord *
+sam_test_find (SamStore   *store,
+               SamKind     kind,
+               const char *field,
+               const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = sam_store_list (store, kind, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (sam_record_get_string (all->pdata[i], field), value) == 0)
+      return g_object_ref (all->pdata[i]);
+  return NULL;
+}
+
+/* Runs @sql on the file @path with a connection of its own. */
+void
+sam_test_sql (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("SQL failed: %s", message);
+  sqlite3_close (db);
+}

@@ -1,0 +1,109 @@
+/* The command line: what a person sees from samordna in a terminal. */
+#include "config.h"
+
+#include "sam-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the samordna binary with @args and no display. */
+static void
+run (Run         *result,
+     const char  *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SAMORDNA_BINARY"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &result->status, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (; *text; text++)
+    n += *text == '\n';
+  return n;
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, (const char *[]) { "--version", NULL });
+  g_assert_true (g_spawn_check_wait_status (r.status, NULL));
+  g_assert_cmpstr (r.out, ==, "samordna " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, (const char *[]) { "--help", NULL });
+  g_assert_true (g_spawn_check_wait_status (r.status, NULL));
+  g_assert_nonnull (strstr (r.out, "--database=PATH"));
+  g_assert_nonnull (strstr (r.out, "--version"));
+}
+
+static void
+test_no_display (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+
+  run (&r, (const char *[]) { "--database", path, NULL });
+  g_assert_false (g_spawn_check_wait_status (r.status, NULL));
+  g_assert_cmpuint (count_lines (r.err), ==, 1);
+  g_assert_nonnull (strstr (r.err, "there is no display"));
+  /* Nothing was created for a window that never opened. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  sam_test_remove_dir (dir);
+}
+
+static void
+test_bad_option (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, (const char *[]) { "--no-such-option", NULL });
+  g_assert_false (g_spawn_check_wait_status (r.status, NULL));
+  g_assert_nonnull (strstr (r.err, "no-such-option"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/no-display", test_no_display);
+  g_test_add_func ("/cli/bad-option", test_bad_option);
+  return g_test_run ();
+}

@@ -1,0 +1,155 @@
+/* The browsing trees and the details of a record, without a display. */
+#include "config.h"
+
+#include "models/sam-details.h"
+#include "models/sam-tree.h"
+#include "sam-test-util.h"
+
+static char *dir;
+static SamStore *store;
+
+/* Returns the child of @list whose title starts with @prefix. */
+static SamNode *
+child (GListModel *list,
+       const char *prefix)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      SamNode *node = g_list_model_get_item (list, i);
+      if (g_str_has_prefix (sam_node_get_title (node), prefix))
+        return node;
+      g_object_unref (node);
+    }
+  g_error ("No row “%s…”", prefix);
+}
+
+static void
+test_strategy_tree (void)
+{
+  g_autoptr(GListModel) roots = sam_tree_new_roots (store, SAM_VIEW_STRATEGY);
+  g_autoptr(SamNode) area = child (roots, "Focus area 2: Forebygging");
+  g_autoptr(GListModel) measures = sam_node_get_children (area);
+  g_autoptr(SamNode) m7 = child (measures, "Measure 7: Utvikle kompetansehevingstiltak");
+  g_autoptr(GListModel) groups = sam_node_get_children (m7);
+  g_autoptr(SamNode) plans = child (groups, "Plans");
+  g_autoptr(GListModel) plan_list = sam_node_get_children (plans);
+  g_autoptr(SamNode) plan = child (plan_list, "Tverrsektoriell kompetansehevingsplan");
+  g_autoptr(GListModel) activities = sam_node_get_children (plan);
+  g_autoptr(SamNode) seminars = child (activities, "Gjennomføre 1–2 nasjonale tverrfaglige seminarer");
+  g_autoptr(SamNode) goals = child (groups, "Goals");
+  g_autoptr(SamNode) tasks = child (groups, "Priority tasks");
+
+  g_assert_cmpuint (g_list_model_get_n_items (measures), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (activities), >=, 15);
+  g_assert_false (sam_node_has_children (seminars));
+  g_assert_cmpstr (sam_node_get_subtitle (seminars), ==, "Planned");
+  g_assert_cmpint (sam_record_get_kind (sam_node_get_record (seminars)), ==, SAM_KIND_ACTIVITY);
+  g_assert_null (sam_node_get_record (plans));
+  g_assert_cmpstr (sam_node_get_subtitle (tasks), ==, "2");
+  g_assert_true (sam_node_has_children (goals));
+}
+
+static void
+test_agency_tree (void)
+{
+  g_autoptr(GListModel) roots = sam_tree_new_roots (store, SAM_VIEW_AGENCIES);
+  g_autoptr(SamNode) first = g_list_model_get_item (roots, 0);
+  g_autoptr(SamNode) hod = child (roots, "Helse- og omsorgsdepartementet (HOD)");
+  g_autoptr(GListModel) under = sam_node_get_children (hod);
+  g_autoptr(SamNode) hdir = child (under, "Helsedirektoratet (Hdir)");
+
+  /* Ministries come first, with their agencies under them. */
+  g_assert_cmpstr (sam_node_get_subtitle (first), ==, "Ministry");
+  g_assert_cmpstr (sam_node_get_subtitle (hdir), ==, "Directorate");
+  g_assert_null (sam_node_get_children (hdir));
+}
+
+static void
+test_target_group_tree (void)
+{
+  g_autoptr(GListModel) roots = sam_tree_new_roots (store, SAM_VIEW_TARGET_GROUPS);
+  g_autoptr(SamNode) industry = child (roots, "Industries and employers");
+  g_autoptr(GListModel) groups = sam_node_get_children (industry);
+  g_autoptr(SamNode) exposed = child (groups, "Utsatte bransjer i næringslivet");
+  g_autoptr(GListModel) industries = sam_node_get_children (exposed);
+  g_autoptr(SamNode) cleaning = child (industries, "Renhold");
+
+  g_assert_cmpuint (g_list_model_get_n_items (roots), ==, 5);
+  g_assert_nonnull (cleaning);
+}
+
+/* Returns the markup of the details row labelled @label, or NULL. */
+static const char *
+detail (GListModel *details,
+        const char *label)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (details); i++)
+    {
+      g_autoptr(SamDetail) d = g_list_model_get_item (details, i);
+      if (g_str_equal (sam_detail_get_label (d), label))
+        return sam_detail_get_markup (d);
+    }
+  return NULL;
+}
+
+static void
+test_details (void)
+{
+  g_autoptr(SamRecord) bufdir = sam_test_find (store, SAM_KIND_AGENCY, "short_name", "Bufdir");
+  g_autoptr(SamRecord) hdir = sam_test_find (store, SAM_KIND_AGENCY, "short_name", "Hdir");
+  g_autoptr(SamRecord) activity = sam_test_find (store, SAM_KIND_ACTIVITY, "title",
+      "Ivareta kompetanse om menneskehandel ved revisjon av Helsedirektoratets normerende produkter");
+  g_autoptr(GListModel) details = sam_details_new (store, activity);
+  g_autoptr(GListModel) agency_details = sam_details_new (store, bufdir);
+  g_autofree char *hdir_link = sam_details_link (hdir);
+  SamKind kind;
+  gint64 id;
+
+  g_assert_nonnull (strstr (detail (details, "Lead agency"), hdir_link));
+  g_assert_nonnull (strstr (detail (details, "Lead agency"), ">Helsedirektoratet (Hdir)</a>"));
+  g_assert_nonnull (strstr (detail (details, "Partner agencies"), "Helse- og omsorgsdepartementet (HOD)"));
+  g_assert_cmpstr (detail (details, "Status"), ==, "Planned");
+  g_assert_null (detail (details, "Due"));
+
+  /* An agency lists the activities it leads, and they can be followed. */
+  g_assert_nonnull (strstr (detail (agency_details, "Activities (Lead agency)"), "lavterskelseminarer"));
+  g_assert_nonnull (strstr (detail (agency_details, "Reports to"), "Barne- og familiedepartementet (BFD)"));
+
+  g_assert_true (sam_details_parse_link (hdir_link, &kind, &id));
+  g_assert_cmpint (kind, ==, SAM_KIND_AGENCY);
+  g_assert_cmpint (id, ==, sam_record_get_id (hdir));
+  g_assert_false (sam_details_parse_link ("https://example.org/", &kind, &id));
+  g_assert_false (sam_details_parse_link ("samordna:agency/x", &kind, &id));
+  g_assert_false (sam_details_parse_link ("samordna:nothing/4", &kind, &id));
+}
+
+static void
+test_view_names (void)
+{
+  for (guint v = 0; v < SAM_N_VIEWS; v++)
+    g_assert_cmpint (sam_view_from_name (sam_view_get_name (v)), ==, v);
+  g_assert_cmpint (sam_view_from_name ("gone"), ==, SAM_VIEW_STRATEGY);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = sam_test_make_dir ();
+  store = sam_test_open_new (dir, "tree.db");
+
+  g_test_add_func ("/models/tree/strategy", test_strategy_tree);
+  g_test_add_func ("/models/tree/agencies", test_agency_tree);
+  g_test_add_func ("/models/tree/target-groups", test_target_group_tree);
+  g_test_add_func ("/models/details", test_details);
+  g_test_add_func ("/models/view-names", test_view_names);
+  status = g_test_run ();
+
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+  g_free (dir);
+  return status;
+}
