@@ -222,7 +222,7 @@ test_duplicate_short_name (Fixture       *f,
   sam_record_set_string (r, "short_name", "Hdir");
   g_assert_false (sam_store_insert (f->store, r, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "Short name: “Hdir” is already used by another Agency. Choose another.");
+  g_assert_cmpstr (error->message, ==, "Short name: “Hdir” is already in use. Choose another.");
 }
 
 static void

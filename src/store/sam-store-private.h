@@ -17,6 +17,16 @@ gboolean  sam_store_exec           (SamStore    *self,
 GBytes   *sam_data_lookup          (const char  *name,
                                     GError     **error);
 
+/* The undo journal: each change inside a transaction is noted with the
+ * record before and after (either NULL for an insert or a delete). */
+void      sam_store_journal_add    (SamStore    *self,
+                                    SamRecord   *before,
+                                    SamRecord   *after);
+gboolean  sam_store_replay         (SamStore    *self,
+                                    SamRecord   *from,
+                                    SamRecord   *to,
+                                    GError     **error);
+
 /* Fills a new database with the default plan; in the seed loader. */
 gboolean  sam_seed_load_default    (SamStore    *self,
                                     GError     **error);

@@ -85,18 +85,15 @@ constraint_error (SamStore        *self,
 
   if (rc == SQLITE_CONSTRAINT_UNIQUE && field != NULL)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                 _("%s: “%s” is already used by another %s. Choose another."),
+                 _("%s: “%s” is already in use. Choose another."),
                  g_dgettext (GETTEXT_PACKAGE, field->label),
-                 sam_record_get_string (record, field->name),
-                 g_dgettext (GETTEXT_PACKAGE, info->label));
+                 sam_record_get_string (record, field->name));
   else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                 _("This %s points to something that no longer exists. Choose the linked items again."),
-                 g_dgettext (GETTEXT_PACKAGE, info->label));
+    g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                         _("A linked item no longer exists. Choose the linked items again."));
   else if ((rc & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                 _("This %s breaks a rule of the database (%s). Correct the values and try again."),
-                 g_dgettext (GETTEXT_PACKAGE, info->label), msg);
+                 _("A value breaks a rule of the database (%s). Correct it and try again."), msg);
   else
     return sam_store_set_sql_error (self, rc, error);
   return FALSE;
@@ -227,7 +224,7 @@ write_row (SamStore   *self,
   else
     {
       g_autofree char *cols = column_list (info);
-      g_string_printf (sql, "INSERT INTO %s (%s) VALUES (NULL", info->table, cols);
+      g_string_printf (sql, "INSERT INTO %s (%s) VALUES (?", info->table, cols);
       for (guint i = 0; i < info->n_fields; i++)
         if (!sam_field_is_link (&info->fields[i]))
           g_string_append (sql, ", ?");
@@ -236,6 +233,12 @@ write_row (SamStore   *self,
 
   if ((rc = prepare (self, sql->str, &stmt)) != SQLITE_OK)
     return sam_store_set_sql_error (self, rc, error);
+  /* A new record normally gets its id from SQLite; undo and redo put a
+   * deleted record back under the id it had. */
+  if (!update && sam_record_get_id (record) != 0)
+    sqlite3_bind_int64 (stmt, pos, sam_record_get_id (record));
+  if (!update)
+    pos++;
   for (guint i = 0; i < info->n_fields; i++)
     if (!sam_field_is_link (&info->fields[i]))
       bind_value (stmt, pos++, &info->fields[i], sam_record_get_value (record, i));
@@ -250,12 +253,44 @@ write_row (SamStore   *self,
     sam_record_set_id (record, sqlite3_last_insert_rowid (sam_store_get_db (self)));
   else if (sqlite3_changes (sam_store_get_db (self)) == 0)
     {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
-                   _("The %s you changed no longer exists. It may have been deleted; reload and try again."),
-                   g_dgettext (GETTEXT_PACKAGE, info->label));
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                           _("The item you changed no longer exists; it may have been deleted. Reload the list and try again."));
       return FALSE;
     }
   return write_links (self, record, update, error);
+}
+
+static gboolean
+delete_row (SamStore   *self,
+            SamKind     kind,
+            gint64      id,
+            GError    **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = %" G_GINT64_FORMAT,
+                                          sam_kind_get_info (kind)->table, id);
+
+  if (!sam_store_exec (self, sql, error))
+    return FALSE;
+  if (sqlite3_changes (sam_store_get_db (self)) == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                           _("The item no longer exists; it may have been deleted already."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes @change's @to side over its other side, with no checks and no
+ * journal: undo and redo replay what was checked when it was first done. */
+gboolean
+sam_store_replay (SamStore   *self,
+                  SamRecord  *from,
+                  SamRecord  *to,
+                  GError    **error)
+{
+  if (to == NULL)
+    return delete_row (self, sam_record_get_kind (from), sam_record_get_id (from), error);
+  return write_row (self, to, from != NULL, error);
 }
 
 static gboolean
@@ -265,10 +300,19 @@ save (SamStore   *self,
       GError    **error)
 {
   gint64 old_id = sam_record_get_id (record);
+  g_autoptr(SamRecord) before = NULL;
 
   if (!validate (self, record, error) || !sam_store_begin (self, error))
     return FALSE;
-  if (!write_row (self, record, update, error) || !sam_store_commit (self, error))
+  if ((update && !(before = sam_store_get (self, sam_record_get_kind (record), old_id, error)))
+      || !write_row (self, record, update, error))
+    {
+      sam_store_rollback (self);
+      sam_record_set_id (record, old_id);
+      return FALSE;
+    }
+  sam_store_journal_add (self, before, record);
+  if (!sam_store_commit (self, error))
     {
       sam_store_rollback (self);
       sam_record_set_id (record, old_id);
@@ -342,52 +386,154 @@ describe_references (SamStore *self,
         what = g_string_new (NULL);
       else
         g_string_append (what, ", ");
-      /* TRANSLATORS: a count and a kind, as in "3 Activities". */
-      g_string_append_printf (what, _("%s: %" G_GINT64_FORMAT),
-                              g_dgettext (GETTEXT_PACKAGE, other->plural), total);
+      /* TRANSLATORS: a kind and a count, as in "Activities: 3". */
+      g_string_append_printf (what, _("%s: %d"),
+                              g_dgettext (GETTEXT_PACKAGE, other->plural), (int) total);
     }
   return what;
 }
 
 /* Deletes the record (@kind, @id) and its own links in one transaction.
  * A record that others point to is not deleted: SAM_STORE_ERROR_IN_USE
- * says what points to it. */
+ * says what points to it (see sam_store_delete_replacing()). */
 gboolean
 sam_store_delete (SamStore   *self,
                   SamKind     kind,
                   gint64      id,
                   GError    **error)
 {
-  const SamKindInfo *info;
-  g_autofree char *sql = NULL;
+  g_autoptr(SamRecord) before = NULL;
   g_autoptr(GString) refs = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  info = sam_kind_get_info (kind);
-  g_return_val_if_fail (info != NULL, FALSE);
+  g_return_val_if_fail (kind >= 0 && kind < SAM_N_KINDS, FALSE);
 
+  if (!(before = sam_store_get (self, kind, id, error)))
+    return FALSE;
   if ((refs = describe_references (self, kind, id)) != NULL)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE,
-                   _("This %s cannot be deleted while other items point to it (%s). Reassign or remove those first."),
-                   g_dgettext (GETTEXT_PACKAGE, info->label), refs->str);
+                   _("“%s” cannot be deleted while other items point to it (%s). Reassign or remove those first."),
+                   sam_record_get_title (before), refs->str);
       return FALSE;
     }
-  sql = g_strdup_printf ("DELETE FROM %s WHERE id = %" G_GINT64_FORMAT, info->table, id);
   if (!sam_store_begin (self, error))
     return FALSE;
-  if (!sam_store_exec (self, sql, error) || !sam_store_commit (self, error))
+  if (!delete_row (self, kind, id, error))
     {
       sam_store_rollback (self);
       return FALSE;
     }
-  if (sqlite3_changes (sam_store_get_db (self)) == 0)
+  sam_store_journal_add (self, before, NULL);
+  if (!sam_store_commit (self, error))
     {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
-                   _("The %s no longer exists."), g_dgettext (GETTEXT_PACKAGE, info->label));
+      sam_store_rollback (self);
       return FALSE;
     }
   return TRUE;
+}
+
+/* Points @field of @record at @replacement instead of @id (0 removes it). */
+static gboolean
+replace_reference (SamRecord       *record,
+                   const SamField  *field,
+                   gint64           id,
+                   gint64           replacement,
+                   GError         **error)
+{
+  gsize n;
+  const gint64 *refs;
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (field->type == SAM_FIELD_REF)
+    {
+      if (replacement == 0 && field->required)
+        {
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE,
+                       _("“%s” needs a %s; choose another to move it to instead of removing the link."),
+                       sam_record_get_title (record), g_dgettext (GETTEXT_PACKAGE, field->label));
+          return FALSE;
+        }
+      sam_record_set_int (record, field->name, replacement);
+      return TRUE;
+    }
+  refs = sam_record_get_refs (record, field->name, &n);
+  for (gsize i = 0; i < n; i++)
+    if (refs[i] != id && refs[i] != replacement)
+      g_array_append_val (kept, refs[i]);
+  if (replacement != 0)
+    g_array_append_val (kept, replacement);
+  sam_record_set_refs (record, field->name, (const gint64 *) kept->data, kept->len);
+  return TRUE;
+}
+
+static gboolean
+replace_references (SamStore   *self,
+                    SamKind     kind,
+                    gint64      id,
+                    gint64      replacement,
+                    GError    **error)
+{
+  for (int k = 0; k < SAM_N_KINDS; k++)
+    {
+      const SamKindInfo *other = sam_kind_get_info (k);
+
+      for (guint i = 0; i < other->n_fields; i++)
+        {
+          const SamField *f = &other->fields[i];
+          g_autoptr(GPtrArray) found = NULL;
+
+          if (f->ref_kind != kind)
+            continue;
+          if (!(found = sam_store_list_by (self, k, f->name, id, error)))
+            return FALSE;
+          for (guint j = 0; j < found->len; j++)
+            if (!replace_reference (found->pdata[j], f, id, replacement, error)
+                || !sam_store_update (self, found->pdata[j], error))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Deletes (@kind, @id) after pointing everything that points to it at
+ * @replacement, a record of the same kind, or, with @replacement 0, after
+ * removing those links. All of it is one transaction and one undo step.
+ * Fails, changing nothing, when a link that must be set would be removed. */
+gboolean
+sam_store_delete_replacing (SamStore   *self,
+                            SamKind     kind,
+                            gint64      id,
+                            gint64      replacement,
+                            GError    **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (replacement != id, FALSE);
+
+  if (!sam_store_begin (self, error))
+    return FALSE;
+  if (!replace_references (self, kind, id, replacement, error)
+      || !sam_store_delete (self, kind, id, error)
+      || !sam_store_commit (self, error))
+    {
+      sam_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns what points to (@kind, @id), as "Activities: 3, Seminars: 1",
+ * or NULL when nothing does. */
+char *
+sam_store_describe_references (SamStore *self,
+                               SamKind   kind,
+                               gint64    id)
+{
+  GString *refs;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  refs = describe_references (self, kind, id);
+  return refs ? g_string_free (refs, FALSE) : NULL;
 }
 
 static void
@@ -529,8 +675,8 @@ sam_store_get (SamStore   *self,
     return NULL;
   if (found->len == 0)
     {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
-                   _("The %s no longer exists."), g_dgettext (GETTEXT_PACKAGE, info->label));
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                           _("The item no longer exists; it may have been deleted."));
       return NULL;
     }
   return g_object_ref (found->pdata[0]);

@@ -13,17 +13,39 @@
 #include "sam-store-private.h"
 #include "sam-data-resources.h"
 
+/* One noted change: before is NULL for an insert, after for a delete. */
+typedef struct
+{
+  SamRecord *before;
+  SamRecord *after;
+} Change;
+
 struct _SamStore
 {
-  GObject  parent_instance;
+  GObject    parent_instance;
 
-  sqlite3 *db;
-  char    *path;
-  int      schema_version;
-  guint    depth;           /* nesting of sam_store_begin() */
+  sqlite3   *db;
+  char      *path;
+  int        schema_version;
+  guint      depth;         /* nesting of sam_store_begin() */
+
+  /* Undo journal: each step is a GPtrArray of Change, the changes one
+   * outermost transaction made, in order. */
+  GPtrArray *pending;       /* the changes of the open transaction */
+  GArray    *marks;         /* pending->len at each savepoint */
+  GPtrArray *undo;
+  GPtrArray *redo;
+  gboolean   replaying;
 };
 
 G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (sam-store-error-quark, sam_store_error)
 
@@ -129,12 +151,32 @@ query_int (SamStore   *self,
 /* Object */
 
 static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_clear_object (&change->before);
+  g_clear_object (&change->after);
+  g_free (change);
+}
+
+static GPtrArray *
+step_new (void)
+{
+  return g_ptr_array_new_with_free_func (change_free);
+}
+
+static void
 sam_store_finalize (GObject *object)
 {
   SamStore *self = (SamStore *)object;
 
   sam_store_close (self);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
 }
@@ -143,11 +185,24 @@ static void
 sam_store_class_init (SamStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sam_store_finalize;
+
+  /**
+   * SamStore::changed:
+   *
+   * Emitted after a transaction that changed records has been committed,
+   * and after an undo or redo: lists over the store should reload.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 sam_store_init (SamStore *self)
 {
+  self->pending = step_new ();
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Opening: checks that read and change nothing */
@@ -535,7 +590,8 @@ sam_store_get_schema_version (SamStore *self)
 
 /* Transactions nest: the outermost is an SQLite transaction that takes
  * the write lock at once, inner ones are savepoints, so that a failed inner
- * step can be undone alone. */
+ * step can be undone alone. The changes of one outermost transaction are
+ * one undo step. */
 gboolean
 sam_store_begin (SamStore  *self,
                  GError   **error)
@@ -547,6 +603,7 @@ sam_store_begin (SamStore  *self,
                          : g_strdup_printf ("SAVEPOINT sam%u", self->depth);
   if (!sam_store_exec (self, sql, error))
     return FALSE;
+  g_array_append_val (self->marks, self->pending->len);
   self->depth++;
   return TRUE;
 }
@@ -564,6 +621,19 @@ sam_store_commit (SamStore  *self,
   if (!sam_store_exec (self, sql, error))
     return FALSE;
   self->depth--;
+  g_array_set_size (self->marks, self->depth);
+  if (self->depth > 0 || self->pending->len == 0)
+    return TRUE;
+
+  if (!self->replaying)
+    {
+      g_ptr_array_add (self->undo, g_steal_pointer (&self->pending));
+      g_ptr_array_set_size (self->redo, 0);
+      self->pending = step_new ();
+    }
+  else
+    g_ptr_array_set_size (self->pending, 0);
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -581,4 +651,122 @@ sam_store_rollback (SamStore *self)
                                             self->depth - 1, self->depth - 1);
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   self->depth--;
+  g_ptr_array_set_size (self->pending, g_array_index (self->marks, guint, self->depth));
+  g_array_set_size (self->marks, self->depth);
+}
+
+/* Notes a change of the open transaction for undo; copies both records. */
+void
+sam_store_journal_add (SamStore  *self,
+                       SamRecord *before,
+                       SamRecord *after)
+{
+  Change *change;
+
+  g_assert (self->depth > 0);
+  if (self->replaying)
+    return;
+  change = g_new0 (Change, 1);
+  change->before = before ? sam_record_copy (before) : NULL;
+  change->after = after ? sam_record_copy (after) : NULL;
+  g_ptr_array_add (self->pending, change);
+}
+
+gboolean
+sam_store_can_undo (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+sam_store_can_redo (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return self->redo->len > 0;
+}
+
+/* Names a step by its last change: "Delete “Seminar”". */
+static char *
+step_label (GPtrArray *step)
+{
+  Change *last = step->pdata[step->len - 1];
+
+  if (last->before == NULL)
+    return g_strdup_printf (_("Create “%s”"), sam_record_get_title (last->after));
+  if (last->after == NULL)
+    return g_strdup_printf (_("Delete “%s”"), sam_record_get_title (last->before));
+  return g_strdup_printf (_("Change “%s”"), sam_record_get_title (last->after));
+}
+
+/* Returns what undo would undo, or NULL when there is nothing. */
+char *
+sam_store_get_undo_label (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return self->undo->len ? step_label (self->undo->pdata[self->undo->len - 1]) : NULL;
+}
+
+char *
+sam_store_get_redo_label (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return self->redo->len ? step_label (self->redo->pdata[self->redo->len - 1]) : NULL;
+}
+
+/* Moves the last step of @from to @to after replaying it backwards (undo)
+ * or forwards (redo) in one transaction. */
+static gboolean
+replay_step (SamStore   *self,
+             GPtrArray  *from,
+             GPtrArray  *to,
+             gboolean    backwards,
+             GError    **error)
+{
+  GPtrArray *step;
+  gboolean ok;
+
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  if (from->len == 0)
+    return TRUE;
+  step = from->pdata[from->len - 1];
+  self->replaying = TRUE;
+  ok = sam_store_begin (self, error);
+  for (guint i = 0; ok && i < step->len; i++)
+    {
+      Change *c = step->pdata[backwards ? step->len - 1 - i : i];
+      ok = backwards ? sam_store_replay (self, c->after, c->before, error)
+                     : sam_store_replay (self, c->before, c->after, error);
+    }
+  /* Note something so that commit tells the lists to reload. */
+  if (ok)
+    g_ptr_array_add (self->pending, g_new0 (Change, 1));
+  if (ok)
+    ok = sam_store_commit (self, error);
+  if (!ok)
+    sam_store_rollback (self);
+  self->replaying = FALSE;
+  if (ok)
+    g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  return ok;
+}
+
+/* Undoes the last step (one outermost transaction) in one transaction.
+ * Returns TRUE when there was nothing to undo; on failure nothing changes
+ * and the step stays to be undone. */
+gboolean
+sam_store_undo (SamStore  *self,
+                GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return replay_step (self, self->undo, self->redo, TRUE, error);
+}
+
+/* Does again the last undone step; see sam_store_undo(). */
+gboolean
+sam_store_redo (SamStore  *self,
+                GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return replay_step (self, self->redo, self->undo, FALSE, error);
 }

@@ -68,6 +68,14 @@ gboolean      sam_store_delete             (SamStore            *self,
                                             SamKind              kind,
                                             gint64               id,
                                             GError             **error);
+gboolean      sam_store_delete_replacing   (SamStore            *self,
+                                            SamKind              kind,
+                                            gint64               id,
+                                            gint64               replacement,
+                                            GError             **error);
+char         *sam_store_describe_references (SamStore           *self,
+                                            SamKind              kind,
+                                            gint64               id);
 SamRecord    *sam_store_get                (SamStore            *self,
                                             SamKind              kind,
                                             gint64               id,
@@ -88,5 +96,14 @@ gboolean      sam_store_begin              (SamStore            *self,
 gboolean      sam_store_commit             (SamStore            *self,
                                             GError             **error);
 void          sam_store_rollback           (SamStore            *self);
+
+gboolean      sam_store_can_undo           (SamStore            *self);
+gboolean      sam_store_can_redo           (SamStore            *self);
+char         *sam_store_get_undo_label     (SamStore            *self);
+char         *sam_store_get_redo_label     (SamStore            *self);
+gboolean      sam_store_undo               (SamStore            *self,
+                                            GError             **error);
+gboolean      sam_store_redo               (SamStore            *self,
+                                            GError             **error);
 
 G_END_DECLS
