@@ -24,6 +24,15 @@ G_DEFINE_FINAL_TYPE (SamRecord, sam_record, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (sam-core-error-quark, sam_core_error)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const GVariantType *
 type_for_field (const SamField *field)
 {
@@ -71,9 +80,42 @@ sam_record_finalize (GObject *object)
 }
 
 static void
+sam_record_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SamRecord *self = SAM_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, sam_record_get_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sam_record_class_init (SamRecordClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = sam_record_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sam_record_finalize;
+  object_class->get_property = sam_record_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The text that names the record, for lists and searches in drop-downs. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

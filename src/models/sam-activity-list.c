@@ -1,0 +1,504 @@
+#define G_LOG_DOMAIN "sam-activity-list"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-activity-list.h"
+#include "store/sam-store-private.h"
+
+/* Names shown in the rows, shared by every row of one load. */
+typedef struct
+{
+  GHashTable *agencies;     /* id → short name, or name */
+  GHashTable *sectors;      /* id → name */
+  GHashTable *groups;       /* id → name */
+  GHashTable *periods;      /* id → code */
+} Names;
+
+static void
+names_clear (Names *names)
+{
+  g_hash_table_unref (names->agencies);
+  g_hash_table_unref (names->sectors);
+  g_hash_table_unref (names->groups);
+  g_hash_table_unref (names->periods);
+}
+
+struct _SamActivityRow
+{
+  GObject  parent_instance;
+
+  Names   *names_box;       /* shared by the rows of one load (a GRcBox) */
+  gint64   id;
+  char    *title;
+  char    *search_key;      /* casefolded title and description */
+  gint64   plan_id;
+  gint64   measure_id;
+  gint64   lead_id;
+  GArray  *partners;
+  GArray  *sectors;
+  GArray  *groups;
+  GArray  *reported;        /* reporting period ids with an update */
+  char    *start;
+  char    *due;
+  char    *status;
+  int      progress;
+  gint64   latest_period;
+  char    *latest_comment;
+};
+
+G_DEFINE_FINAL_TYPE (SamActivityRow, sam_activity_row, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_LEAD,
+  PROP_PARTNERS,
+  PROP_SECTORS,
+  PROP_TARGET_GROUPS,
+  PROP_START,
+  PROP_DUE,
+  PROP_STATUS,
+  PROP_STATUS_NICK,
+  PROP_PROGRESS,
+  PROP_LATEST,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static Names *
+names (SamActivityRow *self)
+{
+  return self->names_box;
+}
+
+static char *
+join_names (GHashTable *table,
+            GArray     *ids)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; ids && i < ids->len; i++)
+    {
+      const char *name = g_hash_table_lookup (table, &g_array_index (ids, gint64, i));
+      if (name)
+        g_strv_builder_add (builder, name);
+    }
+  strv = g_strv_builder_end (builder);
+  return g_strjoinv (", ", strv);
+}
+
+static void
+sam_activity_row_finalize (GObject *object)
+{
+  SamActivityRow *self = SAM_ACTIVITY_ROW (object);
+
+  g_rc_box_release_full (self->names_box, (GDestroyNotify) names_clear);
+  g_free (self->title);
+  g_free (self->search_key);
+  g_clear_pointer (&self->partners, g_array_unref);
+  g_clear_pointer (&self->sectors, g_array_unref);
+  g_clear_pointer (&self->groups, g_array_unref);
+  g_clear_pointer (&self->reported, g_array_unref);
+  g_free (self->start);
+  g_free (self->due);
+  g_free (self->status);
+  g_free (self->latest_comment);
+  G_OBJECT_CLASS (sam_activity_row_parent_class)->finalize (object);
+}
+
+static void
+sam_activity_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SamActivityRow *self = SAM_ACTIVITY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_LEAD:
+      g_value_set_string (value, g_hash_table_lookup (names (self)->agencies, &self->lead_id));
+      break;
+    case PROP_PARTNERS:
+      g_value_take_string (value, join_names (names (self)->agencies, self->partners));
+      break;
+    case PROP_SECTORS:
+      g_value_take_string (value, join_names (names (self)->sectors, self->sectors));
+      break;
+    case PROP_TARGET_GROUPS:
+      g_value_take_string (value, join_names (names (self)->groups, self->groups));
+      break;
+    case PROP_START:
+      g_value_set_string (value, self->start);
+      break;
+    case PROP_DUE:
+      g_value_set_string (value, self->due);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, sam_enum_label (sam_status_values, self->status));
+      break;
+    case PROP_STATUS_NICK:
+      g_value_set_string (value, self->status);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_int (value, self->progress);
+      break;
+    case PROP_LATEST:
+      g_value_take_string (value, sam_activity_row_dup_latest (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_activity_row_class_init (SamActivityRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = sam_activity_row_finalize;
+  object_class->get_property = sam_activity_row_get_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_LEAD] = g_param_spec_string ("lead", NULL, NULL, NULL, flags);
+  properties[PROP_PARTNERS] = g_param_spec_string ("partners", NULL, NULL, NULL, flags);
+  properties[PROP_SECTORS] = g_param_spec_string ("sectors", NULL, NULL, NULL, flags);
+  properties[PROP_TARGET_GROUPS] = g_param_spec_string ("target-groups", NULL, NULL, NULL, flags);
+  properties[PROP_START] = g_param_spec_string ("start", NULL, NULL, NULL, flags);
+  properties[PROP_DUE] = g_param_spec_string ("due", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS_NICK] = g_param_spec_string ("status-nick", NULL, NULL, NULL, flags);
+  properties[PROP_PROGRESS] = g_param_spec_int ("progress", NULL, NULL, 0, 100, 0, flags);
+  properties[PROP_LATEST] = g_param_spec_string ("latest", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sam_activity_row_init (SamActivityRow *self)
+{
+}
+
+gint64
+sam_activity_row_get_id (SamActivityRow *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), 0);
+  return self->id;
+}
+
+const char *
+sam_activity_row_get_title (SamActivityRow *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
+  return self->title;
+}
+
+gint64
+sam_activity_row_get_lead (SamActivityRow *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), 0);
+  return self->lead_id;
+}
+
+char *
+sam_activity_row_dup_partners (SamActivityRow *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
+  return join_names (names (self)->agencies, self->partners);
+}
+
+/* Returns the status nick, such as "in_progress". */
+const char *
+sam_activity_row_get_status (SamActivityRow *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
+  return self->status;
+}
+
+int
+sam_activity_row_get_progress (SamActivityRow *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), 0);
+  return self->progress;
+}
+
+/* Returns the latest status update as "2026-T1: comment", or NULL. */
+char *
+sam_activity_row_dup_latest (SamActivityRow *self)
+{
+  const char *period;
+
+  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
+  if (self->latest_period == 0)
+    return NULL;
+  period = g_hash_table_lookup (names (self)->periods, &self->latest_period);
+  return g_strdup_printf ("%s: %s", period ? period : "?", self->latest_comment ? self->latest_comment : "");
+}
+
+/* Loading */
+
+static GHashTable *
+load_names (sqlite3    *db,
+            const char *sql)
+{
+  GHashTable *table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_hash_table_insert (table, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  return table;
+}
+
+static GArray *
+parse_ids (sqlite3_stmt *stmt,
+           int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  GArray *ids = NULL;
+
+  while (text && *text)
+    {
+      char *end = NULL;
+      gint64 id = g_ascii_strtoll (text, &end, 10);
+
+      if (ids == NULL)
+        ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (ids, id);
+      text = (end && *end == ',') ? end + 1 : end;
+      if (end == NULL || *end == '\0')
+        break;
+    }
+  return ids;
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           col)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+#define LINKED(table, column, order) \
+  "(SELECT group_concat(" column ") FROM (SELECT " column " FROM " table \
+  " WHERE activity_id = a.id ORDER BY " order "))"
+
+static const char activity_sql[] =
+  "SELECT a.id, a.title, a.description, a.plan_id, p.measure_id, a.lead_agency_id, "
+  "       a.start_date, a.due_date, a.status, a.progress, "
+  LINKED ("activity_partner", "agency_id", "position") ", "
+  LINKED ("activity_sector", "sector_id", "position") ", "
+  LINKED ("activity_target_group", "target_group_id", "position") ", "
+  "       (SELECT group_concat(DISTINCT period_id) FROM status_update WHERE activity_id = a.id), "
+  "       u.period_id, u.comment "
+  "FROM activity a JOIN plan p ON p.id = a.plan_id "
+  "LEFT JOIN status_update u ON u.id = (SELECT id FROM status_update "
+  "     WHERE activity_id = a.id ORDER BY reported_at DESC, id DESC LIMIT 1) "
+  "ORDER BY p.measure_id, a.plan_id, a.id";
+
+static SamActivityRow *
+row_from (sqlite3_stmt *stmt,
+          Names        *box)
+{
+  SamActivityRow *row = g_object_new (SAM_TYPE_ACTIVITY_ROW, NULL);
+  g_autofree char *key = g_strconcat ((const char *) sqlite3_column_text (stmt, 1), "\n",
+                                      sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "",
+                                      NULL);
+
+  row->names_box = g_rc_box_acquire (box);
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->title = dup_column (stmt, 1);
+  row->search_key = g_utf8_casefold (key, -1);
+  row->plan_id = sqlite3_column_int64 (stmt, 3);
+  row->measure_id = sqlite3_column_int64 (stmt, 4);
+  row->lead_id = sqlite3_column_int64 (stmt, 5);
+  row->start = dup_column (stmt, 6);
+  row->due = dup_column (stmt, 7);
+  row->status = dup_column (stmt, 8);
+  row->progress = sqlite3_column_int (stmt, 9);
+  row->partners = parse_ids (stmt, 10);
+  row->sectors = parse_ids (stmt, 11);
+  row->groups = parse_ids (stmt, 12);
+  row->reported = parse_ids (stmt, 13);
+  row->latest_period = sqlite3_column_int64 (stmt, 14);
+  row->latest_comment = dup_column (stmt, 15);
+  return row;
+}
+
+/* Returns a new list of every activity as a SamActivityRow, in measure
+ * and plan order, or NULL on a database error. */
+GListModel *
+sam_activity_list_load (SamStore  *store,
+                        GError   **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_ACTIVITY_ROW);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  Names *box;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  db = sam_store_get_db (store);
+
+  box = g_rc_box_new0 (Names);
+  box->agencies = load_names (db, "SELECT id, coalesce(nullif(short_name, ''), name) FROM agency");
+  box->sectors = load_names (db, "SELECT id, name FROM sector");
+  box->groups = load_names (db, "SELECT id, name FROM target_group");
+  box->periods = load_names (db, "SELECT id, code FROM reporting_period");
+
+  rc = sqlite3_prepare_v2 (db, activity_sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (rows, row_from (stmt, box));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  g_rc_box_release_full (box, (GDestroyNotify) names_clear);
+  if (rc != SQLITE_DONE)
+    return sam_store_set_sql_error (store, rc, error), NULL;
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Query */
+
+SamActivityQuery *
+sam_activity_query_new (void)
+{
+  return g_new0 (SamActivityQuery, 1);
+}
+
+void
+sam_activity_query_free (SamActivityQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_free (query->text);
+  g_clear_pointer (&query->agencies, g_hash_table_unref);
+  g_free (query->status);
+  g_free (query->today);
+  g_free (query);
+}
+
+/* Sets the search text; it is matched without regard to case. */
+void
+sam_activity_query_set_text (SamActivityQuery *query,
+                             const char       *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  g_free (query->text);
+  query->text = *stripped ? g_utf8_casefold (stripped, -1) : NULL;
+}
+
+gboolean
+sam_activity_query_is_empty (SamActivityQuery *query)
+{
+  return query->text == NULL && query->measure_id == 0 && query->plan_id == 0
+         && query->agencies == NULL && query->sector_id == 0 && query->target_group_id == 0
+         && query->status == NULL && !query->overdue && query->not_reported == 0;
+}
+
+static gboolean
+contains (GArray *ids,
+          gint64  id)
+{
+  for (guint i = 0; ids && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+any_in (GArray     *ids,
+        GHashTable *set)
+{
+  for (guint i = 0; ids && i < ids->len; i++)
+    if (g_hash_table_contains (set, &g_array_index (ids, gint64, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_overdue (SamActivityRow *row,
+            const char     *today)
+{
+  if (row->due == NULL || today == NULL)
+    return FALSE;
+  if (g_strcmp0 (row->status, "done") == 0 || g_strcmp0 (row->status, "cancelled") == 0)
+    return FALSE;
+  return strcmp (row->due, today) < 0;
+}
+
+/* Returns TRUE when @row meets every criterion of @query. */
+gboolean
+sam_activity_query_matches (SamActivityQuery *query,
+                            SamActivityRow   *row)
+{
+  g_return_val_if_fail (query != NULL && SAM_IS_ACTIVITY_ROW (row), FALSE);
+
+  if (query->measure_id && row->measure_id != query->measure_id)
+    return FALSE;
+  if (query->plan_id && row->plan_id != query->plan_id)
+    return FALSE;
+  if (query->status && g_strcmp0 (row->status, query->status) != 0)
+    return FALSE;
+  if (query->sector_id && !contains (row->sectors, query->sector_id))
+    return FALSE;
+  if (query->target_group_id && !contains (row->groups, query->target_group_id))
+    return FALSE;
+  if (query->agencies && !g_hash_table_contains (query->agencies, &row->lead_id)
+      && !any_in (row->partners, query->agencies))
+    return FALSE;
+  if (query->overdue && !is_overdue (row, query->today))
+    return FALSE;
+  if (query->not_reported && contains (row->reported, query->not_reported))
+    return FALSE;
+  if (query->text && strstr (row->search_key, query->text) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+/* Returns a set of gint64 ids: @agency_id and, with @subordinates, every
+ * agency under it at any depth. */
+GHashTable *
+sam_agency_with_subordinates (SamStore *store,
+                              gint64    agency_id,
+                              gboolean  subordinates)
+{
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_hash_table_add (set, g_memdup2 (&agency_id, sizeof agency_id));
+  if (!subordinates)
+    return set;
+  for (gint64 next = agency_id;;)
+    {
+      g_autoptr(GPtrArray) under = sam_store_list_by (store, SAM_KIND_AGENCY, "parent_id", next, NULL);
+
+      for (guint i = 0; under && i < under->len; i++)
+        {
+          gint64 id = sam_record_get_id (under->pdata[i]);
+          if (!g_hash_table_contains (set, &id))
+            {
+              g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+              g_ptr_array_add (queue, g_object_ref (under->pdata[i]));
+            }
+        }
+      if (queue->len == 0)
+        break;
+      next = sam_record_get_id (queue->pdata[queue->len - 1]);
+      g_ptr_array_remove_index (queue, queue->len - 1);
+    }
+  return set;
+}

@@ -1,0 +1,59 @@
+/* sam-activity-list.h: every activity as a row for the activity table.
+ *
+ * One query loads the rows with their links and latest status update, so
+ * a plan of 100,000 activities loads without a query per row. Names of
+ * agencies, sectors and groups are looked up when a row is shown. The
+ * query (search and filters) is a plain predicate the GUI wraps in a
+ * GtkFilter.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "store/sam-store.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_ACTIVITY_ROW (sam_activity_row_get_type ())
+G_DECLARE_FINAL_TYPE (SamActivityRow, sam_activity_row, SAM, ACTIVITY_ROW, GObject)
+
+gint64       sam_activity_row_get_id          (SamActivityRow *self);
+const char  *sam_activity_row_get_title       (SamActivityRow *self);
+gint64       sam_activity_row_get_lead        (SamActivityRow *self);
+char        *sam_activity_row_dup_partners    (SamActivityRow *self);
+const char  *sam_activity_row_get_status      (SamActivityRow *self);
+int          sam_activity_row_get_progress    (SamActivityRow *self);
+char        *sam_activity_row_dup_latest      (SamActivityRow *self);
+
+GListModel  *sam_activity_list_load           (SamStore       *store,
+                                               GError        **error);
+
+/* What the rows are filtered by; zero or NULL fields do not filter. */
+typedef struct
+{
+  char       *text;           /* casefolded search text, in title or description */
+  gint64      measure_id;
+  gint64      plan_id;
+  GHashTable *agencies;       /* set of gint64 ids: lead or partner is one of them */
+  gint64      sector_id;
+  gint64      target_group_id;
+  char       *status;         /* a status nick */
+  gboolean    overdue;        /* due before @today and not done or cancelled */
+  char       *today;          /* YYYY-MM-DD */
+  gint64      not_reported;   /* a reporting period id the row has no update for */
+} SamActivityQuery;
+
+SamActivityQuery *sam_activity_query_new        (void);
+void              sam_activity_query_free       (SamActivityQuery *query);
+void              sam_activity_query_set_text   (SamActivityQuery *query,
+                                                 const char       *text);
+gboolean          sam_activity_query_is_empty   (SamActivityQuery *query);
+gboolean          sam_activity_query_matches    (SamActivityQuery *query,
+                                                 SamActivityRow   *row);
+GHashTable       *sam_agency_with_subordinates  (SamStore         *store,
+                                                 gint64            agency_id,
+                                                 gboolean          subordinates);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamActivityQuery, sam_activity_query_free)
+
+G_END_DECLS
