@@ -230,6 +230,52 @@ test_sector_and_group (Fixture       *f,
   g_assert_cmpuint (count_matching (f, q), ==, in_health->len);
 }
 
+static void
+test_live_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamActivityList) list = sam_activity_list_new (f->store, &error);
+  GListModel *model = sam_activity_list_get_model (list);
+  g_autoptr(SamRecord) a = sam_test_find (f->store, SAM_KIND_ACTIVITY, "title",
+      "Videreføre tverrfaglige temaseminarer om menneskehandel med barn");
+  g_autoptr(SamRecord) bufdir = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "Bufdir");
+  g_autoptr(SamRecord) fresh = sam_record_copy (a);
+  g_autoptr(SamActivityRow) row = NULL, renamed = NULL;
+  guint n = g_list_model_get_n_items (model);
+  guint pos = sam_activity_list_find (list, sam_record_get_id (a));
+  g_autofree char *lead = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pos, <, n);
+
+  /* A change updates its row where it stands. */
+  sam_record_set_string (a, "title", "Temaseminarer om barn – endret");
+  g_assert_true (sam_store_update (f->store, a, NULL));
+  row = g_list_model_get_item (model, pos);
+  g_assert_cmpstr (sam_activity_row_get_title (row), ==, "Temaseminarer om barn – endret");
+
+  /* A delete removes it; undo brings it back. */
+  g_assert_true (sam_store_delete (f->store, SAM_KIND_ACTIVITY, sam_record_get_id (a), NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n - 1);
+  g_assert_cmpuint (sam_activity_list_find (list, sam_record_get_id (a)), ==, G_MAXUINT);
+  g_assert_true (sam_store_undo (f->store, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+
+  /* A new activity is added. */
+  sam_record_set_id (fresh, 0);
+  sam_record_set_string (fresh, "title", "Ny aktivitet");
+  g_assert_true (sam_store_insert (f->store, fresh, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n + 1);
+
+  /* Renaming the lead agency shows in every row it leads. */
+  sam_record_set_string (bufdir, "short_name", "BUFDIR-NY");
+  g_assert_true (sam_store_update (f->store, bufdir, NULL));
+  renamed = g_list_model_get_item (model, sam_activity_list_find (list, sam_record_get_id (a)));
+  g_object_get (renamed, "lead", &lead, NULL);
+  g_assert_cmpstr (lead, ==, "BUFDIR-NY");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -244,5 +290,6 @@ main (int   argc,
   ADD ("/models/activity-list/agency-with-subordinates", test_agency_with_subordinates);
   ADD ("/models/activity-list/status-overdue-and-reporting", test_status_overdue_and_reporting);
   ADD ("/models/activity-list/sector-and-group", test_sector_and_group);
+  ADD ("/models/activity-list/live", test_live_list);
   return g_test_run ();
 }

@@ -303,6 +303,7 @@ static const char activity_sql[] =
   "FROM activity a JOIN plan p ON p.id = a.plan_id "
   "LEFT JOIN status_update u ON u.id = (SELECT id FROM status_update "
   "     WHERE activity_id = a.id ORDER BY reported_at DESC, id DESC LIMIT 1) "
+  "WHERE %s "
   "ORDER BY p.measure_id, a.plan_id, a.id";
 
 static SamActivityRow *
@@ -334,40 +335,226 @@ row_from (sqlite3_stmt *stmt,
   return row;
 }
 
-/* Returns a new list of every activity as a SamActivityRow, in measure
- * and plan order, or NULL on a database error. */
-GListModel *
-sam_activity_list_load (SamStore  *store,
-                        GError   **error)
+static Names *
+names_load (sqlite3 *db)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_ACTIVITY_ROW);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  Names *box;
-  int rc;
+  Names *box = g_rc_box_new0 (Names);
 
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  db = sam_store_get_db (store);
-
-  box = g_rc_box_new0 (Names);
   box->agencies = load_names (db, "SELECT id, coalesce(nullif(short_name, ''), name) FROM agency");
   box->sectors = load_names (db, "SELECT id, name FROM sector");
   box->groups = load_names (db, "SELECT id, name FROM target_group");
   box->periods = load_names (db, "SELECT id, code FROM reporting_period");
+  return box;
+}
 
-  rc = sqlite3_prepare_v2 (db, activity_sql, -1, &stmt, NULL);
+/* Runs the row query with @where ("1", or "a.id = ?" with @id) into @rows. */
+static gboolean
+query_rows (SamStore   *store,
+            Names      *box,
+            const char *where,
+            gint64      id,
+            GPtrArray  *rows,
+            GError    **error)
+{
+  sqlite3 *db = sam_store_get_db (store);
+  g_autofree char *sql = g_strdup_printf (activity_sql, where);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && strchr (where, '?'))
+    sqlite3_bind_int64 (stmt, 1, id);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_ptr_array_add (rows, row_from (stmt, box));
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || sam_store_set_sql_error (store, rc, error);
+}
+
+/* Returns a new list of every activity as a SamActivityRow, in measure
+ * and plan order, or NULL on a database error. */
+GListModel *
+sam_activity_list_load (SamStore  *store,
+                        GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_ACTIVITY_ROW);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  Names *box;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  box = names_load (sam_store_get_db (store));
+  ok = query_rows (store, box, "1", 0, rows, error);
   g_rc_box_release_full (box, (GDestroyNotify) names_clear);
-  if (rc != SQLITE_DONE)
-    return sam_store_set_sql_error (store, rc, error), NULL;
+  if (!ok)
+    return NULL;
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* The live list: follows the store's changes row by row. */
+
+struct _SamActivityList
+{
+  GObject     parent_instance;
+
+  SamStore   *store;
+  GListStore *rows;
+  gboolean    stale;       /* names changed: reload all at the end of the step */
+};
+
+G_DEFINE_FINAL_TYPE (SamActivityList, sam_activity_list, G_TYPE_OBJECT)
+
+static void
+sam_activity_list_dispose (GObject *object)
+{
+  SamActivityList *self = SAM_ACTIVITY_LIST (object);
+
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->rows);
+  G_OBJECT_CLASS (sam_activity_list_parent_class)->dispose (object);
+}
+
+static void
+sam_activity_list_class_init (SamActivityListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sam_activity_list_dispose;
+}
+
+static void
+sam_activity_list_init (SamActivityList *self)
+{
+  self->rows = g_list_store_new (SAM_TYPE_ACTIVITY_ROW);
+}
+
+/* Returns the position of the row of activity @id, or G_MAXUINT. */
+guint
+sam_activity_list_find (SamActivityList *self,
+                        gint64           id)
+{
+  guint n;
+
+  g_return_val_if_fail (SAM_IS_ACTIVITY_LIST (self), G_MAXUINT);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  for (guint i = 0; i < n; i++)
+    {
+      SamActivityRow *row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      gboolean found = row->id == id;
+
+      g_object_unref (row);
+      if (found)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+refresh_row (SamActivityList *self,
+             gint64           id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint pos = sam_activity_list_find (self, id);
+  Names *box;
+
+  if (pos == G_MAXUINT && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
+    box = names_load (sam_store_get_db (self->store));
+  else
+    {
+      g_autoptr(SamActivityRow) any = g_list_model_get_item (G_LIST_MODEL (self->rows), pos == G_MAXUINT ? 0 : pos);
+      box = g_rc_box_acquire (any->names_box);
+    }
+  if (!query_rows (self->store, box, "a.id = ?", id, rows, NULL))
+    self->stale = TRUE;
+  g_rc_box_release_full (box, (GDestroyNotify) names_clear);
+  if (pos != G_MAXUINT)
+    g_list_store_splice (self->rows, pos, 1, rows->pdata, rows->len);
+  else if (rows->len > 0)
+    g_list_store_append (self->rows, rows->pdata[0]);
+}
+
+static void
+on_record_changed (SamStore        *store,
+                   SamRecord       *record,
+                   gboolean         removed,
+                   SamActivityList *self)
+{
+  switch (sam_record_get_kind (record))
+    {
+    case SAM_KIND_ACTIVITY:
+      refresh_row (self, sam_record_get_id (record));
+      break;
+    case SAM_KIND_STATUS_UPDATE:
+      refresh_row (self, sam_record_get_int (record, "activity_id"));
+      break;
+    case SAM_KIND_AGENCY:
+    case SAM_KIND_SECTOR:
+    case SAM_KIND_TARGET_GROUP:
+    case SAM_KIND_REPORTING_PERIOD:
+    case SAM_KIND_PLAN:
+      self->stale = TRUE;
+      break;
+    default:
+      break;
+    }
+}
+
+static gboolean
+reload (SamActivityList  *self,
+        GError          **error)
+{
+  g_autoptr(GListModel) fresh = sam_activity_list_load (self->store, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n;
+
+  if (fresh == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (fresh);
+  rows = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (fresh, i));
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+  self->stale = FALSE;
+  return TRUE;
+}
+
+static void
+on_changed (SamStore        *store,
+            SamActivityList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->stale && !reload (self, &error))
+    g_warning ("Could not reload the activities: %s", error->message);
+}
+
+/* Returns a list of every activity that keeps itself current as the store
+ * changes, or NULL on a database error. */
+SamActivityList *
+sam_activity_list_new (SamStore  *store,
+                       GError   **error)
+{
+  g_autoptr(SamActivityList) self = g_object_new (SAM_TYPE_ACTIVITY_LIST, NULL);
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  self->store = g_object_ref (store);
+  if (!reload (self, error))
+    return NULL;
+  g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed), self);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
+  return g_steal_pointer (&self);
+}
+
+/* Returns the rows (borrowed), a GListModel of SamActivityRow. */
+GListModel *
+sam_activity_list_get_model (SamActivityList *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTIVITY_LIST (self), NULL);
+  return G_LIST_MODEL (self->rows);
 }
 
 /* Query */

@@ -28,6 +28,15 @@ char        *sam_activity_row_dup_latest      (SamActivityRow *self);
 GListModel  *sam_activity_list_load           (SamStore       *store,
                                                GError        **error);
 
+#define SAM_TYPE_ACTIVITY_LIST (sam_activity_list_get_type ())
+G_DECLARE_FINAL_TYPE (SamActivityList, sam_activity_list, SAM, ACTIVITY_LIST, GObject)
+
+SamActivityList *sam_activity_list_new        (SamStore         *store,
+                                               GError          **error);
+GListModel      *sam_activity_list_get_model  (SamActivityList  *self);
+guint            sam_activity_list_find       (SamActivityList  *self,
+                                               gint64            id);
+
 /* What the rows are filtered by; zero or NULL fields do not filter. */
 typedef struct
 {

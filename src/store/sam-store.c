@@ -35,13 +35,15 @@ struct _SamStore
   GArray    *marks;         /* pending->len at each savepoint */
   GPtrArray *undo;
   GPtrArray *redo;
-  gboolean   replaying;
+  GPtrArray *replaying;     /* the step undo or redo is replaying */
+  gboolean   replay_backwards;
 };
 
 G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  RECORD_CHANGED,
   N_SIGNALS
 };
 
@@ -194,6 +196,18 @@ sam_store_class_init (SamStoreClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SamStore::record-changed:
+   * @record: the record as it is now, or as it was when @removed
+   * @removed: whether the record is gone
+   *
+   * Emitted for each record a committed step, an undo or a redo created,
+   * changed or deleted, before #SamStore::changed.
+   */
+  signals[RECORD_CHANGED] = g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                          SAM_TYPE_RECORD, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -613,6 +627,7 @@ sam_store_commit (SamStore  *self,
                   GError   **error)
 {
   g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) step = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -622,17 +637,25 @@ sam_store_commit (SamStore  *self,
     return FALSE;
   self->depth--;
   g_array_set_size (self->marks, self->depth);
-  if (self->depth > 0 || self->pending->len == 0)
+  if (self->depth > 0 || (self->pending->len == 0 && self->replaying == NULL))
     return TRUE;
 
-  if (!self->replaying)
+  step = g_ptr_array_ref (self->replaying ? self->replaying : self->pending);
+  if (self->replaying == NULL)
     {
       g_ptr_array_add (self->undo, g_steal_pointer (&self->pending));
       g_ptr_array_set_size (self->redo, 0);
       self->pending = step_new ();
     }
-  else
-    g_ptr_array_set_size (self->pending, 0);
+  for (guint i = 0; i < step->len; i++)
+    {
+      Change *c = step->pdata[i];
+      /* A replayed undo leaves the "before" side in place. */
+      SamRecord *now = self->replaying && self->replay_backwards ? c->before : c->after;
+      SamRecord *gone = self->replaying && self->replay_backwards ? c->after : c->before;
+
+      g_signal_emit (self, signals[RECORD_CHANGED], 0, now ? now : gone, now == NULL);
+    }
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -664,7 +687,7 @@ sam_store_journal_add (SamStore  *self,
   Change *change;
 
   g_assert (self->depth > 0);
-  if (self->replaying)
+  if (self->replaying != NULL)
     return;
   change = g_new0 (Change, 1);
   change->before = before ? sam_record_copy (before) : NULL;
@@ -730,7 +753,8 @@ replay_step (SamStore   *self,
   if (from->len == 0)
     return TRUE;
   step = from->pdata[from->len - 1];
-  self->replaying = TRUE;
+  self->replaying = step;
+  self->replay_backwards = backwards;
   ok = sam_store_begin (self, error);
   for (guint i = 0; ok && i < step->len; i++)
     {
@@ -738,14 +762,11 @@ replay_step (SamStore   *self,
       ok = backwards ? sam_store_replay (self, c->after, c->before, error)
                      : sam_store_replay (self, c->before, c->after, error);
     }
-  /* Note something so that commit tells the lists to reload. */
-  if (ok)
-    g_ptr_array_add (self->pending, g_new0 (Change, 1));
   if (ok)
     ok = sam_store_commit (self, error);
   if (!ok)
     sam_store_rollback (self);
-  self->replaying = FALSE;
+  self->replaying = NULL;
   if (ok)
     g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
   return ok;
