@@ -5,35 +5,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "sam-window.h"
+#include "sam-window-private.h"
 #include "models/sam-details.h"
-
-struct _SamWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkButton            *back_button;
-  GtkStack             *content_stack;
-  AdwStatusPage        *error_page;
-  GtkListView          *sidebar_view;
-  GtkListView          *tree_view;
-  GtkStack             *details_stack;
-  GtkLabel             *details_kind;
-  GtkLabel             *details_title;
-  GtkListView          *details_list;
-
-  SamStore             *store;
-  GCancellable         *cancellable;
-  char                 *error;          /* the last open error, for the error page */
-  SamView               view;
-  GtkSingleSelection   *rows;           /* over a GtkTreeListModel of SamNode */
-  SamRecord            *shown;          /* the record in the details pane */
-  GListModel           *details;
-  GPtrArray            *history;        /* records shown before, for Back */
-};
+#include "models/sam-overview.h"
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -54,6 +28,94 @@ create_children_cb (gpointer item,
   return sam_node_get_children (SAM_NODE (item));
 }
 
+/* Names a tree row by what it shows, so that it can be found again after
+ * the tree is rebuilt: "agency:12", or a heading's path of titles. */
+static char *
+row_key (GtkTreeListRow *row)
+{
+  g_autoptr(SamNode) node = gtk_tree_list_row_get_item (row);
+  g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+  SamRecord *record = sam_node_get_record (node);
+  g_autofree char *up = parent ? row_key (parent) : g_strdup ("");
+
+  if (record)
+    return g_strdup_printf ("%s/%s:%" G_GINT64_FORMAT, up,
+                            sam_kind_get_info (sam_record_get_kind (record))->name,
+                            sam_record_get_id (record));
+  return g_strdup_printf ("%s/%s", up, sam_node_get_title (node));
+}
+
+static GtkTreeListRow *
+row_at (GtkSingleSelection *rows,
+        guint               i)
+{
+  return g_list_model_get_item (G_LIST_MODEL (rows), i);
+}
+
+static GHashTable *
+expanded_keys (GtkSingleSelection *rows)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; rows && i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = row_at (rows, i);
+      if (gtk_tree_list_row_get_expanded (row))
+        g_hash_table_add (keys, row_key (row));
+    }
+  return keys;
+}
+
+static char *
+selected_key (GtkSingleSelection *rows)
+{
+  GtkTreeListRow *row = rows ? gtk_single_selection_get_selected_item (rows) : NULL;
+
+  return row ? row_key (row) : NULL;
+}
+
+/* Finds the visible row named @key; G_MAXUINT when there is none. */
+static guint
+find_key (GtkSingleSelection *rows,
+          const char         *key)
+{
+  for (guint i = 0; key && i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = row_at (rows, i);
+      g_autofree char *k = row_key (row);
+      if (g_str_equal (k, key))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* A new tree of @view; rows named in @expanded open, else the first level
+ * of the plans and target groups. */
+static GtkSingleSelection *
+build_rows (SamWindow  *self,
+            SamView     view,
+            GHashTable *expanded)
+{
+  GListModel *roots = sam_tree_new_roots (self->store, view);
+  GtkTreeListModel *tree = gtk_tree_list_model_new (roots, FALSE, FALSE, create_children_cb, NULL, NULL);
+  GtkSingleSelection *rows = gtk_single_selection_new (G_LIST_MODEL (tree));
+
+  gtk_single_selection_set_autoselect (rows, FALSE);
+  gtk_single_selection_set_can_unselect (rows, TRUE);
+  gtk_single_selection_set_selected (rows, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = row_at (rows, i);
+      g_autofree char *key = row_key (row);
+      gboolean open = expanded ? g_hash_table_contains (expanded, key)
+                               : (gtk_tree_list_row_get_depth (row) == 0
+                                  && (view == SAM_VIEW_PLANS || view == SAM_VIEW_TARGET_GROUPS));
+      if (open)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  return rows;
+}
+
 static void
 update_back (SamWindow *self)
 {
@@ -62,28 +124,19 @@ update_back (SamWindow *self)
 }
 
 static void
-show_details (SamWindow *self,
-              SamRecord *record)
+show_in_editor (SamWindow *self,
+                SamRecord *record,
+                gboolean   remember)
 {
-  g_autofree char *title = NULL;
-  g_autoptr(GtkNoSelection) selection = NULL;
+  SamRecord *shown = sam_editor_get_record (self->editor);
 
-  g_set_object (&self->shown, record);
-  g_clear_object (&self->details);
-  if (record == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->details_stack, "empty");
-      gtk_list_view_set_model (self->details_list, NULL);
-      return;
-    }
-  title = sam_tree_describe (record);
-  gtk_label_set_text (self->details_title, title);
-  gtk_label_set_text (self->details_kind,
-                      g_dgettext (GETTEXT_PACKAGE, sam_kind_get_info (sam_record_get_kind (record))->label));
-  self->details = sam_details_new (self->store, record);
-  selection = gtk_no_selection_new (g_object_ref (self->details));
-  gtk_list_view_set_model (self->details_list, GTK_SELECTION_MODEL (selection));
-  gtk_stack_set_visible_child_name (self->details_stack, "details");
+  if (remember && shown && record && sam_record_get_id (shown) != sam_record_get_id (record))
+    g_ptr_array_add (self->history, g_object_ref (shown));
+  else if (!remember)
+    g_ptr_array_set_size (self->history, 0);
+  sam_editor_set_record (self->editor, self->store, record);
+  update_back (self);
+  sam_window_update_actions (self);
 }
 
 /* Callbacks */
@@ -94,12 +147,46 @@ on_row_selected_cb (SamWindow          *self,
                     GtkSingleSelection *rows)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (rows);
-  SamNode *node = row ? gtk_tree_list_row_get_item (row) : NULL;
+  g_autoptr(SamNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
 
-  g_ptr_array_set_size (self->history, 0);
-  update_back (self);
-  show_details (self, node ? sam_node_get_record (node) : NULL);
-  g_clear_object (&node);
+  if (self->refreshing)
+    return;
+  show_in_editor (self, node ? sam_node_get_record (node) : NULL, FALSE);
+}
+
+/* In the plans tree a measure or a plan also chooses the activities shown. */
+static void
+on_plan_row_selected_cb (SamWindow          *self,
+                         GParamSpec         *pspec,
+                         GtkSingleSelection *rows)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (rows);
+  g_autoptr(SamNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+  SamRecord *record = node ? sam_node_get_record (node) : NULL;
+  SamActivityQuery *q = sam_activity_filter_get_query (self->filter);
+  SamKind kind = record ? sam_record_get_kind (record) : SAM_KIND_NONE;
+
+  q->plan_id = kind == SAM_KIND_PLAN ? sam_record_get_id (record) : 0;
+  q->measure_id = kind == SAM_KIND_MEASURE ? sam_record_get_id (record)
+                  : (kind == SAM_KIND_GOAL || kind == SAM_KIND_PRIORITY_TASK || kind == SAM_KIND_KNOWLEDGE_GAP)
+                  ? sam_record_get_int (record, "measure_id") : 0;
+  sam_window_apply_filters (self);
+  if (!self->refreshing)
+    show_in_editor (self, record, FALSE);
+}
+
+static void
+on_activity_selected_cb (SamWindow          *self,
+                         GParamSpec         *pspec,
+                         GtkSingleSelection *rows)
+{
+  SamActivityRow *row = gtk_single_selection_get_selected_item (rows);
+  g_autoptr(SamRecord) record = NULL;
+
+  if (self->refreshing || row == NULL)
+    return;
+  record = sam_store_get (self->store, SAM_KIND_ACTIVITY, sam_activity_row_get_id (row), NULL);
+  show_in_editor (self, record, FALSE);
 }
 
 static void
@@ -107,10 +194,42 @@ on_tree_activate_cb (GtkListView *view,
                      guint        position,
                      SamWindow   *self)
 {
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, position);
 
   if (row && gtk_tree_list_row_is_expandable (row))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+static void
+on_overview_activate_cb (GtkColumnView *view,
+                         guint          position,
+                         SamWindow     *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr(SamSummary) summary = g_list_model_get_item (model, position);
+  g_autofree char *key = NULL;
+  guint found;
+
+  sam_window_show_view (self, SAM_VIEW_PLANS);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->plan_rows)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = row_at (self->plan_rows, i);
+      g_autoptr(SamNode) node = gtk_tree_list_row_get_item (row);
+      SamRecord *r = sam_node_get_record (node);
+
+      if (r && sam_record_get_kind (r) == SAM_KIND_MEASURE
+          && sam_record_get_id (r) == sam_summary_get_measure_id (summary))
+        key = row_key (row);
+    }
+  if ((found = find_key (self->plan_rows, key)) != G_MAXUINT)
+    gtk_single_selection_set_selected (self->plan_rows, found);
+}
+
+static void
+on_filter_changed_cb (SamWindow *self)
+{
+  sam_window_apply_filters (self);
 }
 
 static gboolean
@@ -127,11 +246,9 @@ on_detail_link_cb (GtkLabel   *label,
   if (!sam_details_parse_link (uri, &kind, &id))
     return FALSE;
   if (!(target = sam_store_get (self->store, kind, id, &error)))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return TRUE;
-    }
-  sam_window_show_record (self, target);
+    sam_window_toast (self, error->message, FALSE);
+  else
+    sam_window_show_record (self, target);
   return TRUE;
 }
 
@@ -146,24 +263,119 @@ on_sidebar_selected_cb (SamWindow          *self,
     sam_window_show_view (self, (SamView) view);
 }
 
+/* Rebuilding after the store changed */
+
+static void
+rebuild_tree (SamWindow           *self,
+              GtkSingleSelection **rows,
+              GtkListView         *list_view,
+              SamView              view,
+              GCallback            on_selected)
+{
+  g_autoptr(GHashTable) expanded = *rows ? expanded_keys (*rows) : NULL;
+  g_autofree char *selected = selected_key (*rows);
+  guint found;
+
+  g_clear_object (rows);
+  *rows = build_rows (self, view, expanded);
+  g_signal_connect_object (*rows, "notify::selected-item", on_selected, self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (*rows));
+  if ((found = find_key (*rows, selected)) != G_MAXUINT)
+    gtk_single_selection_set_selected (*rows, found);
+}
+
+static void
+show_overview (SamWindow *self)
+{
+  g_autofree char *today = sam_today ();
+  g_autoptr(GError) error = NULL;
+  GListModel *summaries = sam_overview_new (self->store, today, &error);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (summaries == NULL)
+    {
+      sam_window_toast (self, error->message, FALSE);
+      return;
+    }
+  selection = gtk_no_selection_new (summaries);
+  gtk_column_view_set_model (self->overview_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+on_store_changed_cb (SamWindow *self)
+{
+  SamRecord *shown = sam_editor_get_record (self->editor);
+  g_autoptr(SamRecord) fresh = NULL;
+
+  self->refreshing = TRUE;
+  if (self->view == SAM_VIEW_OVERVIEW)
+    show_overview (self);
+  else if (self->view == SAM_VIEW_PLANS)
+    rebuild_tree (self, &self->plan_rows, self->plan_tree_view, SAM_VIEW_PLANS,
+                  G_CALLBACK (on_plan_row_selected_cb));
+  else
+    rebuild_tree (self, &self->rows, self->tree_view, self->view, G_CALLBACK (on_row_selected_cb));
+  self->refreshing = FALSE;
+  /* Rows changed in place; filtering again drops those that no longer match. */
+  sam_window_fill_filters (self);
+  sam_window_apply_filters (self);
+
+  if (shown)
+    fresh = sam_store_get (self->store, sam_record_get_kind (shown), sam_record_get_id (shown), NULL);
+  sam_editor_set_record (self->editor, self->store, fresh);
+  sam_window_update_actions (self);
+}
+
+/* Opening a database */
+
 static void
 set_store (SamWindow *self,
            SamStore  *store)
 {
   g_autofree char *name = g_path_get_basename (sam_store_get_path (store));
+  g_autoptr(GError) error = NULL;
   GSettings *s = settings (self);
-  SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_STRATEGY;
+  SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_OVERVIEW;
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
+  g_autoptr(SamActivityList) activities = sam_activity_list_new (store, &error);
+  GtkSortListModel *sorted;
 
+  if (activities == NULL)
+    {
+      sam_window_toast (self, error->message, FALSE);
+      return;
+    }
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  g_set_object (&self->activities, activities);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->filtered);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (sam_activity_list_get_model (activities)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->activity_view)));
+  g_clear_object (&self->activity_rows);
+  self->activity_rows = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (self->activity_rows, FALSE);
+  gtk_single_selection_set_can_unselect (self->activity_rows, TRUE);
+  gtk_single_selection_set_selected (self->activity_rows, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->activity_rows, "notify::selected-item",
+                           G_CALLBACK (on_activity_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->activity_rows));
+  g_clear_object (&self->plan_rows);
+
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), sam_store_get_path (store));
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
+  sam_window_fill_filters (self);
+  sam_window_clear_filters (self);
   if (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (sidebar)) != view)
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sidebar), view);
   else
     sam_window_show_view (self, view);
-  gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
+  sam_window_update_actions (self);
 }
 
 static void
@@ -207,7 +419,7 @@ on_store_opened_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = sam_store_open_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
     return;
   if (store == NULL)
     {
@@ -216,47 +428,6 @@ on_store_opened_cb (GObject      *source,
     }
   g_clear_pointer (&self->error, g_free);
   set_store (self, store);
-}
-
-static void
-on_file_chosen_cb (GtkNativeDialog *dialog,
-                   int              response,
-                   SamWindow       *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT
-      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)))
-      && (path = g_file_get_path (file)))
-    sam_window_open_database (self, path);
-  g_object_unref (dialog);
-}
-
-static void
-choose_file (SamWindow            *self,
-             GtkFileChooserAction  action)
-{
-  gboolean create = action == GTK_FILE_CHOOSER_ACTION_SAVE;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) db_filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (create ? _("New Database") : _("Open Database"),
-                                         GTK_WINDOW (self), action,
-                                         create ? _("_Create") : _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (db_filter, _("Samordna databases"));
-  gtk_file_filter_add_pattern (db_filter, "*.db");
-  gtk_file_filter_add_pattern (db_filter, "*.sqlite");
-  gtk_file_filter_add_pattern (db_filter, "*.samordna");
-  gtk_file_filter_set_name (all_filter, _("All files"));
-  gtk_file_filter_add_pattern (all_filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), db_filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
-  if (create)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.db"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static gboolean
@@ -277,51 +448,6 @@ on_close_request_cb (GtkWindow *window,
   return FALSE;
 }
 
-/* Actions */
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  choose_file (SAM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  g_autoptr(SamRecord) previous = NULL;
-
-  if (self->history->len == 0)
-    return;
-  previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
-  show_details (self, previous);
-  update_back (self);
-}
-
-static void
-view_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SamWindow *self = SAM_WINDOW (widget);
-  GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
-  SamView view = sam_view_from_name (g_variant_get_string (parameter, NULL));
-
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sidebar), view);
-}
-
 /* Overrides */
 
 static void
@@ -329,13 +455,19 @@ sam_window_dispose (GObject *object)
 {
   SamWindow *self = SAM_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
   g_clear_object (&self->rows);
-  g_clear_object (&self->details);
-  g_clear_object (&self->shown);
+  g_clear_object (&self->plan_rows);
+  g_clear_object (&self->activity_rows);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->activities);
   g_clear_object (&self->store);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
 
@@ -352,29 +484,45 @@ sam_window_class_init (SamWindowClass *klass)
 
   g_type_ensure (SAM_TYPE_NODE);
   g_type_ensure (SAM_TYPE_DETAIL);
+  g_type_ensure (SAM_TYPE_RECORD);
+  g_type_ensure (SAM_TYPE_ACTIVITY_ROW);
+  g_type_ensure (SAM_TYPE_SUMMARY);
+  g_type_ensure (SAM_TYPE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, tree_view);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, details_stack);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, details_kind);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, details_title);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, details_list);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, agency_filter);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, subordinates_check);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, sector_filter);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, group_filter);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, period_filter);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, active_label);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, plan_tree_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, activity_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
-
-  for (guint v = 0; v < SAM_N_VIEWS; v++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + v, GDK_ALT_MASK,
-                                         "win.view", "s", sam_view_get_name (v));
+  sam_window_install_actions (widget_class);
 }
 
 static GtkListItemFactory *
@@ -398,7 +546,9 @@ sam_window_init (SamWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
-  gtk_list_view_set_factory (self->details_list, factory);
+  self->filter = sam_activity_filter_new ();
+  sam_editor_set_detail_factory (self->editor, factory);
+  sam_window_setup_filters (self);
 
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     gtk_string_list_append (views, sam_view_get_title (v));
@@ -411,6 +561,7 @@ sam_window_init (SamWindow *self)
 
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
   update_back (self);
+  sam_window_update_actions (self);
 }
 
 /* Public API */
@@ -459,41 +610,48 @@ sam_window_get_store (SamWindow *self)
   return self->store;
 }
 
-/* Shows @view's tree; the strategy opens its first level. */
+/* Shows @view: the overview, the plans with their activities, or a tree. */
 void
 sam_window_show_view (SamWindow *self,
                       SamView    view)
 {
-  g_autoptr(GListModel) roots = NULL;
-  GtkTreeListModel *tree;
+  GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
 
   g_return_if_fail (SAM_IS_WINDOW (self));
   g_return_if_fail (self->store != NULL);
 
   self->view = view;
-  roots = sam_tree_new_roots (self->store, view);
-  tree = gtk_tree_list_model_new (g_steal_pointer (&roots), FALSE, FALSE, create_children_cb, NULL, NULL);
-  g_clear_object (&self->rows);
-  self->rows = gtk_single_selection_new (G_LIST_MODEL (tree));
-  gtk_single_selection_set_autoselect (self->rows, FALSE);
-  gtk_single_selection_set_can_unselect (self->rows, TRUE);
-  gtk_single_selection_set_selected (self->rows, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->rows, "notify::selected-item", G_CALLBACK (on_row_selected_cb),
-                           self, G_CONNECT_SWAPPED);
-  if (view == SAM_VIEW_STRATEGY || view == SAM_VIEW_TARGET_GROUPS)
-    for (guint i = g_list_model_get_n_items (G_LIST_MODEL (tree)); i > 0; i--)
-      {
-        g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (tree, i - 1);
-        if (gtk_tree_list_row_get_depth (row) == 0)
-          gtk_tree_list_row_set_expanded (row, TRUE);
-      }
-  gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->rows));
-  g_ptr_array_set_size (self->history, 0);
-  update_back (self);
-  show_details (self, NULL);
+  if (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (sidebar)) != view)
+    {
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sidebar), view);
+      return;
+    }
+  show_in_editor (self, NULL, FALSE);
+  if (view == SAM_VIEW_OVERVIEW)
+    {
+      show_overview (self);
+      gtk_stack_set_visible_child_name (self->view_stack, "overview");
+    }
+  else if (view == SAM_VIEW_PLANS)
+    {
+      if (self->plan_rows == NULL)
+        rebuild_tree (self, &self->plan_rows, self->plan_tree_view, SAM_VIEW_PLANS,
+                      G_CALLBACK (on_plan_row_selected_cb));
+      gtk_stack_set_visible_child_name (self->view_stack, "plans");
+    }
+  else
+    {
+      g_clear_object (&self->rows);
+      self->rows = build_rows (self, view, NULL);
+      g_signal_connect_object (self->rows, "notify::selected-item", G_CALLBACK (on_row_selected_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->rows));
+      gtk_stack_set_visible_child_name (self->view_stack, "tree");
+    }
+  sam_window_update_actions (self);
 }
 
-/* Shows @record in the details pane, remembering what was shown for Back. */
+/* Shows @record in the editor, remembering what was shown for Back. */
 void
 sam_window_show_record (SamWindow *self,
                         SamRecord *record)
@@ -501,10 +659,43 @@ sam_window_show_record (SamWindow *self,
   g_return_if_fail (SAM_IS_WINDOW (self));
   g_return_if_fail (SAM_IS_RECORD (record));
 
-  if (self->shown)
-    g_ptr_array_add (self->history, g_object_ref (self->shown));
-  show_details (self, record);
-  update_back (self);
+  show_in_editor (self, record, TRUE);
+}
+
+/* GTK 4.8's column view scrolls through its inner list view's action. */
+static void
+scroll_to (GtkColumnView *view,
+           guint          position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+/* Selects @record where the current view lists it, or else shows it in
+ * the editor; used after something was created. */
+void
+sam_window_select_record (SamWindow *self,
+                          SamRecord *record)
+{
+  GListModel *rows;
+
+  if (self->view == SAM_VIEW_PLANS && sam_record_get_kind (record) == SAM_KIND_ACTIVITY)
+    {
+      rows = G_LIST_MODEL (self->activity_rows);
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(SamActivityRow) row = g_list_model_get_item (rows, i);
+          if (sam_activity_row_get_id (row) == sam_record_get_id (record))
+            {
+              gtk_single_selection_set_selected (self->activity_rows, i);
+              scroll_to (self->activity_view, i);
+              return;
+            }
+        }
+    }
+  show_in_editor (self, record, FALSE);
 }
 
 GListModel *
@@ -514,18 +705,32 @@ sam_window_get_rows (SamWindow *self)
   return G_LIST_MODEL (self->rows);
 }
 
+GListModel *
+sam_window_get_plan_rows (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->plan_rows);
+}
+
+GListModel *
+sam_window_get_activity_rows (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->activity_rows);
+}
+
+SamEditor *
+sam_window_get_editor (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  return self->editor;
+}
+
 SamRecord *
 sam_window_get_shown_record (SamWindow *self)
 {
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  return self->shown;
-}
-
-GListModel *
-sam_window_get_details (SamWindow *self)
-{
-  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  return self->details;
+  return sam_editor_get_record (self->editor);
 }
 
 const char *
@@ -541,4 +746,25 @@ sam_window_get_page (SamWindow *self)
 {
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+/* Returns a filter widget by name: "search", "agency", "subordinates",
+ * "sector", "group", "status", "period", "overdue", "count". */
+GtkWidget *
+sam_window_get_filter_widget (SamWindow  *self,
+                              const char *name)
+{
+  const struct { const char *name; gpointer widget; } widgets[] = {
+    { "search", self->search_entry }, { "agency", self->agency_filter },
+    { "subordinates", self->subordinates_check }, { "sector", self->sector_filter },
+    { "group", self->group_filter }, { "status", self->status_filter },
+    { "period", self->period_filter }, { "overdue", self->overdue_toggle },
+    { "count", self->count_label },
+  };
+
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    if (g_str_equal (widgets[i].name, name))
+      return widgets[i].widget;
+  return NULL;
 }

@@ -62,6 +62,8 @@ enum {
   PROP_STATUS,
   PROP_STATUS_NICK,
   PROP_PROGRESS,
+  PROP_FRACTION,
+  PROP_PROGRESS_TEXT,
   PROP_LATEST,
   N_PROPS
 };
@@ -150,6 +152,12 @@ sam_activity_row_get_property (GObject    *object,
     case PROP_PROGRESS:
       g_value_set_int (value, self->progress);
       break;
+    case PROP_FRACTION:
+      g_value_set_double (value, CLAMP (self->progress, 0, 100) / 100.0);
+      break;
+    case PROP_PROGRESS_TEXT:
+      g_value_take_string (value, g_strdup_printf ("%d %%", self->progress));
+      break;
     case PROP_LATEST:
       g_value_take_string (value, sam_activity_row_dup_latest (self));
       break;
@@ -177,6 +185,8 @@ sam_activity_row_class_init (SamActivityRowClass *klass)
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
   properties[PROP_STATUS_NICK] = g_param_spec_string ("status-nick", NULL, NULL, NULL, flags);
   properties[PROP_PROGRESS] = g_param_spec_int ("progress", NULL, NULL, 0, 100, 0, flags);
+  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0, flags);
+  properties[PROP_PROGRESS_TEXT] = g_param_spec_string ("progress-text", NULL, NULL, NULL, flags);
   properties[PROP_LATEST] = g_param_spec_string ("latest", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -452,6 +462,34 @@ sam_activity_list_find (SamActivityList *self,
   return G_MAXUINT;
 }
 
+#define SWAP(a, b) G_STMT_START { __typeof__ (a) tmp_ = (a); (a) = (b); (b) = tmp_; } G_STMT_END
+
+/* Moves @fresh's values into @row, which stays in the list (and so stays
+ * selected), and tells the views its properties changed. */
+static void
+update_row (SamActivityRow *row,
+            SamActivityRow *fresh)
+{
+  SWAP (row->names_box, fresh->names_box);
+  SWAP (row->title, fresh->title);
+  SWAP (row->search_key, fresh->search_key);
+  SWAP (row->partners, fresh->partners);
+  SWAP (row->sectors, fresh->sectors);
+  SWAP (row->groups, fresh->groups);
+  SWAP (row->reported, fresh->reported);
+  SWAP (row->start, fresh->start);
+  SWAP (row->due, fresh->due);
+  SWAP (row->status, fresh->status);
+  SWAP (row->latest_comment, fresh->latest_comment);
+  row->plan_id = fresh->plan_id;
+  row->measure_id = fresh->measure_id;
+  row->lead_id = fresh->lead_id;
+  row->progress = fresh->progress;
+  row->latest_period = fresh->latest_period;
+  for (guint i = 1; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (row), properties[i]);
+}
+
 static void
 refresh_row (SamActivityList *self,
              gint64           id)
@@ -470,8 +508,13 @@ refresh_row (SamActivityList *self,
   if (!query_rows (self->store, box, "a.id = ?", id, rows, NULL))
     self->stale = TRUE;
   g_rc_box_release_full (box, (GDestroyNotify) names_clear);
-  if (pos != G_MAXUINT)
-    g_list_store_splice (self->rows, pos, 1, rows->pdata, rows->len);
+  if (pos != G_MAXUINT && rows->len > 0)
+    {
+      g_autoptr(SamActivityRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), pos);
+      update_row (row, rows->pdata[0]);
+    }
+  else if (pos != G_MAXUINT)
+    g_list_store_remove (self->rows, pos);
   else if (rows->len > 0)
     g_list_store_append (self->rows, rows->pdata[0]);
 }

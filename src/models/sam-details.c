@@ -259,6 +259,54 @@ append_backlinks (GListStore *list,
     }
 }
 
+/* Returns a new list of SamDetail: each set of records that point to
+ * @record, such as the activities an agency leads. */
+GListModel *
+sam_details_new_backlinks (SamStore  *store,
+                           SamRecord *record)
+{
+  GListStore *list;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_RECORD (record), NULL);
+  list = g_list_store_new (SAM_TYPE_DETAIL);
+  append_backlinks (list, store, record);
+  return G_LIST_MODEL (list);
+}
+
+/* Returns a new list of SamDetail, one per status update of @activity,
+ * newest first: "2026-T1 · In progress · 40 %" over the comment and who
+ * reported it when. */
+GListModel *
+sam_details_new_history (SamStore  *store,
+                         SamRecord *activity)
+{
+  g_autoptr(GPtrArray) updates = NULL;
+  GListStore *list;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_RECORD (activity), NULL);
+  list = g_list_store_new (SAM_TYPE_DETAIL);
+  updates = sam_store_list_by (store, SAM_KIND_STATUS_UPDATE, "activity_id", sam_record_get_id (activity), NULL);
+  for (guint i = updates ? updates->len : 0; i > 0; i--)
+    {
+      SamRecord *u = updates->pdata[i - 1];
+      g_autoptr(SamRecord) period = sam_store_get (store, SAM_KIND_REPORTING_PERIOD,
+                                                   sam_record_get_int (u, "period_id"), NULL);
+      g_autofree char *label = NULL;
+      g_autofree char *comment = g_markup_escape_text (sam_record_get_string (u, "comment"), -1);
+      g_autofree char *who = g_markup_escape_text (sam_record_get_string (u, "reported_by"), -1);
+
+      /* TRANSLATORS: period, status and progress of a status update. */
+      label = g_strdup_printf (_("%s · %s · %d %%"), period ? sam_record_get_string (period, "code") : "?",
+                               sam_enum_label (sam_status_values, sam_record_get_string (u, "status")),
+                               (int) sam_record_get_int (u, "progress"));
+      append (list, label, g_strdup_printf ("%s%s<small>%s %s</small>", comment, *comment ? "\n" : "",
+                                            who, sam_record_get_string (u, "reported_at")));
+    }
+  return G_LIST_MODEL (list);
+}
+
 /* Returns a new list of SamDetail for @record: each field that has a value,
  * then each set of records that point to it. */
 GListModel *

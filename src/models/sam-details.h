@@ -19,6 +19,10 @@ const char *sam_detail_get_markup  (SamDetail   *self);
 
 GListModel *sam_details_new        (SamStore    *store,
                                     SamRecord   *record);
+GListModel *sam_details_new_backlinks (SamStore *store,
+                                    SamRecord   *record);
+GListModel *sam_details_new_history (SamStore   *store,
+                                    SamRecord   *activity);
 char       *sam_details_link       (SamRecord   *record);
 gboolean    sam_details_parse_link (const char  *uri,
                                     SamKind     *kind,

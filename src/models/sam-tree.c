@@ -7,13 +7,16 @@
 #include "sam-tree.h"
 
 static const struct { const char *name; const char *title; } views[SAM_N_VIEWS] = {
-  { "strategy", N_("Strategy") },
+  { "overview", N_("Overview") },
+  { "plans", N_("Plans") },
+  { "follow-up", N_("Follow-up") },
+  { "seminars", N_("Seminars") },
   { "agencies", N_("Agencies") },
-  { "sectors", N_("Sectors") },
   { "target-groups", N_("Target groups") },
+  { "sectors", N_("Sectors") },
   { "knowledge", N_("Knowledge gaps") },
-  { "seminar-formats", N_("Seminar formats") },
   { "obligations", N_("Obligations") },
+  { "periods", N_("Reporting periods") },
 };
 
 const char *
@@ -30,14 +33,49 @@ sam_view_get_title (SamView view)
   return g_dgettext (GETTEXT_PACKAGE, views[view].title);
 }
 
-/* Returns the view named @name, or SAM_VIEW_STRATEGY for an unknown name. */
+/* Returns the view named @name, or SAM_VIEW_OVERVIEW for an unknown name. */
 SamView
 sam_view_from_name (const char *name)
 {
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     if (g_strcmp0 (views[v].name, name) == 0)
       return (SamView) v;
-  return SAM_VIEW_STRATEGY;
+  return SAM_VIEW_OVERVIEW;
+}
+
+/* Returns today's date as YYYY-MM-DD, in local time. */
+char *
+sam_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Returns the reporting period that holds @today, or else the last one
+ * that started before it, or else the first; NULL when there are none. */
+SamRecord *
+sam_tree_current_period (SamStore   *store,
+                         const char *today)
+{
+  g_autoptr(GPtrArray) periods = sam_store_list (store, SAM_KIND_REPORTING_PERIOD, NULL);
+  SamRecord *best = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store) && today != NULL, NULL);
+  for (guint i = 0; periods && i < periods->len; i++)
+    {
+      SamRecord *p = periods->pdata[i];
+      const char *start = sam_record_get_string (p, "start_date");
+      const char *end = sam_record_get_string (p, "end_date");
+
+      if (*start && strcmp (start, today) <= 0 && (!*end || strcmp (today, end) <= 0))
+        return g_object_ref (p);
+      if (*start && strcmp (start, today) <= 0)
+        best = p;
+    }
+  if (best == NULL && periods && periods->len > 0)
+    best = periods->pdata[0];
+  return best ? g_object_ref (best) : NULL;
 }
 
 /* Returns the text that names @record in a list or a link, with the
@@ -90,29 +128,70 @@ subtitle_for (SamRecord *record)
     case SAM_KIND_ACTIVITY:
     case SAM_KIND_RD_PROJECT:
       return g_strdup (sam_enum_label (sam_status_values, sam_record_get_string (record, "status")));
+    case SAM_KIND_SEMINAR:
+      return g_strdup (sam_record_get_string (record, "starts_at"));
+    case SAM_KIND_REPORTING_PERIOD:
+      return g_strdup_printf ("%s – %s", sam_record_get_string (record, "start_date"),
+                              sam_record_get_string (record, "end_date"));
     default:
       return g_strdup (g_dgettext (GETTEXT_PACKAGE, info->label));
     }
 }
 
-static GListModel *record_children (SamNode *node, gpointer store);
+/* What a branch needs to list its children. */
+typedef struct
+{
+  SamStore   *store;
+  SamView     view;
+  SamKind     kind;       /* headings: the kind listed */
+  const char *field;      /* headings: the field that selects it, or a category */
+  gint64      id;         /* headings: the value of that field */
+} Ctx;
+
+static void
+ctx_free (gpointer data)
+{
+  Ctx *ctx = data;
+
+  g_object_unref (ctx->store);
+  g_free (ctx);
+}
+
+static Ctx *
+ctx_new (SamStore   *store,
+         SamView     view,
+         SamKind     kind,
+         const char *field,
+         gint64      id)
+{
+  Ctx *ctx = g_new0 (Ctx, 1);
+
+  *ctx = (Ctx) { g_object_ref (store), view, kind, field, id };
+  return ctx;
+}
+
+static GListModel *record_children (SamNode *node, gpointer ctx);
 
 /* Kinds whose records have children in the trees. */
 static gboolean
-is_branch (SamStore  *store,
+is_branch (Ctx       *ctx,
            SamRecord *record)
 {
   switch (sam_record_get_kind (record))
     {
     case SAM_KIND_FOCUS_AREA:
     case SAM_KIND_MEASURE:
-    case SAM_KIND_PLAN:
+    case SAM_KIND_SEMINAR_FORMAT:
       return TRUE;
     case SAM_KIND_AGENCY:
     case SAM_KIND_TARGET_GROUP:
       {
-        g_autoptr(GPtrArray) under = sam_store_list_by (store, sam_record_get_kind (record), "parent_id",
-                                                        sam_record_get_id (record), NULL);
+        g_autoptr(GPtrArray) under = NULL;
+
+        if (ctx->view == SAM_VIEW_FOLLOW_UP)
+          return FALSE;
+        under = sam_store_list_by (ctx->store, sam_record_get_kind (record), "parent_id",
+                                   sam_record_get_id (record), NULL);
         return under != NULL && under->len > 0;
       }
     default:
@@ -120,131 +199,112 @@ is_branch (SamStore  *store,
     }
 }
 
-/* Returns a node for @record, a branch when its kind has children. */
-SamNode *
-sam_tree_node_new (SamStore  *store,
-                   SamRecord *record)
+static SamNode *
+node_new (Ctx       *ctx,
+          SamRecord *record)
 {
   g_autofree char *title = sam_tree_describe (record);
   g_autofree char *subtitle = subtitle_for (record);
   SamNode *node = sam_node_new (title, subtitle, record);
 
-  if (is_branch (store, record))
-    sam_node_set_children (node, record_children, g_object_ref (store), g_object_unref);
+  if (is_branch (ctx, record))
+    sam_node_set_children (node, record_children,
+                           ctx_new (ctx->store, ctx->view, SAM_KIND_NONE, NULL, 0), ctx_free);
   return node;
 }
 
 static GListModel *
-nodes_for (SamStore  *store,
+nodes_for (Ctx       *ctx,
            GPtrArray *records)
 {
   GListStore *list = g_list_store_new (SAM_TYPE_NODE);
 
   for (guint i = 0; records && i < records->len; i++)
     {
-      g_autoptr(SamNode) node = sam_tree_node_new (store, records->pdata[i]);
+      g_autoptr(SamNode) node = node_new (ctx, records->pdata[i]);
       g_list_store_append (list, node);
     }
   return G_LIST_MODEL (list);
 }
 
 static GListModel *
-list_by (SamStore   *store,
+list_by (Ctx        *ctx,
          SamKind     kind,
          const char *field,
          gint64      id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = sam_store_list_by (store, kind, field, id, &error);
+  g_autoptr(GPtrArray) records = sam_store_list_by (ctx->store, kind, field, id, &error);
 
   if (error)
     g_warning ("Could not list %s: %s", sam_kind_get_info (kind)->name, error->message);
-  return nodes_for (store, records);
-}
-
-typedef struct
-{
-  SamStore   *store;
-  SamKind     kind;
-  const char *field;
-  gint64      id;
-} Group;
-
-static void
-group_free (gpointer data)
-{
-  Group *group = data;
-
-  g_object_unref (group->store);
-  g_free (group);
+  return nodes_for (ctx, records);
 }
 
 static GListModel *
 group_children (SamNode  *node,
                 gpointer  data)
 {
-  Group *group = data;
+  Ctx *group = data;
 
-  return list_by (group->store, group->kind, group->field, group->id);
+  return list_by (group, group->kind, group->field, group->id);
 }
 
 /* Appends a heading node ("Goals") over the records of @kind whose @field
  * is @id, unless there are none. */
 static void
 append_group (GListStore *list,
-              SamStore   *store,
+              Ctx        *ctx,
               SamKind     kind,
               const char *field,
               gint64      id)
 {
-  g_autoptr(GPtrArray) records = sam_store_list_by (store, kind, field, id, NULL);
+  g_autoptr(GPtrArray) records = sam_store_list_by (ctx->store, kind, field, id, NULL);
   g_autoptr(SamNode) heading = NULL;
   g_autofree char *count = NULL;
-  Group *group;
 
   if (records == NULL || records->len == 0)
     return;
   count = g_strdup_printf ("%u", records->len);
   heading = sam_node_new (g_dgettext (GETTEXT_PACKAGE, sam_kind_get_info (kind)->plural), count, NULL);
-  group = g_new0 (Group, 1);
-  *group = (Group) { g_object_ref (store), kind, field, id };
-  sam_node_set_children (heading, group_children, group, group_free);
+  sam_node_set_children (heading, group_children, ctx_new (ctx->store, ctx->view, kind, field, id), ctx_free);
   g_list_store_append (list, heading);
 }
 
 static GListModel *
-measure_children (SamStore *store,
-                  gint64    id)
+measure_children (Ctx    *ctx,
+                  gint64  id)
 {
   GListStore *list = g_list_store_new (SAM_TYPE_NODE);
 
-  append_group (list, store, SAM_KIND_GOAL, "measure_id", id);
-  append_group (list, store, SAM_KIND_PRIORITY_TASK, "measure_id", id);
-  append_group (list, store, SAM_KIND_PLAN, "measure_id", id);
-  append_group (list, store, SAM_KIND_KNOWLEDGE_GAP, "measure_id", id);
-  append_group (list, store, SAM_KIND_OBLIGATION, "measures", id);
+  append_group (list, ctx, SAM_KIND_GOAL, "measure_id", id);
+  append_group (list, ctx, SAM_KIND_PRIORITY_TASK, "measure_id", id);
+  append_group (list, ctx, SAM_KIND_PLAN, "measure_id", id);
+  append_group (list, ctx, SAM_KIND_KNOWLEDGE_GAP, "measure_id", id);
+  append_group (list, ctx, SAM_KIND_OBLIGATION, "measures", id);
   return G_LIST_MODEL (list);
 }
 
 static GListModel *
 record_children (SamNode  *node,
-                 gpointer  store)
+                 gpointer  data)
 {
+  Ctx *ctx = data;
   SamRecord *record = sam_node_get_record (node);
   gint64 id = sam_record_get_id (record);
 
   switch (sam_record_get_kind (record))
     {
     case SAM_KIND_FOCUS_AREA:
-      return list_by (store, SAM_KIND_MEASURE, "focus_area_id", id);
+      return list_by (ctx, SAM_KIND_MEASURE, "focus_area_id", id);
     case SAM_KIND_MEASURE:
-      return measure_children (store, id);
-    case SAM_KIND_PLAN:
-      return list_by (store, SAM_KIND_ACTIVITY, "plan_id", id);
+      return measure_children (ctx, id);
+    case SAM_KIND_SEMINAR_FORMAT:
+      return list_by (ctx, SAM_KIND_SEMINAR, "format_id", id);
     case SAM_KIND_AGENCY:
-      return list_by (store, SAM_KIND_AGENCY, "parent_id", id);
+      return list_by (ctx, SAM_KIND_AGENCY, "parent_id", id);
     case SAM_KIND_TARGET_GROUP:
-      return list_by (store, SAM_KIND_TARGET_GROUP, "parent_id", id);
+      return list_by (ctx, SAM_KIND_TARGET_GROUP, "parent_id", id);
     default:
       return NULL;
     }
@@ -267,41 +327,115 @@ static GListModel *
 category_children (SamNode  *node,
                    gpointer  data)
 {
-  Group *group = data;
-  g_autoptr(GPtrArray) roots = sam_store_list_by (group->store, SAM_KIND_TARGET_GROUP, "parent_id", 0, NULL);
+  Ctx *ctx = data;
+  g_autoptr(GPtrArray) roots = sam_store_list_by (ctx->store, SAM_KIND_TARGET_GROUP, "parent_id", 0, NULL);
   g_autoptr(GPtrArray) mine = g_ptr_array_new ();
-  const char *category = group->field;
 
   for (guint i = 0; roots && i < roots->len; i++)
-    if (g_strcmp0 (sam_record_get_string (roots->pdata[i], "category"), category) == 0)
+    if (g_strcmp0 (sam_record_get_string (roots->pdata[i], "category"), ctx->field) == 0)
       g_ptr_array_add (mine, roots->pdata[i]);
-  return nodes_for (group->store, mine);
+  return nodes_for (ctx, mine);
 }
 
 static GListModel *
-target_group_roots (SamStore *store)
+target_group_roots (Ctx *ctx)
 {
   GListStore *list = g_list_store_new (SAM_TYPE_NODE);
 
   for (const SamEnumValue *c = sam_target_category_values; c->nick; c++)
     {
       g_autoptr(SamNode) heading = sam_node_new (g_dgettext (GETTEXT_PACKAGE, c->label), NULL, NULL);
-      Group *group = g_new0 (Group, 1);
 
-      *group = (Group) { g_object_ref (store), SAM_KIND_TARGET_GROUP, c->nick, 0 };
-      sam_node_set_children (heading, category_children, group, group_free);
+      sam_node_set_children (heading, category_children,
+                             ctx_new (ctx->store, ctx->view, SAM_KIND_TARGET_GROUP, c->nick, 0), ctx_free);
       g_list_store_append (list, heading);
     }
   return G_LIST_MODEL (list);
 }
 
 static GListModel *
-list_all (SamStore *store,
-          SamKind   kind)
+list_all (Ctx     *ctx,
+          SamKind  kind)
 {
-  g_autoptr(GPtrArray) records = sam_store_list (store, kind, NULL);
+  g_autoptr(GPtrArray) records = sam_store_list (ctx->store, kind, NULL);
 
-  return nodes_for (store, records);
+  return nodes_for (ctx, records);
+}
+
+static void
+append_all (GListStore *list,
+            GListModel *more)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (more); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (more, i);
+      g_list_store_append (list, item);
+    }
+  g_object_unref (more);
+}
+
+/* Follow-up: the activities with no status update in the current period,
+ * under their lead agency, agencies by name, "No lead agency" last. */
+static GListModel *
+follow_up_children (SamNode  *node,
+                    gpointer  data)
+{
+  Ctx *ctx = data;
+  g_autoptr(GPtrArray) led = sam_store_list_by (ctx->store, SAM_KIND_ACTIVITY, "lead_agency_id", ctx->id, NULL);
+  g_autoptr(GPtrArray) reported = sam_store_list_by (ctx->store, SAM_KIND_STATUS_UPDATE, "period_id",
+                                                     GPOINTER_TO_SIZE (ctx->field), NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+
+  for (guint i = 0; reported && i < reported->len; i++)
+    g_hash_table_add (done, g_memdup2 (&(gint64) { sam_record_get_int (reported->pdata[i], "activity_id") }, sizeof (gint64)));
+  for (guint i = 0; led && i < led->len; i++)
+    {
+      gint64 id = sam_record_get_id (led->pdata[i]);
+      const char *status = sam_record_get_string (led->pdata[i], "status");
+
+      if (!g_hash_table_contains (done, &id) && g_strcmp0 (status, "cancelled") != 0)
+        g_ptr_array_add (missing, led->pdata[i]);
+    }
+  return nodes_for (ctx, missing);
+}
+
+static GListModel *
+follow_up_roots (Ctx *ctx)
+{
+  g_autofree char *today = sam_today ();
+  g_autoptr(SamRecord) period = sam_tree_current_period (ctx->store, today);
+  g_autoptr(GPtrArray) agencies = sam_store_list (ctx->store, SAM_KIND_AGENCY, NULL);
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+  gint64 period_id = period ? sam_record_get_id (period) : 0;
+
+  if (agencies == NULL)
+    return G_LIST_MODEL (list);
+  /* One round more than there are agencies, for "No lead agency". */
+  for (guint i = 0; i <= agencies->len; i++)
+    {
+      SamRecord *agency = i < agencies->len ? agencies->pdata[i] : NULL;
+      g_autoptr(SamNode) heading = NULL;
+      g_autoptr(GListModel) children = NULL;
+      Ctx *child_ctx = ctx_new (ctx->store, ctx->view, SAM_KIND_ACTIVITY,
+                                GSIZE_TO_POINTER ((gsize) period_id), agency ? sam_record_get_id (agency) : 0);
+      g_autofree char *title = agency ? sam_tree_describe (agency) : g_strdup (_("No lead agency"));
+      g_autofree char *count = NULL;
+
+      children = follow_up_children (NULL, child_ctx);
+      if (g_list_model_get_n_items (children) == 0)
+        {
+          ctx_free (child_ctx);
+          continue;
+        }
+      /* TRANSLATORS: how many activities are not reported, and in which period. */
+      count = g_strdup_printf (_("%u not reported in %s"), g_list_model_get_n_items (children),
+                               period ? sam_record_get_string (period, "code") : "—");
+      heading = sam_node_new (title, count, agency);
+      sam_node_set_children (heading, follow_up_children, child_ctx, ctx_free);
+      g_list_store_append (list, heading);
+    }
+  return G_LIST_MODEL (list);
 }
 
 /* Returns a new list of the root nodes of @view over @store. */
@@ -309,39 +443,39 @@ GListModel *
 sam_tree_new_roots (SamStore *store,
                     SamView   view)
 {
+  g_autoptr(GPtrArray) roots = NULL;
+  Ctx ctx = { store, view, SAM_KIND_NONE, NULL, 0 };
+  GListStore *list;
+
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
   switch (view)
     {
-    case SAM_VIEW_STRATEGY:
-      return list_all (store, SAM_KIND_FOCUS_AREA);
+    case SAM_VIEW_OVERVIEW:
+      return G_LIST_MODEL (g_list_store_new (SAM_TYPE_NODE));
+    case SAM_VIEW_PLANS:
+      return list_all (&ctx, SAM_KIND_FOCUS_AREA);
+    case SAM_VIEW_FOLLOW_UP:
+      return follow_up_roots (&ctx);
+    case SAM_VIEW_SEMINARS:
+      return list_all (&ctx, SAM_KIND_SEMINAR_FORMAT);
     case SAM_VIEW_AGENCIES:
-      {
-        g_autoptr(GPtrArray) roots = sam_store_list_by (store, SAM_KIND_AGENCY, "parent_id", 0, NULL);
-        if (roots)
-          g_ptr_array_sort (roots, ministries_first);
-        return nodes_for (store, roots);
-      }
-    case SAM_VIEW_SECTORS:
-      return list_all (store, SAM_KIND_SECTOR);
+      roots = sam_store_list_by (store, SAM_KIND_AGENCY, "parent_id", 0, NULL);
+      if (roots)
+        g_ptr_array_sort (roots, ministries_first);
+      return nodes_for (&ctx, roots);
     case SAM_VIEW_TARGET_GROUPS:
-      return target_group_roots (store);
+      return target_group_roots (&ctx);
+    case SAM_VIEW_SECTORS:
+      return list_all (&ctx, SAM_KIND_SECTOR);
     case SAM_VIEW_KNOWLEDGE:
-      {
-        GListStore *list = G_LIST_STORE (list_all (store, SAM_KIND_KNOWLEDGE_GAP));
-        g_autoptr(GListModel) projects = list_all (store, SAM_KIND_RD_PROJECT);
-
-        for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
-          {
-            g_autoptr(GObject) item = g_list_model_get_item (projects, i);
-            g_list_store_append (list, item);
-          }
-        return G_LIST_MODEL (list);
-      }
-    case SAM_VIEW_SEMINAR_FORMATS:
-      return list_all (store, SAM_KIND_SEMINAR_FORMAT);
+      list = G_LIST_STORE (list_all (&ctx, SAM_KIND_KNOWLEDGE_GAP));
+      append_all (list, list_all (&ctx, SAM_KIND_RD_PROJECT));
+      return G_LIST_MODEL (list);
     case SAM_VIEW_OBLIGATIONS:
-      return list_all (store, SAM_KIND_OBLIGATION);
+      return list_all (&ctx, SAM_KIND_OBLIGATION);
+    case SAM_VIEW_PERIODS:
+      return list_all (&ctx, SAM_KIND_REPORTING_PERIOD);
     case SAM_N_VIEWS:
     default:
       g_return_val_if_reached (NULL);

@@ -12,14 +12,18 @@
 
 G_BEGIN_DECLS
 
+/* The views of the sidebar, in order. */
 typedef enum {
-  SAM_VIEW_STRATEGY,        /* focus area → measure → goals, tasks, plans → activities */
+  SAM_VIEW_OVERVIEW,        /* figures per measure; no tree */
+  SAM_VIEW_PLANS,           /* focus area → measure → goals, tasks, plans (activities beside) */
+  SAM_VIEW_FOLLOW_UP,       /* lead agency → activities not reported this period */
+  SAM_VIEW_SEMINARS,        /* seminar format → seminars */
   SAM_VIEW_AGENCIES,        /* ministries → their agencies */
-  SAM_VIEW_SECTORS,
   SAM_VIEW_TARGET_GROUPS,   /* category → group → sub-group */
+  SAM_VIEW_SECTORS,
   SAM_VIEW_KNOWLEDGE,       /* knowledge gaps and R&D projects */
-  SAM_VIEW_SEMINAR_FORMATS,
   SAM_VIEW_OBLIGATIONS,
+  SAM_VIEW_PERIODS,         /* reporting periods */
   SAM_N_VIEWS
 } SamView;
 
@@ -30,7 +34,8 @@ SamView     sam_view_from_name   (const char *name);
 GListModel *sam_tree_new_roots   (SamStore   *store,
                                   SamView     view);
 char       *sam_tree_describe    (SamRecord  *record);
-SamNode    *sam_tree_node_new    (SamStore   *store,
-                                  SamRecord  *record);
+SamRecord  *sam_tree_current_period (SamStore   *store,
+                                     const char *today);
+char       *sam_today            (void);
 
 G_END_DECLS

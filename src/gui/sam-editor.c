@@ -1,0 +1,253 @@
+#define G_LOG_DOMAIN "sam-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-editor.h"
+#include "models/sam-details.h"
+#include "models/sam-tree.h"
+
+struct _SamEditor
+{
+  GtkWidget     parent_instance;
+
+  GtkStack     *stack;
+  GtkLabel     *kind_label;
+  GtkLabel     *title_label;
+  GtkBox       *fields_box;
+  GtkWidget    *history_box;
+  GtkWidget    *history_empty;
+  GtkListView  *history_view;
+  GtkWidget    *links_box;
+  GtkListView  *links_view;
+
+  SamStore     *store;
+  SamRecord    *record;
+  GPtrArray    *rows;          /* SamFieldRow, one per field */
+  GListModel   *history;
+  GListModel   *links;
+};
+
+G_DEFINE_FINAL_TYPE (SamEditor, sam_editor, GTK_TYPE_WIDGET)
+
+static void
+show_lists (SamEditor *self)
+{
+  gboolean activity = sam_record_get_kind (self->record) == SAM_KIND_ACTIVITY;
+  g_autoptr(GtkNoSelection) links = NULL;
+
+  g_clear_object (&self->links);
+  self->links = sam_details_new_backlinks (self->store, self->record);
+  links = gtk_no_selection_new (g_object_ref (self->links));
+  gtk_list_view_set_model (self->links_view, GTK_SELECTION_MODEL (links));
+  gtk_widget_set_visible (self->links_box, g_list_model_get_n_items (self->links) > 0);
+
+  g_clear_object (&self->history);
+  gtk_widget_set_visible (self->history_box, activity);
+  if (activity)
+    {
+      g_autoptr(GtkNoSelection) history = NULL;
+
+      self->history = sam_details_new_history (self->store, self->record);
+      history = gtk_no_selection_new (g_object_ref (self->history));
+      gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (history));
+      gtk_widget_set_visible (self->history_empty, g_list_model_get_n_items (self->history) == 0);
+    }
+}
+
+static void
+show_title (SamEditor *self)
+{
+  g_autofree char *title = sam_tree_describe (self->record);
+
+  gtk_label_set_text (self->title_label, *title ? title : _("Untitled"));
+  gtk_label_set_text (self->kind_label,
+                      g_dgettext (GETTEXT_PACKAGE, sam_kind_get_info (sam_record_get_kind (self->record))->label));
+}
+
+static void
+on_row_commit_cb (SamFieldRow *row,
+                  GVariant    *value,
+                  SamEditor   *self)
+{
+  g_autoptr(SamRecord) changed = sam_record_copy (self->record);
+  g_autoptr(GError) error = NULL;
+
+  sam_record_take_value (changed, sam_field_row_get_index (row), value ? g_variant_ref (value) : NULL);
+  if (!sam_store_update (self->store, changed, &error))
+    {
+      sam_field_row_set_error (row, error->message);
+      return;
+    }
+  sam_field_row_set_error (row, NULL);
+  g_set_object (&self->record, changed);
+  show_title (self);
+}
+
+static void
+clear_rows (SamEditor *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box))))
+    gtk_box_remove (self->fields_box, child);
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+build_rows (SamEditor *self)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (self->record));
+
+  clear_rows (self);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      SamFieldRow *row = sam_field_row_new (self->store, info->kind, i);
+
+      g_signal_connect_object (row, "commit", G_CALLBACK (on_row_commit_cb), self, 0);
+      gtk_box_append (self->fields_box, GTK_WIDGET (row));
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+/* Shows @record of @store, or nothing with NULL. The same record again
+ * (after the store changed) refreshes the values, leaving any field that
+ * holds a refused value as the person typed it. */
+void
+sam_editor_set_record (SamEditor *self,
+                       SamStore  *store,
+                       SamRecord *record)
+{
+  gboolean same_kind;
+
+  g_return_if_fail (SAM_IS_EDITOR (self));
+
+  /* Whatever was typed into the record shown is saved before it goes. */
+  if (self->record && (record == NULL || sam_record_get_id (record) != sam_record_get_id (self->record)
+                       || sam_record_get_kind (record) != sam_record_get_kind (self->record)))
+    for (guint i = 0; i < self->rows->len; i++)
+      if (sam_field_row_get_error (self->rows->pdata[i]) == NULL)
+        sam_field_row_flush (self->rows->pdata[i]);
+
+  if (record == NULL)
+    {
+      g_clear_object (&self->record);
+      clear_rows (self);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  same_kind = self->record && self->store == store
+              && sam_record_get_kind (self->record) == sam_record_get_kind (record);
+  g_set_object (&self->store, store);
+  g_set_object (&self->record, record);
+  if (!same_kind)
+    build_rows (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SamFieldRow *row = self->rows->pdata[i];
+      if (!same_kind || sam_field_row_get_error (row) == NULL)
+        sam_field_row_show_value (row, record);
+    }
+  show_title (self);
+  show_lists (self);
+  gtk_stack_set_visible_child_name (self->stack, "edit");
+}
+
+SamRecord *
+sam_editor_get_record (SamEditor *self)
+{
+  g_return_val_if_fail (SAM_IS_EDITOR (self), NULL);
+  return self->record;
+}
+
+/* Returns the row of field @field, or NULL. */
+SamFieldRow *
+sam_editor_get_row (SamEditor  *self,
+                    const char *field)
+{
+  g_return_val_if_fail (SAM_IS_EDITOR (self), NULL);
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_str_equal (sam_field_row_get_field (self->rows->pdata[i])->name, field))
+      return self->rows->pdata[i];
+  return NULL;
+}
+
+GListModel *
+sam_editor_get_history (SamEditor *self)
+{
+  g_return_val_if_fail (SAM_IS_EDITOR (self), NULL);
+  return self->history;
+}
+
+GListModel *
+sam_editor_get_links (SamEditor *self)
+{
+  g_return_val_if_fail (SAM_IS_EDITOR (self), NULL);
+  return self->links;
+}
+
+/* Puts the keyboard in the field that names the record. */
+void
+sam_editor_focus_first (SamEditor *self)
+{
+  SamFieldRow *row;
+
+  g_return_if_fail (SAM_IS_EDITOR (self));
+  if (self->record == NULL)
+    return;
+  row = sam_editor_get_row (self, sam_kind_get_info (sam_record_get_kind (self->record))->title_field);
+  if (row)
+    gtk_widget_grab_focus (sam_field_row_get_editor (row));
+}
+
+static void
+sam_editor_dispose (GObject *object)
+{
+  SamEditor *self = SAM_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_EDITOR);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->links);
+  G_OBJECT_CLASS (sam_editor_parent_class)->dispose (object);
+}
+
+static void
+sam_editor_class_init (SamEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sam_editor_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, fields_box);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, history_box);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, history_empty);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, history_view);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, links_box);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, links_view);
+}
+
+static void
+sam_editor_init (SamEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+/* Sets the factory that draws link and history rows (with link handling). */
+void
+sam_editor_set_detail_factory (SamEditor          *self,
+                               GtkListItemFactory *factory)
+{
+  g_return_if_fail (SAM_IS_EDITOR (self));
+  gtk_list_view_set_factory (self->links_view, factory);
+  gtk_list_view_set_factory (self->history_view, factory);
+}

@@ -1,0 +1,652 @@
+#define G_LOG_DOMAIN "sam-field-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-field-row.h"
+#include "sam-chooser.h"
+#include "models/sam-choice.h"
+#include "models/sam-tree.h"
+#include "store/sam-store-private.h"
+
+struct _SamFieldRow
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *box;
+  GtkLabel       *title_label;
+  GtkStack       *stack;
+  GtkEntry       *entry;
+  GtkTextView    *text_view;
+  GtkSpinButton  *spin;
+  GtkSwitch      *switch_;
+  GtkDropDown    *dropdown;
+  GtkMenuButton  *choose_button;
+  GtkLabel       *choose_label;
+  GtkEntry       *date_entry;
+  GtkMenuButton  *date_button;
+  GtkCalendar    *calendar;
+  GtkLabel       *error_label;
+
+  SamStore       *store;
+  const SamField *field;
+  guint           index;
+  SamChooser     *chooser;
+  GListStore     *options;    /* drop-down: SamRecord, the first one "none" */
+  GVariant       *shown;      /* the value shown, to tell a real change */
+  gboolean        updating;   /* setting widgets from a value: no commits */
+};
+
+G_DEFINE_FINAL_TYPE (SamFieldRow, sam_field_row, GTK_TYPE_WIDGET)
+
+enum { COMMIT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Long texts get a text view, one-line texts an entry. */
+static gboolean
+is_long_text (const SamField *f)
+{
+  return f->type == SAM_FIELD_TEXT && f->max_length > 1000;
+}
+
+static void
+commit (SamFieldRow *self,
+        GVariant    *value)
+{
+  g_autoptr(GVariant) owned = value ? g_variant_ref_sink (value) : NULL;
+
+  if (self->updating)
+    return;
+  if ((owned == NULL && self->shown == NULL)
+      || (owned && self->shown && g_variant_equal (owned, self->shown)))
+    return;
+  g_clear_pointer (&self->shown, g_variant_unref);
+  self->shown = owned ? g_variant_ref (owned) : NULL;
+  g_signal_emit (self, signals[COMMIT], 0, owned);
+}
+
+static GVariant *
+text_value (const char *text,
+            gboolean    keep_empty)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (*stripped == '\0' && !keep_empty)
+    return NULL;
+  return g_variant_new_string (stripped);
+}
+
+/* A required text stays set when emptied, so the store can say it is required. */
+static void
+commit_text (SamFieldRow *self,
+             const char  *text)
+{
+  commit (self, text_value (text, self->field->required));
+}
+
+static void
+on_entry_activate_cb (SamFieldRow *self,
+                      GtkEntry    *entry)
+{
+  commit_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static char *
+text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   SamFieldRow             *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (widget == GTK_WIDGET (self->text_view))
+    {
+      g_autofree char *text = text_view_text (self->text_view);
+      commit_text (self, text);
+    }
+  else if (widget == GTK_WIDGET (self->spin))
+    gtk_spin_button_update (self->spin);
+  else
+    commit_text (self, gtk_editable_get_text (GTK_EDITABLE (widget)));
+}
+
+static void
+on_spin_changed_cb (SamFieldRow   *self,
+                    GtkSpinButton *spin)
+{
+  commit (self, g_variant_new_int64 ((gint64) gtk_spin_button_get_value (spin)));
+}
+
+static void
+on_switch_changed_cb (SamFieldRow *self)
+{
+  commit (self, g_variant_new_int64 (gtk_switch_get_active (self->switch_) ? 1 : 0));
+}
+
+static void
+on_dropdown_changed_cb (SamFieldRow *self)
+{
+  g_autoptr(SamRecord) chosen = NULL;
+  guint pos = gtk_drop_down_get_selected (self->dropdown);
+
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return;
+  if (self->field->type == SAM_FIELD_ENUM)
+    {
+      commit (self, pos == 0 ? NULL : g_variant_new_string (self->field->values[pos - 1].nick));
+      return;
+    }
+  if (self->options == NULL)
+    return;
+  chosen = g_list_model_get_item (G_LIST_MODEL (self->options), pos);
+  commit (self, pos == 0 ? NULL : g_variant_new_int64 (sam_record_get_id (chosen)));
+}
+
+static void
+on_day_selected_cb (SamFieldRow *self,
+                    GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+  if (self->updating)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
+  gtk_menu_button_popdown (self->date_button);
+  commit_text (self, text);
+}
+
+/* The chosen items in order: those already chosen first, as they were. */
+static GVariant *
+chooser_value (SamFieldRow *self)
+{
+  GListModel *choices = G_LIST_MODEL (sam_chooser_get_choices (self->chooser));
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(SamChoice) c = g_list_model_get_item (choices, i);
+      gint64 id = sam_choice_get_id (c);
+
+      if (!sam_choice_get_selected (c))
+        continue;
+      if (self->field->type == SAM_FIELD_REFS)
+        g_array_append_val (refs, id);
+      else
+        g_ptr_array_add (texts, (gpointer) sam_choice_get_title (c));
+    }
+  if (self->field->type == SAM_FIELD_REFS)
+    return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, refs->data, refs->len, sizeof (gint64));
+  return g_variant_new_strv ((const char * const *) texts->pdata, texts->len);
+}
+
+static void
+update_choose_label (SamFieldRow *self)
+{
+  GListModel *choices = G_LIST_MODEL (sam_chooser_get_choices (self->chooser));
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; choices && i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(SamChoice) c = g_list_model_get_item (choices, i);
+      if (sam_choice_get_selected (c))
+        g_strv_builder_add (names, sam_choice_get_title (c));
+    }
+  strv = g_strv_builder_end (names);
+  joined = g_strjoinv (", ", strv);
+  gtk_label_set_text (self->choose_label, *joined ? joined : _("None chosen"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->choose_label), *joined ? joined : NULL);
+}
+
+static void
+on_chooser_changed_cb (SamFieldRow *self)
+{
+  update_choose_label (self);
+  commit (self, chooser_value (self));
+}
+
+/* Candidates */
+
+static GPtrArray *
+candidates (SamFieldRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = sam_store_list (self->store, self->field->ref_kind, &error);
+
+  if (records == NULL)
+    {
+      g_warning ("Could not list choices for %s: %s", self->field->name, error->message);
+      return g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  return records;
+}
+
+/* Titles for a drop-down: the record named as in the trees. */
+static SamRecord *
+option_for (SamRecord *record)
+{
+  g_autofree char *title = sam_tree_describe (record);
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
+  SamRecord *option = sam_record_new (sam_record_get_kind (record));
+
+  sam_record_set_id (option, sam_record_get_id (record));
+  sam_record_set_string (option, info->title_field, title);
+  return option;
+}
+
+static void
+fill_dropdown (SamFieldRow *self)
+{
+  g_autoptr(SamRecord) none = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  const SamKindInfo *info;
+
+  if (self->field->type == SAM_FIELD_ENUM)
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      g_autoptr(GtkExpression) expression =
+        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+      gtk_string_list_append (labels, _("Not set"));
+      for (const SamEnumValue *v = self->field->values; v->nick; v++)
+        gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, v->label));
+      g_autoptr(GtkListItemFactory) factory =
+        gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_PREFIX "/sam-dropdown-string.ui");
+
+      gtk_drop_down_set_factory (self->dropdown, factory);
+      gtk_drop_down_set_list_factory (self->dropdown, factory);
+      gtk_drop_down_set_expression (self->dropdown, expression);
+      gtk_drop_down_set_enable_search (self->dropdown, FALSE);
+      gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (labels));
+      return;
+    }
+  records = candidates (self);
+  info = sam_kind_get_info (self->field->ref_kind);
+  none = sam_record_new (self->field->ref_kind);
+  sam_record_set_string (none, info->title_field, _("None"));
+  self->options = g_list_store_new (SAM_TYPE_RECORD);
+  g_list_store_append (self->options, none);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr(SamRecord) option = option_for (records->pdata[i]);
+      g_list_store_append (self->options, option);
+    }
+  gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (self->options));
+}
+
+static GListStore *
+choices_for (SamFieldRow *self,
+             SamRecord   *record)
+{
+  GListStore *choices = g_list_store_new (SAM_TYPE_CHOICE);
+
+  if (self->field->type == SAM_FIELD_REFS)
+    {
+      g_autoptr(GPtrArray) records = candidates (self);
+      for (guint i = 0; i < records->len; i++)
+        {
+          g_autofree char *title = sam_tree_describe (records->pdata[i]);
+          gint64 id = sam_record_get_id (records->pdata[i]);
+          g_autoptr(SamChoice) c = sam_choice_new (id, title, sam_record_has_ref (record, self->field->name, id));
+          g_list_store_append (choices, c);
+        }
+    }
+  else
+    {
+      g_autofree const char **chosen = sam_record_get_strings (record, self->field->name);
+      g_autofree char *sql = g_strdup_printf ("SELECT DISTINCT %s FROM %s ORDER BY 1",
+                                              self->field->link_column, self->field->link_table);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      sqlite3_stmt *stmt = NULL;
+
+      for (guint i = 0; chosen[i]; i++)
+        {
+          g_autoptr(SamChoice) c = sam_choice_new (0, chosen[i], TRUE);
+          g_hash_table_add (seen, (gpointer) chosen[i]);
+          g_list_store_append (choices, c);
+        }
+      /* Values used elsewhere, so that one channel is spelt one way. */
+      if (sqlite3_prepare_v2 (sam_store_get_db (self->store), sql, -1, &stmt, NULL) == SQLITE_OK)
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            const char *value = (const char *) sqlite3_column_text (stmt, 0);
+            if (!g_hash_table_contains (seen, value))
+              {
+                g_autoptr(SamChoice) c = sam_choice_new (0, value, FALSE);
+                g_list_store_append (choices, c);
+              }
+          }
+      sqlite3_finalize (stmt);
+    }
+  return choices;
+}
+
+/* Showing values */
+
+static guint
+option_position (SamFieldRow *self,
+                 GVariant    *value)
+{
+  if (value == NULL)
+    return 0;
+  if (self->field->type == SAM_FIELD_ENUM)
+    {
+      for (guint i = 0; self->field->values[i].nick; i++)
+        if (g_str_equal (self->field->values[i].nick, g_variant_get_string (value, NULL)))
+          return i + 1;
+      return 0;
+    }
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (self->options)); i++)
+    {
+      g_autoptr(SamRecord) r = g_list_model_get_item (G_LIST_MODEL (self->options), i);
+      if (sam_record_get_id (r) == g_variant_get_int64 (value))
+        return i;
+    }
+  return 0;
+}
+
+/* Sets @editable's text unless it already reads so (keeping the cursor). */
+static void
+set_text (GtkEditable *editable,
+          const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
+    gtk_editable_set_text (editable, text);
+}
+
+static void
+show_text (SamFieldRow *self,
+           GVariant    *value)
+{
+  const char *text = value ? g_variant_get_string (value, NULL) : "";
+
+  if (is_long_text (self->field))
+    {
+      g_autofree char *old = text_view_text (self->text_view);
+      if (g_strcmp0 (old, text) != 0)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
+    }
+  else if (self->field->type == SAM_FIELD_DATE || self->field->type == SAM_FIELD_DATETIME)
+    set_text (GTK_EDITABLE (self->date_entry), text);
+  else
+    set_text (GTK_EDITABLE (self->entry), text);
+}
+
+/* Shows @record's value of this field, unless the person is editing it. */
+void
+sam_field_row_show_value (SamFieldRow *self,
+                          SamRecord   *record)
+{
+  GVariant *value;
+
+  g_return_if_fail (SAM_IS_FIELD_ROW (self));
+  g_return_if_fail (SAM_IS_RECORD (record));
+
+  value = sam_record_get_value (record, self->index);
+  self->updating = TRUE;
+  g_clear_pointer (&self->shown, g_variant_unref);
+  self->shown = value ? g_variant_ref (value) : NULL;
+  switch (self->field->type)
+    {
+    case SAM_FIELD_INT:
+      gtk_spin_button_set_value (self->spin, value ? (double) g_variant_get_int64 (value) : 0);
+      break;
+    case SAM_FIELD_BOOL:
+      gtk_switch_set_active (self->switch_, value && g_variant_get_int64 (value) != 0);
+      break;
+    case SAM_FIELD_ENUM:
+    case SAM_FIELD_REF:
+      gtk_drop_down_set_selected (self->dropdown, option_position (self, value));
+      break;
+    case SAM_FIELD_REFS:
+    case SAM_FIELD_STRINGS:
+      {
+        g_autoptr(GListStore) choices = choices_for (self, record);
+        sam_chooser_set_choices (self->chooser, choices, self->field->type == SAM_FIELD_STRINGS);
+        update_choose_label (self);
+      }
+      break;
+    default:
+      show_text (self, value);
+      break;
+    }
+  self->updating = FALSE;
+}
+
+/* Commits what the person has typed but not yet confirmed (a text, a
+ * date, a number), as leaving the field would. */
+void
+sam_field_row_flush (SamFieldRow *self)
+{
+  g_return_if_fail (SAM_IS_FIELD_ROW (self));
+
+  switch (self->field->type)
+    {
+    case SAM_FIELD_INT:
+      gtk_spin_button_update (self->spin);
+      break;
+    case SAM_FIELD_DATE:
+    case SAM_FIELD_DATETIME:
+      commit_text (self, gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+      break;
+    case SAM_FIELD_TEXT:
+      if (is_long_text (self->field))
+        {
+          g_autofree char *text = text_view_text (self->text_view);
+          commit_text (self, text);
+        }
+      else
+        commit_text (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+      break;
+    default:
+      break;
+    }
+}
+
+/* Shows @message under the field, or clears it with NULL. A message that
+ * starts with the field's own label ("Due: …") is shown without it. */
+void
+sam_field_row_set_error (SamFieldRow *self,
+                         const char  *message)
+{
+  g_autofree char *prefix = NULL;
+
+  g_return_if_fail (SAM_IS_FIELD_ROW (self));
+  prefix = g_strdup_printf ("%s: ", g_dgettext (GETTEXT_PACKAGE, self->field->label));
+  if (message && g_str_has_prefix (message, prefix))
+    message += strlen (prefix);
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message)
+    gtk_widget_add_css_class (sam_field_row_get_editor (self), "error");
+  else
+    gtk_widget_remove_css_class (sam_field_row_get_editor (self), "error");
+}
+
+const char *
+sam_field_row_get_error (SamFieldRow *self)
+{
+  g_return_val_if_fail (SAM_IS_FIELD_ROW (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}
+
+/* Returns the widget that takes input for this field. */
+GtkWidget *
+sam_field_row_get_editor (SamFieldRow *self)
+{
+  g_return_val_if_fail (SAM_IS_FIELD_ROW (self), NULL);
+  switch (self->field->type)
+    {
+    case SAM_FIELD_INT:
+      return GTK_WIDGET (self->spin);
+    case SAM_FIELD_BOOL:
+      return GTK_WIDGET (self->switch_);
+    case SAM_FIELD_ENUM:
+    case SAM_FIELD_REF:
+      return GTK_WIDGET (self->dropdown);
+    case SAM_FIELD_REFS:
+    case SAM_FIELD_STRINGS:
+      return GTK_WIDGET (self->choose_button);
+    case SAM_FIELD_DATE:
+    case SAM_FIELD_DATETIME:
+      return GTK_WIDGET (self->date_entry);
+    default:
+      return is_long_text (self->field) ? GTK_WIDGET (self->text_view) : GTK_WIDGET (self->entry);
+    }
+}
+
+const SamField *
+sam_field_row_get_field (SamFieldRow *self)
+{
+  g_return_val_if_fail (SAM_IS_FIELD_ROW (self), NULL);
+  return self->field;
+}
+
+guint
+sam_field_row_get_index (SamFieldRow *self)
+{
+  g_return_val_if_fail (SAM_IS_FIELD_ROW (self), 0);
+  return self->index;
+}
+
+/* Object */
+
+static void
+sam_field_row_dispose (GObject *object)
+{
+  SamFieldRow *self = SAM_FIELD_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_FIELD_ROW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->options);
+  g_clear_pointer (&self->shown, g_variant_unref);
+  G_OBJECT_CLASS (sam_field_row_parent_class)->dispose (object);
+}
+
+static void
+sam_field_row_class_init (SamFieldRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sam_field_row_dispose;
+
+  signals[COMMIT] = g_signal_new ("commit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
+
+  g_type_ensure (SAM_TYPE_RECORD);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-field-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, box);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, entry);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, spin);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, switch_);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, choose_label);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, date_button);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, calendar);
+  gtk_widget_class_bind_template_child (widget_class, SamFieldRow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spin_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_switch_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dropdown_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+}
+
+static void
+sam_field_row_init (SamFieldRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+watch_focus (SamFieldRow *self,
+             GtkWidget   *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
+static const char *
+page_for (const SamField *f)
+{
+  switch (f->type)
+    {
+    case SAM_FIELD_INT:
+      return "spin";
+    case SAM_FIELD_BOOL:
+      return "switch";
+    case SAM_FIELD_ENUM:
+    case SAM_FIELD_REF:
+      return "dropdown";
+    case SAM_FIELD_REFS:
+    case SAM_FIELD_STRINGS:
+      return "choose";
+    case SAM_FIELD_DATE:
+    case SAM_FIELD_DATETIME:
+      return "date";
+    default:
+      return is_long_text (f) ? "text" : "entry";
+    }
+}
+
+/* Returns a row editing field @index of records of @kind in @store. */
+SamFieldRow *
+sam_field_row_new (SamStore *store,
+                   SamKind   kind,
+                   guint     index)
+{
+  SamFieldRow *self = g_object_new (SAM_TYPE_FIELD_ROW, NULL);
+  const SamField *f = &sam_kind_get_info (kind)->fields[index];
+  g_autofree char *label = NULL;
+
+  self->store = g_object_ref (store);
+  self->field = f;
+  self->index = index;
+  label = f->required ? g_strdup_printf (_("%s (required)"), g_dgettext (GETTEXT_PACKAGE, f->label))
+                      : g_strdup (g_dgettext (GETTEXT_PACKAGE, f->label));
+  gtk_label_set_text (self->title_label, label);
+  gtk_stack_set_visible_child_name (self->stack, page_for (f));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (sam_field_row_get_editor (self)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL, -1);
+
+  if (f->type == SAM_FIELD_ENUM || f->type == SAM_FIELD_REF)
+    fill_dropdown (self);
+  if (f->type == SAM_FIELD_REFS || f->type == SAM_FIELD_STRINGS)
+    {
+      self->chooser = sam_chooser_new ();
+      gtk_menu_button_set_popover (self->choose_button, GTK_WIDGET (self->chooser));
+      g_signal_connect_object (self->chooser, "changed", G_CALLBACK (on_chooser_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (f->type == SAM_FIELD_DATETIME)
+    {
+      gtk_entry_set_placeholder_text (self->date_entry, _("YYYY-MM-DD HH:MM"));
+      gtk_widget_set_visible (GTK_WIDGET (self->date_button), FALSE);
+    }
+  watch_focus (self, GTK_WIDGET (self->entry));
+  watch_focus (self, GTK_WIDGET (self->date_entry));
+  watch_focus (self, GTK_WIDGET (self->text_view));
+  watch_focus (self, GTK_WIDGET (self->spin));
+  return self;
+}

@@ -1,0 +1,76 @@
+/* sam-window-private.h: the window's parts, shared by its source files. */
+#pragma once
+
+#include "sam-window.h"
+#include "sam-activity-filter.h"
+#include "sam-editor.h"
+#include "models/sam-activity-list.h"
+
+G_BEGIN_DECLS
+
+struct _SamWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *new_button;
+  GtkButton            *back_button;
+  GtkToggleButton      *search_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkStack             *content_stack;
+  AdwStatusPage        *error_page;
+  GtkListView          *sidebar_view;
+  GtkStack             *view_stack;
+  GtkColumnView        *overview_view;
+  GtkListView          *tree_view;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *agency_filter;
+  GtkCheckButton       *subordinates_check;
+  GtkDropDown          *sector_filter;
+  GtkDropDown          *group_filter;
+  GtkDropDown          *status_filter;
+  GtkDropDown          *period_filter;
+  GtkToggleButton      *overdue_toggle;
+  GtkLabel             *count_label;
+  GtkMenuButton        *filters_button;
+  GtkLabel             *active_label;
+  GtkListView          *plan_tree_view;
+  GtkColumnView        *activity_view;
+  SamEditor            *editor;
+
+  SamStore             *store;
+  GCancellable         *cancellable;
+  char                 *error;           /* the last open error */
+  SamView               view;
+  GtkSingleSelection   *rows;            /* the tree of the current view */
+  GtkSingleSelection   *plan_rows;       /* the plans view's tree */
+  SamActivityList      *activities;
+  SamActivityFilter    *filter;
+  GtkFilterListModel   *filtered;
+  GtkSingleSelection   *activity_rows;
+  GPtrArray            *history;         /* records shown before, for Back */
+  gboolean              refreshing;      /* rebuilding after a change */
+};
+
+/* sam-window-actions.c */
+void  sam_window_install_actions  (GtkWidgetClass *widget_class);
+void  sam_window_update_actions   (SamWindow      *self);
+void  sam_window_toast            (SamWindow      *self,
+                                   const char     *title,
+                                   gboolean        offer_undo);
+
+/* sam-window-filters.c */
+void  sam_window_setup_filters    (SamWindow      *self);
+void  sam_window_fill_filters     (SamWindow      *self);
+void  sam_window_apply_filters    (SamWindow      *self);
+void  sam_window_clear_filters    (SamWindow      *self);
+
+/* sam-window.c */
+void  sam_window_select_record    (SamWindow      *self,
+                                   SamRecord      *record);
+
+G_END_DECLS

@@ -1,0 +1,238 @@
+#include "config.h"
+
+#include "sam-gui-test-util.h"
+
+/* Runs the main loop until @condition holds; fails the test after 20 s. */
+void
+sam_gui_wait_until (SamCondition  condition,
+                    gpointer      data,
+                    const char   *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Lets the window draw and handle what is pending. */
+void
+sam_gui_iterate (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+page_is_not_loading (gpointer window)
+{
+  return g_strcmp0 (sam_window_get_page (window), "loading") != 0;
+}
+
+SamWindow *
+sam_gui_open_window (const char *path)
+{
+  SamWindow *window = sam_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  sam_window_open_database (window, path);
+  sam_gui_wait_until (page_is_not_loading, window, "the database to open");
+  sam_gui_iterate ();
+  return window;
+}
+
+static const char *
+row_title (gpointer item)
+{
+  if (GTK_IS_TREE_LIST_ROW (item))
+    {
+      g_autoptr(SamNode) node = gtk_tree_list_row_get_item (item);
+      return sam_node_get_title (node);
+    }
+  return sam_activity_row_get_title (item);
+}
+
+/* Returns the position of the row whose title starts with @prefix. */
+guint
+sam_gui_find_row (GListModel *rows,
+                  const char *prefix)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      if (g_str_has_prefix (row_title (item), prefix))
+        return i;
+    }
+  g_error ("The window shows no row “%s…”", prefix);
+}
+
+void
+sam_gui_expand (GListModel *rows,
+                const char *prefix)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, sam_gui_find_row (rows, prefix));
+
+  gtk_tree_list_row_set_expanded (row, TRUE);
+}
+
+void
+sam_gui_select (GListModel *rows,
+                const char *prefix)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), sam_gui_find_row (rows, prefix), TRUE);
+  sam_gui_iterate ();
+}
+
+guint
+sam_gui_find_activity (SamWindow  *window,
+                       const char *prefix)
+{
+  return sam_gui_find_row (sam_window_get_activity_rows (window), prefix);
+}
+
+/* Returns the markup of the detail row labelled @label, or NULL. */
+const char *
+sam_gui_detail (GListModel *details,
+                const char *label)
+{
+  for (guint i = 0; details && i < g_list_model_get_n_items (details); i++)
+    {
+      g_autoptr(SamDetail) d = g_list_model_get_item (details, i);
+      if (g_str_equal (sam_detail_get_label (d), label))
+        return sam_detail_get_markup (d);
+    }
+  return NULL;
+}
+
+/* Returns the first top-level window of @type, or NULL. */
+gpointer
+sam_gui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return w;
+    }
+  return NULL;
+}
+
+static SamFieldRow *
+row_for (SamWindow  *window,
+         const char *field)
+{
+  SamFieldRow *row = sam_editor_get_row (sam_window_get_editor (window), field);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+GtkWidget *
+sam_gui_editor_widget (SamWindow  *window,
+                       const char *field)
+{
+  return sam_field_row_get_editor (row_for (window, field));
+}
+
+/* Types @text into a text or date field and leaves it, as a person would. */
+void
+sam_gui_type (SamWindow  *window,
+              const char *field,
+              const char *text)
+{
+  SamFieldRow *row = row_for (window, field);
+  GtkWidget *editor = sam_field_row_get_editor (row);
+
+  gtk_widget_grab_focus (editor);
+  if (GTK_IS_TEXT_VIEW (editor))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (editor), text);
+  sam_field_row_flush (row);
+  sam_gui_iterate ();
+}
+
+/* Ticks the item starting with @prefix in a multiple-choice field. */
+void
+sam_gui_choose (SamWindow  *window,
+                const char *field,
+                const char *prefix)
+{
+  GtkWidget *button = sam_gui_editor_widget (window, field);
+  SamChooser *chooser = SAM_CHOOSER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  GListModel *choices = G_LIST_MODEL (sam_chooser_get_choices (chooser));
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(SamChoice) c = g_list_model_get_item (choices, i);
+      if (g_str_has_prefix (sam_choice_get_title (c), prefix))
+        {
+          sam_choice_set_selected (c, TRUE);
+          sam_gui_iterate ();
+          return;
+        }
+    }
+  g_error ("No choice “%s…” for %s", prefix, field);
+}
+
+/* Picks the drop-down item starting with @prefix. */
+void
+sam_gui_pick (SamWindow  *window,
+              const char *field,
+              const char *prefix)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (sam_gui_editor_widget (window, field));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      const char *title = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                                                      : sam_record_get_title (SAM_RECORD (item));
+      if (g_str_has_prefix (title, prefix))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          sam_gui_iterate ();
+          return;
+        }
+    }
+  g_error ("No item “%s…” for %s", prefix, field);
+}
+
+void
+sam_gui_set_number (SamWindow  *window,
+                    const char *field,
+                    double      value)
+{
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sam_gui_editor_widget (window, field)), value);
+  sam_gui_iterate ();
+}
+
+const char *
+sam_gui_field_error (SamWindow  *window,
+                     const char *field)
+{
+  return sam_field_row_get_error (row_for (window, field));
+}
+
+/* Types @text into a free-text chooser's search and presses Enter. */
+void
+sam_gui_add_text (SamWindow  *window,
+                  const char *field,
+                  const char *text)
+{
+  GtkWidget *button = sam_gui_editor_widget (window, field);
+  SamChooser *chooser = SAM_CHOOSER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  GtkWidget *search = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (chooser)));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  g_signal_emit_by_name (search, "activate");
+  sam_gui_iterate ();
+}

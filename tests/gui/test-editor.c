@@ -1,0 +1,423 @@
+/* Editing through the window, checking the database after each step:
+ * create an activity and fill every field, a refused due date, undo and
+ * redo, delete with undo, a delete that moves links, filters with
+ * subordinate agencies, and a status update. */
+#include "config.h"
+
+#include "sam-gui-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  SamWindow *window;
+  SamStore  *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = sam_test_make_dir ();
+  path = g_build_filename (f->dir, "editor.db", NULL);
+  f->window = sam_gui_open_window (path);
+  f->store = sam_window_get_store (f->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "plans"));
+  sam_gui_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  sam_gui_iterate ();
+  sam_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static SamRecord *
+stored (Fixture   *f,
+        SamRecord *record)
+{
+  return sam_store_get (f->store, sam_record_get_kind (record), sam_record_get_id (record), NULL);
+}
+
+static void
+select_plan (Fixture    *f,
+             const char *measure,
+             const char *plan)
+{
+  sam_gui_expand (sam_window_get_plan_rows (f->window), measure);
+  sam_gui_expand (sam_window_get_plan_rows (f->window), "Plans");
+  sam_gui_select (sam_window_get_plan_rows (f->window), plan);
+}
+
+static SamRecord *
+create_activity (Fixture *f)
+{
+  gint64 before = sam_store_count (f->store, SAM_KIND_ACTIVITY);
+  SamRecord *shown;
+
+  select_plan (f, "Measure 8: Utvikle informasjonstiltak", "Tverrsektoriell informasjonsplan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", "s", "activity"));
+  sam_gui_iterate ();
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_ACTIVITY), ==, before + 1);
+  shown = sam_window_get_shown_record (f->window);
+  g_assert_cmpstr (sam_record_get_title (shown), ==, "New activity");
+  return g_object_ref (shown);
+}
+
+static void
+test_create_and_fill (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SamRecord) created = create_activity (f);
+  g_autoptr(SamRecord) saved = NULL;
+  g_autoptr(SamRecord) plan = sam_test_find (f->store, SAM_KIND_PLAN, "title", "Tverrsektoriell informasjonsplan");
+  g_autoptr(SamRecord) imdi = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "IMDi");
+  g_autoptr(SamRecord) udi = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "UDI");
+  g_autoptr(SamRecord) asyl = sam_test_find (f->store, SAM_KIND_SECTOR, "name", "Asylmottak");
+  g_autoptr(SamRecord) minors = sam_test_find (f->store, SAM_KIND_TARGET_GROUP, "name", "Enslige mindreårige asylsøkere");
+  g_autofree const char **channels = NULL;
+
+  g_assert_cmpint (sam_record_get_int (created, "plan_id"), ==, sam_record_get_id (plan));
+  /* The title is ready to type over. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)),
+                                         sam_gui_editor_widget (f->window, "title"))
+                 || gtk_window_get_focus (GTK_WINDOW (f->window)) == sam_gui_editor_widget (f->window, "title"));
+
+  sam_gui_type (f->window, "title", "Informasjon til enslige mindreårige i mottak");
+  sam_gui_type (f->window, "description", "Brosjyre og samtaler om rettigheter.");
+  sam_gui_pick (f->window, "scope", "Sector-wise");
+  sam_gui_pick (f->window, "priority_task_id", "Utvikle nasjonale tverrsektorielle");
+  sam_gui_pick (f->window, "lead_agency_id", "Integrerings- og mangfoldsdirektoratet");
+  sam_gui_choose (f->window, "partners", "Utlendingsdirektoratet");
+  sam_gui_choose (f->window, "sectors", "Asylmottak");
+  sam_gui_choose (f->window, "target_groups", "Enslige mindreårige asylsøkere");
+  sam_gui_type (f->window, "message", "Du har rett til hjelp.");
+  sam_gui_add_text (f->window, "channels", "Brosjyre");
+  sam_gui_add_text (f->window, "channels", "Samtale");
+  sam_gui_type (f->window, "start_date", "2026-02-01");
+  sam_gui_type (f->window, "due_date", "2026-10-31");
+  sam_gui_pick (f->window, "status", "In progress");
+  sam_gui_set_number (f->window, "progress", 25);
+
+  saved = stored (f, created);
+  g_assert_cmpstr (sam_record_get_title (saved), ==, "Informasjon til enslige mindreårige i mottak");
+  g_assert_cmpstr (sam_record_get_string (saved, "description"), ==, "Brosjyre og samtaler om rettigheter.");
+  g_assert_cmpstr (sam_record_get_string (saved, "scope"), ==, "sector");
+  g_assert_cmpint (sam_record_get_int (saved, "priority_task_id"), >, 0);
+  g_assert_cmpint (sam_record_get_int (saved, "lead_agency_id"), ==, sam_record_get_id (imdi));
+  g_assert_true (sam_record_has_ref (saved, "partners", sam_record_get_id (udi)));
+  g_assert_true (sam_record_has_ref (saved, "sectors", sam_record_get_id (asyl)));
+  g_assert_true (sam_record_has_ref (saved, "target_groups", sam_record_get_id (minors)));
+  g_assert_cmpstr (sam_record_get_string (saved, "message"), ==, "Du har rett til hjelp.");
+  g_assert_cmpstr (sam_record_get_string (saved, "start_date"), ==, "2026-02-01");
+  g_assert_cmpstr (sam_record_get_string (saved, "due_date"), ==, "2026-10-31");
+  g_assert_cmpstr (sam_record_get_string (saved, "status"), ==, "in_progress");
+  g_assert_cmpint (sam_record_get_int (saved, "progress"), ==, 25);
+  channels = sam_record_get_strings (saved, "channels");
+  g_assert_cmpstr (channels[0], ==, "Brosjyre");
+  g_assert_cmpstr (channels[1], ==, "Samtale");
+  g_assert_null (channels[2]);
+
+  /* The table row shows it. */
+  g_assert_cmpuint (sam_gui_find_activity (f->window, "Informasjon til enslige mindreårige i mottak"), <, G_MAXUINT);
+}
+
+static void
+test_free_text_choices (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SamRecord) created = create_activity (f);
+  g_autoptr(SamRecord) saved = NULL, other = NULL;
+  g_autofree const char **languages = NULL;
+  SamChooser *chooser;
+  GListModel *choices;
+
+  /* Typing a language and Enter adds it; a second one keeps the first. */
+  sam_gui_add_text (f->window, "languages", "norsk");
+  sam_gui_add_text (f->window, "languages", "arabisk");
+  sam_gui_add_text (f->window, "languages", "norsk");
+
+  saved = stored (f, created);
+  languages = sam_record_get_strings (saved, "languages");
+  g_assert_cmpstr (languages[0], ==, "norsk");
+  g_assert_cmpstr (languages[1], ==, "arabisk");
+  g_assert_null (languages[2]);
+
+  /* The next activity is offered the languages already in use. */
+  other = create_activity (f);
+  chooser = SAM_CHOOSER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sam_gui_editor_widget (f->window, "languages"))));
+  choices = G_LIST_MODEL (sam_chooser_get_choices (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 2);
+}
+
+static void
+test_bad_due_date (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SamRecord) created = create_activity (f);
+  g_autoptr(SamRecord) saved = NULL;
+  GtkWidget *due = NULL;
+
+  sam_gui_type (f->window, "start_date", "2026-06-01");
+  sam_gui_type (f->window, "due_date", "2026-01-15");
+
+  /* The message stands by the field; the typed value stays; nothing is saved. */
+  g_assert_cmpstr (sam_gui_field_error (f->window, "due_date"), ==, "cannot be before the start");
+  due = sam_gui_editor_widget (f->window, "due_date");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2026-01-15");
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  saved = stored (f, created);
+  g_assert_cmpstr (sam_record_get_string (saved, "start_date"), ==, "2026-06-01");
+  g_assert_false (sam_record_is_set (saved, "due_date"));
+
+  /* A date that is not a date is refused the same way. */
+  sam_gui_type (f->window, "due_date", "31.12.2026");
+  g_assert_cmpstr (sam_gui_field_error (f->window, "due_date"), ==, "must be a date written as YYYY-MM-DD");
+
+  /* Correcting it saves it and clears the message. */
+  sam_gui_type (f->window, "due_date", "2026-12-31");
+  g_assert_null (sam_gui_field_error (f->window, "due_date"));
+  g_clear_object (&saved);
+  saved = stored (f, created);
+  g_assert_cmpstr (sam_record_get_string (saved, "due_date"), ==, "2026-12-31");
+}
+
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SamRecord) created = create_activity (f);
+  g_autoptr(SamRecord) a = NULL, b = NULL, c = NULL;
+  GtkWidget *window = GTK_WIDGET (f->window);
+  gint64 count = sam_store_count (f->store, SAM_KIND_ACTIVITY);
+
+  sam_gui_type (f->window, "title", "Første tittel");
+  sam_gui_type (f->window, "title", "Andre tittel");
+
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  sam_gui_iterate ();
+  a = stored (f, created);
+  g_assert_cmpstr (sam_record_get_title (a), ==, "Første tittel");
+  /* The editor shows what the database holds. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sam_gui_editor_widget (f->window, "title"))), ==, "Første tittel");
+
+  g_assert_true (gtk_widget_activate_action (window, "win.redo", NULL));
+  b = stored (f, created);
+  g_assert_cmpstr (sam_record_get_title (b), ==, "Andre tittel");
+
+  /* Undo reaches back to before the activity was made. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  sam_gui_iterate ();
+  c = stored (f, created);
+  g_assert_null (c);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_ACTIVITY), ==, count - 1);
+}
+
+static void
+test_delete_with_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SamRecord) created = create_activity (f);
+  g_autoptr(SamRecord) back = NULL;
+  g_autoptr(SamRecord) gone = NULL;
+
+  sam_gui_type (f->window, "title", "Skal slettes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete", NULL));
+  sam_gui_iterate ();
+  gone = stored (f, created);
+  g_assert_null (gone);
+  g_assert_null (sam_window_get_shown_record (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  sam_gui_iterate ();
+  back = stored (f, created);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (sam_record_get_title (back), ==, "Skal slettes");
+}
+
+static void
+test_delete_moving_links (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SamRecord) bufdir = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "Bufdir");
+  g_autoptr(SamRecord) bfd = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "BFD");
+  g_autoptr(GPtrArray) led = sam_store_list_by (f->store, SAM_KIND_ACTIVITY, "lead_agency_id", sam_record_get_id (bufdir), NULL);
+  g_autoptr(GPtrArray) moved = NULL, restored = NULL;
+  AdwMessageDialog *dialog;
+  GtkDropDown *choice;
+  GListModel *options;
+
+  sam_window_show_record (f->window, bufdir);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete", NULL));
+  sam_gui_iterate ();
+
+  /* It is in use: a dialog says by what, and offers where the links go. */
+  dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Activities"));
+  g_assert_nonnull (sam_store_get (f->store, SAM_KIND_AGENCY, sam_record_get_id (bufdir), NULL));
+  choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  options = gtk_drop_down_get_model (choice);
+  for (guint i = 0; i < g_list_model_get_n_items (options); i++)
+    {
+      g_autoptr(SamRecord) option = g_list_model_get_item (options, i);
+      if (sam_record_get_id (option) == sam_record_get_id (bfd))
+        gtk_drop_down_set_selected (choice, i);
+    }
+  adw_message_dialog_response (dialog, "delete");
+  sam_gui_iterate ();
+
+  g_assert_null (sam_store_get (f->store, SAM_KIND_AGENCY, sam_record_get_id (bufdir), NULL));
+  moved = sam_store_list_by (f->store, SAM_KIND_ACTIVITY, "lead_agency_id", sam_record_get_id (bfd), NULL);
+  g_assert_cmpuint (moved->len, >=, led->len);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  restored = sam_store_list_by (f->store, SAM_KIND_ACTIVITY, "lead_agency_id", sam_record_get_id (bufdir), NULL);
+  g_assert_cmpuint (restored->len, ==, led->len);
+}
+
+static guint
+shown_rows (Fixture *f)
+{
+  sam_gui_iterate ();
+  return g_list_model_get_n_items (sam_window_get_activity_rows (f->window));
+}
+
+static void
+pick_filter (Fixture    *f,
+             const char *name,
+             const char *prefix)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, name));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      const char *title = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                                                      : sam_record_get_title (SAM_RECORD (item));
+      if (g_str_has_prefix (title, prefix))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_error ("No filter choice “%s…”", prefix);
+}
+
+static gboolean
+one_row_shown (gpointer data)
+{
+  return g_list_model_get_n_items (sam_window_get_activity_rows (((Fixture *) data)->window)) == 1;
+}
+
+static void
+test_filter_agency_with_subordinates (Fixture       *f,
+                                      gconstpointer  data)
+{
+  guint all = shown_rows (f), hod_alone, hod_and_under;
+  GtkLabel *count = GTK_LABEL (sam_window_get_filter_widget (f->window, "count"));
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpuint (all, ==, sam_store_count (f->store, SAM_KIND_ACTIVITY));
+  pick_filter (f, "agency", "Helse- og omsorgsdepartementet");
+  hod_alone = shown_rows (f);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sam_window_get_filter_widget (f->window, "subordinates")), TRUE);
+  hod_and_under = shown_rows (f);
+
+  /* HOD takes part in three; with Hdir under it, Hdir's own guidance joins. */
+  g_assert_cmpuint (hod_alone, ==, 3);
+  g_assert_cmpuint (hod_and_under, ==, 4);
+  expected = g_strdup_printf ("4 of %u activities", all);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+
+  /* Filters combine: with a search too, and clearing is one action. */
+  gtk_editable_set_text (GTK_EDITABLE (sam_window_get_filter_widget (f->window, "search")), "tolk");
+  sam_gui_wait_until (one_row_shown, f, "the search to narrow the table");
+  g_assert_cmpuint (shown_rows (f), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL));
+  g_assert_cmpuint (shown_rows (f), ==, all);
+}
+
+static void
+test_status_update (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SamRecord) activity = sam_test_find (f->store, SAM_KIND_ACTIVITY, "title",
+      "Know your rights – informasjon om rettigheter og plikter til utenlandske arbeidstakere");
+  g_autoptr(SamRecord) after = NULL, period = NULL;
+  g_autoptr(GPtrArray) updates = NULL;
+  SamStatusDialog *dialog;
+  GListModel *history;
+
+  sam_window_show_record (f->window, activity);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.record-status", NULL));
+  sam_gui_iterate ();
+  dialog = sam_gui_find_toplevel (SAM_TYPE_STATUS_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* A refused value keeps the dialog open with the message; nothing is saved. */
+  sam_status_dialog_fill (dialog, "2026-T1", "done", 60, "Nesten ferdig");
+  g_assert_false (sam_status_dialog_record (dialog));
+  g_assert_nonnull (strstr (sam_status_dialog_get_error (dialog), "must be 100 when the status is done"));
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, 0);
+
+  sam_status_dialog_fill (dialog, "2026-T1", "in_progress", 40, "Oversatt til tre språk");
+  g_assert_true (sam_status_dialog_record (dialog));
+  sam_gui_iterate ();
+
+  updates = sam_store_list_by (f->store, SAM_KIND_STATUS_UPDATE, "activity_id", sam_record_get_id (activity), NULL);
+  g_assert_cmpuint (updates->len, ==, 1);
+  period = sam_store_get (f->store, SAM_KIND_REPORTING_PERIOD, sam_record_get_int (updates->pdata[0], "period_id"), NULL);
+  g_assert_cmpstr (sam_record_get_string (period, "code"), ==, "2026-T1");
+  g_assert_cmpstr (sam_record_get_string (updates->pdata[0], "comment"), ==, "Oversatt til tre språk");
+  g_assert_true (sam_record_is_set (updates->pdata[0], "reported_at"));
+  after = stored (f, activity);
+  g_assert_cmpstr (sam_record_get_string (after, "status"), ==, "in_progress");
+  g_assert_cmpint (sam_record_get_int (after, "progress"), ==, 40);
+
+  /* The history shows it, and the table's latest-update column too. */
+  history = sam_editor_get_history (sam_window_get_editor (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+  g_assert_nonnull (sam_gui_detail (history, "2026-T1 · In progress · 40 %"));
+  {
+    g_autoptr(SamActivityRow) row = g_list_model_get_item (sam_window_get_activity_rows (f->window),
+        sam_gui_find_activity (f->window, "Know your rights"));
+    g_autofree char *latest = sam_activity_row_dup_latest (row);
+    g_assert_cmpstr (latest, ==, "2026-T1: Oversatt til tre språk");
+  }
+
+  /* One undo takes back both the update and the new status. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, 0);
+  g_clear_object (&after);
+  after = stored (f, activity);
+  g_assert_cmpstr (sam_record_get_string (after, "status"), ==, "planned");
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  ADD ("/gui/editor/create-and-fill", test_create_and_fill);
+  ADD ("/gui/editor/free-text-choices", test_free_text_choices);
+  ADD ("/gui/editor/bad-due-date", test_bad_due_date);
+  ADD ("/gui/editor/undo-redo", test_undo_redo);
+  ADD ("/gui/editor/delete-with-undo", test_delete_with_undo);
+  ADD ("/gui/editor/delete-moving-links", test_delete_moving_links);
+  ADD ("/gui/editor/filter-agency-with-subordinates", test_filter_agency_with_subordinates);
+  ADD ("/gui/editor/status-update", test_status_update);
+  return g_test_run ();
+}
