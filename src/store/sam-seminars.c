@@ -597,10 +597,18 @@ check_registration_place (SamStore   *store,
                           GError    **error)
 {
   gint64 seminar_id = sam_record_get_int (registration, "seminar_id");
-  g_autoptr(SamRecord) seminar = sam_store_get (store, SAM_KIND_SEMINAR, seminar_id, error);
+  g_autoptr(SamRecord) seminar = NULL;
+  g_autoptr(GError) local = NULL;
 
-  if (seminar == NULL)
-    return FALSE;
+  if (!(seminar = sam_store_get (store, SAM_KIND_SEMINAR, seminar_id, &local)))
+    {
+      if (!g_error_matches (local, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
+        return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND, _("%s: %s"),
+                   g_dgettext (GETTEXT_PACKAGE, sam_kind_find_field (SAM_KIND_REGISTRATION, "seminar_id")->label),
+                   _("the seminar no longer exists. It may have been deleted; reload and choose another seminar."));
+      return FALSE;
+    }
   if (stored == NULL && g_str_equal (status_of (seminar), "cancelled"))
     return invalid (error, SAM_KIND_REGISTRATION, "seminar_id",
                     _("“%s” is cancelled and takes no registrations. Set its status back to planned or registration open first, or choose another seminar."),
@@ -1114,7 +1122,8 @@ sam_seminar_copy_to_year (SamStore   *store,
 /* Copies the series of @from_year, every seminar starting in it that is
  * not cancelled, to @to_year as sam_seminar_copy_to_year() does, all in
  * one transaction: all are copied or none. Returns the new seminars (an
- * empty array when @from_year has none), or NULL on failure. */
+ * empty array, and no transaction, when @from_year has none), or NULL on
+ * failure. */
 GPtrArray *
 sam_seminar_copy_year (SamStore   *store,
                        int         from_year,
@@ -1131,20 +1140,22 @@ sam_seminar_copy_year (SamStore   *store,
     return invalid (error, SAM_KIND_SEMINAR, "starts_at",
                     _("the seminars of %d are in %d already. Choose another year to copy them to."),
                     from_year, to_year), NULL;
-  if (!sam_store_begin (store, error))
+  if (!(seminars = sam_seminar_list_year (store, from_year, error)))
     return NULL;
   copies = g_ptr_array_new_with_free_func (g_object_unref);
-  ok = (seminars = sam_seminar_list_year (store, from_year, error)) != NULL;
-  for (guint i = 0; ok && i < seminars->len; i++)
-    {
-      SamRecord *copy;
-
-      if (g_str_equal (status_of (seminars->pdata[i]), "cancelled"))
-        continue;
-      ok = (copy = copy_seminar (seminars->pdata[i], to_year - from_year, error)) != NULL;
-      if (ok)
+  for (guint i = 0; i < seminars->len; i++)
+    if (!g_str_equal (status_of (seminars->pdata[i]), "cancelled"))
+      {
+        SamRecord *copy = copy_seminar (seminars->pdata[i], to_year - from_year, error);
+        if (copy == NULL)
+          return NULL;
         g_ptr_array_add (copies, copy);
-      ok = ok && sam_store_insert (store, copy, error);
-    }
+      }
+  if (copies->len == 0)
+    return g_steal_pointer (&copies);
+  if (!sam_store_begin (store, error))
+    return NULL;
+  for (guint i = 0; ok && i < copies->len; i++)
+    ok = sam_store_insert (store, copies->pdata[i], error);
   return end_transaction (store, ok, error) ? g_steal_pointer (&copies) : NULL;
 }
