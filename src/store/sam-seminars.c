@@ -862,7 +862,7 @@ target_message (const SamSeminarTarget *target,
       return g_strdup_printf (_("%d: %s held or planned; the target of %s a year is met."), target->year, seminars, range);
     case SAM_SEMINAR_TARGET_TOO_FEW:
       if (target->year < g_date_time_get_year (now))
-        return g_strdup_printf (_("%d: %s held; the target of %s a year was not met."), target->year, seminars, range);
+        return g_strdup_printf (_("%d: %s held or planned; the target of %s a year was not met."), target->year, seminars, range);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%d: %s held or planned; the target of %s a year is not yet met. Plan %d more.",
                                            "%d: %s held or planned; the target of %s a year is not yet met. Plan %d more.",
