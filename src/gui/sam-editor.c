@@ -7,6 +7,7 @@
 #include "sam-editor.h"
 #include "models/sam-details.h"
 #include "models/sam-tree.h"
+#include "store/sam-rules.h"
 
 struct _SamEditor
 {
@@ -75,7 +76,7 @@ on_row_commit_cb (SamFieldRow *row,
   g_autoptr(GError) error = NULL;
 
   sam_record_take_value (changed, sam_field_row_get_index (row), value ? g_variant_ref (value) : NULL);
-  if (!sam_store_update (self->store, changed, &error))
+  if (!sam_rules_save (self->store, changed, &error))
     {
       sam_field_row_set_error (row, error->message);
       return;

@@ -6,6 +6,7 @@
 
 #include "sam-status-dialog.h"
 #include "models/sam-tree.h"
+#include "store/sam-rules.h"
 
 struct _SamStatusDialog
 {
@@ -75,8 +76,8 @@ sam_status_dialog_record (SamStatusDialog *self)
   sam_record_set_string (activity, "status", sam_record_get_string (update, "status"));
   sam_record_set_int (activity, "progress", sam_record_get_int (update, "progress"));
   if (!sam_store_begin (self->store, &error)
-      || !sam_store_insert (self->store, update, &error)
-      || !sam_store_update (self->store, activity, &error)
+      || !sam_rules_save (self->store, update, &error)
+      || !sam_rules_save (self->store, activity, &error)
       || !sam_store_commit (self->store, &error))
     {
       sam_store_rollback (self->store);

@@ -7,6 +7,7 @@
 #include "sam-window-private.h"
 #include "sam-status-dialog.h"
 #include "models/sam-tree.h"
+#include "store/sam-rules.h"
 
 /* The window's actions: files, new, duplicate, delete, undo and redo,
  * status, search. Each change is one store transaction, so one undo step. */
@@ -353,7 +354,7 @@ new_action (GtkWidget  *widget,
       sam_record_set_string (record, "status", "planned");
       sam_record_set_int (record, "progress", 0);
     }
-  if (!place_new (self, record, under, &error) || !sam_store_insert (self->store, record, &error))
+  if (!place_new (self, record, under, &error) || !sam_rules_save (self->store, record, &error))
     {
       show_error (self, _("Could Not Create It"), error->message);
       return;
@@ -394,7 +395,7 @@ duplicate_action (GtkWidget  *widget,
   sam_record_set_string (copy, info->title_field, title);
   if (sam_kind_find_field (info->kind, "short_name"))
     sam_record_unset (copy, "short_name");
-  if (!sam_store_insert (self->store, copy, &error))
+  if (!sam_rules_save (self->store, copy, &error))
     {
       show_error (self, _("Could Not Duplicate It"), error->message);
       return;
@@ -512,7 +513,7 @@ delete_action (GtkWidget  *widget,
   if (sam_editor_get_record (self->editor) == NULL)
     return;
   record = g_object_ref (sam_editor_get_record (self->editor));
-  if (sam_store_delete (self->store, sam_record_get_kind (record), sam_record_get_id (record), &error))
+  if (sam_rules_delete (self->store, sam_record_get_kind (record), sam_record_get_id (record), &error))
     toast_deleted (self, sam_record_get_title (record));
   else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE))
     ask_delete_in_use (self, record, error->message);
