@@ -8,6 +8,9 @@
 #include "models/sam-details.h"
 #include "models/sam-tree.h"
 #include "store/sam-rules.h"
+#include "store/sam-seminars.h"
+
+#include <adwaita.h>
 
 struct _SamEditor
 {
@@ -17,6 +20,8 @@ struct _SamEditor
   GtkLabel     *kind_label;
   GtkLabel     *title_label;
   GtkBox       *fields_box;
+  GtkWidget    *seminar_box;
+  GtkListView  *seminar_view;
   GtkWidget    *history_box;
   GtkWidget    *history_empty;
   GtkListView  *history_view;
@@ -28,6 +33,7 @@ struct _SamEditor
   GPtrArray    *rows;          /* SamFieldRow, one per field */
   GListModel   *history;
   GListModel   *links;
+  GListModel   *seminar;
 };
 
 G_DEFINE_FINAL_TYPE (SamEditor, sam_editor, GTK_TYPE_WIDGET)
@@ -43,6 +49,17 @@ show_lists (SamEditor *self)
   links = gtk_no_selection_new (g_object_ref (self->links));
   gtk_list_view_set_model (self->links_view, GTK_SELECTION_MODEL (links));
   gtk_widget_set_visible (self->links_box, g_list_model_get_n_items (self->links) > 0);
+
+  g_clear_object (&self->seminar);
+  gtk_widget_set_visible (self->seminar_box, sam_record_get_kind (self->record) == SAM_KIND_SEMINAR);
+  if (sam_record_get_kind (self->record) == SAM_KIND_SEMINAR)
+    {
+      g_autoptr(GtkNoSelection) seminar = NULL;
+
+      self->seminar = sam_details_new_seminar (self->store, self->record);
+      seminar = gtk_no_selection_new (g_object_ref (self->seminar));
+      gtk_list_view_set_model (self->seminar_view, GTK_SELECTION_MODEL (seminar));
+    }
 
   g_clear_object (&self->history);
   gtk_widget_set_visible (self->history_box, activity);
@@ -68,14 +85,12 @@ show_title (SamEditor *self)
 }
 
 static void
-on_row_commit_cb (SamFieldRow *row,
-                  GVariant    *value,
-                  SamEditor   *self)
+save_change (SamEditor   *self,
+             SamFieldRow *row,
+             SamRecord   *changed)
 {
-  g_autoptr(SamRecord) changed = sam_record_copy (self->record);
   g_autoptr(GError) error = NULL;
 
-  sam_record_take_value (changed, sam_field_row_get_index (row), value ? g_variant_ref (value) : NULL);
   if (!sam_rules_save (self->store, changed, &error))
     {
       sam_field_row_set_error (row, error->message);
@@ -84,6 +99,71 @@ on_row_commit_cb (SamFieldRow *row,
   sam_field_row_set_error (row, NULL);
   g_set_object (&self->record, changed);
   show_title (self);
+}
+
+typedef struct
+{
+  SamEditor   *editor;
+  SamFieldRow *row;
+  SamRecord   *changed;
+} Pending;
+
+static void
+on_past_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Pending          *pending)
+{
+  SamEditor *self = pending->editor;
+
+  if (self->record && sam_record_get_id (self->record) == sam_record_get_id (pending->changed))
+    {
+      if (g_strcmp0 (response, "save") == 0)
+        save_change (self, pending->row, pending->changed);
+      else
+        sam_field_row_show_value (pending->row, self->record);
+    }
+  g_object_unref (pending->editor);
+  g_object_unref (pending->row);
+  g_object_unref (pending->changed);
+  g_free (pending);
+}
+
+/* A planned seminar moved into the past is saved only when confirmed. */
+static gboolean
+confirm_past (SamEditor   *self,
+              SamFieldRow *row,
+              SamRecord   *changed)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *question = NULL;
+  GtkWidget *dialog;
+  Pending *pending;
+
+  if (sam_record_get_kind (changed) != SAM_KIND_SEMINAR
+      || !sam_seminar_needs_past_confirmation (self->store, changed, now, &question))
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Plan a Seminar in the Past?"), question);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "save", _("_Save Anyway"), NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  pending = g_new0 (Pending, 1);
+  *pending = (Pending) { g_object_ref (self), g_object_ref (row), g_object_ref (changed) };
+  g_signal_connect (dialog, "response", G_CALLBACK (on_past_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+on_row_commit_cb (SamFieldRow *row,
+                  GVariant    *value,
+                  SamEditor   *self)
+{
+  g_autoptr(SamRecord) changed = sam_record_copy (self->record);
+
+  sam_record_take_value (changed, sam_field_row_get_index (row), value ? g_variant_ref (value) : NULL);
+  if (!confirm_past (self, row, changed))
+    save_change (self, row, changed);
 }
 
 static void
@@ -182,6 +262,13 @@ sam_editor_get_history (SamEditor *self)
 }
 
 GListModel *
+sam_editor_get_seminar (SamEditor *self)
+{
+  g_return_val_if_fail (SAM_IS_EDITOR (self), NULL);
+  return self->seminar;
+}
+
+GListModel *
 sam_editor_get_links (SamEditor *self)
 {
   g_return_val_if_fail (SAM_IS_EDITOR (self), NULL);
@@ -213,6 +300,7 @@ sam_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->history);
   g_clear_object (&self->links);
+  g_clear_object (&self->seminar);
   G_OBJECT_CLASS (sam_editor_parent_class)->dispose (object);
 }
 
@@ -229,6 +317,8 @@ sam_editor_class_init (SamEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamEditor, kind_label);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, fields_box);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, seminar_box);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, seminar_view);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, history_box);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, history_empty);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, history_view);
@@ -251,4 +341,5 @@ sam_editor_set_detail_factory (SamEditor          *self,
   g_return_if_fail (SAM_IS_EDITOR (self));
   gtk_list_view_set_factory (self->links_view, factory);
   gtk_list_view_set_factory (self->history_view, factory);
+  gtk_list_view_set_factory (self->seminar_view, factory);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sam-field-row.h"
 #include "sam-chooser.h"
@@ -82,6 +83,15 @@ static void
 commit_text (SamFieldRow *self,
              const char  *text)
 {
+  g_autofree char *iso = NULL;
+
+  if (self->field->type == SAM_FIELD_DATETIME)
+    {
+      iso = g_strstrip (g_strdup (text));
+      if (strlen (iso) > 10 && iso[10] == ' ')
+        iso[10] = 'T';
+      text = iso;
+    }
   commit (self, text_value (text, self->field->required));
 }
 
@@ -378,7 +388,15 @@ show_text (SamFieldRow *self,
       if (g_strcmp0 (old, text) != 0)
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
     }
-  else if (self->field->type == SAM_FIELD_DATE || self->field->type == SAM_FIELD_DATETIME)
+  else if (self->field->type == SAM_FIELD_DATETIME)
+    {
+      /* Shown as people write it, "2026-03-04 09:00"; stored as ISO 8601. */
+      g_autofree char *shown = g_strdup (text);
+      if (strlen (shown) > 10 && shown[10] == 'T')
+        shown[10] = ' ';
+      set_text (GTK_EDITABLE (self->date_entry), shown);
+    }
+  else if (self->field->type == SAM_FIELD_DATE)
     set_text (GTK_EDITABLE (self->date_entry), text);
   else
     set_text (GTK_EDITABLE (self->entry), text);

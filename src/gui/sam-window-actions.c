@@ -259,6 +259,54 @@ first_id (SamStore *store,
   return all && all->len ? sam_record_get_id (all->pdata[0]) : 0;
 }
 
+/* What to select before making something that must go inside it. */
+static const char *
+where_first (SamKind parent_kind)
+{
+  switch (parent_kind)
+    {
+    case SAM_KIND_PLAN:
+      return _("Select a plan in the tree first; the new activity goes in it.");
+    case SAM_KIND_MEASURE:
+      return _("Select a measure in the tree first; the new item goes under it.");
+    case SAM_KIND_FOCUS_AREA:
+      return _("Create a focus area first; a measure goes under one.");
+    case SAM_KIND_SEMINAR_FORMAT:
+      return _("Create a seminar format first; every seminar has one.");
+    case SAM_KIND_AGENCY:
+      return _("Select the agency the new one reports to first.");
+    case SAM_KIND_TARGET_GROUP:
+      return _("Select the target group the new one is part of first.");
+    default:
+      return _("There is nothing to put the new item in yet.");
+    }
+}
+
+/* A new seminar is planned in the year shown: a month from today in this
+ * year, or the first of March in another. */
+static void
+place_seminar (SamWindow *self,
+               SamRecord *seminar)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *starts = NULL, *ends = NULL;
+  int year = self->seminar_year ? self->seminar_year : g_date_time_get_year (now);
+
+  if (year == g_date_time_get_year (now))
+    day = g_date_time_add_days (now, 30);
+  if (day == NULL || g_date_time_get_year (day) != year)
+    {
+      g_clear_pointer (&day, g_date_time_unref);
+      day = g_date_time_new_local (year, 3, 1, 9, 0, 0);
+    }
+  starts = g_date_time_format (day, "%Y-%m-%dT09:00");
+  ends = g_date_time_format (day, "%Y-%m-%dT15:00");
+  sam_record_set_string (seminar, "starts_at", starts);
+  sam_record_set_string (seminar, "ends_at", ends);
+  sam_record_set_string (seminar, "status", "planned");
+}
+
 /* Sets the field that puts a new record of @kind in its place; FALSE
  * with a message when the context gives none. */
 static gboolean
@@ -300,6 +348,9 @@ place_new (SamWindow  *self,
     case SAM_KIND_SEMINAR:
       parent_field = "format_id", parent_kind = SAM_KIND_SEMINAR_FORMAT;
       parent = context_id (self, SAM_KIND_SEMINAR_FORMAT);
+      if (parent == 0)
+        parent = first_id (self->store, SAM_KIND_SEMINAR_FORMAT);
+      place_seminar (self, record);
       break;
     case SAM_KIND_AGENCY:
     case SAM_KIND_TARGET_GROUP:
@@ -316,10 +367,7 @@ place_new (SamWindow  *self,
     }
   if (parent_field && parent == 0)
     {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   /* TRANSLATORS: "Select a Plan first: the new item goes in it." */
-                   _("Select a %s first: the new item goes in it."),
-                   g_dgettext (GETTEXT_PACKAGE, sam_kind_get_info (parent_kind)->label));
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, where_first (parent_kind));
       return FALSE;
     }
   if (parent_field)

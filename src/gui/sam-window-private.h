@@ -41,6 +41,13 @@ struct _SamWindow
   GtkListView          *plan_tree_view;
   GtkColumnView        *activity_view;
   SamEditor            *editor;
+  GtkLabel             *overview_target_label;
+  GtkLabel             *year_label;
+  GtkLabel             *target_label;
+  GtkStack             *seminar_stack;
+  GtkListView          *seminar_list;
+  GtkCalendar          *seminar_calendar;
+  GtkListView          *day_list;
 
   SamStore             *store;
   GCancellable         *cancellable;
@@ -53,6 +60,9 @@ struct _SamWindow
   GtkFilterListModel   *filtered;
   GtkSingleSelection   *activity_rows;
   GPtrArray            *history;         /* records shown before, for Back */
+  int                   seminar_year;
+  GtkSingleSelection   *seminar_rows;
+  GtkSingleSelection   *day_rows;
   gboolean              refreshing;      /* rebuilding after a change */
 };
 
@@ -69,7 +79,18 @@ void  sam_window_fill_filters     (SamWindow      *self);
 void  sam_window_apply_filters    (SamWindow      *self);
 void  sam_window_clear_filters    (SamWindow      *self);
 
+/* sam-window-seminars.c */
+void  sam_window_show_seminars    (SamWindow      *self);
+void  sam_window_show_target      (SamWindow      *self,
+                                   GtkLabel       *label,
+                                   int             year);
+void  sam_window_install_seminar_actions (GtkWidgetClass *widget_class);
+void  on_calendar_changed_cb      (SamWindow      *self);
+
 /* sam-window.c */
+void  sam_window_show_in_editor   (SamWindow      *self,
+                                   SamRecord      *record,
+                                   gboolean        remember);
 void  sam_window_select_record    (SamWindow      *self,
                                    SamRecord      *record);
 

@@ -123,10 +123,10 @@ update_back (SamWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0);
 }
 
-static void
-show_in_editor (SamWindow *self,
-                SamRecord *record,
-                gboolean   remember)
+void
+sam_window_show_in_editor (SamWindow *self,
+                           SamRecord *record,
+                           gboolean   remember)
 {
   SamRecord *shown = sam_editor_get_record (self->editor);
 
@@ -151,7 +151,7 @@ on_row_selected_cb (SamWindow          *self,
 
   if (self->refreshing)
     return;
-  show_in_editor (self, node ? sam_node_get_record (node) : NULL, FALSE);
+  sam_window_show_in_editor (self, node ? sam_node_get_record (node) : NULL, FALSE);
 }
 
 /* In the plans tree a measure or a plan also chooses the activities shown. */
@@ -172,7 +172,7 @@ on_plan_row_selected_cb (SamWindow          *self,
                   ? sam_record_get_int (record, "measure_id") : 0;
   sam_window_apply_filters (self);
   if (!self->refreshing)
-    show_in_editor (self, record, FALSE);
+    sam_window_show_in_editor (self, record, FALSE);
 }
 
 static void
@@ -186,7 +186,7 @@ on_activity_selected_cb (SamWindow          *self,
   if (self->refreshing || row == NULL)
     return;
   record = sam_store_get (self->store, SAM_KIND_ACTIVITY, sam_activity_row_get_id (row), NULL);
-  show_in_editor (self, record, FALSE);
+  sam_window_show_in_editor (self, record, FALSE);
 }
 
 static void
@@ -299,6 +299,10 @@ show_overview (SamWindow *self)
     }
   selection = gtk_no_selection_new (summaries);
   gtk_column_view_set_model (self->overview_view, GTK_SELECTION_MODEL (selection));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    sam_window_show_target (self, self->overview_target_label, g_date_time_get_year (now));
+  }
 }
 
 static void
@@ -313,9 +317,11 @@ on_store_changed_cb (SamWindow *self)
   else if (self->view == SAM_VIEW_PLANS)
     rebuild_tree (self, &self->plan_rows, self->plan_tree_view, SAM_VIEW_PLANS,
                   G_CALLBACK (on_plan_row_selected_cb));
-  else
+  else if (self->view != SAM_VIEW_SEMINARS)
     rebuild_tree (self, &self->rows, self->tree_view, self->view, G_CALLBACK (on_row_selected_cb));
   self->refreshing = FALSE;
+  if (self->view == SAM_VIEW_SEMINARS)
+    sam_window_show_seminars (self);
   /* Rows changed in place; filtering again drops those that no longer match. */
   sam_window_fill_filters (self);
   sam_window_apply_filters (self);
@@ -463,6 +469,8 @@ sam_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
   g_clear_object (&self->rows);
   g_clear_object (&self->plan_rows);
+  g_clear_object (&self->seminar_rows);
+  g_clear_object (&self->day_rows);
   g_clear_object (&self->activity_rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -518,11 +526,20 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, plan_tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, activity_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, overview_target_label);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, year_label);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, target_label);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, seminar_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, seminar_list);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, seminar_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, day_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
   sam_window_install_actions (widget_class);
+  sam_window_install_seminar_actions (widget_class);
 }
 
 static GtkListItemFactory *
@@ -626,11 +643,16 @@ sam_window_show_view (SamWindow *self,
       gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sidebar), view);
       return;
     }
-  show_in_editor (self, NULL, FALSE);
+  sam_window_show_in_editor (self, NULL, FALSE);
   if (view == SAM_VIEW_OVERVIEW)
     {
       show_overview (self);
       gtk_stack_set_visible_child_name (self->view_stack, "overview");
+    }
+  else if (view == SAM_VIEW_SEMINARS)
+    {
+      sam_window_show_seminars (self);
+      gtk_stack_set_visible_child_name (self->view_stack, "seminars");
     }
   else if (view == SAM_VIEW_PLANS)
     {
@@ -659,7 +681,7 @@ sam_window_show_record (SamWindow *self,
   g_return_if_fail (SAM_IS_WINDOW (self));
   g_return_if_fail (SAM_IS_RECORD (record));
 
-  show_in_editor (self, record, TRUE);
+  sam_window_show_in_editor (self, record, TRUE);
 }
 
 /* GTK 4.8's column view scrolls through its inner list view's action. */
@@ -681,6 +703,19 @@ sam_window_select_record (SamWindow *self,
 {
   GListModel *rows;
 
+  if (self->view == SAM_VIEW_SEMINARS && sam_record_get_kind (record) == SAM_KIND_SEMINAR)
+    {
+      rows = G_LIST_MODEL (self->seminar_rows);
+      for (guint i = 0; rows && i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(SamNode) node = g_list_model_get_item (rows, i);
+          if (sam_record_get_id (sam_node_get_record (node)) == sam_record_get_id (record))
+            {
+              gtk_single_selection_set_selected (self->seminar_rows, i);
+              return;
+            }
+        }
+    }
   if (self->view == SAM_VIEW_PLANS && sam_record_get_kind (record) == SAM_KIND_ACTIVITY)
     {
       rows = G_LIST_MODEL (self->activity_rows);
@@ -695,7 +730,7 @@ sam_window_select_record (SamWindow *self,
             }
         }
     }
-  show_in_editor (self, record, FALSE);
+  sam_window_show_in_editor (self, record, FALSE);
 }
 
 GListModel *
@@ -759,7 +794,8 @@ sam_window_get_filter_widget (SamWindow  *self,
     { "subordinates", self->subordinates_check }, { "sector", self->sector_filter },
     { "group", self->group_filter }, { "status", self->status_filter },
     { "period", self->period_filter }, { "overdue", self->overdue_toggle },
-    { "count", self->count_label },
+    { "count", self->count_label }, { "seminar-target", self->target_label },
+    { "seminar-list", self->seminar_list }, { "overview-target", self->overview_target_label },
   };
 
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);

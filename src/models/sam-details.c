@@ -7,6 +7,7 @@
 
 #include "sam-details.h"
 #include "sam-tree.h"
+#include "store/sam-seminars.h"
 
 /* A record with many referrers (a plan with thousands of activities)
  * shows this many links and a count of the rest. */
@@ -303,6 +304,112 @@ sam_details_new_history (SamStore  *store,
                                (int) sam_record_get_int (u, "progress"));
       append (list, label, g_strdup_printf ("%s%s<small>%s %s</small>", comment, *comment ? "\n" : "",
                                             who, sam_record_get_string (u, "reported_at")));
+    }
+  return G_LIST_MODEL (list);
+}
+
+static char *
+registration_markup (SamStore  *store,
+                     SamRecord *r)
+{
+  g_autofree char *link = sam_details_link (r);
+  g_autofree char *org = g_markup_escape_text (sam_record_get_string (r, "organisation"), -1);
+  g_autoptr(SamRecord) sector = sam_record_get_int (r, "sector_id")
+                                ? sam_store_get (store, SAM_KIND_SECTOR, sam_record_get_int (r, "sector_id"), NULL) : NULL;
+  g_autofree char *sector_name = g_markup_escape_text (sector ? sam_record_get_title (sector) : _("no sector given"), -1);
+  GString *m = g_string_new (NULL);
+
+  g_string_append_printf (m, "<a href=\"%s\">%s</a> · ", link, org);
+  g_string_append_printf (m, g_dngettext (GETTEXT_PACKAGE, "%d participant", "%d participants",
+                                          (gulong) sam_record_get_int (r, "participants")),
+                          (int) sam_record_get_int (r, "participants"));
+  g_string_append_printf (m, " · %s", sector_name);
+  if (sam_record_is_set (r, "attended"))
+    g_string_append_printf (m, " · %s %d", _("attended:"), (int) sam_record_get_int (r, "attended"));
+  if (sam_record_get_int (r, "waitlisted"))
+    g_string_append_printf (m, " · <b>%s</b>", _("on the waiting list"));
+  return g_string_free (m, FALSE);
+}
+
+static char *
+places_text (const SamSeminarCounts *c)
+{
+  GString *text = g_string_new (NULL);
+
+  if (c->has_capacity)
+    g_string_append_printf (text, _("%d of %d places taken"), (int) c->confirmed, (int) c->capacity);
+  else
+    g_string_append_printf (text, _("%d registered, no limit on places"), (int) c->confirmed);
+  if (c->n_waiting)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d waiting", "%d waiting", (gulong) c->waiting),
+                              (int) c->waiting);
+    }
+  if (c->has_attendance)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("%d attended"), (int) c->attended);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Returns a new list of SamDetail about @seminar: its places, each
+ * registration (a link), and the participants per sector, with a warning
+ * when one sector dominates a national seminar. */
+GListModel *
+sam_details_new_seminar (SamStore  *store,
+                         SamRecord *seminar)
+{
+  GListStore *list = g_list_store_new (SAM_TYPE_DETAIL);
+  g_autoptr(GPtrArray) registrations = NULL;
+  g_autoptr(SamSectorMix) mix = NULL;
+  SamSeminarCounts counts;
+  GString *markup;
+  gint64 id;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_RECORD (seminar), NULL);
+  id = sam_record_get_id (seminar);
+
+  if (sam_seminar_get_counts (store, id, &counts, NULL))
+    {
+      g_autofree char *places = places_text (&counts);
+      append (list, _("Places"), g_markup_escape_text (places, -1));
+    }
+
+  registrations = sam_store_list_by (store, SAM_KIND_REGISTRATION, "seminar_id", id, NULL);
+  markup = g_string_new (NULL);
+  for (guint i = 0; registrations && i < registrations->len; i++)
+    {
+      g_autofree char *line = registration_markup (store, registrations->pdata[i]);
+      g_string_append_printf (markup, "%s%s", markup->len ? "\n" : "", line);
+    }
+  if (markup->len == 0)
+    {
+      g_autofree char *none = g_markup_escape_text (_("None yet."), -1);
+      g_string_append (markup, none);
+    }
+  append (list, _("Registrations"), g_string_free (markup, FALSE));
+
+  mix = sam_seminar_sector_mix (store, id, NULL);
+  if (mix && mix->total > 0)
+    {
+      markup = g_string_new (NULL);
+      for (guint i = 0; i < mix->shares->len; i++)
+        {
+          SamSectorShare *share = &g_array_index (mix->shares, SamSectorShare, i);
+          g_autofree char *name = g_markup_escape_text (share->name, -1);
+          g_string_append_printf (markup, "%s%s: %d (%.0f %%)", markup->len ? "\n" : "", name,
+                                  (int) share->participants, share->share * 100);
+        }
+      if (mix->flagged && mix->message)
+        {
+          g_autofree char *warning = g_markup_escape_text (mix->message, -1);
+          g_string_append_printf (markup, "\n<b>%s</b>", warning);
+        }
+      append (list, mix->by_attendance ? _("Attendance by sector") : _("Participants by sector"),
+              g_string_free (markup, FALSE));
     }
   return G_LIST_MODEL (list);
 }

@@ -23,6 +23,8 @@ GListModel *sam_details_new_backlinks (SamStore *store,
                                     SamRecord   *record);
 GListModel *sam_details_new_history (SamStore   *store,
                                     SamRecord   *activity);
+GListModel *sam_details_new_seminar (SamStore   *store,
+                                    SamRecord   *seminar);
 char       *sam_details_link       (SamRecord   *record);
 gboolean    sam_details_parse_link (const char  *uri,
                                     SamKind     *kind,
