@@ -23,7 +23,7 @@ struct _SamFieldRow
   GtkSpinButton  *spin;
   GtkSwitch      *switch_;
   GtkDropDown    *dropdown;
-  GtkMenuButton  *choose_button;
+  GtkButton      *choose_button;
   GtkLabel       *choose_label;
   GtkEntry       *date_entry;
   GtkMenuButton  *date_button;
@@ -218,6 +218,12 @@ update_choose_label (SamFieldRow *self)
   joined = g_strjoinv (", ", strv);
   gtk_label_set_text (self->choose_label, *joined ? joined : _("None chosen"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->choose_label), *joined ? joined : NULL);
+}
+
+static void
+on_choose_clicked_cb (SamFieldRow *self)
+{
+  gtk_popover_popup (GTK_POPOVER (self->chooser));
 }
 
 static void
@@ -527,6 +533,14 @@ sam_field_row_get_editor (SamFieldRow *self)
     }
 }
 
+/* Returns the chooser of a multiple-choice field, or NULL. */
+SamChooser *
+sam_field_row_get_chooser (SamFieldRow *self)
+{
+  g_return_val_if_fail (SAM_IS_FIELD_ROW (self), NULL);
+  return self->chooser;
+}
+
 const SamField *
 sam_field_row_get_field (SamFieldRow *self)
 {
@@ -548,6 +562,9 @@ sam_field_row_dispose (GObject *object)
 {
   SamFieldRow *self = SAM_FIELD_ROW (object);
 
+  if (self->chooser)
+    gtk_widget_unparent (GTK_WIDGET (self->chooser));
+  self->chooser = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_FIELD_ROW);
   g_clear_object (&self->store);
   g_clear_object (&self->options);
@@ -587,6 +604,7 @@ sam_field_row_class_init (SamFieldRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_switch_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
 }
 
 static void
@@ -653,7 +671,7 @@ sam_field_row_new (SamStore *store,
   if (f->type == SAM_FIELD_REFS || f->type == SAM_FIELD_STRINGS)
     {
       self->chooser = sam_chooser_new ();
-      gtk_menu_button_set_popover (self->choose_button, GTK_WIDGET (self->chooser));
+      gtk_widget_set_parent (GTK_WIDGET (self->chooser), GTK_WIDGET (self->choose_button));
       g_signal_connect_object (self->chooser, "changed", G_CALLBACK (on_chooser_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }

@@ -12,6 +12,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sam-chooser.h"
 #include "store/sam-store.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,6 @@ void            sam_field_row_set_error   (SamFieldRow *self,
                                            const char  *message);
 const char     *sam_field_row_get_error   (SamFieldRow *self);
 GtkWidget      *sam_field_row_get_editor  (SamFieldRow *self);
+SamChooser     *sam_field_row_get_chooser (SamFieldRow *self);
 
 G_END_DECLS

@@ -165,8 +165,7 @@ sam_gui_choose (SamWindow  *window,
                 const char *field,
                 const char *prefix)
 {
-  GtkWidget *button = sam_gui_editor_widget (window, field);
-  SamChooser *chooser = SAM_CHOOSER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  SamChooser *chooser = sam_field_row_get_chooser (sam_editor_get_row (sam_window_get_editor (window), field));
   GListModel *choices = G_LIST_MODEL (sam_chooser_get_choices (chooser));
 
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
@@ -228,8 +227,7 @@ sam_gui_add_text (SamWindow  *window,
                   const char *field,
                   const char *text)
 {
-  GtkWidget *button = sam_gui_editor_widget (window, field);
-  SamChooser *chooser = SAM_CHOOSER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  SamChooser *chooser = sam_field_row_get_chooser (sam_editor_get_row (sam_window_get_editor (window), field));
   GtkWidget *search = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (chooser)));
 
   gtk_editable_set_text (GTK_EDITABLE (search), text);

@@ -150,7 +150,7 @@ test_free_text_choices (Fixture       *f,
 
   /* The next activity is offered the languages already in use. */
   other = create_activity (f);
-  chooser = SAM_CHOOSER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sam_gui_editor_widget (f->window, "languages"))));
+  chooser = sam_field_row_get_chooser (sam_editor_get_row (sam_window_get_editor (f->window), "languages"));
   choices = G_LIST_MODEL (sam_chooser_get_choices (chooser));
   g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 2);
 }
