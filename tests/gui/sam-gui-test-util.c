@@ -181,13 +181,11 @@ sam_gui_choose (SamWindow  *window,
   g_error ("No choice “%s…” for %s", prefix, field);
 }
 
-/* Picks the drop-down item starting with @prefix. */
+/* Picks the item of @dropdown whose text starts with @prefix. */
 void
-sam_gui_pick (SamWindow  *window,
-              const char *field,
-              const char *prefix)
+sam_gui_pick_in (GtkDropDown *dropdown,
+                 const char  *prefix)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (sam_gui_editor_widget (window, field));
   GListModel *model = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -202,7 +200,16 @@ sam_gui_pick (SamWindow  *window,
           return;
         }
     }
-  g_error ("No item “%s…” for %s", prefix, field);
+  g_error ("No item “%s…” to pick", prefix);
+}
+
+/* Picks the item starting with @prefix in the drop-down of @field. */
+void
+sam_gui_pick (SamWindow  *window,
+              const char *field,
+              const char *prefix)
+{
+  sam_gui_pick_in (GTK_DROP_DOWN (sam_gui_editor_widget (window, field)), prefix);
 }
 
 void

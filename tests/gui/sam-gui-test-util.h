@@ -38,6 +38,8 @@ void         sam_gui_type           (SamWindow    *window,
 void         sam_gui_choose         (SamWindow    *window,
                                      const char   *field,
                                      const char   *prefix);
+void         sam_gui_pick_in        (GtkDropDown  *dropdown,
+                                     const char   *prefix);
 void         sam_gui_pick           (SamWindow    *window,
                                      const char   *field,
                                      const char   *prefix);

@@ -294,21 +294,7 @@ pick_filter (Fixture    *f,
              const char *name,
              const char *prefix)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, name));
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      const char *title = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
-                                                      : sam_record_get_title (SAM_RECORD (item));
-      if (g_str_has_prefix (title, prefix))
-        {
-          gtk_drop_down_set_selected (dropdown, i);
-          return;
-        }
-    }
-  g_error ("No filter choice “%s…”", prefix);
+  sam_gui_pick_in (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, name)), prefix);
 }
 
 static gboolean
