@@ -18,10 +18,12 @@ run_clear (Run *run)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs the samordna binary with @args and no display. */
+/* Runs the samordna binary with @args and no display, in @language
+ * (NULL for the test's own locale). */
 static void
-run (Run         *result,
-     const char  *const *args)
+run_in (Run         *result,
+        const char  *language,
+        const char  *const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) env = g_get_environ ();
@@ -33,10 +35,22 @@ run (Run         *result,
   g_ptr_array_add (argv, NULL);
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  if (language)
+    {
+      env = g_environ_setenv (env, "LC_ALL", language, TRUE);
+      env = g_environ_setenv (env, "LANGUAGE", "nb", TRUE);
+    }
 
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 &result->out, &result->err, &result->status, &error);
   g_assert_no_error (error);
+}
+
+static void
+run (Run         *result,
+     const char  *const *args)
+{
+  run_in (result, NULL, args);
 }
 
 static guint
@@ -87,6 +101,24 @@ test_no_display (void)
 }
 
 static void
+test_norwegian (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) window = { 0 };
+
+  if (!g_file_test ("/usr/lib/locale/locale-archive", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no compiled locales");
+      return;
+    }
+  run_in (&help, "nb_NO.UTF-8", (const char *[]) { "--help", NULL });
+  g_assert_nonnull (strstr (help.out, "Planlegg og følg opp en tverrsektoriell statlig strategi."));
+  run_in (&window, "nb_NO.UTF-8", (const char *[]) { NULL });
+  g_assert_cmpuint (count_lines (window.err), ==, 1);
+  g_assert_null (strstr (window.err, "there is no display"));
+}
+
+static void
 test_bad_option (void)
 {
   g_auto(Run) r = { 0 };
@@ -105,5 +137,6 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/no-display", test_no_display);
   g_test_add_func ("/cli/bad-option", test_bad_option);
+  g_test_add_func ("/cli/norwegian", test_norwegian);
   return g_test_run ();
 }
