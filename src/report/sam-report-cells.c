@@ -212,6 +212,26 @@ sam_sheet_init (SamSheet         *sheet,
 
 /* Cells */
 
+/* A list that filled its sheet continues on a new one, "Name (2)", with
+ * its header again, once there is another row to write; so a list that
+ * ends exactly at the limit leaves no empty sheet. */
+static void
+make_room (SamSheet *sheet)
+{
+  const SamColumn *columns = sheet->columns;
+  guint n_columns = sheet->n_columns;
+  SamReportLabel name = sheet->name;
+
+  if (!sheet->full)
+    return;
+  sheet->full = FALSE;
+  sam_sheet_finish_list (sheet);
+  sheet->part++;
+  sam_sheet_init (sheet, sheet->ctx, name);
+  if (!sam_report_failed (sheet->ctx))
+    sam_sheet_start_list (sheet, columns, n_columns);
+}
+
 static gboolean
 needs_cleaning (const char *text,
                 gsize       length)
@@ -257,6 +277,7 @@ sam_sheet_text (SamSheet   *sheet,
 {
   g_autofree char *clean = NULL;
 
+  make_room (sheet);
   if (sam_report_failed (sheet->ctx))
     return;
   if (text == NULL || *text == '\0')
@@ -278,6 +299,7 @@ sam_sheet_number (SamSheet   *sheet,
                   double      value,
                   lxw_format *format)
 {
+  make_room (sheet);
   if (sam_report_failed (sheet->ctx))
     return;
   sam_report_set_lxw_error (sheet->ctx, worksheet_write_number (sheet->ws, sheet->row, col, value, format));
@@ -293,6 +315,7 @@ sam_sheet_formula (SamSheet   *sheet,
                    double      value,
                    lxw_format *format)
 {
+  make_room (sheet);
   if (sam_report_failed (sheet->ctx))
     return;
   sam_report_set_lxw_error (sheet->ctx,
@@ -305,6 +328,7 @@ sam_sheet_blank (SamSheet   *sheet,
                  lxw_col_t   col,
                  lxw_format *format)
 {
+  make_room (sheet);
   if (sam_report_failed (sheet->ctx))
     return;
   sam_report_set_lxw_error (sheet->ctx, worksheet_write_blank (sheet->ws, sheet->row, col, format));
@@ -346,6 +370,7 @@ sam_sheet_date (SamSheet   *sheet,
 {
   lxw_datetime dt;
 
+  make_room (sheet);
   if (sam_report_failed (sheet->ctx) || iso == NULL || *iso == '\0')
     return;
   if (!parse_iso (iso, &dt))
@@ -384,9 +409,9 @@ report_progress (SamReportContext *ctx)
     }
 }
 
-/* Moves to the next row. A list that reaches the row limit continues on a
- * new sheet, "Name (2)", with its header again. Returns FALSE once writing
- * has failed or was cancelled. */
+/* Moves to the next row; a list that reaches the row limit is marked
+ * full (see make_room()). Returns FALSE once writing has failed or was
+ * cancelled. */
 gboolean
 sam_sheet_next_row (SamSheet *sheet)
 {
@@ -396,18 +421,8 @@ sam_sheet_next_row (SamSheet *sheet)
   ctx->stats.rows++;
   if (++ctx->done_rows % 1024 == 0)
     report_progress (ctx);
-  if (sheet->columns != NULL && sheet->row >= ctx->max_rows && !sam_report_failed (ctx))
-    {
-      const SamColumn *columns = sheet->columns;
-      guint n_columns = sheet->n_columns;
-      SamReportLabel name = sheet->name;
-
-      sam_sheet_finish_list (sheet);
-      sheet->part++;
-      sam_sheet_init (sheet, ctx, name);
-      if (!sam_report_failed (ctx))
-        sam_sheet_start_list (sheet, columns, n_columns);
-    }
+  if (sheet->columns != NULL && sheet->row >= ctx->max_rows)
+    sheet->full = TRUE;
   return !sam_report_failed (ctx);
 }
 

@@ -90,6 +90,7 @@ typedef struct
   lxw_row_t         header_row;  /* a list's header row */
   const SamColumn  *columns;     /* a list's columns, or NULL */
   guint             n_columns;
+  gboolean          full;        /* the list goes on in a new sheet at the next cell */
 } SamSheet;
 
 /* sam-report-cells.c */

@@ -181,6 +181,8 @@ write_workbook (SamReportContext *ctx,
         sam_sheet_init (&list[i], ctx, sheets[i].name);
       for (guint i = 0; i < G_N_ELEMENTS (sheets) && !sam_report_failed (ctx); i++)
         sheets[i].write (ctx, &list[i]);
+      if (!sam_report_failed (ctx))
+        g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
       if (sam_report_failed (ctx))
         lxw_workbook_free (ctx->workbook);
       else if ((rc = workbook_close (ctx->workbook)) != LXW_NO_ERROR)
