@@ -78,7 +78,8 @@ lead_only_cb (sqlite3_stmt  *stmt,
  * (nor itself) takes part. */
 #define AGENCY_ACTS \
   "(SELECT a.lead_agency_id FROM activity a WHERE " SAM_LIVE_ACTIVITY \
-  " UNION SELECT ap.agency_id FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id WHERE " SAM_LIVE_ACTIVITY \
+  " UNION SELECT ap.agency_id FROM activity a CROSS JOIN activity_partner ap ON ap.activity_id = a.id" \
+  "   WHERE " SAM_LIVE_ACTIVITY \
   " UNION SELECT s.organiser_id FROM seminar s WHERE coalesce(s.status, '') <> 'cancelled'" \
   " UNION SELECT sp.agency_id FROM seminar_partner sp JOIN seminar s ON s.id = sp.seminar_id" \
   "   WHERE coalesce(s.status, '') <> 'cancelled'" \
@@ -86,7 +87,7 @@ lead_only_cb (sqlite3_stmt  *stmt,
   " UNION SELECT lead_agency_id FROM rd_project)"
 
 static const char idle_sql[] =
-  "WITH RECURSIVE acting(id) AS " AGENCY_ACTS ", "
+  "WITH RECURSIVE acting(id) AS MATERIALIZED " AGENCY_ACTS ", "
   "sub(ministry_id, agency_id) AS (SELECT id, id FROM agency WHERE kind = 'ministry' "
   "  UNION SELECT sub.ministry_id, g.id FROM agency g JOIN sub ON g.parent_id = sub.agency_id) "
   "SELECT g.id, g.name, g.kind IS 'ministry' FROM agency g "
@@ -121,20 +122,22 @@ static const char ministry_gap_sql[] =
   "WITH RECURSIVE sub(ministry_id, agency_id) AS ("
   "  SELECT id, id FROM agency WHERE kind = 'ministry' "
   "  UNION SELECT sub.ministry_id, g.id FROM agency g JOIN sub ON g.parent_id = sub.agency_id), "
-  "given(ministry_id, measure_id) AS ("
-  "  SELECT DISTINCT gs.agency_id, p.measure_id FROM agency_sector gs "
-  "  JOIN agency mi ON mi.id = gs.agency_id AND mi.kind = 'ministry' "
-  "  JOIN activity_sector s ON s.sector_id = gs.sector_id "
-  "  JOIN activity a ON a.id = s.activity_id JOIN plan p ON p.id = a.plan_id "
+  "measure_sector(measure_id, sector_id) AS MATERIALIZED ("
+  "  SELECT DISTINCT p.measure_id, s.sector_id FROM activity a "
+  "  CROSS JOIN activity_sector s ON s.activity_id = a.id CROSS JOIN plan p ON p.id = a.plan_id "
   "  WHERE " SAM_LIVE_ACTIVITY "), "
-  "acting(ministry_id, measure_id) AS ("
-  "  SELECT sub.ministry_id, p.measure_id FROM sub "
-  "  JOIN activity a ON a.lead_agency_id = sub.agency_id JOIN plan p ON p.id = a.plan_id "
-  "  WHERE " SAM_LIVE_ACTIVITY " "
-  "  UNION SELECT sub.ministry_id, p.measure_id FROM sub "
-  "  JOIN activity_partner ap ON ap.agency_id = sub.agency_id "
-  "  JOIN activity a ON a.id = ap.activity_id JOIN plan p ON p.id = a.plan_id "
-  "  WHERE " SAM_LIVE_ACTIVITY ") "
+  "given(ministry_id, measure_id) AS MATERIALIZED ("
+  "  SELECT DISTINCT mi.id, ms.measure_id FROM agency mi "
+  "  JOIN agency_sector gs ON gs.agency_id = mi.id JOIN measure_sector ms ON ms.sector_id = gs.sector_id "
+  "  WHERE mi.kind = 'ministry'), "
+  "acting_agency(measure_id, agency_id) AS MATERIALIZED ("
+  "  SELECT p.measure_id, a.lead_agency_id FROM activity a CROSS JOIN plan p ON p.id = a.plan_id "
+  "  WHERE a.lead_agency_id IS NOT NULL AND " SAM_LIVE_ACTIVITY " "
+  "  UNION SELECT p.measure_id, ap.agency_id FROM activity a "
+  "  CROSS JOIN activity_partner ap ON ap.activity_id = a.id CROSS JOIN plan p ON p.id = a.plan_id "
+  "  WHERE " SAM_LIVE_ACTIVITY "), "
+  "acting(ministry_id, measure_id) AS MATERIALIZED ("
+  "  SELECT DISTINCT sub.ministry_id, x.measure_id FROM acting_agency x JOIN sub ON sub.agency_id = x.agency_id) "
   "SELECT gv.ministry_id, mi.name, m.id, m.number, m.title FROM given gv "
   "JOIN agency mi ON mi.id = gv.ministry_id JOIN measure m ON m.id = gv.measure_id "
   "WHERE NOT EXISTS (SELECT 1 FROM acting x WHERE x.ministry_id = gv.ministry_id "
@@ -158,7 +161,7 @@ ministry_gap_cb (sqlite3_stmt  *stmt,
  * cancelled names it, or names one of the groups under it. */
 static const char unreached_sql[] =
   "WITH RECURSIVE reached(id) AS ("
-  "  SELECT tg.target_group_id FROM activity_target_group tg JOIN activity a ON a.id = tg.activity_id "
+  "  SELECT tg.target_group_id FROM activity a CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
   "  WHERE " SAM_LIVE_ACTIVITY " "
   "  UNION SELECT st.target_group_id FROM seminar_target_group st JOIN seminar s ON s.id = st.seminar_id "
   "  WHERE coalesce(s.status, '') <> 'cancelled' "
@@ -206,7 +209,7 @@ static const struct {
     "SELECT a.id, a.title FROM activity a WHERE a.lead_agency_id IS NULL AND " SAM_LIVE_ACTIVITY " ORDER BY a.id",
     no_lead_cb },
   { SAM_CHECK_ACTIVITY_LEAD_ONLY, SAM_SEVERITY_WARNING,
-    "SELECT a.id, a.title, g.name FROM activity a JOIN agency g ON g.id = a.lead_agency_id "
+    "SELECT a.id, a.title, g.name FROM activity a CROSS JOIN agency g ON g.id = a.lead_agency_id "
     "WHERE " SAM_LIVE_ACTIVITY " AND NOT EXISTS (SELECT 1 FROM activity_partner ap "
     "  WHERE ap.activity_id = a.id AND ap.agency_id <> a.lead_agency_id) ORDER BY a.id",
     lead_only_cb },
