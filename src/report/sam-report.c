@@ -154,6 +154,16 @@ static const struct {
   { L_SHEET_HISTORY, sam_report_write_history },
 };
 
+static lxw_error
+close_workbook (lxw_workbook *workbook)
+{
+  gint64 start = g_get_monotonic_time ();
+  lxw_error rc = workbook_close (workbook);
+
+  g_debug ("Closing the workbook: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+  return rc;
+}
+
 /* Writes every sheet into a workbook at @temporary. libxlsxwriter prints
  * numbers with the C library in the thread's locale, and a Norwegian locale
  * would write 12,5 for 12.5 and break the file; so the numeric part of the
@@ -180,12 +190,17 @@ write_workbook (SamReportContext *ctx,
       for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
         sam_sheet_init (&list[i], ctx, sheets[i].name);
       for (guint i = 0; i < G_N_ELEMENTS (sheets) && !sam_report_failed (ctx); i++)
-        sheets[i].write (ctx, &list[i]);
+        {
+          gint64 start = g_get_monotonic_time ();
+          sheets[i].write (ctx, &list[i]);
+          g_debug ("Sheet %s: %.3f s", sam_report_l (ctx, sheets[i].name),
+                   (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+        }
       if (!sam_report_failed (ctx))
         g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
       if (sam_report_failed (ctx))
         lxw_workbook_free (ctx->workbook);
-      else if ((rc = workbook_close (ctx->workbook)) != LXW_NO_ERROR)
+      else if ((rc = close_workbook (ctx->workbook)) != LXW_NO_ERROR)
         g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE,
                      _("Could not write the report: %s. Check that the disk has room."), lxw_strerror (rc));
       ctx->workbook = NULL;
@@ -350,17 +365,46 @@ sam_report_write_limited (SamStore                *store,
 
 /* In a thread */
 
+/* The caller's progress function and its data, shared by the worker thread
+ * and the progress calls it queues; the last one to let go frees the data,
+ * always in the caller's main context. */
 typedef struct
 {
-  char                  *database;
-  SamScope              *scope;
-  char                  *period;
-  char                  *today;
-  SamReportLanguage      language;
-  char                  *path;
-  SamReportProgressFunc  progress;
-  gpointer               progress_data;
-  GDestroyNotify         progress_data_free;
+  gint                   ref_count;
+  SamReportProgressFunc  func;
+  gpointer               data;
+  GDestroyNotify         free_data;
+} Progress;
+
+static Progress *
+progress_ref (Progress *p)
+{
+  g_atomic_int_inc (&p->ref_count);
+  return p;
+}
+
+static void
+progress_unref (gpointer data)
+{
+  Progress *p = data;
+
+  if (!g_atomic_int_dec_and_test (&p->ref_count))
+    return;
+  if (p->free_data)
+    p->free_data (p->data);
+  g_free (p);
+}
+
+typedef struct
+{
+  char       *database;
+  SamScope   *scope;
+  char       *period;
+  char       *today;
+  SamReportLanguage language;
+  char       *path;
+  Progress   *progress;     /* not owned: the completion holds it */
+  GMainContext *context;
 } WriteData;
 
 static void
@@ -373,49 +417,45 @@ write_data_free (gpointer data)
   g_free (d->period);
   g_free (d->today);
   g_free (d->path);
-  if (d->progress_data_free)
-    d->progress_data_free (d->progress_data);
+  g_main_context_unref (d->context);
   g_free (d);
 }
 
 typedef struct
 {
-  GTask  *task;
-  double  fraction;
-} Progress;
+  Progress *progress;
+  double    fraction;
+} ProgressCall;
 
 static gboolean
 progress_in_main_cb (gpointer user_data)
 {
-  Progress *p = user_data;
-  WriteData *d = g_task_get_task_data (p->task);
+  ProgressCall *call = user_data;
 
-  d->progress (p->fraction, d->progress_data);
+  call->progress->func (call->fraction, call->progress->data);
   return G_SOURCE_REMOVE;
 }
 
 static void
-progress_free (gpointer data)
+progress_call_free (gpointer data)
 {
-  Progress *p = data;
+  ProgressCall *call = data;
 
-  g_object_unref (p->task);
-  g_free (p);
+  progress_unref (call->progress);
+  g_free (call);
 }
 
-/* Passes progress from the worker thread to the caller's main context;
- * each call holds the task, so its data outlives every pending call. */
+/* Passes progress from the worker thread to the caller's main context. */
 static void
 progress_in_thread_cb (double   fraction,
                        gpointer user_data)
 {
-  GTask *task = user_data;
-  Progress *p = g_new0 (Progress, 1);
+  WriteData *d = user_data;
+  ProgressCall *call = g_new0 (ProgressCall, 1);
 
-  p->task = g_object_ref (task);
-  p->fraction = fraction;
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                              progress_in_main_cb, p, progress_free);
+  call->progress = progress_ref (d->progress);
+  call->fraction = fraction;
+  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, progress_in_main_cb, call, progress_call_free);
 }
 
 static void
@@ -430,18 +470,41 @@ write_thread (GTask        *task,
   g_autoptr(SamStore) store = sam_store_open (d->database, &error);
 
   if (store == NULL
-      || !write_report (store, &options, d->path, LXW_ROW_MAX, d->progress ? progress_in_thread_cb : NULL,
-                        task, NULL, cancellable, &error))
+      || !write_report (store, &options, d->path, LXW_ROW_MAX, d->progress->func ? progress_in_thread_cb : NULL,
+                        d, NULL, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
 }
 
+typedef struct
+{
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+  Progress            *progress;
+} Completion;
+
+/* Runs in the caller's main context once the thread is done with the
+ * progress function; the progress data goes when the last queued call has
+ * run. */
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Completion *completion = user_data;
+
+  if (completion->callback)
+    completion->callback (source, result, completion->user_data);
+  progress_unref (completion->progress);
+  g_free (completion);
+}
+
 /* Writes the report as sam_report_write() does, in a worker thread with
  * its own connection to @store's file, so the window stays responsive.
- * @progress runs in the thread-default main context of the caller;
- * @progress_data_free frees @progress_data when the task is done. Call
- * sam_report_write_finish() from @callback. */
+ * @progress runs in the thread-default main context of the caller, and
+ * @progress_data_free frees @progress_data there after the last call and
+ * after @callback. Call sam_report_write_finish() from @callback. */
 void
 sam_report_write_async (SamStore                *store,
                         const SamReportOptions  *options,
@@ -454,10 +517,20 @@ sam_report_write_async (SamStore                *store,
                         gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Completion *completion;
   WriteData *d;
 
   g_return_if_fail (SAM_IS_STORE (store));
   g_return_if_fail (options != NULL && path != NULL);
+
+  completion = g_new0 (Completion, 1);
+  completion->callback = callback;
+  completion->user_data = user_data;
+  completion->progress = g_new0 (Progress, 1);
+  completion->progress->ref_count = 1;
+  completion->progress->func = progress;
+  completion->progress->data = progress_data;
+  completion->progress->free_data = progress_data_free;
 
   d = g_new0 (WriteData, 1);
   d->database = g_strdup (sam_store_get_path (store));
@@ -466,11 +539,10 @@ sam_report_write_async (SamStore                *store,
   d->today = g_strdup (options->today);
   d->language = options->language;
   d->path = g_strdup (path);
-  d->progress = progress;
-  d->progress_data = progress_data;
-  d->progress_data_free = progress_data_free;
+  d->progress = completion->progress;
+  d->context = g_main_context_ref_thread_default ();
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, written_cb, completion);
   g_task_set_source_tag (task, sam_report_write_async);
   g_task_set_task_data (task, d, write_data_free);
   g_task_run_in_thread (task, write_thread);

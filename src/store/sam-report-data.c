@@ -259,17 +259,25 @@ sam_report_data_measures (SamStore              *store,
                           GError               **error)
 {
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (measure_summary_free);
+  /* The counts come from one pass over the activities in the order they
+   * are stored, grouped by measure, then joined to the measures in scope;
+   * the activities reported in the period are looked up once. */
   g_autofree char *sql = g_strdup_printf (
-    "SELECT m.id, m.number, m.title, count(a.id), "
-    "sum(" STATUS " = 'planned'), sum(" STATUS " = 'in_progress'), sum(" STATUS " = 'done'), "
-    "sum(" STATUS " = 'delayed'), sum(" STATUS " = 'cancelled'), sum(" STATUS " <> 'cancelled'), "
-    "sum(CASE WHEN " STATUS " <> 'cancelled' THEN coalesce(a.progress, 0) END), "
-    "sum(" LIVE_OPEN " AND a.due_date < :today), "
-    "sum(" LIVE_OPEN " AND :period IS NOT NULL AND NOT " REPORTED_IN_PERIOD ") "
+    "SELECT m.id, m.number, m.title, coalesce(x.total, 0), x.planned, x.in_progress, x.done, x.delayed, "
+    "x.cancelled, x.live, x.progress, x.overdue, x.not_reported "
     "FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
-    "LEFT JOIN plan p ON p.measure_id = m.id "
-    "LEFT JOIN activity a ON a.plan_id = p.id AND (%s) "
-    "WHERE %s GROUP BY m.id ORDER BY f.number, f.id, m.number, m.id",
+    "LEFT JOIN (SELECT p.measure_id AS measure_id, count(*) AS total, "
+    "  sum(" STATUS " = 'planned') AS planned, sum(" STATUS " = 'in_progress') AS in_progress, "
+    "  sum(" STATUS " = 'done') AS done, sum(" STATUS " = 'delayed') AS delayed, "
+    "  sum(" STATUS " = 'cancelled') AS cancelled, sum(" STATUS " <> 'cancelled') AS live, "
+    "  sum(CASE WHEN " STATUS " <> 'cancelled' THEN coalesce(a.progress, 0) END) AS progress, "
+    "  sum(" LIVE_OPEN " AND a.due_date < :today) AS overdue, "
+    "  sum(" LIVE_OPEN " AND :period IS NOT NULL AND a.id NOT IN "
+    "      (SELECT su.activity_id FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id "
+    "       WHERE rp.code = :period)) AS not_reported "
+    "  FROM activity a CROSS JOIN plan p ON p.id = a.plan_id WHERE (%s) GROUP BY p.measure_id) x "
+    "ON x.measure_id = m.id "
+    "WHERE %s ORDER BY f.number, f.id, m.number, m.id",
     sam_scope_activity_sql (query->scope), sam_scope_measure_sql (query->scope));
   sqlite3_stmt *stmt;
 
