@@ -20,6 +20,7 @@ missing.
 
 import datetime
 import os
+import xml.etree.ElementTree
 import re
 import sqlite3
 import subprocess
@@ -394,6 +395,11 @@ def check_workbook_form(path, wb, lang, names, tag):
         check("<dc:title>" in core and "<dc:creator>" in core and "<dc:subject>" in core, "%s: no title/author/subject" % tag)
         check(any(n.startswith("xl/charts/chart") for n in z.namelist()), "%s: no chart" % tag)
         for n in z.namelist():
+            if n.endswith(".xml") or n.endswith(".rels"):
+                try:
+                    xml.etree.ElementTree.fromstring(z.read(n))
+                except xml.etree.ElementTree.ParseError as e:
+                    check(False, "%s: %s is not well-formed XML: %s" % (tag, n, e))
             if n.endswith(".xml"):
                 check(not re.search(r"<v>-?[0-9]+,[0-9]+</v>|width=\"[0-9]+,", z.read(n).decode()),
                       "%s: a decimal comma in %s" % (tag, n))
