@@ -206,19 +206,22 @@ make_activity (Gen *g, ActivityStatements *s, int i)
   int plan = g_rand_int_range (g->rand, 0, G_N_ELEMENTS (g->plans));
   const char *status = statuses[g_rand_int_range (g->rand, 0, G_N_ELEMENTS (statuses))];
   gint64 progress = g_str_equal (status, "done") ? 100 : g_rand_int_range (g->rand, 0, 100);
-  int first = g_rand_int_range (g->rand, 0, N_PERIODS), last = MIN (N_PERIODS - 1, first + g_rand_int_range (g->rand, 1, 6));
+  int first = g_rand_int_range (g->rand, 0, N_PERIODS);
+  int span = g_rand_int_range (g->rand, 1, 6);   /* not inside MIN(), which evaluates twice */
+  int last = MIN (N_PERIODS - 1, first + span);
   g_autofree char *title = g_strdup_printf ("Aktivitet %06d: kompetanse og informasjon om menneskehandel", i + 1);
   g_autofree char *description = g_strdup_printf ("Beskrivelse av aktivitet %d, med mål, målgrupper og gjennomføring i perioden.", i + 1);
+  /* One in ten has no lead. The draws are made one by one, not among a
+   * call's arguments, whose order C leaves open. */
+  gint64 lead = g_rand_int_range (g->rand, 0, 10) ? pick (g, g->agencies, N_AGENCIES) : 0;
+  const char *message = messages[g_rand_int_range (g->rand, 0, G_N_ELEMENTS (messages))];
   gint64 id;
 
   if (g->information[plan])
-    id = run (g, s->activity, "isssissssi", g->plans[plan], title, description, "sector",
-              g_rand_int_range (g->rand, 0, 10) ? pick (g, g->agencies, N_AGENCIES) : (gint64) 0,
-              messages[g_rand_int_range (g->rand, 0, G_N_ELEMENTS (messages))],
+    id = run (g, s->activity, "isssissssi", g->plans[plan], title, description, "sector", lead, message,
               g->period_start[first], g->period_end[last], status, progress);
   else
-    id = run (g, s->activity, "isssinsssi", g->plans[plan], title, description, "cross_sector",
-              g_rand_int_range (g->rand, 0, 10) ? pick (g, g->agencies, N_AGENCIES) : (gint64) 0,
+    id = run (g, s->activity, "isssinsssi", g->plans[plan], title, description, "cross_sector", lead,
               g->period_start[first], g->period_end[last], status, progress);
   for (int k = 0, n = g_rand_int_range (g->rand, 0, 5); k < n; k++)
     run (g, s->partner, "iii", id, pick (g, g->agencies, N_AGENCIES), (gint64) k);
@@ -267,17 +270,19 @@ make_seminars (Gen *g, int n)
     {
       g_autofree char *title = g_strdup_printf ("Seminar %04d om menneskehandel", i + 1);
       g_autofree char *at = g_strdup_printf ("%d-%02d-%02d 09:00", 2027 + i % 3, 1 + i % 12, 1 + i % 28);
-      gint64 id = run (g, seminar, "issiis", (gint64) (i % 4), title, at,
-                       pick (g, g->agencies, N_AGENCIES), (gint64) g_rand_int_range (g->rand, 0, 1000),
+      gint64 organiser = pick (g, g->agencies, N_AGENCIES);
+      gint64 activity = g_rand_int_range (g->rand, 0, 1000);
+      gint64 id = run (g, seminar, "issiis", (gint64) (i % 4), title, at, organiser, activity,
                        statuses[i % G_N_ELEMENTS (statuses)]);
 
       run (g, sector, "iii", id, pick (g, g->sectors, N_SECTORS), (gint64) 0);
       for (int r = 0, nr = g_rand_int_range (g->rand, 2, 8); r < nr; r++)
         {
           g_autofree char *org = g_strdup_printf ("Organisasjon %d", g_rand_int_range (g->rand, 1, 400));
+          gint64 sector_id = pick (g, g->sectors, N_SECTORS);
           gint64 participants = g_rand_int_range (g->rand, 1, 12);
-          run (g, registration, "isiiii", id, org, pick (g, g->sectors, N_SECTORS), participants,
-               participants - g_rand_int_range (g->rand, 0, 2), (gint64) (r == 5));
+          gint64 attended = participants - g_rand_int_range (g->rand, 0, 2);
+          run (g, registration, "isiiii", id, org, sector_id, participants, attended, (gint64) (r == 5));
         }
     }
   sqlite3_finalize (seminar);
