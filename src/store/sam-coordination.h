@@ -31,7 +31,8 @@ typedef struct
   gint64      id;
   char       *label;     /* the record's name or title */
   gint64      number;    /* measures: their number; else 0 */
-  gint64      parent_id; /* plan columns: their measure; agency rows: their parent */
+  gint64      parent_id; /* rows: the parent agency or group; plan columns: their
+                          * measure; measure columns: their focus area; else 0 */
   /* Rows of a responsibility matrix: the ministry the agency belongs to (the
    * nearest agency of kind ministry up its parent chain, itself included),
    * 0 when none; and how many steps below that ministry (or below its top
