@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "sam-application.h"
+#include "cli/sam-cli.h"
 
 int
 main (int   argc,
@@ -20,6 +21,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* The commands for scripts run before GTK is touched, with no display. */
+  if (argc > 1 && sam_cli_is_command (argv[1]))
+    return sam_cli_run (argc, argv);
 
   app = sam_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -1,0 +1,537 @@
+#define G_LOG_DOMAIN "sam-report"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sam-report-private.h"
+
+/* Excel's limit on the characters of one cell. */
+#define CELL_MAX_CHARS 32767
+
+/* Errors */
+
+/* TRUE once writing has failed or was cancelled; every writer stops. */
+gboolean
+sam_report_failed (SamReportContext *ctx)
+{
+  return ctx->error != NULL;
+}
+
+/* Keeps @error (taking it) as the report's error unless it already has
+ * one, and returns FALSE for the caller to pass on. */
+gboolean
+sam_report_keep_error (SamReportContext *ctx,
+                       GError           *error)
+{
+  if (error != NULL && ctx->error == NULL)
+    ctx->error = error;
+  else
+    g_clear_error (&error);
+  return ctx->error == NULL;
+}
+
+void
+sam_report_set_lxw_error (SamReportContext *ctx,
+                          lxw_error         rc)
+{
+  if (rc == LXW_NO_ERROR || ctx->error != NULL)
+    return;
+  g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
+               _("Could not write the report: %s."), lxw_strerror (rc));
+}
+
+/* Words */
+
+const char *
+sam_report_l (SamReportContext *ctx,
+              SamReportLabel    label)
+{
+  return sam_report_label (ctx->language, label);
+}
+
+const char *
+sam_report_word (SamReportContext *ctx,
+                 const char       *nick)
+{
+  return sam_report_enum_label (ctx->language, nick);
+}
+
+/* Returns what the report covers, in its language, as in
+ * "Measure 7: Utvikle kompetansehevingstiltak". */
+char *
+sam_report_scope_label (SamReportContext *ctx)
+{
+  const SamScope *s = ctx->scope;
+  g_autofree char *name = NULL;
+
+  if (sam_scope_is_whole (s))
+    return g_strdup (sam_report_l (ctx, L_WHOLE_STRATEGY));
+  name = s->short_name && g_strcmp0 (s->short_name, s->title) != 0
+         ? g_strdup_printf ("%s (%s)", s->title, s->short_name) : g_strdup (s->title);
+  switch (s->kind)
+    {
+    case SAM_SCOPE_FOCUS_AREA:
+      return g_strdup_printf ("%s %" G_GINT64_FORMAT ": %s", sam_report_l (ctx, L_FOCUS_AREA), s->number, name);
+    case SAM_SCOPE_MEASURE:
+      return g_strdup_printf ("%s %" G_GINT64_FORMAT ": %s", sam_report_l (ctx, L_MEASURE), s->number, name);
+    case SAM_SCOPE_PLAN:
+      return g_strdup_printf ("%s: %s", sam_report_l (ctx, L_PLAN), name);
+    case SAM_SCOPE_AGENCY:
+      return g_strdup_printf ("%s: %s", sam_report_l (ctx, L_AGENCY), name);
+    case SAM_SCOPE_MINISTRY:
+      return g_strdup_printf ("%s: %s", sam_report_l (ctx, L_MINISTRY_WITH_AGENCIES), name);
+    case SAM_SCOPE_STRATEGY:
+    default:
+      return g_strdup_printf ("%s: %s", sam_report_l (ctx, L_STRATEGY), name);
+    }
+}
+
+/* Formats */
+
+static lxw_format *
+new_format (SamReportContext *ctx)
+{
+  lxw_format *f = workbook_add_format (ctx->workbook);
+
+  format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
+  return f;
+}
+
+static lxw_format *
+fill (SamReportContext *ctx,
+      lxw_color_t       colour)
+{
+  lxw_format *f = workbook_add_format (ctx->workbook);
+
+  format_set_bg_color (f, colour);
+  return f;
+}
+
+void
+sam_report_make_formats (SamReportContext *ctx)
+{
+  SamReportFormats *fmt = &ctx->fmt;
+
+  fmt->title = new_format (ctx);
+  format_set_bold (fmt->title);
+  format_set_font_size (fmt->title, 16);
+  fmt->label = new_format (ctx);
+  format_set_bold (fmt->label);
+  fmt->header = new_format (ctx);
+  format_set_bold (fmt->header);
+  format_set_text_wrap (fmt->header);
+  format_set_bg_color (fmt->header, 0xDDEBF7);
+  format_set_bottom (fmt->header, LXW_BORDER_THIN);
+  fmt->wrap = new_format (ctx);
+  format_set_text_wrap (fmt->wrap);
+  fmt->integer = new_format (ctx);
+  format_set_num_format (fmt->integer, "0");
+  fmt->decimal = new_format (ctx);
+  format_set_num_format (fmt->decimal, "0.0");
+  fmt->date = new_format (ctx);
+  format_set_num_format (fmt->date, sam_report_l (ctx, L_DATE_FORMAT));
+  format_set_align (fmt->date, LXW_ALIGN_LEFT);
+  fmt->datetime = new_format (ctx);
+  format_set_num_format (fmt->datetime, sam_report_l (ctx, L_DATETIME_FORMAT));
+  format_set_align (fmt->datetime, LXW_ALIGN_LEFT);
+  fmt->group = new_format (ctx);
+  format_set_bold (fmt->group);
+  format_set_bg_color (fmt->group, 0xF2F2F2);
+  fmt->indent = new_format (ctx);
+  format_set_indent (fmt->indent, 1);
+  fmt->gap = new_format (ctx);
+  format_set_bg_color (fmt->gap, 0xFCE4D6);
+  fmt->total = new_format (ctx);
+  format_set_bold (fmt->total);
+  format_set_top (fmt->total, LXW_BORDER_THIN);
+  fmt->total_integer = new_format (ctx);
+  format_set_bold (fmt->total_integer);
+  format_set_top (fmt->total_integer, LXW_BORDER_THIN);
+  format_set_num_format (fmt->total_integer, "0");
+  fmt->total_decimal = new_format (ctx);
+  format_set_bold (fmt->total_decimal);
+  format_set_top (fmt->total_decimal, LXW_BORDER_THIN);
+  format_set_num_format (fmt->total_decimal, "0.0");
+  fmt->note = new_format (ctx);
+  format_set_italic (fmt->note);
+  format_set_font_color (fmt->note, 0x595959);
+  fmt->fill_grey = fill (ctx, 0xE7E6E6);
+  fmt->fill_blue = fill (ctx, 0xBDD7EE);
+  fmt->fill_green = fill (ctx, 0xC6EFCE);
+  fmt->fill_red = fill (ctx, 0xFFC7CE);
+  fmt->fill_struck = fill (ctx, 0xF2F2F2);
+  format_set_font_strikeout (fmt->fill_struck);
+  format_set_font_color (fmt->fill_struck, 0x7F7F7F);
+}
+
+/* Sheets */
+
+/* Doubles the & of @text, which starts a code in Excel headers. */
+static char *
+header_escape (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "&", -1);
+
+  return g_strjoinv ("&&", parts);
+}
+
+/* Adds the worksheet @name (part sheet->part) to the workbook with the
+ * report's print set-up: landscape A4, fit to the page width, the report
+ * title in the header and the sheet and page in the footer. */
+void
+sam_sheet_init (SamSheet         *sheet,
+                SamReportContext *ctx,
+                SamReportLabel    name)
+{
+  g_autofree char *title = NULL, *header = NULL, *footer = NULL, *escaped = NULL;
+  guint part = sheet->part > 0 ? sheet->part : 1;
+
+  memset (sheet, 0, sizeof *sheet);
+  sheet->ctx = ctx;
+  sheet->name = name;
+  sheet->part = part;
+  title = part == 1 ? g_strdup (sam_report_l (ctx, name))
+                    : g_strdup_printf ("%s (%u)", sam_report_l (ctx, name), part);
+  sheet->ws = workbook_add_worksheet (ctx->workbook, title);
+  if (sheet->ws == NULL)
+    {
+      sam_report_set_lxw_error (ctx, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
+  escaped = header_escape (sam_report_l (ctx, L_REPORT_TITLE));
+  header = g_strdup_printf ("&L%s", escaped);
+  footer = g_strdup_printf ("&L&A&R%s &P %s &N", sam_report_l (ctx, L_PAGE), sam_report_l (ctx, L_OF));
+  worksheet_set_landscape (sheet->ws);
+  worksheet_set_paper (sheet->ws, 9);
+  worksheet_fit_to_pages (sheet->ws, 1, 0);
+  sam_report_set_lxw_error (ctx, worksheet_set_header (sheet->ws, header));
+  sam_report_set_lxw_error (ctx, worksheet_set_footer (sheet->ws, footer));
+}
+
+/* Cells */
+
+/* A list that filled its sheet continues on a new one, "Name (2)", with
+ * its header again, once there is another row to write; so a list that
+ * ends exactly at the limit leaves no empty sheet. */
+static void
+make_room (SamSheet *sheet)
+{
+  const SamColumn *columns = sheet->columns;
+  guint n_columns = sheet->n_columns;
+  SamReportLabel name = sheet->name;
+
+  if (!sheet->full)
+    return;
+  sheet->full = FALSE;
+  sam_sheet_finish_list (sheet);
+  sheet->part++;
+  sam_sheet_init (sheet, sheet->ctx, name);
+  if (!sam_report_failed (sheet->ctx))
+    sam_sheet_start_list (sheet, columns, n_columns);
+}
+
+static gboolean
+needs_cleaning (const char *text,
+                gsize       length)
+{
+  if (length > CELL_MAX_CHARS || !g_utf8_validate (text, (gssize) length, NULL))
+    return TRUE;
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        || (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Returns @text as XML can carry it and Excel can hold it: valid UTF-8,
+ * control characters replaced, cut to 32,767 characters. */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *clean = g_string_sized_new (strlen (valid));
+  glong n = 0;
+
+  for (const char *p = valid; *p && n < CELL_MAX_CHARS; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        c = 0xFFFD;
+      if (n == CELL_MAX_CHARS - 1 && *g_utf8_next_char (p))
+        c = 0x2026;   /* … where the rest was cut */
+      g_string_append_unichar (clean, c);
+    }
+  return g_string_free (clean, FALSE);
+}
+
+/* Writes @text as a string, never as a formula, whatever it starts with;
+ * NULL or "" leaves the cell empty (with @format, when given). */
+void
+sam_sheet_text (SamSheet   *sheet,
+                lxw_col_t   col,
+                const char *text,
+                lxw_format *format)
+{
+  g_autofree char *clean = NULL;
+
+  make_room (sheet);
+  if (sam_report_failed (sheet->ctx))
+    return;
+  if (text == NULL || *text == '\0')
+    {
+      if (format)
+        sam_sheet_blank (sheet, col, format);
+      return;
+    }
+  if (needs_cleaning (text, strlen (text)))
+    text = clean = clean_text (text);
+  sam_report_set_lxw_error (sheet->ctx, worksheet_write_string (sheet->ws, sheet->row, col, text, format));
+  sheet->ctx->stats.cells++;
+  sheet->ctx->stats.strings++;
+}
+
+void
+sam_sheet_number (SamSheet   *sheet,
+                  lxw_col_t   col,
+                  double      value,
+                  lxw_format *format)
+{
+  make_room (sheet);
+  if (sam_report_failed (sheet->ctx))
+    return;
+  sam_report_set_lxw_error (sheet->ctx, worksheet_write_number (sheet->ws, sheet->row, col, value, format));
+  sheet->ctx->stats.cells++;
+}
+
+/* Writes @formula with its computed @value, so that readers that do not
+ * recalculate still show the number. */
+void
+sam_sheet_formula (SamSheet   *sheet,
+                   lxw_col_t   col,
+                   const char *formula,
+                   double      value,
+                   lxw_format *format)
+{
+  make_room (sheet);
+  if (sam_report_failed (sheet->ctx))
+    return;
+  sam_report_set_lxw_error (sheet->ctx,
+                            worksheet_write_formula_num (sheet->ws, sheet->row, col, formula, format, value));
+  sheet->ctx->stats.cells++;
+}
+
+void
+sam_sheet_blank (SamSheet   *sheet,
+                 lxw_col_t   col,
+                 lxw_format *format)
+{
+  make_room (sheet);
+  if (sam_report_failed (sheet->ctx))
+    return;
+  sam_report_set_lxw_error (sheet->ctx, worksheet_write_blank (sheet->ws, sheet->row, col, format));
+}
+
+/* Parses "YYYY-MM-DD", optionally followed by " HH:MM[:SS]" or "THH:MM…". */
+static gboolean
+parse_iso (const char   *iso,
+           lxw_datetime *dt)
+{
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  int n;
+
+  memset (dt, 0, sizeof *dt);
+  if (sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 || strlen (iso) < 10)
+    return FALSE;
+  if (iso[10] == ' ' || iso[10] == 'T')
+    {
+      n = sscanf (iso + 11, "%2d:%2d:%2d", &hour, &minute, &second);
+      if (n < 2)
+        return FALSE;
+    }
+  else if (iso[10] != '\0')
+    return FALSE;
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) || year < 1900
+      || hour > 23 || minute > 59 || second > 59)
+    return FALSE;
+  *dt = (lxw_datetime) { year, month, day, hour, minute, second };
+  return TRUE;
+}
+
+/* Writes an ISO date or date and time as a real Excel date in @format; a
+ * value that is not a date (from a newer or damaged file) is kept as text. */
+void
+sam_sheet_date (SamSheet   *sheet,
+                lxw_col_t   col,
+                const char *iso,
+                lxw_format *format)
+{
+  lxw_datetime dt;
+
+  make_room (sheet);
+  if (sam_report_failed (sheet->ctx) || iso == NULL || *iso == '\0')
+    return;
+  if (!parse_iso (iso, &dt))
+    {
+      sam_sheet_text (sheet, col, iso, NULL);
+      return;
+    }
+  sam_report_set_lxw_error (sheet->ctx, worksheet_write_datetime (sheet->ws, sheet->row, col, &dt, format));
+  sheet->ctx->stats.cells++;
+}
+
+void
+sam_sheet_yes_no (SamSheet  *sheet,
+                  lxw_col_t  col,
+                  gboolean   yes)
+{
+  sam_sheet_text (sheet, col, sam_report_l (sheet->ctx, yes ? L_YES : L_NO), NULL);
+}
+
+/* Rows */
+
+static void
+report_progress (SamReportContext *ctx)
+{
+  double fraction;
+
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error))
+    return;
+  if (ctx->progress == NULL || ctx->expected_rows == 0)
+    return;
+  fraction = MIN (0.99, (double) ctx->done_rows / (double) ctx->expected_rows);
+  if (fraction - ctx->reported >= 0.01)
+    {
+      ctx->reported = fraction;
+      ctx->progress (fraction, ctx->progress_data);
+    }
+}
+
+/* Moves to the next row; a list that reaches the row limit is marked
+ * full (see make_room()). Returns FALSE once writing has failed or was
+ * cancelled. */
+gboolean
+sam_sheet_next_row (SamSheet *sheet)
+{
+  SamReportContext *ctx = sheet->ctx;
+
+  sheet->row++;
+  ctx->stats.rows++;
+  if (++ctx->done_rows % 1024 == 0)
+    report_progress (ctx);
+  if (sheet->columns != NULL && sheet->row >= ctx->max_rows)
+    sheet->full = TRUE;
+  return !sam_report_failed (ctx);
+}
+
+/* Writes the header row of a list at the current row and sets the column
+ * widths; the rows that follow are its data. */
+void
+sam_sheet_start_list (SamSheet        *sheet,
+                      const SamColumn *columns,
+                      guint            n_columns)
+{
+  sheet->columns = NULL;   /* no continuation while writing the header */
+  sheet->header_row = sheet->row;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      lxw_format *format = columns[c].kind == SAM_COLUMN_WRAP ? sheet->ctx->fmt.wrap : NULL;
+
+      worksheet_set_column (sheet->ws, c, c, columns[c].width, format);
+      sam_sheet_text (sheet, c, sam_report_l (sheet->ctx, columns[c].label), sheet->ctx->fmt.header);
+    }
+  sam_sheet_next_row (sheet);
+  sheet->columns = columns;
+  sheet->n_columns = n_columns;
+}
+
+static void
+conditional (SamSheet   *sheet,
+             lxw_row_t   first_row,
+             lxw_row_t   last_row,
+             lxw_col_t   col,
+             const char *word,
+             lxw_format *format)
+{
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", word);
+  lxw_conditional_format cf = {
+    .type = LXW_CONDITIONAL_TYPE_CELL,
+    .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+    .value_string = quoted,
+    .format = format,
+  };
+
+  sam_report_set_lxw_error (sheet->ctx,
+                            worksheet_conditional_format_range (sheet->ws, first_row, col, last_row, col, &cf));
+}
+
+/* Colours the status words of rows @first_row to @last_row in column @col. */
+void
+sam_sheet_status_colours (SamSheet  *sheet,
+                          lxw_row_t  first_row,
+                          lxw_row_t  last_row,
+                          lxw_col_t  col)
+{
+  static const struct { const char *nick; gsize fill; } colours[] = {
+    { "planned", G_STRUCT_OFFSET (SamReportFormats, fill_grey) },
+    { "in_progress", G_STRUCT_OFFSET (SamReportFormats, fill_blue) },
+    { "open", G_STRUCT_OFFSET (SamReportFormats, fill_blue) },
+    { "done", G_STRUCT_OFFSET (SamReportFormats, fill_green) },
+    { "held", G_STRUCT_OFFSET (SamReportFormats, fill_green) },
+    { "delayed", G_STRUCT_OFFSET (SamReportFormats, fill_red) },
+    { "cancelled", G_STRUCT_OFFSET (SamReportFormats, fill_struck) },
+  };
+
+  if (last_row < first_row)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
+    conditional (sheet, first_row, last_row, col, sam_report_word (sheet->ctx, colours[i].nick),
+                 G_STRUCT_MEMBER (lxw_format *, &sheet->ctx->fmt, colours[i].fill));
+}
+
+static void
+progress_bar (SamSheet  *sheet,
+              lxw_row_t  first_row,
+              lxw_row_t  last_row,
+              lxw_col_t  col)
+{
+  lxw_conditional_format cf = {
+    .type = LXW_CONDITIONAL_DATA_BAR,
+    .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+    .min_value = 0,
+    .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+    .max_value = 100,
+    .bar_color = 0x63BE7B,
+  };
+
+  sam_report_set_lxw_error (sheet->ctx,
+                            worksheet_conditional_format_range (sheet->ws, first_row, col, last_row, col, &cf));
+}
+
+/* Ends a list: autofilter over it, header frozen and repeated on every
+ * printed page, status colours, progress bars and flags. */
+void
+sam_sheet_finish_list (SamSheet *sheet)
+{
+  lxw_row_t first = sheet->header_row + 1, last = sheet->row - 1;
+
+  if (sam_report_failed (sheet->ctx) || sheet->columns == NULL)
+    return;
+  sam_report_set_lxw_error (sheet->ctx, worksheet_autofilter (sheet->ws, sheet->header_row, 0,
+                                                               MAX (last, sheet->header_row),
+                                                               sheet->n_columns - 1));
+  worksheet_freeze_panes (sheet->ws, first, 0);
+  sam_report_set_lxw_error (sheet->ctx, worksheet_repeat_rows (sheet->ws, sheet->header_row, sheet->header_row));
+  for (guint c = 0; c < sheet->n_columns && last >= first; c++)
+    {
+      if (sheet->columns[c].kind == SAM_COLUMN_STATUS)
+        sam_sheet_status_colours (sheet, first, last, c);
+      else if (sheet->columns[c].kind == SAM_COLUMN_PROGRESS)
+        progress_bar (sheet, first, last, c);
+      else if (sheet->columns[c].kind == SAM_COLUMN_FLAG)
+        conditional (sheet, first, last, c, sam_report_l (sheet->ctx, L_YES), sheet->ctx->fmt.fill_red);
+    }
+  sheet->columns = NULL;
+}

@@ -1,0 +1,169 @@
+/* sam-report-private.h: what the sheets of a report share.
+ *
+ * One SamReportContext per report: the workbook, its formats, the query
+ * every sheet asks the store with, and the first error. One SamSheet per
+ * worksheet being written: libxlsxwriter runs in constant-memory mode, so
+ * each sheet is written strictly row by row, top to bottom.
+ */
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "report/sam-report.h"
+#include "report/sam-report-labels.h"
+#include "store/sam-report-data.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  lxw_format *title;
+  lxw_format *label;
+  lxw_format *header;
+  lxw_format *wrap;
+  lxw_format *integer;
+  lxw_format *decimal;
+  lxw_format *date;
+  lxw_format *datetime;
+  lxw_format *group;
+  lxw_format *indent;
+  lxw_format *gap;
+  lxw_format *total;
+  lxw_format *total_integer;
+  lxw_format *total_decimal;
+  lxw_format *note;
+  lxw_format *fill_grey;       /* conditional formats: planned */
+  lxw_format *fill_blue;       /* in progress, open for registration */
+  lxw_format *fill_green;      /* done, held */
+  lxw_format *fill_red;        /* delayed, overdue */
+  lxw_format *fill_struck;     /* cancelled */
+} SamReportFormats;
+
+typedef struct
+{
+  SamStore              *store;
+  lxw_workbook          *workbook;
+  SamReportLanguage      language;
+  SamReportQuery         query;
+  const SamScope        *scope;        /* resolved; NULL: the whole strategy */
+  SamPeriodInfo         *period;       /* NULL: the database has no periods */
+  char                  *today;
+  char                  *strategy_title;
+  SamReportFormats       fmt;
+  SamReportStats         stats;
+  guint32                max_rows;     /* rows per sheet before a continuation sheet */
+
+  SamReportProgressFunc  progress;
+  gpointer               progress_data;
+  guint64                expected_rows;
+  guint64                done_rows;
+  double                 reported;     /* the fraction last reported */
+  GCancellable          *cancellable;
+  GError                *error;        /* the first failure; writing stops there */
+} SamReportContext;
+
+typedef enum {
+  SAM_COLUMN_TEXT,
+  SAM_COLUMN_WRAP,        /* long text, wrapped */
+  SAM_COLUMN_INTEGER,
+  SAM_COLUMN_DATE,
+  SAM_COLUMN_DATETIME,
+  SAM_COLUMN_STATUS,      /* a status word, coloured by conditional formats */
+  SAM_COLUMN_PROGRESS,    /* 0–100, shown with a data bar */
+  SAM_COLUMN_FLAG,        /* Yes / No, Yes highlighted as a warning */
+} SamColumnKind;
+
+typedef struct
+{
+  SamReportLabel label;
+  double         width;
+  SamColumnKind  kind;
+} SamColumn;
+
+typedef struct
+{
+  SamReportContext *ctx;
+  lxw_worksheet    *ws;
+  SamReportLabel    name;
+  guint             part;        /* 1, or 2, 3, … for continuation sheets */
+  lxw_row_t         row;         /* the row being written */
+  lxw_row_t         header_row;  /* a list's header row */
+  const SamColumn  *columns;     /* a list's columns, or NULL */
+  guint             n_columns;
+  gboolean          full;        /* the list goes on in a new sheet at the next cell */
+} SamSheet;
+
+/* sam-report-cells.c */
+gboolean  sam_report_failed        (SamReportContext *ctx);
+gboolean  sam_report_keep_error    (SamReportContext *ctx,
+                                    GError           *error);
+void      sam_report_set_lxw_error (SamReportContext *ctx,
+                                    lxw_error         rc);
+void      sam_report_make_formats  (SamReportContext *ctx);
+const char *sam_report_l           (SamReportContext *ctx,
+                                    SamReportLabel    label);
+const char *sam_report_word        (SamReportContext *ctx,
+                                    const char       *nick);
+char     *sam_report_scope_label   (SamReportContext *ctx);
+
+void      sam_sheet_init           (SamSheet         *sheet,
+                                    SamReportContext *ctx,
+                                    SamReportLabel    name);
+void      sam_sheet_text           (SamSheet         *sheet,
+                                    lxw_col_t         col,
+                                    const char       *text,
+                                    lxw_format       *format);
+void      sam_sheet_number         (SamSheet         *sheet,
+                                    lxw_col_t         col,
+                                    double            value,
+                                    lxw_format       *format);
+void      sam_sheet_formula        (SamSheet         *sheet,
+                                    lxw_col_t         col,
+                                    const char       *formula,
+                                    double            value,
+                                    lxw_format       *format);
+void      sam_sheet_blank          (SamSheet         *sheet,
+                                    lxw_col_t         col,
+                                    lxw_format       *format);
+void      sam_sheet_date           (SamSheet         *sheet,
+                                    lxw_col_t         col,
+                                    const char       *iso,
+                                    lxw_format       *format);
+void      sam_sheet_yes_no         (SamSheet         *sheet,
+                                    lxw_col_t         col,
+                                    gboolean          yes);
+gboolean  sam_sheet_next_row       (SamSheet         *sheet);
+void      sam_sheet_start_list     (SamSheet         *sheet,
+                                    const SamColumn  *columns,
+                                    guint             n_columns);
+void      sam_sheet_finish_list    (SamSheet         *sheet);
+void      sam_sheet_status_colours (SamSheet         *sheet,
+                                    lxw_row_t         first_row,
+                                    lxw_row_t         last_row,
+                                    lxw_col_t         col);
+
+/* The sheets */
+gboolean  sam_report_write_summary        (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_activities     (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_history        (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_responsibility (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_coverage       (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_seminars       (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_participants   (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+
+/* For tests: sam_report_write() with a lower row limit per sheet, to see
+ * continuation sheets without writing a million rows. */
+gboolean  sam_report_write_limited        (SamStore                *store,
+                                           const SamReportOptions  *options,
+                                           const char              *path,
+                                           guint32                  max_rows,
+                                           GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,246 @@
+#define G_LOG_DOMAIN "sam-report"
+
+#include "config.h"
+
+#include "sam-report-private.h"
+
+/* The Summary sheet: what the report covers, activities by status per
+ * measure with a chart, and seminars against the year's target. */
+
+/* Columns of the per-measure table. */
+enum {
+  COL_NUMBER,
+  COL_TITLE,
+  COL_FIRST_STATUS,
+  COL_TOTAL = COL_FIRST_STATUS + SAM_N_STATUSES,
+  COL_AVERAGE,
+  COL_OVERDUE,
+  COL_NOT_REPORTED,
+  N_MEASURE_COLUMNS,
+};
+
+static const lxw_color_t status_colours[SAM_N_STATUSES] = {
+  0xA6A6A6, 0x5B9BD5, 0x70AD47, 0xE15759, 0xD9D9D9,
+};
+
+static void
+write_heading (SamReportContext *ctx,
+               SamSheet         *sheet)
+{
+  g_autofree char *scope = sam_report_scope_label (ctx);
+
+  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_REPORT_TITLE), ctx->fmt.title);
+  sam_sheet_next_row (sheet);
+  sam_sheet_text (sheet, 0, ctx->strategy_title, ctx->fmt.label);
+  sam_sheet_next_row (sheet);
+  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_SCOPE), ctx->fmt.label);
+  sam_sheet_text (sheet, 1, scope, NULL);
+  sam_sheet_next_row (sheet);
+  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_PERIOD), ctx->fmt.label);
+  if (ctx->period)
+    {
+      sam_sheet_text (sheet, 1, ctx->period->code, NULL);
+      sam_sheet_date (sheet, 2, ctx->period->start_date, ctx->fmt.date);
+      sam_sheet_date (sheet, 3, ctx->period->end_date, ctx->fmt.date);
+    }
+  else
+    sam_sheet_text (sheet, 1, sam_report_l (ctx, L_NO_PERIOD), NULL);
+  sam_sheet_next_row (sheet);
+  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_WRITTEN), ctx->fmt.label);
+  sam_sheet_date (sheet, 1, ctx->today, ctx->fmt.date);
+  sam_sheet_next_row (sheet);
+  sam_sheet_next_row (sheet);
+}
+
+static void
+write_measure_header (SamReportContext *ctx,
+                      SamSheet         *sheet)
+{
+  static const SamReportLabel labels[N_MEASURE_COLUMNS] = {
+    L_MEASURE, L_MEASURE_TITLE, 0, 0, 0, 0, 0, L_TOTAL, L_AVERAGE_PROGRESS, L_OVERDUE, L_NOT_REPORTED,
+  };
+
+  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_BY_STATUS), ctx->fmt.label);
+  sam_sheet_next_row (sheet);
+  for (guint c = 0; c < N_MEASURE_COLUMNS; c++)
+    {
+      const char *text = c >= COL_FIRST_STATUS && c < COL_TOTAL
+                         ? sam_report_word (ctx, sam_status_values[c - COL_FIRST_STATUS].nick)
+                         : sam_report_l (ctx, labels[c]);
+      sam_sheet_text (sheet, c, text, ctx->fmt.header);
+    }
+  sam_sheet_next_row (sheet);
+}
+
+static void
+write_measure (SamReportContext        *ctx,
+               SamSheet                *sheet,
+               const SamMeasureSummary *m)
+{
+  sam_sheet_number (sheet, COL_NUMBER, (double) m->number, ctx->fmt.integer);
+  sam_sheet_text (sheet, COL_TITLE, m->title, NULL);
+  for (guint i = 0; i < SAM_N_STATUSES; i++)
+    sam_sheet_number (sheet, COL_FIRST_STATUS + i, m->by_status[i], ctx->fmt.integer);
+  sam_sheet_number (sheet, COL_TOTAL, m->total, ctx->fmt.integer);
+  if (m->live > 0)
+    sam_sheet_number (sheet, COL_AVERAGE, (double) m->progress_sum / m->live, ctx->fmt.decimal);
+  sam_sheet_number (sheet, COL_OVERDUE, m->overdue, ctx->fmt.integer);
+  if (ctx->period)
+    sam_sheet_number (sheet, COL_NOT_REPORTED, m->not_reported, ctx->fmt.integer);
+  sam_sheet_next_row (sheet);
+}
+
+/* The totals row: sums as formulas carrying their values, the average
+ * over all live activities (not an average of averages) as a number. */
+static void
+write_totals (SamReportContext *ctx,
+              SamSheet         *sheet,
+              GPtrArray        *measures,
+              lxw_row_t         first)
+{
+  guint64 sums[N_MEASURE_COLUMNS] = { 0 };
+  guint64 live = 0, progress = 0;
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      SamMeasureSummary *m = measures->pdata[i];
+      for (guint s = 0; s < SAM_N_STATUSES; s++)
+        sums[COL_FIRST_STATUS + s] += m->by_status[s];
+      sums[COL_TOTAL] += m->total;
+      sums[COL_OVERDUE] += m->overdue;
+      sums[COL_NOT_REPORTED] += m->not_reported;
+      live += m->live;
+      progress += (guint64) m->progress_sum;
+    }
+  sam_sheet_text (sheet, COL_NUMBER, sam_report_l (ctx, L_TOTAL), ctx->fmt.total);
+  sam_sheet_blank (sheet, COL_TITLE, ctx->fmt.total);
+  for (guint c = COL_FIRST_STATUS; c < N_MEASURE_COLUMNS; c++)
+    {
+      char from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
+      g_autofree char *formula = NULL;
+
+      if (c == COL_AVERAGE)
+        {
+          if (live > 0)
+            sam_sheet_number (sheet, c, (double) progress / live, ctx->fmt.total_decimal);
+          else
+            sam_sheet_blank (sheet, c, ctx->fmt.total);
+          continue;
+        }
+      if ((c == COL_NOT_REPORTED && ctx->period == NULL) || measures->len == 0)
+        {
+          sam_sheet_blank (sheet, c, ctx->fmt.total);
+          continue;
+        }
+      lxw_rowcol_to_cell (from, first, c);
+      lxw_rowcol_to_cell (to, first + measures->len - 1, c);
+      formula = g_strdup_printf ("=SUM(%s:%s)", from, to);
+      sam_sheet_formula (sheet, c, formula, (double) sums[c], ctx->fmt.total_integer);
+    }
+  sam_sheet_next_row (sheet);
+}
+
+static void
+insert_chart (SamReportContext *ctx,
+              SamSheet         *sheet,
+              lxw_row_t         header,
+              guint             n_measures)
+{
+  lxw_chart *chart = workbook_add_chart (ctx->workbook, LXW_CHART_COLUMN_STACKED);
+  lxw_chart_options options = { .x_scale = 1.6, .y_scale = 1.4 };
+  const char *name = sam_report_l (ctx, L_SHEET_SUMMARY);
+
+  if (chart == NULL)
+    return;
+  for (guint s = 0; s < SAM_N_STATUSES; s++)
+    {
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      lxw_chart_fill colour = { .color = status_colours[s] };
+
+      chart_series_set_categories (series, name, header + 1, COL_NUMBER, header + n_measures, COL_NUMBER);
+      chart_series_set_values (series, name, header + 1, COL_FIRST_STATUS + s,
+                               header + n_measures, COL_FIRST_STATUS + s);
+      chart_series_set_name_range (series, name, header, COL_FIRST_STATUS + s);
+      chart_series_set_fill (series, &colour);
+    }
+  chart_title_set_name (chart, sam_report_l (ctx, L_BY_STATUS));
+  chart_axis_set_name (chart->x_axis, sam_report_l (ctx, L_MEASURE));
+  chart_axis_set_name (chart->y_axis, sam_report_l (ctx, L_ACTIVITIES));
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  sam_report_set_lxw_error (ctx, worksheet_insert_chart_opt (sheet->ws, header - 1, N_MEASURE_COLUMNS + 1,
+                                                             chart, &options));
+}
+
+static void
+write_target (SamReportContext       *ctx,
+              SamSheet               *sheet,
+              const SamSeminarTarget *t)
+{
+  gboolean has_target = t->min_per_year >= 0 || t->max_per_year >= 0;
+
+  sam_sheet_text (sheet, 0, t->name, NULL);
+  sam_sheet_text (sheet, 1, sam_report_word (ctx, t->kind), NULL);
+  sam_sheet_number (sheet, 2, t->held, ctx->fmt.integer);
+  sam_sheet_number (sheet, 3, t->planned, ctx->fmt.integer);
+  sam_sheet_number (sheet, 4, t->cancelled, ctx->fmt.integer);
+  if (t->min_per_year >= 0)
+    sam_sheet_number (sheet, 5, (double) t->min_per_year, ctx->fmt.integer);
+  if (t->max_per_year >= 0)
+    sam_sheet_number (sheet, 6, (double) t->max_per_year, ctx->fmt.integer);
+  if (has_target)
+    sam_sheet_yes_no (sheet, 7, (t->min_per_year < 0 || (gint64) t->held >= t->min_per_year)
+                                && (t->max_per_year < 0 || (gint64) t->held <= t->max_per_year));
+  sam_sheet_next_row (sheet);
+}
+
+static gboolean
+write_targets (SamReportContext *ctx,
+               SamSheet         *sheet)
+{
+  static const SamReportLabel header[] = {
+    L_FORMAT, L_SEMINAR_KIND, L_HELD, L_PLANNED_OR_OPEN, L_CANCELLED, L_TARGET_MIN, L_TARGET_MAX, L_TARGET_MET,
+  };
+  const char *date = ctx->period && ctx->period->start_date ? ctx->period->start_date : ctx->today;
+  gint64 year = g_ascii_strtoll (date, NULL, 10);
+  GError *error = NULL;
+  g_autoptr(GPtrArray) targets = sam_report_data_seminar_targets (ctx->store, &ctx->query, year, &error);
+
+  if (targets == NULL)
+    return sam_report_keep_error (ctx, error);
+  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_SEMINAR_TARGETS), ctx->fmt.label);
+  sam_sheet_text (sheet, 1, sam_report_l (ctx, L_YEAR), ctx->fmt.label);
+  sam_sheet_number (sheet, 2, (double) year, ctx->fmt.integer);
+  sam_sheet_next_row (sheet);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    sam_sheet_text (sheet, c, sam_report_l (ctx, header[c]), ctx->fmt.header);
+  sam_sheet_next_row (sheet);
+  for (guint i = 0; i < targets->len; i++)
+    write_target (ctx, sheet, targets->pdata[i]);
+  return !sam_report_failed (ctx);
+}
+
+/* Writes the Summary sheet. Returns FALSE when writing failed. */
+gboolean
+sam_report_write_summary (SamReportContext *ctx,
+                          SamSheet         *sheet)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) measures = sam_report_data_measures (ctx->store, &ctx->query, &error);
+  lxw_row_t header;
+
+  if (measures == NULL)
+    return sam_report_keep_error (ctx, error);
+  worksheet_set_column (sheet->ws, COL_NUMBER, COL_NUMBER, 26, NULL);
+  worksheet_set_column (sheet->ws, COL_TITLE, COL_TITLE, 45, NULL);
+  worksheet_set_column (sheet->ws, COL_FIRST_STATUS, COL_NOT_REPORTED, 13, NULL);
+  write_heading (ctx, sheet);
+  write_measure_header (ctx, sheet);
+  header = sheet->row - 1;
+  for (guint i = 0; i < measures->len; i++)
+    write_measure (ctx, sheet, measures->pdata[i]);
+  write_totals (ctx, sheet, measures, header + 1);
+  if (measures->len > 0)
+    insert_chart (ctx, sheet, header, measures->len);
+  sam_sheet_next_row (sheet);
+  return write_targets (ctx, sheet);
+}

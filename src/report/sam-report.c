@@ -1,0 +1,559 @@
+#define G_LOG_DOMAIN "sam-report"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sam-report-private.h"
+
+G_DEFINE_QUARK (sam-report-error-quark, sam_report_error)
+
+/* Languages */
+
+/* Sets *@language from "nb" (also "no", "nob", "nb_NO"…) or "en"; returns
+ * FALSE for anything else. */
+gboolean
+sam_report_language_from_string (const char        *text,
+                                 SamReportLanguage *language)
+{
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  if (g_ascii_strncasecmp (text, "nb", 2) == 0 || g_ascii_strncasecmp (text, "no", 2) == 0)
+    *language = SAM_REPORT_LANGUAGE_NB;
+  else if (g_ascii_strncasecmp (text, "en", 2) == 0)
+    *language = SAM_REPORT_LANGUAGE_EN;
+  else
+    return FALSE;
+  return text[2] == '\0' || text[2] == '_' || text[2] == '-' || text[2] == '.'
+         || (g_ascii_tolower (text[2]) == 'b' && text[3] == '\0');
+}
+
+/* The language people here read: Norwegian when the environment asks for
+ * Norwegian (nb, nn or no) messages, else English. */
+SamReportLanguage
+sam_report_language_default (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      if (g_str_has_prefix (names[i], "nb") || g_str_has_prefix (names[i], "nn")
+          || g_str_has_prefix (names[i], "no"))
+        return SAM_REPORT_LANGUAGE_NB;
+      if (g_str_has_prefix (names[i], "en"))
+        return SAM_REPORT_LANGUAGE_EN;
+    }
+  return SAM_REPORT_LANGUAGE_EN;
+}
+
+/* The output file */
+
+/* Creates an empty temporary file beside @path and returns its name, or
+ * NULL with a SamReportError that says what is wrong with the target. */
+static char *
+create_temporary (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *temporary = g_build_filename (folder, name, NULL);
+  struct stat st;
+  int fd;
+
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_NOT_A_FILE,
+                   _("“%s” is a folder or a device, not a file. Choose a file name for the report."), path);
+      return NULL;
+    }
+  if (g_stat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_NO_FOLDER,
+                   _("The folder “%s” does not exist. Create it first, or choose another folder for the report."),
+                   folder);
+      return NULL;
+    }
+  if ((fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666)) < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SAM_REPORT_ERROR,
+                   saved == EACCES || saved == EPERM || saved == EROFS ? SAM_REPORT_ERROR_NOT_WRITABLE : SAM_REPORT_ERROR_WRITE,
+                   _("The report cannot be written in the folder “%s”: %s. Choose a folder you can write to."),
+                   folder, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&temporary);
+}
+
+/* Flushes @temporary to disk and renames it to @path, replacing what was
+ * there only now that the new file is complete. */
+static gboolean
+move_into_place (const char  *temporary,
+                 const char  *path,
+                 GError     **error)
+{
+  int fd = g_open (temporary, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0 || close (fd) != 0 || g_rename (temporary, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE,
+                   _("Could not save the report as “%s”: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The workbook */
+
+static void
+set_properties (SamReportContext *ctx)
+{
+  g_autofree char *scope = sam_report_scope_label (ctx);
+  g_autofree char *title = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), scope);
+  g_autofree char *comments = g_strdup_printf ("%s %s", sam_report_l (ctx, L_COMMENTS), PACKAGE_VERSION);
+  const char *author = g_get_real_name ();
+  lxw_doc_properties properties = {
+    .title = title,
+    .subject = (char *) sam_report_l (ctx, L_SUBJECT),
+    .author = (char *) (author && g_strcmp0 (author, "Unknown") != 0 ? author : g_get_user_name ()),
+    .company = ctx->strategy_title ? ctx->strategy_title : (char *) "Samordna",
+    .category = scope,
+    .keywords = ctx->period ? ctx->period->code : NULL,
+    .comments = comments,
+    .created = time (NULL),
+  };
+
+  sam_report_set_lxw_error (ctx, workbook_set_properties (ctx->workbook, &properties));
+}
+
+typedef gboolean (*SheetWriter) (SamReportContext *ctx,
+                                 SamSheet         *sheet);
+
+static const struct {
+  SamReportLabel name;
+  SheetWriter    write;
+} sheets[] = {
+  { L_SHEET_SUMMARY, sam_report_write_summary },
+  { L_SHEET_ACTIVITIES, sam_report_write_activities },
+  { L_SHEET_RESPONSIBILITY, sam_report_write_responsibility },
+  { L_SHEET_COVERAGE, sam_report_write_coverage },
+  { L_SHEET_SEMINARS, sam_report_write_seminars },
+  { L_SHEET_PARTICIPANTS, sam_report_write_participants },
+  { L_SHEET_HISTORY, sam_report_write_history },
+};
+
+static lxw_error
+close_workbook (lxw_workbook *workbook)
+{
+  gint64 start = g_get_monotonic_time ();
+  lxw_error rc = workbook_close (workbook);
+
+  g_debug ("Closing the workbook: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+  return rc;
+}
+
+/* Writes every sheet into a workbook at @temporary. libxlsxwriter prints
+ * numbers with the C library in the thread's locale, and a Norwegian locale
+ * would write 12,5 for 12.5 and break the file; so the numeric part of the
+ * locale is C while the workbook exists, for this thread only. */
+static gboolean
+write_workbook (SamReportContext *ctx,
+                const char       *temporary)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  SamSheet list[G_N_ELEMENTS (sheets)] = { { 0 } };
+  locale_t numeric = newlocale (LC_NUMERIC_MASK, "C", duplocale (uselocale ((locale_t) 0)));
+  locale_t saved = numeric ? uselocale (numeric) : (locale_t) 0;
+  lxw_error rc;
+
+  if (numeric == (locale_t) 0)
+    g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
+                 _("Could not write the report: %s."), g_strerror (errno));
+  else if ((ctx->workbook = workbook_new_opt (temporary, &options)) == NULL)
+    sam_report_set_lxw_error (ctx, LXW_ERROR_MEMORY_MALLOC_FAILED);
+  if (ctx->workbook)
+    {
+      set_properties (ctx);
+      sam_report_make_formats (ctx);
+      for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+        sam_sheet_init (&list[i], ctx, sheets[i].name);
+      for (guint i = 0; i < G_N_ELEMENTS (sheets) && !sam_report_failed (ctx); i++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          sheets[i].write (ctx, &list[i]);
+          g_debug ("Sheet %s: %.3f s", sam_report_l (ctx, sheets[i].name),
+                   (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+        }
+      if (!sam_report_failed (ctx))
+        g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
+      if (sam_report_failed (ctx))
+        lxw_workbook_free (ctx->workbook);
+      else if ((rc = close_workbook (ctx->workbook)) != LXW_NO_ERROR)
+        g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE,
+                     _("Could not write the report: %s. Check that the disk has room."), lxw_strerror (rc));
+      ctx->workbook = NULL;
+    }
+  if (numeric)
+    {
+      uselocale (saved);
+      freelocale (numeric);
+    }
+  return !sam_report_failed (ctx);
+}
+
+/* Reading what the report needs before writing */
+
+static gboolean
+find_period (SamReportContext        *ctx,
+             const SamReportOptions  *options,
+             GError                 **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  ctx->period = sam_report_data_find_period (ctx->store, options->period, ctx->today, &local);
+  if (local && g_error_matches (local, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
+    {
+      g_autofree char *codes = sam_report_data_period_codes (ctx->store);
+      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD,
+                   *codes ? _("There is no reporting period “%s”. The database has %s.")
+                          : _("There is no reporting period “%s”. The database has no reporting periods."),
+                   options->period, codes);
+      return FALSE;
+    }
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prepare (SamReportContext        *ctx,
+         const SamReportOptions  *options,
+         SamScope               **scope,
+         GError                 **error)
+{
+  guint64 activities = 0, updates = 0;
+
+  if (options->scope && !sam_scope_is_whole (options->scope))
+    {
+      *scope = sam_scope_copy (options->scope);
+      if (!sam_scope_resolve (*scope, ctx->store, error))
+        return FALSE;
+      ctx->scope = *scope;
+    }
+  if (!find_period (ctx, options, error))
+    return FALSE;
+  ctx->query.scope = ctx->scope;
+  ctx->query.period = ctx->period ? ctx->period->code : NULL;
+  ctx->query.period_start = ctx->period ? ctx->period->start_date : NULL;
+  ctx->query.today = ctx->today;
+  ctx->strategy_title = sam_report_data_strategy_title (ctx->store);
+  if (!sam_report_data_count (ctx->store, &ctx->query, &activities, &updates, error))
+    return FALSE;
+  /* Rows of the long sheets, which are most of the work. */
+  ctx->expected_rows = activities + updates + 1;
+  return TRUE;
+}
+
+static char *
+today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+write_report (SamStore                *store,
+              const SamReportOptions  *options,
+              const char              *path,
+              guint32                  max_rows,
+              SamReportProgressFunc    progress,
+              gpointer                 progress_data,
+              SamReportStats          *stats,
+              GCancellable            *cancellable,
+              GError                 **error)
+{
+  SamReportContext ctx = { .store = store, .language = options->language, .max_rows = max_rows,
+                           .progress = progress, .progress_data = progress_data,
+                           .cancellable = cancellable };
+  g_autoptr(SamScope) scope = NULL;
+  g_autofree char *temporary = NULL;
+  gboolean ok;
+
+  ctx.today = options->today ? g_strdup (options->today) : today_string ();
+  ok = sam_report_data_begin (store, error)
+       && prepare (&ctx, options, &scope, error)
+       && (temporary = create_temporary (path, error)) != NULL;
+  if (ok)
+    {
+      ok = write_workbook (&ctx, temporary) && move_into_place (temporary, path, &ctx.error);
+      if (!ok)
+        {
+          g_unlink (temporary);
+          g_propagate_error (error, g_steal_pointer (&ctx.error));
+        }
+    }
+  sam_report_data_end (store);
+  if (ok && progress)
+    progress (1.0, progress_data);
+  if (stats)
+    *stats = ctx.stats;
+  g_clear_error (&ctx.error);
+  sam_period_info_free (ctx.period);
+  g_free (ctx.strategy_title);
+  g_free (ctx.today);
+  return ok;
+}
+
+/* Writes the progress report of @options from @store to @path (an .xlsx
+ * file), calling @progress now and then. The workbook is built in a
+ * temporary file in the same folder and renamed to @path only when it is
+ * complete, so that on any failure nothing is left behind and an existing
+ * file at @path is untouched. Fills @stats, when given, with what was
+ * written. Returns FALSE with:
+ *
+ * - a SamStoreError when the scope names nothing or the database fails;
+ * - SAM_REPORT_ERROR_PERIOD when no reporting period has the code given;
+ * - SAM_REPORT_ERROR_NO_FOLDER, _NOT_WRITABLE or _NOT_A_FILE when @path
+ *   cannot take the report, and _WRITE when writing fails midway;
+ * - G_IO_ERROR_CANCELLED when @cancellable was cancelled.
+ *
+ * Blocks until done; see sam_report_write_async() for the window. */
+gboolean
+sam_report_write (SamStore                *store,
+                  const SamReportOptions  *options,
+                  const char              *path,
+                  SamReportProgressFunc    progress,
+                  gpointer                 progress_data,
+                  SamReportStats          *stats,
+                  GCancellable            *cancellable,
+                  GError                 **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_report (store, options, path, LXW_ROW_MAX, progress, progress_data, stats, cancellable, error);
+}
+
+gboolean
+sam_report_write_limited (SamStore                *store,
+                          const SamReportOptions  *options,
+                          const char              *path,
+                          guint32                  max_rows,
+                          GError                 **error)
+{
+  g_return_val_if_fail (max_rows >= 2 && max_rows <= LXW_ROW_MAX, FALSE);
+  return write_report (store, options, path, max_rows, NULL, NULL, NULL, NULL, error);
+}
+
+/* In a thread */
+
+/* The caller's progress function and its data, shared by the worker thread
+ * and the progress calls it queues; the last one to let go frees the data,
+ * always in the caller's main context. */
+typedef struct
+{
+  gint                   ref_count;
+  SamReportProgressFunc  func;
+  gpointer               data;
+  GDestroyNotify         free_data;
+} Progress;
+
+static Progress *
+progress_ref (Progress *p)
+{
+  g_atomic_int_inc (&p->ref_count);
+  return p;
+}
+
+static void
+progress_unref (gpointer data)
+{
+  Progress *p = data;
+
+  if (!g_atomic_int_dec_and_test (&p->ref_count))
+    return;
+  if (p->free_data)
+    p->free_data (p->data);
+  g_free (p);
+}
+
+typedef struct
+{
+  char       *database;
+  SamScope   *scope;
+  char       *period;
+  char       *today;
+  SamReportLanguage language;
+  char       *path;
+  Progress   *progress;     /* not owned: the completion holds it */
+  GMainContext *context;
+} WriteData;
+
+static void
+write_data_free (gpointer data)
+{
+  WriteData *d = data;
+
+  g_free (d->database);
+  sam_scope_free (d->scope);
+  g_free (d->period);
+  g_free (d->today);
+  g_free (d->path);
+  g_main_context_unref (d->context);
+  g_free (d);
+}
+
+typedef struct
+{
+  Progress *progress;
+  double    fraction;
+} ProgressCall;
+
+static gboolean
+progress_in_main_cb (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  call->progress->func (call->fraction, call->progress->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_call_free (gpointer data)
+{
+  ProgressCall *call = data;
+
+  progress_unref (call->progress);
+  g_free (call);
+}
+
+/* Passes progress from the worker thread to the caller's main context. */
+static void
+progress_in_thread_cb (double   fraction,
+                       gpointer user_data)
+{
+  WriteData *d = user_data;
+  ProgressCall *call = g_new0 (ProgressCall, 1);
+
+  call->progress = progress_ref (d->progress);
+  call->fraction = fraction;
+  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, progress_in_main_cb, call, progress_call_free);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *d = task_data;
+  SamReportOptions options = { d->scope, d->period, d->language, d->today };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (d->database, &error);
+
+  if (store == NULL
+      || !write_report (store, &options, d->path, LXW_ROW_MAX, d->progress->func ? progress_in_thread_cb : NULL,
+                        d, NULL, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+typedef struct
+{
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+  Progress            *progress;
+} Completion;
+
+/* Runs in the caller's main context once the thread is done with the
+ * progress function; the progress data goes when the last queued call has
+ * run. */
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Completion *completion = user_data;
+
+  if (completion->callback)
+    completion->callback (source, result, completion->user_data);
+  progress_unref (completion->progress);
+  g_free (completion);
+}
+
+/* Writes the report as sam_report_write() does, in a worker thread with
+ * its own connection to @store's file, so the window stays responsive.
+ * @progress runs in the thread-default main context of the caller, and
+ * @progress_data_free frees @progress_data there after the last call and
+ * after @callback. Call sam_report_write_finish() from @callback. */
+void
+sam_report_write_async (SamStore                *store,
+                        const SamReportOptions  *options,
+                        const char              *path,
+                        SamReportProgressFunc    progress,
+                        gpointer                 progress_data,
+                        GDestroyNotify           progress_data_free,
+                        GCancellable            *cancellable,
+                        GAsyncReadyCallback      callback,
+                        gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Completion *completion;
+  WriteData *d;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (options != NULL && path != NULL);
+
+  completion = g_new0 (Completion, 1);
+  completion->callback = callback;
+  completion->user_data = user_data;
+  completion->progress = g_new0 (Progress, 1);
+  completion->progress->ref_count = 1;
+  completion->progress->func = progress;
+  completion->progress->data = progress_data;
+  completion->progress->free_data = progress_data_free;
+
+  d = g_new0 (WriteData, 1);
+  d->database = g_strdup (sam_store_get_path (store));
+  d->scope = options->scope ? sam_scope_copy (options->scope) : NULL;
+  d->period = g_strdup (options->period);
+  d->today = g_strdup (options->today);
+  d->language = options->language;
+  d->path = g_strdup (path);
+  d->progress = completion->progress;
+  d->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, written_cb, completion);
+  g_task_set_source_tag (task, sam_report_write_async);
+  g_task_set_task_data (task, d, write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+/* Returns TRUE when the report was written; FALSE with the error of
+ * sam_report_write() otherwise. */
+gboolean
+sam_report_write_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

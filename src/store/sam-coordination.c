@@ -1,0 +1,542 @@
+#define G_LOG_DOMAIN "sam-coordination"
+
+#include "config.h"
+
+#include "sam-coordination-private.h"
+
+/* The matrices count live activities only: a cancelled activity is no
+ * longer anyone's responsibility and reaches nobody. A missing status reads
+ * as planned, as everywhere else. */
+
+/* Headers */
+
+static void
+header_free (gpointer data)
+{
+  SamMatrixHeader *h = data;
+
+  g_free (h->label);
+  g_free (h->group);
+  g_free (h);
+}
+
+static SamMatrixHeader *
+header_new (sqlite3_stmt *stmt)
+{
+  SamMatrixHeader *h = g_new0 (SamMatrixHeader, 1);
+
+  h->id = sqlite3_column_int64 (stmt, 0);
+  h->label = g_strdup (sam_query_text (stmt, 1));
+  h->number = sqlite3_column_int64 (stmt, 2);
+  h->parent_id = sqlite3_column_int64 (stmt, 3);
+  return h;
+}
+
+static gboolean
+add_header_cb (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  g_ptr_array_add (user_data, header_new (stmt));
+  return TRUE;
+}
+
+/* Columns: the measures, plans or sectors in @scope, in the strategy's order. */
+static GPtrArray *
+load_columns (SamStore        *store,
+              const SamScope  *scope,
+              SamKind          kind,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (header_free);
+  g_autofree char *sql = NULL;
+
+  if (kind == SAM_KIND_MEASURE)
+    sql = g_strdup_printf ("SELECT m.id, m.title, m.number, m.focus_area_id FROM measure m "
+                           "LEFT JOIN focus_area f ON f.id = m.focus_area_id WHERE %s "
+                           "ORDER BY f.number, f.id, m.number, m.id", sam_scope_measure_sql (scope));
+  else if (kind == SAM_KIND_PLAN)
+    sql = g_strdup_printf ("SELECT p.id, p.title, 0, p.measure_id FROM plan p "
+                           "JOIN measure m ON m.id = p.measure_id "
+                           "LEFT JOIN focus_area f ON f.id = m.focus_area_id WHERE %s "
+                           "ORDER BY f.number, f.id, m.number, m.id, p.start_date, p.id",
+                           sam_scope_plan_sql (scope));
+  else
+    sql = g_strdup ("SELECT id, name, 0, 0 FROM sector ORDER BY name COLLATE NOCASE, id");
+
+  if (!sam_query_foreach (store, sql, scope, add_header_cb, columns, error))
+    return NULL;
+  return g_steal_pointer (&columns);
+}
+
+/* Agency rows, grouped under their ministry */
+
+typedef struct
+{
+  gint64           id;
+  gint64           parent_id;
+  char            *name;
+  SamMatrixHeader *header;     /* until placed in the rows */
+  gboolean         ministry;
+  gboolean         in_scope;
+  gboolean         placed;
+  GPtrArray       *children;   /* of Agency, by name */
+} Agency;
+
+typedef struct
+{
+  GHashTable *by_id;    /* id → Agency */
+  GPtrArray  *order;    /* of Agency, by name */
+  GPtrArray  *rows;     /* the result, of SamMatrixHeader */
+} AgencyTree;
+
+static void
+agency_free (gpointer data)
+{
+  Agency *a = data;
+
+  if (a->header)
+    header_free (a->header);
+  g_free (a->name);
+  g_ptr_array_unref (a->children);
+  g_free (a);
+}
+
+static gboolean
+add_agency_cb (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  AgencyTree *tree = user_data;
+  Agency *a = g_new0 (Agency, 1);
+
+  a->header = header_new (stmt);
+  a->id = a->header->id;
+  a->parent_id = a->header->parent_id;
+  a->name = g_strdup (a->header->label);
+  a->ministry = sqlite3_column_int (stmt, 4) != 0;
+  a->in_scope = sqlite3_column_int (stmt, 5) != 0;
+  a->children = g_ptr_array_new ();
+  g_hash_table_insert (tree->by_id, &a->id, a);
+  g_ptr_array_add (tree->order, a);
+  return TRUE;
+}
+
+/* Emits @a and the agencies below it, depth first by name; a ministry met
+ * on the way starts its own group and is left for later. */
+static void
+place_subtree (AgencyTree *tree,
+               Agency     *a,
+               Agency     *ministry,
+               guint       depth)
+{
+  if (a->placed)
+    return;
+  a->placed = TRUE;
+  a->header->group_id = ministry ? ministry->id : 0;
+  a->header->group = ministry ? g_strdup (ministry->name) : NULL;
+  a->header->depth = depth;
+  if (a->in_scope)
+    g_ptr_array_add (tree->rows, g_steal_pointer (&a->header));
+  for (guint i = 0; i < a->children->len; i++)
+    {
+      Agency *child = a->children->pdata[i];
+      if (!child->ministry)
+        place_subtree (tree, child, ministry, depth + 1);
+    }
+}
+
+static void
+place_agencies (AgencyTree *tree)
+{
+  for (guint i = 0; i < tree->order->len; i++)
+    {
+      Agency *a = tree->order->pdata[i];
+      Agency *parent = g_hash_table_lookup (tree->by_id, &a->parent_id);
+
+      if (parent != NULL && parent != a)
+        g_ptr_array_add (parent->children, a);
+    }
+  /* Ministries first, by name, each with its agencies. */
+  for (guint i = 0; i < tree->order->len; i++)
+    {
+      Agency *a = tree->order->pdata[i];
+      if (a->ministry)
+        place_subtree (tree, a, a, 0);
+    }
+  /* Then the agencies under no ministry, from the top of their chains. */
+  for (guint i = 0; i < tree->order->len; i++)
+    {
+      Agency *a = tree->order->pdata[i];
+      if (!g_hash_table_contains (tree->by_id, &a->parent_id))
+        place_subtree (tree, a, NULL, 0);
+    }
+  /* Anything left sits in a loop of parents, which the store refuses;
+   * show it rather than lose it. */
+  for (guint i = 0; i < tree->order->len; i++)
+    place_subtree (tree, tree->order->pdata[i], NULL, 0);
+}
+
+static GPtrArray *
+load_agency_rows (SamStore        *store,
+                  const SamScope  *scope,
+                  GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT g.id, g.name, 0, g.parent_id, g.kind IS 'ministry', %s "
+                                          "FROM agency g ORDER BY g.name COLLATE NOCASE, g.id",
+                                          sam_scope_agency_sql (scope));
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (agency_free);
+  AgencyTree tree = { by_id, order, g_ptr_array_new_with_free_func (header_free) };
+
+  if (!sam_query_foreach (store, sql, scope, add_agency_cb, &tree, error))
+    {
+      g_ptr_array_unref (tree.rows);
+      return NULL;
+    }
+  place_agencies (&tree);
+  return tree.rows;
+}
+
+/* Target group rows, grouped by category */
+
+static gboolean
+add_target_group_cb (sqlite3_stmt  *stmt,
+                     gpointer       user_data,
+                     GError       **error)
+{
+  SamMatrixHeader *h = header_new (stmt);
+  const char *category = sam_query_text (stmt, 4);
+
+  for (const SamEnumValue *v = sam_target_category_values; category && v->nick; v++)
+    if (g_str_equal (v->nick, category))
+      h->category = v->nick;
+  g_ptr_array_add (user_data, h);
+  return TRUE;
+}
+
+static guint
+category_rank (const char *category)
+{
+  guint rank = 0;
+
+  for (const SamEnumValue *v = sam_target_category_values; v->nick; v++, rank++)
+    if (category == v->nick)
+      return rank;
+  return rank;
+}
+
+static gint
+compare_category (gconstpointer a,
+                  gconstpointer b)
+{
+  const SamMatrixHeader *x = *(SamMatrixHeader * const *) a;
+  const SamMatrixHeader *y = *(SamMatrixHeader * const *) b;
+
+  return (gint) category_rank (x->category) - (gint) category_rank (y->category);
+}
+
+static GPtrArray *
+load_target_group_rows (SamStore  *store,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (header_free);
+
+  if (!sam_query_foreach (store, "SELECT id, name, 0, parent_id, category FROM target_group "
+                          "ORDER BY name COLLATE NOCASE, id", NULL,
+                          add_target_group_cb, rows, error))
+    return NULL;
+  /* A stable sort keeps the names in order within each category. */
+  g_ptr_array_sort (rows, compare_category);
+  return g_steal_pointer (&rows);
+}
+
+/* Cells */
+
+typedef struct
+{
+  SamMatrix  *matrix;
+  GHashTable *row_index;     /* id → index + 1 */
+  GHashTable *column_index;
+} Filling;
+
+static GHashTable *
+index_headers (GPtrArray *headers)
+{
+  GHashTable *index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < headers->len; i++)
+    g_hash_table_insert (index, &((SamMatrixHeader *) headers->pdata[i])->id, GUINT_TO_POINTER (i + 1));
+  return index;
+}
+
+/* Each row of a cell query is (value, row id, column id, count). */
+static gboolean
+add_cell_cb (sqlite3_stmt  *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  Filling *f = user_data;
+  guint value = (guint) sqlite3_column_int (stmt, 0);
+  gint64 row_id = sqlite3_column_int64 (stmt, 1), column_id = sqlite3_column_int64 (stmt, 2);
+  guint row = GPOINTER_TO_UINT (g_hash_table_lookup (f->row_index, &row_id));
+  guint column = GPOINTER_TO_UINT (g_hash_table_lookup (f->column_index, &column_id));
+  SamMatrix *m = f->matrix;
+
+  if (row == 0 || column == 0 || value >= m->n_values)
+    return TRUE;   /* outside the scope's rows or columns */
+  m->cells[((gsize) (row - 1) * m->columns->len + (column - 1)) * m->n_values + value]
+    += (guint) sqlite3_column_int64 (stmt, 3);
+  return TRUE;
+}
+
+static gboolean
+fill_cells (SamStore        *store,
+            SamMatrix       *matrix,
+            const SamScope  *scope,
+            const char      *sql,
+            GError         **error)
+{
+  g_autoptr(GHashTable) rows = index_headers (matrix->rows);
+  g_autoptr(GHashTable) columns = index_headers (matrix->columns);
+  Filling filling = { matrix, rows, columns };
+
+  matrix->cells = g_new0 (guint, (gsize) matrix->rows->len * matrix->columns->len * matrix->n_values);
+  return sam_query_foreach (store, sql, scope, add_cell_cb, &filling, error);
+}
+
+static SamMatrix *
+matrix_new (SamMatrixKind kind,
+            SamKind       row_kind,
+            SamKind       column_kind)
+{
+  SamMatrix *m = g_new0 (SamMatrix, 1);
+
+  m->kind = kind;
+  m->row_kind = row_kind;
+  m->column_kind = column_kind;
+  m->n_values = kind == SAM_MATRIX_RESPONSIBILITY ? 2 : 1;
+  return m;
+}
+
+/* Public API */
+
+/* Returns the responsibility matrix of @scope (NULL: the whole strategy):
+ * rows are the agencies, grouped under their ministry (see
+ * SamMatrixHeader), columns the measures or plans (@columns is
+ * SAM_KIND_MEASURE or SAM_KIND_PLAN); each cell holds how many live
+ * activities there the agency leads (SAM_MATRIX_LEAD) and takes part in as
+ * a partner (SAM_MATRIX_PARTNER). Agency and ministry scopes keep only
+ * their agencies as rows and count only their activities. Returns NULL
+ * with a SamStoreError on a database error; free with sam_matrix_free(). */
+SamMatrix *
+sam_coordination_responsibility (SamStore        *store,
+                                 const SamScope  *scope,
+                                 SamKind          columns,
+                                 GError         **error)
+{
+  g_autoptr(SamMatrix) m = NULL;
+  g_autofree char *sql = NULL;
+  const char *column = columns == SAM_KIND_MEASURE ? "p.measure_id" : "p.id";
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (columns == SAM_KIND_MEASURE || columns == SAM_KIND_PLAN, NULL);
+
+  m = matrix_new (SAM_MATRIX_RESPONSIBILITY, SAM_KIND_AGENCY, columns);
+  if (!(m->rows = load_agency_rows (store, scope, error))
+      || !(m->columns = load_columns (store, scope, columns, error)))
+    return NULL;
+  /* Each query walks the activities in the order they are stored and
+   * reaches plans and link tables by their primary keys. Jumping about the
+   * activity table instead (from a link table, or along an index chosen
+   * for GROUP BY or IS NOT NULL) is several times slower on a large file:
+   * hence CROSS JOIN, which keeps the order of the joins, grouping by a
+   * column of the inner table first, and the unary + that keeps SQLite
+   * off the index on lead_agency_id. */
+  sql = g_strdup_printf ("SELECT 0, a.lead_agency_id, %s, count(*) FROM activity a "
+                         "CROSS JOIN plan p ON p.id = a.plan_id "
+                         "WHERE +a.lead_agency_id IS NOT NULL AND " SAM_LIVE_ACTIVITY " AND %s GROUP BY 3, 2 "
+                         "UNION ALL "
+                         "SELECT 1, ap.agency_id, %s, count(*) FROM activity a "
+                         "CROSS JOIN activity_partner ap ON ap.activity_id = a.id CROSS JOIN plan p ON p.id = a.plan_id "
+                         "WHERE " SAM_LIVE_ACTIVITY " AND %s GROUP BY 3, 2",
+                         column, sam_scope_activity_sql (scope), column, sam_scope_activity_sql (scope));
+  if (!fill_cells (store, m, scope, sql, error))
+    return NULL;
+  return g_steal_pointer (&m);
+}
+
+/* Returns the coverage matrix of @scope: rows are the target groups,
+ * grouped by category, columns the sectors or plans (@columns is
+ * SAM_KIND_SECTOR or SAM_KIND_PLAN); each cell (SAM_MATRIX_REACHED) holds
+ * how many live activities in scope reach the group there. An activity
+ * reaches group G in sector S when G is among its target groups and S among
+ * its sectors, and in its own plan when G is among its target groups. A
+ * zero cell is a gap. Only the groups an activity names count: reaching a
+ * sub-group does not count for its parent. Returns NULL with a
+ * SamStoreError on a database error. */
+SamMatrix *
+sam_coordination_coverage (SamStore        *store,
+                           const SamScope  *scope,
+                           SamKind          columns,
+                           GError         **error)
+{
+  g_autoptr(SamMatrix) m = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (columns == SAM_KIND_SECTOR || columns == SAM_KIND_PLAN, NULL);
+
+  m = matrix_new (SAM_MATRIX_COVERAGE, SAM_KIND_TARGET_GROUP, columns);
+  if (!(m->rows = load_target_group_rows (store, error))
+      || !(m->columns = load_columns (store, scope, columns, error)))
+    return NULL;
+  if (columns == SAM_KIND_SECTOR)
+    sql = g_strdup_printf ("SELECT 0, tg.target_group_id, s.sector_id, count(*) FROM activity a "
+                           "CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
+                           "CROSS JOIN activity_sector s ON s.activity_id = a.id "
+                           "WHERE " SAM_LIVE_ACTIVITY " AND %s GROUP BY 3, 2",
+                           sam_scope_activity_sql (scope));
+  else
+    sql = g_strdup_printf ("SELECT 0, tg.target_group_id, a.plan_id, count(*) FROM activity a "
+                           "CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
+                           "WHERE " SAM_LIVE_ACTIVITY " AND %s GROUP BY 2, 3",
+                           sam_scope_activity_sql (scope));
+  if (!fill_cells (store, m, scope, sql, error))
+    return NULL;
+  return g_steal_pointer (&m);
+}
+
+/* Returns value @value (SAM_MATRIX_LEAD, _PARTNER or _REACHED) of a cell. */
+guint
+sam_matrix_get (const SamMatrix *matrix,
+                guint            row,
+                guint            column,
+                guint            value)
+{
+  g_return_val_if_fail (matrix != NULL, 0);
+  g_return_val_if_fail (row < matrix->rows->len && column < matrix->columns->len, 0);
+  g_return_val_if_fail (value < matrix->n_values, 0);
+
+  return matrix->cells[((gsize) row * matrix->columns->len + column) * matrix->n_values + value];
+}
+
+/* Returns TRUE when every cell of @row is zero. */
+gboolean
+sam_matrix_row_is_empty (const SamMatrix *matrix,
+                         guint            row)
+{
+  gsize width;
+
+  g_return_val_if_fail (matrix != NULL && row < matrix->rows->len, TRUE);
+  width = (gsize) matrix->columns->len * matrix->n_values;
+  for (gsize i = 0; i < width; i++)
+    if (matrix->cells[row * width + i] != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gint
+find_header (GPtrArray *headers,
+             gint64     id)
+{
+  for (guint i = 0; i < headers->len; i++)
+    if (((SamMatrixHeader *) headers->pdata[i])->id == id)
+      return (gint) i;
+  return -1;
+}
+
+/* Returns the index of the row for record @id, or -1. */
+gint
+sam_matrix_find_row (const SamMatrix *matrix,
+                     gint64           id)
+{
+  g_return_val_if_fail (matrix != NULL, -1);
+  return find_header (matrix->rows, id);
+}
+
+gint
+sam_matrix_find_column (const SamMatrix *matrix,
+                        gint64           id)
+{
+  g_return_val_if_fail (matrix != NULL, -1);
+  return find_header (matrix->columns, id);
+}
+
+void
+sam_matrix_free (SamMatrix *matrix)
+{
+  if (matrix == NULL)
+    return;
+  g_clear_pointer (&matrix->rows, g_ptr_array_unref);
+  g_clear_pointer (&matrix->columns, g_ptr_array_unref);
+  g_free (matrix->cells);
+  g_free (matrix);
+}
+
+/* Differing messages */
+
+static void
+message_flag_free (gpointer data)
+{
+  SamMessageFlag *flag = data;
+
+  g_free (flag->target_group);
+  g_free (flag->period);
+  g_free (flag);
+}
+
+static gboolean
+add_flag_cb (sqlite3_stmt  *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  SamMessageFlag *flag = g_new0 (SamMessageFlag, 1);
+
+  flag->target_group_id = sqlite3_column_int64 (stmt, 0);
+  flag->target_group = g_strdup (sam_query_text (stmt, 1));
+  flag->period = g_strdup (sam_query_text (stmt, 2));
+  flag->n_messages = (guint) sqlite3_column_int (stmt, 3);
+  flag->n_activities = (guint) sqlite3_column_int (stmt, 4);
+  g_ptr_array_add (user_data, flag);
+  return TRUE;
+}
+
+/* Returns the target groups that several live information activities in
+ * @scope (activities of plans of kind "information") reach in one reporting
+ * period with different non-empty messages, as a GPtrArray of
+ * SamMessageFlag, one per group and period, by group name and period.
+ *
+ * An activity runs in a period when its dates overlap the period's; a
+ * missing start or due date falls back to its plan's, and a plan without
+ * dates runs always. A period tied to one plan only counts that plan's
+ * activities; periods with the same code are one period. Messages are
+ * compared after trimming white space at both ends. Returns NULL with a
+ * SamStoreError on a database error. */
+GPtrArray *
+sam_coordination_message_flags (SamStore        *store,
+                                const SamScope  *scope,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func (message_flag_free);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  sql = g_strdup_printf (
+    "SELECT tg.target_group_id, t.name, rp.code, count(DISTINCT " SAM_TRIMMED_MESSAGE "), "
+    "count(DISTINCT a.id) FROM activity a "
+    "CROSS JOIN plan p ON p.id = a.plan_id AND p.kind = 'information' "
+    "CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
+    "JOIN target_group t ON t.id = tg.target_group_id "
+    "JOIN reporting_period rp ON (rp.plan_id IS NULL OR rp.plan_id = a.plan_id) "
+    "  AND coalesce(a.start_date, p.start_date, '0000-01-01') <= coalesce(rp.end_date, '9999-12-31') "
+    "  AND coalesce(a.due_date, p.end_date, '9999-12-31') >= coalesce(rp.start_date, '0000-01-01') "
+    "WHERE " SAM_LIVE_ACTIVITY " AND " SAM_TRIMMED_MESSAGE " <> '' AND %s "
+    "GROUP BY tg.target_group_id, rp.code HAVING count(DISTINCT " SAM_TRIMMED_MESSAGE ") > 1 "
+    "ORDER BY t.name COLLATE NOCASE, t.id, min(coalesce(rp.start_date, '')), rp.code",
+    sam_scope_activity_sql (scope));
+  if (!sam_query_foreach (store, sql, scope, add_flag_cb, flags, error))
+    return NULL;
+  return g_steal_pointer (&flags);
+}

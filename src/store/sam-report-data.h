@@ -1,0 +1,205 @@
+/* sam-report-data.h: what the progress report shows, read from the store.
+ *
+ * The report layer writes workbooks and never SQL; this module is its
+ * source. Small tables (per-measure counts, seminar targets) come back as
+ * arrays; the long ones (activities, status updates, seminars) are
+ * streamed row by row to a callback, so that a report on 100,000
+ * activities never holds them all. Strings in streamed rows are borrowed:
+ * valid during the callback only.
+ *
+ * Everywhere here a missing or unknown activity status reads as
+ * "planned", and cancelled activities count in the totals but not in the
+ * average progress, overdue or "not reported" figures.
+ */
+#pragma once
+
+#include "store/sam-scope.h"
+
+G_BEGIN_DECLS
+
+/* The statuses of sam_status_values, in that order. */
+#define SAM_N_STATUSES 5
+
+/* One reporting period: every reporting_period row with one code. */
+typedef struct
+{
+  char *code;
+  char *start_date;   /* the earliest start among them, or NULL */
+  char *end_date;     /* the latest end, or NULL */
+} SamPeriodInfo;
+
+/* What every query of a report shares. */
+typedef struct
+{
+  const SamScope *scope;         /* NULL: the whole strategy */
+  const char     *period;        /* the report's period code, or NULL for none */
+  const char     *period_start;  /* its start date, or NULL */
+  const char     *today;         /* YYYY-MM-DD; due dates before it are overdue */
+} SamReportQuery;
+
+typedef struct
+{
+  gint64  measure_id;
+  gint64  number;
+  char   *title;
+  guint   by_status[SAM_N_STATUSES];
+  guint   total;
+  guint   live;            /* not cancelled */
+  gint64  progress_sum;    /* over live activities, a missing progress as 0 */
+  guint   overdue;         /* live, not done, due before today */
+  guint   not_reported;    /* live, not done, no status update in the period */
+} SamMeasureSummary;
+
+typedef struct
+{
+  gint64   format_id;
+  char    *name;
+  char    *kind;           /* a sam_seminar_kind_values nick, or NULL */
+  gint64   year;
+  gint64   min_per_year;   /* -1: no target */
+  gint64   max_per_year;   /* -1: no target */
+  guint    held;
+  guint    planned;        /* planned or open for registration */
+  guint    cancelled;
+} SamSeminarTarget;
+
+typedef struct
+{
+  gint64      id;
+  gint64      measure_number;
+  const char *measure;
+  const char *plan;
+  const char *plan_kind;
+  const char *title;
+  const char *description;
+  const char *scope;            /* sam_scope_values nick, or NULL */
+  const char *priority_task;
+  const char *lead;             /* agency name, or NULL */
+  const char *partners;         /* names, "; " between, in the order given; or NULL */
+  const char *sectors;
+  const char *target_groups;
+  const char *message;
+  const char *channels;
+  const char *languages;
+  const char *start_date;       /* YYYY-MM-DD or NULL */
+  const char *due_date;
+  const char *status;           /* a sam_status_values nick, never NULL */
+  gint64      progress;         /* -1: not given */
+  gboolean    overdue;
+  gboolean    reported;         /* has a status update in the report's period */
+  const char *latest_period;    /* the latest update up to the report's period */
+  const char *latest_comment;
+  gint64      progress_change;  /* latest progress minus the update before; */
+  gboolean    has_change;       /* only when both updates give a progress */
+} SamActivityRow;
+
+typedef struct
+{
+  gint64      activity_id;
+  gint64      measure_number;
+  const char *activity;
+  const char *period;
+  const char *status;           /* nick or NULL */
+  gint64      progress;         /* -1: not given */
+  const char *comment;
+  const char *reported_by;
+  const char *reported_at;      /* YYYY-MM-DD HH:MM[:SS] or NULL */
+} SamStatusRow;
+
+typedef struct
+{
+  gint64      id;
+  const char *title;
+  const char *format;
+  const char *kind;             /* sam_seminar_kind_values nick or NULL */
+  const char *starts_at;
+  const char *ends_at;
+  const char *place;
+  gboolean    online;
+  const char *organiser;
+  const char *activity;
+  const char *theme;
+  const char *sectors;          /* target sectors */
+  const char *target_groups;
+  const char *status;           /* sam_seminar_status_values nick or NULL */
+  gint64      capacity;         /* -1: not given */
+  gint64      registered;       /* participants registered, waiting list not included */
+  gint64      waitlisted;
+  gint64      attended;         /* -1: no attendance recorded */
+  gint64      evaluation_score; /* -1: not given */
+  const char *evaluation_comment;
+} SamSeminarRow;
+
+typedef struct
+{
+  gint64      seminar_id;
+  const char *seminar;
+  const char *starts_at;
+  const char *sector;           /* NULL: registrations that gave no sector */
+  gint64      registered;
+  gint64      waitlisted;
+  gint64      attended;         /* -1: no attendance recorded */
+} SamParticipationRow;
+
+typedef gboolean (*SamActivityRowFunc)      (const SamActivityRow      *row,
+                                             gpointer                   user_data,
+                                             GError                   **error);
+typedef gboolean (*SamStatusRowFunc)        (const SamStatusRow        *row,
+                                             gpointer                   user_data,
+                                             GError                   **error);
+typedef gboolean (*SamSeminarRowFunc)       (const SamSeminarRow       *row,
+                                             gpointer                   user_data,
+                                             GError                   **error);
+typedef gboolean (*SamParticipationRowFunc) (const SamParticipationRow *row,
+                                             gpointer                   user_data,
+                                             GError                   **error);
+
+gboolean       sam_report_data_begin              (SamStore                *store,
+                                                   GError                 **error);
+void           sam_report_data_end                (SamStore                *store);
+
+SamPeriodInfo *sam_report_data_find_period        (SamStore                *store,
+                                                   const char              *code,
+                                                   const char              *today,
+                                                   GError                 **error);
+char          *sam_report_data_period_codes       (SamStore                *store);
+void           sam_period_info_free               (SamPeriodInfo           *period);
+char          *sam_report_data_strategy_title     (SamStore                *store);
+
+gboolean       sam_report_data_count              (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   guint64                 *activities,
+                                                   guint64                 *status_updates,
+                                                   GError                 **error);
+GPtrArray     *sam_report_data_measures           (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
+GPtrArray     *sam_report_data_seminar_targets    (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   gint64                   year,
+                                                   GError                 **error);
+
+gboolean       sam_report_data_foreach_activity   (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   SamActivityRowFunc       func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+gboolean       sam_report_data_foreach_status     (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   SamStatusRowFunc         func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+gboolean       sam_report_data_foreach_seminar    (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   SamSeminarRowFunc        func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+gboolean       sam_report_data_foreach_participation (SamStore             *store,
+                                                   const SamReportQuery    *query,
+                                                   SamParticipationRowFunc  func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamPeriodInfo, sam_period_info_free)
+
+G_END_DECLS

@@ -1,0 +1,583 @@
+#!/usr/bin/python3
+"""Reads Samordna's Excel reports back with an independent reader.
+
+Usage: check-report.py SAMORDNA FIXTURE MODE
+
+SAMORDNA is the samordna binary, FIXTURE the sam-report-fixture tool that
+writes a test database. MODE is one of:
+
+  readback   reports for several scopes in both languages, compared cell by
+             cell with what the database says (sqlite3, computed here)
+  locale     the same report under LC_ALL=C and LC_ALL=nb_NO.UTF-8 holds
+             exactly the same values
+  failures   each failure leaves no file behind, never touches an existing
+             file, and says why in one line; and `samordna check`
+
+Every command runs with DISPLAY and WAYLAND_DISPLAY unset. Exits 77 (skip)
+when python3-openpyxl or, for MODE locale, the nb_NO.UTF-8 locale is
+missing.
+"""
+
+import datetime
+import os
+import xml.etree.ElementTree
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+try:
+    import openpyxl
+except ImportError:
+    print("python3-openpyxl is missing; skipping")
+    sys.exit(77)
+
+SAMORDNA, FIXTURE, MODE = sys.argv[1], sys.argv[2], sys.argv[3]
+TODAY = "2026-05-15"
+FAILURES = []
+
+STATUS = {
+    "en": {"planned": "Planned", "in_progress": "In progress", "done": "Done",
+           "delayed": "Delayed", "cancelled": "Cancelled", "open": "Registration open",
+           "held": "Held"},
+    "nb": {"planned": "Planlagt", "in_progress": "Pågår", "done": "Fullført",
+           "delayed": "Forsinket", "cancelled": "Avlyst", "open": "Påmelding åpen",
+           "held": "Gjennomført"},
+}
+SHEETS = {
+    "en": ["Summary", "Activities", "Responsibility", "Coverage", "Seminars",
+           "Participants by sector", "Status history"],
+    "nb": ["Sammendrag", "Aktiviteter", "Ansvar", "Dekning", "Seminarer",
+           "Deltakere per sektor", "Statushistorikk"],
+}
+YES = {"en": ("Yes", "No"), "nb": ("Ja", "Nei")}
+MEASURE = {"en": "Measure", "nb": "Tiltak"}
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+        print("FAIL:", message)
+    return condition
+
+
+def environment(lc_all):
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["LC_ALL"] = lc_all
+    return env
+
+
+def run(args, lc_all=None):
+    lc = lc_all or os.environ.get("LC_ALL", "C.UTF-8")
+    return subprocess.run([SAMORDNA] + args, env=environment(lc), capture_output=True, text=True)
+
+
+def clean(text):
+    """What a report cell holds for @text: control characters replaced."""
+    if text is None or text == "":
+        return None
+    return "".join("\ufffd" if (ord(c) < 32 and c not in "\t\n\r") else c for c in text)
+
+
+def day(iso):
+    if not iso:
+        return None
+    return datetime.datetime.strptime(iso[:10], "%Y-%m-%d")
+
+
+def moment(iso):
+    if not iso:
+        return None
+    return datetime.datetime.strptime(iso[:16].replace("T", " "), "%Y-%m-%d %H:%M")
+
+
+# What the database says, computed here from SQL of our own
+
+class Database:
+    def __init__(self, path):
+        self.db = sqlite3.connect(path)
+        self.db.row_factory = sqlite3.Row
+        q = self.query
+        self.agencies = {r["id"]: r for r in q("SELECT * FROM agency")}
+        self.children = {}
+        for a in self.agencies.values():
+            self.children.setdefault(a["parent_id"], []).append(a["id"])
+        self.activities = {r["id"]: r for r in q(
+            "SELECT a.*, p.measure_id, p.title AS plan_title, p.kind AS plan_kind, m.number AS measure_number, "
+            "m.title AS measure_title, m.focus_area_id FROM activity a JOIN plan p ON p.id = a.plan_id "
+            "JOIN measure m ON m.id = p.measure_id")}
+        self.partners = self.links("activity_partner", "agency_id")
+        self.sectors = self.links("activity_sector", "sector_id")
+        self.groups = self.links("activity_target_group", "target_group_id")
+        self.names = {
+            "agency": {r["id"]: r["name"] for r in q("SELECT id, name FROM agency")},
+            "sector": {r["id"]: r["name"] for r in q("SELECT id, name FROM sector")},
+            "group": {r["id"]: r["name"] for r in q("SELECT id, name FROM target_group")},
+        }
+        self.periods = q("SELECT * FROM reporting_period")
+
+    def query(self, sql, *args):
+        return self.db.execute(sql, args).fetchall()
+
+    def links(self, table, column):
+        result = {}
+        for r in self.query("SELECT activity_id, %s FROM %s ORDER BY activity_id, position" % (column, table)):
+            result.setdefault(r[0], []).append(r[1])
+        return result
+
+    def subtree(self, top):
+        found, todo = set(), [top]
+        while todo:
+            a = todo.pop()
+            if a not in found:
+                found.add(a)
+                todo.extend(self.children.get(a, []))
+        return found
+
+    def agency_by_short(self, short):
+        return [a for a in self.agencies.values() if (a["short_name"] or "").lower() == short.lower()][0]["id"]
+
+    def scope(self, spec):
+        """Returns (activity ids, agency ids or None, measure ids or None, plan ids or None)."""
+        acts = self.activities
+        if spec in (None, "strategy"):
+            return set(acts), None, None, None
+        kind, value = spec.split(":", 1)
+        if kind == "focus-area":
+            fa = self.query("SELECT id FROM focus_area WHERE number = ?", int(value))[0][0]
+            measures = {r[0] for r in self.query("SELECT id FROM measure WHERE focus_area_id = ?", fa)}
+        elif kind == "measure":
+            measures = {r[0] for r in self.query("SELECT id FROM measure WHERE number = ?", int(value))}
+        elif kind == "plan":
+            plan = int(value)
+            measures = {r[0] for r in self.query("SELECT measure_id FROM plan WHERE id = ?", plan)}
+            return {i for i, a in acts.items() if a["plan_id"] == plan}, None, measures, {plan}
+        else:
+            top = self.agency_by_short(value)
+            members = {top} if kind == "agency" else self.subtree(top)
+            ids = {i for i, a in acts.items()
+                   if a["lead_agency_id"] in members or members & set(self.partners.get(i, []))}
+            return ids, members, None, None
+        plans = {r[0] for r in self.query("SELECT id, measure_id FROM plan") if r[1] in measures}
+        return {i for i, a in acts.items() if a["measure_id"] in measures}, None, measures, plans
+
+    def seminars(self, spec, activity_ids, members):
+        rows = self.query("SELECT * FROM seminar")
+        if spec in (None, "strategy"):
+            return {r["id"] for r in rows}
+        partners = self.query("SELECT seminar_id, agency_id FROM seminar_partner")
+        result = set()
+        for r in rows:
+            if r["activity_id"] in activity_ids:
+                result.add(r["id"])
+            elif members and (r["organiser_id"] in members
+                              or any(s == r["id"] and a in members for s, a in partners)):
+                result.add(r["id"])
+        return result
+
+
+def status_of(activity):
+    s = activity["status"]
+    return s if s in ("in_progress", "done", "delayed", "cancelled") else "planned"
+
+
+def sheet_rows(ws, first=2):
+    return [list(r) for r in ws.iter_rows(min_row=first, values_only=True)]
+
+
+# Read back
+
+def check_activities(db, ws, ids, lang, period, tag):
+    rows = {r[0]: r for r in sheet_rows(ws) if r[0] is not None}
+    check(set(rows) == ids, "%s: activities %s, expected %s" % (tag, sorted(rows), sorted(ids)))
+    period_start = None
+    if period:
+        period_start = min((p["start_date"] or "") for p in db.periods if p["code"] == period)
+    for i in ids & set(rows):
+        a, r = db.activities[i], rows[i]
+        names = db.names
+        status = status_of(a)
+        updates = db.query(
+            "SELECT su.*, rp.code, rp.start_date AS period_start FROM status_update su "
+            "LEFT JOIN reporting_period rp ON rp.id = su.period_id WHERE su.activity_id = ?", i)
+        updates = [u for u in updates if period_start is None or (u["period_start"] or "") <= period_start]
+        updates.sort(key=lambda u: ((u["period_start"] or ""), (u["reported_at"] or ""), u["id"]), reverse=True)
+        latest = updates[0] if updates else None
+        change = None
+        if len(updates) > 1 and updates[0]["progress"] is not None and updates[1]["progress"] is not None:
+            change = updates[0]["progress"] - updates[1]["progress"]
+        reported = any(u["code"] == period for u in db.query(
+            "SELECT rp.code FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id "
+            "WHERE su.activity_id = ?", i))
+        overdue = bool(a["due_date"]) and a["due_date"] < TODAY and status not in ("done", "cancelled")
+        task = db.query("SELECT title FROM priority_task WHERE id = ?", a["priority_task_id"])
+        channels = [x[0] for x in db.query("SELECT channel FROM activity_channel WHERE activity_id = ? ORDER BY position", i)]
+        languages = [x[0] for x in db.query("SELECT language FROM activity_language WHERE activity_id = ? ORDER BY position", i)]
+        expected = [
+            i, a["measure_number"], a["measure_title"], a["plan_title"], None, clean(a["title"]),
+            clean(a["description"]), task[0][0] if task else None, None,
+            names["agency"].get(a["lead_agency_id"]),
+            "; ".join(names["agency"][x] for x in db.partners.get(i, [])) or None,
+            "; ".join(names["sector"][x] for x in db.sectors.get(i, [])) or None,
+            "; ".join(names["group"][x] for x in db.groups.get(i, [])) or None,
+            clean(a["message"]), "; ".join(channels) or None, "; ".join(languages) or None,
+            day(a["start_date"]), day(a["due_date"]), STATUS[lang][status], a["progress"],
+            YES[lang][0 if overdue else 1], (YES[lang][0 if reported else 1]) if period else None,
+            clean(latest["comment"]) if latest else None, latest["code"] if latest else None, change,
+        ]
+        for col, value in enumerate(expected):
+            if col in (4, 8):      # plan kind and sector scope: labels, checked for being set below
+                continue
+            check(r[col] == value, "%s: activity %d column %d is %r, expected %r" % (tag, i, col, r[col], value))
+        check(r[4] not in (None, a["plan_kind"]) or a["plan_kind"] is None,
+              "%s: activity %d plan kind %r is not translated" % (tag, i, r[4]))
+
+
+def check_summary(db, ws, ids, measures, lang, period, tag):
+    rows = sheet_rows(ws, 1)
+    check(rows[0][0] in ("Progress report", "Fremdriftsrapport"), "%s: summary title %r" % (tag, rows[0][0]))
+    check(rows[3][1] == (period or rows[3][1]), "%s: period %r, expected %r" % (tag, rows[3][1], period))
+    check(rows[4][1] == day(TODAY), "%s: written %r" % (tag, rows[4][1]))
+    header = rows.index(next(r for r in rows if r[0] in ("Measure", "Tiltak")))
+    table = []
+    for r in rows[header + 1:]:
+        if not isinstance(r[0], int):
+            break
+        table.append(r)
+    expected_measures = db.query("SELECT m.id, m.number FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
+                                 "ORDER BY f.number, f.id, m.number, m.id")
+    expected_measures = [m for m in expected_measures if measures is None or m["id"] in measures]
+    check([r[0] for r in table] == [m["number"] for m in expected_measures],
+          "%s: summary measures %r" % (tag, [r[0] for r in table]))
+    totals = [0] * 11
+    for r, m in zip(table, expected_measures):
+        acts = [db.activities[i] for i in ids if db.activities[i]["measure_id"] == m["id"]]
+        by = [sum(1 for a in acts if status_of(a) == s) for s in ("planned", "in_progress", "done", "delayed", "cancelled")]
+        live = [a for a in acts if status_of(a) != "cancelled"]
+        open_ = [a for a in live if status_of(a) != "done"]
+        overdue = sum(1 for a in open_ if a["due_date"] and a["due_date"] < TODAY)
+        reported = {u[0] for u in db.query("SELECT su.activity_id FROM status_update su JOIN reporting_period rp "
+                                             "ON rp.id = su.period_id WHERE rp.code = ?", period)} if period else set()
+        not_reported = sum(1 for a in open_ if a["id"] not in reported) if period else None
+        check(r[2:7] == by and r[7] == len(acts), "%s: measure %d counts %r, expected %r" % (tag, m["number"], r[2:8], by))
+        if live:
+            average = sum(a["progress"] or 0 for a in live) / len(live)
+            check(abs(r[8] - average) < 1e-9, "%s: measure %d average %r, expected %r" % (tag, m["number"], r[8], average))
+        check(r[9] == overdue and r[10] == not_reported,
+              "%s: measure %d overdue/not reported %r, expected %r" % (tag, m["number"], r[9:11], (overdue, not_reported)))
+        for c in range(2, 11):
+            totals[c] += r[c] or 0
+    total = rows[header + 1 + len(table)]
+    check(total[0] in ("Total", "Totalt"), "%s: no totals row" % tag)
+    for c in (2, 3, 4, 5, 6, 7, 9, 10):
+        check(not table or total[c] == totals[c], "%s: total column %d is %r, expected %r" % (tag, c, total[c], totals[c]))
+
+
+def check_responsibility(db, ws, ids, members, measures, plans, lang, tag):
+    rows = sheet_rows(ws, 1)
+    titles, kinds = rows[1], rows[2]
+    columns = {}
+    plan_titles = {r["id"]: r["title"] for r in db.query("SELECT id, title FROM plan")}
+    measure_numbers = {r["id"]: r["number"] for r in db.query("SELECT id, number FROM measure")}
+    expected_measures = [m for m in measure_numbers if measures is None or m in measures]
+    expected_plans = [p for p in plan_titles if plans is None or p in plans]
+    for c in range(2, len(titles), 2):
+        check(kinds[c] in ("Lead", "Ansvar") and kinds[c + 1] in ("Partner", "Samarbeid"), "%s: lead/partner header" % tag)
+        columns[titles[c]] = c
+    want = {"%s %d" % (MEASURE[lang], measure_numbers[m]) for m in expected_measures} | {plan_titles[p] for p in expected_plans}
+    check(set(columns) == want, "%s: responsibility columns %r, expected %r" % (tag, sorted(columns), sorted(want)))
+    body = {r[1]: r for r in rows[3:] if r[1] is not None}
+    expected_agencies = set(db.agencies) if members is None else members
+    check(set(body) == {db.names["agency"][a] for a in expected_agencies},
+          "%s: responsibility rows %r" % (tag, sorted(body)))
+    for a in expected_agencies:
+        row = body.get(db.names["agency"][a])
+        if row is None:
+            continue
+        for key, where in [("measure_id", m) for m in expected_measures] + [("plan_id", p) for p in expected_plans]:
+            live = [i for i in ids if db.activities[i][key] == where and status_of(db.activities[i]) != "cancelled"]
+            lead = sum(1 for i in live if db.activities[i]["lead_agency_id"] == a)
+            partner = sum(1 for i in live if a in db.partners.get(i, []))
+            title = "%s %d" % (MEASURE[lang], measure_numbers[where]) if key == "measure_id" else plan_titles[where]
+            c = columns.get(title)
+            if c is None:
+                continue
+            check((row[c] or 0, row[c + 1] or 0) == (lead, partner),
+                  "%s: %s × %s is %r, expected %r" % (tag, db.names["agency"][a], title, row[c:c + 2], (lead, partner)))
+
+
+def check_coverage(db, ws, ids, plans, tag):
+    rows = sheet_rows(ws, 1)
+    names = rows[2]
+    sector_ids = {v: k for k, v in db.names["sector"].items()}
+    plan_ids = {r["title"]: r["id"] for r in db.query("SELECT id, title FROM plan")}
+    expected_plans = {p for p in plan_ids.values() if plans is None or p in plans}
+    got_plans = {plan_ids[n] for n in names[2:] if n in plan_ids}
+    check(got_plans == expected_plans, "%s: coverage plan columns %r" % (tag, sorted(got_plans)))
+    body = [r for r in rows[3:] if r[1] is not None]
+    check(len(body) == len(db.names["group"]), "%s: coverage has %d groups" % (tag, len(body)))
+    live = [i for i in ids if status_of(db.activities[i]) != "cancelled"]
+    group_ids = {v: k for k, v in db.names["group"].items()}
+    for r in body:
+        g = group_ids[r[1]]
+        reach = [i for i in live if g in db.groups.get(i, [])]
+        for c, name in enumerate(names):
+            if c < 2 or name is None:
+                continue
+            if name in sector_ids:
+                n = sum(1 for i in reach if sector_ids[name] in db.sectors.get(i, []))
+            elif name in plan_ids:
+                n = sum(1 for i in reach if db.activities[i]["plan_id"] == plan_ids[name])
+            else:
+                continue
+            check((r[c] or 0) == n, "%s: coverage %s × %s is %r, expected %d" % (tag, r[1], name, r[c], n))
+
+
+def check_seminars(db, wb, lang, seminar_ids, ids, tag):
+    ws = wb[SHEETS[lang][4]]
+    rows = {r[0]: r for r in sheet_rows(ws) if r[0] is not None}
+    check(set(rows) == seminar_ids, "%s: seminars %r, expected %r" % (tag, sorted(rows), sorted(seminar_ids)))
+    for s in seminar_ids & set(rows):
+        reg = db.query("SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = ? AND NOT waitlisted", s)[0][0]
+        att = db.query("SELECT sum(attended) FROM registration WHERE seminar_id = ?", s)[0][0]
+        check(rows[s][15] == reg and rows[s][17] == att, "%s: seminar %d registered/attended %r" % (tag, s, rows[s][15:18]))
+    participants = [r for r in sheet_rows(wb[SHEETS[lang][5]]) if r[0] is not None]
+    expected = db.query("SELECT seminar_id, sector_id, sum(participants) FROM registration GROUP BY 1, 2")
+    expected = {(r[0], db.names["sector"].get(r[1])) for r in expected if r[0] in seminar_ids}
+    got = {(r[0], r[3] if r[3] not in ("No sector given", "Sektor ikke oppgitt") else None) for r in participants}
+    check(got == expected, "%s: participants %r, expected %r" % (tag, sorted(got, key=str), sorted(expected, key=str)))
+
+
+def check_history(db, ws, ids, tag):
+    rows = [r for r in sheet_rows(ws) if r[0] is not None]
+    got = sorted((r[0], r[3], r[6]) for r in rows)
+    expected = sorted((u[0], u[1], clean(u[2])) for u in db.query(
+        "SELECT su.activity_id, rp.code, su.comment FROM status_update su "
+        "LEFT JOIN reporting_period rp ON rp.id = su.period_id") if u[0] in ids)
+    check(got == expected, "%s: status history %r, expected %r" % (tag, got, expected))
+    for r in rows:
+        check(isinstance(r[8], datetime.datetime), "%s: reported at %r is not a date" % (tag, r[8]))
+
+
+def check_workbook_form(path, wb, lang, names, tag):
+    check(wb.sheetnames == SHEETS[lang], "%s: sheets %r" % (tag, wb.sheetnames))
+    # Text from users is text: a formula only where the report computes one
+    # (the totals), and nothing user-written ever in a formula cell.
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    check(ws.title == SHEETS[lang][0] and str(cell.value).startswith("=SUM("),
+                          "%s: formula %r in %s!%s" % (tag, cell.value, ws.title, cell.coordinate))
+                if isinstance(cell.value, str):
+                    for n in names:
+                        check(n not in cell.value, "%s: participant name %r in %s" % (tag, n, ws.title))
+    for s in (1, 4, 5, 6):
+        ws = wb[SHEETS[lang][s]]
+        check(ws.freeze_panes == "A2", "%s: %s header not frozen (%r)" % (tag, ws.title, ws.freeze_panes))
+        check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"), "%s: %s has no autofilter" % (tag, ws.title))
+        check(ws.page_setup.orientation == "landscape", "%s: %s not landscape" % (tag, ws.title))
+        check(ws.sheet_properties.pageSetUpPr.fitToPage, "%s: %s not fit to page" % (tag, ws.title))
+        check(ws.print_title_rows is not None, "%s: %s repeats no header row" % (tag, ws.title))
+    activities = wb[SHEETS[lang][1]]
+    rules = [rule for cf in activities.conditional_formatting for rule in cf.rules]
+    check(any(rule.type == "dataBar" for rule in rules), "%s: no progress data bar" % tag)
+    check(any(rule.type == "cellIs" and STATUS[lang]["done"] in " ".join(rule.formula) for rule in rules),
+          "%s: no status colours" % tag)
+    with zipfile.ZipFile(path) as z:
+        app = z.read("docProps/app.xml").decode()
+        core = z.read("docProps/core.xml").decode()
+        check("<Company>" in app, "%s: no company" % tag)
+        check("<dc:title>" in core and "<dc:creator>" in core and "<dc:subject>" in core, "%s: no title/author/subject" % tag)
+        check(any(n.startswith("xl/charts/chart") for n in z.namelist()), "%s: no chart" % tag)
+        for n in z.namelist():
+            if n.endswith(".xml") or n.endswith(".rels"):
+                try:
+                    xml.etree.ElementTree.fromstring(z.read(n))
+                except xml.etree.ElementTree.ParseError as e:
+                    check(False, "%s: %s is not well-formed XML: %s" % (tag, n, e))
+            if n.endswith(".xml"):
+                check(not re.search(r"<v>-?[0-9]+,[0-9]+</v>|width=\"[0-9]+,", z.read(n).decode()),
+                      "%s: a decimal comma in %s" % (tag, n))
+
+
+def readback(workdir, db_path):
+    db = Database(db_path)
+    names = [n.strip() for r in db.query("SELECT names FROM registration WHERE names IS NOT NULL")
+             for n in r[0].split(",")]
+    p2 = db.query("SELECT id FROM plan WHERE title = 'Testplan informasjon'")[0][0]
+    cases = [
+        (None, "en", "2026-T2"), (None, "nb", None), ("focus-area:9", "nb", "2026-T1"),
+        ("measure:90", "en", "2026-T2"), ("measure:7", "nb", "2026-T2"), ("plan:%d" % p2, "en", "2026-T1"),
+        ("agency:TET", "nb", "2026-T2"), ("agency:Bufdir", "en", "2026-T2"),
+        ("ministry:TDEP", "en", "2026-T3"), ("ministry:HOD", "nb", "2026-T2"),
+    ]
+    for spec, lang, period in cases:
+        tag = "%s/%s/%s" % (spec or "strategy", lang, period or "today")
+        out = os.path.join(workdir, "report.xlsx")
+        args = ["report", "--database", db_path, "--output", out, "--language", lang, "--today", TODAY]
+        args += ["--scope", spec] if spec else []
+        args += ["--period", period] if period else []
+        result = run(args)
+        if not check(result.returncode == 0 and result.stderr == "", "%s: exit %d, %r" % (tag, result.returncode, result.stderr)):
+            continue
+        # Values as a reader that does not recalculate sees them: the totals'
+        # formulas must carry their computed values.
+        wb = openpyxl.load_workbook(out, data_only=True)
+        ids, members, measures, plans = db.scope(spec)
+        period = period or "2026-T2"   # the period running on TODAY
+        check(len(ids) > 0, "%s: the fixture has nothing in scope" % tag)
+        check_workbook_form(out, openpyxl.load_workbook(out), lang, names, tag)
+        check_summary(db, wb[SHEETS[lang][0]], ids, measures, lang, period, tag)
+        check_activities(db, wb[SHEETS[lang][1]], ids, lang, period, tag)
+        check_responsibility(db, wb[SHEETS[lang][2]], ids, members, measures, plans, lang, tag)
+        check_coverage(db, wb[SHEETS[lang][3]], ids, plans, tag)
+        check_seminars(db, wb, lang, db.seminars(spec, ids, members), ids, tag)
+        check_history(db, wb[SHEETS[lang][6]], ids, tag)
+        os.unlink(out)
+    continuation(workdir, db_path)
+
+
+def all_values(path):
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
+
+
+def same_locale(workdir, db_path):
+    if not nb_locale_available():
+        print("The nb_NO.UTF-8 locale is missing; skipping (generate it with locale-gen)")
+        sys.exit(77)
+    for spec in (None, "measure:91"):
+        outputs = []
+        for lc in ("C", "nb_NO.UTF-8"):
+            out = os.path.join(workdir, "report-%s.xlsx" % lc)
+            args = ["report", "-d", db_path, "-o", out, "-l", "nb", "--today", TODAY] + (["-s", spec] if spec else [])
+            result = run(args, lc)
+            check(result.returncode == 0, "%s: exit %d: %s" % (lc, result.returncode, result.stderr))
+            outputs.append(out)
+        a, b = all_values(outputs[0]), all_values(outputs[1])
+        check(a == b, "%s: the report under nb_NO.UTF-8 differs from the one under C" % spec)
+        # A value with decimals, so that the comparison means something.
+        averages = [r[8] for r in a["Sammendrag"] if isinstance(r[8], float) and r[8] != int(r[8])]
+        check(averages, "%s: no decimal number to compare" % spec)
+
+
+def one_line(result, tag):
+    lines = result.stderr.strip("\n").split("\n")
+    check(len(lines) == 1 and lines[0].startswith("samordna: ") and len(lines[0]) > 20,
+          "%s: stderr is not one clear line: %r" % (tag, result.stderr))
+
+
+def failures(workdir, db_path):
+    out_dir = os.path.join(workdir, "out")
+    os.mkdir(out_dir)
+    out = os.path.join(out_dir, "report.xlsx")
+    with open(out, "wb") as f:
+        f.write(b"the old report")
+    not_a_db = os.path.join(workdir, "notes.txt")
+    with open(not_a_db, "w") as f:
+        f.write("not a database\n" * 20)
+    if os.geteuid() == 0:
+        unwritable = "/proc/samordna-report.xlsx"   # root may write anywhere but here
+    else:
+        locked = os.path.join(workdir, "locked")
+        os.mkdir(locked)
+        os.chmod(locked, 0o555)
+        unwritable = os.path.join(locked, "report.xlsx")
+    cases = [
+        ("unknown scope", ["--scope", "measure:4711"], out, 2, "measure"),
+        ("bad scope", ["--scope", "galaxy:far"], out, 2, "scope"),
+        ("unknown period", ["--period", "2031-T9"], out, 2, "2031-T9"),
+        ("bad language", ["--language", "klingon"], out, 2, "klingon"),
+        ("missing folder", [], os.path.join(workdir, "no-such-folder", "r.xlsx"), 1, "no-such-folder"),
+        ("not writable", [], unwritable, 1, os.path.dirname(unwritable)),
+        ("output is a folder", [], out_dir, 1, out_dir),
+        ("not a database", ["--database", not_a_db], out, 2, not_a_db),
+        ("missing database", ["--database", os.path.join(workdir, "nothing.db")], out, 2, "nothing.db"),
+    ]
+    for tag, extra, target, status, mention in cases:
+        args = ["report", "--output", target, "--today", TODAY]
+        if "--database" not in extra:
+            args += ["--database", db_path]
+        result = run(args + extra)
+        check(result.returncode == status, "%s: exit %d, expected %d (%s)" % (tag, result.returncode, status, result.stderr))
+        one_line(result, tag)
+        check(mention in result.stderr, "%s: the message does not name %r: %r" % (tag, mention, result.stderr))
+        with open(out, "rb") as f:
+            check(f.read() == b"the old report", "%s: the existing file was touched" % tag)
+        check(sorted(os.listdir(out_dir)) == ["report.xlsx"], "%s: left %r behind" % (tag, os.listdir(out_dir)))
+        check(not os.path.exists(os.path.join(workdir, "no-such-folder")), "%s: created a folder" % tag)
+    check(not os.path.exists(os.path.join(workdir, "nothing.db")), "the command line created a database")
+
+    # Success replaces the old file with a complete workbook, no display needed.
+    result = run(["report", "--database", db_path, "--output", out, "--language", "en"])
+    check(result.returncode == 0 and result.stdout == "" and result.stderr == "", "report: %r" % (result,))
+    check(openpyxl.load_workbook(out).sheetnames == SHEETS["en"], "the new report is not a workbook")
+    check(sorted(os.listdir(out_dir)) == ["report.xlsx"], "left %r behind" % os.listdir(out_dir))
+    for command in ("report", "check"):
+        result = run([command, "--help"])
+        check(result.returncode == 0 and "--database" in result.stdout, "%s --help: %r" % (command, result))
+    result = run(["report", "--database", db_path])
+    check(result.returncode == 2 and "--output" in result.stderr, "report without --output: %r" % (result,))
+
+    # samordna check: one tab-separated line per failed check, exit 1.
+    result = run(["check", "--database", db_path])
+    check(result.returncode == 1 and result.stderr == "", "check: exit %d, %r" % (result.returncode, result.stderr))
+    lines = result.stdout.strip("\n").split("\n")
+    for line in lines:
+        check(len(line.split("\t")) == 4, "check: line %r is not severity, id, kind:id, message" % line)
+    db = Database(db_path)
+    minus = db.query("SELECT id FROM activity WHERE title = '-minus først'")[0][0]
+    check(any(l.split("\t")[1:3] == ["activity-no-lead", "activity:%d" % minus] for l in lines),
+          "check: the activity without a lead is not reported")
+    mixed = db.query("SELECT id FROM target_group WHERE name = 'Testgruppe 1'")[0][0]
+    check(any(l.split("\t")[1:3] == ["target-group-mixed-messages", "target-group:%d" % mixed] for l in lines),
+          "check: the differing messages to Testgruppe 1 are not reported")
+    for tag, args in (("not a database", ["--database", not_a_db]),
+                      ("missing", ["--database", os.path.join(workdir, "nothing.db")]),
+                      ("bad option", ["--colour"])):
+        result = run(["check"] + args)
+        check(result.returncode == 2 and result.stdout == "", "check %s: exit %d" % (tag, result.returncode))
+        one_line(result, "check " + tag)
+
+
+def nb_locale_available():
+    return "nb_no.utf8" in subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
+
+
+def continuation(workdir, db_path):
+    """A list longer than a sheet goes on in "Name (2)", header and all."""
+    out = os.path.join(workdir, "limited.xlsx")
+    subprocess.run([FIXTURE, db_path, "--limited-report", out, "5"], check=True, env=environment("C.UTF-8"))
+    wb = openpyxl.load_workbook(out)
+    db = Database(db_path)
+    parts = [n for n in wb.sheetnames if n == "Aktiviteter" or n.startswith("Aktiviteter (")]
+    check(len(parts) == (len(db.activities) + 3) // 4, "continuation: activity sheets %r" % parts)
+    ids = []
+    for n in parts:
+        rows = list(wb[n].iter_rows(values_only=True))
+        check(rows[0][0] == "ID" and len(rows) <= 5, "continuation: %s has %d rows, header %r" % (n, len(rows), rows[0][0]))
+        check(wb[n].freeze_panes == "A2" and wb[n].auto_filter.ref is not None, "continuation: %s is not a list" % n)
+        ids += [r[0] for r in rows[1:]]
+    check(sorted(ids) == sorted(db.activities), "continuation: the activities are not all there once")
+
+
+def main():
+    if "nb_NO" in os.environ.get("LC_ALL", "") and not nb_locale_available():
+        print("The nb_NO.UTF-8 locale is missing; skipping (generate it with locale-gen)")
+        sys.exit(77)
+    with tempfile.TemporaryDirectory(prefix="samordna-report-") as workdir:
+        db_path = os.path.join(workdir, "fixture.db")
+        subprocess.run([FIXTURE, db_path], check=True, env=environment("C.UTF-8"))
+        {"readback": readback, "locale": same_locale, "failures": failures}[MODE](workdir, db_path)
+    if FAILURES:
+        print("%d failures" % len(FAILURES))
+        sys.exit(1)
+    print("all good")
+
+
+main()

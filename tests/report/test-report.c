@@ -1,0 +1,374 @@
+/* Tests of the report module through its C interface: the words of both
+ * languages, where a report may be written and what a failure leaves, the
+ * asynchronous variant and its progress. The workbook's contents are read
+ * back by check-report.py with an independent reader.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "report/sam-report-private.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *out;
+  SamStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  f->dir = g_dir_make_tmp ("samordna-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "test.db", NULL);
+  f->out = g_build_filename (f->dir, "report.xlsx", NULL);
+  f->store = sam_store_open (db, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->out);
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names of the files in @dir but the database, sorted, "," between. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    if (!g_str_has_prefix (name, "test.db"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+static gboolean
+is_zip (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL) && length > 4 && memcmp (contents, "PK\3\4", 4) == 0;
+}
+
+/* Words */
+
+static void
+test_labels_complete (void)
+{
+  for (SamReportLabel l = 0; l < L_N_LABELS; l++)
+    for (SamReportLanguage lang = SAM_REPORT_LANGUAGE_NB; lang <= SAM_REPORT_LANGUAGE_EN; lang++)
+      {
+        const char *text = sam_report_label (lang, l);
+        g_assert_nonnull (text);
+        g_assert_cmpuint (strlen (text), >, 0);
+        g_assert_true (g_utf8_validate (text, -1, NULL));
+      }
+  /* Sheet names: at most 31 characters, none Excel forbids, and
+   * different in the two languages where the words differ. */
+  for (SamReportLabel l = L_SHEET_SUMMARY; l <= L_SHEET_HISTORY; l++)
+    for (SamReportLanguage lang = SAM_REPORT_LANGUAGE_NB; lang <= SAM_REPORT_LANGUAGE_EN; lang++)
+      {
+        const char *name = sam_report_label (lang, l);
+        g_assert_cmpint (g_utf8_strlen (name, -1) + 4, <=, 31);
+        g_assert_null (strpbrk (name, "[]:*?/\\"));
+      }
+  g_assert_cmpstr (sam_report_label (SAM_REPORT_LANGUAGE_NB, L_SHEET_ACTIVITIES), ==, "Aktiviteter");
+  g_assert_cmpstr (sam_report_label (SAM_REPORT_LANGUAGE_EN, L_SHEET_ACTIVITIES), ==, "Activities");
+}
+
+/* Every value the report shows has a word in both languages. */
+static void
+test_enum_words (void)
+{
+  const SamEnumValue *tables[] = {
+    sam_status_values, sam_seminar_status_values, sam_seminar_kind_values,
+    sam_target_category_values, sam_plan_kind_values, sam_scope_values,
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const SamEnumValue *v = tables[t]; v->nick; v++)
+      {
+        const char *nb = sam_report_enum_label (SAM_REPORT_LANGUAGE_NB, v->nick);
+        const char *en = sam_report_enum_label (SAM_REPORT_LANGUAGE_EN, v->nick);
+        g_assert_cmpstr (nb, !=, v->nick);
+        g_assert_cmpstr (en, ==, v->label);
+      }
+  g_assert_cmpstr (sam_report_enum_label (SAM_REPORT_LANGUAGE_NB, "in_progress"), ==, "Pågår");
+  g_assert_cmpstr (sam_report_enum_label (SAM_REPORT_LANGUAGE_NB, "from_the_future"), ==, "from_the_future");
+  g_assert_cmpstr (sam_report_enum_label (SAM_REPORT_LANGUAGE_EN, NULL), ==, "");
+}
+
+static void
+test_language_names (void)
+{
+  static const struct { const char *text; gboolean ok; SamReportLanguage language; } cases[] = {
+    { "nb", TRUE, SAM_REPORT_LANGUAGE_NB }, { "NB", TRUE, SAM_REPORT_LANGUAGE_NB },
+    { "nb_NO.UTF-8", TRUE, SAM_REPORT_LANGUAGE_NB }, { "no", TRUE, SAM_REPORT_LANGUAGE_NB },
+    { "nob", TRUE, SAM_REPORT_LANGUAGE_NB }, { "en", TRUE, SAM_REPORT_LANGUAGE_EN },
+    { "en_GB", TRUE, SAM_REPORT_LANGUAGE_EN }, { "english", FALSE, 0 }, { "de", FALSE, 0 },
+    { "", FALSE, 0 }, { NULL, FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SamReportLanguage language = 99;
+      g_assert_cmpint (sam_report_language_from_string (cases[i].text, &language), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_cmpint (language, ==, cases[i].language);
+    }
+}
+
+/* Writing */
+
+static void
+test_write_default_plan (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SamReportOptions options = { NULL, "2026-T1", SAM_REPORT_LANGUAGE_EN, "2026-02-01" };
+  SamReportStats stats = { 0 };
+  g_autofree char *files = NULL;
+
+  g_assert_true (sam_report_write (f->store, &options, f->out, NULL, NULL, &stats, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_zip (f->out));
+  files = list_dir (f->dir);
+  g_assert_cmpstr (files, ==, "report.xlsx");
+  g_assert_cmpuint (stats.activities, ==, (guint64) sam_store_count (f->store, SAM_KIND_ACTIVITY));
+  g_assert_cmpuint (stats.cells, >, stats.activities * 10);
+  g_assert_cmpuint (stats.strings, <, stats.cells);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *period;
+  const char *target;     /* relative to the fixture's folder */
+  GQuark      domain;
+  int         code;
+} FailureCase;
+
+/* Each failure says why with the right error, leaves an existing file as
+ * it was and leaves nothing else behind. */
+static void
+test_write_failures (Fixture *f, gconstpointer data)
+{
+  const FailureCase cases[] = {
+    { "unknown period", "2099-T9", "report.xlsx", SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD },
+    { "missing folder", NULL, "missing/report.xlsx", SAM_REPORT_ERROR, SAM_REPORT_ERROR_NO_FOLDER },
+    { "a folder", NULL, "folder", SAM_REPORT_ERROR, SAM_REPORT_ERROR_NOT_A_FILE },
+  };
+  g_autofree char *folder = g_build_filename (f->dir, "folder", NULL);
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (f->out, "old", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *target = g_build_filename (f->dir, cases[i].target, NULL);
+      g_autofree char *contents = NULL, *files = NULL;
+      SamReportOptions options = { NULL, cases[i].period, SAM_REPORT_LANGUAGE_NB, NULL };
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_false (sam_report_write (f->store, &options, target, NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, cases[i].domain, cases[i].code);
+      g_assert_true (g_file_get_contents (f->out, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "old");
+      files = list_dir (f->dir);
+      g_assert_cmpstr (files, ==, "folder,report.xlsx");
+    }
+}
+
+static void
+test_write_unknown_scope (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamScope) scope = sam_scope_new (SAM_SCOPE_MINISTRY, 999999);
+  SamReportOptions options = { scope, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
+  g_autofree char *files = NULL;
+
+  g_assert_false (sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND);
+  files = list_dir (f->dir);
+  g_assert_cmpstr (files, ==, "");
+}
+
+/* A cancelled report stops before the rename: the old file stays. */
+static void
+test_write_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
+  g_autofree char *files = NULL, *contents = NULL;
+
+  g_assert_true (g_file_set_contents (f->out, "old", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (f->out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  files = list_dir (f->dir);
+  g_assert_cmpstr (files, ==, "report.xlsx");
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GArray    *fractions;
+  gboolean   ok;
+  GError    *error;
+  gboolean   data_freed;
+} AsyncState;
+
+static void
+progress_cb (double fraction, gpointer user_data)
+{
+  AsyncState *s = user_data;
+
+  g_array_append_val (s->fractions, fraction);
+}
+
+static void
+progress_data_free (gpointer user_data)
+{
+  ((AsyncState *) user_data)->data_freed = TRUE;
+}
+
+static void
+written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncState *s = user_data;
+
+  s->ok = sam_report_write_finish (result, &s->error);
+  g_main_loop_quit (s->loop);
+}
+
+static void
+test_write_async (Fixture *f, gconstpointer data)
+{
+  AsyncState s = { g_main_loop_new (NULL, FALSE), g_array_new (FALSE, FALSE, sizeof (double)) };
+  SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_EN, NULL };
+
+  sam_report_write_async (f->store, &options, f->out, progress_cb, &s, progress_data_free, NULL, written_cb, &s);
+  g_main_loop_run (s.loop);
+  g_assert_no_error (s.error);
+  g_assert_true (s.ok);
+  g_assert_true (is_zip (f->out));
+  /* Progress arrives in this thread, rising, ending at 1. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (s.fractions->len, >=, 1);
+  for (guint i = 1; i < s.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (s.fractions, double, i), >=, g_array_index (s.fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (s.fractions, double, s.fractions->len - 1), ==, 1.0);
+  g_assert_true (s.data_freed);
+  g_array_unref (s.fractions);
+  g_main_loop_unref (s.loop);
+}
+
+static void
+test_write_async_failure (Fixture *f, gconstpointer data)
+{
+  AsyncState s = { g_main_loop_new (NULL, FALSE), g_array_new (FALSE, FALSE, sizeof (double)) };
+  SamReportOptions options = { NULL, "no-such-period", SAM_REPORT_LANGUAGE_EN, NULL };
+  g_autofree char *files = NULL;
+
+  sam_report_write_async (f->store, &options, f->out, NULL, NULL, NULL, NULL, written_cb, &s);
+  g_main_loop_run (s.loop);
+  g_assert_false (s.ok);
+  g_assert_error (s.error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD);
+  files = list_dir (f->dir);
+  g_assert_cmpstr (files, ==, "");
+  g_clear_error (&s.error);
+  g_array_unref (s.fractions);
+  g_main_loop_unref (s.loop);
+}
+
+/* A report in a Norwegian locale is byte for byte the same workbook
+ * contents as in C, apart from the time in the document properties. */
+static void
+test_write_locale (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *c_path = g_build_filename (f->dir, "c.xlsx", NULL);
+  g_autofree char *nb_path = g_build_filename (f->dir, "nb.xlsx", NULL);
+  SamReportOptions options = { NULL, "2026-T1", SAM_REPORT_LANGUAGE_NB, "2026-02-01" };
+  SamReportStats c_stats = { 0 }, nb_stats = { 0 };
+  char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "nb_NO.UTF-8") == NULL)
+    {
+      g_free (saved);
+      g_test_skip ("The nb_NO.UTF-8 locale is missing");
+      return;
+    }
+  g_assert_true (sam_report_write (f->store, &options, nb_path, NULL, NULL, &nb_stats, NULL, &error));
+  /* The writer put the numeric locale back. */
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+  setlocale (LC_ALL, "C");
+  g_assert_true (sam_report_write (f->store, &options, c_path, NULL, NULL, &c_stats, NULL, &error));
+  setlocale (LC_ALL, saved);
+  g_free (saved);
+  g_assert_no_error (error);
+  g_assert_cmpmem (&c_stats, sizeof c_stats, &nb_stats, sizeof nb_stats);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/labels/complete", test_labels_complete);
+  g_test_add_func ("/report/labels/enum-words", test_enum_words);
+  g_test_add_func ("/report/labels/language-names", test_language_names);
+#define ADD(path, fn) g_test_add ("/report/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("write/default-plan", test_write_default_plan);
+  ADD ("write/failures-leave-nothing", test_write_failures);
+  ADD ("write/unknown-scope", test_write_unknown_scope);
+  ADD ("write/cancelled", test_write_cancelled);
+  ADD ("write/async", test_write_async);
+  ADD ("write/async-failure", test_write_async_failure);
+  ADD ("write/norwegian-locale", test_write_locale);
+#undef ADD
+  return g_test_run ();
+}
