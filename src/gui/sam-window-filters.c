@@ -114,6 +114,16 @@ update_summary (SamWindow *self)
   g_autoptr(GString) text = g_string_new (NULL);
   guint status = gtk_drop_down_get_selected (self->status_filter);
 
+  SamActivityQuery *q = sam_activity_filter_get_query (self->filter);
+
+  if (q->measure_id || q->plan_id)
+    {
+      g_autoptr(SamRecord) r = sam_store_get (self->store, q->plan_id ? SAM_KIND_PLAN : SAM_KIND_MEASURE,
+                                              q->plan_id ? q->plan_id : q->measure_id, NULL);
+      g_autofree char *name = r ? sam_tree_describe (r) : NULL;
+      if (name)
+        g_string_append (text, name);
+    }
   add_choice (text, self->agency_filter);
   if (text->len && gtk_check_button_get_active (self->subordinates_check))
     g_string_append_printf (text, " %s", _("and subordinates"));
@@ -178,6 +188,22 @@ sam_window_apply_filters (SamWindow *self)
   sam_activity_filter_changed (self->filter);
   update_count (self);
   update_summary (self);
+}
+
+/* Chooses @id in the filter drop-down @name ("agency", "group", "sector",
+ * "period"), or sets the "overdue" toggle; call sam_window_apply_filters()
+ * after. */
+void
+sam_window_select_filter (SamWindow  *self,
+                          const char *name,
+                          gint64      id)
+{
+  self->refreshing = TRUE;
+  if (g_str_equal (name, "overdue"))
+    gtk_toggle_button_set_active (self->overdue_toggle, id != 0);
+  else
+    select_id (GTK_DROP_DOWN (sam_window_get_filter_widget (self, name)), id);
+  self->refreshing = FALSE;
 }
 
 /* Clears every filter, the search and the tree's measure or plan. */

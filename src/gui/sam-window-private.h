@@ -48,6 +48,20 @@ struct _SamWindow
   GtkListView          *seminar_list;
   GtkCalendar          *seminar_calendar;
   GtkListView          *day_list;
+  GtkDropDown          *matrix_columns;
+  GtkDropDown          *matrix_ministry;
+  GtkLabel             *matrix_summary;
+  GtkColumnView        *matrix_view;
+  GtkDropDown          *report_scope;
+  GtkDropDown          *report_period;
+  GtkDropDown          *report_language;
+  GtkButton            *report_button;
+  GtkProgressBar       *report_progress;
+  GtkButton            *report_cancel;
+  GtkButton            *figure_overdue;
+  GtkButton            *figure_unreported;
+  GtkButton            *figure_gaps;
+  GtkButton            *figure_checks;
 
   SamStore             *store;
   GCancellable         *cancellable;
@@ -63,6 +77,8 @@ struct _SamWindow
   int                   seminar_year;
   GtkSingleSelection   *seminar_rows;
   GtkSingleSelection   *day_rows;
+  GCancellable         *report_cancellable;
+  char                 *report_path;
   gboolean              refreshing;      /* rebuilding after a change */
 };
 
@@ -78,6 +94,9 @@ void  sam_window_setup_filters    (SamWindow      *self);
 void  sam_window_fill_filters     (SamWindow      *self);
 void  sam_window_apply_filters    (SamWindow      *self);
 void  sam_window_clear_filters    (SamWindow      *self);
+void  sam_window_select_filter    (SamWindow      *self,
+                                   const char     *name,
+                                   gint64          id);
 
 /* sam-window-seminars.c */
 void  sam_window_show_seminars    (SamWindow      *self);
@@ -86,6 +105,15 @@ void  sam_window_show_target      (SamWindow      *self,
                                    int             year);
 void  sam_window_install_seminar_actions (GtkWidgetClass *widget_class);
 void  on_calendar_changed_cb      (SamWindow      *self);
+
+/* sam-window-coordination.c */
+void  sam_window_show_matrix      (SamWindow      *self);
+void  sam_window_prepare_matrix   (SamWindow      *self);
+void  sam_window_show_figures     (SamWindow      *self);
+void  sam_window_show_reports     (SamWindow      *self);
+void  sam_window_install_coordination_actions (GtkWidgetClass *widget_class);
+void  on_matrix_options_cb        (SamWindow      *self);
+void  on_report_cancel_cb         (SamWindow      *self);
 
 /* sam-window.c */
 void  sam_window_show_in_editor   (SamWindow      *self,

@@ -8,6 +8,7 @@
 #include "sam-window-private.h"
 #include "models/sam-details.h"
 #include "models/sam-overview.h"
+#include "models/sam-matrix-rows.h"
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -141,6 +142,8 @@ sam_window_show_in_editor (SamWindow *self,
 
 /* Callbacks */
 
+static gboolean is_page_view (SamView view);
+
 static void
 on_row_selected_cb (SamWindow          *self,
                     GParamSpec         *pspec,
@@ -263,6 +266,14 @@ on_sidebar_selected_cb (SamWindow          *self,
     sam_window_show_view (self, (SamView) view);
 }
 
+/* Views that have a page of their own rather than a tree. */
+static gboolean
+is_page_view (SamView view)
+{
+  return view == SAM_VIEW_OVERVIEW || view == SAM_VIEW_RESPONSIBILITY
+         || view == SAM_VIEW_COVERAGE || view == SAM_VIEW_REPORTS;
+}
+
 /* Rebuilding after the store changed */
 
 static void
@@ -303,6 +314,7 @@ show_overview (SamWindow *self)
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     sam_window_show_target (self, self->overview_target_label, g_date_time_get_year (now));
   }
+  sam_window_show_figures (self);
 }
 
 static void
@@ -317,11 +329,13 @@ on_store_changed_cb (SamWindow *self)
   else if (self->view == SAM_VIEW_PLANS)
     rebuild_tree (self, &self->plan_rows, self->plan_tree_view, SAM_VIEW_PLANS,
                   G_CALLBACK (on_plan_row_selected_cb));
-  else if (self->view != SAM_VIEW_SEMINARS)
+  else if (self->view != SAM_VIEW_SEMINARS && !is_page_view (self->view))
     rebuild_tree (self, &self->rows, self->tree_view, self->view, G_CALLBACK (on_row_selected_cb));
   self->refreshing = FALSE;
   if (self->view == SAM_VIEW_SEMINARS)
     sam_window_show_seminars (self);
+  else if (self->view == SAM_VIEW_RESPONSIBILITY || self->view == SAM_VIEW_COVERAGE)
+    sam_window_show_matrix (self);
   /* Rows changed in place; filtering again drops those that no longer match. */
   sam_window_fill_filters (self);
   sam_window_apply_filters (self);
@@ -478,6 +492,10 @@ sam_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
+  if (self->report_cancellable)
+    g_cancellable_cancel (self->report_cancellable);
+  g_clear_object (&self->report_cancellable);
+  g_clear_pointer (&self->report_path, g_free);
 
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
@@ -496,6 +514,7 @@ sam_window_class_init (SamWindowClass *klass)
   g_type_ensure (SAM_TYPE_ACTIVITY_ROW);
   g_type_ensure (SAM_TYPE_SUMMARY);
   g_type_ensure (SAM_TYPE_EDITOR);
+  g_type_ensure (SAM_TYPE_MATRIX_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
@@ -534,12 +553,29 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, seminar_calendar);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, day_list);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, matrix_columns);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, matrix_ministry);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, matrix_summary);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, matrix_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_scope);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_period);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_language);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_progress);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_cancel);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_overdue);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_unreported);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_gaps);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_checks);
+  gtk_widget_class_bind_template_callback (widget_class, on_matrix_options_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
   sam_window_install_actions (widget_class);
   sam_window_install_seminar_actions (widget_class);
+  sam_window_install_coordination_actions (widget_class);
 }
 
 static GtkListItemFactory *
@@ -644,6 +680,8 @@ sam_window_show_view (SamWindow *self,
       return;
     }
   sam_window_show_in_editor (self, NULL, FALSE);
+  /* Pages of figures and matrices use the whole width. */
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), !is_page_view (view));
   if (view == SAM_VIEW_OVERVIEW)
     {
       show_overview (self);
@@ -653,6 +691,16 @@ sam_window_show_view (SamWindow *self,
     {
       sam_window_show_seminars (self);
       gtk_stack_set_visible_child_name (self->view_stack, "seminars");
+    }
+  else if (view == SAM_VIEW_RESPONSIBILITY || view == SAM_VIEW_COVERAGE)
+    {
+      sam_window_prepare_matrix (self);
+      gtk_stack_set_visible_child_name (self->view_stack, "matrix");
+    }
+  else if (view == SAM_VIEW_REPORTS)
+    {
+      sam_window_show_reports (self);
+      gtk_stack_set_visible_child_name (self->view_stack, "reports");
     }
   else if (view == SAM_VIEW_PLANS)
     {
@@ -796,6 +844,12 @@ sam_window_get_filter_widget (SamWindow  *self,
     { "period", self->period_filter }, { "overdue", self->overdue_toggle },
     { "count", self->count_label }, { "seminar-target", self->target_label },
     { "seminar-list", self->seminar_list }, { "overview-target", self->overview_target_label },
+    { "matrix", self->matrix_view }, { "matrix-columns", self->matrix_columns },
+    { "matrix-ministry", self->matrix_ministry }, { "matrix-summary", self->matrix_summary },
+    { "report-scope", self->report_scope }, { "report-period", self->report_period },
+    { "report-language", self->report_language }, { "report-progress", self->report_progress },
+    { "figure-overdue", self->figure_overdue }, { "figure-unreported", self->figure_unreported },
+    { "figure-gaps", self->figure_gaps }, { "figure-checks", self->figure_checks },
   };
 
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);

@@ -23,6 +23,8 @@ void         sam_window_show_view          (SamWindow      *self,
                                             SamView         view);
 void         sam_window_show_record        (SamWindow      *self,
                                             SamRecord      *record);
+void         sam_window_write_report       (SamWindow      *self,
+                                            const char     *path);
 
 /* For tests: what the window shows now. */
 GListModel  *sam_window_get_rows           (SamWindow      *self);

@@ -5,18 +5,23 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-tree.h"
+#include "store/sam-coordination.h"
 
 static const struct { const char *name; const char *title; } views[SAM_N_VIEWS] = {
   { "overview", N_("Overview") },
   { "plans", N_("Plans") },
   { "follow-up", N_("Follow-up") },
   { "seminars", N_("Seminars") },
+  { "responsibility", N_("Responsibility") },
+  { "coverage", N_("Coverage") },
+  { "checks", N_("Checks") },
   { "agencies", N_("Agencies") },
   { "target-groups", N_("Target groups") },
   { "sectors", N_("Sectors") },
   { "knowledge", N_("Knowledge gaps") },
   { "obligations", N_("Obligations") },
   { "periods", N_("Reporting periods") },
+  { "reports", N_("Reports") },
 };
 
 const char *
@@ -438,6 +443,41 @@ follow_up_roots (Ctx *ctx)
   return G_LIST_MODEL (list);
 }
 
+static int
+by_severity (gconstpointer a,
+             gconstpointer b)
+{
+  const SamCheckResult *ra = *(SamCheckResult **) a, *rb = *(SamCheckResult **) b;
+
+  return (int) rb->severity - (int) ra->severity;
+}
+
+/* Checks: each failed check, most severe first, pointing at what it is about. */
+static GListModel *
+check_roots (Ctx *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = sam_coordination_run_checks (ctx->store, &error);
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+
+  if (results == NULL)
+    {
+      g_autoptr(SamNode) node = sam_node_new (error->message, NULL, NULL);
+      g_list_store_append (list, node);
+      return G_LIST_MODEL (list);
+    }
+  g_ptr_array_sort (results, by_severity);
+  for (guint i = 0; i < results->len; i++)
+    {
+      SamCheckResult *r = results->pdata[i];
+      g_autoptr(SamRecord) record = r->id ? sam_store_get (ctx->store, r->kind, r->id, NULL) : NULL;
+      g_autoptr(SamNode) node = sam_node_new (r->message, sam_severity_to_string (r->severity), record);
+
+      g_list_store_append (list, node);
+    }
+  return G_LIST_MODEL (list);
+}
+
 /* Returns a new list of the root nodes of @view over @store. */
 GListModel *
 sam_tree_new_roots (SamStore *store,
@@ -452,7 +492,12 @@ sam_tree_new_roots (SamStore *store,
   switch (view)
     {
     case SAM_VIEW_OVERVIEW:
+    case SAM_VIEW_RESPONSIBILITY:
+    case SAM_VIEW_COVERAGE:
+    case SAM_VIEW_REPORTS:
       return G_LIST_MODEL (g_list_store_new (SAM_TYPE_NODE));
+    case SAM_VIEW_CHECKS:
+      return check_roots (&ctx);
     case SAM_VIEW_PLANS:
       return list_all (&ctx, SAM_KIND_FOCUS_AREA);
     case SAM_VIEW_FOLLOW_UP:

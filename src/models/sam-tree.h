@@ -18,12 +18,16 @@ typedef enum {
   SAM_VIEW_PLANS,           /* focus area → measure → goals, tasks, plans (activities beside) */
   SAM_VIEW_FOLLOW_UP,       /* lead agency → activities not reported this period */
   SAM_VIEW_SEMINARS,        /* seminar format → seminars */
+  SAM_VIEW_RESPONSIBILITY,  /* agencies × measures or plans; no tree */
+  SAM_VIEW_COVERAGE,        /* target groups × sectors or plans; no tree */
+  SAM_VIEW_CHECKS,          /* the coordination checks that fail */
   SAM_VIEW_AGENCIES,        /* ministries → their agencies */
   SAM_VIEW_TARGET_GROUPS,   /* category → group → sub-group */
   SAM_VIEW_SECTORS,
   SAM_VIEW_KNOWLEDGE,       /* knowledge gaps and R&D projects */
   SAM_VIEW_OBLIGATIONS,
   SAM_VIEW_PERIODS,         /* reporting periods */
+  SAM_VIEW_REPORTS,         /* the Excel progress report; no tree */
   SAM_N_VIEWS
 } SamView;
 

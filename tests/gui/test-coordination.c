@@ -1,0 +1,241 @@
+/* The coordination views: each matrix cell opens its activities, the
+ * checks point at what they concern, the Overview's figures open the list
+ * behind them, and the Reports view writes the workbook. */
+#include "config.h"
+
+#include "sam-gui-test-util.h"
+#include "models/sam-matrix-rows.h"
+#include "store/sam-coordination.h"
+
+typedef struct
+{
+  char      *dir;
+  SamWindow *window;
+  SamStore  *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = sam_test_make_dir ();
+  path = g_build_filename (f->dir, "coordination.db", NULL);
+  f->window = sam_gui_open_window (path);
+  f->store = sam_window_get_store (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  sam_gui_iterate ();
+  sam_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* Finds the shown cell button of row @row_id and column @column. */
+static GtkWidget *
+find_cell (GtkWidget *widget,
+           gint64     row_id,
+           guint      column)
+{
+  SamMatrixRow *row = g_object_get_data (G_OBJECT (widget), "row");
+
+  if (GTK_IS_BUTTON (widget) && row && sam_matrix_row_get_id (row) == row_id
+      && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column")) == column)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, row_id, column);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_cell (Fixture *f,
+            gint64   row_id,
+            guint    column)
+{
+  GtkWidget *cell;
+
+  sam_gui_iterate ();
+  cell = find_cell (sam_window_get_filter_widget (f->window, "matrix"), row_id, column);
+  g_assert_nonnull (cell);
+  g_signal_emit_by_name (cell, "clicked");
+  sam_gui_iterate ();
+}
+
+static guint
+shown_activities (Fixture *f)
+{
+  return g_list_model_get_n_items (sam_window_get_activity_rows (f->window));
+}
+
+static void
+test_responsibility_cell (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SamRecord) hod = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "HOD");
+  g_autoptr(SamRecord) m7 = sam_test_find (f->store, SAM_KIND_MEASURE, "title", "Utvikle kompetansehevingstiltak");
+  g_autoptr(SamMatrix) m = sam_coordination_responsibility (f->store, NULL, SAM_KIND_MEASURE, NULL);
+  guint column = (guint) sam_matrix_find_column (m, sam_record_get_id (m7));
+  guint row = (guint) sam_matrix_find_row (m, sam_record_get_id (hod));
+  guint expected = sam_matrix_get (m, row, column, SAM_MATRIX_LEAD) + sam_matrix_get (m, row, column, SAM_MATRIX_PARTNER);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
+  click_cell (f, sam_record_get_id (hod), column);
+
+  /* The Plans view lists exactly the cell's activities. */
+  g_assert_cmpstr (sam_window_get_page (f->window), ==, "browse");
+  g_assert_cmpuint (expected, ==, 3);
+  g_assert_cmpuint (shown_activities (f), ==, expected);
+}
+
+static void
+test_responsibility_by_plans_and_ministry (Fixture       *f,
+                                          gconstpointer  data)
+{
+  GtkDropDown *columns, *ministry;
+  GtkColumnView *view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
+  columns = GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "matrix-columns"));
+  ministry = GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "matrix-ministry"));
+  view = GTK_COLUMN_VIEW (sam_window_get_filter_widget (f->window, "matrix"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 5);
+
+  gtk_drop_down_set_selected (columns, 1);
+  sam_gui_iterate ();
+  /* One column per plan, after the agencies. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==,
+                    1 + sam_store_count (f->store, SAM_KIND_PLAN));
+
+  sam_gui_pick_in (ministry, "Helse- og omsorgsdepartementet");
+  sam_gui_iterate ();
+  /* Only HOD and its agencies: one top row, the ministry. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), >=, 1);
+  {
+    g_autoptr(GtkTreeListRow) first = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
+    g_autoptr(SamMatrixRow) row = gtk_tree_list_row_get_item (first);
+    g_assert_cmpstr (sam_matrix_row_get_label (row), ==, "Helse- og omsorgsdepartementet");
+  }
+}
+
+static void
+test_coverage_cell (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SamRecord) lawyers = sam_test_find (f->store, SAM_KIND_TARGET_GROUP, "name", "Advokater");
+  g_autoptr(SamRecord) courts = sam_test_find (f->store, SAM_KIND_SECTOR, "name", "Advokater og domstoler");
+  g_autoptr(SamMatrix) m = sam_coordination_coverage (f->store, NULL, SAM_KIND_SECTOR, NULL);
+  guint column = (guint) sam_matrix_find_column (m, sam_record_get_id (courts));
+  guint row = (guint) sam_matrix_find_row (m, sam_record_get_id (lawyers));
+  guint reached = sam_matrix_get (m, row, column, SAM_MATRIX_REACHED);
+  g_autofree char *gaps = g_strdup_printf ("%u gaps", sam_matrix_count_gaps (m));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "coverage"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (sam_window_get_filter_widget (f->window, "matrix-summary"))), gaps));
+  g_assert_cmpuint (reached, >, 0);
+  click_cell (f, sam_record_get_id (lawyers), column);
+  g_assert_cmpuint (shown_activities (f), ==, reached);
+}
+
+static void
+test_checks_point_at_records (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) results = sam_coordination_run_checks (f->store, NULL);
+  GListModel *rows;
+  SamRecord *shown;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "checks"));
+  rows = sam_window_get_rows (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, results->len);
+  sam_gui_select (rows, "The activity “Utarbeide rutiner for utenriksstasjonene");
+  shown = sam_window_get_shown_record (f->window);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (sam_record_get_kind (shown), ==, SAM_KIND_ACTIVITY);
+  g_assert_cmpint (sam_record_get_int (shown, "lead_agency_id"), ==, 0);
+}
+
+static void
+test_overview_figures (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) results = sam_coordination_run_checks (f->store, NULL);
+  g_autofree char *checks = g_strdup_printf ("%u failed checks", results->len);
+  GtkButton *button;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "overview"));
+  button = GTK_BUTTON (sam_window_get_filter_widget (f->window, "figure-checks"));
+  g_assert_cmpstr (gtk_button_get_label (button), ==, checks);
+  /* The grey-zone research report was due in November 2025. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (sam_window_get_filter_widget (f->window, "figure-overdue"))),
+                   ==, "1 overdue");
+  g_signal_emit_by_name (sam_window_get_filter_widget (f->window, "figure-overdue"), "clicked");
+  sam_gui_iterate ();
+  g_assert_cmpuint (shown_activities (f), ==, 1);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sam_window_get_filter_widget (f->window, "overdue"))));
+}
+
+static gboolean
+report_done (gpointer data)
+{
+  Fixture *f = data;
+
+  return !gtk_widget_get_visible (sam_window_get_filter_widget (f->window, "report-progress"));
+}
+
+static void
+test_write_report (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "rapport.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "no-such-folder", "rapport.xlsx", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "reports"));
+  sam_gui_pick_in (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "report-scope")), "Measure 7");
+  sam_gui_pick_in (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "report-language")), "English");
+  sam_window_write_report (f->window, path);
+  g_assert_true (gtk_widget_get_visible (sam_window_get_filter_widget (f->window, "report-progress")));
+  sam_gui_wait_until (report_done, f, "the report to be written");
+
+  bytes = sam_test_read_file (path);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 2, "PK", 2);
+
+  /* A folder that does not exist: a dialog says so, and nothing is written. */
+  sam_window_write_report (f->window, bad);
+  sam_gui_wait_until (report_done, f, "the report to fail");
+  sam_gui_iterate ();
+  dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Report Was Not Written");
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  ADD ("/gui/coordination/responsibility-cell", test_responsibility_cell);
+  ADD ("/gui/coordination/responsibility-plans-ministry", test_responsibility_by_plans_and_ministry);
+  ADD ("/gui/coordination/coverage-cell", test_coverage_cell);
+  ADD ("/gui/coordination/checks", test_checks_point_at_records);
+  ADD ("/gui/coordination/overview-figures", test_overview_figures);
+  ADD ("/gui/coordination/write-report", test_write_report);
+  return g_test_run ();
+}
