@@ -288,6 +288,29 @@ test_transaction_rollback (Fixture       *f,
 }
 
 static void
+test_unset_bool_is_no (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SamRecord) format = sam_test_find (f->store, SAM_KIND_SEMINAR_FORMAT, "kind", "thematic");
+  g_autoptr(SamRecord) seminar = sam_record_new (SAM_KIND_SEMINAR);
+  g_autoptr(SamRecord) registration = sam_record_new (SAM_KIND_REGISTRATION);
+  g_autoptr(SamRecord) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sam_record_set_int (seminar, "format_id", sam_record_get_id (format));
+  sam_record_set_string (seminar, "title", "Temaseminar");
+  g_assert_true (sam_store_insert (f->store, seminar, &error));
+  sam_record_set_int (registration, "seminar_id", sam_record_get_id (seminar));
+  sam_record_set_string (registration, "organisation", "Bergen kommune");
+  /* "On the waiting list" is left unset: it is stored as no. */
+  g_assert_true (sam_store_insert (f->store, registration, &error));
+  g_assert_no_error (error);
+  back = sam_store_get (f->store, SAM_KIND_REGISTRATION, sam_record_get_id (registration), NULL);
+  g_assert_true (sam_record_is_set (back, "waitlisted"));
+  g_assert_cmpint (sam_record_get_int (back, "waitlisted"), ==, 0);
+}
+
+static void
 test_list_by (Fixture       *f,
               gconstpointer  data)
 {
@@ -336,5 +359,6 @@ main (int   argc,
   ADD ("/store/update-missing", test_update_missing);
   ADD ("/store/transaction-rollback", test_transaction_rollback);
   ADD ("/store/list-by", test_list_by);
+  ADD ("/store/unset-bool-is-no", test_unset_bool_is_no);
   return g_test_run ();
 }

@@ -43,7 +43,9 @@ bind_value (sqlite3_stmt   *stmt,
             const SamField *field,
             GVariant       *value)
 {
-  if (value == NULL)
+  if (value == NULL && field->type == SAM_FIELD_BOOL)
+    sqlite3_bind_int (stmt, pos, 0);   /* an unset yes/no is no */
+  else if (value == NULL)
     sqlite3_bind_null (stmt, pos);
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     sqlite3_bind_text (stmt, pos, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
