@@ -15,6 +15,7 @@ main (int   argc,
 {
   g_autoptr(SamApplication) app = NULL;
   const char *localedir = g_getenv ("SAMORDNA_LOCALEDIR");
+  gint64 started = g_get_monotonic_time ();
 
   /* SAMORDNA_LOCALEDIR lets a build run in place find its translations. */
   setlocale (LC_ALL, "");
@@ -27,5 +28,6 @@ main (int   argc,
     return sam_cli_run (argc, argv);
 
   app = sam_application_new ();
+  g_object_set_data (G_OBJECT (app), "started", GSIZE_TO_POINTER ((gsize) started));
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

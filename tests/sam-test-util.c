@@ -117,3 +117,30 @@ sam_test_sql (const char *path,
     g_error ("SQL failed: %s", message);
   sqlite3_close (db);
 }
+
+/* Makes at @path a Samordna database whose last-written data pages are
+ * damaged but whose schema is whole, so that it opens and only a full
+ * integrity check finds the damage. */
+void
+sam_test_make_damaged (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (path, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize size;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sam_test_sql (path, "PRAGMA journal_mode = DELETE;"
+                      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) "
+                      "INSERT INTO strategy (title, description) SELECT 'Fyll ' || i, printf('%.2000c', 'x') FROM n;"
+                      "PRAGMA journal_mode = WAL");
+  bytes = sam_test_read_file (path);
+  size = g_bytes_get_size (bytes);
+  data = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  for (gsize i = size - size / 8; i < size; i++)
+    data[i] = (guint8) (i * 31 + 7);
+  g_file_set_contents (path, (const char *) data, size, &error);
+  g_assert_no_error (error);
+}

@@ -17,5 +17,6 @@ SamRecord *sam_test_find            (SamStore    *store,
                                      const char  *value);
 void       sam_test_sql             (const char  *path,
                                      const char  *sql);
+void       sam_test_make_damaged    (const char  *path);
 
 G_END_DECLS

@@ -276,6 +276,42 @@ test_live_list (Fixture       *f,
   g_assert_cmpstr (lead, ==, "BUFDIR-NY");
 }
 
+static void
+on_loaded (SamActivityList *list,
+           const GError    *error,
+           gboolean        *done)
+{
+  g_assert_no_error ((GError *) error);
+  *done = TRUE;
+}
+
+static void
+test_background_load (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SamActivityList) list = sam_activity_list_new_loading (f->store);
+  g_autoptr(SamRecord) a = sam_test_find (f->store, SAM_KIND_ACTIVITY, "title",
+      "Videreføre tverrfaglige temaseminarer om menneskehandel med barn");
+  g_autoptr(SamActivityRow) row = NULL;
+  gboolean done = FALSE;
+
+  g_signal_connect (list, "loaded", G_CALLBACK (on_loaded), &done);
+  g_assert_true (sam_activity_list_is_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_activity_list_get_model (list)), ==, 0);
+
+  /* A change while the rows are read is not lost. */
+  sam_record_set_string (a, "title", "Endret mens listen ble lest");
+  g_assert_true (sam_store_update (f->store, a, NULL));
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sam_activity_list_is_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (sam_activity_list_get_model (list)), ==,
+                    sam_store_count (f->store, SAM_KIND_ACTIVITY));
+  row = g_list_model_get_item (sam_activity_list_get_model (list), sam_activity_list_find (list, sam_record_get_id (a)));
+  g_assert_cmpstr (sam_activity_row_get_title (row), ==, "Endret mens listen ble lest");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -291,5 +327,6 @@ main (int   argc,
   ADD ("/models/activity-list/status-overdue-and-reporting", test_status_overdue_and_reporting);
   ADD ("/models/activity-list/sector-and-group", test_sector_and_group);
   ADD ("/models/activity-list/live", test_live_list);
+  ADD ("/models/activity-list/background-load", test_background_load);
   return g_test_run ();
 }

@@ -285,12 +285,55 @@ test_open_async (void)
   g_autoptr(GError) error = NULL;
 
   make_empty (dir, path);
-  sam_store_open_async (path, NULL, got_result_cb, &result);
+  sam_store_open_async (path, SAM_STORE_OPEN_NONE, NULL, got_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   store = sam_store_open_finish (result, &error);
   g_assert_null (store);
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EMPTY);
+  sam_test_remove_dir (dir);
+}
+
+/* With the check left for later, a damaged database still opens at once,
+ * and the check that follows reports the damage without writing. */
+static void
+test_check_later (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(GAsyncResult) opened = NULL, checked = NULL;
+  g_autoptr(SamStore) store = NULL, good = NULL;
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sam_test_make_damaged (path);
+  before = sam_test_read_file (path);
+  sam_store_open_async (path, SAM_STORE_OPEN_CHECK_LATER, NULL, got_result_cb, &opened);
+  while (opened == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  store = sam_store_open_finish (opened, &error);
+  g_assert_no_error (error);
+
+  sam_store_check_async (store, NULL, got_result_cb, &checked);
+  while (checked == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sam_store_check_finish (checked, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "Restore it from a backup"));
+  g_clear_object (&store);
+  after = sam_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* A sound file passes the same check. */
+  g_clear_error (&error);
+  g_clear_object (&checked);
+  good = sam_test_open_new (dir, "good.db");
+  sam_store_check_async (good, NULL, got_result_cb, &checked);
+  while (checked == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sam_store_check_finish (checked, &error));
+  g_assert_no_error (error);
+  g_clear_object (&good);
   sam_test_remove_dir (dir);
 }
 
@@ -304,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/store/open/no-folder", test_no_folder);
   g_test_add_func ("/store/open/locked", test_locked);
   g_test_add_func ("/store/open/async", test_open_async);
+  g_test_add_func ("/store/open/check-later", test_check_later);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/store/open/bad/%s", bad_cases[i].name);

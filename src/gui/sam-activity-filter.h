@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (SamActivityFilter, sam_activity_filter, SAM, ACTIVITY_FILT
 SamActivityFilter *sam_activity_filter_new       (void);
 SamActivityQuery  *sam_activity_filter_get_query (SamActivityFilter *self);
 void               sam_activity_filter_changed   (SamActivityFilter *self);
+void               sam_activity_filter_refilter  (SamActivityFilter *self);
 
 G_END_DECLS

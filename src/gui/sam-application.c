@@ -122,8 +122,10 @@ sam_application_activate (GApplication *app)
 
   if (window == NULL)
     {
+      /* The window shows itself when the plan is open, or after a moment. */
       window = GTK_WINDOW (sam_window_new (self));
       sam_window_open_database (SAM_WINDOW (window), self->database);
+      return;
     }
   gtk_window_present (window);
 }

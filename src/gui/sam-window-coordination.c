@@ -246,7 +246,7 @@ on_matrix_options_cb (SamWindow *self)
 
 static void
 set_figure (GtkButton  *button,
-            guint       n,
+            gint64      n,
             const char *text)
 {
   gtk_button_set_label (button, text);
@@ -256,20 +256,29 @@ set_figure (GtkButton  *button,
     gtk_widget_remove_css_class (GTK_WIDGET (button), "warning");
 }
 
-static guint
-count_unreported (SamWindow *self)
+/* The figures that need the matrices and checks come a moment after the
+ * Overview is drawn, so that a large plan opens at once. */
+static gboolean
+show_check_figures_cb (gpointer data)
 {
-  GListModel *roots = sam_tree_new_roots (self->store, SAM_VIEW_FOLLOW_UP);
-  guint n = 0;
+  SamWindow *self = data;
+  g_autoptr(SamMatrix) coverage = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autofree char *gaps = NULL, *failed = NULL;
+  guint n_gaps, n_checks;
 
-  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
-    {
-      g_autoptr(SamNode) node = g_list_model_get_item (roots, i);
-      g_autoptr(GListModel) children = sam_node_get_children (node);
-      n += children ? g_list_model_get_n_items (children) : 0;
-    }
-  g_object_unref (roots);
-  return n;
+  self->figures_idle = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  coverage = sam_coordination_coverage (self->store, NULL, SAM_KIND_SECTOR, NULL);
+  checks = sam_coordination_run_checks (self->store, NULL);
+  n_gaps = coverage ? sam_matrix_count_gaps (coverage) : 0;
+  n_checks = checks ? checks->len : 0;
+  gaps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u coverage gap", "%u coverage gaps", n_gaps), n_gaps);
+  failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed check", "%u failed checks", n_checks), n_checks);
+  set_figure (self->figure_gaps, n_gaps, gaps);
+  set_figure (self->figure_checks, n_checks, failed);
+  return G_SOURCE_REMOVE;
 }
 
 /* Shows the Overview's figures: overdue, not reported this period,
@@ -279,12 +288,10 @@ sam_window_show_figures (SamWindow *self)
 {
   g_autofree char *today = sam_today ();
   g_autoptr(GListModel) summaries = sam_overview_new (self->store, today, NULL);
-  g_autoptr(SamMatrix) coverage = sam_coordination_coverage (self->store, NULL, SAM_KIND_SECTOR, NULL);
-  g_autoptr(GPtrArray) checks = sam_coordination_run_checks (self->store, NULL);
-  g_autofree char *overdue = NULL, *unreported = NULL, *gaps = NULL, *failed = NULL;
-  guint n_overdue = 0, n_unreported = count_unreported (self);
-  guint n_gaps = coverage ? sam_matrix_count_gaps (coverage) : 0;
-  guint n_checks = checks ? checks->len : 0;
+  g_autoptr(SamRecord) period = sam_tree_current_period (self->store, today);
+  g_autofree char *overdue = NULL, *unreported = NULL;
+  guint n_overdue = 0;
+  gint64 n_unreported = sam_overview_count_unreported (self->store, period ? sam_record_get_id (period) : 0);
 
   for (guint i = 0; summaries && i < g_list_model_get_n_items (summaries); i++)
     {
@@ -293,13 +300,16 @@ sam_window_show_figures (SamWindow *self)
     }
   overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", n_overdue), n_overdue);
   unreported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not reported this period",
-                                             "%u not reported this period", n_unreported), n_unreported);
-  gaps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u coverage gap", "%u coverage gaps", n_gaps), n_gaps);
-  failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed check", "%u failed checks", n_checks), n_checks);
+                                             "%u not reported this period", (gulong) MAX (n_unreported, 0)),
+                                (guint) MAX (n_unreported, 0));
   set_figure (self->figure_overdue, n_overdue, overdue);
   set_figure (self->figure_unreported, n_unreported, unreported);
-  set_figure (self->figure_gaps, n_gaps, gaps);
-  set_figure (self->figure_checks, n_checks, failed);
+  if (self->figures_idle == 0)
+    {
+      set_figure (self->figure_gaps, 0, _("Counting gaps…"));
+      set_figure (self->figure_checks, 0, _("Running checks…"));
+      self->figures_idle = g_idle_add_full (G_PRIORITY_LOW, show_check_figures_cb, self, NULL);
+    }
 }
 
 static void

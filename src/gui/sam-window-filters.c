@@ -151,9 +151,12 @@ update_count (SamWindow *self)
   guint total = g_list_model_get_n_items (sam_activity_list_get_model (self->activities));
   g_autofree char *text = NULL;
 
-  /* TRANSLATORS: how many activities the filters let through, of how many. */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u activity", "%u of %u activities", total),
-                          shown, total);
+  if (sam_activity_list_is_loading (self->activities))
+    text = g_strdup (_("Reading the activities…"));
+  else
+    /* TRANSLATORS: how many activities the filters let through, of how many. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u activity", "%u of %u activities", total),
+                            shown, total);
   gtk_label_set_text (self->count_label, text);
 }
 

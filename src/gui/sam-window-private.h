@@ -3,6 +3,7 @@
 
 #include "sam-window.h"
 #include "sam-activity-filter.h"
+#include "sam-filtered-list.h"
 #include "sam-editor.h"
 #include "models/sam-activity-list.h"
 
@@ -71,13 +72,14 @@ struct _SamWindow
   GtkSingleSelection   *plan_rows;       /* the plans view's tree */
   SamActivityList      *activities;
   SamActivityFilter    *filter;
-  GtkFilterListModel   *filtered;
+  GListModel           *filtered;       /* a SamFilteredList */
   GtkSingleSelection   *activity_rows;
   GPtrArray            *history;         /* records shown before, for Back */
   int                   seminar_year;
   GtkSingleSelection   *seminar_rows;
   GtkSingleSelection   *day_rows;
   GCancellable         *report_cancellable;
+  guint                 figures_idle;
   char                 *report_path;
   gboolean              refreshing;      /* rebuilding after a change */
 };
@@ -116,6 +118,7 @@ void  on_matrix_options_cb        (SamWindow      *self);
 void  on_report_cancel_cb         (SamWindow      *self);
 
 /* sam-window.c */
+gboolean sam_window_ensure_activities (SamWindow *self);
 void  sam_window_show_in_editor   (SamWindow      *self,
                                    SamRecord      *record,
                                    gboolean        remember);

@@ -11,6 +11,16 @@
 #include "models/sam-matrix-rows.h"
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
+/* G_MESSAGES_DEBUG=sam-window prints how long start-up took to each step. */
+static void
+trace (const char *step)
+{
+  GApplication *app = g_application_get_default ();
+  gint64 started = app ? GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (app), "started")) : 0;
+
+  if (started)
+    g_debug ("%.1f ms: %s", (g_get_monotonic_time () - started) / 1000.0, step);
+}
 
 /* Helpers */
 
@@ -337,8 +347,12 @@ on_store_changed_cb (SamWindow *self)
   else if (self->view == SAM_VIEW_RESPONSIBILITY || self->view == SAM_VIEW_COVERAGE)
     sam_window_show_matrix (self);
   /* Rows changed in place; filtering again drops those that no longer match. */
-  sam_window_fill_filters (self);
-  sam_window_apply_filters (self);
+  if (self->activities)
+    {
+      sam_window_fill_filters (self);
+      sam_window_apply_filters (self);
+      sam_activity_filter_refilter (self->filter);
+    }
 
   if (shown)
     fresh = sam_store_get (self->store, sam_record_get_kind (shown), sam_record_get_id (shown), NULL);
@@ -346,56 +360,151 @@ on_store_changed_cb (SamWindow *self)
   sam_window_update_actions (self);
 }
 
+/* SAMORDNA_BENCH_STARTUP=1: print the time from the process start to the
+ * first frame drawn with the plan in it, then quit (bench/startup-bench). */
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   SamWindow     *self)
+{
+  gint64 started = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (g_application_get_default ()), "started"));
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  g_print ("first-frame-ms %.1f\n", (g_get_monotonic_time () - started) / 1000.0);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+bench_first_frame (SamWindow *self)
+{
+  GdkFrameClock *clock;
+
+  if (g_strcmp0 (g_getenv ("SAMORDNA_BENCH_STARTUP"), "1") != 0 || g_application_get_default () == NULL)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock)
+    {
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_cb), self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
 /* Opening a database */
 
 static void
-set_store (SamWindow *self,
-           SamStore  *store)
+on_activities_loaded_cb (SamWindow    *self,
+                         const GError *error)
 {
-  g_autofree char *name = g_path_get_basename (sam_store_get_path (store));
-  g_autoptr(GError) error = NULL;
-  GSettings *s = settings (self);
-  SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_OVERVIEW;
-  GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
-  g_autoptr(SamActivityList) activities = sam_activity_list_new (store, &error);
+  trace ("activities loaded");
+  if (error)
+    sam_window_toast (self, error->message, FALSE);
+  sam_window_apply_filters (self);
+}
+
+/* Loads the activity table the first time the Plans view needs it, so
+ * that opening a large plan shows the Overview without waiting for it.
+ * Returns FALSE, with a message shown, when the activities cannot be read. */
+gboolean
+sam_window_ensure_activities (SamWindow *self)
+{
+  g_autoptr(SamActivityList) activities = NULL;
   GtkSortListModel *sorted;
 
-  if (activities == NULL)
-    {
-      sam_window_toast (self, error->message, FALSE);
-      return;
-    }
-  if (self->store)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  g_set_object (&self->activities, activities);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-
-  g_clear_object (&self->filtered);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (sam_activity_list_get_model (activities)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+  if (self->activities)
+    return TRUE;
+  /* A large plan is read in the background; the table fills in. */
+  activities = sam_activity_list_new_loading (self->store);
+  g_signal_connect_object (activities, "loaded", G_CALLBACK (on_activities_loaded_cb), self, G_CONNECT_SWAPPED);
+  self->activities = g_steal_pointer (&activities);
+  /* Sorting comes before filtering: a keystroke in the search then
+   * changes only the last model, and the table redraws just the rows
+   * it shows, however large the plan. */
+  sorted = gtk_sort_list_model_new (g_object_ref (sam_activity_list_get_model (self->activities)),
                                     g_object_ref (gtk_column_view_get_sorter (self->activity_view)));
-  g_clear_object (&self->activity_rows);
-  self->activity_rows = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  self->filtered = G_LIST_MODEL (sam_filtered_list_new (G_LIST_MODEL (sorted), self->filter));
+  g_object_unref (sorted);
+  self->activity_rows = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->activity_rows, FALSE);
   gtk_single_selection_set_can_unselect (self->activity_rows, TRUE);
   gtk_single_selection_set_selected (self->activity_rows, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->activity_rows, "notify::selected-item",
                            G_CALLBACK (on_activity_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->activity_rows));
+  sam_window_fill_filters (self);
+  sam_window_apply_filters (self);
+  return TRUE;
+}
+
+/* Returns TRUE while the activity table is being read. */
+gboolean
+sam_window_is_loading (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+  return self->activities && sam_activity_list_is_loading (self->activities);
+}
+
+static void show_open_error (SamWindow *self, const GError *error);
+
+static void
+forget_store (SamWindow *self);
+
+/* The integrity check that runs after the plan is shown found damage:
+ * the plan goes, nothing was written, and a dialog says what to do. */
+static void
+on_store_checked_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SamWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (sam_store_check_finish (result, &error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || self->store != SAM_STORE (source))
+    return;
+  sam_window_show_in_editor (self, NULL, FALSE);
+  forget_store (self);
+  show_open_error (self, error);
+}
+
+static void
+forget_store (SamWindow *self)
+{
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_column_view_set_model (self->activity_view, NULL);
+  g_clear_object (&self->activity_rows);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->activities);
   g_clear_object (&self->plan_rows);
+  g_clear_object (&self->store);
+}
+
+static void
+set_store (SamWindow *self,
+           SamStore  *store)
+{
+  g_autofree char *name = g_path_get_basename (sam_store_get_path (store));
+  GSettings *s = settings (self);
+  SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_OVERVIEW;
+  GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
+
+  trace ("database open");
+  forget_store (self);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), sam_store_get_path (store));
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
-  sam_window_fill_filters (self);
   sam_window_clear_filters (self);
   if (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (sidebar)) != view)
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sidebar), view);
   else
     sam_window_show_view (self, view);
+  trace ("view shown");
   sam_window_update_actions (self);
+  gtk_window_present (GTK_WINDOW (self));
+  bench_first_frame (self);
+  sam_store_check_async (store, self->cancellable, on_store_checked_cb, g_object_ref (self));
 }
 
 static void
@@ -443,6 +552,7 @@ on_store_opened_cb (GObject      *source,
     return;
   if (store == NULL)
     {
+      gtk_window_present (GTK_WINDOW (self));
       show_open_error (self, error);
       return;
     }
@@ -478,18 +588,14 @@ sam_window_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->store)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->figures_idle, g_source_remove);
+  if (self->activity_view)
+    forget_store (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
   g_clear_object (&self->rows);
-  g_clear_object (&self->plan_rows);
   g_clear_object (&self->seminar_rows);
   g_clear_object (&self->day_rows);
-  g_clear_object (&self->activity_rows);
-  g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->activities);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
   if (self->report_cancellable)
@@ -635,6 +741,13 @@ sam_window_new (SamApplication *application)
   return self;
 }
 
+static gboolean
+present_later_cb (gpointer data)
+{
+  gtk_window_present (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 /* Opens @path in the background and shows it; failures show a dialog that
  * says what is wrong. For the default path the folder is made first. */
 void
@@ -651,9 +764,13 @@ sam_window_open_database (SamWindow  *self,
       g_autofree char *folder = g_path_get_dirname (path);
       g_mkdir_with_parents (folder, 0700);
     }
+  trace ("opening the database");
   if (self->store == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
-  sam_store_open_async (path, self->cancellable, on_store_opened_cb, g_object_ref (self));
+  /* A quick open shows the window once, with the plan in it; a slow one
+   * shows "Opening the plan…" after a moment. */
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 300, present_later_cb, g_object_ref (self), g_object_unref);
+  sam_store_open_async (path, SAM_STORE_OPEN_CHECK_LATER, self->cancellable, on_store_opened_cb, g_object_ref (self));
 }
 
 SamStore *
@@ -704,6 +821,7 @@ sam_window_show_view (SamWindow *self,
     }
   else if (view == SAM_VIEW_PLANS)
     {
+      sam_window_ensure_activities (self);
       if (self->plan_rows == NULL)
         rebuild_tree (self, &self->plan_rows, self->plan_tree_view, SAM_VIEW_PLANS,
                       G_CALLBACK (on_plan_row_selected_cb));
@@ -764,7 +882,8 @@ sam_window_select_record (SamWindow *self,
             }
         }
     }
-  if (self->view == SAM_VIEW_PLANS && sam_record_get_kind (record) == SAM_KIND_ACTIVITY)
+  if (self->view == SAM_VIEW_PLANS && sam_record_get_kind (record) == SAM_KIND_ACTIVITY
+      && sam_window_ensure_activities (self))
     {
       rows = G_LIST_MODEL (self->activity_rows);
       for (guint i = 0; i < g_list_model_get_n_items (rows); i++)

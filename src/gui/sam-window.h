@@ -34,6 +34,7 @@ SamEditor   *sam_window_get_editor         (SamWindow      *self);
 SamRecord   *sam_window_get_shown_record   (SamWindow      *self);
 const char  *sam_window_get_error          (SamWindow      *self);
 const char  *sam_window_get_page           (SamWindow      *self);
+gboolean     sam_window_is_loading         (SamWindow      *self);
 GtkWidget   *sam_window_get_filter_widget  (SamWindow      *self,
                                             const char     *name);
 

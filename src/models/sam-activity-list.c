@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sam-activity-list.h"
 #include "store/sam-store-private.h"
@@ -14,11 +15,18 @@ typedef struct
   GHashTable *sectors;      /* id → name */
   GHashTable *groups;       /* id → name */
   GHashTable *periods;      /* id → code */
+  /* The search keys of a bulk load, one after the other, so that a search
+   * reads them in order rather than from all over memory. */
+  GString    *keys_buffer;  /* while loading */
+  char       *keys;
 } Names;
 
 static void
 names_clear (Names *names)
 {
+  if (names->keys_buffer)
+    g_string_free (names->keys_buffer, TRUE);
+  g_free (names->keys);
   g_hash_table_unref (names->agencies);
   g_hash_table_unref (names->sectors);
   g_hash_table_unref (names->groups);
@@ -33,6 +41,7 @@ struct _SamActivityRow
   gint64   id;
   char    *title;
   char    *search_key;      /* casefolded title and description */
+  gboolean key_owned;       /* else it lies in the names' keys */
   gint64   plan_id;
   gint64   measure_id;
   gint64   lead_id;
@@ -100,7 +109,8 @@ sam_activity_row_finalize (GObject *object)
 
   g_rc_box_release_full (self->names_box, (GDestroyNotify) names_clear);
   g_free (self->title);
-  g_free (self->search_key);
+  if (self->key_owned)
+    g_free (self->search_key);
   g_clear_pointer (&self->partners, g_array_unref);
   g_clear_pointer (&self->sectors, g_array_unref);
   g_clear_pointer (&self->groups, g_array_unref);
@@ -329,6 +339,7 @@ row_from (sqlite3_stmt *stmt,
   row->id = sqlite3_column_int64 (stmt, 0);
   row->title = dup_column (stmt, 1);
   row->search_key = g_utf8_casefold (key, -1);
+  row->key_owned = TRUE;
   row->plan_id = sqlite3_column_int64 (stmt, 3);
   row->measure_id = sqlite3_column_int64 (stmt, 4);
   row->lead_id = sqlite3_column_int64 (stmt, 5);
@@ -382,6 +393,190 @@ query_rows (SamStore   *store,
   return rc == SQLITE_DONE || sam_store_set_sql_error (store, rc, error);
 }
 
+/* The bulk load: the rows without their links, then each link table and
+ * the status updates in one pass each, so that 100,000 activities take
+ * a handful of queries rather than several per row. */
+static const char bulk_sql[] =
+  "SELECT a.id, a.title, a.description, a.plan_id, p.measure_id, a.lead_agency_id, "
+  "       a.start_date, a.due_date, a.status, a.progress "
+  "FROM activity a JOIN plan p ON p.id = a.plan_id";
+
+/* Rows by measure, plan and id; sorting here is quicker than in SQL,
+ * which would sort the texts along with the ids. */
+static int
+by_measure_plan_id (gconstpointer a,
+                    gconstpointer b)
+{
+  const SamActivityRow *x = *(SamActivityRow **) a, *y = *(SamActivityRow **) b;
+
+  if (x->measure_id != y->measure_id)
+    return x->measure_id < y->measure_id ? -1 : 1;
+  if (x->plan_id != y->plan_id)
+    return x->plan_id < y->plan_id ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static SamActivityRow *
+bulk_row_from (sqlite3_stmt *stmt,
+               Names        *box)
+{
+  SamActivityRow *row = g_object_new (SAM_TYPE_ACTIVITY_ROW, NULL);
+  const char *title = (const char *) sqlite3_column_text (stmt, 1);
+  const char *description = (const char *) sqlite3_column_text (stmt, 2);
+  g_autofree char *key = g_strconcat (title ? title : "", "\n", description ? description : "", NULL);
+
+  row->names_box = g_rc_box_acquire (box);
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->title = g_strdup (title);
+  row->plan_id = sqlite3_column_int64 (stmt, 3);
+  row->measure_id = sqlite3_column_int64 (stmt, 4);
+  row->lead_id = sqlite3_column_int64 (stmt, 5);
+  row->start = dup_column (stmt, 6);
+  row->due = dup_column (stmt, 7);
+  row->status = dup_column (stmt, 8);
+  row->progress = sqlite3_column_int (stmt, 9);
+  {
+    g_autofree char *folded = g_utf8_casefold (key, -1);
+    /* The offset for now; the address once the buffer is complete. */
+    row->search_key = GSIZE_TO_POINTER (box->keys_buffer->len);
+    g_string_append_len (box->keys_buffer, folded, strlen (folded) + 1);
+  }
+  return row;
+}
+
+/* Which array of a row a link query fills. */
+static GArray **
+link_array (SamActivityRow *row,
+            guint           which)
+{
+  switch (which)
+    {
+    case 0: return &row->partners;
+    case 1: return &row->sectors;
+    case 2: return &row->groups;
+    default: return &row->reported;
+    }
+}
+
+/* An SQLite failure while loading, as a GError. */
+static gboolean
+load_error (sqlite3  *db,
+            int       rc,
+            GError  **error)
+{
+  g_set_error (error, SAM_STORE_ERROR, (rc & 0xff) == SQLITE_CORRUPT ? SAM_STORE_ERROR_CORRUPT : SAM_STORE_ERROR_FAILED,
+               _("The activities could not be read: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+bulk_links (sqlite3     *db,
+            GHashTable  *by_id,
+            GError     **error)
+{
+  static const char *queries[] = {
+    "SELECT activity_id, agency_id FROM activity_partner ORDER BY activity_id, position",
+    "SELECT activity_id, sector_id FROM activity_sector ORDER BY activity_id, position",
+    "SELECT activity_id, target_group_id FROM activity_target_group ORDER BY activity_id, position",
+    "SELECT DISTINCT activity_id, period_id FROM status_update",
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL);
+
+      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0), value = sqlite3_column_int64 (stmt, 1);
+          SamActivityRow *row = g_hash_table_lookup (by_id, &id);
+          GArray **array = row ? link_array (row, q) : NULL;
+
+          if (array && *array == NULL)
+            *array = g_array_new (FALSE, FALSE, sizeof (gint64));
+          if (array)
+            g_array_append_val (*array, value);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return load_error (db, rc, error);
+    }
+  return TRUE;
+}
+
+/* The latest status update of each activity: the last one read wins. */
+static gboolean
+bulk_latest (sqlite3     *db,
+             GHashTable  *by_id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT activity_id, period_id, comment FROM status_update "
+                               "ORDER BY activity_id, reported_at, id", -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SamActivityRow *row = g_hash_table_lookup (by_id, &id);
+
+      if (row)
+        {
+          row->latest_period = sqlite3_column_int64 (stmt, 1);
+          g_free (row->latest_comment);
+          row->latest_comment = dup_column (stmt, 2);
+        }
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || load_error (db, rc, error);
+}
+
+static gboolean
+bulk_rows (sqlite3     *db,
+           Names       *box,
+           GPtrArray   *rows,
+           GError     **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, bulk_sql, -1, &stmt, NULL);
+
+  box->keys_buffer = g_string_new (NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamActivityRow *row = bulk_row_from (stmt, box);
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (by_id, &row->id, row);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  box->keys = g_string_free (g_steal_pointer (&box->keys_buffer), FALSE);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SamActivityRow *row = rows->pdata[i];
+      row->search_key = box->keys + GPOINTER_TO_SIZE (row->search_key);
+    }
+  if (rc != SQLITE_DONE)
+    return load_error (db, rc, error);
+  g_ptr_array_sort (rows, by_measure_plan_id);
+  return bulk_links (db, by_id, error) && bulk_latest (db, by_id, error);
+}
+
+/* Reads every activity row from @db into @rows. */
+static gboolean
+load_rows (sqlite3    *db,
+           GPtrArray  *rows,
+           GError    **error)
+{
+  Names *box = names_load (db);
+  gboolean ok = bulk_rows (db, box, rows, error);
+
+  g_rc_box_release_full (box, (GDestroyNotify) names_clear);
+  return ok;
+}
+
 /* Returns a new list of every activity as a SamActivityRow, in measure
  * and plan order, or NULL on a database error. */
 GListModel *
@@ -390,15 +585,10 @@ sam_activity_list_load (SamStore  *store,
 {
   g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_ACTIVITY_ROW);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  Names *box;
-  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  box = names_load (sam_store_get_db (store));
-  ok = query_rows (store, box, "1", 0, rows, error);
-  g_rc_box_release_full (box, (GDestroyNotify) names_clear);
-  if (!ok)
+  if (!load_rows (sam_store_get_db (store), rows, error))
     return NULL;
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
@@ -408,12 +598,18 @@ sam_activity_list_load (SamStore  *store,
 
 struct _SamActivityList
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  SamStore   *store;
-  GListStore *rows;
-  gboolean    stale;       /* names changed: reload all at the end of the step */
+  SamStore     *store;
+  GListStore   *rows;
+  gboolean      stale;     /* names changed: reload all at the end of the step */
+  gboolean      loading;   /* a background load is under way */
+  GArray       *missed;    /* activity ids changed while it was */
+  GCancellable *cancellable;
 };
+
+enum { LOADED, N_LIST_SIGNALS };
+static guint list_signals[N_LIST_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SamActivityList, sam_activity_list, G_TYPE_OBJECT)
 
@@ -422,6 +618,10 @@ sam_activity_list_dispose (GObject *object)
 {
   SamActivityList *self = SAM_ACTIVITY_LIST (object);
 
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->missed, g_array_unref);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -433,6 +633,15 @@ static void
 sam_activity_list_class_init (SamActivityListClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sam_activity_list_dispose;
+
+  /**
+   * SamActivityList::loaded:
+   * @error: (nullable): why the background load failed, or %NULL
+   *
+   * Emitted when the rows of sam_activity_list_new_loading() are in.
+   */
+  list_signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -473,6 +682,7 @@ update_row (SamActivityRow *row,
   SWAP (row->names_box, fresh->names_box);
   SWAP (row->title, fresh->title);
   SWAP (row->search_key, fresh->search_key);
+  SWAP (row->key_owned, fresh->key_owned);
   SWAP (row->partners, fresh->partners);
   SWAP (row->sectors, fresh->sectors);
   SWAP (row->groups, fresh->groups);
@@ -520,6 +730,16 @@ refresh_row (SamActivityList *self,
 }
 
 static void
+note_change (SamActivityList *self,
+             gint64           id)
+{
+  if (self->loading)
+    g_array_append_val (self->missed, id);
+  else
+    refresh_row (self, id);
+}
+
+static void
 on_record_changed (SamStore        *store,
                    SamRecord       *record,
                    gboolean         removed,
@@ -528,10 +748,10 @@ on_record_changed (SamStore        *store,
   switch (sam_record_get_kind (record))
     {
     case SAM_KIND_ACTIVITY:
-      refresh_row (self, sam_record_get_id (record));
+      note_change (self, sam_record_get_id (record));
       break;
     case SAM_KIND_STATUS_UPDATE:
-      refresh_row (self, sam_record_get_int (record, "activity_id"));
+      note_change (self, sam_record_get_int (record, "activity_id"));
       break;
     case SAM_KIND_AGENCY:
     case SAM_KIND_SECTOR:
@@ -571,7 +791,7 @@ on_changed (SamStore        *store,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->stale && !reload (self, &error))
+  if (self->stale && !self->loading && !reload (self, &error))
     g_warning ("Could not reload the activities: %s", error->message);
 }
 
@@ -590,6 +810,91 @@ sam_activity_list_new (SamStore  *store,
   g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed), self);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
   return g_steal_pointer (&self);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GError *error = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  /* A read-only connection of its own: the window's goes on meanwhile. */
+  rc = sqlite3_open_v2 (task_data, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    load_error (db, rc, &error);
+  else
+    {
+      sqlite3_busy_timeout (db, 2000);
+      load_rows (db, rows, &error);
+    }
+  sqlite3_close (db);
+  if (error)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  SamActivityList *self = SAM_ACTIVITY_LIST (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GArray) missed = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  missed = g_steal_pointer (&self->missed);
+  self->missed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (rows)
+    g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                         rows->pdata, rows->len);
+  /* What changed while the rows were read comes in now. */
+  if (self->stale)
+    reload (self, NULL);
+  else
+    for (guint i = 0; i < missed->len; i++)
+      refresh_row (self, g_array_index (missed, gint64, i));
+  g_signal_emit (self, list_signals[LOADED], 0, error);
+}
+
+/* Returns an empty list at once and reads the activities in a worker
+ * thread, with a connection of its own; "loaded" says when they are in
+ * (or why not). Changes made meanwhile are not lost. */
+SamActivityList *
+sam_activity_list_new_loading (SamStore *store)
+{
+  SamActivityList *self;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  self = g_object_new (SAM_TYPE_ACTIVITY_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->loading = TRUE;
+  self->missed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed), self);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
+  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
+  g_task_set_source_tag (task, sam_activity_list_new_loading);
+  g_task_set_task_data (task, g_strdup (sam_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, load_thread);
+  return self;
+}
+
+gboolean
+sam_activity_list_is_loading (SamActivityList *self)
+{
+  g_return_val_if_fail (SAM_IS_ACTIVITY_LIST (self), FALSE);
+  return self->loading;
 }
 
 /* Returns the rows (borrowed), a GListModel of SamActivityRow. */

@@ -183,3 +183,28 @@ sam_overview_new (SamStore    *store,
     return sam_store_set_sql_error (store, rc, error), NULL;
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
+
+/* Returns how many activities, cancelled ones aside, have no status update
+ * for the reporting period @period_id (0: every activity counts), or -1
+ * on a database error. One query, however large the plan. */
+gint64
+sam_overview_count_unreported (SamStore *store,
+                               gint64    period_id)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), -1);
+  if (sqlite3_prepare_v2 (sam_store_get_db (store),
+                          "SELECT count(*) FROM activity a WHERE coalesce(a.status, 'planned') != 'cancelled' "
+                          "AND NOT EXISTS (SELECT 1 FROM status_update u "
+                          "                WHERE u.activity_id = a.id AND u.period_id = ?)",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, period_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  return n;
+}

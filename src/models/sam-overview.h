@@ -21,5 +21,7 @@ double      sam_summary_get_progress   (SamSummary *self);
 GListModel *sam_overview_new           (SamStore   *store,
                                         const char *today,
                                         GError    **error);
+gint64      sam_overview_count_unreported (SamStore *store,
+                                        gint64      period_id);
 
 G_END_DECLS

@@ -57,6 +57,7 @@ G_DEFINE_QUARK (sam-store-error-quark, sam_store_error)
 static const char *migrations[SAM_SCHEMA_VERSION] = {
   "001-initial.sql",
   "002-information-and-attendance.sql",
+  "003-overview-index.sql",
 };
 
 /* Helpers */
@@ -380,6 +381,19 @@ check_integrity (SamStore  *self,
   return TRUE;
 }
 
+static gboolean
+in_wal_mode (SamStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  return wal;
+}
+
 /* Migrations */
 
 static gboolean
@@ -477,15 +491,24 @@ sam_store_default_path (void)
  * every reason it cannot be used (see SamStoreError) is an error whose
  * message says what to do, and leaves the file as it was. An older schema
  * is migrated forward in one transaction. */
+static SamStore *open_with_flags (const char *path, SamStoreOpenFlags flags, GError **error);
+
 SamStore *
 sam_store_open (const char  *path,
                 GError     **error)
 {
-  g_autoptr(SamStore) self = NULL;
-  struct stat st;
-
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return open_with_flags (path, SAM_STORE_OPEN_NONE, error);
+}
+
+static SamStore *
+open_with_flags (const char         *path,
+                 SamStoreOpenFlags   flags,
+                 GError            **error)
+{
+  g_autoptr(SamStore) self = NULL;
+  struct stat st;
 
   if (!check_folder (path, error))
     return NULL;
@@ -527,8 +550,16 @@ sam_store_open (const char  *path,
    * program is writing is reported as locked, not as damaged. */
   if (!sam_store_begin (self, error))
     return NULL;
-  if (!check_integrity (self, error) || !apply_migrations (self, error)
-      || !sam_store_commit (self, error))
+  /* Nothing is written to a file that has not been checked: one to
+   * migrate, or one not yet in WAL mode (switching rewrites its header). */
+  if (((flags & SAM_STORE_OPEN_CHECK_LATER) == 0 || self->schema_version < SAM_SCHEMA_VERSION
+       || !in_wal_mode (self))
+      && !check_integrity (self, error))
+    {
+      sam_store_rollback (self);
+      return NULL;
+    }
+  if (!apply_migrations (self, error) || !sam_store_commit (self, error))
     {
       sam_store_rollback (self);
       return NULL;
@@ -538,14 +569,28 @@ sam_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+typedef struct
+{
+  char              *path;
+  SamStoreOpenFlags  flags;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
 static void
 open_thread (GTask        *task,
              gpointer      source,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  OpenData *data = task_data;
   GError *error = NULL;
-  SamStore *store = sam_store_open (task_data, &error);
+  SamStore *store = open_with_flags (data->path, data->flags, &error);
 
   if (store)
     g_task_return_pointer (task, store, g_object_unref);
@@ -553,19 +598,75 @@ open_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/* Opens @path in a worker thread; see sam_store_open(). */
+/* Opens @path in a worker thread; see sam_store_open() and @flags. */
 void
 sam_store_open_async (const char          *path,
+                      SamStoreOpenFlags    flags,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  OpenData *data;
 
   g_return_if_fail (path != NULL);
+  data = g_new0 (OpenData, 1);
+  data->path = g_strdup (path);
+  data->flags = flags;
   g_task_set_source_tag (task, sam_store_open_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   g_task_run_in_thread (task, open_thread);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(SamStore) reader = g_object_new (SAM_TYPE_STORE, NULL);
+  GError *error = NULL;
+  int rc;
+
+  /* A connection of its own, read-only, so the window's goes on. */
+  reader->path = g_strdup (task_data);
+  rc = sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    sam_store_set_sql_error (reader, rc, &error);
+  else
+    {
+      sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
+      check_integrity (reader, &error);
+    }
+  if (error)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Runs the full integrity check of the file behind @self in a worker
+ * thread; finishes with SAM_STORE_ERROR_CORRUPT when it is damaged. */
+void
+sam_store_check_async (SamStore            *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SAM_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_store_check_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+sam_store_check_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 SamStore *

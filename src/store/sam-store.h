@@ -35,7 +35,7 @@ typedef enum {
 
 /* The schema version this build writes. A file with a higher version is
  * refused; a lower one is migrated forward when opened. */
-#define SAM_SCHEMA_VERSION 2
+#define SAM_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of every Samordna database: "SAMO". */
 #define SAM_APPLICATION_ID 0x53414D4F
@@ -48,11 +48,27 @@ GQuark        sam_store_error_quark        (void);
 char         *sam_store_default_path       (void);
 SamStore     *sam_store_open               (const char          *path,
                                             GError             **error);
+/* How sam_store_open_async() checks the file. */
+typedef enum {
+  SAM_STORE_OPEN_NONE = 0,
+  /* Leave the full integrity check of a current database to
+   * sam_store_check_async(), so that a large plan shows at once. Files
+   * that need migrating are always checked before anything is written. */
+  SAM_STORE_OPEN_CHECK_LATER = 1 << 0,
+} SamStoreOpenFlags;
+
 void          sam_store_open_async         (const char          *path,
+                                            SamStoreOpenFlags    flags,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
 SamStore     *sam_store_open_finish        (GAsyncResult        *result,
+                                            GError             **error);
+void          sam_store_check_async        (SamStore            *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      sam_store_check_finish       (GAsyncResult        *result,
                                             GError             **error);
 void          sam_store_close              (SamStore            *self);
 const char   *sam_store_get_path           (SamStore            *self);

@@ -19,11 +19,29 @@ sam_gui_wait_until (SamCondition  condition,
     }
 }
 
-/* Lets the window draw and handle what is pending. */
+static gboolean
+nothing_loading (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (SAM_IS_WINDOW (w) && sam_window_is_loading (SAM_WINDOW (w)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lets the windows draw and handle what is pending, activity tables
+ * read in the background included. */
 void
 sam_gui_iterate (void)
 {
   for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  sam_gui_wait_until (nothing_loading, NULL, "the activities to be read");
+  for (guint i = 0; i < 10; i++)
     g_main_context_iteration (NULL, FALSE);
 }
 

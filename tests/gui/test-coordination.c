@@ -163,6 +163,15 @@ test_checks_point_at_records (Fixture       *f,
   g_assert_cmpint (sam_record_get_int (shown, "lead_agency_id"), ==, 0);
 }
 
+static gboolean
+checks_counted (gpointer data)
+{
+  Fixture *f = data;
+  const char *label = gtk_button_get_label (GTK_BUTTON (sam_window_get_filter_widget (f->window, "figure-checks")));
+
+  return g_str_has_suffix (label, "checks") || g_str_has_suffix (label, "check");
+}
+
 static void
 test_overview_figures (Fixture       *f,
                        gconstpointer  data)
@@ -173,6 +182,8 @@ test_overview_figures (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "overview"));
   button = GTK_BUTTON (sam_window_get_filter_widget (f->window, "figure-checks"));
+  /* The checks are counted just after the Overview is drawn. */
+  sam_gui_wait_until (checks_counted, f, "the checks to be counted");
   g_assert_cmpstr (gtk_button_get_label (button), ==, checks);
   /* The grey-zone research report was due in November 2025. */
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (sam_window_get_filter_widget (f->window, "figure-overdue"))),

@@ -98,6 +98,37 @@ test_bad_file_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+page_is_error (gpointer window)
+{
+  return g_strcmp0 (sam_window_get_page (window), "error") == 0;
+}
+
+/* A file damaged inside opens at once; the check that follows finds it,
+ * takes the plan away and says so. */
+static void
+test_damage_found_after_opening (void)
+{
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  SamWindow *window;
+  AdwMessageDialog *dialog;
+
+  sam_test_make_damaged (path);
+  before = sam_test_read_file (path);
+  window = sam_gui_open_window (path);
+  sam_gui_wait_until (page_is_error, window, "the damage to be found");
+  g_assert_nonnull (strstr (sam_window_get_error (window), "is damaged"));
+  g_assert_null (sam_window_get_store (window));
+  dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sam_gui_iterate ();
+  after = sam_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -111,6 +142,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/browse-default-plan", test_browse_default_plan);
   g_test_add_func ("/gui/window/follow-link-and-back", test_follow_link_and_back);
   g_test_add_func ("/gui/window/bad-file-dialog", test_bad_file_dialog);
+  g_test_add_func ("/gui/window/damage-found-after-opening", test_damage_found_after_opening);
   status = g_test_run ();
 
   sam_test_remove_dir (dir);

@@ -1,0 +1,114 @@
+/* sam-ui-bench.c: times the main window on a database, in one process.
+ *
+ *   sam-ui-bench DATABASE
+ *
+ * Prints, in milliseconds: opening the Plans view the first time (the
+ * activity table loaded and drawn), and the time from a typed search
+ * string to the updated table, the median and the worst over many
+ * keystrokes (each keystroke's string applied at once, without the
+ * entry's typing delay). Run it under xvfb-run. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "sam-window.h"
+#include "sam-window-private.h"
+
+static gint64
+now_us (void)
+{
+  return g_get_monotonic_time ();
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+is_open (SamWindow *window)
+{
+  return g_strcmp0 (sam_window_get_page (window), "loading") != 0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *words[] = { "menneskehandel", "kompetanse", "informasjon", "activity 9", "bufdir", "tiltak 42" };
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  SamWindow *window;
+  GtkEditable *search;
+  gint64 start;
+  double plans_ms, shown_ms;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s DATABASE\n", argv[0]);
+      return 2;
+    }
+  gtk_init ();
+  adw_init ();
+  window = sam_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  sam_window_open_database (window, argv[1]);
+  while (!is_open (window))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+
+  start = now_us ();
+  sam_window_show_view (window, SAM_VIEW_PLANS);
+  iterate ();
+  shown_ms = (now_us () - start) / 1000.0;
+  while (sam_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  plans_ms = (now_us () - start) / 1000.0;
+
+  search = GTK_EDITABLE (sam_window_get_filter_widget (window, "search"));
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      /* Type the word one key at a time, then erase it the same way. */
+      for (gsize len = 1; len <= strlen (words[w]) * 2; len++)
+        {
+          int position = len <= strlen (words[w]) ? (int) len - 1 : (int) (strlen (words[w]) * 2 - len);
+          double ms;
+
+          start = now_us ();
+          if (len <= strlen (words[w]))
+            gtk_editable_insert_text (search, words[w] + position, 1, &position);
+          else
+            gtk_editable_delete_text (search, position, position + 1);
+          sam_window_apply_filters (window);
+          if (g_getenv ("BENCH_SPLIT"))
+            g_printerr ("apply %.1f ", (now_us () - start) / 1000.0);
+          iterate ();
+          ms = (now_us () - start) / 1000.0;
+          if (g_getenv ("BENCH_SPLIT"))
+            g_printerr ("total %.1f\n", ms);
+          g_array_append_val (times, ms);
+        }
+    }
+  g_array_sort (times, compare_doubles);
+  g_print ("activities %u\n", g_list_model_get_n_items (sam_window_get_activity_rows (window)));
+  g_print ("plans-view-shown-ms %.1f\n", shown_ms);
+  g_print ("plans-view-filled-ms %.1f\n", plans_ms);
+  g_print ("search-keystrokes %u\n", times->len);
+  g_print ("search-median-ms %.2f\n", g_array_index (times, double, times->len / 2));
+  g_print ("search-p90-ms %.2f\n", g_array_index (times, double, times->len * 9 / 10));
+  g_print ("search-worst-ms %.2f\n", g_array_index (times, double, times->len - 1));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
