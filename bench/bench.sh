@@ -1,0 +1,122 @@
+#!/bin/sh
+# bench.sh: Samordna's start-up, opening, search and coordination figures,
+# each next to a baseline measured in the same run.
+#
+# Usage: bench/bench.sh [--smoke] [BUILD-DIR]
+#   --smoke   only 1,000 activities, one round (a quick check that it runs)
+#
+# After the README's set-up (the build and xvfb-run are there). Databases
+# are generated once into $BENCH_DIR (default /tmp/samordna-bench). Both
+# sides of every GUI figure run headless under xvfb-run with the same
+# renderer, GSK_RENDERER=cairo. Prints a table and rewrites the generated
+# part of bench/RESULTS.md; the report's own benchmark is report-bench.sh.
+set -eu
+
+smoke=0
+if [ "${1:-}" = "--smoke" ]; then smoke=1; shift; fi
+build=${1:-build}
+dir=${BENCH_DIR:-/tmp/samordna-bench}
+here=$(cd "$(dirname "$0")" && pwd)
+if [ "$smoke" = 1 ]; then sizes="1000"; rounds=1; else sizes="1000 10000 100000"; rounds=5; fi
+
+for tool in src/samordna bench/sam-generate bench/minimal-columnview bench/sam-ui-bench bench/sam-open-bench bench/sam-report-bench; do
+  [ -x "$build/$tool" ] || { echo "bench: $build/$tool is missing; build first (ninja -C $build)" >&2; exit 2; }
+done
+command -v xvfb-run >/dev/null || { echo "bench: xvfb-run is missing" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
+mkdir -p "$dir"
+
+export GSK_RENDERER=cairo GTK_A11Y=none GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
+export GSETTINGS_SCHEMA_DIR="$build/data"
+results="$dir/results.txt"
+: > "$results"
+
+# The default plan's database: made by opening a new file once.
+default_db="$dir/default.db"
+rm -f "$default_db"
+"$build/bench/sam-open-bench" "$default_db" 1 >/dev/null
+
+median () { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# first_frame CMD…: median first-frame ms and the largest peak RSS (KiB) over the rounds.
+first_frame () {
+  times=""; peak=0
+  for i in $(seq "$rounds"); do
+    out=$(xvfb-run -a /usr/bin/time -f "rss %M" "$@" 2>&1) || { echo "$out" >&2; exit 1; }
+    ms=$(echo "$out" | awk '$1 == "first-frame-ms" { print $2 }')
+    kib=$(echo "$out" | awk '$1 == "rss" { print $2 }')
+    times="$times $ms"
+    [ "$kib" -gt "$peak" ] && peak=$kib
+  done
+  echo "$(echo $times | tr ' ' '\n' | median) $peak"
+}
+
+startup () {
+  label=$1; db=$2
+  n=$(sqlite3 "$db" "SELECT count(*) FROM activity" 2>/dev/null || echo 0)
+  set -- $(SAMORDNA_BENCH_STARTUP=1 first_frame "$build/src/samordna" --database "$db")
+  app_ms=$1; app_kib=$2
+  set -- $(first_frame "$build/bench/minimal-columnview" "$n")
+  min_ms=$1; min_kib=$2
+  echo "startup $label $n $app_ms $min_ms $app_kib $min_kib" >> "$results"
+}
+
+startup default "$default_db"
+for size in $sizes; do
+  db="$dir/bench-$size.db"
+  [ -f "$db" ] || "$build/bench/sam-generate" "$db" "$size" >/dev/null
+  "$build/bench/sam-open-bench" "$db" 1 >/dev/null    # migrate once, outside the timing
+  startup "$size" "$db"
+  "$build/bench/sam-open-bench" "$db" "$rounds" | sed "s/^/open $size /" >> "$results"
+done
+
+largest=$(echo "$sizes" | tr ' ' '\n' | tail -n 1)
+xvfb-run -a "$build/bench/sam-ui-bench" "$dir/bench-$largest.db" | sed "s/^/ui $largest /" >> "$results"
+"$build/bench/sam-report-bench" "$dir/bench-$largest.db" "$dir/matrices.xlsx" \
+  | awk '/_s / { print "coordination '"$largest"' " $1 " " $2 }' >> "$results"
+
+table=$(awk '
+  $1 == "startup" { printf "| start-up to first frame | %s | %s | %.0f ms | %.0f ms | %.2f | %.1f MiB | %.1f MiB |\n", $2, $3, $4, $5, $4 / $5, $6 / 1024, $7 / 1024 }
+' "$results")
+others=$(awk '
+  $1 == "open" { printf "| opening the database (%s) | %s activities | %.1f ms |\n", $3 == "open-full-check-ms" ? "every check" : "as the window does", $2, $4 }
+  $1 == "ui" && $3 ~ /^search-(median|p90|worst)-ms$/ { printf "| search, %s per keystroke | %s activities | %.1f ms |\n", substr($3, 8, length($3) - 10), $2, $4 }
+  $1 == "ui" && $3 ~ /^plans-view/ { printf "| Plans view %s | %s activities | %.0f ms |\n", $3 == "plans-view-shown-ms" ? "shown" : "filled in", $2, $4 }
+  $1 == "coordination" { printf "| %s | %s activities | %.3f s |\n", $3, $2, $4 }
+' "$results")
+
+cat <<EOF2
+
+Start-up: samordna against a minimal GTK 4 program showing the same number of rows
+in a GtkColumnView from an in-memory model (median of $rounds, GSK_RENDERER=cairo, xvfb-run)
+
+| what | database | activities | samordna | minimal | ratio | samordna peak | minimal peak |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+$table
+
+| what | size | time |
+| --- | --- | ---: |
+$others
+EOF2
+
+if [ "$smoke" = 0 ]; then
+  {
+    sed '/<!-- bench.sh: start -->/,$d' "$here/RESULTS.md"
+    echo "<!-- bench.sh: start -->"
+    echo "## Start-up, opening, search and coordination ($(date -u +%Y-%m-%d), bench/bench.sh)"
+    echo
+    echo "Start-up: samordna against a minimal GTK 4 program showing the same number of rows"
+    echo "in a GtkColumnView from an in-memory model (median of $rounds, GSK_RENDERER=cairo, xvfb-run)."
+    echo
+    echo "| what | database | activities | samordna | minimal | ratio | samordna peak | minimal peak |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "$table"
+    echo
+    echo "| what | size | time |"
+    echo "| --- | --- | ---: |"
+    echo "$others"
+    echo "<!-- bench.sh: end -->"
+    sed -n '/<!-- bench.sh: end -->/,$p' "$here/RESULTS.md" | sed '1d'
+  } > "$here/RESULTS.md.new"
+  mv "$here/RESULTS.md.new" "$here/RESULTS.md"
+fi
