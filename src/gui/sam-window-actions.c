@@ -83,17 +83,26 @@ show_error (SamWindow  *self,
 
 /* Files */
 
+/* Returns the local path a file chooser's @response accepted, or NULL. */
+char *
+sam_window_chosen_path (GtkNativeDialog *dialog,
+                        int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    return NULL;
+  return g_file_get_path (file);
+}
+
 static void
 on_file_chosen_cb (GtkNativeDialog *dialog,
                    int              response,
                    SamWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = sam_window_chosen_path (dialog, response);
 
-  if (response == GTK_RESPONSE_ACCEPT
-      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)))
-      && (path = g_file_get_path (file)))
+  if (path)
     sam_window_open_database (self, path);
   g_object_unref (dialog);
 }

@@ -526,21 +526,12 @@ on_report_file_cb (GtkNativeDialog *dialog,
                    int              response,
                    SamWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = sam_window_chosen_path (dialog, response);
+  g_autofree char *xlsx = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT
-      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)))
-      && (path = g_file_get_path (file)))
-    {
-      if (!g_str_has_suffix (path, ".xlsx"))
-        {
-          char *with = g_strconcat (path, ".xlsx", NULL);
-          g_free (path);
-          path = with;
-        }
-      sam_window_write_report (self, path);
-    }
+  if (path)
+    sam_window_write_report (self, g_str_has_suffix (path, ".xlsx") ? path
+                                   : (xlsx = g_strconcat (path, ".xlsx", NULL)));
   g_object_unref (dialog);
 }
 

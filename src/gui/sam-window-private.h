@@ -87,6 +87,8 @@ struct _SamWindow
 /* sam-window-actions.c */
 void  sam_window_install_actions  (GtkWidgetClass *widget_class);
 void  sam_window_update_actions   (SamWindow      *self);
+char *sam_window_chosen_path     (GtkNativeDialog *dialog,
+                                   int              response);
 void  sam_window_toast            (SamWindow      *self,
                                    const char     *title,
                                    gboolean        offer_undo);
