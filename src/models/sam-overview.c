@@ -208,3 +208,54 @@ sam_overview_count_unreported (SamStore *store,
   sqlite3_finalize (stmt);
   return n;
 }
+
+/* Returns, per lead agency id (0: none), how many of its activities,
+ * cancelled ones aside, have no status update for @period_id: a table of
+ * gint64 keys to GUINT_TO_POINTER counts. One query. */
+GHashTable *
+sam_overview_unreported_by_lead (SamStore *store,
+                                 gint64    period_id)
+{
+  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), counts);
+  if (sqlite3_prepare_v2 (sam_store_get_db (store),
+                          "SELECT coalesce(a.lead_agency_id, 0), count(*) FROM activity a "
+                          "WHERE coalesce(a.status, 'planned') != 'cancelled' "
+                          "AND NOT EXISTS (SELECT 1 FROM status_update u "
+                          "                WHERE u.activity_id = a.id AND u.period_id = ?) "
+                          "GROUP BY 1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, period_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (counts, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                             GUINT_TO_POINTER ((guint) sqlite3_column_int (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  return counts;
+}
+
+/* Returns the set (gint64 keys) of activities led by @lead_id (0: with no
+ * lead) that have a status update for @period_id. */
+GHashTable *
+sam_overview_reported_led_by (SamStore *store,
+                              gint64    period_id,
+                              gint64    lead_id)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), ids);
+  if (sqlite3_prepare_v2 (sam_store_get_db (store),
+                          "SELECT DISTINCT u.activity_id FROM status_update u JOIN activity a ON a.id = u.activity_id "
+                          "WHERE u.period_id = ? AND coalesce(a.lead_agency_id, 0) = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, period_id);
+      sqlite3_bind_int64 (stmt, 2, lead_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+    }
+  sqlite3_finalize (stmt);
+  return ids;
+}

@@ -23,5 +23,10 @@ GListModel *sam_overview_new           (SamStore   *store,
                                         GError    **error);
 gint64      sam_overview_count_unreported (SamStore *store,
                                         gint64      period_id);
+GHashTable *sam_overview_unreported_by_lead (SamStore *store,
+                                        gint64      period_id);
+GHashTable *sam_overview_reported_led_by (SamStore  *store,
+                                        gint64      period_id,
+                                        gint64      lead_id);
 
 G_END_DECLS

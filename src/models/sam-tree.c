@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-tree.h"
+#include "sam-overview.h"
 #include "store/sam-coordination.h"
 
 static const struct { const char *name; const char *title; } views[SAM_N_VIEWS] = {
@@ -380,20 +381,18 @@ append_all (GListStore *list,
 }
 
 /* Follow-up: the activities with no status update in the current period,
- * under their lead agency, agencies by name, "No lead agency" last. */
+ * under their lead agency, agencies by name, "No lead agency" last. The
+ * counts come from one query; an agency's activities load when opened. */
 static GListModel *
 follow_up_children (SamNode  *node,
                     gpointer  data)
 {
   Ctx *ctx = data;
+  gint64 period_id = GPOINTER_TO_SIZE (ctx->field);
   g_autoptr(GPtrArray) led = sam_store_list_by (ctx->store, SAM_KIND_ACTIVITY, "lead_agency_id", ctx->id, NULL);
-  g_autoptr(GPtrArray) reported = sam_store_list_by (ctx->store, SAM_KIND_STATUS_UPDATE, "period_id",
-                                                     GPOINTER_TO_SIZE (ctx->field), NULL);
-  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) done = sam_overview_reported_led_by (ctx->store, period_id, ctx->id);
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
 
-  for (guint i = 0; reported && i < reported->len; i++)
-    g_hash_table_add (done, g_memdup2 (&(gint64) { sam_record_get_int (reported->pdata[i], "activity_id") }, sizeof (gint64)));
   for (guint i = 0; led && i < led->len; i++)
     {
       gint64 id = sam_record_get_id (led->pdata[i]);
@@ -411,8 +410,9 @@ follow_up_roots (Ctx *ctx)
   g_autofree char *today = sam_today ();
   g_autoptr(SamRecord) period = sam_tree_current_period (ctx->store, today);
   g_autoptr(GPtrArray) agencies = sam_store_list (ctx->store, SAM_KIND_AGENCY, NULL);
-  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
   gint64 period_id = period ? sam_record_get_id (period) : 0;
+  g_autoptr(GHashTable) counts = sam_overview_unreported_by_lead (ctx->store, period_id);
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
 
   if (agencies == NULL)
     return G_LIST_MODEL (list);
@@ -420,24 +420,20 @@ follow_up_roots (Ctx *ctx)
   for (guint i = 0; i <= agencies->len; i++)
     {
       SamRecord *agency = i < agencies->len ? agencies->pdata[i] : NULL;
+      gint64 id = agency ? sam_record_get_id (agency) : 0;
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id));
       g_autoptr(SamNode) heading = NULL;
-      g_autoptr(GListModel) children = NULL;
-      Ctx *child_ctx = ctx_new (ctx->store, ctx->view, SAM_KIND_ACTIVITY,
-                                GSIZE_TO_POINTER ((gsize) period_id), agency ? sam_record_get_id (agency) : 0);
-      g_autofree char *title = agency ? sam_tree_describe (agency) : g_strdup (_("No lead agency"));
-      g_autofree char *count = NULL;
+      g_autofree char *title = NULL, *count = NULL;
 
-      children = follow_up_children (NULL, child_ctx);
-      if (g_list_model_get_n_items (children) == 0)
-        {
-          ctx_free (child_ctx);
-          continue;
-        }
+      if (n == 0)
+        continue;
+      title = agency ? sam_tree_describe (agency) : g_strdup (_("No lead agency"));
       /* TRANSLATORS: how many activities are not reported, and in which period. */
-      count = g_strdup_printf (_("%u not reported in %s"), g_list_model_get_n_items (children),
-                               period ? sam_record_get_string (period, "code") : "—");
+      count = g_strdup_printf (_("%u not reported in %s"), n, period ? sam_record_get_string (period, "code") : "—");
       heading = sam_node_new (title, count, agency);
-      sam_node_set_children (heading, follow_up_children, child_ctx, ctx_free);
+      sam_node_set_children (heading, follow_up_children,
+                             ctx_new (ctx->store, ctx->view, SAM_KIND_ACTIVITY,
+                                      GSIZE_TO_POINTER ((gsize) period_id), id), ctx_free);
       g_list_store_append (list, heading);
     }
   return G_LIST_MODEL (list);
