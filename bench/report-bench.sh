@@ -8,8 +8,10 @@
 # In one run: generates (or reuses) a database with ACTIVITIES activities,
 # times the coordination matrices and checks, writes the full report with
 # `samordna report` under /usr/bin/time, then has bench/plain-xlsx write
-# the same number of cells (as many of them text) in constant-memory mode
-# under /usr/bin/time, and prints both times, their ratio and both peaks.
+# the same cells in constant-memory mode under /usr/bin/time (as many
+# cells, as many of them text with as many bytes, as many blank formatted
+# cells and as many formatted), and prints both times, their ratio and
+# both peaks.
 # Exits non-zero when the report's peak passes 64 MiB.
 set -eu
 
@@ -34,15 +36,19 @@ echo "Coordination and report, in process:"
 "$build/bench/sam-report-bench" "$db" "$dir/in-process.xlsx" "$period" | tee "$dir/stats.txt" | sed 's/^/  /'
 cells=$(awk '$1 == "cells" { print $2 }' "$dir/stats.txt")
 strings=$(awk '$1 == "strings" { print $2 }' "$dir/stats.txt")
+text_bytes=$(awk '$1 == "text_bytes" { print $2 }' "$dir/stats.txt")
+blanks=$(awk '$1 == "blanks" { print $2 }' "$dir/stats.txt")
+formatted=$(awk '$1 == "formatted" { print $2 }' "$dir/stats.txt")
 
 env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/time -f "%e %M" -o "$dir/report.time" \
   "$build/src/samordna" report --database "$db" --output "$dir/report.xlsx" --language nb --period "$period"
-/usr/bin/time -f "%e %M" -o "$dir/plain.time" "$build/bench/plain-xlsx" "$dir/plain.xlsx" "$cells" "$strings"
+/usr/bin/time -f "%e %M" -o "$dir/plain.time" "$build/bench/plain-xlsx" "$dir/plain.xlsx" "$cells" "$strings" \
+  "$text_bytes" "$blanks" "$formatted"
 
 read -r report_s report_kib < "$dir/report.time"
 read -r plain_s plain_kib < "$dir/plain.time"
 echo
-echo "activities: $size generated; cells written: $cells ($strings text)"
+echo "activities: $size generated; cells written: $cells ($strings text of $text_bytes bytes), $blanks blank, $formatted formatted"
 awk -v rs="$report_s" -v rk="$report_kib" -v ps="$plain_s" -v pk="$plain_kib" -v lim="$limit_kib" '
   BEGIN {
     printf "%-34s %8.2f s   peak %7.1f MiB\n", "samordna report (command line)", rs, rk / 1024

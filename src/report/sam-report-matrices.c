@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sam-report-private.h"
 #include "store/sam-coordination.h"
 
@@ -30,8 +32,12 @@ block_title (SamSheet   *sheet,
     {
       sam_report_set_lxw_error (ctx, worksheet_merge_range (sheet->ws, sheet->row, col, sheet->row,
                                                             col + n - 1, title, ctx->fmt.header));
+      /* The title in the first cell, blanks with its format in the rest. */
       ctx->stats.cells++;
       ctx->stats.strings++;
+      ctx->stats.text_bytes += strlen (title);
+      ctx->stats.blanks += n - 1;
+      ctx->stats.formatted += n;
     }
 }
 

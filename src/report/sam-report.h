@@ -50,6 +50,9 @@ typedef struct
   guint64 rows;                   /* rows written, headers included, all sheets */
   guint64 cells;                  /* cells written, all sheets */
   guint64 strings;                /* of those: text cells */
+  guint64 text_bytes;             /* the text of those, in bytes */
+  guint64 blanks;                 /* empty cells written for their format, besides */
+  guint64 formatted;              /* cells and blanks written with a format */
 } SamReportStats;
 
 /* Called now and then with the share done, 0.0 to 1.0. */
