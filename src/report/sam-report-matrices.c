@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "sam-report-private.h"
-#include "store/sam-coordination.h"
 
 /* The Responsibility and Coverage sheets, from the coordination module's
  * matrices. Both have two header rows (blocks of columns, then the
@@ -149,8 +148,8 @@ sam_report_write_responsibility (SamReportContext *ctx,
                                  SamSheet         *sheet)
 {
   GError *error = NULL;
-  g_autoptr(SamMatrix) measures = sam_coordination_responsibility (ctx->store, ctx->scope, SAM_KIND_MEASURE, &error);
-  g_autoptr(SamMatrix) plans = measures ? sam_coordination_responsibility (ctx->store, ctx->scope, SAM_KIND_PLAN, &error) : NULL;
+  g_autoptr(SamMatrix) measures = sam_report_get_responsibility (ctx, SAM_KIND_MEASURE, &error);
+  g_autoptr(SamMatrix) plans = measures ? sam_report_get_responsibility (ctx, SAM_KIND_PLAN, &error) : NULL;
   gboolean no_ministry_seen = FALSE;
 
   if (plans == NULL)
@@ -266,9 +265,9 @@ sam_report_write_coverage (SamReportContext *ctx,
                            SamSheet         *sheet)
 {
   GError *error = NULL;
-  g_autoptr(SamMatrix) sectors = sam_coordination_coverage (ctx->store, ctx->scope, SAM_KIND_SECTOR, &error);
-  g_autoptr(SamMatrix) plans = sectors ? sam_coordination_coverage (ctx->store, ctx->scope, SAM_KIND_PLAN, &error) : NULL;
-  g_autoptr(GPtrArray) flags = plans ? sam_coordination_message_flags (ctx->store, ctx->scope, &error) : NULL;
+  g_autoptr(SamMatrix) sectors = sam_report_get_coverage (ctx, SAM_KIND_SECTOR, &error);
+  g_autoptr(SamMatrix) plans = sectors ? sam_report_get_coverage (ctx, SAM_KIND_PLAN, &error) : NULL;
+  g_autoptr(GPtrArray) flags = plans ? sam_report_get_message_flags (ctx, &error) : NULL;
   const char *category = "";
 
   if (flags == NULL)

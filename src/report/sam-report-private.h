@@ -11,6 +11,7 @@
 
 #include "report/sam-report.h"
 #include "report/sam-report-labels.h"
+#include "store/sam-coordination.h"
 #include "store/sam-report-data.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,8 @@ typedef struct
   lxw_format *fill_struck;     /* cancelled */
 } SamReportFormats;
 
+typedef struct _SamReportAhead SamReportAhead;
+
 typedef struct
 {
   SamStore              *store;
@@ -52,6 +55,7 @@ typedef struct
   SamReportFormats       fmt;
   SamReportStats         stats;
   guint32                max_rows;     /* rows per sheet before a continuation sheet */
+  SamReportAhead        *ahead;        /* a helper thread reading ahead, or NULL */
 
   SamReportProgressFunc  progress;
   gpointer               progress_data;
@@ -141,6 +145,19 @@ void      sam_sheet_status_colours (SamSheet         *sheet,
                                     lxw_row_t         first_row,
                                     lxw_row_t         last_row,
                                     lxw_col_t         col);
+
+/* sam-report-ahead.c */
+void       sam_report_ahead_start        (SamReportContext  *ctx,
+                                          SamStore          *helper);
+void       sam_report_ahead_stop         (SamReportContext  *ctx);
+SamMatrix *sam_report_get_responsibility (SamReportContext  *ctx,
+                                          SamKind            columns,
+                                          GError           **error);
+SamMatrix *sam_report_get_coverage       (SamReportContext  *ctx,
+                                          SamKind            columns,
+                                          GError           **error);
+GPtrArray *sam_report_get_message_flags  (SamReportContext  *ctx,
+                                          GError           **error);
 
 /* The sheets */
 gboolean  sam_report_write_summary        (SamReportContext *ctx,

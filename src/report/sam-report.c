@@ -293,12 +293,20 @@ write_report (SamStore                *store,
                            .cancellable = cancellable };
   g_autoptr(SamScope) scope = NULL;
   g_autofree char *temporary = NULL;
+  SamStore *helper = NULL;
   gboolean ok;
 
   ctx.today = options->today ? g_strdup (options->today) : today_string ();
-  ok = sam_report_data_begin (store, error)
+  ok = sam_report_data_begin (store, &helper, error)
        && prepare (&ctx, options, &scope, error)
        && (temporary = create_temporary (path, error)) != NULL;
+  if (ok && helper)
+    sam_report_ahead_start (&ctx, g_steal_pointer (&helper));
+  if (helper)
+    {
+      sam_report_data_end (helper);
+      g_object_unref (helper);
+    }
   if (ok)
     {
       ok = write_workbook (&ctx, temporary) && move_into_place (temporary, path, &ctx.error);
@@ -308,6 +316,7 @@ write_report (SamStore                *store,
           g_propagate_error (error, g_steal_pointer (&ctx.error));
         }
     }
+  sam_report_ahead_stop (&ctx);
   sam_report_data_end (store);
   if (ok && progress)
     progress (1.0, progress_data);

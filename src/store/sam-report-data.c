@@ -51,18 +51,64 @@ int_or (sqlite3_stmt *stmt,
 
 /* A snapshot */
 
+/* The version of the data @store reads: another connection's commit
+ * changes it (PRAGMA data_version). -1 on an error. */
+static gint64
+data_version (SamStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (sam_store_get_db (store), "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
 /* Starts a read transaction, so that every sheet of one report sees the
  * same data even while the window saves edits. Does nothing inside a
- * transaction the caller holds. */
+ * transaction the caller holds.
+ *
+ * With @helper, also opens a second connection to the file for a helper
+ * thread, in a read transaction that sees the same data, and sets
+ * *@helper to it; or to NULL when there can be none: the transaction is
+ * the caller's (and may hold changes no other connection sees), the file
+ * cannot be opened twice, or another program committed a change while the
+ * two transactions began. End it with sam_report_data_end() and unref it;
+ * it is for one thread at a time. */
 gboolean
 sam_report_data_begin (SamStore  *store,
+                       SamStore **helper,
                        GError   **error)
 {
+  g_autoptr(SamStore) second = NULL;
+  gint64 version = -1;
+
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
+  if (helper)
+    *helper = NULL;
   if (sam_store_get_db (store) == NULL || !sqlite3_get_autocommit (sam_store_get_db (store)))
     return TRUE;
-  return sam_store_exec (store, "BEGIN DEFERRED", error);
+  /* The second connection reads the version before @store's snapshot
+   * begins (with its first read) and again as its own begins: the same
+   * twice, nobody committed in between, and both see the same data. */
+  if (helper && (second = sam_store_open_reader (store, NULL)))
+    version = data_version (second);
+  if (!sam_store_exec (store, "BEGIN DEFERRED", error)
+      || !sam_store_exec (store, "SELECT 1 FROM sqlite_master LIMIT 1", error))
+    return FALSE;
+  if (second && (version < 0 || !sam_store_exec (second, "BEGIN DEFERRED", NULL)
+                 || data_version (second) != version))
+    {
+      g_debug ("The data changed while the report began; reading it on one connection");
+      sam_report_data_end (second);
+      g_clear_object (&second);
+    }
+  if (helper)
+    *helper = g_steal_pointer (&second);
+  return TRUE;
 }
 
 void

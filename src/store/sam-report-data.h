@@ -155,6 +155,7 @@ typedef gboolean (*SamParticipationRowFunc) (const SamParticipationRow *row,
                                              GError                   **error);
 
 gboolean       sam_report_data_begin              (SamStore                *store,
+                                                   SamStore               **helper,
                                                    GError                 **error);
 void           sam_report_data_end                (SamStore                *store);
 
