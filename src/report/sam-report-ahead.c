@@ -6,13 +6,16 @@
 
 /* Reading ahead. The Responsibility and Coverage sheets need five
  * aggregates over every activity, about a second of SQLite's time at
- * 100,000 activities, and nothing of the sheets before them. So when the
- * store gives a second connection that reads the same data (see
- * sam_report_data_begin()), a helper thread computes them there while this
- * thread writes the Summary and Activities sheets, and the matrix sheets
- * take the results. Without one, each getter reads on the report's own
- * connection, as before. libxlsxwriter is only ever called from the
- * report's thread. */
+ * 100,000 activities, and the Status history a sort of every status
+ * update, a third of a second more; neither needs anything from the sheets
+ * before them. So when the store gives a second connection that reads the
+ * same data (see sam_report_data_begin()), a helper thread computes the
+ * aggregates there and sorts the history while this thread writes the
+ * Summary and Activities sheets; the later sheets take the results, and
+ * the history's rows are read on from the helper's connection, which is
+ * this thread's alone once the helper is done. Without one, each getter
+ * reads on the report's own connection, as before. libxlsxwriter is only
+ * ever called from the report's thread. */
 
 typedef enum {
   AHEAD_RESPONSIBILITY_MEASURES,
@@ -24,12 +27,13 @@ typedef enum {
 
 struct _SamReportAhead
 {
-  GThread        *thread;       /* until joined */
-  SamStore       *store;        /* the helper's connection */
-  const SamScope *scope;
-  SamMatrix      *matrices[N_AHEAD_MATRICES];
-  GPtrArray      *flags;
-  GError         *error;        /* the helper's first failure */
+  GThread              *thread;       /* until joined */
+  SamStore             *store;        /* the helper's connection */
+  const SamReportQuery *query;
+  SamMatrix            *matrices[N_AHEAD_MATRICES];
+  GPtrArray            *flags;
+  SamReportStream      *history;      /* sorted, read up to the first row */
+  GError               *error;        /* the helper's first failure */
 };
 
 static SamMatrix *
@@ -60,15 +64,17 @@ read_ahead_thread (gpointer data)
   gint64 start = g_get_monotonic_time ();
 
   for (guint i = 0; i < N_AHEAD_MATRICES && ahead->error == NULL; i++)
-    ahead->matrices[i] = compute_matrix (ahead->store, ahead->scope, i, &ahead->error);
+    ahead->matrices[i] = compute_matrix (ahead->store, ahead->query->scope, i, &ahead->error);
   if (ahead->error == NULL)
-    ahead->flags = sam_coordination_message_flags (ahead->store, ahead->scope, &ahead->error);
+    ahead->flags = sam_coordination_message_flags (ahead->store, ahead->query->scope, &ahead->error);
+  if (ahead->error == NULL)
+    ahead->history = sam_report_data_start_status (ahead->store, ahead->query, &ahead->error);
   g_debug ("Read ahead: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   return NULL;
 }
 
-/* Starts computing the matrices and message flags of @ctx's scope on
- * @helper in a helper thread; takes @helper. */
+/* Starts reading what the Responsibility, Coverage and Status history
+ * sheets need on @helper, in a helper thread; takes @helper. */
 void
 sam_report_ahead_start (SamReportContext *ctx,
                         SamStore         *helper)
@@ -77,7 +83,7 @@ sam_report_ahead_start (SamReportContext *ctx,
 
   g_assert (ctx->ahead == NULL);
   ahead->store = helper;
-  ahead->scope = ctx->scope;
+  ahead->query = &ctx->query;
   ahead->thread = g_thread_new ("sam-report-ahead", read_ahead_thread, ahead);
   ctx->ahead = ahead;
 }
@@ -94,7 +100,6 @@ join (SamReportContext *ctx)
 
       g_thread_join (g_steal_pointer (&ahead->thread));
       g_debug ("Waited for the helper: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
-      sam_report_data_end (ahead->store);
     }
   return ahead;
 }
@@ -110,7 +115,9 @@ sam_report_ahead_stop (SamReportContext *ctx)
   for (guint i = 0; i < N_AHEAD_MATRICES; i++)
     sam_matrix_free (ahead->matrices[i]);
   g_clear_pointer (&ahead->flags, g_ptr_array_unref);
+  g_clear_pointer (&ahead->history, sam_report_stream_free);
   g_clear_error (&ahead->error);
+  sam_report_data_end (ahead->store);
   g_clear_object (&ahead->store);
   g_clear_pointer (&ctx->ahead, g_free);
 }
@@ -139,7 +146,7 @@ get_matrix (SamReportContext  *ctx,
   SamReportAhead *ahead = join (ctx);
 
   if (ahead == NULL)
-    return compute_matrix (ctx->store, ctx->scope, which, error);
+    return compute_matrix (ctx->store, ctx->query.scope, which, error);
   return take (ahead, (gpointer *) &ahead->matrices[which], error);
 }
 
@@ -175,4 +182,17 @@ sam_report_get_message_flags (SamReportContext  *ctx,
   if (ahead == NULL)
     return sam_coordination_message_flags (ctx->store, ctx->scope, error);
   return take (ahead, (gpointer *) &ahead->flags, error);
+}
+
+/* The Status history, read up to its first row; see
+ * sam_report_data_start_status(). */
+SamReportStream *
+sam_report_get_history (SamReportContext  *ctx,
+                        GError           **error)
+{
+  SamReportAhead *ahead = join (ctx);
+
+  if (ahead == NULL)
+    return sam_report_data_start_status (ctx->store, &ctx->query, error);
+  return take (ahead, (gpointer *) &ahead->history, error);
 }

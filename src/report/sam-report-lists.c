@@ -153,9 +153,12 @@ sam_report_write_history (SamReportContext *ctx,
                           SamSheet         *sheet)
 {
   GError *error = NULL;
+  g_autoptr(SamReportStream) stream = sam_report_get_history (ctx, &error);
 
+  if (stream == NULL)
+    return sam_report_keep_error (ctx, error);
   sam_sheet_start_list (sheet, history_columns, G_N_ELEMENTS (history_columns));
-  if (!sam_report_data_foreach_status (ctx->store, &ctx->query, status_cb, sheet, &error))
+  if (!sam_report_data_stream_status (stream, status_cb, sheet, &error))
     return sam_report_keep_error (ctx, error);
   sam_sheet_finish_list (sheet);
   return !sam_report_failed (ctx);

@@ -158,6 +158,8 @@ SamMatrix *sam_report_get_coverage       (SamReportContext  *ctx,
                                           GError           **error);
 GPtrArray *sam_report_get_message_flags  (SamReportContext  *ctx,
                                           GError           **error);
+SamReportStream *sam_report_get_history  (SamReportContext  *ctx,
+                                          GError           **error);
 
 /* The sheets */
 gboolean  sam_report_write_summary        (SamReportContext *ctx,

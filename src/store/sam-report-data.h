@@ -28,6 +28,9 @@ typedef struct
   char *end_date;     /* the latest end, or NULL */
 } SamPeriodInfo;
 
+/* A long list being read, begun in one thread and read in another. */
+typedef struct _SamReportStream SamReportStream;
+
 /* What every query of a report shares. */
 typedef struct
 {
@@ -190,6 +193,14 @@ gboolean       sam_report_data_foreach_status     (SamStore                *stor
                                                    SamStatusRowFunc         func,
                                                    gpointer                 user_data,
                                                    GError                 **error);
+SamReportStream *sam_report_data_start_status     (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
+gboolean       sam_report_data_stream_status      (SamReportStream         *stream,
+                                                   SamStatusRowFunc         func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+void           sam_report_stream_free             (SamReportStream         *stream);
 gboolean       sam_report_data_foreach_seminar    (SamStore                *store,
                                                    const SamReportQuery    *query,
                                                    SamSeminarRowFunc        func,
@@ -202,5 +213,6 @@ gboolean       sam_report_data_foreach_participation (SamStore             *stor
                                                    GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamPeriodInfo, sam_period_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamReportStream, sam_report_stream_free)
 
 G_END_DECLS
