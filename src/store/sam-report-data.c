@@ -499,6 +499,9 @@ find_activity (const ActivityIndex *index,
   const gint64 *ids = (const gint64 *) (gpointer) index->ids->data;
   guint low = 0, high = index->ids->len;
 
+  /* Ids are mostly dense: first look where @id is when they all are. */
+  if (high > 0 && id >= ids[0] && (guint64) (id - ids[0]) < high && ids[id - ids[0]] == id)
+    return (gint) (id - ids[0]);
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
@@ -534,7 +537,11 @@ typedef struct
 {
   ActivityIndex *index;
   GArray        *links;   /* of Link */
+  gboolean       sorted;  /* so far: stored in order, as the store writes them */
 } LinkReading;
+
+static gint compare_links (gconstpointer a,
+                           gconstpointer b);
 
 static gboolean
 add_link_cb (sqlite3_stmt  *stmt,
@@ -552,6 +559,8 @@ add_link_cb (sqlite3_stmt  *stmt,
   link.position = sqlite3_column_int64 (stmt, 1);
   link.key = sqlite3_column_int64 (stmt, 2);
   link.name = g_string_chunk_insert_const (r->index->names, name);
+  if (r->sorted && r->links->len > 0)
+    r->sorted = compare_links (&g_array_index (r->links, Link, r->links->len - 1), &link) <= 0;
   g_array_append_val (r->links, link);
   return TRUE;
 }
@@ -579,12 +588,13 @@ read_links (SamStore       *store,
             GError        **error)
 {
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
-  LinkReading reading = { index, links };
+  LinkReading reading = { index, links, TRUE };
   LinkList *list = &index->lists[kind];
 
   if (!sam_query_foreach (store, list_sql[kind], NULL, add_link_cb, &reading, error))
     return FALSE;
-  g_array_sort (links, compare_links);
+  if (!reading.sorted)
+    g_array_sort (links, compare_links);
   list->start = g_new0 (guint32, index->ids->len + 1);
   list->names = g_new (const char *, MAX (links->len, 1));
   for (guint i = 0; i < links->len; i++)
