@@ -4,57 +4,92 @@
 
 #include "sam-report-private.h"
 
-/* Reading ahead. The Responsibility and Coverage sheets need five
- * aggregates over every activity, about a second of SQLite's time at
- * 100,000 activities, and the Status history a sort of every status
- * update, a third of a second more; neither needs anything from the sheets
- * before them. So when the store gives a second connection that reads the
- * same data (see sam_report_data_begin()), a helper thread computes the
- * aggregates there and sorts the history while this thread writes the
- * Summary and Activities sheets; the later sheets take the results, and
- * the history's rows are read on from the helper's connection, which is
- * this thread's alone once the helper is done. Without one, each getter
- * reads on the report's own connection, as before. libxlsxwriter is only
- * ever called from the report's thread. */
+/* Reading ahead. Besides its long lists, a report needs the Summary's
+ * counts per measure, five aggregates over every activity for the
+ * Responsibility and Coverage sheets (together over a second of SQLite's
+ * time at 100,000 activities) and a sort of every status update for the
+ * Status history (a third of a second more), none of which depends on
+ * what is written before. So when the store gives a second connection
+ * that reads the same data (see sam_report_data_begin()), a helper thread
+ * reads them there, one after the other in the order the sheets need
+ * them, while this thread reads the Activities sheet's links and writes
+ * that sheet; each sheet takes its results when it comes to them, waiting
+ * only if the helper is not that far yet. The history's rows are read on
+ * from the helper's connection, which is this thread's alone once the
+ * helper has handed them over, its last task. Without a helper each
+ * getter reads on the report's own connection, as before. libxlsxwriter
+ * is only ever called from the report's thread. */
 
 typedef enum {
+  AHEAD_MEASURES,
+  AHEAD_TARGETS,
   AHEAD_RESPONSIBILITY_MEASURES,
   AHEAD_RESPONSIBILITY_PLANS,
   AHEAD_COVERAGE_SECTORS,
   AHEAD_COVERAGE_PLANS,
-  N_AHEAD_MATRICES
-} AheadMatrix;
+  AHEAD_MESSAGE_FLAGS,
+  AHEAD_HISTORY,
+  N_AHEAD
+} AheadResult;
 
 struct _SamReportAhead
 {
   GThread              *thread;       /* until joined */
   SamStore             *store;        /* the helper's connection */
   const SamReportQuery *query;
-  SamMatrix            *matrices[N_AHEAD_MATRICES];
-  GPtrArray            *flags;
-  SamReportStream      *history;      /* sorted, read up to the first row */
-  GError               *error;        /* the helper's first failure */
+  gint64                year;         /* of the Summary's seminar targets */
+
+  GMutex                lock;         /* guards what follows */
+  GCond                 published_cond;
+  guint                 published;    /* results before this one are ready */
+  gboolean              stopping;     /* no sheet takes any more */
+  gpointer              results[N_AHEAD];
+  GError               *error;        /* the helper's first failure; it stops there */
 };
 
-static SamMatrix *
-compute_matrix (SamStore        *store,
-                const SamScope  *scope,
-                AheadMatrix      which,
-                GError         **error)
+/* Reads result @which of @query on @store. */
+static gpointer
+read_result (SamStore              *store,
+             const SamReportQuery  *query,
+             gint64                 year,
+             AheadResult            which,
+             GError               **error)
 {
   switch (which)
     {
+    case AHEAD_MEASURES:
+      return sam_report_data_measures (store, query, error);
+    case AHEAD_TARGETS:
+      return sam_report_data_seminar_targets (store, query, year, error);
     case AHEAD_RESPONSIBILITY_MEASURES:
-      return sam_coordination_responsibility (store, scope, SAM_KIND_MEASURE, error);
+      return sam_coordination_responsibility (store, query->scope, SAM_KIND_MEASURE, error);
     case AHEAD_RESPONSIBILITY_PLANS:
-      return sam_coordination_responsibility (store, scope, SAM_KIND_PLAN, error);
+      return sam_coordination_responsibility (store, query->scope, SAM_KIND_PLAN, error);
     case AHEAD_COVERAGE_SECTORS:
-      return sam_coordination_coverage (store, scope, SAM_KIND_SECTOR, error);
+      return sam_coordination_coverage (store, query->scope, SAM_KIND_SECTOR, error);
     case AHEAD_COVERAGE_PLANS:
-    case N_AHEAD_MATRICES:
+      return sam_coordination_coverage (store, query->scope, SAM_KIND_PLAN, error);
+    case AHEAD_MESSAGE_FLAGS:
+      return sam_coordination_message_flags (store, query->scope, error);
+    case AHEAD_HISTORY:
+    case N_AHEAD:
     default:
-      return sam_coordination_coverage (store, scope, SAM_KIND_PLAN, error);
+      return sam_report_data_start_status (store, query, error);
     }
+}
+
+static void
+free_result (AheadResult which,
+             gpointer    result)
+{
+  if (result == NULL)
+    return;
+  if (which == AHEAD_HISTORY)
+    sam_report_stream_free (result);
+  else if (which >= AHEAD_RESPONSIBILITY_MEASURES && which <= AHEAD_COVERAGE_PLANS)
+    sam_matrix_free (result);
+  else
+    g_ptr_array_unref (result);
 }
 
 static gpointer
@@ -63,18 +98,27 @@ read_ahead_thread (gpointer data)
   SamReportAhead *ahead = data;
   gint64 start = g_get_monotonic_time ();
 
-  for (guint i = 0; i < N_AHEAD_MATRICES && ahead->error == NULL; i++)
-    ahead->matrices[i] = compute_matrix (ahead->store, ahead->query->scope, i, &ahead->error);
-  if (ahead->error == NULL)
-    ahead->flags = sam_coordination_message_flags (ahead->store, ahead->query->scope, &ahead->error);
-  if (ahead->error == NULL)
-    ahead->history = sam_report_data_start_status (ahead->store, ahead->query, &ahead->error);
+  for (guint i = 0; i < N_AHEAD; i++)
+    {
+      GError *error = NULL;
+      gpointer result = read_result (ahead->store, ahead->query, ahead->year, i, &error);
+      gboolean stop;
+
+      g_mutex_lock (&ahead->lock);
+      ahead->results[i] = result;
+      ahead->error = error;
+      ahead->published = error ? N_AHEAD : i + 1;
+      stop = error != NULL || ahead->stopping;
+      g_cond_broadcast (&ahead->published_cond);
+      g_mutex_unlock (&ahead->lock);
+      if (stop)
+        break;
+    }
   g_debug ("Read ahead: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   return NULL;
 }
 
-/* Starts reading what the Responsibility, Coverage and Status history
- * sheets need on @helper, in a helper thread; takes @helper. */
+/* Starts reading ahead on @helper in a helper thread; takes @helper. */
 void
 sam_report_ahead_start (SamReportContext *ctx,
                         SamStore         *helper)
@@ -84,82 +128,90 @@ sam_report_ahead_start (SamReportContext *ctx,
   g_assert (ctx->ahead == NULL);
   ahead->store = helper;
   ahead->query = &ctx->query;
+  ahead->year = sam_report_summary_year (ctx);
+  g_mutex_init (&ahead->lock);
+  g_cond_init (&ahead->published_cond);
   ahead->thread = g_thread_new ("sam-report-ahead", read_ahead_thread, ahead);
   ctx->ahead = ahead;
 }
 
-/* Waits for the helper, if any; returns it, or NULL when there is none. */
-static SamReportAhead *
-join (SamReportContext *ctx)
-{
-  SamReportAhead *ahead = ctx->ahead;
-
-  if (ahead && ahead->thread)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      g_thread_join (g_steal_pointer (&ahead->thread));
-      g_debug ("Waited for the helper: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
-    }
-  return ahead;
-}
-
-/* Waits for the helper and lets it go, with whatever no sheet took. */
+/* Waits for the helper to finish what it is reading and lets it go, with
+ * whatever no sheet took (after a failure). */
 void
 sam_report_ahead_stop (SamReportContext *ctx)
 {
-  SamReportAhead *ahead = join (ctx);
+  SamReportAhead *ahead = ctx->ahead;
 
   if (ahead == NULL)
     return;
-  for (guint i = 0; i < N_AHEAD_MATRICES; i++)
-    sam_matrix_free (ahead->matrices[i]);
-  g_clear_pointer (&ahead->flags, g_ptr_array_unref);
-  g_clear_pointer (&ahead->history, sam_report_stream_free);
+  g_mutex_lock (&ahead->lock);
+  ahead->stopping = TRUE;
+  g_mutex_unlock (&ahead->lock);
+  g_thread_join (ahead->thread);
+  for (guint i = 0; i < N_AHEAD; i++)
+    free_result (i, ahead->results[i]);
   g_clear_error (&ahead->error);
+  g_mutex_clear (&ahead->lock);
+  g_cond_clear (&ahead->published_cond);
   sam_report_data_end (ahead->store);
   g_clear_object (&ahead->store);
   g_clear_pointer (&ctx->ahead, g_free);
 }
 
-/* Returns the result the helper left in *@slot (taking it), or NULL with
- * its error. */
+/* Returns result @which (taking it, once) from the helper, waiting for it
+ * when it is not ready, or reads it here when there is no helper. Returns
+ * NULL with the helper's error when it failed on the way. */
 static gpointer
-take (SamReportAhead  *ahead,
-      gpointer        *slot,
-      GError         **error)
+take (SamReportContext  *ctx,
+      AheadResult        which,
+      GError           **error)
 {
-  if (*slot == NULL)
+  SamReportAhead *ahead = ctx->ahead;
+  gint64 start = g_get_monotonic_time ();
+  gpointer result;
+
+  if (ahead == NULL)
+    return read_result (ctx->store, &ctx->query, sam_report_summary_year (ctx), which, error);
+  g_mutex_lock (&ahead->lock);
+  while (ahead->published <= which)
+    g_cond_wait (&ahead->published_cond, &ahead->lock);
+  result = g_steal_pointer (&ahead->results[which]);
+  if (result == NULL)
     {
       g_assert (ahead->error != NULL);   /* each result is taken once */
       g_propagate_error (error, g_error_copy (ahead->error));
-      return NULL;
     }
-  return g_steal_pointer (slot);
+  g_mutex_unlock (&ahead->lock);
+  if (g_get_monotonic_time () - start > 1000)
+    g_debug ("Waited for the helper: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+  return result;
 }
 
-static SamMatrix *
-get_matrix (SamReportContext  *ctx,
-            AheadMatrix        which,
-            GError           **error)
+/* The Summary's counts per measure; see sam_report_data_measures(). */
+GPtrArray *
+sam_report_get_measures (SamReportContext  *ctx,
+                         GError           **error)
 {
-  SamReportAhead *ahead = join (ctx);
+  return take (ctx, AHEAD_MEASURES, error);
+}
 
-  if (ahead == NULL)
-    return compute_matrix (ctx->store, ctx->query.scope, which, error);
-  return take (ahead, (gpointer *) &ahead->matrices[which], error);
+/* The Summary's seminar targets in sam_report_summary_year(); see
+ * sam_report_data_seminar_targets(). */
+GPtrArray *
+sam_report_get_seminar_targets (SamReportContext  *ctx,
+                                GError           **error)
+{
+  return take (ctx, AHEAD_TARGETS, error);
 }
 
 /* Returns the responsibility matrix of the report's scope by measure or
- * plan (@columns), as sam_coordination_responsibility() does, from the
- * helper when there is one. */
+ * plan (@columns); see sam_coordination_responsibility(). */
 SamMatrix *
 sam_report_get_responsibility (SamReportContext  *ctx,
                                SamKind            columns,
                                GError           **error)
 {
-  return get_matrix (ctx, columns == SAM_KIND_MEASURE ? AHEAD_RESPONSIBILITY_MEASURES : AHEAD_RESPONSIBILITY_PLANS,
-                     error);
+  return take (ctx, columns == SAM_KIND_MEASURE ? AHEAD_RESPONSIBILITY_MEASURES : AHEAD_RESPONSIBILITY_PLANS, error);
 }
 
 /* The coverage matrix by sector or plan (@columns); see
@@ -169,7 +221,7 @@ sam_report_get_coverage (SamReportContext  *ctx,
                          SamKind            columns,
                          GError           **error)
 {
-  return get_matrix (ctx, columns == SAM_KIND_SECTOR ? AHEAD_COVERAGE_SECTORS : AHEAD_COVERAGE_PLANS, error);
+  return take (ctx, columns == SAM_KIND_SECTOR ? AHEAD_COVERAGE_SECTORS : AHEAD_COVERAGE_PLANS, error);
 }
 
 /* The differing messages; see sam_coordination_message_flags(). */
@@ -177,11 +229,7 @@ GPtrArray *
 sam_report_get_message_flags (SamReportContext  *ctx,
                               GError           **error)
 {
-  SamReportAhead *ahead = join (ctx);
-
-  if (ahead == NULL)
-    return sam_coordination_message_flags (ctx->store, ctx->scope, error);
-  return take (ahead, (gpointer *) &ahead->flags, error);
+  return take (ctx, AHEAD_MESSAGE_FLAGS, error);
 }
 
 /* The Status history, read up to its first row; see
@@ -190,9 +238,5 @@ SamReportStream *
 sam_report_get_history (SamReportContext  *ctx,
                         GError           **error)
 {
-  SamReportAhead *ahead = join (ctx);
-
-  if (ahead == NULL)
-    return sam_report_data_start_status (ctx->store, &ctx->query, error);
-  return take (ahead, (gpointer *) &ahead->history, error);
+  return take (ctx, AHEAD_HISTORY, error);
 }

@@ -56,6 +56,7 @@ typedef struct
   SamReportStats         stats;
   guint32                max_rows;     /* rows per sheet before a continuation sheet */
   SamReportAhead        *ahead;        /* a helper thread reading ahead, or NULL */
+  SamReportActivities   *activities;   /* read before the sheets, until the Activities sheet */
 
   SamReportProgressFunc  progress;
   gpointer               progress_data;
@@ -150,6 +151,10 @@ void      sam_sheet_status_colours (SamSheet         *sheet,
 void       sam_report_ahead_start        (SamReportContext  *ctx,
                                           SamStore          *helper);
 void       sam_report_ahead_stop         (SamReportContext  *ctx);
+GPtrArray *sam_report_get_measures       (SamReportContext  *ctx,
+                                          GError           **error);
+GPtrArray *sam_report_get_seminar_targets (SamReportContext *ctx,
+                                          GError           **error);
 SamMatrix *sam_report_get_responsibility (SamReportContext  *ctx,
                                           SamKind            columns,
                                           GError           **error);
@@ -161,9 +166,13 @@ GPtrArray *sam_report_get_message_flags  (SamReportContext  *ctx,
 SamReportStream *sam_report_get_history  (SamReportContext  *ctx,
                                           GError           **error);
 
+/* sam-report-summary.c */
+gint64     sam_report_summary_year       (SamReportContext  *ctx);
+
 /* The sheets */
 gboolean  sam_report_write_summary        (SamReportContext *ctx,
                                            SamSheet         *sheet);
+gboolean  sam_report_read_activities      (SamReportContext *ctx);
 gboolean  sam_report_write_activities     (SamReportContext *ctx,
                                            SamSheet         *sheet);
 gboolean  sam_report_write_history        (SamReportContext *ctx,

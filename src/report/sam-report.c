@@ -189,6 +189,7 @@ write_workbook (SamReportContext *ctx,
       sam_report_make_formats (ctx);
       for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
         sam_sheet_init (&list[i], ctx, sheets[i].name);
+      sam_report_read_activities (ctx);
       for (guint i = 0; i < G_N_ELEMENTS (sheets) && !sam_report_failed (ctx); i++)
         {
           gint64 start = g_get_monotonic_time ();
@@ -198,6 +199,7 @@ write_workbook (SamReportContext *ctx,
         }
       if (!sam_report_failed (ctx))
         g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
+      g_clear_pointer (&ctx->activities, sam_report_activities_free);
       if (sam_report_failed (ctx))
         lxw_workbook_free (ctx->workbook);
       else if ((rc = close_workbook (ctx->workbook)) != LXW_NO_ERROR)

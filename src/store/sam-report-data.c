@@ -464,7 +464,7 @@ typedef struct
   gboolean has_previous_progress;
 } LatestUpdate;
 
-typedef struct
+struct _SamReportActivities
 {
   GArray       *ids;             /* gint64: the activities in scope, ascending */
   GStringChunk *names;
@@ -472,11 +472,13 @@ typedef struct
   LatestUpdate *latest;          /* per activity in ids */
   GString      *joined[N_LISTS]; /* the lists of the row being streamed */
   Streaming     s;
-} ActivityIndex;
+};
 
-static void
-activity_index_free (ActivityIndex *index)
+void
+sam_report_activities_free (SamReportActivities *index)
 {
+  if (index == NULL)
+    return;
   g_array_unref (index->ids);
   g_string_chunk_free (index->names);
   for (guint i = 0; i < N_LISTS; i++)
@@ -489,12 +491,10 @@ activity_index_free (ActivityIndex *index)
   g_free (index);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActivityIndex, activity_index_free)
-
 /* Returns the place of activity @id in index->ids, or -1. */
 static gint
-find_activity (const ActivityIndex *index,
-               gint64               id)
+find_activity (const SamReportActivities *index,
+               gint64                     id)
 {
   const gint64 *ids = (const gint64 *) (gpointer) index->ids->data;
   guint low = 0, high = index->ids->len;
@@ -527,7 +527,7 @@ add_id_cb (sqlite3_stmt  *stmt,
 
 typedef struct
 {
-  guint32     activity;   /* place in ActivityIndex.ids */
+  guint32     activity;   /* place in SamReportActivities.ids */
   gint64      position;
   gint64      key;
   const char *name;
@@ -535,9 +535,9 @@ typedef struct
 
 typedef struct
 {
-  ActivityIndex *index;
-  GArray        *links;   /* of Link */
-  gboolean       sorted;  /* so far: stored in order, as the store writes them */
+  SamReportActivities *index;
+  GArray              *links;   /* of Link */
+  gboolean             sorted;  /* so far: stored in order, as the store writes them */
 } LinkReading;
 
 static gint compare_links (gconstpointer a,
@@ -582,10 +582,10 @@ compare_links (gconstpointer a,
 
 /* Reads link table @kind into index->lists[kind]. */
 static gboolean
-read_links (SamStore       *store,
-            ActivityIndex  *index,
-            guint           kind,
-            GError        **error)
+read_links (SamStore             *store,
+            SamReportActivities  *index,
+            guint                 kind,
+            GError              **error)
 {
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
   LinkReading reading = { index, links, TRUE };
@@ -615,7 +615,7 @@ add_latest_cb (sqlite3_stmt  *stmt,
                gpointer       user_data,
                GError       **error)
 {
-  ActivityIndex *index = user_data;
+  SamReportActivities *index = user_data;
   gint activity = find_activity (index, sqlite3_column_int64 (stmt, 0));
   LatestUpdate *latest;
 
@@ -633,7 +633,7 @@ add_latest_cb (sqlite3_stmt  *stmt,
  * as the Status history lists them. */
 static gboolean
 read_latest_updates (SamStore              *store,
-                     ActivityIndex         *index,
+                     SamReportActivities   *index,
                      const SamReportQuery  *query,
                      GError               **error)
 {
@@ -651,14 +651,15 @@ read_latest_updates (SamStore              *store,
          && sam_query_run (store, stmt, add_latest_cb, index, error);
 }
 
-/* Returns the index of the activities in @query's scope, or NULL with a
- * SamStoreError. */
-static ActivityIndex *
-activity_index_new (SamStore              *store,
-                    const SamReportQuery  *query,
-                    GError               **error)
+/* Reads what the Activities sheet shows of the links and status updates
+ * of the activities in @query's scope, for sam_report_data_foreach_activity(),
+ * which can then begin at once. Returns NULL with a SamStoreError. */
+SamReportActivities *
+sam_report_data_read_activities (SamStore              *store,
+                                 const SamReportQuery  *query,
+                                 GError               **error)
 {
-  g_autoptr(ActivityIndex) index = g_new0 (ActivityIndex, 1);
+  g_autoptr(SamReportActivities) index = g_new0 (SamReportActivities, 1);
   g_autofree char *ids_sql = g_strdup_printf ("SELECT a.id FROM activity a WHERE %s ORDER BY a.id",
                                               sam_scope_activity_sql (query->scope));
 
@@ -679,9 +680,9 @@ activity_index_new (SamStore              *store,
 /* Returns list @kind of the activity at @activity, "; " between the
  * names, or NULL when it has none. */
 static const char *
-joined_list (ActivityIndex *index,
-             gint           activity,
-             guint          kind)
+joined_list (SamReportActivities *index,
+             gint                 activity,
+             guint                kind)
 {
   const LinkList *list = &index->lists[kind];
   GString *joined = index->joined[kind];
@@ -705,7 +706,7 @@ latest_update_func (sqlite3_context  *context,
                     int               argc,
                     sqlite3_value   **argv)
 {
-  const ActivityIndex *index = sqlite3_user_data (context);
+  const SamReportActivities *index = sqlite3_user_data (context);
   gint activity = find_activity (index, sqlite3_value_int64 (argv[0]));
 
   if (activity >= 0 && index->latest[activity].latest != 0)
@@ -719,7 +720,7 @@ activity_row_cb (sqlite3_stmt  *stmt,
                  gpointer       user_data,
                  GError       **error)
 {
-  ActivityIndex *index = user_data;
+  SamReportActivities *index = user_data;
   gint64 id = sqlite3_column_int64 (stmt, 0);
   gint activity = find_activity (index, id);
   const LatestUpdate *latest = activity >= 0 ? &index->latest[activity] : NULL;
@@ -758,16 +759,19 @@ activity_row_cb (sqlite3_stmt  *stmt,
 
 /* Calls @func for each activity in scope, by measure, plan and id, with
  * every field the Activities sheet shows. Stops and returns FALSE when
- * @func does or on a database error. Holds the names of the activities'
- * links and the ids of their latest status updates in memory meanwhile. */
+ * @func does or on a database error. Takes @activities, read before with
+ * sam_report_data_read_activities() for the same @query; when NULL, reads
+ * them first. Holds the names of the activities' links and the ids of
+ * their latest status updates in memory meanwhile. */
 gboolean
 sam_report_data_foreach_activity (SamStore              *store,
                                   const SamReportQuery  *query,
+                                  SamReportActivities   *activities,
                                   SamActivityRowFunc     func,
                                   gpointer               user_data,
                                   GError               **error)
 {
-  g_autoptr(ActivityIndex) index = NULL;
+  g_autoptr(SamReportActivities) index = activities;
   g_autofree char *sql = g_strdup_printf (
     "WITH " RANKED_PLANS
     "SELECT a.id, m.number, m.title, p.title, p.kind, a.title, a.description, a.scope, pt.title, lead.name, "
@@ -788,7 +792,7 @@ sam_report_data_foreach_activity (SamStore              *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  if (!(index = activity_index_new (store, query, error)))
+  if (index == NULL && !(index = sam_report_data_read_activities (store, query, error)))
     return FALSE;
   index->s = (Streaming) { func, user_data };
   rc = sqlite3_create_function_v2 (db, "sam_latest_update", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,

@@ -31,6 +31,10 @@ typedef struct
 /* A long list being read, begun in one thread and read in another. */
 typedef struct _SamReportStream SamReportStream;
 
+/* What the Activities sheet shows of the activities' links and latest
+ * status updates, read ahead of its rows. */
+typedef struct _SamReportActivities SamReportActivities;
+
 /* What every query of a report shares. */
 typedef struct
 {
@@ -183,8 +187,13 @@ GPtrArray     *sam_report_data_seminar_targets    (SamStore                *stor
                                                    gint64                   year,
                                                    GError                 **error);
 
+SamReportActivities *sam_report_data_read_activities (SamStore           *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
+void           sam_report_activities_free         (SamReportActivities     *activities);
 gboolean       sam_report_data_foreach_activity   (SamStore                *store,
                                                    const SamReportQuery    *query,
+                                                   SamReportActivities     *activities,
                                                    SamActivityRowFunc       func,
                                                    gpointer                 user_data,
                                                    GError                 **error);
@@ -214,5 +223,6 @@ gboolean       sam_report_data_foreach_participation (SamStore             *stor
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamPeriodInfo, sam_period_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamReportStream, sam_report_stream_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamReportActivities, sam_report_activities_free)
 
 G_END_DECLS
