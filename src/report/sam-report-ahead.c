@@ -14,7 +14,9 @@
  * reads them there, one after the other in the order the sheets need
  * them, while this thread reads the Activities sheet's links and writes
  * that sheet; each sheet takes its results when it comes to them, waiting
- * only if the helper is not that far yet. The history's rows are read on
+ * only if the helper is not that far yet. It also runs the file's
+ * integrity check when the report is to (for the command line, which opens
+ * the file without it), before the workbook is kept. The history's rows are read on
  * from the helper's connection, which is this thread's alone once the
  * helper has handed them over, its last task. Without a helper each
  * getter reads on the report's own connection, as before. libxlsxwriter
@@ -28,7 +30,8 @@ typedef enum {
   AHEAD_COVERAGE_SECTORS,
   AHEAD_COVERAGE_PLANS,
   AHEAD_MESSAGE_FLAGS,
-  AHEAD_HISTORY,
+  AHEAD_CHECK,          /* the file's integrity, when the report is to check it */
+  AHEAD_HISTORY,        /* last: the report's thread goes on with its connection */
   N_AHEAD
 } AheadResult;
 
@@ -38,6 +41,7 @@ struct _SamReportAhead
   SamStore             *store;        /* the helper's connection */
   const SamReportQuery *query;
   gint64                year;         /* of the Summary's seminar targets */
+  gboolean              check;        /* run the integrity check */
 
   GMutex                lock;         /* guards what follows */
   GCond                 published_cond;
@@ -71,6 +75,10 @@ read_result (SamStore              *store,
       return sam_coordination_coverage (store, query->scope, SAM_KIND_PLAN, error);
     case AHEAD_MESSAGE_FLAGS:
       return sam_coordination_message_flags (store, query->scope, error);
+    case AHEAD_CHECK:
+      /* Without a helper the report checked before it began; see
+       * write_report(). */
+      return GINT_TO_POINTER (TRUE);
     case AHEAD_HISTORY:
     case N_AHEAD:
     default:
@@ -82,7 +90,7 @@ static void
 free_result (AheadResult which,
              gpointer    result)
 {
-  if (result == NULL)
+  if (result == NULL || which == AHEAD_CHECK)
     return;
   if (which == AHEAD_HISTORY)
     sam_report_stream_free (result);
@@ -101,8 +109,13 @@ read_ahead_thread (gpointer data)
   for (guint i = 0; i < N_AHEAD; i++)
     {
       GError *error = NULL;
-      gpointer result = read_result (ahead->store, ahead->query, ahead->year, i, &error);
+      gpointer result;
       gboolean stop;
+
+      if (i == AHEAD_CHECK && ahead->check)
+        result = sam_store_check (ahead->store, &error) ? GINT_TO_POINTER (TRUE) : NULL;
+      else
+        result = read_result (ahead->store, ahead->query, ahead->year, i, &error);
 
       g_mutex_lock (&ahead->lock);
       ahead->results[i] = result;
@@ -118,15 +131,18 @@ read_ahead_thread (gpointer data)
   return NULL;
 }
 
-/* Starts reading ahead on @helper in a helper thread; takes @helper. */
+/* Starts reading ahead on @helper in a helper thread, and with @check
+ * runs the file's integrity check there too; takes @helper. */
 void
 sam_report_ahead_start (SamReportContext *ctx,
-                        SamStore         *helper)
+                        SamStore         *helper,
+                        gboolean          check)
 {
   SamReportAhead *ahead = g_new0 (SamReportAhead, 1);
 
   g_assert (ctx->ahead == NULL);
   ahead->store = helper;
+  ahead->check = check;
   ahead->query = &ctx->query;
   ahead->year = sam_report_summary_year (ctx);
   g_mutex_init (&ahead->lock);
@@ -230,6 +246,15 @@ sam_report_get_message_flags (SamReportContext  *ctx,
                               GError           **error)
 {
   return take (ctx, AHEAD_MESSAGE_FLAGS, error);
+}
+
+/* Returns FALSE with SAM_STORE_ERROR_CORRUPT when the helper found the
+ * file damaged; see SamReportOptions.check_store. */
+gboolean
+sam_report_get_checked (SamReportContext  *ctx,
+                        GError           **error)
+{
+  return take (ctx, AHEAD_CHECK, error) != NULL;
 }
 
 /* The Status history, read up to its first row; see

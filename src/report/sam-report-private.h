@@ -149,7 +149,8 @@ void      sam_sheet_status_colours (SamSheet         *sheet,
 
 /* sam-report-ahead.c */
 void       sam_report_ahead_start        (SamReportContext  *ctx,
-                                          SamStore          *helper);
+                                          SamStore          *helper,
+                                          gboolean           check);
 void       sam_report_ahead_stop         (SamReportContext  *ctx);
 GPtrArray *sam_report_get_measures       (SamReportContext  *ctx,
                                           GError           **error);
@@ -164,6 +165,8 @@ SamMatrix *sam_report_get_coverage       (SamReportContext  *ctx,
 GPtrArray *sam_report_get_message_flags  (SamReportContext  *ctx,
                                           GError           **error);
 SamReportStream *sam_report_get_history  (SamReportContext  *ctx,
+                                          GError           **error);
+gboolean   sam_report_get_checked        (SamReportContext  *ctx,
                                           GError           **error);
 
 /* sam-report-summary.c */

@@ -198,6 +198,13 @@ write_workbook (SamReportContext *ctx,
                    (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
         }
       if (!sam_report_failed (ctx))
+        {
+          GError *error = NULL;
+
+          if (!sam_report_get_checked (ctx, &error))
+            sam_report_keep_error (ctx, error);
+        }
+      if (!sam_report_failed (ctx))
         g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
       g_clear_pointer (&ctx->activities, sam_report_activities_free);
       if (sam_report_failed (ctx))
@@ -299,11 +306,13 @@ write_report (SamStore                *store,
   gboolean ok;
 
   ctx.today = options->today ? g_strdup (options->today) : today_string ();
+  /* The integrity check runs in the helper thread; without one, first. */
   ok = sam_report_data_begin (store, &helper, error)
+       && (!options->check_store || helper || sam_store_check (store, error))
        && prepare (&ctx, options, &scope, error)
        && (temporary = create_temporary (path, error)) != NULL;
   if (ok && helper)
-    sam_report_ahead_start (&ctx, g_steal_pointer (&helper));
+    sam_report_ahead_start (&ctx, g_steal_pointer (&helper), options->check_store);
   if (helper)
     {
       sam_report_data_end (helper);

@@ -502,6 +502,17 @@ sam_store_open (const char  *path,
   return open_with_flags (path, SAM_STORE_OPEN_NONE, error);
 }
 
+/* Opens @path as sam_store_open() does, checking it as @flags say. */
+SamStore *
+sam_store_open_with_flags (const char         *path,
+                           SamStoreOpenFlags   flags,
+                           GError            **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return open_with_flags (path, flags, error);
+}
+
 static SamStore *
 open_with_flags (const char         *path,
                  SamStoreOpenFlags   flags,
@@ -672,6 +683,18 @@ check_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* Runs the full integrity check of the file behind @self on its own
+ * connection, blocking: for a store opened with
+ * SAM_STORE_OPEN_CHECK_LATER, or a reader of one in another thread.
+ * Returns FALSE with SAM_STORE_ERROR_CORRUPT when the file is damaged. */
+gboolean
+sam_store_check (SamStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return check_integrity (self, error);
 }
 
 /* Runs the full integrity check of the file behind @self in a worker

@@ -508,6 +508,19 @@ def failures(workdir, db_path):
     not_a_db = os.path.join(workdir, "notes.txt")
     with open(not_a_db, "w") as f:
         f.write("not a database\n" * 20)
+    # A damaged file: an index page overwritten. The command line opens it
+    # without the integrity check and the report runs that beside its
+    # writing; either must fail it, leaving nothing.
+    damaged = os.path.join(workdir, "damaged.db")
+    with open(db_path, "rb") as f, open(damaged, "wb") as g:
+        g.write(f.read())
+    con = sqlite3.connect(damaged)
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'activity_plan'").fetchone()[0]
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(damaged, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\x0a" + b"\xff" * 63)
     if os.geteuid() == 0:
         unwritable = "/proc/samordna-report.xlsx"   # root may write anywhere but here
     else:
@@ -525,6 +538,8 @@ def failures(workdir, db_path):
         ("output is a folder", [], out_dir, 1, out_dir),
         ("not a database", ["--database", not_a_db], out, 2, not_a_db),
         ("missing database", ["--database", os.path.join(workdir, "nothing.db")], out, 2, "nothing.db"),
+        ("damaged database", ["--database", damaged], out, 2, "damaged"),
+        ("damaged database, one plan", ["--database", damaged, "--scope", "plan:1"], out, 2, "damaged"),
     ]
     for tag, extra, target, status, mention in cases:
         args = ["report", "--output", target, "--today", TODAY]
