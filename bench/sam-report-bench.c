@@ -4,7 +4,8 @@
  *
  * Prints one "name value" line per figure: the seconds each matrix, the
  * message flags and the checks take, then the seconds the full report
- * takes and how many rows, cells and text cells it wrote (for the plain
+ * takes and how many rows, cells, text cells (and their bytes), blank
+ * formatted cells and formatted cells it wrote (for the plain
  * libxlsxwriter program to write as many). Peak memory is measured from
  * outside, with /usr/bin/time, by report-bench.sh.
  */
@@ -71,7 +72,9 @@ main (int argc, char **argv)
     g_error ("%s", error->message);
   g_print ("%-28s %.3f\n", "report_s", seconds_since (start));
   g_print ("activities %" G_GUINT64_FORMAT "\nstatus_updates %" G_GUINT64_FORMAT "\nseminars %" G_GUINT64_FORMAT
-           "\nrows %" G_GUINT64_FORMAT "\ncells %" G_GUINT64_FORMAT "\nstrings %" G_GUINT64_FORMAT "\n",
-           stats.activities, stats.status_updates, stats.seminars, stats.rows, stats.cells, stats.strings);
+           "\nrows %" G_GUINT64_FORMAT "\ncells %" G_GUINT64_FORMAT "\nstrings %" G_GUINT64_FORMAT
+           "\ntext_bytes %" G_GUINT64_FORMAT "\nblanks %" G_GUINT64_FORMAT "\nformatted %" G_GUINT64_FORMAT "\n",
+           stats.activities, stats.status_updates, stats.seminars, stats.rows, stats.cells, stats.strings,
+           stats.text_bytes, stats.blanks, stats.formatted);
   return 0;
 }

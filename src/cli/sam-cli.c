@@ -68,12 +68,14 @@ parse_options (GOptionContext  *context,
   return TRUE;
 }
 
-/* Opens the database at @path, or the default one when @path is NULL.
- * Unlike the window, the command line never creates a database: a missing
- * file is more likely a typing error than a wish for a new plan. */
+/* Opens the database at @path, or the default one when @path is NULL,
+ * checking it as @flags say. Unlike the window, the command line never
+ * creates a database: a missing file is more likely a typing error than a
+ * wish for a new plan. */
 static SamStore *
-open_database (const char  *path,
-               GError     **error)
+open_database (const char         *path,
+               SamStoreOpenFlags   flags,
+               GError            **error)
 {
   g_autofree char *default_path = path ? NULL : sam_store_default_path ();
   const char *file = path ? path : default_path;
@@ -86,7 +88,7 @@ open_database (const char  *path,
                    file);
       return NULL;
     }
-  return sam_store_open (file, error);
+  return sam_store_open_with_flags (file, flags, error);
 }
 
 /* samordna check */
@@ -128,7 +130,7 @@ sam_cli_check (int    argc,
   g_return_val_if_fail (argc >= 2, SAM_CLI_USAGE);
   if (!parse_options (context, argc, argv))
     return SAM_CLI_USAGE;
-  if (!(store = open_database (database, &error))
+  if (!(store = open_database (database, SAM_STORE_OPEN_NONE, &error))
       || !(results = sam_coordination_run_checks (store, &error)))
     {
       print_error (error->message);
@@ -218,11 +220,15 @@ sam_cli_report (int    argc,
   g_return_val_if_fail (argc >= 2, SAM_CLI_USAGE);
   if (!parse_options (context, argc, argv) || !check_report_args (&args, &options.language))
     goto out;
-  if (!(store = open_database (args.database, &error)) || !(scope = sam_scope_parse (store, args.scope, &error)))
+  /* The report runs the integrity check beside its writing (a damaged
+   * file still fails it, with nothing written), not before. */
+  if (!(store = open_database (args.database, SAM_STORE_OPEN_CHECK_LATER, &error))
+      || !(scope = sam_scope_parse (store, args.scope, &error)))
     goto out;
   options.scope = scope;
   options.period = args.period;
   options.today = args.today;
+  options.check_store = TRUE;
   if (!sam_report_write (store, &options, args.output, NULL, NULL, NULL, NULL, &error))
     {
       if (!g_error_matches (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD) && error->domain != SAM_STORE_ERROR)

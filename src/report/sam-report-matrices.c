@@ -2,8 +2,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sam-report-private.h"
-#include "store/sam-coordination.h"
 
 /* The Responsibility and Coverage sheets, from the coordination module's
  * matrices. Both have two header rows (blocks of columns, then the
@@ -30,8 +31,12 @@ block_title (SamSheet   *sheet,
     {
       sam_report_set_lxw_error (ctx, worksheet_merge_range (sheet->ws, sheet->row, col, sheet->row,
                                                             col + n - 1, title, ctx->fmt.header));
+      /* The title in the first cell, blanks with its format in the rest. */
       ctx->stats.cells++;
       ctx->stats.strings++;
+      ctx->stats.text_bytes += strlen (title);
+      ctx->stats.blanks += n - 1;
+      ctx->stats.formatted += n;
     }
 }
 
@@ -143,8 +148,8 @@ sam_report_write_responsibility (SamReportContext *ctx,
                                  SamSheet         *sheet)
 {
   GError *error = NULL;
-  g_autoptr(SamMatrix) measures = sam_coordination_responsibility (ctx->store, ctx->scope, SAM_KIND_MEASURE, &error);
-  g_autoptr(SamMatrix) plans = measures ? sam_coordination_responsibility (ctx->store, ctx->scope, SAM_KIND_PLAN, &error) : NULL;
+  g_autoptr(SamMatrix) measures = sam_report_get_responsibility (ctx, SAM_KIND_MEASURE, &error);
+  g_autoptr(SamMatrix) plans = measures ? sam_report_get_responsibility (ctx, SAM_KIND_PLAN, &error) : NULL;
   gboolean no_ministry_seen = FALSE;
 
   if (plans == NULL)
@@ -260,9 +265,9 @@ sam_report_write_coverage (SamReportContext *ctx,
                            SamSheet         *sheet)
 {
   GError *error = NULL;
-  g_autoptr(SamMatrix) sectors = sam_coordination_coverage (ctx->store, ctx->scope, SAM_KIND_SECTOR, &error);
-  g_autoptr(SamMatrix) plans = sectors ? sam_coordination_coverage (ctx->store, ctx->scope, SAM_KIND_PLAN, &error) : NULL;
-  g_autoptr(GPtrArray) flags = plans ? sam_coordination_message_flags (ctx->store, ctx->scope, &error) : NULL;
+  g_autoptr(SamMatrix) sectors = sam_report_get_coverage (ctx, SAM_KIND_SECTOR, &error);
+  g_autoptr(SamMatrix) plans = sectors ? sam_report_get_coverage (ctx, SAM_KIND_PLAN, &error) : NULL;
+  g_autoptr(GPtrArray) flags = plans ? sam_report_get_message_flags (ctx, &error) : NULL;
   const char *category = "";
 
   if (flags == NULL)

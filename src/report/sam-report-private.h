@@ -11,6 +11,7 @@
 
 #include "report/sam-report.h"
 #include "report/sam-report-labels.h"
+#include "store/sam-coordination.h"
 #include "store/sam-report-data.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,8 @@ typedef struct
   lxw_format *fill_struck;     /* cancelled */
 } SamReportFormats;
 
+typedef struct _SamReportAhead SamReportAhead;
+
 typedef struct
 {
   SamStore              *store;
@@ -52,6 +55,8 @@ typedef struct
   SamReportFormats       fmt;
   SamReportStats         stats;
   guint32                max_rows;     /* rows per sheet before a continuation sheet */
+  SamReportAhead        *ahead;        /* a helper thread reading ahead, or NULL */
+  SamReportActivities   *activities;   /* read before the sheets, until the Activities sheet */
 
   SamReportProgressFunc  progress;
   gpointer               progress_data;
@@ -142,9 +147,35 @@ void      sam_sheet_status_colours (SamSheet         *sheet,
                                     lxw_row_t         last_row,
                                     lxw_col_t         col);
 
+/* sam-report-ahead.c */
+void       sam_report_ahead_start        (SamReportContext  *ctx,
+                                          SamStore          *helper,
+                                          gboolean           check);
+void       sam_report_ahead_stop         (SamReportContext  *ctx);
+GPtrArray *sam_report_get_measures       (SamReportContext  *ctx,
+                                          GError           **error);
+GPtrArray *sam_report_get_seminar_targets (SamReportContext *ctx,
+                                          GError           **error);
+SamMatrix *sam_report_get_responsibility (SamReportContext  *ctx,
+                                          SamKind            columns,
+                                          GError           **error);
+SamMatrix *sam_report_get_coverage       (SamReportContext  *ctx,
+                                          SamKind            columns,
+                                          GError           **error);
+GPtrArray *sam_report_get_message_flags  (SamReportContext  *ctx,
+                                          GError           **error);
+SamReportStream *sam_report_get_history  (SamReportContext  *ctx,
+                                          GError           **error);
+gboolean   sam_report_get_checked        (SamReportContext  *ctx,
+                                          GError           **error);
+
+/* sam-report-summary.c */
+gint64     sam_report_summary_year       (SamReportContext  *ctx);
+
 /* The sheets */
 gboolean  sam_report_write_summary        (SamReportContext *ctx,
                                            SamSheet         *sheet);
+gboolean  sam_report_read_activities      (SamReportContext *ctx);
 gboolean  sam_report_write_activities     (SamReportContext *ctx,
                                            SamSheet         *sheet);
 gboolean  sam_report_write_history        (SamReportContext *ctx,

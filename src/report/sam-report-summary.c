@@ -193,6 +193,16 @@ write_target (SamReportContext       *ctx,
   sam_sheet_next_row (sheet);
 }
 
+/* The year whose seminars the Summary counts: that of the report's
+ * period, or this year when the database has no periods. */
+gint64
+sam_report_summary_year (SamReportContext *ctx)
+{
+  const char *date = ctx->period && ctx->period->start_date ? ctx->period->start_date : ctx->today;
+
+  return g_ascii_strtoll (date, NULL, 10);
+}
+
 static gboolean
 write_targets (SamReportContext *ctx,
                SamSheet         *sheet)
@@ -200,10 +210,9 @@ write_targets (SamReportContext *ctx,
   static const SamReportLabel header[] = {
     L_FORMAT, L_SEMINAR_KIND, L_HELD, L_PLANNED_OR_OPEN, L_CANCELLED, L_TARGET_MIN, L_TARGET_MAX, L_TARGET_MET,
   };
-  const char *date = ctx->period && ctx->period->start_date ? ctx->period->start_date : ctx->today;
-  gint64 year = g_ascii_strtoll (date, NULL, 10);
+  gint64 year = sam_report_summary_year (ctx);
   GError *error = NULL;
-  g_autoptr(GPtrArray) targets = sam_report_data_seminar_targets (ctx->store, &ctx->query, year, &error);
+  g_autoptr(GPtrArray) targets = sam_report_get_seminar_targets (ctx, &error);
 
   if (targets == NULL)
     return sam_report_keep_error (ctx, error);
@@ -225,7 +234,7 @@ sam_report_write_summary (SamReportContext *ctx,
                           SamSheet         *sheet)
 {
   GError *error = NULL;
-  g_autoptr(GPtrArray) measures = sam_report_data_measures (ctx->store, &ctx->query, &error);
+  g_autoptr(GPtrArray) measures = sam_report_get_measures (ctx, &error);
   lxw_row_t header;
 
   if (measures == NULL)

@@ -189,6 +189,7 @@ write_workbook (SamReportContext *ctx,
       sam_report_make_formats (ctx);
       for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
         sam_sheet_init (&list[i], ctx, sheets[i].name);
+      sam_report_read_activities (ctx);
       for (guint i = 0; i < G_N_ELEMENTS (sheets) && !sam_report_failed (ctx); i++)
         {
           gint64 start = g_get_monotonic_time ();
@@ -197,7 +198,15 @@ write_workbook (SamReportContext *ctx,
                    (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
         }
       if (!sam_report_failed (ctx))
+        {
+          GError *error = NULL;
+
+          if (!sam_report_get_checked (ctx, &error))
+            sam_report_keep_error (ctx, error);
+        }
+      if (!sam_report_failed (ctx))
         g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
+      g_clear_pointer (&ctx->activities, sam_report_activities_free);
       if (sam_report_failed (ctx))
         lxw_workbook_free (ctx->workbook);
       else if ((rc = close_workbook (ctx->workbook)) != LXW_NO_ERROR)
@@ -293,12 +302,22 @@ write_report (SamStore                *store,
                            .cancellable = cancellable };
   g_autoptr(SamScope) scope = NULL;
   g_autofree char *temporary = NULL;
+  SamStore *helper = NULL;
   gboolean ok;
 
   ctx.today = options->today ? g_strdup (options->today) : today_string ();
-  ok = sam_report_data_begin (store, error)
+  /* The integrity check runs in the helper thread; without one, first. */
+  ok = sam_report_data_begin (store, &helper, error)
+       && (!options->check_store || helper || sam_store_check (store, error))
        && prepare (&ctx, options, &scope, error)
        && (temporary = create_temporary (path, error)) != NULL;
+  if (ok && helper)
+    sam_report_ahead_start (&ctx, g_steal_pointer (&helper), options->check_store);
+  if (helper)
+    {
+      sam_report_data_end (helper);
+      g_object_unref (helper);
+    }
   if (ok)
     {
       ok = write_workbook (&ctx, temporary) && move_into_place (temporary, path, &ctx.error);
@@ -308,6 +327,7 @@ write_report (SamStore                *store,
           g_propagate_error (error, g_steal_pointer (&ctx.error));
         }
     }
+  sam_report_ahead_stop (&ctx);
   sam_report_data_end (store);
   if (ok && progress)
     progress (1.0, progress_data);

@@ -39,6 +39,9 @@ typedef struct
   const char        *period;      /* a reporting period's code; NULL: the one running today */
   SamReportLanguage  language;    /* of sheet names, headers and status words */
   const char        *today;       /* YYYY-MM-DD the report counts overdue from; NULL: today */
+  gboolean           check_store; /* also run the store's integrity check (for one opened with
+                                   * SAM_STORE_OPEN_CHECK_LATER), beside the writing when it can:
+                                   * a damaged file fails the report with SAM_STORE_ERROR_CORRUPT */
 } SamReportOptions;
 
 /* What a report held, for the benchmark and for messages. */
@@ -50,6 +53,9 @@ typedef struct
   guint64 rows;                   /* rows written, headers included, all sheets */
   guint64 cells;                  /* cells written, all sheets */
   guint64 strings;                /* of those: text cells */
+  guint64 text_bytes;             /* the text of those, in bytes */
+  guint64 blanks;                 /* empty cells written for their format, besides */
+  guint64 formatted;              /* cells and blanks written with a format */
 } SamReportStats;
 
 /* Called now and then with the share done, 0.0 to 1.0. */

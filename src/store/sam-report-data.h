@@ -28,6 +28,13 @@ typedef struct
   char *end_date;     /* the latest end, or NULL */
 } SamPeriodInfo;
 
+/* A long list being read, begun in one thread and read in another. */
+typedef struct _SamReportStream SamReportStream;
+
+/* What the Activities sheet shows of the activities' links and latest
+ * status updates, read ahead of its rows. */
+typedef struct _SamReportActivities SamReportActivities;
+
 /* What every query of a report shares. */
 typedef struct
 {
@@ -155,6 +162,7 @@ typedef gboolean (*SamParticipationRowFunc) (const SamParticipationRow *row,
                                              GError                   **error);
 
 gboolean       sam_report_data_begin              (SamStore                *store,
+                                                   SamStore               **helper,
                                                    GError                 **error);
 void           sam_report_data_end                (SamStore                *store);
 
@@ -179,8 +187,13 @@ GPtrArray     *sam_report_data_seminar_targets    (SamStore                *stor
                                                    gint64                   year,
                                                    GError                 **error);
 
+SamReportActivities *sam_report_data_read_activities (SamStore           *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
+void           sam_report_activities_free         (SamReportActivities     *activities);
 gboolean       sam_report_data_foreach_activity   (SamStore                *store,
                                                    const SamReportQuery    *query,
+                                                   SamReportActivities     *activities,
                                                    SamActivityRowFunc       func,
                                                    gpointer                 user_data,
                                                    GError                 **error);
@@ -189,6 +202,14 @@ gboolean       sam_report_data_foreach_status     (SamStore                *stor
                                                    SamStatusRowFunc         func,
                                                    gpointer                 user_data,
                                                    GError                 **error);
+SamReportStream *sam_report_data_start_status     (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
+gboolean       sam_report_data_stream_status      (SamReportStream         *stream,
+                                                   SamStatusRowFunc         func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+void           sam_report_stream_free             (SamReportStream         *stream);
 gboolean       sam_report_data_foreach_seminar    (SamStore                *store,
                                                    const SamReportQuery    *query,
                                                    SamSeminarRowFunc        func,
@@ -201,5 +222,7 @@ gboolean       sam_report_data_foreach_participation (SamStore             *stor
                                                    GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamPeriodInfo, sam_period_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamReportStream, sam_report_stream_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamReportActivities, sam_report_activities_free)
 
 G_END_DECLS

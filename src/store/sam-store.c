@@ -502,6 +502,17 @@ sam_store_open (const char  *path,
   return open_with_flags (path, SAM_STORE_OPEN_NONE, error);
 }
 
+/* Opens @path as sam_store_open() does, checking it as @flags say. */
+SamStore *
+sam_store_open_with_flags (const char         *path,
+                           SamStoreOpenFlags   flags,
+                           GError            **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return open_with_flags (path, flags, error);
+}
+
 static SamStore *
 open_with_flags (const char         *path,
                  SamStoreOpenFlags   flags,
@@ -618,30 +629,72 @@ sam_store_open_async (const char          *path,
   g_task_run_in_thread (task, open_thread);
 }
 
+/* Opens a read-only connection of its own to @path. */
+static SamStore *
+open_reader (const char  *path,
+             GError     **error)
+{
+  g_autoptr(SamStore) reader = g_object_new (SAM_TYPE_STORE, NULL);
+  int rc;
+
+  reader->path = g_strdup (path);
+  rc = sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sam_store_set_sql_error (reader, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (reader->db, 1);
+  sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
+  return g_steal_pointer (&reader);
+}
+
+/* Opens a second, read-only connection to the file of @self, for another
+ * thread to read while @self goes on in this one. Returns NULL with a
+ * SamStoreError when @self is closed or its file cannot be opened. */
+SamStore *
+sam_store_open_reader (SamStore  *self,
+                       GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                   _("The database “%s” is closed."), self->path);
+      return NULL;
+    }
+  return open_reader (self->path, error);
+}
+
 static void
 check_thread (GTask        *task,
               gpointer      source,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  g_autoptr(SamStore) reader = g_object_new (SAM_TYPE_STORE, NULL);
   GError *error = NULL;
-  int rc;
-
   /* A connection of its own, read-only, so the window's goes on. */
-  reader->path = g_strdup (task_data);
-  rc = sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    sam_store_set_sql_error (reader, rc, &error);
-  else
-    {
-      sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
-      check_integrity (reader, &error);
-    }
+  g_autoptr(SamStore) reader = open_reader (task_data, &error);
+
+  if (reader)
+    check_integrity (reader, &error);
   if (error)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* Runs the full integrity check of the file behind @self on its own
+ * connection, blocking: for a store opened with
+ * SAM_STORE_OPEN_CHECK_LATER, or a reader of one in another thread.
+ * Returns FALSE with SAM_STORE_ERROR_CORRUPT when the file is damaged. */
+gboolean
+sam_store_check (SamStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return check_integrity (self, error);
 }
 
 /* Runs the full integrity check of the file behind @self in a worker

@@ -48,15 +48,19 @@ GQuark        sam_store_error_quark        (void);
 char         *sam_store_default_path       (void);
 SamStore     *sam_store_open               (const char          *path,
                                             GError             **error);
-/* How sam_store_open_async() checks the file. */
+/* How sam_store_open_async() and sam_store_open_with_flags() check the file. */
 typedef enum {
   SAM_STORE_OPEN_NONE = 0,
   /* Leave the full integrity check of a current database to
-   * sam_store_check_async(), so that a large plan shows at once. Files
-   * that need migrating are always checked before anything is written. */
+   * sam_store_check_async() or sam_store_check(), so that a large plan
+   * shows at once. Files that need migrating are always checked before
+   * anything is written. */
   SAM_STORE_OPEN_CHECK_LATER = 1 << 0,
 } SamStoreOpenFlags;
 
+SamStore     *sam_store_open_with_flags    (const char          *path,
+                                            SamStoreOpenFlags    flags,
+                                            GError             **error);
 void          sam_store_open_async         (const char          *path,
                                             SamStoreOpenFlags    flags,
                                             GCancellable        *cancellable,
@@ -69,6 +73,8 @@ void          sam_store_check_async        (SamStore            *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
 gboolean      sam_store_check_finish       (GAsyncResult        *result,
+                                            GError             **error);
+gboolean      sam_store_check              (SamStore            *self,
                                             GError             **error);
 void          sam_store_close              (SamStore            *self);
 const char   *sam_store_get_path           (SamStore            *self);

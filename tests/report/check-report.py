@@ -107,9 +107,10 @@ class Database:
         for a in self.agencies.values():
             self.children.setdefault(a["parent_id"], []).append(a["id"])
         self.activities = {r["id"]: r for r in q(
-            "SELECT a.*, p.measure_id, p.title AS plan_title, p.kind AS plan_kind, m.number AS measure_number, "
-            "m.title AS measure_title, m.focus_area_id FROM activity a JOIN plan p ON p.id = a.plan_id "
-            "JOIN measure m ON m.id = p.measure_id")}
+            "SELECT a.*, p.measure_id, p.title AS plan_title, p.kind AS plan_kind, p.start_date AS plan_start, "
+            "m.number AS measure_number, m.title AS measure_title, m.focus_area_id, f.number AS focus_number "
+            "FROM activity a JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
+            "LEFT JOIN focus_area f ON f.id = m.focus_area_id")}
         self.partners = self.links("activity_partner", "agency_id")
         self.sectors = self.links("activity_sector", "sector_id")
         self.groups = self.links("activity_target_group", "target_group_id")
@@ -185,6 +186,21 @@ def status_of(activity):
     return s if s in ("in_progress", "done", "delayed", "cancelled") else "planned"
 
 
+def nulls_first(value):
+    """A sort key that puts NULL before every value, as SQLite does."""
+    return (value is not None, value)
+
+
+def activity_order(db, ids):
+    """The order in which the Activities and Status history sheets list the
+    activities @ids: by focus area, measure, plan (by start) and id."""
+    def key(i):
+        a = db.activities[i]
+        return (nulls_first(a["focus_number"]), a["focus_area_id"], nulls_first(a["measure_number"]),
+                a["measure_id"], nulls_first(a["plan_start"]), a["plan_id"], i)
+    return sorted(ids, key=key)
+
+
 def sheet_rows(ws, first=2):
     return [list(r) for r in ws.iter_rows(min_row=first, values_only=True)]
 
@@ -194,6 +210,9 @@ def sheet_rows(ws, first=2):
 def check_activities(db, ws, ids, lang, period, tag):
     rows = {r[0]: r for r in sheet_rows(ws) if r[0] is not None}
     check(set(rows) == ids, "%s: activities %s, expected %s" % (tag, sorted(rows), sorted(ids)))
+    order = [r[0] for r in sheet_rows(ws) if r[0] is not None]
+    check(order == activity_order(db, ids), "%s: activities in the order %r, expected %r"
+          % (tag, order, activity_order(db, ids)))
     period_start = None
     if period:
         period_start = min((p["start_date"] or "") for p in db.periods if p["code"] == period)
@@ -359,6 +378,14 @@ def check_history(db, ws, ids, tag):
         "SELECT su.activity_id, rp.code, su.comment FROM status_update su "
         "LEFT JOIN reporting_period rp ON rp.id = su.period_id") if u[0] in ids)
     check(got == expected, "%s: status history %r, expected %r" % (tag, got, expected))
+    # In the order of the Activities sheet, then by period, time reported and id.
+    updates = {}
+    for u in db.query("SELECT su.activity_id, rp.code, su.comment, rp.start_date, su.reported_at, su.id "
+                      "FROM status_update su LEFT JOIN reporting_period rp ON rp.id = su.period_id"):
+        updates.setdefault(u[0], []).append(u)
+    expected = [(u[0], u[1], clean(u[2])) for i in activity_order(db, ids)
+                for u in sorted(updates.get(i, []), key=lambda u: (u[3] or "", u[4] or "", u[5]))]
+    check([(r[0], r[3], r[6]) for r in rows] == expected, "%s: status history out of order" % tag)
     for r in rows:
         check(isinstance(r[8], datetime.datetime), "%s: reported at %r is not a date" % (tag, r[8]))
 
@@ -481,6 +508,19 @@ def failures(workdir, db_path):
     not_a_db = os.path.join(workdir, "notes.txt")
     with open(not_a_db, "w") as f:
         f.write("not a database\n" * 20)
+    # A damaged file: an index page overwritten. The command line opens it
+    # without the integrity check and the report runs that beside its
+    # writing; either must fail it, leaving nothing.
+    damaged = os.path.join(workdir, "damaged.db")
+    with open(db_path, "rb") as f, open(damaged, "wb") as g:
+        g.write(f.read())
+    con = sqlite3.connect(damaged)
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'activity_plan'").fetchone()[0]
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(damaged, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\x0a" + b"\xff" * 63)
     if os.geteuid() == 0:
         unwritable = "/proc/samordna-report.xlsx"   # root may write anywhere but here
     else:
@@ -498,6 +538,8 @@ def failures(workdir, db_path):
         ("output is a folder", [], out_dir, 1, out_dir),
         ("not a database", ["--database", not_a_db], out, 2, not_a_db),
         ("missing database", ["--database", os.path.join(workdir, "nothing.db")], out, 2, "nothing.db"),
+        ("damaged database", ["--database", damaged], out, 2, "damaged"),
+        ("damaged database, one plan", ["--database", damaged, "--scope", "plan:1"], out, 2, "damaged"),
     ]
     for tag, extra, target, status, mention in cases:
         args = ["report", "--output", target, "--today", TODAY]

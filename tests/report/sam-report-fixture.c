@@ -7,9 +7,10 @@
  * per sheet, to test continuation sheets without a million rows.
  *
  * The database holds the default plan and, next to it, a focus area 9 with
- * measures 90 and 91, three plans, eight activities, a ministry "TDEP" with
- * two levels of agencies, status updates, seminars and registrations with
- * participant names (which no report may show). Registrations set
+ * measures 90 and 91, three plans, nine activities (the last made after
+ * the others, in the first plan), a ministry "TDEP" with two levels of
+ * agencies, status updates, seminars and registrations with participant
+ * names (which no report may show). Registrations set
  * "waitlisted" always: the store writes NULL for an unset flag, which the
  * column's NOT NULL refuses. Titles that start with
  * =, +, - and @, control characters and a very long description test that
@@ -108,7 +109,7 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) strategies = NULL;
   g_autofree char *long_text = NULL;
   gint64 sa, sb, tdep, tdir, tet, ttil, fri, tg1, tg2, tg3, fa, m90, m91, p1, p2, p3;
-  gint64 a1, a2, a3, a4, a5, a7, s1, s2, t1, t2;
+  gint64 a1, a2, a3, a4, a5, a7, a9, s1, s2, t1, t2;
 
   setlocale (LC_ALL, "");
   if (argc == 5 && g_str_equal (argv[2], "--limited-report"))
@@ -170,6 +171,9 @@ main (int argc, char **argv)
              "due_date", "2026-12-31", "status", "in_progress", "progress", N (70), NULL);
   long_text = g_strnfill (9999, 'x');
   make (SAM_KIND_ACTIVITY, "plan_id", p3, "title", "Lang beskrivelse", "description", long_text, "progress", N (25), NULL);
+  /* Made last, in the first plan: the lists go by plan, then id. */
+  a9 = make (SAM_KIND_ACTIVITY, "plan_id", p1, "title", "Sist laget", "lead_agency_id", tdir,
+             "status", "in_progress", "progress", N (60), NULL);
 
   make (SAM_KIND_STATUS_UPDATE, "activity_id", a1, "period_id", t1, "status", "in_progress", "progress", N (20),
         "comment", "Startet", "reported_by", "Kari", "reported_at", "2026-04-20 09:30", NULL);
@@ -182,6 +186,11 @@ main (int argc, char **argv)
   make (SAM_KIND_STATUS_UPDATE, "activity_id", a7, "period_id", t2, "status", "in_progress", "progress", N (70),
         "comment", "=HYPERLINK(\"http://example.invalid\")", "reported_by", "Lise",
         "reported_at", "2026-08-30 16:45", NULL);
+  /* Reported out of order: the history goes by period, the latest is T2's. */
+  make (SAM_KIND_STATUS_UPDATE, "activity_id", a9, "period_id", t2, "status", "in_progress", "progress", N (60),
+        "comment", "Nesten", "reported_by", "Ola", "reported_at", "2026-08-10 10:00", NULL);
+  make (SAM_KIND_STATUS_UPDATE, "activity_id", a9, "period_id", t1, "status", "in_progress", "progress", N (30),
+        "comment", "I gang", "reported_by", "Ola", "reported_at", "2026-04-10 10:00", NULL);
 
   s1 = make (SAM_KIND_SEMINAR, "format_id", format_id ("national"), "title", "Nasjonalt testseminar 2026",
              "starts_at", "2026-03-15 09:00", "ends_at", "2026-03-15 16:00", "place", "Oslo",
