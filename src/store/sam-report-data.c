@@ -436,19 +436,22 @@ typedef struct
 
 enum { LIST_PARTNERS, LIST_SECTORS, LIST_TARGET_GROUPS, LIST_CHANNELS, LIST_LANGUAGES, N_LISTS };
 
-/* Each selects (activity id, position, tie-breaker, name) from one link
- * table. The store numbers the positions of an activity 0, 1, 2…; equal
- * ones (from elsewhere) keep the order of the table's primary key, as
- * ORDER BY position over its index did. */
-static const char * const list_sql[N_LISTS] = {
-  "SELECT x.activity_id, x.position, x.agency_id, g.name "
-  "FROM activity_partner x CROSS JOIN agency g ON g.id = x.agency_id",
-  "SELECT x.activity_id, x.position, x.sector_id, s.name "
-  "FROM activity_sector x CROSS JOIN sector s ON s.id = x.sector_id",
-  "SELECT x.activity_id, x.position, x.target_group_id, t.name "
-  "FROM activity_target_group x CROSS JOIN target_group t ON t.id = x.target_group_id",
-  "SELECT x.activity_id, x.position, 0, x.channel FROM activity_channel x",
-  "SELECT x.activity_id, x.position, 0, x.language FROM activity_language x",
+/* Each link query selects (activity id, position, tie-breaker, text) from
+ * one link table; for links to records, the tie-breaker is the record's id
+ * and its name comes from the names query (a handful of rows), which costs
+ * less than joining every link to it. The store numbers the positions of
+ * an activity 0, 1, 2…; equal ones (from elsewhere) keep the order of the
+ * table's primary key, as ORDER BY position over its index did. */
+static const struct {
+  const char *links;
+  const char *names;   /* (id, name); NULL: the links hold the text */
+} list_sql[N_LISTS] = {
+  { "SELECT activity_id, position, agency_id, NULL FROM activity_partner", "SELECT id, name FROM agency" },
+  { "SELECT activity_id, position, sector_id, NULL FROM activity_sector", "SELECT id, name FROM sector" },
+  { "SELECT activity_id, position, target_group_id, NULL FROM activity_target_group",
+    "SELECT id, name FROM target_group" },
+  { "SELECT activity_id, position, 0, channel FROM activity_channel", NULL },
+  { "SELECT activity_id, position, 0, language FROM activity_language", NULL },
 };
 
 typedef struct
@@ -536,6 +539,7 @@ typedef struct
 typedef struct
 {
   SamReportActivities *index;
+  GHashTable          *names;   /* id → name, for links to records */
   GArray              *links;   /* of Link */
   gboolean             sorted;  /* so far: stored in order, as the store writes them */
 } LinkReading;
@@ -550,15 +554,19 @@ add_link_cb (sqlite3_stmt  *stmt,
 {
   LinkReading *r = user_data;
   gint activity = find_activity (r->index, sqlite3_column_int64 (stmt, 0));
-  const char *name = sam_query_text (stmt, 3);
   Link link;
 
-  if (activity < 0 || name == NULL)
+  if (activity < 0)
     return TRUE;
+  link.key = sqlite3_column_int64 (stmt, 2);
+  if (r->names)
+    link.name = g_hash_table_lookup (r->names, &link.key);
+  else if ((link.name = sam_query_text (stmt, 3)))
+    link.name = g_string_chunk_insert_const (r->index->names, link.name);
+  if (link.name == NULL)
+    return TRUE;   /* a link to nothing, which a join would drop */
   link.activity = (guint32) activity;
   link.position = sqlite3_column_int64 (stmt, 1);
-  link.key = sqlite3_column_int64 (stmt, 2);
-  link.name = g_string_chunk_insert_const (r->index->names, name);
   if (r->sorted && r->links->len > 0)
     r->sorted = compare_links (&g_array_index (r->links, Link, r->links->len - 1), &link) <= 0;
   g_array_append_val (r->links, link);
@@ -580,6 +588,21 @@ compare_links (gconstpointer a,
   return strcmp (x->name, y->name);
 }
 
+static gboolean
+add_name_cb (sqlite3_stmt  *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  LinkReading *r = user_data;
+  const char *name = sam_query_text (stmt, 1);
+
+  /* A NULL name is left out of the list, as a join and group_concat() did. */
+  if (name != NULL)
+    g_hash_table_replace (r->names, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                          (gpointer) g_string_chunk_insert_const (r->index->names, name));
+  return TRUE;
+}
+
 /* Reads link table @kind into index->lists[kind]. */
 static gboolean
 read_links (SamStore             *store,
@@ -588,10 +611,18 @@ read_links (SamStore             *store,
             GError              **error)
 {
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
-  LinkReading reading = { index, links, TRUE };
+  g_autoptr(GHashTable) names = NULL;
+  LinkReading reading = { index, NULL, links, TRUE };
   LinkList *list = &index->lists[kind];
 
-  if (!sam_query_foreach (store, list_sql[kind], NULL, add_link_cb, &reading, error))
+  if (list_sql[kind].names)
+    {
+      names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      reading.names = names;
+      if (!sam_query_foreach (store, list_sql[kind].names, NULL, add_name_cb, &reading, error))
+        return FALSE;
+    }
+  if (!sam_query_foreach (store, list_sql[kind].links, NULL, add_link_cb, &reading, error))
     return FALSE;
   if (!reading.sorted)
     g_array_sort (links, compare_links);
