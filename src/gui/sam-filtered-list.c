@@ -4,6 +4,8 @@
 
 #include "sam-filtered-list.h"
 
+#include <string.h>
+
 struct _SamFilteredList
 {
   GObject            parent_instance;
@@ -14,6 +16,9 @@ struct _SamFilteredList
    * holds them, and any change of its items makes this list filter again
    * before anyone reads it. */
   GPtrArray         *shown;
+  /* Every item of the source, in its order, held: filtering reads this
+   * rather than asking the source for each item on every keystroke. */
+  GPtrArray         *all;
 };
 
 static void sam_filtered_list_model_init (GListModelInterface *iface);
@@ -83,17 +88,10 @@ refilter (SamFilteredList *self,
     }
   else
     {
-      guint n = g_list_model_get_n_items (self->source);
-
-      fresh = g_ptr_array_sized_new (n);
-      for (guint i = 0; i < n; i++)
-        {
-          SamActivityRow *row = g_list_model_get_item (self->source, i);
-
-          g_object_unref (row);
-          if (sam_activity_query_matches (query, row))
-            g_ptr_array_add (fresh, row);
-        }
+      fresh = g_ptr_array_sized_new (self->all->len);
+      for (guint i = 0; i < self->all->len; i++)
+        if (sam_activity_query_matches (query, self->all->pdata[i]))
+          g_ptr_array_add (fresh, self->all->pdata[i]);
     }
   if (same_rows (old, fresh))
     {
@@ -120,6 +118,16 @@ on_source_changed_cb (GListModel      *source,
                       guint            added,
                       SamFilteredList *self)
 {
+  guint tail;
+
+  g_ptr_array_remove_range (self->all, position, removed);
+  /* Make room for the added items in one move, then fill it. */
+  tail = self->all->len - position;
+  g_ptr_array_set_size (self->all, self->all->len + added);
+  if (tail > 0 && added > 0)
+    memmove (self->all->pdata + position + added, self->all->pdata + position, tail * sizeof (gpointer));
+  for (guint i = 0; i < added; i++)
+    self->all->pdata[position + i] = g_list_model_get_item (source, position + i);
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -135,6 +143,7 @@ sam_filtered_list_dispose (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
   G_OBJECT_CLASS (sam_filtered_list_parent_class)->dispose (object);
 }
 
@@ -148,6 +157,7 @@ static void
 sam_filtered_list_init (SamFilteredList *self)
 {
   self->shown = g_ptr_array_new ();
+  self->all = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Returns the rows of @source (SamActivityRow) that @filter matches,
@@ -166,6 +176,6 @@ sam_filtered_list_new (GListModel        *source,
   self->filter = g_object_ref (filter);
   g_signal_connect (source, "items-changed", G_CALLBACK (on_source_changed_cb), self);
   g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  on_source_changed_cb (source, 0, 0, g_list_model_get_n_items (source), self);
   return self;
 }
