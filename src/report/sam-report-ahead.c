@@ -16,11 +16,11 @@
  * that sheet; each sheet takes its results when it comes to them, waiting
  * only if the helper is not that far yet. It also runs the file's
  * integrity check when the report is to (for the command line, which opens
- * the file without it), before the workbook is kept. The history's rows are read on
- * from the helper's connection, which is this thread's alone once the
- * helper has handed them over, its last task. Without a helper each
- * getter reads on the report's own connection, as before. libxlsxwriter
- * is only ever called from the report's thread. */
+ * the file without it), before the workbook is kept. The history's rows
+ * are read on from the helper's connection, which is this thread's alone
+ * once the helper has handed them over, its last task. Without a helper
+ * each getter reads on the report's own connection, as before.
+ * libxlsxwriter is only ever called from the report's thread. */
 
 typedef enum {
   AHEAD_MEASURES,

@@ -362,17 +362,18 @@ sam_coordination_responsibility (SamStore        *store,
   /* Each query walks the activities in the order they are stored and
    * reaches plans and link tables by their primary keys. Jumping about the
    * activity table instead (from a link table, or along an index chosen
-   * for GROUP BY or IS NOT NULL) is several times slower on a large file:
-   * hence CROSS JOIN, which keeps the order of the joins, grouping by a
-   * column of the inner table first, and the unary + that keeps SQLite
-   * off the index on lead_agency_id. */
-  sql = g_strdup_printf ("SELECT 0, a.lead_agency_id, %s, count(*) FROM %s "
+   * for IS NOT NULL) is several times slower on a large file: hence CROSS
+   * JOIN, which keeps the order of the joins, and the unary + that keeps
+   * SQLite off the index on lead_agency_id. Each row is one lead or
+   * partner, added up in fill_cells(): a GROUP BY would sort them all
+   * first, which took longer than the walk. */
+  sql = g_strdup_printf ("SELECT 0, a.lead_agency_id, %s, 1 FROM %s "
                          "CROSS JOIN plan p ON p.id = a.plan_id "
-                         "WHERE +a.lead_agency_id IS NOT NULL AND " SAM_LIVE_ACTIVITY " AND %s GROUP BY 3, 2 "
+                         "WHERE +a.lead_agency_id IS NOT NULL AND " SAM_LIVE_ACTIVITY " AND %s "
                          "UNION ALL "
-                         "SELECT 1, ap.agency_id, %s, count(*) FROM %s "
+                         "SELECT 1, ap.agency_id, %s, 1 FROM %s "
                          "CROSS JOIN activity_partner ap ON ap.activity_id = a.id CROSS JOIN plan p ON p.id = a.plan_id "
-                         "WHERE " SAM_LIVE_ACTIVITY " AND %s GROUP BY 3, 2",
+                         "WHERE " SAM_LIVE_ACTIVITY " AND %s",
                          column, activity_table (scope), sam_scope_activity_sql (scope),
                          column, activity_table (scope), sam_scope_activity_sql (scope));
   if (!fill_cells (store, m, scope, sql, error))
@@ -405,16 +406,17 @@ sam_coordination_coverage (SamStore        *store,
   if (!(m->rows = load_target_group_rows (store, error))
       || !(m->columns = load_columns (store, scope, columns, error)))
     return NULL;
+  /* As for responsibility: a row per pair, added up in fill_cells(). */
   if (columns == SAM_KIND_SECTOR)
-    sql = g_strdup_printf ("SELECT 0, tg.target_group_id, s.sector_id, count(*) FROM %s "
+    sql = g_strdup_printf ("SELECT 0, tg.target_group_id, s.sector_id, 1 FROM %s "
                            "CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
                            "CROSS JOIN activity_sector s ON s.activity_id = a.id "
-                           "WHERE " SAM_LIVE_ACTIVITY " AND %s GROUP BY 3, 2",
+                           "WHERE " SAM_LIVE_ACTIVITY " AND %s",
                            activity_table (scope), sam_scope_activity_sql (scope));
   else
-    sql = g_strdup_printf ("SELECT 0, tg.target_group_id, a.plan_id, count(*) FROM %s "
+    sql = g_strdup_printf ("SELECT 0, tg.target_group_id, a.plan_id, 1 FROM %s "
                            "CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
-                           "WHERE " SAM_LIVE_ACTIVITY " AND %s GROUP BY 2, 3",
+                           "WHERE " SAM_LIVE_ACTIVITY " AND %s",
                            activity_table (scope), sam_scope_activity_sql (scope));
   if (!fill_cells (store, m, scope, sql, error))
     return NULL;

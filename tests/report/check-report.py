@@ -71,9 +71,11 @@ def environment(lc_all):
     return env
 
 
-def run(args, lc_all=None):
+def run(args, lc_all=None, extra_env=None):
     lc = lc_all or os.environ.get("LC_ALL", "C.UTF-8")
-    return subprocess.run([SAMORDNA] + args, env=environment(lc), capture_output=True, text=True)
+    env = environment(lc)
+    env.update(extra_env or {})
+    return subprocess.run([SAMORDNA] + args, env=env, capture_output=True, text=True)
 
 
 def clean(text):
@@ -465,6 +467,13 @@ def readback(workdir, db_path):
         check_coverage(db, wb[SHEETS[lang][3]], ids, plans, tag)
         check_seminars(db, wb, lang, db.seminars(spec, ids, members), ids, tag)
         check_history(db, wb[SHEETS[lang][6]], ids, tag)
+        # The report reads ahead on a second connection in a helper thread;
+        # read on its own connection alone, it must hold the same.
+        alone = os.path.join(workdir, "alone.xlsx")
+        result = run(args[:4] + [alone] + args[5:], extra_env={"SAMORDNA_REPORT_ONE_CONNECTION": "1"})
+        if check(result.returncode == 0, "%s: on one connection: exit %d, %r" % (tag, result.returncode, result.stderr)):
+            check(all_values(alone) == all_values(out), "%s: the report on one connection differs" % tag)
+            os.unlink(alone)
         os.unlink(out)
     continuation(workdir, db_path)
 
