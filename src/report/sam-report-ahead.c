@@ -2,25 +2,37 @@
 
 #include "config.h"
 
-#include "sam-report-private.h"
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
-/* Reading ahead. Besides its long lists, a report needs the Summary's
- * counts per measure, five aggregates over every activity for the
- * Responsibility and Coverage sheets (together over a second of SQLite's
- * time at 100,000 activities) and a sort of every status update for the
- * Status history (a third of a second more), none of which depends on
- * what is written before. So when the store gives a second connection
- * that reads the same data (see sam_report_data_begin()), a helper thread
- * reads them there, one after the other in the order the sheets need
- * them, while this thread reads the Activities sheet's links and writes
- * that sheet; each sheet takes its results when it comes to them, waiting
- * only if the helper is not that far yet. It also runs the file's
- * integrity check when the report is to (for the command line, which opens
- * the file without it), before the workbook is kept. The history's rows
- * are read on from the helper's connection, which is this thread's alone
- * once the helper has handed them over, its last task. Without a helper
- * each getter reads on the report's own connection, as before.
- * libxlsxwriter is only ever called from the report's thread. */
+#include "sam-report-private.h"
+#include "sam-row-relay.h"
+
+/* Reading ahead. The report's thread spends most of its time in
+ * libxlsxwriter and zlib, so what it can leave to other threads, it does,
+ * on connections of their own that read the same data (see
+ * sam_report_data_begin()):
+ *
+ * - the long lists: a reader thread per list reads its rows and hands them
+ *   over a batch at a time through a relay (sam-row-relay.h) as the sheet
+ *   takes them. SQLite sorts each list before its first row (a third of a
+ *   second each at 100,000 activities), so the readers start early: the
+ *   Status history's at once, the Activities sheet's as soon as the
+ *   activities' links are read (sam_report_read_activities()), and the
+ *   report writes the history before the activities (see write_workbook());
+ * - the rest, in one helper thread, in the order the sheets need it: the
+ *   Summary's counts per measure, five aggregates over every activity for
+ *   the Responsibility and Coverage sheets (half a second), and last, while
+ *   the workbook is compressed, the file's integrity check when the report
+ *   is to run it (for the command line, which opens the file without it).
+ *   Each sheet takes its results when it comes to them, waiting only if
+ *   the helper is not that far yet.
+ *
+ * Without those connections everything is read on the report's own, as
+ * the functions below do then. libxlsxwriter is only ever called from the
+ * report's thread. */
 
 typedef enum {
   AHEAD_MEASURES,
@@ -31,9 +43,25 @@ typedef enum {
   AHEAD_COVERAGE_PLANS,
   AHEAD_MESSAGE_FLAGS,
   AHEAD_CHECK,          /* the file's integrity, when the report is to check it */
-  AHEAD_HISTORY,        /* last: the report's thread goes on with its connection */
   N_AHEAD
 } AheadResult;
+
+typedef enum {
+  LIST_ACTIVITIES,
+  LIST_HISTORY,
+  N_LISTS
+} ListKind;
+
+/* A long list's reader thread. */
+typedef struct
+{
+  ListKind              kind;
+  GThread              *thread;       /* from its start until joined */
+  SamStore             *store;        /* its connection, until the list is written */
+  const SamReportQuery *query;
+  SamReportActivities  *activities;   /* LIST_ACTIVITIES: the links, read before */
+  SamRowRelay          *relay;
+} ListReader;
 
 struct _SamReportAhead
 {
@@ -42,6 +70,7 @@ struct _SamReportAhead
   const SamReportQuery *query;
   gint64                year;         /* of the Summary's seminar targets */
   gboolean              check;        /* run the integrity check */
+  ListReader            lists[N_LISTS];
 
   GMutex                lock;         /* guards what follows */
   GCond                 published_cond;
@@ -50,6 +79,42 @@ struct _SamReportAhead
   gpointer              results[N_AHEAD];
   GError               *error;        /* the helper's first failure; it stops there */
 };
+
+/* Where the rows' strings are, for the relays. */
+static const gsize activity_texts[] = {
+  G_STRUCT_OFFSET (SamActivityRow, measure), G_STRUCT_OFFSET (SamActivityRow, plan),
+  G_STRUCT_OFFSET (SamActivityRow, plan_kind), G_STRUCT_OFFSET (SamActivityRow, title),
+  G_STRUCT_OFFSET (SamActivityRow, description), G_STRUCT_OFFSET (SamActivityRow, scope),
+  G_STRUCT_OFFSET (SamActivityRow, priority_task), G_STRUCT_OFFSET (SamActivityRow, lead),
+  G_STRUCT_OFFSET (SamActivityRow, partners), G_STRUCT_OFFSET (SamActivityRow, sectors),
+  G_STRUCT_OFFSET (SamActivityRow, target_groups), G_STRUCT_OFFSET (SamActivityRow, message),
+  G_STRUCT_OFFSET (SamActivityRow, channels), G_STRUCT_OFFSET (SamActivityRow, languages),
+  G_STRUCT_OFFSET (SamActivityRow, start_date), G_STRUCT_OFFSET (SamActivityRow, due_date),
+  G_STRUCT_OFFSET (SamActivityRow, status), G_STRUCT_OFFSET (SamActivityRow, latest_period),
+  G_STRUCT_OFFSET (SamActivityRow, latest_comment),
+};
+
+static const gsize status_texts[] = {
+  G_STRUCT_OFFSET (SamStatusRow, activity), G_STRUCT_OFFSET (SamStatusRow, period),
+  G_STRUCT_OFFSET (SamStatusRow, status), G_STRUCT_OFFSET (SamStatusRow, comment),
+  G_STRUCT_OFFSET (SamStatusRow, reported_by), G_STRUCT_OFFSET (SamStatusRow, reported_at),
+};
+
+static gboolean
+push_activity (const SamActivityRow  *row,
+               gpointer               relay,
+               GError               **error)
+{
+  return sam_row_relay_push (relay, row, error);
+}
+
+static gboolean
+push_status (const SamStatusRow  *row,
+             gpointer             relay,
+             GError             **error)
+{
+  return sam_row_relay_push (relay, row, error);
+}
 
 /* Reads result @which of @query on @store. */
 static gpointer
@@ -76,13 +141,11 @@ read_result (SamStore              *store,
     case AHEAD_MESSAGE_FLAGS:
       return sam_coordination_message_flags (store, query->scope, error);
     case AHEAD_CHECK:
+    case N_AHEAD:
+    default:
       /* Without a helper the report checked before it began; see
        * write_report(). */
       return GINT_TO_POINTER (TRUE);
-    case AHEAD_HISTORY:
-    case N_AHEAD:
-    default:
-      return sam_report_data_start_status (store, query, error);
     }
 }
 
@@ -92,12 +155,24 @@ free_result (AheadResult which,
 {
   if (result == NULL || which == AHEAD_CHECK)
     return;
-  if (which == AHEAD_HISTORY)
-    sam_report_stream_free (result);
-  else if (which >= AHEAD_RESPONSIBILITY_MEASURES && which <= AHEAD_COVERAGE_PLANS)
+  if (which >= AHEAD_RESPONSIBILITY_MEASURES && which <= AHEAD_COVERAGE_PLANS)
     sam_matrix_free (result);
   else
     g_ptr_array_unref (result);
+}
+
+/* Lowers the calling helper thread's priority below the report's by
+ * @nice: there are more threads than cores, and the report's sets the
+ * pace. The list readers feed the sheet being written; the helper's
+ * results are wanted later, so it yields to them too. */
+static void
+yield_to_report (int nice)
+{
+#ifdef __linux__
+  /* On Linux a thread has a nice value of its own. */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), nice) != 0)
+    g_debug ("Could not lower a helper's priority: %s", g_strerror (errno));
+#endif
 }
 
 static gpointer
@@ -106,6 +181,7 @@ read_ahead_thread (gpointer data)
   SamReportAhead *ahead = data;
   gint64 start = g_get_monotonic_time ();
 
+  yield_to_report (12);
   for (guint i = 0; i < N_AHEAD; i++)
     {
       GError *error = NULL;
@@ -131,28 +207,86 @@ read_ahead_thread (gpointer data)
   return NULL;
 }
 
-/* Starts reading ahead on @helper in a helper thread, and with @check
- * runs the file's integrity check there too; takes @helper. */
+static gpointer
+list_reader_thread (gpointer data)
+{
+  ListReader *reader = data;
+  GError *error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  yield_to_report (3);
+  if (reader->kind == LIST_ACTIVITIES)
+    sam_report_data_foreach_activity (reader->store, reader->query, g_steal_pointer (&reader->activities),
+                                      push_activity, reader->relay, &error);
+  else
+    sam_report_data_foreach_status (reader->store, reader->query, push_status, reader->relay, &error);
+  sam_row_relay_finish (reader->relay, error);
+  g_clear_error (&error);
+  g_debug ("Read the %s: %.3f s", reader->kind == LIST_ACTIVITIES ? "activities" : "status history",
+           (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+  return NULL;
+}
+
+/* Starts @reader's thread; for the activities, with their links. */
+static void
+list_reader_start (ListReader          *reader,
+                   SamReportActivities *activities)
+{
+  g_assert (reader->thread == NULL && reader->store != NULL);
+  reader->activities = activities;
+  if (reader->kind == LIST_ACTIVITIES)
+    reader->relay = sam_row_relay_new (sizeof (SamActivityRow), activity_texts, G_N_ELEMENTS (activity_texts));
+  else
+    reader->relay = sam_row_relay_new (sizeof (SamStatusRow), status_texts, G_N_ELEMENTS (status_texts));
+  reader->thread = g_thread_new ("sam-report-list", list_reader_thread, reader);
+}
+
+/* Stops @reader if it has rows left, waits for its thread and lets its
+ * connection go. */
+static void
+list_reader_end (ListReader *reader)
+{
+  if (reader->thread)
+    {
+      sam_row_relay_stop (reader->relay);
+      g_clear_pointer (&reader->thread, g_thread_join);
+    }
+  g_clear_pointer (&reader->relay, sam_row_relay_free);
+  g_clear_pointer (&reader->activities, sam_report_activities_free);
+  if (reader->store)
+    {
+      sam_report_data_end (reader->store);
+      g_clear_object (&reader->store);
+    }
+}
+
+/* Starts reading ahead on @helpers (SAM_REPORT_N_HELPERS connections from
+ * sam_report_data_begin(), which it takes): the Status history's rows at
+ * once, the rest in a helper thread, where with @check the file's
+ * integrity check runs last. */
 void
-sam_report_ahead_start (SamReportContext *ctx,
-                        SamStore         *helper,
-                        gboolean          check)
+sam_report_ahead_start (SamReportContext  *ctx,
+                        SamStore         **helpers,
+                        gboolean           check)
 {
   SamReportAhead *ahead = g_new0 (SamReportAhead, 1);
 
   g_assert (ctx->ahead == NULL);
-  ahead->store = helper;
+  ahead->store = g_steal_pointer (&helpers[0]);
+  for (guint i = 0; i < N_LISTS; i++)
+    ahead->lists[i] = (ListReader) { .kind = i, .store = g_steal_pointer (&helpers[1 + i]), .query = &ctx->query };
   ahead->check = check;
   ahead->query = &ctx->query;
   ahead->year = sam_report_summary_year (ctx);
   g_mutex_init (&ahead->lock);
   g_cond_init (&ahead->published_cond);
+  list_reader_start (&ahead->lists[LIST_HISTORY], NULL);
   ahead->thread = g_thread_new ("sam-report-ahead", read_ahead_thread, ahead);
   ctx->ahead = ahead;
 }
 
-/* Waits for the helper to finish what it is reading and lets it go, with
- * whatever no sheet took (after a failure). */
+/* Waits for the helpers to finish what they are reading and lets them go,
+ * with whatever no sheet took (after a failure). */
 void
 sam_report_ahead_stop (SamReportContext *ctx)
 {
@@ -160,6 +294,8 @@ sam_report_ahead_stop (SamReportContext *ctx)
 
   if (ahead == NULL)
     return;
+  for (guint i = 0; i < N_LISTS; i++)
+    list_reader_end (&ahead->lists[i]);
   g_mutex_lock (&ahead->lock);
   ahead->stopping = TRUE;
   g_mutex_unlock (&ahead->lock);
@@ -257,11 +393,83 @@ sam_report_get_checked (SamReportContext  *ctx,
   return take (ctx, AHEAD_CHECK, error) != NULL;
 }
 
-/* The Status history, read up to its first row; see
- * sam_report_data_start_status(). */
-SamReportStream *
-sam_report_get_history (SamReportContext  *ctx,
-                        GError           **error)
+/* Reads what the Activities sheet shows of the activities' links and
+ * status updates (a quarter of a second at 100,000 activities) and, with
+ * a helper, starts reading the sheet's rows. */
+gboolean
+sam_report_read_activities (SamReportContext *ctx)
 {
-  return take (ctx, AHEAD_HISTORY, error);
+  GError *error = NULL;
+  SamReportActivities *activities = sam_report_data_read_activities (ctx->store, &ctx->query, &error);
+
+  if (activities == NULL)
+    return sam_report_keep_error (ctx, error);
+  if (ctx->ahead)
+    list_reader_start (&ctx->ahead->lists[LIST_ACTIVITIES], activities);
+  else
+    ctx->activities = activities;
+  return TRUE;
+}
+
+/* After the last row of @reader's list, or when the sheet stopped taking
+ * them (@taken FALSE, its reason in @error): lets the reader go. Returns
+ * whether every row was taken, or FALSE with the reader's error. */
+static gboolean
+end_list (ListReader  *reader,
+          gboolean     taken,
+          GError      *reader_error,
+          GError     **error)
+{
+  list_reader_end (reader);
+  if (taken && reader_error)
+    {
+      g_propagate_error (error, reader_error);
+      return FALSE;
+    }
+  g_clear_error (&reader_error);
+  return taken;
+}
+
+/* Calls @func for each activity in scope with what the Activities sheet
+ * shows, as sam_report_data_foreach_activity() does, with the links read
+ * by sam_report_read_activities(); with a helper, as its reader hands the
+ * rows over. */
+gboolean
+sam_report_foreach_activity (SamReportContext    *ctx,
+                             SamActivityRowFunc   func,
+                             gpointer             user_data,
+                             GError             **error)
+{
+  ListReader *reader = ctx->ahead ? &ctx->ahead->lists[LIST_ACTIVITIES] : NULL;
+  const SamActivityRow *row;
+  GError *reader_error = NULL;
+  gboolean taken = TRUE;
+
+  if (reader == NULL)
+    return sam_report_data_foreach_activity (ctx->store, &ctx->query, g_steal_pointer (&ctx->activities),
+                                             func, user_data, error);
+  while (taken && (row = sam_row_relay_next (reader->relay, &reader_error)))
+    taken = func (row, user_data, error);
+  return end_list (reader, taken, reader_error, error);
+}
+
+/* Calls @func for every status update in scope, as
+ * sam_report_data_foreach_status() does; with a helper, as its reader
+ * hands them over. */
+gboolean
+sam_report_foreach_status (SamReportContext  *ctx,
+                           SamStatusRowFunc   func,
+                           gpointer           user_data,
+                           GError           **error)
+{
+  ListReader *reader = ctx->ahead ? &ctx->ahead->lists[LIST_HISTORY] : NULL;
+  const SamStatusRow *row;
+  GError *reader_error = NULL;
+  gboolean taken = TRUE;
+
+  if (reader == NULL)
+    return sam_report_data_foreach_status (ctx->store, &ctx->query, func, user_data, error);
+  while (taken && (row = sam_row_relay_next (reader->relay, &reader_error)))
+    taken = func (row, user_data, error);
+  return end_list (reader, taken, reader_error, error);
 }

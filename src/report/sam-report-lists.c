@@ -109,20 +109,6 @@ activity_cb (const SamActivityRow  *r,
   return sam_sheet_next_row (sheet);
 }
 
-/* Reads what the Activities sheet shows of the activities' links and
- * status updates (half a second at 100,000 activities), before any sheet
- * is written: meanwhile the helper thread, when there is one, reads the
- * Summary's counts (see sam-report-ahead.c). */
-gboolean
-sam_report_read_activities (SamReportContext *ctx)
-{
-  GError *error = NULL;
-
-  g_assert (ctx->activities == NULL);
-  ctx->activities = sam_report_data_read_activities (ctx->store, &ctx->query, &error);
-  return ctx->activities != NULL || sam_report_keep_error (ctx, error);
-}
-
 /* The Activities sheet: every activity in scope with every field. */
 gboolean
 sam_report_write_activities (SamReportContext *ctx,
@@ -131,8 +117,7 @@ sam_report_write_activities (SamReportContext *ctx,
   GError *error = NULL;
 
   sam_sheet_start_list (sheet, activity_columns, G_N_ELEMENTS (activity_columns));
-  if (!sam_report_data_foreach_activity (ctx->store, &ctx->query, g_steal_pointer (&ctx->activities),
-                                         activity_cb, sheet, &error))
+  if (!sam_report_foreach_activity (ctx, activity_cb, sheet, &error))
     return sam_report_keep_error (ctx, error);
   sam_sheet_finish_list (sheet);
   return !sam_report_failed (ctx);
@@ -168,12 +153,9 @@ sam_report_write_history (SamReportContext *ctx,
                           SamSheet         *sheet)
 {
   GError *error = NULL;
-  g_autoptr(SamReportStream) stream = sam_report_get_history (ctx, &error);
 
-  if (stream == NULL)
-    return sam_report_keep_error (ctx, error);
   sam_sheet_start_list (sheet, history_columns, G_N_ELEMENTS (history_columns));
-  if (!sam_report_data_stream_status (stream, status_cb, sheet, &error))
+  if (!sam_report_foreach_status (ctx, status_cb, sheet, &error))
     return sam_report_keep_error (ctx, error);
   sam_sheet_finish_list (sheet);
   return !sam_report_failed (ctx);

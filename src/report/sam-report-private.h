@@ -148,8 +148,11 @@ void      sam_sheet_status_colours (SamSheet         *sheet,
                                     lxw_col_t         col);
 
 /* sam-report-ahead.c */
+/* The connections a report reads on besides its own: see sam-report-ahead.c. */
+#define SAM_REPORT_N_HELPERS 3
+
 void       sam_report_ahead_start        (SamReportContext  *ctx,
-                                          SamStore          *helper,
+                                          SamStore         **helpers,
                                           gboolean           check);
 void       sam_report_ahead_stop         (SamReportContext  *ctx);
 GPtrArray *sam_report_get_measures       (SamReportContext  *ctx,
@@ -164,7 +167,14 @@ SamMatrix *sam_report_get_coverage       (SamReportContext  *ctx,
                                           GError           **error);
 GPtrArray *sam_report_get_message_flags  (SamReportContext  *ctx,
                                           GError           **error);
-SamReportStream *sam_report_get_history  (SamReportContext  *ctx,
+gboolean   sam_report_read_activities    (SamReportContext  *ctx);
+gboolean   sam_report_foreach_activity   (SamReportContext  *ctx,
+                                          SamActivityRowFunc func,
+                                          gpointer           user_data,
+                                          GError           **error);
+gboolean   sam_report_foreach_status     (SamReportContext  *ctx,
+                                          SamStatusRowFunc   func,
+                                          gpointer           user_data,
                                           GError           **error);
 gboolean   sam_report_get_checked        (SamReportContext  *ctx,
                                           GError           **error);
@@ -175,7 +185,6 @@ gint64     sam_report_summary_year       (SamReportContext  *ctx);
 /* The sheets */
 gboolean  sam_report_write_summary        (SamReportContext *ctx,
                                            SamSheet         *sheet);
-gboolean  sam_report_read_activities      (SamReportContext *ctx);
 gboolean  sam_report_write_activities     (SamReportContext *ctx,
                                            SamSheet         *sheet);
 gboolean  sam_report_write_history        (SamReportContext *ctx,

@@ -141,17 +141,30 @@ set_properties (SamReportContext *ctx)
 typedef gboolean (*SheetWriter) (SamReportContext *ctx,
                                  SamSheet         *sheet);
 
+/* The sheets in the order of the workbook. */
+enum { SUMMARY, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS, PARTICIPANTS, HISTORY, N_SHEETS };
+
 static const struct {
   SamReportLabel name;
   SheetWriter    write;
-} sheets[] = {
-  { L_SHEET_SUMMARY, sam_report_write_summary },
-  { L_SHEET_ACTIVITIES, sam_report_write_activities },
-  { L_SHEET_RESPONSIBILITY, sam_report_write_responsibility },
-  { L_SHEET_COVERAGE, sam_report_write_coverage },
-  { L_SHEET_SEMINARS, sam_report_write_seminars },
-  { L_SHEET_PARTICIPANTS, sam_report_write_participants },
-  { L_SHEET_HISTORY, sam_report_write_history },
+} sheets[N_SHEETS] = {
+  [SUMMARY] = { L_SHEET_SUMMARY, sam_report_write_summary },
+  [ACTIVITIES] = { L_SHEET_ACTIVITIES, sam_report_write_activities },
+  [RESPONSIBILITY] = { L_SHEET_RESPONSIBILITY, sam_report_write_responsibility },
+  [COVERAGE] = { L_SHEET_COVERAGE, sam_report_write_coverage },
+  [SEMINARS] = { L_SHEET_SEMINARS, sam_report_write_seminars },
+  [PARTICIPANTS] = { L_SHEET_PARTICIPANTS, sam_report_write_participants },
+  [HISTORY] = { L_SHEET_HISTORY, sam_report_write_history },
+};
+
+/* The order they are written in, each whole before the next. The helpers
+ * read ahead meanwhile (see sam-report-ahead.c): first the two sheets read
+ * on the report's own connection, while the Status history is sorted; the
+ * history as it comes, while the activities are sorted; the Summary, whose
+ * counts are ready by then; the activities as they come, while the
+ * aggregates are read; the matrices last. */
+static const guint write_order[N_SHEETS] = {
+  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, ACTIVITIES, RESPONSIBILITY, COVERAGE,
 };
 
 static lxw_error
@@ -173,7 +186,7 @@ write_workbook (SamReportContext *ctx,
                 const char       *temporary)
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
-  SamSheet list[G_N_ELEMENTS (sheets)] = { { 0 } };
+  SamSheet list[N_SHEETS] = { { 0 } };
   locale_t numeric = newlocale (LC_NUMERIC_MASK, "C", duplocale (uselocale ((locale_t) 0)));
   locale_t saved = numeric ? uselocale (numeric) : (locale_t) 0;
   lxw_error rc;
@@ -187,22 +200,17 @@ write_workbook (SamReportContext *ctx,
     {
       set_properties (ctx);
       sam_report_make_formats (ctx);
-      for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+      for (guint i = 0; i < N_SHEETS; i++)
         sam_sheet_init (&list[i], ctx, sheets[i].name);
       sam_report_read_activities (ctx);
-      for (guint i = 0; i < G_N_ELEMENTS (sheets) && !sam_report_failed (ctx); i++)
+      for (guint i = 0; i < N_SHEETS && !sam_report_failed (ctx); i++)
         {
+          guint sheet = write_order[i];
           gint64 start = g_get_monotonic_time ();
-          sheets[i].write (ctx, &list[i]);
-          g_debug ("Sheet %s: %.3f s", sam_report_l (ctx, sheets[i].name),
-                   (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
-        }
-      if (!sam_report_failed (ctx))
-        {
-          GError *error = NULL;
 
-          if (!sam_report_get_checked (ctx, &error))
-            sam_report_keep_error (ctx, error);
+          sheets[sheet].write (ctx, &list[sheet]);
+          g_debug ("Sheet %s: %.3f s", sam_report_l (ctx, sheets[sheet].name),
+                   (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
         }
       if (!sam_report_failed (ctx))
         g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
@@ -213,6 +221,14 @@ write_workbook (SamReportContext *ctx,
         g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE,
                      _("Could not write the report: %s. Check that the disk has room."), lxw_strerror (rc));
       ctx->workbook = NULL;
+      /* A helper checks the file while the workbook is compressed. */
+      if (!sam_report_failed (ctx))
+        {
+          GError *error = NULL;
+
+          if (!sam_report_get_checked (ctx, &error))
+            sam_report_keep_error (ctx, error);
+        }
     }
   if (numeric)
     {
@@ -302,24 +318,26 @@ write_report (SamStore                *store,
                            .cancellable = cancellable };
   g_autoptr(SamScope) scope = NULL;
   g_autofree char *temporary = NULL;
-  SamStore *helper = NULL;
+  SamStore *helpers[SAM_REPORT_N_HELPERS] = { NULL };
   gboolean ok;
 
   ctx.today = options->today ? g_strdup (options->today) : today_string ();
-  /* The integrity check runs in the helper thread; without one, first.
+  /* The integrity check runs in a helper thread; without one, first.
    * SAMORDNA_REPORT_ONE_CONNECTION makes do without, for the tests to
    * compare. */
-  ok = sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : &helper, error)
-       && (!options->check_store || helper || sam_store_check (store, error))
+  ok = sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : helpers,
+                              G_N_ELEMENTS (helpers), error)
+       && (!options->check_store || helpers[0] || sam_store_check (store, error))
        && prepare (&ctx, options, &scope, error)
        && (temporary = create_temporary (path, error)) != NULL;
-  if (ok && helper)
-    sam_report_ahead_start (&ctx, g_steal_pointer (&helper), options->check_store);
-  if (helper)
-    {
-      sam_report_data_end (helper);
-      g_object_unref (helper);
-    }
+  if (ok && helpers[0])
+    sam_report_ahead_start (&ctx, helpers, options->check_store);
+  for (guint i = 0; i < G_N_ELEMENTS (helpers); i++)
+    if (helpers[i])
+      {
+        sam_report_data_end (helpers[i]);
+        g_object_unref (helpers[i]);
+      }
   if (ok)
     {
       ok = write_workbook (&ctx, temporary) && move_into_place (temporary, path, &ctx.error);

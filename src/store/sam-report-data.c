@@ -70,44 +70,67 @@ data_version (SamStore *store)
  * same data even while the window saves edits. Does nothing inside a
  * transaction the caller holds.
  *
- * With @helper, also opens a second connection to the file for a helper
- * thread, in a read transaction that sees the same data, and sets
- * *@helper to it; or to NULL when there can be none: the transaction is
- * the caller's (and may hold changes no other connection sees), the file
- * cannot be opened twice, or another program committed a change while the
- * two transactions began. End it with sam_report_data_end() and unref it;
- * it is for one thread at a time. */
+ * With @helpers, also opens @n_helpers more connections to the file for
+ * helper threads, each in a read transaction that sees the same data, and
+ * sets @helpers to them; or every one to NULL when there can be none: the
+ * transaction is the caller's (and may hold changes no other connection
+ * sees), the file cannot be opened again, or another program committed a
+ * change while the transactions began. End each with
+ * sam_report_data_end() and unref it; each is for one thread at a time. */
+/* Ends and closes the connections sam_report_data_begin() opened. */
+static void
+drop_helpers (SamStore **helpers,
+              guint      n_helpers)
+{
+  for (guint i = 0; i < n_helpers; i++)
+    if (helpers[i] != NULL)
+      {
+        sam_report_data_end (helpers[i]);
+        g_clear_object (&helpers[i]);
+      }
+}
+
 gboolean
 sam_report_data_begin (SamStore  *store,
-                       SamStore **helper,
+                       SamStore **helpers,
+                       guint      n_helpers,
                        GError   **error)
 {
-  g_autoptr(SamStore) second = NULL;
   gint64 version = -1;
+  gboolean shared = helpers != NULL && n_helpers > 0;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  if (helper)
-    *helper = NULL;
+  if (helpers == NULL)
+    n_helpers = 0;
+  for (guint i = 0; i < n_helpers; i++)
+    helpers[i] = NULL;
   if (sam_store_get_db (store) == NULL || !sqlite3_get_autocommit (sam_store_get_db (store)))
     return TRUE;
-  /* The second connection reads the version before @store's snapshot
-   * begins (with its first read) and again as its own begins: the same
-   * twice, nobody committed in between, and both see the same data. */
-  if (helper && (second = sam_store_open_reader (store, NULL)))
-    version = data_version (second);
+  /* The other connections read the version before @store's snapshot
+   * begins (with its first read) and again as their own begin: the same
+   * every time, nobody committed in between, and all see the same data. */
+  for (guint i = 0; shared && i < n_helpers; i++)
+    {
+      gint64 seen = -1;
+
+      shared = (helpers[i] = sam_store_open_reader (store, NULL)) != NULL
+               && (seen = data_version (helpers[i])) >= 0 && (i == 0 || seen == version);
+      version = seen;
+    }
   if (!sam_store_exec (store, "BEGIN DEFERRED", error)
       || !sam_store_exec (store, "SELECT 1 FROM sqlite_master LIMIT 1", error))
-    return FALSE;
-  if (second && (version < 0 || !sam_store_exec (second, "BEGIN DEFERRED", NULL)
-                 || data_version (second) != version))
     {
-      g_debug ("The data changed while the report began; reading it on one connection");
-      sam_report_data_end (second);
-      g_clear_object (&second);
+      drop_helpers (helpers, n_helpers);
+      return FALSE;
     }
-  if (helper)
-    *helper = g_steal_pointer (&second);
+  for (guint i = 0; shared && i < n_helpers; i++)
+    shared = sam_store_exec (helpers[i], "BEGIN DEFERRED", NULL) && data_version (helpers[i]) == version;
+  if (!shared && n_helpers > 0)
+    {
+      g_debug ("Could not read the data on %u more connections; reading it on one", n_helpers);
+      drop_helpers (helpers, n_helpers);
+    }
   return TRUE;
 }
 
@@ -857,75 +880,18 @@ status_row_cb (sqlite3_stmt  *stmt,
   return ((SamStatusRowFunc) s->func) (&row, s->user_data, error);
 }
 
-/* A query read row by row, begun in one thread and read in another. */
-struct _SamReportStream
+/* Calls @func for every status update of the activities in scope, in the
+ * order of the activities, then by period and time reported. SQLite sorts
+ * them all before the first (a third of a second at 100,000 activities).
+ * Stops and returns FALSE when @func does or on a database error. */
+gboolean
+sam_report_data_foreach_status (SamStore              *store,
+                                const SamReportQuery  *query,
+                                SamStatusRowFunc       func,
+                                gpointer               user_data,
+                                GError               **error)
 {
-  SamStore     *store;
-  sqlite3_stmt *stmt;
-  int           rc;      /* of the last step: SQLITE_ROW while a row waits */
-};
-
-void
-sam_report_stream_free (SamReportStream *stream)
-{
-  if (stream == NULL)
-    return;
-  sqlite3_finalize (stream->stmt);
-  g_object_unref (stream->store);
-  g_free (stream);
-}
-
-static SamReportStream *
-stream_start (SamStore              *store,
-              const char            *sql,
-              const SamReportQuery  *query,
-              GError               **error)
-{
-  sqlite3_stmt *stmt = prepare (store, sql, query, error);
-  SamReportStream *stream;
-
-  if (stmt == NULL)
-    return NULL;
-  stream = g_new0 (SamReportStream, 1);
-  stream->store = g_object_ref (store);
-  stream->stmt = stmt;
-  stream->rc = sqlite3_step (stmt);
-  if (stream->rc != SQLITE_ROW && stream->rc != SQLITE_DONE)
-    {
-      sam_store_set_sql_error (store, sqlite3_extended_errcode (sam_store_get_db (store)), error);
-      sam_report_stream_free (stream);
-      return NULL;
-    }
-  return stream;
-}
-
-static gboolean
-stream_run (SamReportStream  *stream,
-            SamRowFunc        func,
-            gpointer          user_data,
-            GError          **error)
-{
-  gboolean ok = TRUE;
-
-  while (ok && stream->rc == SQLITE_ROW)
-    if ((ok = func (stream->stmt, user_data, error)))
-      stream->rc = sqlite3_step (stream->stmt);
-  if (ok && stream->rc != SQLITE_DONE)
-    ok = sam_store_set_sql_error (stream->store, sqlite3_extended_errcode (sam_store_get_db (stream->store)), error);
-  return ok;
-}
-
-/* Starts reading every status update of the activities in scope, in the
- * order of the activities, then by period and time reported; reads up to
- * the first, which is when SQLite sorts them (a third of a second at
- * 100,000 activities). Read the rows with sam_report_data_stream_status(),
- * in this thread or another, never two at once. Returns NULL with a
- * SamStoreError. */
-SamReportStream *
-sam_report_data_start_status (SamStore              *store,
-                              const SamReportQuery  *query,
-                              GError               **error)
-{
+  Streaming s = { func, user_data };
   g_autofree char *sql = g_strdup_printf (
     "WITH " RANKED_PLANS
     "SELECT a.id, r.measure_number, a.title, rp.code, su.status, su.progress, su.comment, su.reported_by, "
@@ -936,37 +902,11 @@ sam_report_data_start_status (SamStore              *store,
     "WHERE %s "
     "ORDER BY r.rank, +a.id, coalesce(rp.start_date, ''), coalesce(su.reported_at, ''), su.id",
     sam_scope_plan_sql (query->scope), sam_scope_activity_sql (query->scope));
+  sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  return stream_start (store, sql, query, error);
-}
-
-/* Calls @func for each status update @stream has left. Stops and returns
- * FALSE when @func does or on a database error. */
-gboolean
-sam_report_data_stream_status (SamReportStream   *stream,
-                               SamStatusRowFunc   func,
-                               gpointer           user_data,
-                               GError           **error)
-{
-  Streaming s = { func, user_data };
-
-  g_return_val_if_fail (stream != NULL, FALSE);
-  return stream_run (stream, status_row_cb, &s, error);
-}
-
-/* Calls @func for every status update of the activities in scope, in the
- * order of the activities, then by period and time reported. */
-gboolean
-sam_report_data_foreach_status (SamStore              *store,
-                                const SamReportQuery  *query,
-                                SamStatusRowFunc       func,
-                                gpointer               user_data,
-                                GError               **error)
-{
-  g_autoptr(SamReportStream) stream = sam_report_data_start_status (store, query, error);
-
-  return stream != NULL && sam_report_data_stream_status (stream, func, user_data, error);
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  return (stmt = prepare (store, sql, query, error)) != NULL
+         && sam_query_run (store, stmt, status_row_cb, &s, error);
 }
 
 /* Seminars */

@@ -28,9 +28,6 @@ typedef struct
   char *end_date;     /* the latest end, or NULL */
 } SamPeriodInfo;
 
-/* A long list being read, begun in one thread and read in another. */
-typedef struct _SamReportStream SamReportStream;
-
 /* What the Activities sheet shows of the activities' links and latest
  * status updates, read ahead of its rows. */
 typedef struct _SamReportActivities SamReportActivities;
@@ -162,7 +159,8 @@ typedef gboolean (*SamParticipationRowFunc) (const SamParticipationRow *row,
                                              GError                   **error);
 
 gboolean       sam_report_data_begin              (SamStore                *store,
-                                                   SamStore               **helper,
+                                                   SamStore               **helpers,
+                                                   guint                    n_helpers,
                                                    GError                 **error);
 void           sam_report_data_end                (SamStore                *store);
 
@@ -202,14 +200,6 @@ gboolean       sam_report_data_foreach_status     (SamStore                *stor
                                                    SamStatusRowFunc         func,
                                                    gpointer                 user_data,
                                                    GError                 **error);
-SamReportStream *sam_report_data_start_status     (SamStore                *store,
-                                                   const SamReportQuery    *query,
-                                                   GError                 **error);
-gboolean       sam_report_data_stream_status      (SamReportStream         *stream,
-                                                   SamStatusRowFunc         func,
-                                                   gpointer                 user_data,
-                                                   GError                 **error);
-void           sam_report_stream_free             (SamReportStream         *stream);
 gboolean       sam_report_data_foreach_seminar    (SamStore                *store,
                                                    const SamReportQuery    *query,
                                                    SamSeminarRowFunc        func,
@@ -222,7 +212,6 @@ gboolean       sam_report_data_foreach_participation (SamStore             *stor
                                                    GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamPeriodInfo, sam_period_info_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamReportStream, sam_report_stream_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamReportActivities, sam_report_activities_free)
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report/sam-report-private.h"
+#include "sam-test-util.h"
 
 typedef struct
 {
@@ -33,27 +34,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  sam_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->out);
 }
@@ -250,6 +234,71 @@ test_write_cancelled (Fixture *f, gconstpointer data)
   g_assert_cmpstr (files, ==, "report.xlsx");
 }
 
+/* Adds @n activities with two status updates each to the default plan in
+ * @f, enough for several batches of every long list. */
+static void
+add_activities (Fixture *f,
+                guint    n)
+{
+  g_autofree char *db = g_build_filename (f->dir, "test.db", NULL);
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+    "INSERT INTO activity (plan_id, title, description, status, progress) "
+    "SELECT (SELECT min(id) FROM plan), 'Generert ' || i, printf('%%.300c', 'x'), 'in_progress', i %% 100 FROM n;"
+    "INSERT INTO status_update (activity_id, period_id, status, progress, comment, reported_by, reported_at) "
+    "SELECT a.id, p.id, 'in_progress', 50, 'Kommentar ' || a.id, 'Test', '2027-05-01 12:00' "
+    "FROM activity a, (SELECT id FROM reporting_period ORDER BY id LIMIT 2) p WHERE a.title LIKE 'Generert %%';", n);
+
+  sam_test_sql (db, sql);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double        at;           /* cancel once the progress passes this */
+  double        last;
+} CancelState;
+
+static void
+cancel_cb (double fraction, gpointer user_data)
+{
+  CancelState *s = user_data;
+
+  s->last = fraction;
+  if (fraction >= s->at)
+    g_cancellable_cancel (s->cancellable);
+}
+
+/* Where the cancellation tests cancel: the history's rows come first. */
+static const double cancel_in_history = 0.1;
+static const double cancel_in_activities = 0.8;
+
+/* Cancelled midway through a long list (the Status history at 10 %, the
+ * Activities sheet at 80 %), while helper threads read ahead of it: the
+ * report stops soon, says it was cancelled, and leaves the old file and
+ * nothing else. */
+static void
+test_write_cancelled_midway (Fixture *f, gconstpointer data)
+{
+  const double *at = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelState state = { cancellable, *at, 0 };
+  SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
+  g_autofree char *files = NULL, *contents = NULL;
+
+  add_activities (f, 6000);
+  g_assert_true (g_file_set_contents (f->out, "old", -1, NULL));
+  g_assert_false (sam_report_write (f->store, &options, f->out, cancel_cb, &state, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (state.last, >=, *at);
+  g_assert_cmpfloat (state.last, <, *at + 0.1);
+  g_assert_true (g_file_get_contents (f->out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  files = list_dir (f->dir);
+  g_assert_cmpstr (files, ==, "report.xlsx");
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -366,6 +415,10 @@ main (int argc, char **argv)
   ADD ("write/failures-leave-nothing", test_write_failures);
   ADD ("write/unknown-scope", test_write_unknown_scope);
   ADD ("write/cancelled", test_write_cancelled);
+  g_test_add ("/report/write/cancelled-in-history", Fixture, &cancel_in_history, fixture_set_up,
+              test_write_cancelled_midway, fixture_tear_down);
+  g_test_add ("/report/write/cancelled-in-activities", Fixture, &cancel_in_activities, fixture_set_up,
+              test_write_cancelled_midway, fixture_tear_down);
   ADD ("write/async", test_write_async);
   ADD ("write/async-failure", test_write_async_failure);
   ADD ("write/norwegian-locale", test_write_locale);
