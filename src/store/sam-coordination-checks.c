@@ -78,7 +78,7 @@ lead_only_cb (sqlite3_stmt  *stmt,
  * (nor itself) takes part. */
 #define AGENCY_ACTS \
   "(SELECT a.lead_agency_id FROM activity a WHERE " SAM_LIVE_ACTIVITY \
-  " UNION SELECT ap.agency_id FROM activity a CROSS JOIN activity_partner ap ON ap.activity_id = a.id" \
+  " UNION SELECT ap.agency_id FROM " SAM_ACTIVITIES_IN_STORED_ORDER " CROSS JOIN activity_partner ap ON ap.activity_id = a.id" \
   "   WHERE " SAM_LIVE_ACTIVITY \
   " UNION SELECT s.organiser_id FROM seminar s WHERE coalesce(s.status, '') <> 'cancelled'" \
   " UNION SELECT sp.agency_id FROM seminar_partner sp JOIN seminar s ON s.id = sp.seminar_id" \
@@ -123,7 +123,7 @@ static const char ministry_gap_sql[] =
   "  SELECT id, id FROM agency WHERE kind = 'ministry' "
   "  UNION SELECT sub.ministry_id, g.id FROM agency g JOIN sub ON g.parent_id = sub.agency_id), "
   "measure_sector(measure_id, sector_id) AS MATERIALIZED ("
-  "  SELECT DISTINCT p.measure_id, s.sector_id FROM activity a "
+  "  SELECT DISTINCT p.measure_id, s.sector_id FROM " SAM_ACTIVITIES_IN_STORED_ORDER " "
   "  CROSS JOIN activity_sector s ON s.activity_id = a.id CROSS JOIN plan p ON p.id = a.plan_id "
   "  WHERE " SAM_LIVE_ACTIVITY "), "
   "given(ministry_id, measure_id) AS MATERIALIZED ("
@@ -133,7 +133,7 @@ static const char ministry_gap_sql[] =
   "acting_agency(measure_id, agency_id) AS MATERIALIZED ("
   "  SELECT p.measure_id, a.lead_agency_id FROM activity a CROSS JOIN plan p ON p.id = a.plan_id "
   "  WHERE a.lead_agency_id IS NOT NULL AND " SAM_LIVE_ACTIVITY " "
-  "  UNION SELECT p.measure_id, ap.agency_id FROM activity a "
+  "  UNION SELECT p.measure_id, ap.agency_id FROM " SAM_ACTIVITIES_IN_STORED_ORDER " "
   "  CROSS JOIN activity_partner ap ON ap.activity_id = a.id CROSS JOIN plan p ON p.id = a.plan_id "
   "  WHERE " SAM_LIVE_ACTIVITY "), "
   "acting(ministry_id, measure_id) AS MATERIALIZED ("
@@ -161,7 +161,7 @@ ministry_gap_cb (sqlite3_stmt  *stmt,
  * cancelled names it, or names one of the groups under it. */
 static const char unreached_sql[] =
   "WITH RECURSIVE reached(id) AS ("
-  "  SELECT tg.target_group_id FROM activity a CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
+  "  SELECT tg.target_group_id FROM " SAM_ACTIVITIES_IN_STORED_ORDER " CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
   "  WHERE " SAM_LIVE_ACTIVITY " "
   "  UNION SELECT st.target_group_id FROM seminar_target_group st JOIN seminar s ON s.id = st.seminar_id "
   "  WHERE coalesce(s.status, '') <> 'cancelled' "
@@ -246,11 +246,13 @@ sam_coordination_run_checks (SamStore  *store,
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
       Checking c = { results, checks[i].check_id, checks[i].severity };
+      gint64 start = g_get_monotonic_time ();
       gboolean ok = checks[i].sql
                     ? sam_query_foreach (store, checks[i].sql, NULL, checks[i].func, &c, error)
                     : check_messages (store, &c, error);
       if (!ok)
         return NULL;
+      g_debug ("Check %s: %.3f s", checks[i].check_id, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
     }
   return g_steal_pointer (&results);
 }

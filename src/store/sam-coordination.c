@@ -253,16 +253,12 @@ load_target_group_rows (SamStore  *store,
 
 /* Cells */
 
-/* The activity table as the aggregates walk it, in the order it is stored
- * (see sam_coordination_responsibility()). Over the whole strategy SQLite
- * would rather read the smaller covering index activity_overview, which
- * lists the activities by plan, so that every lookup in a link table after
- * it jumps about the file: three times slower at 100,000 activities. A
- * scope keeps its indexes. */
+/* The activity table as the aggregates walk it: see
+ * SAM_ACTIVITIES_IN_STORED_ORDER. */
 static const char *
 activity_table (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "activity a NOT INDEXED" : "activity a";
+  return sam_scope_is_whole (scope) ? SAM_ACTIVITIES_IN_STORED_ORDER : "activity a";
 }
 
 
