@@ -8,8 +8,9 @@
 # After the README's set-up (the build and xvfb-run are there). Databases
 # are generated once into $BENCH_DIR (default /tmp/samordna-bench). Both
 # sides of every GUI figure run headless under xvfb-run with the same
-# renderer, GSK_RENDERER=cairo. Prints a table and rewrites the generated
-# part of bench/RESULTS.md; the report's own benchmark is report-bench.sh.
+# renderer, GSK_RENDERER=cairo. The Excel report runs next to plain
+# libxlsxwriter through report-bench.sh (three rounds; one with --smoke).
+# Prints a table and rewrites the generated part of bench/RESULTS.md.
 set -eu
 
 smoke=0
@@ -19,7 +20,7 @@ dir=${BENCH_DIR:-/tmp/samordna-bench}
 here=$(cd "$(dirname "$0")" && pwd)
 if [ "$smoke" = 1 ]; then sizes="1000"; rounds=1; else sizes="1000 10000 100000"; rounds=5; fi
 
-for tool in src/samordna bench/sam-generate bench/minimal-columnview bench/sam-ui-bench bench/sam-open-bench bench/sam-report-bench; do
+for tool in src/samordna bench/sam-generate bench/minimal-columnview bench/sam-ui-bench bench/sam-open-bench bench/sam-report-bench bench/plain-xlsx; do
   [ -x "$build/$tool" ] || { echo "bench: $build/$tool is missing; build first (ninja -C $build)" >&2; exit 2; }
 done
 command -v xvfb-run >/dev/null || { echo "bench: xvfb-run is missing" >&2; exit 2; }
@@ -73,10 +74,28 @@ done
 largest=$(echo "$sizes" | tr ' ' '\n' | tail -n 1)
 xvfb-run -a "$build/bench/sam-ui-bench" "$dir/bench-$largest.db" | sed "s/^/ui $largest /" >> "$results"
 "$build/bench/sam-report-bench" "$dir/bench-$largest.db" "$dir/matrices.xlsx" \
-  | awk '/_s / { print "coordination '"$largest"' " $1 " " $2 }' >> "$results"
+  | awk '/_s / && $1 != "report_s" { print "coordination '"$largest"' " $1 " " $2 }' >> "$results"
+# The smoke run checks that everything runs, in any build (sanitizers too),
+# not the report's memory limit.
+report_rounds=$([ "$smoke" = 1 ] && echo 1 || echo 3)
+peak_limit=$([ "$smoke" = 1 ] && echo 0 || echo 64)
+RUNS=$report_rounds PEAK_LIMIT_MIB=$peak_limit BENCH_DIR="$dir" sh "$here/report-bench.sh" "$largest" "$build" >/dev/null
+# Medians over the rounds of each time and of the ratios within a round.
+awk -v n="$largest" '
+  function median (v, k,   i, j, t) {
+    for (i = 2; i <= k; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+    return v[int ((k + 1) / 2)]
+  }
+  { r[NR] = $1; p[NR] = $3; m[NR] = $5; rp[NR] = $1 / $3; rm[NR] = $1 / $5
+    if ($2 > rk) rk = $2; if ($4 > pk) pk = $4; if ($6 > mk) mk = $6 }
+  END { print "report", n, median(r, NR), median(p, NR), median(m, NR), median(rp, NR), median(rm, NR), rk, pk, mk, NR }
+' "$dir/report-runs.txt" >> "$results"
 
 table=$(awk '
   $1 == "startup" { printf "| start-up to first frame | %s | %s | %.0f ms | %.0f ms | %.2f | %.1f MiB | %.1f MiB |\n", $2, $3, $4, $5, $4 / $5, $6 / 1024, $7 / 1024 }
+' "$results")
+report=$(awk '
+  $1 == "report" { printf "| full Excel report, median of %d | %s | %.2f s | %.2f s | %.2f | %.2f s | %.2f | %.1f MiB | %.1f MiB |\n", $11, $2, $3, $4, $6, $5, $7, $8 / 1024, $9 / 1024 }
 ' "$results")
 others=$(awk '
   $1 == "open" { printf "| opening the database (%s) | %s activities | %.1f ms |\n", $3 == "open-full-check-ms" ? "every check" : "as the window does", $2, $4 }
@@ -93,6 +112,14 @@ in a GtkColumnView from an in-memory model (median of $rounds, GSK_RENDERER=cair
 | what | database | activities | samordna | minimal | ratio | samordna peak | minimal peak |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 $table
+
+Report: \`samordna report\` against plain libxlsxwriter in constant-memory mode
+writing as many cells (as many of them text), then writing content like the report's
+(as many bytes of text, blank formatted and formatted cells); see report-bench.sh
+
+| what | activities | samordna | plain | ratio | plain, same content | ratio | samordna peak | plain peak |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+$report
 
 | what | size | time |
 | --- | --- | ---: |
@@ -111,6 +138,14 @@ if [ "$smoke" = 0 ]; then
     echo "| what | database | activities | samordna | minimal | ratio | samordna peak | minimal peak |"
     echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     echo "$table"
+    echo
+    echo "Report: \`samordna report\` against plain libxlsxwriter in constant-memory mode writing as"
+    echo "many cells (as many of them text), then writing content like the report's (as many bytes"
+    echo "of text, blank formatted and formatted cells); see report-bench.sh."
+    echo
+    echo "| what | activities | samordna | plain | ratio | plain, same content | ratio | samordna peak | plain peak |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "$report"
     echo
     echo "| what | size | time |"
     echo "| --- | --- | ---: |"
