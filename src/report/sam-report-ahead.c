@@ -272,6 +272,10 @@ sam_report_ahead_start (SamReportContext  *ctx,
   SamReportAhead *ahead = g_new0 (SamReportAhead, 1);
 
   g_assert (ctx->ahead == NULL);
+  /* G_DEFINE_QUARK makes its quark on first use without atomics: make the
+   * ones a helper's error may need before two helpers can race for them. */
+  (void) SAM_STORE_ERROR;
+  (void) G_IO_ERROR;
   ahead->store = g_steal_pointer (&helpers[0]);
   for (guint i = 0; i < N_LISTS; i++)
     ahead->lists[i] = (ListReader) { .kind = i, .store = g_steal_pointer (&helpers[1 + i]), .query = &ctx->query };
