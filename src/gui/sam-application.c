@@ -14,6 +14,7 @@ struct _SamApplication
 
   char           *database;   /* --database, or the default path */
   GSettings      *settings;   /* NULL when the schema is not installed */
+  GDBusConnection *bus;       /* the session bus, from before GTK starts until registered */
 };
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
@@ -81,6 +82,11 @@ sam_application_handle_local_options (GApplication *app,
       g_free (self->database);
       self->database = g_file_get_path (file);
     }
+  /* GTK's set-up connects to the session bus and lets it go, and
+   * registering the application connects again: twice the handshake, and
+   * where no bus runs, two buses started (dbus-launch). Held here, the one
+   * connection serves both. */
+  self->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   if (!gtk_init_check ())
     {
       g_printerr ("%s\n", _("samordna: cannot open a window because there is no display; set DISPLAY or WAYLAND_DISPLAY, or run it in a desktop session."));
@@ -101,6 +107,7 @@ sam_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
+  g_clear_object (&self->bus);   /* registered, the application holds it */
 
   /* Without the installed schema (a build run in place) the window still
    * works; it just does not remember its size. */
@@ -137,6 +144,7 @@ sam_application_finalize (GObject *object)
 
   g_clear_pointer (&self->database, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->bus);
   G_OBJECT_CLASS (sam_application_parent_class)->finalize (object);
 }
 
