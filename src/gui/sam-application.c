@@ -105,6 +105,7 @@ sam_application_startup (GApplication *app)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
   g_clear_object (&self->bus);   /* registered, the application holds it */
@@ -119,6 +120,7 @@ sam_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.back", back_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.shortcuts", shortcuts_accels);
 }
 
 static void

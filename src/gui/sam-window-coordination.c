@@ -478,11 +478,12 @@ on_report_written_cb (GObject      *source,
       return;
     }
   name = g_path_get_basename (self->report_path);
-  text = g_strdup_printf (_("“%s” is written"), name);
+  text = g_strdup_printf (_("“%s” has been written"), name);
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-report");
   adw_toast_set_timeout (toast, 0);
+  g_set_weak_pointer (&self->report_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -506,6 +507,9 @@ sam_window_write_report (SamWindow  *self,
   options.period = period ? sam_record_get_string (period, "code") : NULL;
   options.language = gtk_drop_down_get_selected (self->report_language) == 1 ? SAM_REPORT_LANGUAGE_EN
                                                                               : SAM_REPORT_LANGUAGE_NB;
+  /* The last report's toast would open this one, and looks like its result. */
+  if (self->report_toast)
+    adw_toast_dismiss (self->report_toast);
   g_free (self->report_path);
   self->report_path = g_strdup (path);
   self->report_cancellable = g_cancellable_new ();

@@ -81,6 +81,7 @@ struct _SamWindow
   GCancellable         *report_cancellable;
   guint                 figures_idle;
   char                 *report_path;
+  AdwToast             *report_toast;     /* “… has been written”, while shown (weak) */
   gboolean              refreshing;      /* rebuilding after a change */
 };
 

@@ -602,6 +602,7 @@ sam_window_dispose (GObject *object)
     g_cancellable_cancel (self->report_cancellable);
   g_clear_object (&self->report_cancellable);
   g_clear_pointer (&self->report_path, g_free);
+  g_clear_weak_pointer (&self->report_toast);
 
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }

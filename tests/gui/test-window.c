@@ -76,6 +76,35 @@ test_follow_link_and_back (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The keyboard shortcuts window is built when first asked for, not with
+ * the window, and opens again after it was closed. */
+static void
+test_shortcuts_window (void)
+{
+  g_autofree char *path = g_build_filename (dir, "shortcuts.db", NULL);
+  SamWindow *window = sam_gui_open_window (path);
+  GtkApplicationWindow *app_window = GTK_APPLICATION_WINDOW (window);
+  GtkShortcutsWindow *shortcuts;
+
+  g_assert_null (gtk_application_window_get_help_overlay (app_window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.shortcuts", NULL));
+  sam_gui_iterate ();
+  shortcuts = gtk_application_window_get_help_overlay (app_window);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  sam_gui_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.shortcuts", NULL));
+  sam_gui_iterate ();
+  g_assert_true (gtk_application_window_get_help_overlay (app_window) == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_bad_file_dialog (void)
 {
@@ -141,6 +170,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/browse-default-plan", test_browse_default_plan);
   g_test_add_func ("/gui/window/follow-link-and-back", test_follow_link_and_back);
+  g_test_add_func ("/gui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/window/bad-file-dialog", test_bad_file_dialog);
   g_test_add_func ("/gui/window/damage-found-after-opening", test_damage_found_after_opening);
   status = g_test_run ();
