@@ -388,6 +388,10 @@ sam_window_show_reports (SamWindow *self)
   g_autoptr(SamRecord) current = sam_tree_current_period (self->store, today);
   guint chosen = 0;
 
+  /* Set when shown: an icon that comes only as SVG would load librsvg for
+   * the first frame. */
+  adw_status_page_set_icon_name (self->reports_page, "x-office-spreadsheet-symbolic");
+
   g_list_store_append (scopes, whole);
   append_scopes (scopes, self->store, SAM_KIND_FOCUS_AREA, "");
   append_scopes (scopes, self->store, SAM_KIND_MEASURE, "");

@@ -23,6 +23,7 @@ struct _SamWindow
   GtkButton            *redo_button;
   GtkStack             *content_stack;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *reports_page;
   GtkListView          *sidebar_view;
   GtkStack             *view_stack;
   GtkColumnView        *overview_view;

@@ -524,6 +524,10 @@ show_open_error (SamWindow    *self,
 
   g_free (self->error);
   self->error = g_strdup (error->message);
+  /* The status pages get their icons when shown: these two come only as
+   * SVG, and the first SVG loads librsvg, which the first frame can do
+   * without. */
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   adw_status_page_set_description (self->error_page, error->message);
   if (self->store == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "error");
@@ -633,6 +637,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, overview_view);
