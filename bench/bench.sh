@@ -18,7 +18,7 @@ if [ "${1:-}" = "--smoke" ]; then smoke=1; shift; fi
 build=${1:-build}
 dir=${BENCH_DIR:-/tmp/samordna-bench}
 here=$(cd "$(dirname "$0")" && pwd)
-if [ "$smoke" = 1 ]; then sizes="1000"; rounds=1; else sizes="1000 10000 100000"; rounds=5; fi
+if [ "$smoke" = 1 ]; then sizes="1000"; rounds=1; else sizes="1000 10000 100000"; rounds=7; fi
 
 for tool in src/samordna bench/sam-generate bench/minimal-columnview bench/sam-ui-bench bench/sam-open-bench bench/sam-report-bench bench/plain-xlsx; do
   [ -x "$build/$tool" ] || { echo "bench: $build/$tool is missing; build first (ninja -C $build)" >&2; exit 2; }
@@ -39,27 +39,33 @@ rm -f "$default_db"
 
 median () { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# first_frame CMD…: median first-frame ms and the largest peak RSS (KiB) over the rounds.
+# first_frame CMD…: one run's first-frame ms and peak RSS (KiB).
 first_frame () {
-  times=""; peak=0
-  for i in $(seq "$rounds"); do
-    out=$(xvfb-run -a /usr/bin/time -f "rss %M" "$@" 2>&1) || { echo "$out" >&2; exit 1; }
-    ms=$(echo "$out" | awk '$1 == "first-frame-ms" { print $2 }')
-    kib=$(echo "$out" | awk '$1 == "rss" { print $2 }')
-    times="$times $ms"
-    [ "$kib" -gt "$peak" ] && peak=$kib
-  done
-  echo "$(echo $times | tr ' ' '\n' | median) $peak"
+  out=$(xvfb-run -a /usr/bin/time -f "rss %M" "$@" 2>&1) || { echo "$out" >&2; exit 1; }
+  echo "$(echo "$out" | awk '$1 == "first-frame-ms" { print $2 }') $(echo "$out" | awk '$1 == "rss" { print $2 }')"
 }
 
+# Start-up of samordna and of the minimal program, one after the other in
+# each round so that both see the machine alike; the ratio is the median of
+# the rounds' ratios, the times the medians of each, the peaks the largest.
 startup () {
   label=$1; db=$2
   n=$(sqlite3 "$db" "SELECT count(*) FROM activity" 2>/dev/null || echo 0)
-  set -- $(SAMORDNA_BENCH_STARTUP=1 first_frame "$build/src/samordna" --database "$db")
-  app_ms=$1; app_kib=$2
-  set -- $(first_frame "$build/bench/minimal-columnview" "$n")
-  min_ms=$1; min_kib=$2
-  echo "startup $label $n $app_ms $min_ms $app_kib $min_kib" >> "$results"
+  runs=""
+  for i in $(seq "$rounds"); do
+    set -- $(SAMORDNA_BENCH_STARTUP=1 first_frame "$build/src/samordna" --database "$db")
+    app_ms=$1; app_kib=$2
+    set -- $(first_frame "$build/bench/minimal-columnview" "$n")
+    runs="$runs$app_ms $1 $app_kib $2
+"
+  done
+  printf '%s' "$runs" | awk -v label="$label" -v n="$n" '
+    function median (v, k,   i, j, t) {
+      for (i = 2; i <= k; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+      return v[int ((k + 1) / 2)]
+    }
+    { a[NR] = $1; m[NR] = $2; r[NR] = $1 / $2; if ($3 > ak) ak = $3; if ($4 > mk) mk = $4 }
+    END { print "startup", label, n, median(a, NR), median(m, NR), ak, mk, median(r, NR) }' >> "$results"
 }
 
 startup default "$default_db"
@@ -92,7 +98,7 @@ awk -v n="$largest" '
 ' "$dir/report-runs.txt" >> "$results"
 
 table=$(awk '
-  $1 == "startup" { printf "| start-up to first frame | %s | %s | %.0f ms | %.0f ms | %.2f | %.1f MiB | %.1f MiB |\n", $2, $3, $4, $5, $4 / $5, $6 / 1024, $7 / 1024 }
+  $1 == "startup" { printf "| start-up to first frame | %s | %s | %.0f ms | %.0f ms | %.2f | %.1f MiB | %.1f MiB |\n", $2, $3, $4, $5, $8, $6 / 1024, $7 / 1024 }
 ' "$results")
 report=$(awk '
   $1 == "report" { printf "| full Excel report, median of %d | %s | %.2f s | %.2f s | %.2f | %.2f s | %.2f | %.1f MiB | %.1f MiB |\n", $11, $2, $3, $4, $6, $5, $7, $8 / 1024, $9 / 1024 }
@@ -107,7 +113,8 @@ others=$(awk '
 cat <<EOF2
 
 Start-up: samordna against a minimal GTK 4 program showing the same number of rows
-in a GtkColumnView from an in-memory model (median of $rounds, GSK_RENDERER=cairo, xvfb-run)
+in a GtkColumnView from an in-memory model (GSK_RENDERER=cairo, xvfb-run; $rounds rounds of one run
+each, medians of the times and of the rounds' ratios)
 
 | what | database | activities | samordna | minimal | ratio | samordna peak | minimal peak |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -133,7 +140,8 @@ if [ "$smoke" = 0 ]; then
     echo "## Start-up, opening, search and coordination ($(date -u +%Y-%m-%d), bench/bench.sh)"
     echo
     echo "Start-up: samordna against a minimal GTK 4 program showing the same number of rows"
-    echo "in a GtkColumnView from an in-memory model (median of $rounds, GSK_RENDERER=cairo, xvfb-run)."
+    echo "in a GtkColumnView from an in-memory model (GSK_RENDERER=cairo, xvfb-run; $rounds rounds of one run
+each, medians of the times and of the rounds' ratios)."
     echo
     echo "| what | database | activities | samordna | minimal | ratio | samordna peak | minimal peak |"
     echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
