@@ -74,6 +74,8 @@ refill (GtkDropDown *dropdown,
 void
 sam_window_fill_filters (SamWindow *self)
 {
+  if (self->activity_view == NULL)
+    return;   /* the Plans view is not built yet; it fills them then */
   self->refreshing = TRUE;
   refill (self->agency_filter, options (self->store, SAM_KIND_AGENCY, _("Any agency")));
   refill (self->sector_filter, options (self->store, SAM_KIND_SECTOR, _("Any sector")));
@@ -201,6 +203,7 @@ sam_window_select_filter (SamWindow  *self,
                           const char *name,
                           gint64      id)
 {
+  sam_window_ensure_plans_page (self);
   self->refreshing = TRUE;
   if (g_str_equal (name, "overdue"))
     gtk_toggle_button_set_active (self->overdue_toggle, id != 0);
@@ -215,6 +218,10 @@ sam_window_clear_filters (SamWindow *self)
 {
   SamActivityQuery *q = sam_activity_filter_get_query (self->filter);
 
+  q->measure_id = 0;
+  q->plan_id = 0;
+  if (self->activity_view == NULL)
+    return;   /* the Plans view is not built yet: nothing chosen */
   self->refreshing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->agency_filter, 0);
@@ -224,8 +231,6 @@ sam_window_clear_filters (SamWindow *self)
   gtk_drop_down_set_selected (self->status_filter, 0);
   gtk_drop_down_set_selected (self->period_filter, 0);
   gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
-  q->measure_id = 0;
-  q->plan_id = 0;
   if (self->plan_rows)
     gtk_single_selection_set_selected (self->plan_rows, GTK_INVALID_LIST_POSITION);
   self->refreshing = FALSE;

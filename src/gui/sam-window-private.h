@@ -97,6 +97,7 @@ void  sam_window_toast            (SamWindow      *self,
 
 /* sam-window-filters.c */
 void  sam_window_setup_filters    (SamWindow      *self);
+void  sam_window_ensure_plans_page (SamWindow     *self);
 void  sam_window_fill_filters     (SamWindow      *self);
 void  sam_window_apply_filters    (SamWindow      *self);
 void  sam_window_clear_filters    (SamWindow      *self);

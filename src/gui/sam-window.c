@@ -400,6 +400,57 @@ on_activities_loaded_cb (SamWindow    *self,
   sam_window_apply_filters (self);
 }
 
+/* The Plans view's widgets, the window's fields of the same names. */
+static const struct {
+  const char *id;
+  gsize       offset;
+} plans_page_fields[] = {
+#define FIELD(name) { #name, G_STRUCT_OFFSET (SamWindow, name) }
+  FIELD (search_bar), FIELD (search_entry), FIELD (agency_filter), FIELD (subordinates_check),
+  FIELD (sector_filter), FIELD (group_filter), FIELD (status_filter), FIELD (period_filter),
+  FIELD (overdue_toggle), FIELD (count_label), FIELD (filters_button), FIELD (active_label),
+  FIELD (plan_tree_view), FIELD (activity_view),
+#undef FIELD
+};
+
+/* Builds the Plans view the first time it is needed (see
+ * sam-plans-page.ui): it holds over a third of the window's widgets, which
+ * the first frame can do without. Until then its fields are NULL. */
+void
+sam_window_ensure_plans_page (SamWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->activity_view != NULL)
+    return;
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_filter_changed_cb",
+                                          G_CALLBACK (on_filter_changed_cb));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_tree_activate_cb",
+                                          G_CALLBACK (on_tree_activate_cb));
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  /* The file is compiled in: failing to read it is a bug, not a condition. */
+  if (!gtk_builder_add_from_resource (builder, "/io/github/samordna/Samordna/sam-plans-page.ui", &error))
+    g_error ("Could not build the Plans view: %s", error->message);
+  for (guint i = 0; i < G_N_ELEMENTS (plans_page_fields); i++)
+    G_STRUCT_MEMBER (gpointer, self, plans_page_fields[i].offset) =
+      gtk_builder_get_object (builder, plans_page_fields[i].id);
+  gtk_stack_add_named (self->view_stack, GTK_WIDGET (gtk_builder_get_object (builder, "plans_page")), "plans");
+  sam_window_setup_filters (self);
+}
+
+/* Forgets the Plans view's widgets, which the view stack disposed of. */
+static void
+forget_plans_page (SamWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (plans_page_fields); i++)
+    G_STRUCT_MEMBER (gpointer, self, plans_page_fields[i].offset) = NULL;
+}
+
 /* Loads the activity table the first time the Plans view needs it, so
  * that opening a large plan shows the Overview without waiting for it.
  * Returns FALSE, with a message shown, when the activities cannot be read. */
@@ -411,6 +462,7 @@ sam_window_ensure_activities (SamWindow *self)
 
   if (self->activities)
     return TRUE;
+  sam_window_ensure_plans_page (self);
   /* A large plan is read in the background; the table fills in. */
   activities = sam_activity_list_new_loading (self->store);
   g_signal_connect_object (activities, "loaded", G_CALLBACK (on_activities_loaded_cb), self, G_CONNECT_SWAPPED);
@@ -470,7 +522,8 @@ forget_store (SamWindow *self)
 {
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  gtk_column_view_set_model (self->activity_view, NULL);
+  if (self->activity_view)
+    gtk_column_view_set_model (self->activity_view, NULL);
   g_clear_object (&self->activity_rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->activities);
@@ -593,9 +646,9 @@ sam_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->figures_idle, g_source_remove);
-  if (self->activity_view)
-    forget_store (self);
+  forget_store (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
+  forget_plans_page (self);
   g_clear_object (&self->rows);
   g_clear_object (&self->seminar_rows);
   g_clear_object (&self->day_rows);
@@ -642,20 +695,6 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, tree_view);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, agency_filter);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, subordinates_check);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, sector_filter);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, group_filter);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, status_filter);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, period_filter);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, overdue_toggle);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, filters_button);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, active_label);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, plan_tree_view);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, activity_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, overview_target_label);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, year_label);
@@ -713,7 +752,9 @@ sam_window_init (SamWindow *self)
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
   self->filter = sam_activity_filter_new ();
   sam_editor_set_detail_factory (self->editor, factory);
-  sam_window_setup_filters (self);
+  /* The search bar is in the Plans view, built when first needed. */
+  g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (sam_window_ensure_plans_page),
+                           self, G_CONNECT_SWAPPED);
 
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     gtk_string_list_append (views, sam_view_get_title (v));
@@ -958,9 +999,9 @@ sam_window_get_page (SamWindow *self)
 
 /* Returns a filter widget by name: "search", "agency", "subordinates",
  * "sector", "group", "status", "period", "overdue", "count". */
-GtkWidget *
-sam_window_get_filter_widget (SamWindow  *self,
-                              const char *name)
+static GtkWidget *
+filter_widget (SamWindow  *self,
+               const char *name)
 {
   const struct { const char *name; gpointer widget; } widgets[] = {
     { "search", self->search_entry }, { "agency", self->agency_filter },
@@ -977,9 +1018,17 @@ sam_window_get_filter_widget (SamWindow  *self,
     { "figure-gaps", self->figure_gaps }, { "figure-checks", self->figure_checks },
   };
 
-  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     if (g_str_equal (widgets[i].name, name))
       return widgets[i].widget;
   return NULL;
+}
+
+GtkWidget *
+sam_window_get_filter_widget (SamWindow  *self,
+                              const char *name)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  sam_window_ensure_plans_page (self);
+  return filter_widget (self, name);
 }
