@@ -172,12 +172,14 @@ void
 sam_window_show_matrix (SamWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamScope) scope = ministry_scope (self);
+  g_autoptr(SamScope) scope = NULL;
   SamMatrix *m;
   GListModel *rows;
   GtkTreeListModel *tree;
   GtkNoSelection *selection;
 
+  sam_window_ensure_page (self, SAM_PAGE_MATRIX);
+  scope = ministry_scope (self);
   if (scope && !sam_scope_resolve (scope, self->store, &error))
     {
       sam_window_toast (self, error->message, FALSE);
@@ -225,6 +227,7 @@ sam_window_prepare_matrix (SamWindow *self)
   gboolean coverage = self->view == SAM_VIEW_COVERAGE;
   g_autoptr(GListModel) ministry_list = ministries (self->store);
 
+  sam_window_ensure_page (self, SAM_PAGE_MATRIX);
   self->refreshing = TRUE;
   gtk_string_list_append (columns, coverage ? _("Sectors") : _("Measures"));
   gtk_string_list_append (columns, _("Plans"));
@@ -388,6 +391,7 @@ sam_window_show_reports (SamWindow *self)
   g_autoptr(SamRecord) current = sam_tree_current_period (self->store, today);
   guint chosen = 0;
 
+  sam_window_ensure_page (self, SAM_PAGE_REPORTS);
   /* Set when shown: an icon that comes only as SVG would load librsvg for
    * the first frame. */
   adw_status_page_set_icon_name (self->reports_page, "x-office-spreadsheet-symbolic");
@@ -496,12 +500,16 @@ void
 sam_window_write_report (SamWindow  *self,
                          const char *path)
 {
-  g_autoptr(SamScope) scope = chosen_scope (self);
-  SamRecord *period = gtk_drop_down_get_selected_item (self->report_period);
+  g_autoptr(SamScope) scope = NULL;
+  SamRecord *period;
   SamReportOptions options = { 0 };
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (SAM_IS_WINDOW (self));
+  if (self->report_scope == NULL)
+    sam_window_show_reports (self);   /* the view was never shown: its choices as it would show them */
+  scope = chosen_scope (self);
+  period = gtk_drop_down_get_selected_item (self->report_period);
   if (scope && !sam_scope_resolve (scope, self->store, &error))
     {
       sam_window_toast (self, error->message, FALSE);
@@ -551,12 +559,15 @@ write_report_action (GtkWidget  *widget,
   SamWindow *self = SAM_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  SamRecord *period = gtk_drop_down_get_selected_item (self->report_period);
-  g_autofree char *name = g_strdup_printf (_("Progress report %s.xlsx"),
-                                           period ? sam_record_get_string (period, "code") : "");
+  SamRecord *period;
+  g_autofree char *name = NULL;
 
   if (self->store == NULL || self->report_cancellable)
     return;
+  if (self->report_scope == NULL)
+    sam_window_show_reports (self);
+  period = gtk_drop_down_get_selected_item (self->report_period);
+  name = g_strdup_printf (_("Progress report %s.xlsx"), period ? sam_record_get_string (period, "code") : "");
   chooser = gtk_file_chooser_native_new (_("Save the Progress Report"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Excel workbooks"));

@@ -203,7 +203,7 @@ sam_window_select_filter (SamWindow  *self,
                           const char *name,
                           gint64      id)
 {
-  sam_window_ensure_plans_page (self);
+  sam_window_ensure_page (self, SAM_PAGE_PLANS);
   self->refreshing = TRUE;
   if (g_str_equal (name, "overdue"))
     gtk_toggle_button_set_active (self->overdue_toggle, id != 0);

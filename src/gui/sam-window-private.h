@@ -97,7 +97,16 @@ void  sam_window_toast            (SamWindow      *self,
 
 /* sam-window-filters.c */
 void  sam_window_setup_filters    (SamWindow      *self);
-void  sam_window_ensure_plans_page (SamWindow     *self);
+typedef enum {
+  SAM_PAGE_PLANS,
+  SAM_PAGE_SEMINARS,
+  SAM_PAGE_MATRIX,
+  SAM_PAGE_REPORTS,
+  SAM_N_PAGES
+} SamPage;
+
+void  sam_window_ensure_page      (SamWindow      *self,
+                                   SamPage         page);
 void  sam_window_fill_filters     (SamWindow      *self);
 void  sam_window_apply_filters    (SamWindow      *self);
 void  sam_window_clear_filters    (SamWindow      *self);

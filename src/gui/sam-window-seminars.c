@@ -164,6 +164,7 @@ sam_window_show_seminars (SamWindow *self)
   SamNode *selected = self->seminar_rows ? gtk_single_selection_get_selected_item (self->seminar_rows) : NULL;
   gint64 keep = selected && sam_node_get_record (selected) ? sam_record_get_id (sam_node_get_record (selected)) : 0;
 
+  sam_window_ensure_page (self, SAM_PAGE_SEMINARS);
   if (self->seminar_year == 0)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();

@@ -400,56 +400,106 @@ on_activities_loaded_cb (SamWindow    *self,
   sam_window_apply_filters (self);
 }
 
-/* The Plans view's widgets, the window's fields of the same names. */
-static const struct {
+/* The views built when first shown: each from its own UI file, whose
+ * named objects are the window's fields of the same names. Together they
+ * hold over half of the window's widgets, which the first frame (the
+ * Overview) can do without. Until a view is built its fields are NULL. */
+typedef struct
+{
   const char *id;
   gsize       offset;
-} plans_page_fields[] = {
+} PageField;
+
 #define FIELD(name) { #name, G_STRUCT_OFFSET (SamWindow, name) }
+static const PageField plans_fields[] = {
   FIELD (search_bar), FIELD (search_entry), FIELD (agency_filter), FIELD (subordinates_check),
   FIELD (sector_filter), FIELD (group_filter), FIELD (status_filter), FIELD (period_filter),
   FIELD (overdue_toggle), FIELD (count_label), FIELD (filters_button), FIELD (active_label),
   FIELD (plan_tree_view), FIELD (activity_view),
+};
+static const PageField seminars_fields[] = {
+  FIELD (year_label), FIELD (target_label), FIELD (seminar_stack), FIELD (seminar_list),
+  FIELD (seminar_calendar), FIELD (day_list),
+};
+static const PageField matrix_fields[] = {
+  FIELD (matrix_columns), FIELD (matrix_ministry), FIELD (matrix_summary), FIELD (matrix_view),
+};
+static const PageField reports_fields[] = {
+  FIELD (reports_page), FIELD (report_scope), FIELD (report_period), FIELD (report_language),
+  FIELD (report_button), FIELD (report_progress), FIELD (report_cancel),
+};
 #undef FIELD
+
+static const struct {
+  const char      *name;       /* in the view stack */
+  const char      *resource;
+  const char      *root;       /* the page's top object */
+  const PageField *fields;
+  guint            n_fields;
+} lazy_pages[SAM_N_PAGES] = {
+  [SAM_PAGE_PLANS] = { "plans", "sam-plans-page.ui", "plans_page", plans_fields, G_N_ELEMENTS (plans_fields) },
+  [SAM_PAGE_SEMINARS] = { "seminars", "sam-seminars-page.ui", "seminars_page", seminars_fields,
+                          G_N_ELEMENTS (seminars_fields) },
+  [SAM_PAGE_MATRIX] = { "matrix", "sam-matrix-page.ui", "matrix_page", matrix_fields, G_N_ELEMENTS (matrix_fields) },
+  [SAM_PAGE_REPORTS] = { "reports", "sam-reports-page.ui", "reports_page", reports_fields,
+                         G_N_ELEMENTS (reports_fields) },
 };
 
-/* Builds the Plans view the first time it is needed (see
- * sam-plans-page.ui): it holds over a third of the window's widgets, which
- * the first frame can do without. Until then its fields are NULL. */
+/* Builds view @page unless it is built. */
 void
-sam_window_ensure_plans_page (SamWindow *self)
+sam_window_ensure_page (SamWindow *self,
+                        SamPage    page)
 {
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GtkBuilderScope) scope = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *resource = NULL;
 
-  if (self->activity_view != NULL)
+  g_return_if_fail (page < SAM_N_PAGES);
+
+  if (gtk_stack_get_child_by_name (self->view_stack, lazy_pages[page].name))
     return;
+  /* The pages' signal handlers, called with the window as in the template. */
   scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_filter_changed_cb",
-                                          G_CALLBACK (on_filter_changed_cb));
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_tree_activate_cb",
-                                          G_CALLBACK (on_tree_activate_cb));
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "on_filter_changed_cb", G_CALLBACK (on_filter_changed_cb),
+                                           "on_tree_activate_cb", G_CALLBACK (on_tree_activate_cb),
+                                           "on_calendar_changed_cb", G_CALLBACK (on_calendar_changed_cb),
+                                           "on_matrix_options_cb", G_CALLBACK (on_matrix_options_cb),
+                                           "on_report_cancel_cb", G_CALLBACK (on_report_cancel_cb),
+                                           NULL);
   builder = gtk_builder_new ();
   gtk_builder_set_scope (builder, scope);
   gtk_builder_set_current_object (builder, G_OBJECT (self));
-  /* The file is compiled in: failing to read it is a bug, not a condition. */
-  if (!gtk_builder_add_from_resource (builder, "/io/github/samordna/Samordna/sam-plans-page.ui", &error))
-    g_error ("Could not build the Plans view: %s", error->message);
-  for (guint i = 0; i < G_N_ELEMENTS (plans_page_fields); i++)
-    G_STRUCT_MEMBER (gpointer, self, plans_page_fields[i].offset) =
-      gtk_builder_get_object (builder, plans_page_fields[i].id);
-  gtk_stack_add_named (self->view_stack, GTK_WIDGET (gtk_builder_get_object (builder, "plans_page")), "plans");
-  sam_window_setup_filters (self);
+  resource = g_strconcat ("/io/github/samordna/Samordna/", lazy_pages[page].resource, NULL);
+  /* The files are compiled in: failing to read one is a bug, not a condition. */
+  if (!gtk_builder_add_from_resource (builder, resource, &error))
+    g_error ("Could not build the view “%s”: %s", lazy_pages[page].name, error->message);
+  for (guint i = 0; i < lazy_pages[page].n_fields; i++)
+    G_STRUCT_MEMBER (gpointer, self, lazy_pages[page].fields[i].offset) =
+      gtk_builder_get_object (builder, lazy_pages[page].fields[i].id);
+  gtk_stack_add_named (self->view_stack, GTK_WIDGET (gtk_builder_get_object (builder, lazy_pages[page].root)),
+                       lazy_pages[page].name);
+  if (page == SAM_PAGE_PLANS)
+    sam_window_setup_filters (self);
 }
 
-/* Forgets the Plans view's widgets, which the view stack disposed of. */
+/* Forgets the built views' widgets, which the view stack disposed of. */
 static void
-forget_plans_page (SamWindow *self)
+forget_pages (SamWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (plans_page_fields); i++)
-    G_STRUCT_MEMBER (gpointer, self, plans_page_fields[i].offset) = NULL;
+  for (guint page = 0; page < SAM_N_PAGES; page++)
+    for (guint i = 0; i < lazy_pages[page].n_fields; i++)
+      G_STRUCT_MEMBER (gpointer, self, lazy_pages[page].fields[i].offset) = NULL;
 }
+
+/* The header's search button shows the Plans view's search bar. */
+static void
+on_search_toggled_cb (SamWindow *self)
+{
+  sam_window_ensure_page (self, SAM_PAGE_PLANS);
+}
+
 
 /* Loads the activity table the first time the Plans view needs it, so
  * that opening a large plan shows the Overview without waiting for it.
@@ -462,7 +512,7 @@ sam_window_ensure_activities (SamWindow *self)
 
   if (self->activities)
     return TRUE;
-  sam_window_ensure_plans_page (self);
+  sam_window_ensure_page (self, SAM_PAGE_PLANS);
   /* A large plan is read in the background; the table fills in. */
   activities = sam_activity_list_new_loading (self->store);
   g_signal_connect_object (activities, "loaded", G_CALLBACK (on_activities_loaded_cb), self, G_CONNECT_SWAPPED);
@@ -648,7 +698,7 @@ sam_window_dispose (GObject *object)
   g_clear_handle_id (&self->figures_idle, g_source_remove);
   forget_store (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
-  forget_plans_page (self);
+  forget_pages (self);
   g_clear_object (&self->rows);
   g_clear_object (&self->seminar_rows);
   g_clear_object (&self->day_rows);
@@ -690,39 +740,18 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, overview_target_label);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, year_label);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, target_label);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, seminar_stack);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, seminar_list);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, seminar_calendar);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, day_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_changed_cb);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, matrix_columns);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, matrix_ministry);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, matrix_summary);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, matrix_view);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_scope);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_period);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_language);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_button);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_progress);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, report_cancel);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_overdue);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_unreported);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_gaps);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_checks);
-  gtk_widget_class_bind_template_callback (widget_class, on_matrix_options_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_report_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
   sam_window_install_actions (widget_class);
   sam_window_install_seminar_actions (widget_class);
@@ -753,7 +782,7 @@ sam_window_init (SamWindow *self)
   self->filter = sam_activity_filter_new ();
   sam_editor_set_detail_factory (self->editor, factory);
   /* The search bar is in the Plans view, built when first needed. */
-  g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (sam_window_ensure_plans_page),
+  g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (on_search_toggled_cb),
                            self, G_CONNECT_SWAPPED);
 
   for (guint v = 0; v < SAM_N_VIEWS; v++)
@@ -997,8 +1026,7 @@ sam_window_get_page (SamWindow *self)
   return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
-/* Returns a filter widget by name: "search", "agency", "subordinates",
- * "sector", "group", "status", "period", "overdue", "count". */
+/* The widget called @name; see sam_window_get_filter_widget(). */
 static GtkWidget *
 filter_widget (SamWindow  *self,
                const char *name)
@@ -1024,11 +1052,16 @@ filter_widget (SamWindow  *self,
   return NULL;
 }
 
+/* Returns a filter widget by name: "search", "agency", "subordinates",
+ * "sector", "group", "status", "period", "overdue", "count", or a widget of
+ * another view as listed in filter_widget(); builds the views first (see
+ * sam_window_ensure_page()). For the tests. */
 GtkWidget *
 sam_window_get_filter_widget (SamWindow  *self,
                               const char *name)
 {
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  sam_window_ensure_plans_page (self);
+  for (guint page = 0; page < SAM_N_PAGES; page++)
+    sam_window_ensure_page (self, page);
   return filter_widget (self, name);
 }
