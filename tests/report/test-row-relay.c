@@ -24,6 +24,7 @@ typedef struct
   SamRowRelay *relay;
   guint        n_rows;
   guint        fail_after;   /* 0: never */
+  GThread     *thread;
   gboolean     push_failed;  /* push returned FALSE */
   GError      *push_error;
   guint        pushed;
@@ -75,44 +76,72 @@ check_row (const Row *row,
     g_assert_cmpstr (row->note, ==, note);
 }
 
-/* Many batches' worth: each row once, in order, strings intact although
- * the reader overwrote its own long before the writer got to them. */
+/* Starts a reader of @n_rows rows that fails at row @fail_after (0: never). */
 static void
-test_all_rows (void)
+reader_start (Reader *reader,
+              guint   n_rows,
+              guint   fail_after)
 {
-  g_autoptr(SamRowRelay) relay = sam_row_relay_new (sizeof (Row), row_texts, G_N_ELEMENTS (row_texts));
-  Reader reader = { relay, 10000, 0, FALSE, NULL, 0 };
-  GThread *thread = g_thread_new ("reader", reader_thread, &reader);
-  g_autoptr(GError) error = NULL;
+  *reader = (Reader) { sam_row_relay_new (sizeof (Row), row_texts, G_N_ELEMENTS (row_texts)), n_rows, fail_after };
+  reader->thread = g_thread_new ("reader", reader_thread, reader);
+}
+
+static void
+reader_finish (Reader *reader)
+{
+  g_clear_pointer (&reader->thread, g_thread_join);
+  sam_row_relay_free (reader->relay);
+  g_clear_error (&reader->push_error);
+}
+
+/* Takes every row, checking each, pausing a millisecond every
+ * @pause_every rows (0: never), as a slow writer would; returns how many. */
+static guint
+take_rows (SamRowRelay  *relay,
+           guint         pause_every,
+           GError      **error)
+{
   const Row *row;
   guint n = 0;
 
-  while ((row = sam_row_relay_next (relay, &error)))
+  while ((row = sam_row_relay_next (relay, error)))
     {
       check_row (row, n++);
-      if (n % 1000 == 0)
-        g_usleep (1000);   /* a slow writer: the reader waits for room */
+      if (pause_every > 0 && n % pause_every == 0)
+        g_usleep (1000);
     }
-  g_thread_join (thread);
+  return n;
+}
+
+/* Many batches' worth: each row once, in order, strings intact although
+ * the reader overwrote its own long before the writer got to them, and
+ * waited for room while the writer was slow. */
+static void
+test_all_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  Reader reader;
+
+  reader_start (&reader, 10000, 0);
+  g_assert_cmpuint (take_rows (reader.relay, 1000, &error), ==, 10000);
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 10000);
   g_assert_false (reader.push_failed);
   /* After the end it stays at the end. */
-  g_assert_null (sam_row_relay_next (relay, &error));
+  g_assert_null (sam_row_relay_next (reader.relay, &error));
   g_assert_no_error (error);
+  reader_finish (&reader);
 }
 
 static void
 test_empty (void)
 {
-  g_autoptr(SamRowRelay) relay = sam_row_relay_new (sizeof (Row), row_texts, G_N_ELEMENTS (row_texts));
-  Reader reader = { relay, 0, 0, FALSE, NULL, 0 };
-  GThread *thread = g_thread_new ("reader", reader_thread, &reader);
   g_autoptr(GError) error = NULL;
+  Reader reader;
 
-  g_assert_null (sam_row_relay_next (relay, &error));
+  reader_start (&reader, 0, 0);
+  g_assert_cmpuint (take_rows (reader.relay, 0, &error), ==, 0);
   g_assert_no_error (error);
-  g_thread_join (thread);
+  reader_finish (&reader);
 }
 
 /* The reader fails after 700 rows: the writer gets those 700, then the
@@ -120,19 +149,14 @@ test_empty (void)
 static void
 test_reader_fails (void)
 {
-  g_autoptr(SamRowRelay) relay = sam_row_relay_new (sizeof (Row), row_texts, G_N_ELEMENTS (row_texts));
-  Reader reader = { relay, 10000, 700, FALSE, NULL, 0 };
-  GThread *thread = g_thread_new ("reader", reader_thread, &reader);
   g_autoptr(GError) error = NULL;
-  const Row *row;
-  guint n = 0;
+  Reader reader;
 
-  while ((row = sam_row_relay_next (relay, &error)))
-    check_row (row, n++);
-  g_thread_join (thread);
-  g_assert_cmpuint (n, ==, 700);
+  reader_start (&reader, 10000, 700);
+  g_assert_cmpuint (take_rows (reader.relay, 0, &error), ==, 700);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "after 700 rows"));
+  reader_finish (&reader);
 }
 
 /* The writer stops after 10 rows (its sheet failed or was cancelled): the
@@ -141,20 +165,19 @@ test_reader_fails (void)
 static void
 test_writer_stops (void)
 {
-  g_autoptr(SamRowRelay) relay = sam_row_relay_new (sizeof (Row), row_texts, G_N_ELEMENTS (row_texts));
-  Reader reader = { relay, 1000000, 0, FALSE, NULL, 0 };
-  GThread *thread = g_thread_new ("reader", reader_thread, &reader);
   g_autoptr(GError) error = NULL;
+  Reader reader;
 
+  reader_start (&reader, 1000000, 0);
   for (guint i = 0; i < 10; i++)
-    check_row (sam_row_relay_next (relay, &error), i);
+    check_row (sam_row_relay_next (reader.relay, &error), i);
   g_usleep (20000);   /* let the reader fill every batch and wait */
-  sam_row_relay_stop (relay);
-  g_thread_join (thread);
+  sam_row_relay_stop (reader.relay);
+  g_clear_pointer (&reader.thread, g_thread_join);
   g_assert_true (reader.push_failed);
   g_assert_error (reader.push_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (reader.pushed, <, 10000);
-  g_clear_error (&reader.push_error);
+  reader_finish (&reader);
 }
 
 int
