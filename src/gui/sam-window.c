@@ -500,7 +500,6 @@ on_search_toggled_cb (SamWindow *self)
   sam_window_ensure_page (self, SAM_PAGE_PLANS);
 }
 
-
 /* Loads the activity table the first time the Plans view needs it, so
  * that opening a large plan shows the Overview without waiting for it.
  * Returns FALSE, with a message shown, when the activities cannot be read. */
