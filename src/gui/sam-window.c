@@ -1051,6 +1051,15 @@ filter_widget (SamWindow  *self,
   return NULL;
 }
 
+/* The “… has been written” toast of the last report while it is shown,
+ * or NULL. For the tests. */
+AdwToast *
+sam_window_get_report_toast (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  return self->report_toast;
+}
+
 /* Returns a filter widget by name: "search", "agency", "subordinates",
  * "sector", "group", "status", "period", "overdue", "count", or a widget of
  * another view as listed in filter_widget(); builds the views first (see

@@ -37,5 +37,6 @@ const char  *sam_window_get_page           (SamWindow      *self);
 gboolean     sam_window_is_loading         (SamWindow      *self);
 GtkWidget   *sam_window_get_filter_widget  (SamWindow      *self,
                                             const char     *name);
+AdwToast    *sam_window_get_report_toast  (SamWindow      *self);
 
 G_END_DECLS

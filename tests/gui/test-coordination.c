@@ -203,6 +203,12 @@ report_done (gpointer data)
 }
 
 static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
 test_write_report (Fixture       *f,
                    gconstpointer  data)
 {
@@ -210,6 +216,8 @@ test_write_report (Fixture       *f,
   g_autofree char *bad = g_build_filename (f->dir, "no-such-folder", "rapport.xlsx", NULL);
   g_autoptr(GBytes) bytes = NULL;
   AdwMessageDialog *dialog;
+  AdwToast *toast;
+  gboolean dismissed = FALSE;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "reports"));
   sam_gui_pick_in (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "report-scope")), "Measure 7");
@@ -221,9 +229,15 @@ test_write_report (Fixture       *f,
   bytes = sam_test_read_file (path);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 2, "PK", 2);
+  toast = sam_window_get_report_toast (f->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“rapport.xlsx” has been written");
+  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (set_true), &dismissed);
 
-  /* A folder that does not exist: a dialog says so, and nothing is written. */
+  /* A folder that does not exist: a dialog says so, and nothing is written;
+   * the last report's toast goes, lest it read as this one's result. */
   sam_window_write_report (f->window, bad);
+  g_assert_true (dismissed);
   sam_gui_wait_until (report_done, f, "the report to fail");
   sam_gui_iterate ();
   dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
