@@ -232,6 +232,7 @@ sam_window_prepare_matrix (SamWindow *self)
   gtk_string_list_append (columns, coverage ? _("Sectors") : _("Measures"));
   gtk_string_list_append (columns, _("Plans"));
   gtk_drop_down_set_model (self->matrix_columns, G_LIST_MODEL (columns));
+  gtk_drop_down_set_selected (self->matrix_columns, self->matrix_by_plans[coverage] ? 1 : 0);
   gtk_drop_down_set_model (self->matrix_ministry, ministry_list);
   gtk_widget_set_visible (GTK_WIDGET (self->matrix_ministry), !coverage);
   self->refreshing = FALSE;
@@ -241,8 +242,11 @@ sam_window_prepare_matrix (SamWindow *self)
 void
 on_matrix_options_cb (SamWindow *self)
 {
-  if (self->store && !self->refreshing)
-    sam_window_show_matrix (self);
+  if (self->store == NULL || self->refreshing)
+    return;
+  /* Kept for when the view is shown again. */
+  self->matrix_by_plans[self->view == SAM_VIEW_COVERAGE] = gtk_drop_down_get_selected (self->matrix_columns) == 1;
+  sam_window_show_matrix (self);
 }
 
 /* Overview figures */

@@ -82,6 +82,7 @@ struct _SamWindow
   GCancellable         *report_cancellable;
   guint                 figures_idle;
   char                 *report_path;
+  gboolean              matrix_by_plans[2]; /* the columns chosen: responsibility, coverage */
   AdwToast             *report_toast;     /* “… has been written”, while shown (weak) */
   gboolean              refreshing;      /* rebuilding after a change */
 };

@@ -115,6 +115,14 @@ test_responsibility_by_plans_and_ministry (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==,
                     1 + sam_store_count (f->store, SAM_KIND_PLAN));
 
+  /* The choice stays when the view is left and shown again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "overview"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
+  sam_gui_iterate ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (columns), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==,
+                    1 + sam_store_count (f->store, SAM_KIND_PLAN));
+
   sam_gui_pick_in (ministry, "Helse- og omsorgsdepartementet");
   sam_gui_iterate ();
   /* Only HOD and its agencies: one top row, the ministry. */
