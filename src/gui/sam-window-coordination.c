@@ -47,6 +47,9 @@ show_cell (SamWindow    *self,
   else
     sam_window_select_filter (self, "sector", col->id);
   sam_window_apply_filters (self);
+  /* The cell's activities replace the list: what the editor showed may not
+   * be among them (the Plans view keeps its chosen plan and row). */
+  sam_window_show_in_editor (self, NULL, FALSE);
 }
 
 static void

@@ -96,6 +96,52 @@ test_responsibility_cell (Fixture       *f,
   g_assert_cmpuint (shown_activities (f), ==, expected);
 }
 
+/* TRUE when the editor shows nothing, or an activity the list shows. */
+static gboolean
+editor_matches_list (Fixture *f)
+{
+  SamRecord *shown = sam_window_get_shown_record (f->window);
+  GListModel *rows = sam_window_get_activity_rows (f->window);
+
+  if (shown == NULL)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SamActivityRow) item = g_list_model_get_item (rows, i);
+
+      if (sam_activity_row_get_id (item) == sam_record_get_id (shown))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A cell of the matrix by plans, while the Plans view has that plan
+ * chosen and the editor shows one of its activities that the cell's list
+ * leaves out: the editor lets it go. */
+static void
+test_responsibility_plan_cell_clears_editor (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autoptr(SamRecord) hod = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "HOD");
+  g_autoptr(SamRecord) plan = sam_test_find (f->store, SAM_KIND_PLAN, "title", "Tverrsektoriell kompetansehevingsplan");
+  g_autoptr(SamMatrix) m = sam_coordination_responsibility (f->store, NULL, SAM_KIND_PLAN, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "plans"));
+  sam_gui_expand (sam_window_get_plan_rows (f->window), "Measure 7: Utvikle kompetansehevingstiltak");
+  sam_gui_expand (sam_window_get_plan_rows (f->window), "Plans");
+  sam_gui_select (sam_window_get_plan_rows (f->window), "Tverrsektoriell kompetansehevingsplan");
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (sam_window_get_activity_rows (f->window)),
+                                   sam_gui_find_activity (f->window, "Videreføre lavterskelseminarer"), TRUE);
+  sam_gui_iterate ();
+  g_assert_nonnull (sam_window_get_shown_record (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "matrix-columns")), 1);
+  click_cell (f, sam_record_get_id (hod), (guint) sam_matrix_find_column (m, sam_record_get_id (plan)));
+  g_assert_cmpuint (shown_activities (f), >, 0);
+  g_assert_true (editor_matches_list (f));
+}
+
 static void
 test_responsibility_by_plans_and_ministry (Fixture       *f,
                                           gconstpointer  data)
@@ -265,6 +311,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   ADD ("/gui/coordination/responsibility-cell", test_responsibility_cell);
+  ADD ("/gui/coordination/plan-cell-clears-editor", test_responsibility_plan_cell_clears_editor);
   ADD ("/gui/coordination/responsibility-plans-ministry", test_responsibility_by_plans_and_ministry);
   ADD ("/gui/coordination/coverage-cell", test_coverage_cell);
   ADD ("/gui/coordination/checks", test_checks_point_at_records);
