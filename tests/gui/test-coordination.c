@@ -301,6 +301,28 @@ test_write_report (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Writing before the Reports view was ever shown (it is built when first
+ * needed): the report uses the choices the view would have shown, the
+ * whole strategy in the current period. */
+static void
+test_write_report_unseen_view (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "straks.xlsx", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  sam_window_write_report (f->window, path);
+  sam_gui_wait_until (report_done, f, "the report to be written");
+  bytes = sam_test_read_file (path);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 2, "PK", 2);
+  g_assert_cmpstr (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window,
+                                                                                                 "report-scope")))
+                   ? sam_record_get_title (gtk_drop_down_get_selected_item (
+                       GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "report-scope"))))
+                   : NULL, ==, "The whole strategy");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -317,5 +339,6 @@ main (int   argc,
   ADD ("/gui/coordination/checks", test_checks_point_at_records);
   ADD ("/gui/coordination/overview-figures", test_overview_figures);
   ADD ("/gui/coordination/write-report", test_write_report);
+  ADD ("/gui/coordination/write-report-unseen-view", test_write_report_unseen_view);
   return g_test_run ();
 }
