@@ -58,9 +58,9 @@ test_follow_up_tree (void)
   g_autoptr(SamNode) hdir_again = NULL;
   g_autoptr(SamNode) first = g_list_model_get_item (hdir_missing, 0);
   g_autofree char *today = sam_today ();
-  g_autoptr(SamRecord) period = sam_tree_current_period (store, today);
+  g_autoptr(SamPeriod) period = sam_period_current (store, today, NULL);
   g_autoptr(SamRecord) update = sam_record_new (SAM_KIND_STATUS_UPDATE);
-  g_autofree char *expected = g_strdup_printf ("2 not reported in %s", sam_record_get_string (period, "code"));
+  g_autofree char *expected = g_strdup_printf ("2 not reported in %s", period->code);
 
   /* Nothing is reported yet: Hdir's two activities wait, and those with no lead. */
   g_assert_cmpstr (sam_node_get_subtitle (hdir), ==, expected);
@@ -68,7 +68,7 @@ test_follow_up_tree (void)
   g_assert_nonnull (no_lead);
 
   sam_record_set_int (update, "activity_id", sam_record_get_id (sam_node_get_record (first)));
-  sam_record_set_int (update, "period_id", sam_record_get_id (period));
+  sam_record_set_int (update, "period_id", period->id);
   sam_record_set_string (update, "status", "in_progress");
   sam_record_set_int (update, "progress", 20);
   g_assert_true (sam_store_insert (store, update, NULL));
@@ -83,13 +83,13 @@ test_follow_up_tree (void)
 static void
 test_current_period (void)
 {
-  g_autoptr(SamRecord) mid = sam_tree_current_period (store, "2026-05-15");
-  g_autoptr(SamRecord) before = sam_tree_current_period (store, "2020-01-01");
-  g_autoptr(SamRecord) later = sam_tree_current_period (store, "2031-01-01");
+  g_autoptr(SamPeriod) mid = sam_period_current (store, "2026-05-15", NULL);
+  g_autoptr(SamPeriod) before = sam_period_current (store, "2020-01-01", NULL);
+  g_autoptr(SamPeriod) later = sam_period_current (store, "2031-01-01", NULL);
 
-  g_assert_cmpstr (sam_record_get_string (mid, "code"), ==, "2026-T2");
-  g_assert_cmpstr (sam_record_get_string (before, "code"), ==, "2026-T1");
-  g_assert_cmpstr (sam_record_get_string (later, "code"), ==, "2026-T3");
+  g_assert_cmpstr (mid->code, ==, "2026-T2");
+  g_assert_cmpstr (before->code, ==, "2026-T1");
+  g_assert_cmpstr (later->code, ==, "2026-T3");
 }
 
 static void

@@ -152,7 +152,7 @@ fill_periods (SamStatusDialog *self)
 {
   g_autoptr(GPtrArray) all = sam_store_list (self->store, SAM_KIND_REPORTING_PERIOD, NULL);
   g_autofree char *today = sam_today ();
-  g_autoptr(SamRecord) current = sam_tree_current_period (self->store, today);
+  g_autoptr(SamPeriod) current = sam_period_current (self->store, today, NULL);
   gint64 plan = sam_record_get_int (self->activity, "plan_id");
 
   self->periods = g_list_store_new (SAM_TYPE_RECORD);
@@ -169,7 +169,7 @@ fill_periods (SamStatusDialog *self)
   for (guint i = 0; current && i < g_list_model_get_n_items (G_LIST_MODEL (self->periods)); i++)
     {
       g_autoptr(SamRecord) p = g_list_model_get_item (G_LIST_MODEL (self->periods), i);
-      if (sam_record_get_id (p) == sam_record_get_id (current))
+      if (g_strcmp0 (sam_record_get_string (p, "code"), current->code) == 0)
         gtk_drop_down_set_selected (self->period_dropdown, i);
     }
 }

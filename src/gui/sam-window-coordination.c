@@ -297,21 +297,21 @@ void
 sam_window_show_figures (SamWindow *self)
 {
   g_autofree char *today = sam_today ();
-  g_autoptr(GListModel) summaries = sam_overview_new (self->store, today, NULL);
-  g_autoptr(SamRecord) period = sam_tree_current_period (self->store, today);
+  g_autoptr(SamPeriod) period = sam_period_current (self->store, today, NULL);
+  g_autoptr(GListModel) summaries = sam_overview_new (self->store, period, today, NULL);
   g_autofree char *overdue = NULL, *unreported = NULL;
-  guint n_overdue = 0;
-  gint64 n_unreported = sam_overview_count_unreported (self->store, period ? sam_record_get_id (period) : 0);
+  guint n_overdue = 0, n_unreported = 0;
 
   for (guint i = 0; summaries && i < g_list_model_get_n_items (summaries); i++)
     {
       g_autoptr(SamSummary) s = g_list_model_get_item (summaries, i);
       n_overdue += sam_summary_get_overdue (s);
+      n_unreported += sam_summary_get_not_reported (s);
     }
   overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", n_overdue), n_overdue);
   unreported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not reported this period",
-                                             "%u not reported this period", (gulong) MAX (n_unreported, 0)),
-                                (guint) MAX (n_unreported, 0));
+                                             "%u not reported this period", n_unreported),
+                                n_unreported);
   set_figure (self->figure_overdue, n_overdue, overdue);
   set_figure (self->figure_unreported, n_unreported, unreported);
   if (self->figures_idle == 0)
@@ -395,7 +395,7 @@ sam_window_show_reports (SamWindow *self)
   g_autoptr(SamRecord) whole = option (SAM_KIND_FOCUS_AREA, 0, _("The whole strategy"));
   g_autoptr(GPtrArray) all_periods = sam_store_list (self->store, SAM_KIND_REPORTING_PERIOD, NULL);
   g_autofree char *today = sam_today ();
-  g_autoptr(SamRecord) current = sam_tree_current_period (self->store, today);
+  g_autoptr(SamPeriod) current = sam_period_current (self->store, today, NULL);
   guint chosen = 0;
 
   sam_window_ensure_page (self, SAM_PAGE_REPORTS);
@@ -416,7 +416,7 @@ sam_window_show_reports (SamWindow *self)
   for (guint i = 0; all_periods && i < all_periods->len; i++)
     {
       g_list_store_append (periods, all_periods->pdata[i]);
-      if (current && sam_record_get_id (current) == sam_record_get_id (all_periods->pdata[i]))
+      if (current && g_strcmp0 (current->code, sam_record_get_string (all_periods->pdata[i], "code")) == 0)
         chosen = i;
     }
   gtk_drop_down_set_model (self->report_period, G_LIST_MODEL (periods));

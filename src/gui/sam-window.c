@@ -310,7 +310,8 @@ show_overview (SamWindow *self)
 {
   g_autofree char *today = sam_today ();
   g_autoptr(GError) error = NULL;
-  GListModel *summaries = sam_overview_new (self->store, today, &error);
+  g_autoptr(SamPeriod) period = sam_period_current (self->store, today, &error);
+  GListModel *summaries = error ? NULL : sam_overview_new (self->store, period, today, &error);
   g_autoptr(GtkNoSelection) selection = NULL;
 
   if (summaries == NULL)

@@ -6,7 +6,8 @@
 
 #include "sam-overview.h"
 #include "sam-tree.h"
-#include "store/sam-store-private.h"
+
+#include <string.h>
 
 #define N_STATUS 5
 
@@ -19,6 +20,7 @@ struct _SamSummary
   guint    counts[N_STATUS];   /* in the order of sam_status_values */
   guint    total;
   guint    overdue;
+  guint    not_reported;
   double   progress;
 };
 
@@ -123,6 +125,13 @@ sam_summary_get_overdue (SamSummary *self)
   return self->overdue;
 }
 
+guint
+sam_summary_get_not_reported (SamSummary *self)
+{
+  g_return_val_if_fail (SAM_IS_SUMMARY (self), 0);
+  return self->not_reported;
+}
+
 double
 sam_summary_get_progress (SamSummary *self)
 {
@@ -130,132 +139,41 @@ sam_summary_get_progress (SamSummary *self)
   return self->progress;
 }
 
-/* Activities without a status count as planned. */
-static const char overview_sql[] =
-  "SELECT m.id, m.number, m.title, "
-  "  sum(coalesce(a.status, 'planned') = 'planned'), sum(a.status = 'in_progress'), "
-  "  sum(a.status = 'done'), sum(a.status = 'delayed'), sum(a.status = 'cancelled'), "
-  "  count(a.id), avg(coalesce(a.progress, 0)), "
-  "  sum(a.due_date < ?1 AND coalesce(a.status, 'planned') NOT IN ('done', 'cancelled')) "
-  "FROM measure m LEFT JOIN plan p ON p.measure_id = m.id "
-  "LEFT JOIN activity a ON a.plan_id = p.id "
-  "GROUP BY m.id ORDER BY m.number, m.id";
-
 static SamSummary *
-summary_from (sqlite3_stmt *stmt)
+summary_new (const SamMeasureFigures *m)
 {
   SamSummary *s = g_object_new (SAM_TYPE_SUMMARY, NULL);
+  double progress = sam_tally_progress (&m->tally);
 
-  s->measure_id = sqlite3_column_int64 (stmt, 0);
-  s->title = g_strdup_printf (_("Measure %d: %s"), sqlite3_column_int (stmt, 1),
-                              (const char *) sqlite3_column_text (stmt, 2));
-  for (guint i = 0; i < N_STATUS; i++)
-    s->counts[i] = (guint) sqlite3_column_int (stmt, 3 + i);
-  s->total = (guint) sqlite3_column_int (stmt, 8);
-  s->progress = sqlite3_column_double (stmt, 9);
-  s->overdue = (guint) sqlite3_column_int (stmt, 10);
+  s->measure_id = m->measure_id;
+  s->title = g_strdup_printf (_("Measure %d: %s"), (int) m->number, m->title);
+  memcpy (s->counts, m->tally.by_status, sizeof s->counts);
+  s->total = m->tally.total;
+  s->progress = MAX (progress, 0);
+  s->overdue = m->tally.overdue;
+  s->not_reported = m->tally.not_reported;
   return s;
 }
 
-/* Returns a new list of SamSummary, one per measure, counting as overdue
- * what is due before @today and neither done nor cancelled. */
+/* Returns a new list of SamSummary, one per measure, counted by the rules
+ * of sam-figures.h: overdue as at @as_at, "not reported" in @period (NULL:
+ * none). Returns NULL with a SamStoreError when the plan cannot be read. */
 GListModel *
-sam_overview_new (SamStore    *store,
-                  const char  *today,
-                  GError     **error)
+sam_overview_new (SamStore         *store,
+                  const SamPeriod  *period,
+                  const char       *as_at,
+                  GError          **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_SUMMARY);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) measures = NULL;
 
-  g_return_val_if_fail (SAM_IS_STORE (store) && today != NULL, NULL);
-  rc = sqlite3_prepare_v2 (sam_store_get_db (store), overview_sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_return_val_if_fail (SAM_IS_STORE (store) && as_at != NULL, NULL);
+  if (!(measures = sam_figures_by_measure (store, NULL, period, as_at, error)))
+    return NULL;
+  for (guint i = 0; i < measures->len; i++)
     {
-      g_autoptr(SamSummary) s = summary_from (stmt);
+      g_autoptr(SamSummary) s = summary_new (measures->pdata[i]);
       g_list_store_append (list, s);
-      rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sam_store_set_sql_error (store, rc, error), NULL;
   return G_LIST_MODEL (g_steal_pointer (&list));
-}
-
-/* Returns how many activities, cancelled ones aside, have no status update
- * for the reporting period @period_id (0: every activity counts), or -1
- * on a database error. One query, however large the plan. */
-gint64
-sam_overview_count_unreported (SamStore *store,
-                               gint64    period_id)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), -1);
-  if (sqlite3_prepare_v2 (sam_store_get_db (store),
-                          "SELECT count(*) FROM activity a WHERE coalesce(a.status, 'planned') != 'cancelled' "
-                          "AND NOT EXISTS (SELECT 1 FROM status_update u "
-                          "                WHERE u.activity_id = a.id AND u.period_id = ?)",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, period_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64 (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
-  return n;
-}
-
-/* Returns, per lead agency id (0: none), how many of its activities,
- * cancelled ones aside, have no status update for @period_id: a table of
- * gint64 keys to GUINT_TO_POINTER counts. One query. */
-GHashTable *
-sam_overview_unreported_by_lead (SamStore *store,
-                                 gint64    period_id)
-{
-  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), counts);
-  if (sqlite3_prepare_v2 (sam_store_get_db (store),
-                          "SELECT coalesce(a.lead_agency_id, 0), count(*) FROM activity a "
-                          "WHERE coalesce(a.status, 'planned') != 'cancelled' "
-                          "AND NOT EXISTS (SELECT 1 FROM status_update u "
-                          "                WHERE u.activity_id = a.id AND u.period_id = ?) "
-                          "GROUP BY 1", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, period_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_insert (counts, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                             GUINT_TO_POINTER ((guint) sqlite3_column_int (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
-  return counts;
-}
-
-/* Returns the set (gint64 keys) of activities led by @lead_id (0: with no
- * lead) that have a status update for @period_id. */
-GHashTable *
-sam_overview_reported_led_by (SamStore *store,
-                              gint64    period_id,
-                              gint64    lead_id)
-{
-  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), ids);
-  if (sqlite3_prepare_v2 (sam_store_get_db (store),
-                          "SELECT DISTINCT u.activity_id FROM status_update u JOIN activity a ON a.id = u.activity_id "
-                          "WHERE u.period_id = ? AND coalesce(a.lead_agency_id, 0) = ?", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, period_id);
-      sqlite3_bind_int64 (stmt, 2, lead_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
-    }
-  sqlite3_finalize (stmt);
-  return ids;
 }

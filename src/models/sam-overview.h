@@ -1,10 +1,11 @@
-/* sam-overview.h: per measure, activities by status, average progress and
- * overdue activities, from one SQL aggregate. */
+/* sam-overview.h: per measure, activities by status, average progress,
+ * overdue and not reported, as the Overview shows them (the rules are the
+ * store's, in sam-figures.h). */
 #pragma once
 
 #include <gio/gio.h>
 
-#include "store/sam-store.h"
+#include "store/sam-figures.h"
 
 G_BEGIN_DECLS
 
@@ -16,17 +17,12 @@ guint       sam_summary_get_count      (SamSummary *self,
                                         const char *status);
 guint       sam_summary_get_total      (SamSummary *self);
 guint       sam_summary_get_overdue    (SamSummary *self);
+guint       sam_summary_get_not_reported (SamSummary *self);
 double      sam_summary_get_progress   (SamSummary *self);
 
-GListModel *sam_overview_new           (SamStore   *store,
-                                        const char *today,
-                                        GError    **error);
-gint64      sam_overview_count_unreported (SamStore *store,
-                                        gint64      period_id);
-GHashTable *sam_overview_unreported_by_lead (SamStore *store,
-                                        gint64      period_id);
-GHashTable *sam_overview_reported_led_by (SamStore  *store,
-                                        gint64      period_id,
-                                        gint64      lead_id);
+GListModel *sam_overview_new           (SamStore         *store,
+                                        const SamPeriod  *period,
+                                        const char       *as_at,
+                                        GError          **error);
 
 G_END_DECLS

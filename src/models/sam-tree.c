@@ -5,8 +5,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-tree.h"
-#include "sam-overview.h"
 #include "store/sam-coordination.h"
+#include "store/sam-figures.h"
 
 static const struct { const char *name; const char *title; } views[SAM_N_VIEWS] = {
   { "overview", N_("Overview") },
@@ -47,41 +47,6 @@ sam_view_from_name (const char *name)
     if (g_strcmp0 (views[v].name, name) == 0)
       return (SamView) v;
   return SAM_VIEW_OVERVIEW;
-}
-
-/* Returns today's date as YYYY-MM-DD, in local time. */
-char *
-sam_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* Returns the reporting period that holds @today, or else the last one
- * that started before it, or else the first; NULL when there are none. */
-SamRecord *
-sam_tree_current_period (SamStore   *store,
-                         const char *today)
-{
-  g_autoptr(GPtrArray) periods = sam_store_list (store, SAM_KIND_REPORTING_PERIOD, NULL);
-  SamRecord *best = NULL;
-
-  g_return_val_if_fail (SAM_IS_STORE (store) && today != NULL, NULL);
-  for (guint i = 0; periods && i < periods->len; i++)
-    {
-      SamRecord *p = periods->pdata[i];
-      const char *start = sam_record_get_string (p, "start_date");
-      const char *end = sam_record_get_string (p, "end_date");
-
-      if (*start && strcmp (start, today) <= 0 && (!*end || strcmp (today, end) <= 0))
-        return g_object_ref (p);
-      if (*start && strcmp (start, today) <= 0)
-        best = p;
-    }
-  if (best == NULL && periods && periods->len > 0)
-    best = periods->pdata[0];
-  return best ? g_object_ref (best) : NULL;
 }
 
 /* Returns the text that names @record in a list or a link, with the
@@ -219,6 +184,18 @@ node_new (Ctx       *ctx,
   return node;
 }
 
+/* A list of one node that says why a list could not be read: a read that
+ * fails tells the user where the list would be. */
+static GListModel *
+error_list (const GError *error)
+{
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+  g_autoptr(SamNode) node = sam_node_new (error->message, _("Could not be read"), NULL);
+
+  g_list_store_append (list, node);
+  return G_LIST_MODEL (list);
+}
+
 static GListModel *
 nodes_for (Ctx       *ctx,
            GPtrArray *records)
@@ -242,9 +219,7 @@ list_by (Ctx        *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = sam_store_list_by (ctx->store, kind, field, id, &error);
 
-  if (error)
-    g_warning ("Could not list %s: %s", sam_kind_get_info (kind)->name, error->message);
-  return nodes_for (ctx, records);
+  return records ? nodes_for (ctx, records) : error_list (error);
 }
 
 static GListModel *
@@ -265,13 +240,15 @@ append_group (GListStore *list,
               const char *field,
               gint64      id)
 {
-  g_autoptr(GPtrArray) records = sam_store_list_by (ctx->store, kind, field, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = sam_store_list_by (ctx->store, kind, field, id, &error);
   g_autoptr(SamNode) heading = NULL;
   g_autofree char *count = NULL;
 
-  if (records == NULL || records->len == 0)
+  if (records != NULL && records->len == 0)
     return;
-  count = g_strdup_printf ("%u", records->len);
+  /* A list that cannot be read shows its heading, which opens on why. */
+  count = records ? g_strdup_printf ("%u", records->len) : g_strdup (_("Could not be read"));
   heading = sam_node_new (g_dgettext (GETTEXT_PACKAGE, sam_kind_get_info (kind)->plural), count, NULL);
   sam_node_set_children (heading, group_children, ctx_new (ctx->store, ctx->view, kind, field, id), ctx_free);
   g_list_store_append (list, heading);
@@ -334,9 +311,12 @@ category_children (SamNode  *node,
                    gpointer  data)
 {
   Ctx *ctx = data;
-  g_autoptr(GPtrArray) roots = sam_store_list_by (ctx->store, SAM_KIND_TARGET_GROUP, "parent_id", 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) roots = sam_store_list_by (ctx->store, SAM_KIND_TARGET_GROUP, "parent_id", 0, &error);
   g_autoptr(GPtrArray) mine = g_ptr_array_new ();
 
+  if (roots == NULL)
+    return error_list (error);
   for (guint i = 0; roots && i < roots->len; i++)
     if (g_strcmp0 (sam_record_get_string (roots->pdata[i], "category"), ctx->field) == 0)
       g_ptr_array_add (mine, roots->pdata[i]);
@@ -363,9 +343,10 @@ static GListModel *
 list_all (Ctx     *ctx,
           SamKind  kind)
 {
-  g_autoptr(GPtrArray) records = sam_store_list (ctx->store, kind, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = sam_store_list (ctx->store, kind, &error);
 
-  return nodes_for (ctx, records);
+  return records ? nodes_for (ctx, records) : error_list (error);
 }
 
 static void
@@ -380,62 +361,111 @@ append_all (GListStore *list,
   g_object_unref (more);
 }
 
-/* Follow-up: the activities with no status update in the current period,
- * under their lead agency, agencies by name, "No lead agency" last. The
- * counts come from one query; an agency's activities load when opened. */
+/* Follow-up: the activities not reported in the current period (by the
+ * rules of sam-figures.h), under their lead agency, agencies by name, "No
+ * lead agency" last. One pass over the activities finds them all; an
+ * agency's activities are read when it is opened. */
+typedef struct
+{
+  SamStore *store;
+  GArray   *ids;          /* gint64: its activities not reported */
+} FollowUp;
+
+static void
+follow_up_free (gpointer data)
+{
+  FollowUp *f = data;
+
+  g_object_unref (f->store);
+  g_array_unref (f->ids);
+  g_free (f);
+}
+
 static GListModel *
 follow_up_children (SamNode  *node,
                     gpointer  data)
 {
-  Ctx *ctx = data;
-  gint64 period_id = GPOINTER_TO_SIZE (ctx->field);
-  g_autoptr(GPtrArray) led = sam_store_list_by (ctx->store, SAM_KIND_ACTIVITY, "lead_agency_id", ctx->id, NULL);
-  g_autoptr(GHashTable) done = sam_overview_reported_led_by (ctx->store, period_id, ctx->id);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  FollowUp *f = data;
+  Ctx ctx = { f->store, SAM_VIEW_FOLLOW_UP, SAM_KIND_NONE, NULL, 0 };
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; led && i < led->len; i++)
+  for (guint i = 0; i < f->ids->len; i++)
     {
-      gint64 id = sam_record_get_id (led->pdata[i]);
-      const char *status = sam_record_get_string (led->pdata[i], "status");
+      g_autoptr(GError) error = NULL;
+      SamRecord *record = sam_store_get (f->store, SAM_KIND_ACTIVITY, g_array_index (f->ids, gint64, i), &error);
 
-      if (!g_hash_table_contains (done, &id) && g_strcmp0 (status, "cancelled") != 0)
-        g_ptr_array_add (missing, led->pdata[i]);
+      if (record == NULL)
+        return error_list (error);
+      g_ptr_array_add (records, record);
     }
-  return nodes_for (ctx, missing);
+  return nodes_for (&ctx, records);
+}
+
+typedef struct
+{
+  const SamPeriod *period;
+  GHashTable      *by_lead;   /* lead id → GArray of activity ids */
+} Unreported;
+
+static gboolean
+add_unreported_cb (const SamActivityFactsRow  *row,
+                   gpointer                    user_data,
+                   GError                    **error)
+{
+  Unreported *u = user_data;
+  GArray *ids;
+
+  if (!sam_facts_is_unreported (&row->facts, u->period))
+    return TRUE;
+  if (!(ids = g_hash_table_lookup (u->by_lead, &row->lead_id)))
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (u->by_lead, g_memdup2 (&row->lead_id, sizeof (gint64)), ids);
+    }
+  g_array_append_val (ids, row->id);
+  return TRUE;
+}
+
+static void
+append_follow_up (GListStore      *list,
+                  SamStore        *store,
+                  SamRecord       *agency,
+                  GArray          *ids,
+                  const SamPeriod *period)
+{
+  g_autofree char *title = agency ? sam_tree_describe (agency) : g_strdup (_("No lead agency"));
+  /* TRANSLATORS: how many activities are not reported, and in which period. */
+  g_autofree char *count = g_strdup_printf (_("%u not reported in %s"), ids->len, period->code);
+  g_autoptr(SamNode) heading = sam_node_new (title, count, agency);
+  FollowUp *f = g_new0 (FollowUp, 1);
+
+  f->store = g_object_ref (store);
+  f->ids = g_array_ref (ids);
+  sam_node_set_children (heading, follow_up_children, f, follow_up_free);
+  g_list_store_append (list, heading);
 }
 
 static GListModel *
 follow_up_roots (Ctx *ctx)
 {
   g_autofree char *today = sam_today ();
-  g_autoptr(SamRecord) period = sam_tree_current_period (ctx->store, today);
-  g_autoptr(GPtrArray) agencies = sam_store_list (ctx->store, SAM_KIND_AGENCY, NULL);
-  gint64 period_id = period ? sam_record_get_id (period) : 0;
-  g_autoptr(GHashTable) counts = sam_overview_unreported_by_lead (ctx->store, period_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamPeriod) period = sam_period_current (ctx->store, today, &error);
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GHashTable) by_lead = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  Unreported unreported = { period, by_lead };
   GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+  GArray *ids;
 
-  if (agencies == NULL)
-    return G_LIST_MODEL (list);
-  /* One round more than there are agencies, for "No lead agency". */
-  for (guint i = 0; i <= agencies->len; i++)
-    {
-      SamRecord *agency = i < agencies->len ? agencies->pdata[i] : NULL;
-      gint64 id = agency ? sam_record_get_id (agency) : 0;
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id));
-      g_autoptr(SamNode) heading = NULL;
-      g_autofree char *title = NULL, *count = NULL;
-
-      if (n == 0)
-        continue;
-      title = agency ? sam_tree_describe (agency) : g_strdup (_("No lead agency"));
-      /* TRANSLATORS: how many activities are not reported, and in which period. */
-      count = g_strdup_printf (_("%u not reported in %s"), n, period ? sam_record_get_string (period, "code") : "—");
-      heading = sam_node_new (title, count, agency);
-      sam_node_set_children (heading, follow_up_children,
-                             ctx_new (ctx->store, ctx->view, SAM_KIND_ACTIVITY,
-                                      GSIZE_TO_POINTER ((gsize) period_id), id), ctx_free);
-      g_list_store_append (list, heading);
-    }
+  if (error || !(agencies = sam_store_list (ctx->store, SAM_KIND_AGENCY, &error))
+      || (period && !sam_figures_foreach (ctx->store, NULL, period, add_unreported_cb, &unreported, &error)))
+    return g_object_unref (list), error_list (error);
+  for (guint i = 0; i < agencies->len; i++)
+    if ((ids = g_hash_table_lookup (by_lead, &(gint64) { sam_record_get_id (agencies->pdata[i]) })))
+      append_follow_up (list, ctx->store, agencies->pdata[i], ids, period);
+  if ((ids = g_hash_table_lookup (by_lead, &(gint64) { 0 })))
+    append_follow_up (list, ctx->store, NULL, ids, period);
   return G_LIST_MODEL (list);
 }
 
@@ -480,6 +510,7 @@ sam_tree_new_roots (SamStore *store,
                     SamView   view)
 {
   g_autoptr(GPtrArray) roots = NULL;
+  g_autoptr(GError) error = NULL;
   Ctx ctx = { store, view, SAM_KIND_NONE, NULL, 0 };
   GListStore *list;
 
@@ -501,9 +532,9 @@ sam_tree_new_roots (SamStore *store,
     case SAM_VIEW_SEMINARS:
       return list_all (&ctx, SAM_KIND_SEMINAR_FORMAT);
     case SAM_VIEW_AGENCIES:
-      roots = sam_store_list_by (store, SAM_KIND_AGENCY, "parent_id", 0, NULL);
-      if (roots)
-        g_ptr_array_sort (roots, ministries_first);
+      if (!(roots = sam_store_list_by (store, SAM_KIND_AGENCY, "parent_id", 0, &error)))
+        return error_list (error);
+      g_ptr_array_sort (roots, ministries_first);
       return nodes_for (&ctx, roots);
     case SAM_VIEW_TARGET_GROUPS:
       return target_group_roots (&ctx);

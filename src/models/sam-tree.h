@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "models/sam-node.h"
-#include "store/sam-store.h"
+#include "store/sam-period.h"
 
 G_BEGIN_DECLS
 
@@ -38,8 +38,5 @@ SamView     sam_view_from_name   (const char *name);
 GListModel *sam_tree_new_roots   (SamStore   *store,
                                   SamView     view);
 char       *sam_tree_describe    (SamRecord  *record);
-SamRecord  *sam_tree_current_period (SamStore   *store,
-                                     const char *today);
-char       *sam_today            (void);
 
 G_END_DECLS

@@ -49,7 +49,7 @@ typedef struct
   SamReportLanguage      language;
   SamReportQuery         query;
   const SamScope        *scope;        /* resolved; NULL: the whole strategy */
-  SamPeriodInfo         *period;       /* NULL: the database has no periods */
+  SamPeriod             *period;       /* NULL: the database has no periods */
   char                  *today;
   char                  *strategy_title;
   SamReportFormats       fmt;

@@ -247,14 +247,13 @@ find_period (SamReportContext        *ctx,
 {
   g_autoptr(GError) local = NULL;
 
-  ctx->period = sam_report_data_find_period (ctx->store, options->period, ctx->today, &local);
+  if (options->period)
+    ctx->period = sam_period_find (ctx->store, options->period, &local);
+  else
+    ctx->period = sam_period_current (ctx->store, ctx->today, &local);
   if (local && g_error_matches (local, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
     {
-      g_autofree char *codes = sam_report_data_period_codes (ctx->store);
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD,
-                   *codes ? _("There is no reporting period “%s”. The database has %s.")
-                          : _("There is no reporting period “%s”. The database has no reporting periods."),
-                   options->period, codes);
+      g_set_error_literal (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD, local->message);
       return FALSE;
     }
   if (local)
@@ -283,8 +282,7 @@ prepare (SamReportContext        *ctx,
   if (!find_period (ctx, options, error))
     return FALSE;
   ctx->query.scope = ctx->scope;
-  ctx->query.period = ctx->period ? ctx->period->code : NULL;
-  ctx->query.period_start = ctx->period ? ctx->period->start_date : NULL;
+  ctx->query.period = ctx->period;
   ctx->query.today = ctx->today;
   ctx->strategy_title = sam_report_data_strategy_title (ctx->store);
   if (!sam_report_data_count (ctx->store, &ctx->query, &activities, &updates, error))
@@ -354,7 +352,7 @@ write_report (SamStore                *store,
   if (stats)
     *stats = ctx.stats;
   g_clear_error (&ctx.error);
-  sam_period_info_free (ctx.period);
+  sam_period_free (ctx.period);
   g_free (ctx.strategy_title);
   g_free (ctx.today);
   return ok;

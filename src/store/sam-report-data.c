@@ -7,14 +7,7 @@
 
 #include "sam-query-private.h"
 #include "sam-report-data.h"
-
-/* Activity a's status, a missing or unknown one read as planned; NULL when
- * a is missing from an outer join. */
-#define STATUS \
-  "(CASE WHEN a.id IS NULL THEN NULL " \
-  "WHEN a.status IN ('in_progress', 'done', 'delayed', 'cancelled') THEN a.status ELSE 'planned' END)"
-
-#define LIVE_OPEN STATUS " NOT IN ('done', 'cancelled')"
+#include "core/sam-enums.h"
 
 #define REPORTED_IN_PERIOD \
   "a.id IN (SELECT su.activity_id FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id " \
@@ -35,8 +28,8 @@ prepare (SamStore              *store,
 
   if (stmt == NULL)
     return NULL;
-  sam_query_bind_text (stmt, ":period", query->period);
-  sam_query_bind_text (stmt, ":period_start", query->period_start);
+  sam_query_bind_text (stmt, ":period", query->period ? query->period->code : NULL);
+  sam_query_bind_text (stmt, ":period_start", query->period ? query->period->start_date : NULL);
   sam_query_bind_text (stmt, ":today", query->today);
   return stmt;
 }
@@ -143,98 +136,15 @@ sam_report_data_end (SamStore *store)
     sqlite3_exec (sam_store_get_db (store), "COMMIT", NULL, NULL, NULL);
 }
 
-/* Periods */
-
-void
-sam_period_info_free (SamPeriodInfo *period)
-{
-  if (period == NULL)
-    return;
-  g_free (period->code);
-  g_free (period->start_date);
-  g_free (period->end_date);
-  g_free (period);
-}
-
-static gboolean
-read_period_cb (sqlite3_stmt  *stmt,
-                gpointer       user_data,
-                GError       **error)
-{
-  SamPeriodInfo **period = user_data;
-
-  if (*period == NULL)
-    {
-      *period = g_new0 (SamPeriodInfo, 1);
-      (*period)->code = g_strdup (sam_query_text (stmt, 0));
-      (*period)->start_date = g_strdup (sam_query_text (stmt, 1));
-      (*period)->end_date = g_strdup (sam_query_text (stmt, 2));
-    }
-  return TRUE;
-}
-
-/* Returns the reporting period with @code, or when @code is NULL the one
- * running on @today (YYYY-MM-DD), else the latest that started before it,
- * else the first. Returns NULL without an error when @code is NULL and the
- * database has no periods, and NULL with SAM_STORE_ERROR_NOT_FOUND when no
- * period has @code. */
-SamPeriodInfo *
-sam_report_data_find_period (SamStore    *store,
-                             const char  *code,
-                             const char  *today,
-                             GError     **error)
-{
-  static const char sql[] =
-    "SELECT code, min(start_date), max(end_date) FROM reporting_period "
-    "WHERE ?1 IS NULL OR code = ?1 GROUP BY code "
-    "ORDER BY ?1 IS NULL AND coalesce(min(start_date), '') <= ?2 AND coalesce(max(end_date), '9999') >= ?2 DESC, "
-    "         ?1 IS NULL AND coalesce(min(start_date), '') <= ?2 DESC, "
-    "         CASE WHEN coalesce(min(start_date), '') <= ?2 THEN min(start_date) END DESC, "
-    "         min(start_date), code";
-  SamPeriodInfo *period = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  g_return_val_if_fail (today != NULL, NULL);
-
-  if (!(stmt = sam_query_prepare (store, sql, NULL, error)))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-  if (!sam_query_run (store, stmt, read_period_cb, &period, error))
-    {
-      sam_period_info_free (period);
-      return NULL;
-    }
-  if (period == NULL && code != NULL)
-    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
-                 _("There is no reporting period “%s”."), code);
-  return period;
-}
-
 static gboolean
 join_text_cb (sqlite3_stmt  *stmt,
               gpointer       user_data,
               GError       **error)
 {
-  GString *codes = user_data;
+  GString *text = user_data;
 
-  if (codes->len > 0)
-    g_string_append (codes, ", ");
-  g_string_append (codes, sam_query_text (stmt, 0));
+  g_string_append (text, sam_query_text (stmt, 0));
   return TRUE;
-}
-
-/* Returns the period codes of the database, ", " between, in date order;
- * "" when it has none. */
-char *
-sam_report_data_period_codes (SamStore *store)
-{
-  GString *codes = g_string_new (NULL);
-
-  sam_query_foreach (store, "SELECT code FROM reporting_period GROUP BY code "
-                     "ORDER BY min(coalesce(start_date, '')), code", NULL, join_text_cb, codes, NULL);
-  return g_string_free (codes, FALSE);
 }
 
 /* Returns the title of the first strategy, or NULL when there is none. */
@@ -299,61 +209,37 @@ measure_summary_free (gpointer data)
   g_free (m);
 }
 
-static gboolean
-add_measure_cb (sqlite3_stmt  *stmt,
-                gpointer       user_data,
-                GError       **error)
-{
-  SamMeasureSummary *m = g_new0 (SamMeasureSummary, 1);
-
-  m->measure_id = sqlite3_column_int64 (stmt, 0);
-  m->number = sqlite3_column_int64 (stmt, 1);
-  m->title = g_strdup (sam_query_text (stmt, 2));
-  m->total = (guint) sqlite3_column_int64 (stmt, 3);
-  for (guint i = 0; i < SAM_N_STATUSES; i++)
-    m->by_status[i] = (guint) sqlite3_column_int64 (stmt, 4 + i);
-  m->live = (guint) sqlite3_column_int64 (stmt, 9);
-  m->progress_sum = sqlite3_column_int64 (stmt, 10);
-  m->overdue = (guint) sqlite3_column_int64 (stmt, 11);
-  m->not_reported = (guint) sqlite3_column_int64 (stmt, 12);
-  g_ptr_array_add (user_data, m);
-  return TRUE;
-}
-
 /* Returns one SamMeasureSummary per measure in scope, in the strategy's
- * order (agency and ministry scopes keep every measure), or NULL with a
- * SamStoreError. "Not reported" is 0 when the query has no period. */
+ * order (agency and ministry scopes keep every measure), counted by the
+ * rules of sam-figures.h, or NULL with a SamStoreError. "Not reported" is
+ * 0 when the query has no period. */
 GPtrArray *
 sam_report_data_measures (SamStore              *store,
                           const SamReportQuery  *query,
                           GError               **error)
 {
+  g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (measure_summary_free);
-  /* The counts come from one pass over the activities in the order they
-   * are stored, grouped by measure, then joined to the measures in scope;
-   * the activities reported in the period are looked up once. */
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT m.id, m.number, m.title, coalesce(x.total, 0), x.planned, x.in_progress, x.done, x.delayed, "
-    "x.cancelled, x.live, x.progress, x.overdue, x.not_reported "
-    "FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
-    "LEFT JOIN (SELECT p.measure_id AS measure_id, count(*) AS total, "
-    "  sum(" STATUS " = 'planned') AS planned, sum(" STATUS " = 'in_progress') AS in_progress, "
-    "  sum(" STATUS " = 'done') AS done, sum(" STATUS " = 'delayed') AS delayed, "
-    "  sum(" STATUS " = 'cancelled') AS cancelled, sum(" STATUS " <> 'cancelled') AS live, "
-    "  sum(CASE WHEN " STATUS " <> 'cancelled' THEN coalesce(a.progress, 0) END) AS progress, "
-    "  sum(" LIVE_OPEN " AND a.due_date < :today) AS overdue, "
-    "  sum(" LIVE_OPEN " AND :period IS NOT NULL AND a.id NOT IN "
-    "      (SELECT su.activity_id FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id "
-    "       WHERE rp.code = :period)) AS not_reported "
-    "  FROM activity a CROSS JOIN plan p ON p.id = a.plan_id WHERE (%s) GROUP BY p.measure_id) x "
-    "ON x.measure_id = m.id "
-    "WHERE %s ORDER BY f.number, f.id, m.number, m.id",
-    sam_scope_activity_sql (query->scope), sam_scope_measure_sql (query->scope));
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  if (!(stmt = prepare (store, sql, query, error)) || !sam_query_run (store, stmt, add_measure_cb, measures, error))
+  if (!(figures = sam_figures_by_measure (store, query->scope, query->period, query->today, error)))
     return NULL;
+  for (guint i = 0; i < figures->len; i++)
+    {
+      SamMeasureFigures *f = figures->pdata[i];
+      SamMeasureSummary *m = g_new0 (SamMeasureSummary, 1);
+
+      m->measure_id = f->measure_id;
+      m->number = f->number;
+      m->title = g_steal_pointer (&f->title);
+      memcpy (m->by_status, f->tally.by_status, sizeof m->by_status);
+      m->total = f->tally.total;
+      m->live = f->tally.live;
+      m->progress_sum = f->tally.progress_sum;
+      m->overdue = f->tally.overdue;
+      m->not_reported = f->tally.not_reported;
+      g_ptr_array_add (measures, m);
+    }
   return g_steal_pointer (&measures);
 }
 
@@ -498,6 +384,7 @@ struct _SamReportActivities
   LatestUpdate *latest;          /* per activity in ids */
   GString      *joined[N_LISTS]; /* the lists of the row being streamed */
   Streaming     s;
+  const char   *today;           /* overdue as at, while streaming */
 };
 
 void
@@ -778,6 +665,15 @@ activity_row_cb (sqlite3_stmt  *stmt,
   gint64 id = sqlite3_column_int64 (stmt, 0);
   gint activity = find_activity (index, id);
   const LatestUpdate *latest = activity >= 0 ? &index->latest[activity] : NULL;
+  SamActivityFacts facts = {
+    .status = sam_query_text (stmt, 13),
+    .progress = int_or (stmt, 14, -1),
+    .start_date = sam_query_text (stmt, 11),
+    .due_date = sam_query_text (stmt, 12),
+    .plan_start = sam_query_text (stmt, 15),
+    .plan_end = sam_query_text (stmt, 16),
+    .reported = sqlite3_column_int (stmt, 17) != 0,
+  };
   SamActivityRow row = {
     .id = id,
     .measure_number = sqlite3_column_int64 (stmt, 1),
@@ -795,19 +691,19 @@ activity_row_cb (sqlite3_stmt  *stmt,
     .message = sam_query_text (stmt, 10),
     .channels = joined_list (index, activity, LIST_CHANNELS),
     .languages = joined_list (index, activity, LIST_LANGUAGES),
-    .start_date = sam_query_text (stmt, 11),
-    .due_date = sam_query_text (stmt, 12),
-    .status = sam_query_text (stmt, 13),
-    .progress = int_or (stmt, 14, -1),
-    .overdue = sqlite3_column_int (stmt, 15) != 0,
-    .reported = sqlite3_column_int (stmt, 16) != 0,
-    .latest_period = sam_query_text (stmt, 17),
-    .latest_comment = sam_query_text (stmt, 18),
-    .has_change = sqlite3_column_type (stmt, 19) != SQLITE_NULL && latest && latest->has_previous_progress,
+    .start_date = facts.start_date,
+    .due_date = facts.due_date,
+    .status = sam_status_values[sam_facts_status (&facts)].nick,
+    .progress = facts.progress,
+    .overdue = sam_facts_is_overdue (&facts, index->today),
+    .reported = facts.reported,
+    .latest_period = sam_query_text (stmt, 18),
+    .latest_comment = sam_query_text (stmt, 19),
+    .has_change = sqlite3_column_type (stmt, 20) != SQLITE_NULL && latest && latest->has_previous_progress,
   };
 
   if (row.has_change)
-    row.progress_change = sqlite3_column_int64 (stmt, 19) - latest->previous_progress;
+    row.progress_change = sqlite3_column_int64 (stmt, 20) - latest->previous_progress;
   return ((SamActivityRowFunc) index->s.func) (&row, index->s.user_data, error);
 }
 
@@ -829,8 +725,8 @@ sam_report_data_foreach_activity (SamStore              *store,
   g_autofree char *sql = g_strdup_printf (
     "WITH " RANKED_PLANS
     "SELECT a.id, m.number, m.title, p.title, p.kind, a.title, a.description, a.scope, pt.title, lead.name, "
-    "a.message, a.start_date, a.due_date, " STATUS ", a.progress, "
-    LIVE_OPEN " AND a.due_date < :today, " REPORTED_IN_PERIOD ", lrp.code, lu.comment, lu.progress "
+    "a.message, a.start_date, a.due_date, a.status, a.progress, "
+    "p.start_date, p.end_date, :period IS NOT NULL AND " REPORTED_IN_PERIOD ", lrp.code, lu.comment, lu.progress "
     "FROM activity a CROSS JOIN ranked r ON r.plan_id = a.plan_id "
     "JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
     "LEFT JOIN priority_task pt ON pt.id = a.priority_task_id "
@@ -849,6 +745,7 @@ sam_report_data_foreach_activity (SamStore              *store,
   if (index == NULL && !(index = sam_report_data_read_activities (store, query, error)))
     return FALSE;
   index->s = (Streaming) { func, user_data };
+  index->today = query->today;
   rc = sqlite3_create_function_v2 (db, "sam_latest_update", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
                                    index, latest_update_func, NULL, NULL, NULL);
   if (rc != SQLITE_OK)

@@ -7,26 +7,13 @@
  * activities never holds them all. Strings in streamed rows are borrowed:
  * valid during the callback only.
  *
- * Everywhere here a missing or unknown activity status reads as
- * "planned", and cancelled activities count in the totals but not in the
- * average progress, overdue or "not reported" figures.
+ * Every figure is counted by the rules of sam-figures.h.
  */
 #pragma once
 
-#include "store/sam-scope.h"
+#include "store/sam-figures.h"
 
 G_BEGIN_DECLS
-
-/* The statuses of sam_status_values, in that order. */
-#define SAM_N_STATUSES 5
-
-/* One reporting period: every reporting_period row with one code. */
-typedef struct
-{
-  char *code;
-  char *start_date;   /* the earliest start among them, or NULL */
-  char *end_date;     /* the latest end, or NULL */
-} SamPeriodInfo;
 
 /* What the Activities sheet shows of the activities' links and latest
  * status updates, read ahead of its rows. */
@@ -35,10 +22,9 @@ typedef struct _SamReportActivities SamReportActivities;
 /* What every query of a report shares. */
 typedef struct
 {
-  const SamScope *scope;         /* NULL: the whole strategy */
-  const char     *period;        /* the report's period code, or NULL for none */
-  const char     *period_start;  /* its start date, or NULL */
-  const char     *today;         /* YYYY-MM-DD; due dates before it are overdue */
+  const SamScope  *scope;        /* NULL: the whole strategy */
+  const SamPeriod *period;       /* the report's period, or NULL for none */
+  const char      *today;        /* YYYY-MM-DD; due dates before it are overdue */
 } SamReportQuery;
 
 typedef struct
@@ -164,12 +150,6 @@ gboolean       sam_report_data_begin              (SamStore                *stor
                                                    GError                 **error);
 void           sam_report_data_end                (SamStore                *store);
 
-SamPeriodInfo *sam_report_data_find_period        (SamStore                *store,
-                                                   const char              *code,
-                                                   const char              *today,
-                                                   GError                 **error);
-char          *sam_report_data_period_codes       (SamStore                *store);
-void           sam_period_info_free               (SamPeriodInfo           *period);
 char          *sam_report_data_strategy_title     (SamStore                *store);
 
 gboolean       sam_report_data_count              (SamStore                *store,
@@ -211,7 +191,6 @@ gboolean       sam_report_data_foreach_participation (SamStore             *stor
                                                    gpointer                 user_data,
                                                    GError                 **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamPeriodInfo, sam_period_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamReportActivities, sam_report_activities_free)
 
 G_END_DECLS
