@@ -77,8 +77,9 @@ describe_rest (SamActivityQuery *q)
   GString *rest = g_string_new (NULL);
 
   g_string_append_printf (rest, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-                          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %d %s %u",
-                          q->measure_id, q->plan_id, q->sector_id, q->target_group_id, q->not_reported,
+                          " %" G_GINT64_FORMAT " %s %s %d %s %u",
+                          q->measure_id, q->plan_id, q->sector_id, q->target_group_id,
+                          q->not_reported ? q->not_reported->code : "",
                           q->status ? q->status : "", q->overdue, q->today ? q->today : "",
                           q->agencies ? g_hash_table_size (q->agencies) : 0);
   if (q->agencies)

@@ -9,7 +9,6 @@
 #include "sam-chooser.h"
 #include "models/sam-choice.h"
 #include "models/sam-tree.h"
-#include "store/sam-store-private.h"
 
 struct _SamFieldRow
 {
@@ -302,53 +301,6 @@ fill_dropdown (SamFieldRow *self)
   gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (self->options));
 }
 
-static GListStore *
-choices_for (SamFieldRow *self,
-             SamRecord   *record)
-{
-  GListStore *choices = g_list_store_new (SAM_TYPE_CHOICE);
-
-  if (self->field->type == SAM_FIELD_REFS)
-    {
-      g_autoptr(GPtrArray) records = candidates (self);
-      for (guint i = 0; i < records->len; i++)
-        {
-          g_autofree char *title = sam_tree_describe (records->pdata[i]);
-          gint64 id = sam_record_get_id (records->pdata[i]);
-          g_autoptr(SamChoice) c = sam_choice_new (id, title, sam_record_has_ref (record, self->field->name, id));
-          g_list_store_append (choices, c);
-        }
-    }
-  else
-    {
-      g_autofree const char **chosen = sam_record_get_strings (record, self->field->name);
-      g_autofree char *sql = g_strdup_printf ("SELECT DISTINCT %s FROM %s ORDER BY 1",
-                                              self->field->link_column, self->field->link_table);
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-      sqlite3_stmt *stmt = NULL;
-
-      for (guint i = 0; chosen[i]; i++)
-        {
-          g_autoptr(SamChoice) c = sam_choice_new (0, chosen[i], TRUE);
-          g_hash_table_add (seen, (gpointer) chosen[i]);
-          g_list_store_append (choices, c);
-        }
-      /* Values used elsewhere, so that one channel is spelt one way. */
-      if (sqlite3_prepare_v2 (sam_store_get_db (self->store), sql, -1, &stmt, NULL) == SQLITE_OK)
-        while (sqlite3_step (stmt) == SQLITE_ROW)
-          {
-            const char *value = (const char *) sqlite3_column_text (stmt, 0);
-            if (!g_hash_table_contains (seen, value))
-              {
-                g_autoptr(SamChoice) c = sam_choice_new (0, value, FALSE);
-                g_list_store_append (choices, c);
-              }
-          }
-      sqlite3_finalize (stmt);
-    }
-  return choices;
-}
-
 /* Showing values */
 
 static guint
@@ -437,9 +389,17 @@ sam_field_row_show_value (SamFieldRow *self,
     case SAM_FIELD_REFS:
     case SAM_FIELD_STRINGS:
       {
-        g_autoptr(GListStore) choices = choices_for (self, record);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GListStore) choices = sam_choice_list_new (self->store, record, self->field, &error);
+
+        /* The choices that cannot be read are not offered, and the
+         * field says why. */
+        if (choices == NULL)
+          choices = g_list_store_new (SAM_TYPE_CHOICE);
         sam_chooser_set_choices (self->chooser, choices, self->field->type == SAM_FIELD_STRINGS);
         update_choose_label (self);
+        if (error)
+          sam_field_row_set_error (self, error->message);
       }
       break;
     default:

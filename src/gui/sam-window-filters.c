@@ -182,7 +182,12 @@ sam_window_apply_filters (SamWindow *self)
                                                 gtk_check_button_get_active (self->subordinates_check));
   q->sector_id = selected_id (self->sector_filter);
   q->target_group_id = selected_id (self->group_filter);
-  q->not_reported = selected_id (self->period_filter);
+  g_clear_pointer (&q->not_reported, sam_period_free);
+  if (selected_id (self->period_filter))
+    {
+      SamRecord *p = gtk_drop_down_get_selected_item (self->period_filter);
+      q->not_reported = sam_period_find (self->store, sam_record_get_string (p, "code"), NULL);
+    }
   status = gtk_drop_down_get_selected (self->status_filter);
   g_clear_pointer (&q->status, g_free);
   if (status > 0 && status != GTK_INVALID_LIST_POSITION)

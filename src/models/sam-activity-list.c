@@ -6,55 +6,32 @@
 #include <string.h>
 
 #include "sam-activity-list.h"
-#include "store/sam-store-private.h"
+#include "store/sam-activity-data.h"
 
-/* Names shown in the rows, shared by every row of one load. */
+/* What the rows of one load share: the names they show and, for a bulk
+ * load, their search keys one after the other, so that a search reads
+ * them in order rather than from all over memory. */
 typedef struct
 {
-  GHashTable *agencies;     /* id → short name, or name */
-  GHashTable *sectors;      /* id → name */
-  GHashTable *groups;       /* id → name */
-  GHashTable *periods;      /* id → code */
-  /* The search keys of a bulk load, one after the other, so that a search
-   * reads them in order rather than from all over memory. */
-  GString    *keys_buffer;  /* while loading */
-  char       *keys;
+  SamActivityNames *names;
+  char             *keys;
 } Names;
 
 static void
-names_clear (Names *names)
+names_clear (Names *box)
 {
-  if (names->keys_buffer)
-    g_string_free (names->keys_buffer, TRUE);
-  g_free (names->keys);
-  g_hash_table_unref (names->agencies);
-  g_hash_table_unref (names->sectors);
-  g_hash_table_unref (names->groups);
-  g_hash_table_unref (names->periods);
+  sam_activity_names_free (box->names);
+  g_free (box->keys);
 }
 
 struct _SamActivityRow
 {
-  GObject  parent_instance;
+  GObject          parent_instance;
 
-  Names   *names_box;       /* shared by the rows of one load (a GRcBox) */
-  gint64   id;
-  char    *title;
-  char    *search_key;      /* casefolded title and description */
-  gboolean key_owned;       /* else it lies in the names' keys */
-  gint64   plan_id;
-  gint64   measure_id;
-  gint64   lead_id;
-  GArray  *partners;
-  GArray  *sectors;
-  GArray  *groups;
-  GArray  *reported;        /* reporting period ids with an update */
-  char    *start;
-  char    *due;
-  char    *status;
-  int      progress;
-  gint64   latest_period;
-  char    *latest_comment;
+  Names           *names_box;    /* shared by the rows of one load (a GRcBox) */
+  SamActivityData *data;
+  char            *search_key;   /* casefolded title and description */
+  gboolean         key_owned;    /* else it lies in the names' keys */
 };
 
 G_DEFINE_FINAL_TYPE (SamActivityRow, sam_activity_row, G_TYPE_OBJECT)
@@ -79,10 +56,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static Names *
+static SamActivityNames *
 names (SamActivityRow *self)
 {
-  return self->names_box;
+  return self->names_box->names;
 }
 
 static char *
@@ -108,18 +85,17 @@ sam_activity_row_finalize (GObject *object)
   SamActivityRow *self = SAM_ACTIVITY_ROW (object);
 
   g_rc_box_release_full (self->names_box, (GDestroyNotify) names_clear);
-  g_free (self->title);
+  sam_activity_data_free (self->data);
   if (self->key_owned)
     g_free (self->search_key);
-  g_clear_pointer (&self->partners, g_array_unref);
-  g_clear_pointer (&self->sectors, g_array_unref);
-  g_clear_pointer (&self->groups, g_array_unref);
-  g_clear_pointer (&self->reported, g_array_unref);
-  g_free (self->start);
-  g_free (self->due);
-  g_free (self->status);
-  g_free (self->latest_comment);
   G_OBJECT_CLASS (sam_activity_row_parent_class)->finalize (object);
+}
+
+/* The progress as shown: 0 when none is given. */
+static int
+progress (SamActivityRow *self)
+{
+  return (int) CLAMP (self->data->progress, 0, 100);
 }
 
 static void
@@ -133,40 +109,40 @@ sam_activity_row_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, self->data->title);
       break;
     case PROP_LEAD:
-      g_value_set_string (value, g_hash_table_lookup (names (self)->agencies, &self->lead_id));
+      g_value_set_string (value, g_hash_table_lookup (names (self)->agencies, &self->data->lead_id));
       break;
     case PROP_PARTNERS:
-      g_value_take_string (value, join_names (names (self)->agencies, self->partners));
+      g_value_take_string (value, join_names (names (self)->agencies, self->data->partners));
       break;
     case PROP_SECTORS:
-      g_value_take_string (value, join_names (names (self)->sectors, self->sectors));
+      g_value_take_string (value, join_names (names (self)->sectors, self->data->sectors));
       break;
     case PROP_TARGET_GROUPS:
-      g_value_take_string (value, join_names (names (self)->groups, self->groups));
+      g_value_take_string (value, join_names (names (self)->groups, self->data->groups));
       break;
     case PROP_START:
-      g_value_set_string (value, self->start);
+      g_value_set_string (value, self->data->start_date);
       break;
     case PROP_DUE:
-      g_value_set_string (value, self->due);
+      g_value_set_string (value, self->data->due_date);
       break;
     case PROP_STATUS:
-      g_value_set_string (value, sam_enum_label (sam_status_values, self->status));
+      g_value_set_string (value, sam_enum_label (sam_status_values, self->data->status));
       break;
     case PROP_STATUS_NICK:
-      g_value_set_string (value, self->status);
+      g_value_set_string (value, self->data->status);
       break;
     case PROP_PROGRESS:
-      g_value_set_int (value, self->progress);
+      g_value_set_int (value, progress (self));
       break;
     case PROP_FRACTION:
-      g_value_set_double (value, CLAMP (self->progress, 0, 100) / 100.0);
+      g_value_set_double (value, progress (self) / 100.0);
       break;
     case PROP_PROGRESS_TEXT:
-      g_value_take_string (value, g_strdup_printf ("%d %%", self->progress));
+      g_value_take_string (value, g_strdup_printf ("%d %%", progress (self)));
       break;
     case PROP_LATEST:
       g_value_take_string (value, sam_activity_row_dup_latest (self));
@@ -210,43 +186,44 @@ gint64
 sam_activity_row_get_id (SamActivityRow *self)
 {
   g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), 0);
-  return self->id;
+  return self->data->id;
 }
 
 const char *
 sam_activity_row_get_title (SamActivityRow *self)
 {
   g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
-  return self->title;
+  return self->data->title;
 }
 
 gint64
 sam_activity_row_get_lead (SamActivityRow *self)
 {
   g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), 0);
-  return self->lead_id;
+  return self->data->lead_id;
 }
 
 char *
 sam_activity_row_dup_partners (SamActivityRow *self)
 {
   g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
-  return join_names (names (self)->agencies, self->partners);
+  return join_names (names (self)->agencies, self->data->partners);
 }
 
-/* Returns the status nick, such as "in_progress". */
+/* Returns the status nick, such as "in_progress", or NULL when none is set. */
 const char *
 sam_activity_row_get_status (SamActivityRow *self)
 {
   g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
-  return self->status;
+  return self->data->status;
 }
 
+/* Returns the progress in percent, 0 when none is given. */
 int
 sam_activity_row_get_progress (SamActivityRow *self)
 {
   g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), 0);
-  return self->progress;
+  return progress (self);
 }
 
 /* Returns the latest status update as "2026-T1: comment", or NULL. */
@@ -256,329 +233,86 @@ sam_activity_row_dup_latest (SamActivityRow *self)
   const char *period;
 
   g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
-  if (self->latest_period == 0)
+  if (self->data->latest_period == 0)
     return NULL;
-  period = g_hash_table_lookup (names (self)->periods, &self->latest_period);
-  return g_strdup_printf ("%s: %s", period ? period : "?", self->latest_comment ? self->latest_comment : "");
+  period = g_hash_table_lookup (names (self)->periods, &self->data->latest_period);
+  return g_strdup_printf ("%s: %s", period ? period : "?",
+                          self->data->latest_comment ? self->data->latest_comment : "");
+}
+
+/* Fills @facts with what the rules of sam-figures.h look at, "reported"
+ * meaning in @period; valid while @self is. */
+void
+sam_activity_row_get_facts (SamActivityRow   *self,
+                            const SamPeriod  *period,
+                            SamActivityFacts *facts)
+{
+  g_return_if_fail (SAM_IS_ACTIVITY_ROW (self));
+  sam_activity_data_facts (self->data, names (self), period, facts);
 }
 
 /* Loading */
 
-static GHashTable *
-load_names (sqlite3    *db,
-            const char *sql)
-{
-  GHashTable *table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_hash_table_insert (table, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  return table;
-}
-
-static GArray *
-parse_ids (sqlite3_stmt *stmt,
-           int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-  GArray *ids = NULL;
-
-  while (text && *text)
-    {
-      char *end = NULL;
-      gint64 id = g_ascii_strtoll (text, &end, 10);
-
-      if (ids == NULL)
-        ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_array_append_val (ids, id);
-      text = (end && *end == ',') ? end + 1 : end;
-      if (end == NULL || *end == '\0')
-        break;
-    }
-  return ids;
-}
-
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-#define LINKED(table, column, order) \
-  "(SELECT group_concat(" column ") FROM (SELECT " column " FROM " table \
-  " WHERE activity_id = a.id ORDER BY " order "))"
-
-static const char activity_sql[] =
-  "SELECT a.id, a.title, a.description, a.plan_id, p.measure_id, a.lead_agency_id, "
-  "       a.start_date, a.due_date, a.status, a.progress, "
-  LINKED ("activity_partner", "agency_id", "position") ", "
-  LINKED ("activity_sector", "sector_id", "position") ", "
-  LINKED ("activity_target_group", "target_group_id", "position") ", "
-  "       (SELECT group_concat(DISTINCT period_id) FROM status_update WHERE activity_id = a.id), "
-  "       u.period_id, u.comment "
-  "FROM activity a JOIN plan p ON p.id = a.plan_id "
-  "LEFT JOIN status_update u ON u.id = (SELECT id FROM status_update "
-  "     WHERE activity_id = a.id ORDER BY reported_at DESC, id DESC LIMIT 1) "
-  "WHERE %s "
-  "ORDER BY p.measure_id, a.plan_id, a.id";
-
 static SamActivityRow *
-row_from (sqlite3_stmt *stmt,
-          Names        *box)
+row_new (Names           *box,
+         SamActivityData *data)
 {
   SamActivityRow *row = g_object_new (SAM_TYPE_ACTIVITY_ROW, NULL);
-  g_autofree char *key = g_strconcat ((const char *) sqlite3_column_text (stmt, 1), "\n",
-                                      sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "",
-                                      NULL);
+  g_autofree char *key = g_strconcat (data->title ? data->title : "", "\n",
+                                      data->description ? data->description : "", NULL);
 
   row->names_box = g_rc_box_acquire (box);
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->title = dup_column (stmt, 1);
+  row->data = data;
   row->search_key = g_utf8_casefold (key, -1);
   row->key_owned = TRUE;
-  row->plan_id = sqlite3_column_int64 (stmt, 3);
-  row->measure_id = sqlite3_column_int64 (stmt, 4);
-  row->lead_id = sqlite3_column_int64 (stmt, 5);
-  row->start = dup_column (stmt, 6);
-  row->due = dup_column (stmt, 7);
-  row->status = dup_column (stmt, 8);
-  row->progress = sqlite3_column_int (stmt, 9);
-  row->partners = parse_ids (stmt, 10);
-  row->sectors = parse_ids (stmt, 11);
-  row->groups = parse_ids (stmt, 12);
-  row->reported = parse_ids (stmt, 13);
-  row->latest_period = sqlite3_column_int64 (stmt, 14);
-  row->latest_comment = dup_column (stmt, 15);
+  g_clear_pointer (&data->description, g_free);
   return row;
 }
 
-static Names *
-names_load (sqlite3 *db)
-{
-  Names *box = g_rc_box_new0 (Names);
-
-  box->agencies = load_names (db, "SELECT id, coalesce(nullif(short_name, ''), name) FROM agency");
-  box->sectors = load_names (db, "SELECT id, name FROM sector");
-  box->groups = load_names (db, "SELECT id, name FROM target_group");
-  box->periods = load_names (db, "SELECT id, code FROM reporting_period");
-  return box;
-}
-
-/* Runs the row query with @where ("1", or "a.id = ?" with @id) into @rows. */
+/* Reads every activity into @rows, their search keys in one block. */
 static gboolean
-query_rows (SamStore   *store,
-            Names      *box,
-            const char *where,
-            gint64      id,
-            GPtrArray  *rows,
-            GError    **error)
+load_rows (SamStore   *store,
+           GPtrArray  *rows,
+           GError    **error)
 {
-  sqlite3 *db = sam_store_get_db (store);
-  g_autofree char *sql = g_strdup_printf (activity_sql, where);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  g_autoptr(SamActivityNames) names = sam_activity_names_read (store, error);
+  g_autoptr(GPtrArray) all = names ? sam_activity_data_read (store, 0, error) : NULL;
+  g_autoptr(GString) keys = NULL;
+  Names *box;
 
-  if (rc == SQLITE_OK && strchr (where, '?'))
-    sqlite3_bind_int64 (stmt, 1, id);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (all == NULL)
+    return FALSE;
+  box = g_rc_box_new0 (Names);
+  box->names = g_steal_pointer (&names);
+  keys = g_string_new (NULL);
+  for (guint i = 0; i < all->len; i++)
     {
-      g_ptr_array_add (rows, row_from (stmt, box));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || sam_store_set_sql_error (store, rc, error);
-}
+      SamActivityData *data = all->pdata[i];
+      g_autofree char *key = g_strconcat (data->title ? data->title : "", "\n",
+                                          data->description ? data->description : "", NULL);
+      g_autofree char *folded = g_utf8_casefold (key, -1);
+      SamActivityRow *row = g_object_new (SAM_TYPE_ACTIVITY_ROW, NULL);
 
-/* The bulk load: the rows without their links, then each link table and
- * the status updates in one pass each, so that 100,000 activities take
- * a handful of queries rather than several per row. */
-static const char bulk_sql[] =
-  "SELECT a.id, a.title, a.description, a.plan_id, p.measure_id, a.lead_agency_id, "
-  "       a.start_date, a.due_date, a.status, a.progress "
-  "FROM activity a JOIN plan p ON p.id = a.plan_id";
-
-/* Rows by measure, plan and id; sorting here is quicker than in SQL,
- * which would sort the texts along with the ids. */
-static int
-by_measure_plan_id (gconstpointer a,
-                    gconstpointer b)
-{
-  const SamActivityRow *x = *(SamActivityRow **) a, *y = *(SamActivityRow **) b;
-
-  if (x->measure_id != y->measure_id)
-    return x->measure_id < y->measure_id ? -1 : 1;
-  if (x->plan_id != y->plan_id)
-    return x->plan_id < y->plan_id ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static SamActivityRow *
-bulk_row_from (sqlite3_stmt *stmt,
-               Names        *box)
-{
-  SamActivityRow *row = g_object_new (SAM_TYPE_ACTIVITY_ROW, NULL);
-  const char *title = (const char *) sqlite3_column_text (stmt, 1);
-  const char *description = (const char *) sqlite3_column_text (stmt, 2);
-  g_autofree char *key = g_strconcat (title ? title : "", "\n", description ? description : "", NULL);
-
-  row->names_box = g_rc_box_acquire (box);
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->title = g_strdup (title);
-  row->plan_id = sqlite3_column_int64 (stmt, 3);
-  row->measure_id = sqlite3_column_int64 (stmt, 4);
-  row->lead_id = sqlite3_column_int64 (stmt, 5);
-  row->start = dup_column (stmt, 6);
-  row->due = dup_column (stmt, 7);
-  row->status = dup_column (stmt, 8);
-  row->progress = sqlite3_column_int (stmt, 9);
-  {
-    g_autofree char *folded = g_utf8_casefold (key, -1);
-    /* The offset for now; the address once the buffer is complete. */
-    row->search_key = GSIZE_TO_POINTER (box->keys_buffer->len);
-    g_string_append_len (box->keys_buffer, folded, strlen (folded) + 1);
-  }
-  return row;
-}
-
-/* Which array of a row a link query fills. */
-static GArray **
-link_array (SamActivityRow *row,
-            guint           which)
-{
-  switch (which)
-    {
-    case 0: return &row->partners;
-    case 1: return &row->sectors;
-    case 2: return &row->groups;
-    default: return &row->reported;
-    }
-}
-
-/* An SQLite failure while loading, as a GError. */
-static gboolean
-load_error (sqlite3  *db,
-            int       rc,
-            GError  **error)
-{
-  g_set_error (error, SAM_STORE_ERROR, (rc & 0xff) == SQLITE_CORRUPT ? SAM_STORE_ERROR_CORRUPT : SAM_STORE_ERROR_FAILED,
-               _("The activities could not be read: %s"), sqlite3_errmsg (db));
-  return FALSE;
-}
-
-static gboolean
-bulk_links (sqlite3     *db,
-            GHashTable  *by_id,
-            GError     **error)
-{
-  static const char *queries[] = {
-    "SELECT activity_id, agency_id FROM activity_partner ORDER BY activity_id, position",
-    "SELECT activity_id, sector_id FROM activity_sector ORDER BY activity_id, position",
-    "SELECT activity_id, target_group_id FROM activity_target_group ORDER BY activity_id, position",
-    "SELECT DISTINCT activity_id, period_id FROM status_update",
-  };
-
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-      int rc = sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL);
-
-      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0), value = sqlite3_column_int64 (stmt, 1);
-          SamActivityRow *row = g_hash_table_lookup (by_id, &id);
-          GArray **array = row ? link_array (row, q) : NULL;
-
-          if (array && *array == NULL)
-            *array = g_array_new (FALSE, FALSE, sizeof (gint64));
-          if (array)
-            g_array_append_val (*array, value);
-          rc = SQLITE_OK;
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        return load_error (db, rc, error);
-    }
-  return TRUE;
-}
-
-/* The latest status update of each activity: the last one read wins. */
-static gboolean
-bulk_latest (sqlite3     *db,
-             GHashTable  *by_id,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db,
-                               "SELECT activity_id, period_id, comment FROM status_update "
-                               "ORDER BY activity_id, reported_at, id", -1, &stmt, NULL);
-
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      SamActivityRow *row = g_hash_table_lookup (by_id, &id);
-
-      if (row)
-        {
-          row->latest_period = sqlite3_column_int64 (stmt, 1);
-          g_free (row->latest_comment);
-          row->latest_comment = dup_column (stmt, 2);
-        }
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || load_error (db, rc, error);
-}
-
-static gboolean
-bulk_rows (sqlite3     *db,
-           Names       *box,
-           GPtrArray   *rows,
-           GError     **error)
-{
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, bulk_sql, -1, &stmt, NULL);
-
-  box->keys_buffer = g_string_new (NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamActivityRow *row = bulk_row_from (stmt, box);
+      row->names_box = g_rc_box_acquire (box);
+      row->data = g_steal_pointer (&all->pdata[i]);
+      g_clear_pointer (&row->data->description, g_free);
+      /* The offset for now; the address once the block is complete. */
+      row->search_key = GSIZE_TO_POINTER (keys->len);
+      g_string_append_len (keys, folded, strlen (folded) + 1);
       g_ptr_array_add (rows, row);
-      g_hash_table_insert (by_id, &row->id, row);
-      rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
-  box->keys = g_string_free (g_steal_pointer (&box->keys_buffer), FALSE);
+  box->keys = g_string_free (g_steal_pointer (&keys), FALSE);
   for (guint i = 0; i < rows->len; i++)
     {
       SamActivityRow *row = rows->pdata[i];
       row->search_key = box->keys + GPOINTER_TO_SIZE (row->search_key);
     }
-  if (rc != SQLITE_DONE)
-    return load_error (db, rc, error);
-  g_ptr_array_sort (rows, by_measure_plan_id);
-  return bulk_links (db, by_id, error) && bulk_latest (db, by_id, error);
-}
-
-/* Reads every activity row from @db into @rows. */
-static gboolean
-load_rows (sqlite3    *db,
-           GPtrArray  *rows,
-           GError    **error)
-{
-  Names *box = names_load (db);
-  gboolean ok = bulk_rows (db, box, rows, error);
-
   g_rc_box_release_full (box, (GDestroyNotify) names_clear);
-  return ok;
+  return TRUE;
 }
 
 /* Returns a new list of every activity as a SamActivityRow, in measure
- * and plan order, or NULL on a database error. */
+ * and plan order, or NULL with a SamStoreError. */
 GListModel *
 sam_activity_list_load (SamStore  *store,
                         GError   **error)
@@ -588,7 +322,7 @@ sam_activity_list_load (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  if (!load_rows (sam_store_get_db (store), rows, error))
+  if (!load_rows (store, rows, error))
     return NULL;
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
@@ -662,7 +396,7 @@ sam_activity_list_find (SamActivityList *self,
   for (guint i = 0; i < n; i++)
     {
       SamActivityRow *row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-      gboolean found = row->id == id;
+      gboolean found = row->data->id == id;
 
       g_object_unref (row);
       if (found)
@@ -680,53 +414,48 @@ update_row (SamActivityRow *row,
             SamActivityRow *fresh)
 {
   SWAP (row->names_box, fresh->names_box);
-  SWAP (row->title, fresh->title);
+  SWAP (row->data, fresh->data);
   SWAP (row->search_key, fresh->search_key);
   SWAP (row->key_owned, fresh->key_owned);
-  SWAP (row->partners, fresh->partners);
-  SWAP (row->sectors, fresh->sectors);
-  SWAP (row->groups, fresh->groups);
-  SWAP (row->reported, fresh->reported);
-  SWAP (row->start, fresh->start);
-  SWAP (row->due, fresh->due);
-  SWAP (row->status, fresh->status);
-  SWAP (row->latest_comment, fresh->latest_comment);
-  row->plan_id = fresh->plan_id;
-  row->measure_id = fresh->measure_id;
-  row->lead_id = fresh->lead_id;
-  row->progress = fresh->progress;
-  row->latest_period = fresh->latest_period;
   for (guint i = 1; i < N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (row), properties[i]);
 }
 
+/* Reads activity @id again into its row, adding or removing the row as
+ * it now is or is not there. On a read error the whole list is read again
+ * at the end of the step. */
 static void
 refresh_row (SamActivityList *self,
              gint64           id)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) fresh = sam_activity_data_read (self->store, id, NULL);
   guint pos = sam_activity_list_find (self, id);
+  g_autoptr(SamActivityRow) row = NULL;
   Names *box;
 
-  if (pos == G_MAXUINT && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
-    box = names_load (sam_store_get_db (self->store));
+  if (fresh == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  if (fresh->len == 0)
+    {
+      if (pos != G_MAXUINT)
+        g_list_store_remove (self->rows, pos);
+      return;
+    }
+  {
+    g_autoptr(SamActivityRow) any = g_list_model_get_item (G_LIST_MODEL (self->rows), pos == G_MAXUINT ? 0 : pos);
+    box = any->names_box;
+    row = row_new (box, g_steal_pointer (&fresh->pdata[0]));
+  }
+  if (pos != G_MAXUINT)
+    {
+      g_autoptr(SamActivityRow) shown = g_list_model_get_item (G_LIST_MODEL (self->rows), pos);
+      update_row (shown, row);
+    }
   else
-    {
-      g_autoptr(SamActivityRow) any = g_list_model_get_item (G_LIST_MODEL (self->rows), pos == G_MAXUINT ? 0 : pos);
-      box = g_rc_box_acquire (any->names_box);
-    }
-  if (!query_rows (self->store, box, "a.id = ?", id, rows, NULL))
-    self->stale = TRUE;
-  g_rc_box_release_full (box, (GDestroyNotify) names_clear);
-  if (pos != G_MAXUINT && rows->len > 0)
-    {
-      g_autoptr(SamActivityRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), pos);
-      update_row (row, rows->pdata[0]);
-    }
-  else if (pos != G_MAXUINT)
-    g_list_store_remove (self->rows, pos);
-  else if (rows->len > 0)
-    g_list_store_append (self->rows, rows->pdata[0]);
+    g_list_store_append (self->rows, row);
 }
 
 static void
@@ -820,20 +549,10 @@ load_thread (GTask        *task,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   GError *error = NULL;
-  sqlite3 *db = NULL;
-  int rc;
-
   /* A read-only connection of its own: the window's goes on meanwhile. */
-  rc = sqlite3_open_v2 (task_data, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    load_error (db, rc, &error);
-  else
-    {
-      sqlite3_busy_timeout (db, 2000);
-      load_rows (db, rows, &error);
-    }
-  sqlite3_close (db);
-  if (error)
+  g_autoptr(SamStore) reader = sam_store_open_reader (task_data, &error);
+
+  if (reader == NULL || !load_rows (reader, rows, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
@@ -885,7 +604,7 @@ sam_activity_list_new_loading (SamStore *store)
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
   task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
   g_task_set_source_tag (task, sam_activity_list_new_loading);
-  g_task_set_task_data (task, g_strdup (sam_store_get_path (store)), g_free);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
   g_task_run_in_thread (task, load_thread);
   return self;
 }
@@ -922,6 +641,7 @@ sam_activity_query_free (SamActivityQuery *query)
   g_clear_pointer (&query->agencies, g_hash_table_unref);
   g_free (query->status);
   g_free (query->today);
+  sam_period_free (query->not_reported);
   g_free (query);
 }
 
@@ -941,7 +661,7 @@ sam_activity_query_is_empty (SamActivityQuery *query)
 {
   return query->text == NULL && query->measure_id == 0 && query->plan_id == 0
          && query->agencies == NULL && query->sector_id == 0 && query->target_group_id == 0
-         && query->status == NULL && !query->overdue && query->not_reported == 0;
+         && query->status == NULL && !query->overdue && query->not_reported == NULL;
 }
 
 static gboolean
@@ -964,41 +684,39 @@ any_in (GArray     *ids,
   return FALSE;
 }
 
-static gboolean
-is_overdue (SamActivityRow *row,
-            const char     *today)
-{
-  if (row->due == NULL || today == NULL)
-    return FALSE;
-  if (g_strcmp0 (row->status, "done") == 0 || g_strcmp0 (row->status, "cancelled") == 0)
-    return FALSE;
-  return strcmp (row->due, today) < 0;
-}
-
 /* Returns TRUE when @row meets every criterion of @query. */
 gboolean
 sam_activity_query_matches (SamActivityQuery *query,
                             SamActivityRow   *row)
 {
+  const SamActivityData *data;
+  SamActivityFacts facts;
+
   g_return_val_if_fail (query != NULL && SAM_IS_ACTIVITY_ROW (row), FALSE);
 
-  if (query->measure_id && row->measure_id != query->measure_id)
+  data = row->data;
+  if (query->measure_id && data->measure_id != query->measure_id)
     return FALSE;
-  if (query->plan_id && row->plan_id != query->plan_id)
+  if (query->plan_id && data->plan_id != query->plan_id)
     return FALSE;
-  if (query->status && g_strcmp0 (row->status, query->status) != 0)
+  if (query->status && g_strcmp0 (sam_status_values[sam_facts_status (&(SamActivityFacts) { .status = data->status })].nick,
+                                  query->status) != 0)
     return FALSE;
-  if (query->sector_id && !contains (row->sectors, query->sector_id))
+  if (query->sector_id && !contains (data->sectors, query->sector_id))
     return FALSE;
-  if (query->target_group_id && !contains (row->groups, query->target_group_id))
+  if (query->target_group_id && !contains (data->groups, query->target_group_id))
     return FALSE;
-  if (query->agencies && !g_hash_table_contains (query->agencies, &row->lead_id)
-      && !any_in (row->partners, query->agencies))
+  if (query->agencies && !g_hash_table_contains (query->agencies, &data->lead_id)
+      && !any_in (data->partners, query->agencies))
     return FALSE;
-  if (query->overdue && !is_overdue (row, query->today))
-    return FALSE;
-  if (query->not_reported && contains (row->reported, query->not_reported))
-    return FALSE;
+  if (query->overdue || query->not_reported)
+    {
+      sam_activity_row_get_facts (row, query->not_reported, &facts);
+      if (query->overdue && !sam_facts_is_overdue (&facts, query->today))
+        return FALSE;
+      if (query->not_reported && !sam_facts_is_unreported (&facts, query->not_reported))
+        return FALSE;
+    }
   if (query->text && strstr (row->search_key, query->text) == NULL)
     return FALSE;
   return TRUE;

@@ -10,7 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "store/sam-store.h"
+#include "store/sam-figures.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +24,9 @@ char        *sam_activity_row_dup_partners    (SamActivityRow *self);
 const char  *sam_activity_row_get_status      (SamActivityRow *self);
 int          sam_activity_row_get_progress    (SamActivityRow *self);
 char        *sam_activity_row_dup_latest      (SamActivityRow *self);
+void         sam_activity_row_get_facts       (SamActivityRow   *self,
+                                               const SamPeriod  *period,
+                                               SamActivityFacts *facts);
 
 GListModel  *sam_activity_list_load           (SamStore       *store,
                                                GError        **error);
@@ -49,9 +52,9 @@ typedef struct
   gint64      sector_id;
   gint64      target_group_id;
   char       *status;         /* a status nick */
-  gboolean    overdue;        /* due before @today and not done or cancelled */
+  gboolean    overdue;        /* overdue as at @today (sam-figures.h) */
   char       *today;          /* YYYY-MM-DD */
-  gint64      not_reported;   /* a reporting period id the row has no update for */
+  SamPeriod  *not_reported;   /* owned: not reported in this period (sam-figures.h) */
 } SamActivityQuery;
 
 SamActivityQuery *sam_activity_query_new        (void);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sam-choice.h"
+#include "sam-tree.h"
 
 struct _SamChoice
 {
@@ -126,4 +127,71 @@ sam_choice_set_selected (SamChoice *self,
     return;
   self->selected = selected;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/* The choices of a REFS field: every record of the kind it points to,
+ * named as in the trees, those @record holds chosen. */
+static gboolean
+add_records (GListStore      *choices,
+             SamStore        *store,
+             SamRecord       *record,
+             const SamField  *field,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) records = sam_store_list (store, field->ref_kind, error);
+
+  for (guint i = 0; records && i < records->len; i++)
+    {
+      g_autofree char *title = sam_tree_describe (records->pdata[i]);
+      gint64 id = sam_record_get_id (records->pdata[i]);
+      g_autoptr(SamChoice) c = sam_choice_new (id, title, sam_record_has_ref (record, field->name, id));
+
+      g_list_store_append (choices, c);
+    }
+  return records != NULL;
+}
+
+/* The choices of a STRINGS field: @record's values first, chosen, then
+ * those other records use. */
+static gboolean
+add_texts (GListStore      *choices,
+           SamStore        *store,
+           SamRecord       *record,
+           const SamField  *field,
+           GError         **error)
+{
+  g_autofree const char **chosen = sam_record_get_strings (record, field->name);
+  g_auto(GStrv) used = sam_store_list_values (store, sam_record_get_kind (record), field->name, error);
+
+  for (guint i = 0; chosen[i]; i++)
+    {
+      g_autoptr(SamChoice) c = sam_choice_new (0, chosen[i], TRUE);
+      g_list_store_append (choices, c);
+    }
+  for (guint i = 0; used && used[i]; i++)
+    if (!g_strv_contains (chosen, used[i]))
+      {
+        g_autoptr(SamChoice) c = sam_choice_new (0, used[i], FALSE);
+        g_list_store_append (choices, c);
+      }
+  return used != NULL;
+}
+
+/* Returns what the multiple-choice @field (REFS or STRINGS) of @record
+ * can hold, as SamChoice, those it holds selected; NULL with a
+ * SamStoreError when the choices cannot be read. */
+GListStore *
+sam_choice_list_new (SamStore        *store,
+                     SamRecord       *record,
+                     const SamField  *field,
+                     GError         **error)
+{
+  g_autoptr(GListStore) choices = g_list_store_new (SAM_TYPE_CHOICE);
+
+  g_return_val_if_fail (SAM_IS_STORE (store) && SAM_IS_RECORD (record), NULL);
+  g_return_val_if_fail (field->type == SAM_FIELD_REFS || field->type == SAM_FIELD_STRINGS, NULL);
+
+  if (!(field->type == SAM_FIELD_REFS ? add_records : add_texts) (choices, store, record, field, error))
+    return NULL;
+  return g_steal_pointer (&choices);
 }

@@ -1,7 +1,9 @@
 /* sam-choice.h: one item a multiple-choice field can hold, and whether it does. */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
+
+#include "store/sam-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +18,10 @@ const char *sam_choice_get_title     (SamChoice  *self);
 gboolean    sam_choice_get_selected  (SamChoice  *self);
 void        sam_choice_set_selected  (SamChoice  *self,
                                       gboolean    selected);
+
+GListStore *sam_choice_list_new      (SamStore        *store,
+                                      SamRecord       *record,
+                                      const SamField  *field,
+                                      GError         **error);
 
 G_END_DECLS

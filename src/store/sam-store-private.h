@@ -16,8 +16,6 @@ gboolean  sam_store_exec           (SamStore    *self,
                                     GError     **error);
 GBytes   *sam_data_lookup          (const char  *name,
                                     GError     **error);
-SamStore *sam_store_open_reader    (SamStore    *self,
-                                    GError     **error);
 
 /* The undo journal: each change inside a transaction is noted with the
  * record before and after (either NULL for an insert or a delete). */

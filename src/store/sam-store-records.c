@@ -723,6 +723,36 @@ sam_store_list_by (SamStore    *self,
   return select_records (self, info, where, id, error);
 }
 
+/* Returns every value the STRINGS field @field of @kind holds in any
+ * record, once each, sorted; NULL with a SamStoreError. For choosers, so
+ * that one channel is spelt one way everywhere. */
+GStrv
+sam_store_list_values (SamStore    *self,
+                       SamKind      kind,
+                       const char  *field,
+                       GError     **error)
+{
+  const SamField *f;
+  g_autofree char *sql = NULL;
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  f = sam_kind_find_field (kind, field);
+  g_return_val_if_fail (f != NULL && f->type == SAM_FIELD_STRINGS, NULL);
+
+  sql = g_strdup_printf ("SELECT DISTINCT %s FROM %s ORDER BY 1", f->link_column, f->link_table);
+  if ((rc = prepare (self, sql, &stmt)) != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error), NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (values, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sam_store_set_sql_error (self, rc, error), NULL;
+  return g_strv_builder_end (values);
+}
+
 /* Returns the number of records of @kind, or -1 on a database error. */
 gint64
 sam_store_count (SamStore *self,

@@ -76,6 +76,8 @@ gboolean      sam_store_check_finish       (GAsyncResult        *result,
                                             GError             **error);
 gboolean      sam_store_check              (SamStore            *self,
                                             GError             **error);
+SamStore     *sam_store_open_reader        (SamStore            *self,
+                                            GError             **error);
 void          sam_store_close              (SamStore            *self);
 const char   *sam_store_get_path           (SamStore            *self);
 int           sam_store_get_schema_version (SamStore            *self);
@@ -109,6 +111,10 @@ GPtrArray    *sam_store_list_by            (SamStore            *self,
                                             SamKind              kind,
                                             const char          *field,
                                             gint64               id,
+                                            GError             **error);
+GStrv         sam_store_list_values        (SamStore            *self,
+                                            SamKind              kind,
+                                            const char          *field,
                                             GError             **error);
 gint64        sam_store_count              (SamStore            *self,
                                             SamKind              kind);

@@ -1,0 +1,274 @@
+#define G_LOG_DOMAIN "sam-activity-data"
+
+#include "config.h"
+
+#include "sam-activity-data.h"
+#include "sam-query-private.h"
+
+void
+sam_activity_data_free (SamActivityData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->title);
+  g_free (data->description);
+  g_free (data->start_date);
+  g_free (data->due_date);
+  g_free (data->status);
+  g_clear_pointer (&data->partners, g_array_unref);
+  g_clear_pointer (&data->sectors, g_array_unref);
+  g_clear_pointer (&data->groups, g_array_unref);
+  g_clear_pointer (&data->reported, g_array_unref);
+  g_free (data->latest_comment);
+  g_free (data);
+}
+
+/* Names */
+
+static gboolean
+add_name_cb (sqlite3_stmt  *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  g_hash_table_insert (user_data, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                       g_strdup (sam_query_text (stmt, 1)));
+  return TRUE;
+}
+
+static GHashTable *
+names_table (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+void
+sam_activity_names_free (SamActivityNames *names)
+{
+  if (names == NULL)
+    return;
+  g_clear_pointer (&names->agencies, g_hash_table_unref);
+  g_clear_pointer (&names->sectors, g_hash_table_unref);
+  g_clear_pointer (&names->groups, g_hash_table_unref);
+  g_clear_pointer (&names->periods, g_hash_table_unref);
+  g_clear_pointer (&names->plan_starts, g_hash_table_unref);
+  g_clear_pointer (&names->plan_ends, g_hash_table_unref);
+  g_free (names);
+}
+
+/* Returns the names of agencies (short ones where given), sectors, target
+ * groups and period codes, and the plans' dates; NULL with a SamStoreError. */
+SamActivityNames *
+sam_activity_names_read (SamStore  *store,
+                         GError   **error)
+{
+  g_autoptr(SamActivityNames) names = g_new0 (SamActivityNames, 1);
+  const struct { GHashTable **table; const char *sql; } tables[] = {
+    { &names->agencies, "SELECT id, coalesce(nullif(short_name, ''), name) FROM agency" },
+    { &names->sectors, "SELECT id, name FROM sector" },
+    { &names->groups, "SELECT id, name FROM target_group" },
+    { &names->periods, "SELECT id, code FROM reporting_period" },
+    { &names->plan_starts, "SELECT id, start_date FROM plan" },
+    { &names->plan_ends, "SELECT id, end_date FROM plan" },
+  };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      *tables[i].table = names_table ();
+      if (!sam_query_foreach (store, tables[i].sql, NULL, add_name_cb, *tables[i].table, error))
+        return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+/* Fills @facts for the rules of sam-figures.h from @data, "reported" in
+ * @period (NULL: never). Strings in @facts are borrowed from @data and
+ * @names. */
+void
+sam_activity_data_facts (const SamActivityData  *data,
+                         const SamActivityNames *names,
+                         const SamPeriod        *period,
+                         SamActivityFacts       *facts)
+{
+  gboolean reported = FALSE;
+
+  g_return_if_fail (data != NULL && names != NULL && facts != NULL);
+  for (guint i = 0; period && data->reported && i < data->reported->len && !reported; i++)
+    reported = g_strcmp0 (g_hash_table_lookup (names->periods, &g_array_index (data->reported, gint64, i)),
+                          period->code) == 0;
+  *facts = (SamActivityFacts) {
+    .status = data->status,
+    .progress = data->progress,
+    .start_date = data->start_date,
+    .due_date = data->due_date,
+    .plan_start = g_hash_table_lookup (names->plan_starts, &data->plan_id),
+    .plan_end = g_hash_table_lookup (names->plan_ends, &data->plan_id),
+    .reported = reported,
+  };
+}
+
+/* Rows */
+
+typedef struct
+{
+  GPtrArray  *rows;
+  GHashTable *by_id;       /* id → SamActivityData, borrowed */
+  guint       which;       /* the link query being read */
+} Reading;
+
+static char *
+dup_text (sqlite3_stmt *stmt,
+          int           column)
+{
+  return g_strdup (sam_query_text (stmt, column));
+}
+
+static gboolean
+add_row_cb (sqlite3_stmt  *stmt,
+            gpointer       user_data,
+            GError       **error)
+{
+  Reading *r = user_data;
+  SamActivityData *data = g_new0 (SamActivityData, 1);
+
+  data->id = sqlite3_column_int64 (stmt, 0);
+  data->title = dup_text (stmt, 1);
+  data->description = dup_text (stmt, 2);
+  data->plan_id = sqlite3_column_int64 (stmt, 3);
+  data->measure_id = sqlite3_column_int64 (stmt, 4);
+  data->lead_id = sqlite3_column_int64 (stmt, 5);
+  data->start_date = dup_text (stmt, 6);
+  data->due_date = dup_text (stmt, 7);
+  data->status = dup_text (stmt, 8);
+  data->progress = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 9);
+  g_ptr_array_add (r->rows, data);
+  g_hash_table_insert (r->by_id, &data->id, data);
+  return TRUE;
+}
+
+static GArray **
+link_array (SamActivityData *data,
+            guint            which)
+{
+  switch (which)
+    {
+    case 0: return &data->partners;
+    case 1: return &data->sectors;
+    case 2: return &data->groups;
+    default: return &data->reported;
+    }
+}
+
+static gboolean
+add_link_cb (sqlite3_stmt  *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  Reading *r = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0), value = sqlite3_column_int64 (stmt, 1);
+  SamActivityData *data = g_hash_table_lookup (r->by_id, &id);
+  GArray **array;
+
+  if (data == NULL)
+    return TRUE;
+  array = link_array (data, r->which);
+  if (*array == NULL)
+    *array = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (*array, value);
+  return TRUE;
+}
+
+/* The updates come by activity and time reported: the last one wins. */
+static gboolean
+add_latest_cb (sqlite3_stmt  *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  Reading *r = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  SamActivityData *data = g_hash_table_lookup (r->by_id, &id);
+
+  if (data != NULL)
+    {
+      data->latest_period = sqlite3_column_int64 (stmt, 1);
+      g_free (data->latest_comment);
+      data->latest_comment = dup_text (stmt, 2);
+    }
+  return TRUE;
+}
+
+/* By measure, plan and id; sorting here is quicker than in SQL, which
+ * would sort the texts along with the ids. */
+static int
+by_measure_plan_id (gconstpointer a,
+                    gconstpointer b)
+{
+  const SamActivityData *x = *(SamActivityData **) a, *y = *(SamActivityData **) b;
+
+  if (x->measure_id != y->measure_id)
+    return x->measure_id < y->measure_id ? -1 : 1;
+  if (x->plan_id != y->plan_id)
+    return x->plan_id < y->plan_id ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Runs @sql; for one activity (@id not 0) @one_sql, with ?1 bound to @id. */
+static gboolean
+run (SamStore    *store,
+     const char  *sql,
+     const char  *one_sql,
+     gint64       id,
+     SamRowFunc   func,
+     Reading     *r,
+     GError     **error)
+{
+  sqlite3_stmt *stmt = sam_query_prepare (store, id ? one_sql : sql, NULL, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (id)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return sam_query_run (store, stmt, func, r, error);
+}
+
+#define ROW_SQL \
+  "SELECT a.id, a.title, a.description, a.plan_id, p.measure_id, a.lead_agency_id, " \
+  "a.start_date, a.due_date, a.status, a.progress FROM activity a JOIN plan p ON p.id = a.plan_id"
+#define LINK_SQL(column, table) \
+  { "SELECT activity_id, " column " FROM " table " ORDER BY activity_id, position", \
+    "SELECT activity_id, " column " FROM " table " WHERE activity_id = ?1 ORDER BY position" }
+
+/* Returns the activity @id, or every activity when @id is 0, as
+ * SamActivityData by measure, plan and id: one query per table, so that
+ * 100,000 activities take a handful of queries rather than several per row.
+ * Returns NULL with a SamStoreError; an empty array when @id is not there. */
+GPtrArray *
+sam_activity_data_read (SamStore  *store,
+                        gint64     id,
+                        GError   **error)
+{
+  static const char *links[][2] = {
+    LINK_SQL ("agency_id", "activity_partner"),
+    LINK_SQL ("sector_id", "activity_sector"),
+    LINK_SQL ("target_group_id", "activity_target_group"),
+    { "SELECT DISTINCT activity_id, period_id FROM status_update",
+      "SELECT DISTINCT activity_id, period_id FROM status_update WHERE activity_id = ?1" },
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_activity_data_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Reading r = { rows, by_id, 0 };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  if (!run (store, ROW_SQL, ROW_SQL " WHERE a.id = ?1", id, add_row_cb, &r, error))
+    return NULL;
+  g_ptr_array_sort (rows, by_measure_plan_id);
+  for (r.which = 0; r.which < G_N_ELEMENTS (links); r.which++)
+    if (!run (store, links[r.which][0], links[r.which][1], id, add_link_cb, &r, error))
+      return NULL;
+  if (!run (store, "SELECT activity_id, period_id, comment FROM status_update ORDER BY activity_id, reported_at, id",
+            "SELECT activity_id, period_id, comment FROM status_update WHERE activity_id = ?1 ORDER BY reported_at, id",
+            id, add_latest_cb, &r, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
