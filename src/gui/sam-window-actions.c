@@ -12,25 +12,6 @@
 /* The window's actions: files, new, duplicate, delete, undo and redo,
  * status, search. Each change is one store transaction, so one undo step. */
 
-/* Names for new records, per kind. */
-static const struct { SamKind kind; const char *name; const char *title; } new_kinds[] = {
-  { SAM_KIND_ACTIVITY, "activity", N_("New activity") },
-  { SAM_KIND_PLAN, "plan", N_("New plan") },
-  { SAM_KIND_MEASURE, "measure", N_("New measure") },
-  { SAM_KIND_GOAL, "goal", N_("New goal") },
-  { SAM_KIND_PRIORITY_TASK, "priority-task", N_("New priority task") },
-  { SAM_KIND_FOCUS_AREA, "focus-area", N_("New focus area") },
-  { SAM_KIND_AGENCY, "agency", N_("New agency") },
-  { SAM_KIND_TARGET_GROUP, "target-group", N_("New target group") },
-  { SAM_KIND_SECTOR, "sector", N_("New sector") },
-  { SAM_KIND_KNOWLEDGE_GAP, "knowledge-gap", N_("New knowledge gap") },
-  { SAM_KIND_RD_PROJECT, "rd-project", N_("New R&D project") },
-  { SAM_KIND_OBLIGATION, "obligation", N_("New obligation") },
-  { SAM_KIND_REPORTING_PERIOD, "reporting-period", N_("New period") },
-  { SAM_KIND_SEMINAR_FORMAT, "seminar-format", N_("New seminar format") },
-  { SAM_KIND_SEMINAR, "seminar", N_("New seminar") },
-};
-
 /* Menu entries of the New button, per view. */
 static const struct { SamView view; const char *label; const char *target; } new_menu[] = {
   { SAM_VIEW_OVERVIEW, N_("_Activity"), "activity" },
@@ -251,160 +232,6 @@ context_record (SamWindow *self)
   return sam_editor_get_record (self->editor);
 }
 
-/* The id of the @kind the context record is, or belongs to, or 0. */
-static gint64
-context_id (SamWindow *self,
-            SamKind    kind)
-{
-  SamRecord *r = context_record (self);
-  g_autoptr(SamRecord) plan = NULL;
-
-  if (r == NULL)
-    return 0;
-  if (sam_record_get_kind (r) == kind)
-    return sam_record_get_id (r);
-  if (kind == SAM_KIND_PLAN && sam_record_get_kind (r) == SAM_KIND_ACTIVITY)
-    return sam_record_get_int (r, "plan_id");
-  if (kind == SAM_KIND_MEASURE)
-    {
-      if (sam_kind_find_field (sam_record_get_kind (r), "measure_id"))
-        return sam_record_get_int (r, "measure_id");
-      if (sam_record_get_kind (r) == SAM_KIND_ACTIVITY
-          && (plan = sam_store_get (self->store, SAM_KIND_PLAN, sam_record_get_int (r, "plan_id"), NULL)))
-        return sam_record_get_int (plan, "measure_id");
-    }
-  if (kind == SAM_KIND_FOCUS_AREA && sam_record_get_kind (r) == SAM_KIND_MEASURE)
-    return sam_record_get_int (r, "focus_area_id");
-  if (kind == SAM_KIND_SEMINAR_FORMAT && sam_record_get_kind (r) == SAM_KIND_SEMINAR)
-    return sam_record_get_int (r, "format_id");
-  return 0;
-}
-
-static gint64
-first_id (SamStore *store,
-          SamKind   kind)
-{
-  g_autoptr(GPtrArray) all = sam_store_list (store, kind, NULL);
-
-  return all && all->len ? sam_record_get_id (all->pdata[0]) : 0;
-}
-
-/* What to select before making something that must go inside it. */
-static const char *
-where_first (SamKind parent_kind)
-{
-  switch (parent_kind)
-    {
-    case SAM_KIND_PLAN:
-      return _("Select a plan in the tree first; the new activity goes in it.");
-    case SAM_KIND_MEASURE:
-      return _("Select a measure in the tree first; the new item goes under it.");
-    case SAM_KIND_FOCUS_AREA:
-      return _("Create a focus area first; a measure goes under one.");
-    case SAM_KIND_SEMINAR_FORMAT:
-      return _("Create a seminar format first; every seminar has one.");
-    case SAM_KIND_AGENCY:
-      return _("Select the agency the new one reports to first.");
-    case SAM_KIND_TARGET_GROUP:
-      return _("Select the target group the new one is part of first.");
-    default:
-      return _("There is nothing to put the new item in yet.");
-    }
-}
-
-/* A new seminar is planned in the year shown: a month from today in this
- * year, or the first of March in another. */
-static void
-place_seminar (SamWindow *self,
-               SamRecord *seminar)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *starts = NULL, *ends = NULL;
-  int year = self->seminar_year ? self->seminar_year : g_date_time_get_year (now);
-
-  if (year == g_date_time_get_year (now))
-    day = g_date_time_add_days (now, 30);
-  if (day == NULL || g_date_time_get_year (day) != year)
-    {
-      g_clear_pointer (&day, g_date_time_unref);
-      day = g_date_time_new_local (year, 3, 1, 9, 0, 0);
-    }
-  starts = g_date_time_format (day, "%Y-%m-%dT09:00");
-  ends = g_date_time_format (day, "%Y-%m-%dT15:00");
-  sam_record_set_string (seminar, "starts_at", starts);
-  sam_record_set_string (seminar, "ends_at", ends);
-  sam_record_set_string (seminar, "status", "planned");
-}
-
-/* Sets the field that puts a new record of @kind in its place; FALSE
- * with a message when the context gives none. */
-static gboolean
-place_new (SamWindow  *self,
-           SamRecord  *record,
-           gboolean    under,
-           GError    **error)
-{
-  SamRecord *ctx = context_record (self);
-  SamKind kind = sam_record_get_kind (record);
-  const char *parent_field = NULL;
-  SamKind parent_kind = SAM_KIND_NONE;
-  gint64 parent = 0;
-
-  switch (kind)
-    {
-    case SAM_KIND_ACTIVITY:
-      parent_field = "plan_id", parent_kind = SAM_KIND_PLAN;
-      parent = context_id (self, SAM_KIND_PLAN);
-      if (parent == 0 && self->filter)
-        parent = sam_activity_filter_get_query (self->filter)->plan_id;
-      break;
-    case SAM_KIND_PLAN:
-    case SAM_KIND_GOAL:
-    case SAM_KIND_PRIORITY_TASK:
-      parent_field = "measure_id", parent_kind = SAM_KIND_MEASURE;
-      parent = context_id (self, SAM_KIND_MEASURE);
-      break;
-    case SAM_KIND_MEASURE:
-      parent_field = "focus_area_id", parent_kind = SAM_KIND_FOCUS_AREA;
-      parent = context_id (self, SAM_KIND_FOCUS_AREA);
-      if (parent == 0)
-        parent = first_id (self->store, SAM_KIND_FOCUS_AREA);
-      break;
-    case SAM_KIND_FOCUS_AREA:
-      parent_field = "strategy_id", parent_kind = SAM_KIND_STRATEGY;
-      parent = first_id (self->store, SAM_KIND_STRATEGY);
-      break;
-    case SAM_KIND_SEMINAR:
-      parent_field = "format_id", parent_kind = SAM_KIND_SEMINAR_FORMAT;
-      parent = context_id (self, SAM_KIND_SEMINAR_FORMAT);
-      if (parent == 0)
-        parent = first_id (self->store, SAM_KIND_SEMINAR_FORMAT);
-      place_seminar (self, record);
-      break;
-    case SAM_KIND_AGENCY:
-    case SAM_KIND_TARGET_GROUP:
-      if (ctx && sam_record_get_kind (ctx) == kind && kind == SAM_KIND_TARGET_GROUP)
-        sam_record_set_string (record, "category", sam_record_get_string (ctx, "category"));
-      if (under)
-        {
-          parent_field = "parent_id", parent_kind = kind;
-          parent = context_id (self, kind);
-        }
-      break;
-    default:
-      break;
-    }
-  if (parent_field && parent == 0)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, where_first (parent_kind));
-      return FALSE;
-    }
-  if (parent_field)
-    sam_record_set_int (record, parent_field, parent);
-  return TRUE;
-}
-
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,
@@ -414,25 +241,19 @@ new_action (GtkWidget  *widget,
   const char *what = g_variant_get_string (parameter, NULL);
   gboolean under = g_str_has_suffix (what, "-under");
   g_autofree char *name = under ? g_strndup (what, strlen (what) - strlen ("-under")) : g_strdup (what);
+  SamNewPlace place = {
+    .near = context_record (self),
+    .plan_id = self->filter ? sam_activity_filter_get_query (self->filter)->plan_id : 0,
+    .year = self->seminar_year,
+    .under = under,
+  };
   g_autoptr(SamRecord) record = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (new_kinds) && record == NULL; i++)
-    if (g_str_equal (new_kinds[i].name, name))
-      {
-        record = sam_record_new (new_kinds[i].kind);
-        sam_record_set_string (record, sam_kind_get_info (new_kinds[i].kind)->title_field,
-                               _(new_kinds[i].title));
-      }
-  g_return_if_fail (record != NULL);
-  if (sam_record_get_kind (record) == SAM_KIND_ACTIVITY)
-    {
-      sam_record_set_string (record, "status", "planned");
-      sam_record_set_int (record, "progress", 0);
-    }
-  if (!place_new (self, record, under, &error) || !sam_rules_save (self->store, record, &error))
+  g_return_if_fail (sam_kind_from_name (name) != SAM_KIND_NONE);
+  if (!(record = sam_rules_create (self->store, sam_kind_from_name (name), &place, &error)))
     {
       show_error (self, _("Could Not Create It"), error->message);
       return;

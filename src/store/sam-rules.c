@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sam-rules.h"
 #include "sam-seminars.h"
 
@@ -48,4 +50,213 @@ sam_rules_delete (SamStore   *store,
     default:
       return sam_store_delete (store, kind, id, error);
     }
+}
+
+/* Creating */
+
+/* The title of a new record, per kind. */
+static const struct { SamKind kind; const char *title; } new_titles[] = {
+  { SAM_KIND_ACTIVITY, N_("New activity") },
+  { SAM_KIND_PLAN, N_("New plan") },
+  { SAM_KIND_MEASURE, N_("New measure") },
+  { SAM_KIND_GOAL, N_("New goal") },
+  { SAM_KIND_PRIORITY_TASK, N_("New priority task") },
+  { SAM_KIND_FOCUS_AREA, N_("New focus area") },
+  { SAM_KIND_AGENCY, N_("New agency") },
+  { SAM_KIND_TARGET_GROUP, N_("New target group") },
+  { SAM_KIND_SECTOR, N_("New sector") },
+  { SAM_KIND_KNOWLEDGE_GAP, N_("New knowledge gap") },
+  { SAM_KIND_RD_PROJECT, N_("New R&D project") },
+  { SAM_KIND_OBLIGATION, N_("New obligation") },
+  { SAM_KIND_REPORTING_PERIOD, N_("New period") },
+  { SAM_KIND_SEMINAR_FORMAT, N_("New seminar format") },
+  { SAM_KIND_SEMINAR, N_("New seminar") },
+};
+
+/* The id of the @kind that @r is, or belongs to, or 0. */
+static gint64
+id_near (SamStore  *store,
+         SamRecord *r,
+         SamKind    kind)
+{
+  g_autoptr(SamRecord) plan = NULL;
+
+  if (r == NULL)
+    return 0;
+  if (sam_record_get_kind (r) == kind)
+    return sam_record_get_id (r);
+  if (kind == SAM_KIND_PLAN && sam_record_get_kind (r) == SAM_KIND_ACTIVITY)
+    return sam_record_get_int (r, "plan_id");
+  if (kind == SAM_KIND_MEASURE)
+    {
+      if (sam_kind_find_field (sam_record_get_kind (r), "measure_id"))
+        return sam_record_get_int (r, "measure_id");
+      if (sam_record_get_kind (r) == SAM_KIND_ACTIVITY
+          && (plan = sam_store_get (store, SAM_KIND_PLAN, sam_record_get_int (r, "plan_id"), NULL)))
+        return sam_record_get_int (plan, "measure_id");
+    }
+  if (kind == SAM_KIND_FOCUS_AREA && sam_record_get_kind (r) == SAM_KIND_MEASURE)
+    return sam_record_get_int (r, "focus_area_id");
+  if (kind == SAM_KIND_SEMINAR_FORMAT && sam_record_get_kind (r) == SAM_KIND_SEMINAR)
+    return sam_record_get_int (r, "format_id");
+  return 0;
+}
+
+/* The first record of @kind, or 0; FALSE with a SamStoreError. */
+static gboolean
+first_id (SamStore  *store,
+          SamKind    kind,
+          gint64    *id,
+          GError   **error)
+{
+  g_autoptr(GPtrArray) all = *id ? NULL : sam_store_list (store, kind, error);
+
+  if (*id == 0 && all == NULL)
+    return FALSE;
+  if (*id == 0 && all->len > 0)
+    *id = sam_record_get_id (all->pdata[0]);
+  return TRUE;
+}
+
+/* What to select before making something that must go inside it. */
+static const char *
+where_first (SamKind parent_kind)
+{
+  switch (parent_kind)
+    {
+    case SAM_KIND_PLAN:
+      return _("Select a plan in the tree first; the new activity goes in it.");
+    case SAM_KIND_MEASURE:
+      return _("Select a measure in the tree first; the new item goes under it.");
+    case SAM_KIND_FOCUS_AREA:
+      return _("Create a focus area first; a measure goes under one.");
+    case SAM_KIND_SEMINAR_FORMAT:
+      return _("Create a seminar format first; every seminar has one.");
+    case SAM_KIND_AGENCY:
+      return _("Select the agency the new one reports to first.");
+    case SAM_KIND_TARGET_GROUP:
+      return _("Select the target group the new one is part of first.");
+    default:
+      return _("There is nothing to put the new item in yet.");
+    }
+}
+
+/* A new seminar is planned in @year (0: this year): a month from today in
+ * this year, or the first of March in another. */
+static void
+place_seminar (SamRecord *seminar,
+               int        year)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *starts = NULL, *ends = NULL;
+
+  if (year == 0)
+    year = g_date_time_get_year (now);
+  if (year == g_date_time_get_year (now))
+    day = g_date_time_add_days (now, 30);
+  if (day == NULL || g_date_time_get_year (day) != year)
+    {
+      g_clear_pointer (&day, g_date_time_unref);
+      day = g_date_time_new_local (year, 3, 1, 9, 0, 0);
+    }
+  starts = g_date_time_format (day, "%Y-%m-%dT09:00");
+  ends = g_date_time_format (day, "%Y-%m-%dT15:00");
+  sam_record_set_string (seminar, "starts_at", starts);
+  sam_record_set_string (seminar, "ends_at", ends);
+  sam_record_set_string (seminar, "status", "planned");
+}
+
+/* Gives a new record the defaults of its kind and the field that puts it
+ * in its place; FALSE with a message saying what to select first. */
+static gboolean
+place_new (SamStore           *store,
+           SamRecord          *record,
+           const SamNewPlace  *place,
+           GError            **error)
+{
+  SamKind kind = sam_record_get_kind (record), parent_kind = SAM_KIND_NONE;
+  const char *parent_field = NULL;
+  gint64 parent = 0;
+
+  switch (kind)
+    {
+    case SAM_KIND_ACTIVITY:
+      sam_record_set_string (record, "status", "planned");
+      sam_record_set_int (record, "progress", 0);
+      parent_field = "plan_id", parent_kind = SAM_KIND_PLAN;
+      parent = id_near (store, place->near, SAM_KIND_PLAN);
+      parent = parent ? parent : place->plan_id;
+      break;
+    case SAM_KIND_PLAN:
+    case SAM_KIND_GOAL:
+    case SAM_KIND_PRIORITY_TASK:
+      parent_field = "measure_id", parent_kind = SAM_KIND_MEASURE;
+      parent = id_near (store, place->near, SAM_KIND_MEASURE);
+      break;
+    case SAM_KIND_MEASURE:
+      parent_field = "focus_area_id", parent_kind = SAM_KIND_FOCUS_AREA;
+      parent = id_near (store, place->near, SAM_KIND_FOCUS_AREA);
+      break;
+    case SAM_KIND_FOCUS_AREA:
+      parent_field = "strategy_id", parent_kind = SAM_KIND_STRATEGY;
+      break;
+    case SAM_KIND_SEMINAR:
+      parent_field = "format_id", parent_kind = SAM_KIND_SEMINAR_FORMAT;
+      parent = id_near (store, place->near, SAM_KIND_SEMINAR_FORMAT);
+      place_seminar (record, place->year);
+      break;
+    case SAM_KIND_AGENCY:
+    case SAM_KIND_TARGET_GROUP:
+      if (place->near && sam_record_get_kind (place->near) == kind && kind == SAM_KIND_TARGET_GROUP)
+        sam_record_set_string (record, "category", sam_record_get_string (place->near, "category"));
+      if (place->under)
+        {
+          parent_field = "parent_id", parent_kind = kind;
+          parent = id_near (store, place->near, kind);
+        }
+      break;
+    default:
+      break;
+    }
+  /* A measure, a focus area and a seminar have somewhere to go by default. */
+  if ((kind == SAM_KIND_MEASURE || kind == SAM_KIND_FOCUS_AREA || kind == SAM_KIND_SEMINAR)
+      && !first_id (store, parent_kind, &parent, error))
+    return FALSE;
+  if (parent_field && parent == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, where_first (parent_kind));
+      return FALSE;
+    }
+  if (parent_field)
+    sam_record_set_int (record, parent_field, parent);
+  return TRUE;
+}
+
+/* Creates a record of @kind with its kind's defaults (a title saying it is
+ * new; an activity planned at 0 %; a seminar planned in the year in view),
+ * in the place @place points to (a plan for an activity, a measure for a
+ * plan, …), saved by the kind's rules as one undo step. Returns the new
+ * record, or NULL with SAM_STORE_ERROR_INVALID saying what to select
+ * first, or another error; nothing is saved then. */
+SamRecord *
+sam_rules_create (SamStore           *store,
+                  SamKind             kind,
+                  const SamNewPlace  *place,
+                  GError            **error)
+{
+  g_autoptr(SamRecord) record = NULL;
+  const SamNewPlace nowhere = { NULL, 0, 0, FALSE };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (new_titles) && record == NULL; i++)
+    if (new_titles[i].kind == kind)
+      {
+        record = sam_record_new (kind);
+        sam_record_set_string (record, sam_kind_get_info (kind)->title_field, _(new_titles[i].title));
+      }
+  g_return_val_if_fail (record != NULL, NULL);
+  if (!place_new (store, record, place ? place : &nowhere, error) || !sam_rules_save (store, record, error))
+    return NULL;
+  return g_steal_pointer (&record);
 }

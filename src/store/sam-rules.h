@@ -11,6 +11,19 @@
 
 G_BEGIN_DECLS
 
+/* Where a new record goes, taken from what the person has in view. */
+typedef struct
+{
+  SamRecord *near;        /* the record shown or selected, or NULL */
+  gint64     plan_id;     /* the plan the activities in view are of, or 0 */
+  int        year;        /* the year of seminars in view, or 0: this year */
+  gboolean   under;       /* an agency or target group goes under @near */
+} SamNewPlace;
+
+SamRecord *sam_rules_create (SamStore          *store,
+                             SamKind            kind,
+                             const SamNewPlace *place,
+                             GError           **error);
 gboolean  sam_rules_save    (SamStore   *store,
                              SamRecord  *record,
                              GError    **error);
