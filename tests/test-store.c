@@ -190,6 +190,9 @@ test_invalid_saves_nothing (Fixture       *f,
   g_assert_false (sam_store_insert (f->store, r, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Due: cannot be before the start"));
+  /* The error names its field, for a form to show it under that field. */
+  g_assert_cmpstr (sam_store_error_get_field (error), ==, "due_date");
+  g_assert_cmpstr (sam_store_error_get_reason (error), ==, "cannot be before the start");
   g_assert_cmpint (sam_record_get_id (r), ==, 0);
   g_assert_cmpint (sam_store_count (f->store, SAM_KIND_ACTIVITY), ==, before);
 }
@@ -207,6 +210,7 @@ test_missing_target_saves_nothing (Fixture       *f,
   g_assert_false (sam_store_insert (f->store, r, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "no longer exists"));
+  g_assert_null (sam_store_error_get_field (error));
   g_assert_cmpint (sam_store_count (f->store, SAM_KIND_ACTIVITY), ==, before);
   g_assert_cmpint (sam_record_get_id (r), ==, 0);
 }
@@ -223,6 +227,7 @@ test_duplicate_short_name (Fixture       *f,
   g_assert_false (sam_store_insert (f->store, r, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "Short name: “Hdir” is already in use. Choose another.");
+  g_assert_cmpstr (sam_store_error_get_field (error), ==, "short_name");
 }
 
 static void
@@ -240,6 +245,7 @@ test_parent_cycle (Fixture       *f,
   g_assert_false (sam_store_update (f->store, hod, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Reports to: cannot be the item itself or one of the items under it"));
+  g_assert_cmpstr (sam_store_error_get_field (error), ==, "parent_id");
   again = sam_store_get (f->store, SAM_KIND_AGENCY, sam_record_get_id (hod), NULL);
   g_assert_cmpint (sam_record_get_int (again, "parent_id"), ==, 0);
 }

@@ -22,7 +22,51 @@ struct _SamRecord
 
 G_DEFINE_FINAL_TYPE (SamRecord, sam_record, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (sam-core-error-quark, sam_core_error)
+typedef SamFieldErrorData SamCoreErrorPrivate;
+
+void
+sam_field_error_data_init (SamFieldErrorData *data)
+{
+  data->field = NULL;
+  data->reason = NULL;
+}
+
+void
+sam_field_error_data_copy (const SamFieldErrorData *src,
+                           SamFieldErrorData       *dest)
+{
+  dest->field = g_strdup (src->field);
+  dest->reason = g_strdup (src->reason);
+}
+
+void
+sam_field_error_data_clear (SamFieldErrorData *data)
+{
+  g_clear_pointer (&data->field, g_free);
+  g_clear_pointer (&data->reason, g_free);
+}
+
+#define sam_core_error_private_init sam_field_error_data_init
+#define sam_core_error_private_copy sam_field_error_data_copy
+#define sam_core_error_private_clear sam_field_error_data_clear
+G_DEFINE_EXTENDED_ERROR (SamCoreError, sam_core_error)
+
+/* Returns the name of the field @error (of SAM_CORE_ERROR) is about, or
+ * NULL when it is about none. */
+const char *
+sam_core_error_get_field (const GError *error)
+{
+  g_return_val_if_fail (error != NULL && error->domain == SAM_CORE_ERROR, NULL);
+  return sam_core_error_get_private (error)->field;
+}
+
+/* Returns what is wrong with the field alone ("cannot be empty"), or NULL. */
+const char *
+sam_core_error_get_reason (const GError *error)
+{
+  g_return_val_if_fail (error != NULL && error->domain == SAM_CORE_ERROR, NULL);
+  return sam_core_error_get_private (error)->reason;
+}
 
 enum {
   PROP_0,
@@ -454,26 +498,26 @@ sam_datetime_is_valid (const char *iso_datetime)
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *label,
-         const char  *format,
-         ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-invalid (GError     **error,
-         const char  *label,
-         const char  *format,
+invalid (GError         **error,
+         const SamField  *field,
+         const char      *format,
          ...)
 {
   va_list args;
   g_autofree char *what = NULL;
+  SamFieldErrorData *data;
+  GError *local;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
   /* TRANSLATORS: "Due: must be a date written as YYYY-MM-DD". */
-  g_set_error (error, SAM_CORE_ERROR, SAM_CORE_ERROR_INVALID, _("%s: %s"),
-               g_dgettext (GETTEXT_PACKAGE, label), what);
+  local = g_error_new (SAM_CORE_ERROR, SAM_CORE_ERROR_INVALID, _("%s: %s"),
+                       g_dgettext (GETTEXT_PACKAGE, field->label), what);
+  data = sam_core_error_get_private (local);
+  data->field = g_strdup (field->name);
+  data->reason = g_steal_pointer (&what);
+  g_propagate_error (error, local);
   return FALSE;
 }
 
@@ -495,42 +539,42 @@ validate_field (SamRecord       *self,
   const char *s;
 
   if (v == NULL || (f->type == SAM_FIELD_REF && g_variant_get_int64 (v) == 0))
-    return !f->required || invalid (error, f->label, _("cannot be empty"));
+    return !f->required || invalid (error, f, _("cannot be empty"));
 
   switch (f->type)
     {
     case SAM_FIELD_TEXT:
       s = g_variant_get_string (v, NULL);
       if (f->required && is_blank (s))
-        return invalid (error, f->label, _("cannot be empty"));
+        return invalid (error, f, _("cannot be empty"));
       if (!g_utf8_validate (s, -1, NULL))
-        return invalid (error, f->label, _("is not valid text"));
+        return invalid (error, f, _("is not valid text"));
       if (f->max_length > 0 && g_utf8_strlen (s, -1) > (glong) f->max_length)
-        return invalid (error, f->label, _("is longer than %u characters; shorten it"), f->max_length);
+        return invalid (error, f, _("is longer than %u characters; shorten it"), f->max_length);
       break;
     case SAM_FIELD_DATE:
       if (!sam_date_is_valid (g_variant_get_string (v, NULL)))
-        return invalid (error, f->label, _("must be a date written as YYYY-MM-DD"));
+        return invalid (error, f, _("must be a date written as YYYY-MM-DD"));
       break;
     case SAM_FIELD_DATETIME:
       if (!sam_datetime_is_valid (g_variant_get_string (v, NULL)))
-        return invalid (error, f->label, _("must be a date and time written as YYYY-MM-DD HH:MM"));
+        return invalid (error, f, _("must be a date and time written as YYYY-MM-DD HH:MM"));
       break;
     case SAM_FIELD_ENUM:
       if (!sam_enum_is_valid (f->values, g_variant_get_string (v, NULL)))
-        return invalid (error, f->label, _("“%s” is not one of the allowed values"),
+        return invalid (error, f, _("“%s” is not one of the allowed values"),
                         g_variant_get_string (v, NULL));
       break;
     case SAM_FIELD_BOOL:
       if (g_variant_get_int64 (v) != 0 && g_variant_get_int64 (v) != 1)
-        return invalid (error, f->label, _("must be yes or no"));
+        return invalid (error, f, _("must be yes or no"));
       break;
     case SAM_FIELD_STRINGS:
       for (gsize j = 0; j < g_variant_n_children (v); j++)
         {
           g_autoptr(GVariant) item = g_variant_get_child_value (v, j);
           if (g_utf8_strlen (g_variant_get_string (item, NULL), -1) > (glong) f->max_length)
-            return invalid (error, f->label, _("an entry is longer than %u characters"), f->max_length);
+            return invalid (error, f, _("an entry is longer than %u characters"), f->max_length);
         }
       break;
     case SAM_FIELD_INT:
@@ -557,9 +601,11 @@ validate_rules (SamRecord  *self,
       {
         gint64 p = sam_record_get_int (self, progress_fields[i]);
         if (p < 0 || p > 100)
-          return invalid (error, N_("Progress (%)"), _("must be between 0 and 100"));
+          return invalid (error, sam_kind_find_field (self->info->kind, progress_fields[i]),
+                          _("must be between 0 and 100"));
         if (p < 100 && g_strcmp0 (sam_record_get_string (self, "status"), "done") == 0)
-          return invalid (error, N_("Progress (%)"), _("must be 100 when the status is done"));
+          return invalid (error, sam_kind_find_field (self->info->kind, progress_fields[i]),
+                          _("must be 100 when the status is done"));
       }
 
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
@@ -571,12 +617,12 @@ validate_rules (SamRecord  *self,
       if (sam_record_is_set (self, spans[i].start) && sam_record_is_set (self, spans[i].end)
           && g_strcmp0 (sam_record_get_string (self, spans[i].end),
                         sam_record_get_string (self, spans[i].start)) < 0)
-        return invalid (error, end->label, _("cannot be before the start"));
+        return invalid (error, end, _("cannot be before the start"));
     }
 
   if (self->info->kind == SAM_KIND_AGENCY || self->info->kind == SAM_KIND_TARGET_GROUP)
     if (self->id != 0 && sam_record_get_int (self, "parent_id") == self->id)
-      return invalid (error, sam_kind_find_field (self->info->kind, "parent_id")->label,
+      return invalid (error, sam_kind_find_field (self->info->kind, "parent_id"),
                       _("cannot be the item itself"));
   return TRUE;
 }

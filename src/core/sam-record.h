@@ -21,6 +21,23 @@ typedef enum {
 
 GQuark sam_core_error_quark (void);
 
+/* What an error about one field says of it, besides its message ("Due:
+ * cannot be before the start"): the field's name and the reason alone,
+ * so that a form shows it under the right field. Errors of the core's and
+ * the store's domains carry it; see sam_core_error_get_field(). */
+typedef struct
+{
+  char *field;     /* a field name of sam-kind.c, or NULL */
+  char *reason;    /* "cannot be before the start", or NULL */
+} SamFieldErrorData;
+
+void        sam_field_error_data_init  (SamFieldErrorData       *data);
+void        sam_field_error_data_copy  (const SamFieldErrorData *src,
+                                        SamFieldErrorData       *dest);
+void        sam_field_error_data_clear (SamFieldErrorData       *data);
+const char *sam_core_error_get_field   (const GError            *error);
+const char *sam_core_error_get_reason  (const GError            *error);
+
 #define SAM_TYPE_RECORD (sam_record_get_type ())
 G_DECLARE_FINAL_TYPE (SamRecord, sam_record, SAM, RECORD, GObject)
 

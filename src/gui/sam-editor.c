@@ -90,10 +90,19 @@ save_change (SamEditor   *self,
              SamRecord   *changed)
 {
   g_autoptr(GError) error = NULL;
+  SamFieldRow *about;
 
   if (!sam_rules_save (self->store, changed, &error))
     {
-      sam_field_row_set_error (row, error->message);
+      /* Under the field the rule is about, which may be another than the
+       * one edited ("Due: cannot be before the start" after a new start);
+       * the edited one then says why its value was not saved. */
+      about = error->domain == SAM_STORE_ERROR && sam_store_error_get_field (error)
+              ? sam_editor_get_row (self, sam_store_error_get_field (error)) : NULL;
+      if (about)
+        sam_field_row_set_error (about, sam_store_error_get_reason (error));
+      if (about != row)
+        sam_field_row_set_error (row, error->message);
       return;
     }
   sam_field_row_set_error (row, NULL);

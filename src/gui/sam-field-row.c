@@ -439,18 +439,12 @@ sam_field_row_flush (SamFieldRow *self)
     }
 }
 
-/* Shows @message under the field, or clears it with NULL. A message that
- * starts with the field's own label ("Due: …") is shown without it. */
+/* Shows @message under the field, or clears it with NULL. */
 void
 sam_field_row_set_error (SamFieldRow *self,
                          const char  *message)
 {
-  g_autofree char *prefix = NULL;
-
   g_return_if_fail (SAM_IS_FIELD_ROW (self));
-  prefix = g_strdup_printf ("%s: ", g_dgettext (GETTEXT_PACKAGE, self->field->label));
-  if (message && g_str_has_prefix (message, prefix))
-    message += strlen (prefix);
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (message)

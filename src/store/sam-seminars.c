@@ -12,36 +12,6 @@
 
 /* Helpers */
 
-static gboolean
-invalid (GError     **error,
-         SamKind      kind,
-         const char  *field,
-         const char  *format,
-         ...) G_GNUC_PRINTF (4, 5);
-
-/* Sets SAM_STORE_ERROR_INVALID as "Label: what", naming @field of @kind
- * the way the rest of Samordna does. Always returns FALSE. */
-static gboolean
-invalid (GError     **error,
-         SamKind      kind,
-         const char  *field,
-         const char  *format,
-         ...)
-{
-  const SamField *f = sam_kind_find_field (kind, field);
-  g_autofree char *what = NULL;
-  va_list args;
-
-  g_assert (f != NULL);
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  /* TRANSLATORS: "Participants: cannot be negative …": a field and what is wrong with it. */
-  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("%s: %s"),
-               g_dgettext (GETTEXT_PACKAGE, f->label), what);
-  return FALSE;
-}
-
 /* Ends a transaction the caller began: commits when @ok, otherwise (or
  * when the commit fails) rolls back. Returns whether it committed. */
 static gboolean
@@ -105,8 +75,7 @@ validate_core (SamRecord  *record,
 
   if (sam_record_validate (record, &local))
     return TRUE;
-  g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, local->message);
-  return FALSE;
+  return sam_store_set_invalid_from_core (error, local);
 }
 
 static sqlite3_stmt *
@@ -252,18 +221,18 @@ check_seminar_fields (SamRecord  *seminar,
   if (*starts && *ends && strcmp (ends, starts) < 0)
     {
       g_autofree char *e = display_time (ends), *s = display_time (starts);
-      return invalid (error, SAM_KIND_SEMINAR, "ends_at",
+      return sam_store_set_field_error (error, SAM_KIND_SEMINAR, "ends_at",
                       _("%s is before the start (%s). Choose an end after the start."), e, s);
     }
   if (sam_record_is_set (seminar, "capacity") && sam_record_get_int (seminar, "capacity") < 0)
-    return invalid (error, SAM_KIND_SEMINAR, "capacity",
+    return sam_store_set_field_error (error, SAM_KIND_SEMINAR, "capacity",
                     _("cannot be negative (%d). Enter the number of places, or leave it empty for no limit."),
                     (int) sam_record_get_int (seminar, "capacity"));
   if (sam_record_is_set (seminar, "evaluation_score"))
     {
       gint64 score = sam_record_get_int (seminar, "evaluation_score");
       if (score < 1 || score > 5)
-        return invalid (error, SAM_KIND_SEMINAR, "evaluation_score",
+        return sam_store_set_field_error (error, SAM_KIND_SEMINAR, "evaluation_score",
                         _("%d is not a score from 1 to 5. Choose from 1 (poor) to 5 (very good), or leave it empty."),
                         (int) score);
     }
@@ -285,7 +254,7 @@ check_capacity_fits (SamStore   *store,
     return FALSE;
   if (counts.confirmed <= capacity)
     return TRUE;
-  return invalid (error, SAM_KIND_SEMINAR, "capacity",
+  return sam_store_set_field_error (error, SAM_KIND_SEMINAR, "capacity",
                   g_dngettext (GETTEXT_PACKAGE,
                                "%d participant already has a place at “%s”. Enter at least %d, or cancel registrations first.",
                                "%d participants already have a place at “%s”. Enter at least %d, or cancel registrations first.",
@@ -440,11 +409,11 @@ check_attended (SamRecord  *registration,
   gint64 registered = sam_record_get_int (registration, "participants");
 
   if (attended < 0)
-    return invalid (error, SAM_KIND_REGISTRATION, "attended",
+    return sam_store_set_field_error (error, SAM_KIND_REGISTRATION, "attended",
                     _("cannot be negative (%d). Enter how many people from “%s” came, 0 if nobody did."),
                     (int) attended, sam_record_get_title (registration));
   if (attended > registered)
-    return invalid (error, SAM_KIND_REGISTRATION, "attended",
+    return sam_store_set_field_error (error, SAM_KIND_REGISTRATION, "attended",
                     g_dngettext (GETTEXT_PACKAGE,
                                  "%d is more than the %d participant registered from “%s”. Enter at most %d, or raise the number of participants first.",
                                  "%d is more than the %d participants registered from “%s”. Enter at most %d, or raise the number of participants first.",
@@ -476,7 +445,7 @@ check_attendance (SamRecord            *seminar,
       SamRecord *r = find_by_id (registrations, attendance[i].registration_id);
 
       if (r == NULL)
-        return invalid (error, SAM_KIND_REGISTRATION, "attended",
+        return sam_store_set_field_error (error, SAM_KIND_REGISTRATION, "attended",
                         _("one of the registrations is not one of “%s”'s. Reload the seminar and try again."),
                         sam_record_get_title (seminar));
       if (!check_attended (r, attendance[i].attended, error))
@@ -544,15 +513,15 @@ check_registration_fields (SamRecord  *registration,
   gint64 participants = sam_record_get_int (registration, "participants");
 
   if (!sam_record_is_set (registration, "participants"))
-    return invalid (error, SAM_KIND_REGISTRATION, "participants",
+    return sam_store_set_field_error (error, SAM_KIND_REGISTRATION, "participants",
                     _("enter how many people from “%s” are coming."),
                     sam_record_get_title (registration));
   if (participants < 0)
-    return invalid (error, SAM_KIND_REGISTRATION, "participants",
+    return sam_store_set_field_error (error, SAM_KIND_REGISTRATION, "participants",
                     _("cannot be negative (%d). Enter how many people from “%s” are coming."),
                     (int) participants, sam_record_get_title (registration));
   if (participants == 0)
-    return invalid (error, SAM_KIND_REGISTRATION, "participants",
+    return sam_store_set_field_error (error, SAM_KIND_REGISTRATION, "participants",
                     _("must be at least 1. Enter how many people from “%s” are coming, or cancel the registration."),
                     sam_record_get_title (registration));
   if (sam_record_is_set (registration, "attended")
@@ -580,7 +549,7 @@ check_growth_fits (SamStore   *store,
   if (!counts.has_capacity || counts.confirmed + more <= counts.capacity)
     return TRUE;
   left = MAX (counts.capacity - counts.confirmed, 0);
-  return invalid (error, SAM_KIND_REGISTRATION, "participants",
+  return sam_store_set_field_error (error, SAM_KIND_REGISTRATION, "participants",
                   g_dngettext (GETTEXT_PACKAGE,
                                "only %d more place is left at “%s”. Register the extra participants separately so that they join the waiting list, or raise the capacity.",
                                "only %d more places are left at “%s”. Register the extra participants separately so that they join the waiting list, or raise the capacity.",
@@ -610,13 +579,13 @@ check_registration_place (SamStore   *store,
       return FALSE;
     }
   if (stored == NULL && g_str_equal (status_of (seminar), "cancelled"))
-    return invalid (error, SAM_KIND_REGISTRATION, "seminar_id",
+    return sam_store_set_field_error (error, SAM_KIND_REGISTRATION, "seminar_id",
                     _("“%s” is cancelled and takes no registrations. Set its status back to planned or registration open first, or choose another seminar."),
                     sam_record_get_title (seminar));
   if (stored == NULL)
     return TRUE;
   if (sam_record_get_int (stored, "seminar_id") != seminar_id)
-    return invalid (error, SAM_KIND_REGISTRATION, "seminar_id",
+    return sam_store_set_field_error (error, SAM_KIND_REGISTRATION, "seminar_id",
                     _("a registration cannot move to another seminar. Cancel it, and register “%s” for the other seminar."),
                     sam_record_get_title (registration));
   return check_growth_fits (store, seminar, registration, stored, error);
@@ -720,12 +689,12 @@ check_format_fields (SamRecord  *format,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (sam_record_is_set (format, fields[i]) && sam_record_get_int (format, fields[i]) < 0)
-      return invalid (error, SAM_KIND_SEMINAR_FORMAT, fields[i],
+      return sam_store_set_field_error (error, SAM_KIND_SEMINAR_FORMAT, fields[i],
                       _("cannot be negative (%d). Enter 0 or more, or leave it empty for no target."),
                       (int) sam_record_get_int (format, fields[i]));
   if (sam_record_is_set (format, "min_per_year") && sam_record_is_set (format, "max_per_year")
       && sam_record_get_int (format, "max_per_year") < sam_record_get_int (format, "min_per_year"))
-    return invalid (error, SAM_KIND_SEMINAR_FORMAT, "max_per_year",
+    return sam_store_set_field_error (error, SAM_KIND_SEMINAR_FORMAT, "max_per_year",
                     _("%d is less than the least per year (%d). Raise it, or lower the least per year."),
                     (int) sam_record_get_int (format, "max_per_year"),
                     (int) sam_record_get_int (format, "min_per_year"));
@@ -1078,7 +1047,7 @@ copy_seminar (SamRecord  *seminar,
       if (!sam_record_is_set (copy, dates[i]))
         continue;
       if (!(moved = shift_years (sam_record_get_string (copy, dates[i]), years)))
-        return invalid (error, SAM_KIND_SEMINAR, dates[i],
+        return sam_store_set_field_error (error, SAM_KIND_SEMINAR, dates[i],
                         _("“%s” cannot be moved %d years: the date would leave the years 1 to 9999. Choose another year."),
                         sam_record_get_title (seminar), years), NULL;
       sam_record_set_string (copy, dates[i], moved);
@@ -1109,7 +1078,7 @@ sam_seminar_copy_to_year (SamStore   *store,
   if (!(seminar = sam_store_get (store, SAM_KIND_SEMINAR, seminar_id, error)))
     return NULL;
   if (year_of (seminar, "starts_at") == 0)
-    return invalid (error, SAM_KIND_SEMINAR, "starts_at",
+    return sam_store_set_field_error (error, SAM_KIND_SEMINAR, "starts_at",
                     _("“%s” has no date, so it cannot be moved to another year. Give it a start date first."),
                     sam_record_get_title (seminar)), NULL;
   if (!(copy = copy_seminar (seminar, year - year_of (seminar, "starts_at"), error))
@@ -1137,7 +1106,7 @@ sam_seminar_copy_year (SamStore   *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (from_year == to_year)
-    return invalid (error, SAM_KIND_SEMINAR, "starts_at",
+    return sam_store_set_field_error (error, SAM_KIND_SEMINAR, "starts_at",
                     _("the seminars of %d are in %d already. Choose another year to copy them to."),
                     from_year, to_year), NULL;
   if (!(seminars = sam_seminar_list_year (store, from_year, error)))

@@ -11,6 +11,13 @@ sqlite3  *sam_store_get_db         (SamStore    *self);
 gboolean  sam_store_set_sql_error  (SamStore    *self,
                                     int          rc,
                                     GError     **error);
+gboolean  sam_store_set_field_error (GError    **error,
+                                    SamKind      kind,
+                                    const char  *field,
+                                    const char  *format,
+                                    ...) G_GNUC_PRINTF (4, 5);
+gboolean  sam_store_set_invalid_from_core (GError       **error,
+                                    const GError  *core);
 gboolean  sam_store_exec           (SamStore    *self,
                                     const char  *sql,
                                     GError     **error);

@@ -86,10 +86,8 @@ constraint_error (SamStore        *self,
   const SamField *field = dot ? sam_kind_find_field (info->kind, dot + 1) : NULL;
 
   if (rc == SQLITE_CONSTRAINT_UNIQUE && field != NULL)
-    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                 _("%s: “%s” is already in use. Choose another."),
-                 g_dgettext (GETTEXT_PACKAGE, field->label),
-                 sam_record_get_string (record, field->name));
+    sam_store_set_field_error (error, info->kind, field->name, _("“%s” is already in use. Choose another."),
+                               sam_record_get_string (record, field->name));
   else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
     g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
                          _("A linked item no longer exists. Choose the linked items again."));
@@ -180,9 +178,8 @@ check_parent_cycle (SamStore   *self,
     }
   sqlite3_finalize (stmt);
   if (cycle)
-    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                 _("%s: cannot be the item itself or one of the items under it. Choose another."),
-                 g_dgettext (GETTEXT_PACKAGE, sam_kind_find_field (info->kind, "parent_id")->label));
+    sam_store_set_field_error (error, info->kind, "parent_id",
+                               _("cannot be the item itself or one of the items under it. Choose another."));
   return !cycle;
 }
 
@@ -196,8 +193,7 @@ validate (SamStore   *self,
 
   if (!sam_record_validate (record, &local))
     {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, local->message);
-      return FALSE;
+      return sam_store_set_invalid_from_core (error, local);
     }
   if (kind == SAM_KIND_AGENCY || kind == SAM_KIND_TARGET_GROUP)
     return check_parent_cycle (self, record, error);

@@ -49,7 +49,78 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_QUARK (sam-store-error-quark, sam_store_error)
+typedef SamFieldErrorData SamStoreErrorPrivate;
+#define sam_store_error_private_init sam_field_error_data_init
+#define sam_store_error_private_copy sam_field_error_data_copy
+#define sam_store_error_private_clear sam_field_error_data_clear
+G_DEFINE_EXTENDED_ERROR (SamStoreError, sam_store_error)
+
+/* Returns the name of the field @error (of SAM_STORE_ERROR) is about, or
+ * NULL when it is about none: a value that breaks a rule of one field. */
+const char *
+sam_store_error_get_field (const GError *error)
+{
+  g_return_val_if_fail (error != NULL && error->domain == SAM_STORE_ERROR, NULL);
+  return sam_store_error_get_private (error)->field;
+}
+
+/* Returns what is wrong with that field alone ("cannot be empty"), for
+ * showing under it, or NULL. */
+const char *
+sam_store_error_get_reason (const GError *error)
+{
+  g_return_val_if_fail (error != NULL && error->domain == SAM_STORE_ERROR, NULL);
+  return sam_store_error_get_private (error)->reason;
+}
+
+/* Sets SAM_STORE_ERROR_INVALID about @field of @kind: the message "Label:
+ * reason", and the field and reason for sam_store_error_get_field().
+ * Always returns FALSE. */
+gboolean
+sam_store_set_field_error (GError     **error,
+                           SamKind      kind,
+                           const char  *field,
+                           const char  *format,
+                           ...)
+{
+  const SamField *f = sam_kind_find_field (kind, field);
+  g_autofree char *reason = NULL;
+  SamFieldErrorData *data;
+  GError *local;
+  va_list args;
+
+  g_assert (f != NULL);
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: "Participants: cannot be negative …": a field and what is wrong with it. */
+  local = g_error_new (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("%s: %s"),
+                       g_dgettext (GETTEXT_PACKAGE, f->label), reason);
+  data = sam_store_error_get_private (local);
+  data->field = g_strdup (f->name);
+  data->reason = g_steal_pointer (&reason);
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
+/* Sets SAM_STORE_ERROR_INVALID from the core's verdict @core on a record,
+ * keeping the field it is about. Always returns FALSE. */
+gboolean
+sam_store_set_invalid_from_core (GError       **error,
+                                 const GError  *core)
+{
+  GError *local = g_error_new_literal (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, core->message);
+
+  if (core->domain == SAM_CORE_ERROR)
+    {
+      SamFieldErrorData *data = sam_store_error_get_private (local);
+
+      data->field = g_strdup (sam_core_error_get_field (core));
+      data->reason = g_strdup (sam_core_error_get_reason (core));
+    }
+  g_propagate_error (error, local);
+  return FALSE;
+}
 
 /* How long to wait for another program's lock before saying it is locked. */
 #define BUSY_TIMEOUT_MS 750

@@ -44,6 +44,8 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
 
 GQuark        sam_store_error_quark        (void);
+const char   *sam_store_error_get_field    (const GError        *error);
+const char   *sam_store_error_get_reason   (const GError        *error);
 
 char         *sam_store_default_path       (void);
 SamStore     *sam_store_open               (const char          *path,
