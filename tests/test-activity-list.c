@@ -138,11 +138,11 @@ test_agency_with_subordinates (Fixture       *f,
   g_autoptr(GPtrArray) hdir_leads = sam_store_list_by (f->store, SAM_KIND_ACTIVITY, "lead_agency_id", hdir, NULL);
   guint alone, with_under;
 
-  q->agencies = sam_agency_with_subordinates (f->store, hod, FALSE);
+  q->agencies = sam_agency_with_subordinates (f->store, hod, FALSE, NULL);
   g_assert_cmpuint (g_hash_table_size (q->agencies), ==, 1);
   alone = count_matching (f, q);
   g_clear_pointer (&q->agencies, g_hash_table_unref);
-  q->agencies = sam_agency_with_subordinates (f->store, hod, TRUE);
+  q->agencies = sam_agency_with_subordinates (f->store, hod, TRUE, NULL);
   g_assert_true (g_hash_table_contains (q->agencies, &hdir));
   with_under = count_matching (f, q);
 

@@ -132,7 +132,7 @@ sam_application_activate (GApplication *app)
   if (window == NULL)
     {
       /* The window shows itself when the plan is open, or after a moment. */
-      window = GTK_WINDOW (sam_window_new (self));
+      window = GTK_WINDOW (sam_window_new (GTK_APPLICATION (self), self->settings));
       sam_window_open_database (SAM_WINDOW (window), self->database);
       return;
     }

@@ -5,12 +5,73 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "sam-window-private.h"
+#include "sam-window.h"
+#include "sam-registration-dialog.h"
+#include "sam-status-dialog.h"
 #include "models/sam-details.h"
-#include "models/sam-overview.h"
-#include "models/sam-matrix-rows.h"
+#include "store/sam-rules.h"
+#include "views/sam-checks-page.h"
+#include "views/sam-follow-up-page.h"
+#include "views/sam-matrix-page.h"
+#include "views/sam-overview-page.h"
+#include "views/sam-plans-page.h"
+#include "views/sam-records-page.h"
+#include "views/sam-reports-page.h"
+#include "views/sam-seminars-page.h"
+
+struct _SamWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *new_button;
+  GtkButton            *back_button;
+  GtkToggleButton      *search_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkStack             *content_stack;
+  AdwStatusPage        *error_page;
+  GtkListView          *sidebar_view;
+  GtkStack             *view_stack;
+  SamEditor            *editor;
+
+  SamStore             *store;
+  GCancellable         *cancellable;
+  char                 *error;           /* the last open error */
+  SamView               view;
+  SamPage              *pages[SAM_N_VIEWS];
+  GPtrArray            *history;         /* records shown before, for Back */
+  GSettings            *settings;        /* the window's size and view, or NULL */
+};
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Menu entries of the New button, per view; the target names a kind, with
+ * "-under" for one under the record shown. */
+static const struct { SamView view; const char *label; const char *target; } new_menu[] = {
+  { SAM_VIEW_OVERVIEW, N_("_Activity"), "activity" },
+  { SAM_VIEW_PLANS, N_("_Activity"), "activity" },
+  { SAM_VIEW_PLANS, N_("_Plan"), "plan" },
+  { SAM_VIEW_PLANS, N_("_Goal"), "goal" },
+  { SAM_VIEW_PLANS, N_("P_riority Task"), "priority-task" },
+  { SAM_VIEW_PLANS, N_("_Measure"), "measure" },
+  { SAM_VIEW_PLANS, N_("_Focus Area"), "focus-area" },
+  { SAM_VIEW_FOLLOW_UP, N_("_Reporting Period"), "reporting-period" },
+  { SAM_VIEW_SEMINARS, N_("_Seminar"), "seminar" },
+  { SAM_VIEW_SEMINARS, N_("Seminar _Format"), "seminar-format" },
+  { SAM_VIEW_AGENCIES, N_("_Agency"), "agency" },
+  { SAM_VIEW_AGENCIES, N_("_Subordinate Agency"), "agency-under" },
+  { SAM_VIEW_TARGET_GROUPS, N_("_Target Group"), "target-group" },
+  { SAM_VIEW_TARGET_GROUPS, N_("_Sub-group"), "target-group-under" },
+  { SAM_VIEW_SECTORS, N_("_Sector"), "sector" },
+  { SAM_VIEW_KNOWLEDGE, N_("_Knowledge Gap"), "knowledge-gap" },
+  { SAM_VIEW_KNOWLEDGE, N_("_R&D Project"), "rd-project" },
+  { SAM_VIEW_OBLIGATIONS, N_("_Obligation"), "obligation" },
+  { SAM_VIEW_PERIODS, N_("_Reporting Period"), "reporting-period" },
+};
+
 /* G_MESSAGES_DEBUG=sam-window prints how long start-up took to each step. */
 static void
 trace (const char *step)
@@ -22,122 +83,96 @@ trace (const char *step)
     g_debug ("%.1f ms: %s", (g_get_monotonic_time () - started) / 1000.0, step);
 }
 
-/* Helpers */
-
 static GSettings *
 settings (SamWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return app ? sam_application_get_settings (SAM_APPLICATION (app)) : NULL;
+  return self->settings;
 }
 
-static GListModel *
-create_children_cb (gpointer item,
-                    gpointer user_data)
+/* Shows a toast; with @offer_undo it has an Undo button. */
+static void
+toast (SamWindow  *self,
+       const char *title,
+       gboolean    offer_undo)
 {
-  return sam_node_get_children (SAM_NODE (item));
-}
+  AdwToast *toast = adw_toast_new (title);
 
-/* Names a tree row by what it shows, so that it can be found again after
- * the tree is rebuilt: "agency:12", or a heading's path of titles. */
-static char *
-row_key (GtkTreeListRow *row)
-{
-  g_autoptr(SamNode) node = gtk_tree_list_row_get_item (row);
-  g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
-  SamRecord *record = sam_node_get_record (node);
-  g_autofree char *up = parent ? row_key (parent) : g_strdup ("");
-
-  if (record)
-    return g_strdup_printf ("%s/%s:%" G_GINT64_FORMAT, up,
-                            sam_kind_get_info (sam_record_get_kind (record))->name,
-                            sam_record_get_id (record));
-  return g_strdup_printf ("%s/%s", up, sam_node_get_title (node));
-}
-
-static GtkTreeListRow *
-row_at (GtkSingleSelection *rows,
-        guint               i)
-{
-  return g_list_model_get_item (G_LIST_MODEL (rows), i);
-}
-
-static GHashTable *
-expanded_keys (GtkSingleSelection *rows)
-{
-  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; rows && i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+  if (offer_undo)
     {
-      g_autoptr(GtkTreeListRow) row = row_at (rows, i);
-      if (gtk_tree_list_row_get_expanded (row))
-        g_hash_table_add (keys, row_key (row));
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
     }
-  return keys;
-}
-
-static char *
-selected_key (GtkSingleSelection *rows)
-{
-  GtkTreeListRow *row = rows ? gtk_single_selection_get_selected_item (rows) : NULL;
-
-  return row ? row_key (row) : NULL;
-}
-
-/* Finds the visible row named @key; G_MAXUINT when there is none. */
-static guint
-find_key (GtkSingleSelection *rows,
-          const char         *key)
-{
-  for (guint i = 0; key && i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = row_at (rows, i);
-      g_autofree char *k = row_key (row);
-      if (g_str_equal (k, key))
-        return i;
-    }
-  return G_MAXUINT;
-}
-
-/* A new tree of @view; rows named in @expanded open, else the first level
- * of the plans and target groups. */
-static GtkSingleSelection *
-build_rows (SamWindow  *self,
-            SamView     view,
-            GHashTable *expanded)
-{
-  GListModel *roots = sam_tree_new_roots (self->store, view);
-  GtkTreeListModel *tree = gtk_tree_list_model_new (roots, FALSE, FALSE, create_children_cb, NULL, NULL);
-  GtkSingleSelection *rows = gtk_single_selection_new (G_LIST_MODEL (tree));
-
-  gtk_single_selection_set_autoselect (rows, FALSE);
-  gtk_single_selection_set_can_unselect (rows, TRUE);
-  gtk_single_selection_set_selected (rows, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = row_at (rows, i);
-      g_autofree char *key = row_key (row);
-      gboolean open = expanded ? g_hash_table_contains (expanded, key)
-                               : (gtk_tree_list_row_get_depth (row) == 0
-                                  && (view == SAM_VIEW_PLANS || view == SAM_VIEW_TARGET_GROUPS));
-      if (open)
-        gtk_tree_list_row_set_expanded (row, TRUE);
-    }
-  return rows;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
-update_back (SamWindow *self)
+show_error (SamWindow  *self,
+            const char *heading,
+            const char *message)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-sam_window_show_in_editor (SamWindow *self,
-                           SamRecord *record,
-                           gboolean   remember)
+/* Keeping the actions' state */
+
+static void
+set_new_menu (SamWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (new_menu); i++)
+    if (new_menu[i].view == self->view)
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (_(new_menu[i].label), NULL);
+        g_menu_item_set_action_and_target (item, "win.new", "s", new_menu[i].target);
+        g_menu_append_item (menu, item);
+      }
+  gtk_menu_button_set_menu_model (self->new_button, G_MENU_MODEL (menu));
+}
+
+/* Enables what can be done now and names what undo and redo would do. */
+static void
+update_actions (SamWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  SamRecord *shown = sam_editor_get_record (self->editor);
+  gboolean have = self->store != NULL;
+  g_autofree char *undo = have ? sam_store_get_undo_label (self->store) : NULL;
+  g_autofree char *redo = have ? sam_store_get_redo_label (self->store) : NULL;
+  g_autofree char *undo_tip = g_strdup_printf (_("Undo: %s (Ctrl+Z)"), undo ? undo : _("nothing"));
+  g_autofree char *redo_tip = g_strdup_printf (_("Redo: %s (Ctrl+Shift+Z)"), redo ? redo : _("nothing"));
+  SamKind kind = shown ? sam_record_get_kind (shown) : SAM_KIND_NONE;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", undo != NULL);
+  gtk_widget_action_set_enabled (widget, "win.redo", redo != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tip);
+  gtk_widget_action_set_enabled (widget, "win.new", have);
+  gtk_widget_action_set_enabled (widget, "win.new-menu", have);
+  gtk_widget_action_set_enabled (widget, "win.duplicate", shown != NULL);
+  gtk_widget_action_set_enabled (widget, "win.delete", shown != NULL);
+  gtk_widget_action_set_enabled (widget, "win.record-status", kind == SAM_KIND_ACTIVITY);
+  gtk_widget_action_set_enabled (widget, "win.register", kind == SAM_KIND_SEMINAR);
+  gtk_widget_action_set_enabled (widget, "win.search", have);
+  gtk_widget_action_set_enabled (widget, "win.back", self->history->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_button), have);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), have);
+  if (have)
+    set_new_menu (self);
+}
+
+/* The editor */
+
+/* Shows @record in the editor; with @remember what it showed before is
+ * kept for Back, without it Back forgets. */
+static void
+show_in_editor (SamWindow *self,
+                SamRecord *record,
+                gboolean   remember)
 {
   SamRecord *shown = sam_editor_get_record (self->editor);
 
@@ -146,103 +181,24 @@ sam_window_show_in_editor (SamWindow *self,
   else if (!remember)
     g_ptr_array_set_size (self->history, 0);
   sam_editor_set_record (self->editor, self->store, record);
-  update_back (self);
-  sam_window_update_actions (self);
-}
-
-/* Callbacks */
-
-static gboolean is_page_view (SamView view);
-
-static void
-on_row_selected_cb (SamWindow          *self,
-                    GParamSpec         *pspec,
-                    GtkSingleSelection *rows)
-{
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (rows);
-  g_autoptr(SamNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-  if (self->refreshing)
-    return;
-  sam_window_show_in_editor (self, node ? sam_node_get_record (node) : NULL, FALSE);
-}
-
-/* In the plans tree a measure or a plan also chooses the activities shown. */
-static void
-on_plan_row_selected_cb (SamWindow          *self,
-                         GParamSpec         *pspec,
-                         GtkSingleSelection *rows)
-{
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (rows);
-  g_autoptr(SamNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
-  SamRecord *record = node ? sam_node_get_record (node) : NULL;
-  SamActivityQuery *q = sam_activity_filter_get_query (self->filter);
-  SamKind kind = record ? sam_record_get_kind (record) : SAM_KIND_NONE;
-
-  q->plan_id = kind == SAM_KIND_PLAN ? sam_record_get_id (record) : 0;
-  q->measure_id = kind == SAM_KIND_MEASURE ? sam_record_get_id (record)
-                  : (kind == SAM_KIND_GOAL || kind == SAM_KIND_PRIORITY_TASK || kind == SAM_KIND_KNOWLEDGE_GAP)
-                  ? sam_record_get_int (record, "measure_id") : 0;
-  sam_window_apply_filters (self);
-  if (!self->refreshing)
-    sam_window_show_in_editor (self, record, FALSE);
+  update_actions (self);
 }
 
 static void
-on_activity_selected_cb (SamWindow          *self,
-                         GParamSpec         *pspec,
-                         GtkSingleSelection *rows)
+on_page_show_record_cb (SamPage   *page,
+                        SamRecord *record,
+                        SamWindow *self)
 {
-  SamActivityRow *row = gtk_single_selection_get_selected_item (rows);
-  g_autoptr(SamRecord) record = NULL;
-
-  if (self->refreshing || row == NULL)
-    return;
-  record = sam_store_get (self->store, SAM_KIND_ACTIVITY, sam_activity_row_get_id (row), NULL);
-  sam_window_show_in_editor (self, record, FALSE);
+  if (page == self->pages[self->view])
+    show_in_editor (self, record, FALSE);
 }
 
 static void
-on_tree_activate_cb (GtkListView *view,
-                     guint        position,
-                     SamWindow   *self)
+on_page_add_toast_cb (SamPage   *page,
+                      AdwToast  *toast,
+                      SamWindow *self)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, position);
-
-  if (row && gtk_tree_list_row_is_expandable (row))
-    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
-}
-
-static void
-on_overview_activate_cb (GtkColumnView *view,
-                         guint          position,
-                         SamWindow     *self)
-{
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
-  g_autoptr(SamSummary) summary = g_list_model_get_item (model, position);
-  g_autofree char *key = NULL;
-  guint found;
-
-  sam_window_show_view (self, SAM_VIEW_PLANS);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->plan_rows)); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = row_at (self->plan_rows, i);
-      g_autoptr(SamNode) node = gtk_tree_list_row_get_item (row);
-      SamRecord *r = sam_node_get_record (node);
-
-      if (r && sam_record_get_kind (r) == SAM_KIND_MEASURE
-          && sam_record_get_id (r) == sam_summary_get_measure_id (summary))
-        key = row_key (row);
-    }
-  if ((found = find_key (self->plan_rows, key)) != G_MAXUINT)
-    gtk_single_selection_set_selected (self->plan_rows, found);
-}
-
-static void
-on_filter_changed_cb (SamWindow *self)
-{
-  sam_window_apply_filters (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
 static gboolean
@@ -259,10 +215,68 @@ on_detail_link_cb (GtkLabel   *label,
   if (!sam_details_parse_link (uri, &kind, &id))
     return FALSE;
   if (!(target = sam_store_get (self->store, kind, id, &error)))
-    sam_window_toast (self, error->message, FALSE);
+    toast (self, error->message, FALSE);
   else
     sam_window_show_record (self, target);
   return TRUE;
+}
+
+/* The views */
+
+static SamPage *
+create_page (SamView view)
+{
+  switch (view)
+    {
+    case SAM_VIEW_OVERVIEW:
+      return sam_overview_page_new ();
+    case SAM_VIEW_PLANS:
+      return sam_plans_page_new ();
+    case SAM_VIEW_FOLLOW_UP:
+      return sam_follow_up_page_new ();
+    case SAM_VIEW_SEMINARS:
+      return sam_seminars_page_new ();
+    case SAM_VIEW_RESPONSIBILITY:
+      return sam_responsibility_page_new ();
+    case SAM_VIEW_COVERAGE:
+      return sam_coverage_page_new ();
+    case SAM_VIEW_CHECKS:
+      return sam_checks_page_new ();
+    case SAM_VIEW_REPORTS:
+      return sam_reports_page_new ();
+    case SAM_VIEW_AGENCIES:
+    case SAM_VIEW_TARGET_GROUPS:
+    case SAM_VIEW_SECTORS:
+    case SAM_VIEW_KNOWLEDGE:
+    case SAM_VIEW_OBLIGATIONS:
+    case SAM_VIEW_PERIODS:
+      return sam_records_page_new (view);
+    case SAM_N_VIEWS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Returns the page of @view, built when first asked for: a view the
+ * person never opens costs nothing at start-up. */
+static SamPage *
+ensure_page (SamWindow *self,
+             SamView    view)
+{
+  SamPage *page = self->pages[view];
+
+  if (page != NULL)
+    return page;
+  page = self->pages[view] = create_page (view);
+  g_signal_connect_object (page, "show-record", G_CALLBACK (on_page_show_record_cb), self, 0);
+  g_signal_connect_object (page, "add-toast", G_CALLBACK (on_page_add_toast_cb), self, 0);
+  gtk_stack_add_named (self->view_stack, GTK_WIDGET (page), sam_view_get_name (view));
+  if (view == SAM_VIEW_PLANS)
+    g_object_bind_property (self->search_button, "active", page, "search-mode",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  if (self->store)
+    sam_page_set_store (page, self->store);
+  return page;
 }
 
 static void
@@ -276,57 +290,15 @@ on_sidebar_selected_cb (SamWindow          *self,
     sam_window_show_view (self, (SamView) view);
 }
 
-/* Views that have a page of their own rather than a tree. */
-static gboolean
-is_page_view (SamView view)
-{
-  return view == SAM_VIEW_OVERVIEW || view == SAM_VIEW_RESPONSIBILITY
-         || view == SAM_VIEW_COVERAGE || view == SAM_VIEW_REPORTS;
-}
-
-/* Rebuilding after the store changed */
-
+/* The header's search button opens the Plans view with its search. */
 static void
-rebuild_tree (SamWindow           *self,
-              GtkSingleSelection **rows,
-              GtkListView         *list_view,
-              SamView              view,
-              GCallback            on_selected)
+on_search_toggled_cb (SamWindow *self)
 {
-  g_autoptr(GHashTable) expanded = *rows ? expanded_keys (*rows) : NULL;
-  g_autofree char *selected = selected_key (*rows);
-  guint found;
-
-  g_clear_object (rows);
-  *rows = build_rows (self, view, expanded);
-  g_signal_connect_object (*rows, "notify::selected-item", on_selected, self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (*rows));
-  if ((found = find_key (*rows, selected)) != G_MAXUINT)
-    gtk_single_selection_set_selected (*rows, found);
+  if (gtk_toggle_button_get_active (self->search_button) && self->store && self->view != SAM_VIEW_PLANS)
+    sam_window_show_view (self, SAM_VIEW_PLANS);
 }
 
-static void
-show_overview (SamWindow *self)
-{
-  g_autofree char *today = sam_today ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamPeriod) period = sam_period_current (self->store, today, &error);
-  GListModel *summaries = error ? NULL : sam_overview_new (self->store, period, today, &error);
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  if (summaries == NULL)
-    {
-      sam_window_toast (self, error->message, FALSE);
-      return;
-    }
-  selection = gtk_no_selection_new (summaries);
-  gtk_column_view_set_model (self->overview_view, GTK_SELECTION_MODEL (selection));
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    sam_window_show_target (self, self->overview_target_label, g_date_time_get_year (now));
-  }
-  sam_window_show_figures (self);
-}
+/* Opening a database */
 
 static void
 on_store_changed_cb (SamWindow *self)
@@ -334,35 +306,14 @@ on_store_changed_cb (SamWindow *self)
   SamRecord *shown = sam_editor_get_record (self->editor);
   g_autoptr(SamRecord) fresh = NULL;
 
-  self->refreshing = TRUE;
-  if (self->view == SAM_VIEW_OVERVIEW)
-    show_overview (self);
-  else if (self->view == SAM_VIEW_PLANS)
-    rebuild_tree (self, &self->plan_rows, self->plan_tree_view, SAM_VIEW_PLANS,
-                  G_CALLBACK (on_plan_row_selected_cb));
-  else if (self->view != SAM_VIEW_SEMINARS && !is_page_view (self->view))
-    rebuild_tree (self, &self->rows, self->tree_view, self->view, G_CALLBACK (on_row_selected_cb));
-  self->refreshing = FALSE;
-  if (self->view == SAM_VIEW_SEMINARS)
-    sam_window_show_seminars (self);
-  else if (self->view == SAM_VIEW_RESPONSIBILITY || self->view == SAM_VIEW_COVERAGE)
-    sam_window_show_matrix (self);
-  /* Rows changed in place; filtering again drops those that no longer match. */
-  if (self->activities)
-    {
-      sam_window_fill_filters (self);
-      sam_window_apply_filters (self);
-      sam_activity_filter_refilter (self->filter);
-    }
-
   if (shown)
     fresh = sam_store_get (self->store, sam_record_get_kind (shown), sam_record_get_id (shown), NULL);
   sam_editor_set_record (self->editor, self->store, fresh);
-  sam_window_update_actions (self);
+  update_actions (self);
 }
 
 /* SAMORDNA_BENCH_STARTUP=1: print the time from the process start to the
- * first frame drawn with the plan in it, then quit (bench/startup-bench). */
+ * first frame drawn with the plan in it, then quit (bench/bench.sh). */
 static void
 on_first_frame_cb (GdkFrameClock *clock,
                    SamWindow     *self)
@@ -389,165 +340,18 @@ bench_first_frame (SamWindow *self)
     }
 }
 
-/* Opening a database */
-
-static void
-on_activities_loaded_cb (SamWindow    *self,
-                         const GError *error)
-{
-  trace ("activities loaded");
-  if (error)
-    sam_window_toast (self, error->message, FALSE);
-  sam_window_apply_filters (self);
-}
-
-/* The views built when first shown: each from its own UI file, whose
- * named objects are the window's fields of the same names. Together they
- * hold over half of the window's widgets, which the first frame (the
- * Overview) can do without. Until a view is built its fields are NULL. */
-typedef struct
-{
-  const char *id;
-  gsize       offset;
-} PageField;
-
-#define FIELD(name) { #name, G_STRUCT_OFFSET (SamWindow, name) }
-static const PageField plans_fields[] = {
-  FIELD (search_bar), FIELD (search_entry), FIELD (agency_filter), FIELD (subordinates_check),
-  FIELD (sector_filter), FIELD (group_filter), FIELD (status_filter), FIELD (period_filter),
-  FIELD (overdue_toggle), FIELD (count_label), FIELD (filters_button), FIELD (active_label),
-  FIELD (plan_tree_view), FIELD (activity_view),
-};
-static const PageField seminars_fields[] = {
-  FIELD (year_label), FIELD (target_label), FIELD (seminar_stack), FIELD (seminar_list),
-  FIELD (seminar_calendar), FIELD (day_list),
-};
-static const PageField matrix_fields[] = {
-  FIELD (matrix_columns), FIELD (matrix_ministry), FIELD (matrix_summary), FIELD (matrix_view),
-};
-static const PageField reports_fields[] = {
-  FIELD (reports_page), FIELD (report_scope), FIELD (report_period), FIELD (report_language),
-  FIELD (report_button), FIELD (report_progress), FIELD (report_cancel),
-};
-#undef FIELD
-
-static const struct {
-  const char      *name;       /* in the view stack */
-  const char      *resource;
-  const char      *root;       /* the page's top object */
-  const PageField *fields;
-  guint            n_fields;
-} lazy_pages[SAM_N_PAGES] = {
-  [SAM_PAGE_PLANS] = { "plans", "sam-plans-page.ui", "plans_page", plans_fields, G_N_ELEMENTS (plans_fields) },
-  [SAM_PAGE_SEMINARS] = { "seminars", "sam-seminars-page.ui", "seminars_page", seminars_fields,
-                          G_N_ELEMENTS (seminars_fields) },
-  [SAM_PAGE_MATRIX] = { "matrix", "sam-matrix-page.ui", "matrix_page", matrix_fields, G_N_ELEMENTS (matrix_fields) },
-  [SAM_PAGE_REPORTS] = { "reports", "sam-reports-page.ui", "reports_page", reports_fields,
-                         G_N_ELEMENTS (reports_fields) },
-};
-
-/* Builds view @page unless it is built. */
-void
-sam_window_ensure_page (SamWindow *self,
-                        SamPage    page)
-{
-  g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(GtkBuilderScope) scope = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *resource = NULL;
-
-  g_return_if_fail (page < SAM_N_PAGES);
-
-  if (gtk_stack_get_child_by_name (self->view_stack, lazy_pages[page].name))
-    return;
-  /* The pages' signal handlers, called with the window as in the template. */
-  scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "on_filter_changed_cb", G_CALLBACK (on_filter_changed_cb),
-                                           "on_tree_activate_cb", G_CALLBACK (on_tree_activate_cb),
-                                           "on_calendar_changed_cb", G_CALLBACK (on_calendar_changed_cb),
-                                           "on_matrix_options_cb", G_CALLBACK (on_matrix_options_cb),
-                                           "on_report_cancel_cb", G_CALLBACK (on_report_cancel_cb),
-                                           NULL);
-  builder = gtk_builder_new ();
-  gtk_builder_set_scope (builder, scope);
-  gtk_builder_set_current_object (builder, G_OBJECT (self));
-  resource = g_strconcat ("/io/github/samordna/Samordna/", lazy_pages[page].resource, NULL);
-  /* The files are compiled in: failing to read one is a bug, not a condition. */
-  if (!gtk_builder_add_from_resource (builder, resource, &error))
-    g_error ("Could not build the view “%s”: %s", lazy_pages[page].name, error->message);
-  for (guint i = 0; i < lazy_pages[page].n_fields; i++)
-    G_STRUCT_MEMBER (gpointer, self, lazy_pages[page].fields[i].offset) =
-      gtk_builder_get_object (builder, lazy_pages[page].fields[i].id);
-  gtk_stack_add_named (self->view_stack, GTK_WIDGET (gtk_builder_get_object (builder, lazy_pages[page].root)),
-                       lazy_pages[page].name);
-  if (page == SAM_PAGE_PLANS)
-    sam_window_setup_filters (self);
-}
-
-/* Forgets the built views' widgets, which the view stack disposed of. */
-static void
-forget_pages (SamWindow *self)
-{
-  for (guint page = 0; page < SAM_N_PAGES; page++)
-    for (guint i = 0; i < lazy_pages[page].n_fields; i++)
-      G_STRUCT_MEMBER (gpointer, self, lazy_pages[page].fields[i].offset) = NULL;
-}
-
-/* The header's search button shows the Plans view's search bar. */
-static void
-on_search_toggled_cb (SamWindow *self)
-{
-  sam_window_ensure_page (self, SAM_PAGE_PLANS);
-}
-
-/* Loads the activity table the first time the Plans view needs it, so
- * that opening a large plan shows the Overview without waiting for it.
- * Returns FALSE, with a message shown, when the activities cannot be read. */
-gboolean
-sam_window_ensure_activities (SamWindow *self)
-{
-  g_autoptr(SamActivityList) activities = NULL;
-  GtkSortListModel *sorted;
-
-  if (self->activities)
-    return TRUE;
-  sam_window_ensure_page (self, SAM_PAGE_PLANS);
-  /* A large plan is read in the background; the table fills in. */
-  activities = sam_activity_list_new_loading (self->store);
-  g_signal_connect_object (activities, "loaded", G_CALLBACK (on_activities_loaded_cb), self, G_CONNECT_SWAPPED);
-  self->activities = g_steal_pointer (&activities);
-  /* Sorting comes before filtering: a keystroke in the search then
-   * changes only the last model, and the table redraws just the rows
-   * it shows, however large the plan. */
-  sorted = gtk_sort_list_model_new (g_object_ref (sam_activity_list_get_model (self->activities)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->activity_view)));
-  self->filtered = G_LIST_MODEL (sam_filtered_list_new (G_LIST_MODEL (sorted), self->filter));
-  g_object_unref (sorted);
-  self->activity_rows = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_single_selection_set_autoselect (self->activity_rows, FALSE);
-  gtk_single_selection_set_can_unselect (self->activity_rows, TRUE);
-  gtk_single_selection_set_selected (self->activity_rows, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->activity_rows, "notify::selected-item",
-                           G_CALLBACK (on_activity_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->activity_rows));
-  sam_window_fill_filters (self);
-  sam_window_apply_filters (self);
-  return TRUE;
-}
-
-/* Returns TRUE while the activity table is being read. */
-gboolean
-sam_window_is_loading (SamWindow *self)
-{
-  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
-  return self->activities && sam_activity_list_is_loading (self->activities);
-}
-
 static void show_open_error (SamWindow *self, const GError *error);
 
 static void
-forget_store (SamWindow *self);
+forget_store (SamWindow *self)
+{
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  for (guint v = 0; v < SAM_N_VIEWS; v++)
+    if (self->pages[v])
+      sam_page_set_store (self->pages[v], NULL);
+  g_clear_object (&self->store);
+}
 
 /* The integrity check that runs after the plan is shown found damage:
  * the plan goes, nothing was written, and a dialog says what to do. */
@@ -562,23 +366,9 @@ on_store_checked_cb (GObject      *source,
   if (sam_store_check_finish (result, &error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       || self->store != SAM_STORE (source))
     return;
-  sam_window_show_in_editor (self, NULL, FALSE);
+  show_in_editor (self, NULL, FALSE);
   forget_store (self);
   show_open_error (self, error);
-}
-
-static void
-forget_store (SamWindow *self)
-{
-  if (self->store)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->activity_view)
-    gtk_column_view_set_model (self->activity_view, NULL);
-  g_clear_object (&self->activity_rows);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->activities);
-  g_clear_object (&self->plan_rows);
-  g_clear_object (&self->store);
 }
 
 static void
@@ -591,20 +381,23 @@ set_store (SamWindow *self,
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
 
   trace ("database open");
+  show_in_editor (self, NULL, FALSE);
   forget_store (self);
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  for (guint v = 0; v < SAM_N_VIEWS; v++)
+    if (self->pages[v])
+      sam_page_set_store (self->pages[v], store);
 
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), sam_store_get_path (store));
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
-  sam_window_clear_filters (self);
   if (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (sidebar)) != view)
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sidebar), view);
   else
     sam_window_show_view (self, view);
   trace ("view shown");
-  sam_window_update_actions (self);
+  update_actions (self);
   gtk_window_present (GTK_WINDOW (self));
   bench_first_frame (self);
   sam_store_check_async (store, self->cancellable, on_store_checked_cb, g_object_ref (self));
@@ -685,7 +478,413 @@ on_close_request_cb (GtkWindow *window,
   return FALSE;
 }
 
-/* Overrides */
+/* Actions: files */
+
+static void
+on_file_chosen_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   SamWindow       *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))
+                                                          : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path)
+    sam_window_open_database (self, path);
+  g_object_unref (dialog);
+}
+
+static void
+choose_file (SamWindow            *self,
+             GtkFileChooserAction  action)
+{
+  gboolean create = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) db_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (create ? _("New Database") : _("Open Database"),
+                                         GTK_WINDOW (self), action,
+                                         create ? _("_Create") : _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (db_filter, _("Samordna databases"));
+  gtk_file_filter_add_pattern (db_filter, "*.db");
+  gtk_file_filter_add_pattern (db_filter, "*.sqlite");
+  gtk_file_filter_add_pattern (db_filter, "*.samordna");
+  gtk_file_filter_set_name (all_filter, _("All files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), db_filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.db"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose_file (SAM_WINDOW (widget), g_str_equal (action_name, "win.open") ? GTK_FILE_CHOOSER_ACTION_OPEN
+                                                                          : GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+/* Opens a file Samordna wrote (a report) with the desktop's program for it. */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+/* Actions: navigation */
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  g_autoptr(SamRecord) previous = NULL;
+  g_autoptr(SamRecord) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->history->len == 0)
+    return;
+  previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  if (!(fresh = sam_store_get (self->store, sam_record_get_kind (previous), sam_record_get_id (previous), &error)))
+    toast (self, error->message, FALSE);
+  sam_editor_set_record (self->editor, self->store, fresh);
+  update_actions (self);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->store)
+    sam_window_show_view (self, sam_view_from_name (g_variant_get_string (parameter, NULL)));
+}
+
+/* Opens the Plans view on the activities @parameter (a{sv}) chooses; see
+ * sam_plans_page_show_activities(). */
+static void
+show_activities_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  sam_window_show_view (self, SAM_VIEW_PLANS);
+  sam_plans_page_show_activities (SAM_PLANS_PAGE (self->pages[SAM_VIEW_PLANS]), parameter);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  sam_window_show_view (self, SAM_VIEW_PLANS);
+  g_object_set (self->pages[SAM_VIEW_PLANS], "search-mode", TRUE, NULL);
+}
+
+/* The keyboard shortcuts window, built when first asked for: GtkApplication
+ * would build it with every window (from gtk/help-overlay.ui), a tenth of
+ * the time the window takes to appear. Once set as the window's help
+ * overlay it shows the keys of the actions it lists. */
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/sam-shortcuts.ui");
+
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                                       "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
+/* Actions: changes */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (action_name, "win.redo");
+
+  if (self->store == NULL)
+    return;
+  if (!(redo ? sam_store_redo (self->store, &error) : sam_store_undo (self->store, &error)))
+    show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error->message);
+  update_actions (self);
+}
+
+/* Selects @record where the current view lists it, or else shows it in
+ * the editor; used after something was created. */
+static void
+select_record (SamWindow *self,
+               SamRecord *record)
+{
+  if (!sam_page_select_record (self->pages[self->view], record))
+    show_in_editor (self, record, FALSE);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  const char *what = g_variant_get_string (parameter, NULL);
+  gboolean under = g_str_has_suffix (what, "-under");
+  g_autofree char *name = under ? g_strndup (what, strlen (what) - strlen ("-under")) : g_strdup (what);
+  SamNewPlace place = { .near = sam_editor_get_record (self->editor), .under = under };
+  g_autoptr(SamRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  g_return_if_fail (sam_kind_from_name (name) != SAM_KIND_NONE);
+  sam_page_fill_place (self->pages[self->view], &place);
+  if (!(record = sam_rules_create (self->store, sam_kind_from_name (name), &place, &error)))
+    {
+      show_error (self, _("Could Not Create It"), error->message);
+      return;
+    }
+  select_record (self, record);
+  sam_editor_focus_first (self->editor);
+}
+
+static void
+new_menu_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_menu_button_popup (SAM_WINDOW (widget)->new_button);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamRecord *shown = sam_editor_get_record (self->editor);
+  g_autoptr(SamRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const SamKindInfo *info;
+
+  if (shown == NULL)
+    return;
+  info = sam_kind_get_info (sam_record_get_kind (shown));
+  copy = sam_record_copy (shown);
+  sam_record_set_id (copy, 0);
+  /* TRANSLATORS: the name of a copy. */
+  title = g_strdup_printf (_("%s (copy)"), sam_record_get_title (shown));
+  sam_record_set_string (copy, info->title_field, title);
+  if (sam_kind_find_field (info->kind, "short_name"))
+    sam_record_unset (copy, "short_name");
+  if (!sam_rules_save (self->store, copy, &error))
+    {
+      show_error (self, _("Could Not Duplicate It"), error->message);
+      return;
+    }
+  select_record (self, copy);
+  toast (self, _("Duplicated"), TRUE);
+}
+
+static void
+toast_deleted (SamWindow  *self,
+               const char *title)
+{
+  g_autofree char *text = g_strdup_printf (_("“%s” deleted"), title);
+
+  toast (self, text, TRUE);
+}
+
+typedef struct
+{
+  SamWindow   *window;
+  SamRecord   *record;
+  GtkDropDown *choice;
+} DeleteData;
+
+static void
+delete_data_free (DeleteData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->record);
+  g_free (data);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       DeleteData       *data)
+{
+  SamRecord *replacement = gtk_drop_down_get_selected_item (data->choice);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup (sam_record_get_title (data->record));
+
+  if (g_strcmp0 (response, "delete") == 0)
+    {
+      if (sam_store_delete_replacing (data->window->store, sam_record_get_kind (data->record),
+                                      sam_record_get_id (data->record),
+                                      replacement ? sam_record_get_id (replacement) : 0, &error))
+        toast_deleted (data->window, title);
+      else
+        show_error (data->window, _("Could Not Delete It"), error->message);
+    }
+  delete_data_free (data);
+}
+
+/* The choice of what happens to the links: removed, or moved to another
+ * record of the same kind. */
+static GtkDropDown *
+replacement_choice (SamWindow  *self,
+                    SamRecord  *record,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) all = sam_store_list (self->store, sam_record_get_kind (record), error);
+  g_autoptr(GListStore) options = g_list_store_new (SAM_TYPE_RECORD);
+  g_autoptr(SamRecord) none = sam_record_new (sam_record_get_kind (record));
+  const char *title_field = sam_kind_get_info (sam_record_get_kind (record))->title_field;
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (SAM_TYPE_RECORD, NULL, "title");
+  GtkDropDown *dropdown;
+
+  if (all == NULL)
+    return NULL;
+  sam_record_set_string (none, title_field, _("Remove the links"));
+  g_list_store_append (options, none);
+  for (guint i = 0; i < all->len; i++)
+    if (sam_record_get_id (all->pdata[i]) != sam_record_get_id (record))
+      {
+        g_autofree char *text = g_strdup_printf (_("Move them to %s"), sam_record_get_title (all->pdata[i]));
+        g_autoptr(SamRecord) option = sam_record_new (sam_record_get_kind (record));
+
+        sam_record_set_id (option, sam_record_get_id (all->pdata[i]));
+        sam_record_set_string (option, title_field, text);
+        g_list_store_append (options, option);
+      }
+  dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (options)), g_steal_pointer (&expression)));
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  return dropdown;
+}
+
+static void
+ask_delete_in_use (SamWindow  *self,
+                   SamRecord  *record,
+                   const char *message)
+{
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), sam_record_get_title (record));
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", message, _("Choose what happens to the links:"));
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *choice = replacement_choice (self, record, &error);
+  GtkWidget *dialog;
+  DeleteData *data;
+
+  if (choice == NULL)
+    {
+      show_error (self, _("Could Not Delete It"), error->message);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  data = g_new0 (DeleteData, 1);
+  data->window = g_object_ref (self);
+  data->record = g_object_ref (record);
+  data->choice = choice;
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (data->choice));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  g_autoptr(SamRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (sam_editor_get_record (self->editor) == NULL)
+    return;
+  record = g_object_ref (sam_editor_get_record (self->editor));
+  if (sam_rules_delete (self->store, sam_record_get_kind (record), sam_record_get_id (record), &error))
+    toast_deleted (self, sam_record_get_title (record));
+  else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE))
+    ask_delete_in_use (self, record, error->message);
+  else
+    show_error (self, _("Could Not Delete It"), error->message);
+}
+
+/* Actions: what the editor's record offers */
+
+static void
+record_status_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamRecord *shown = sam_editor_get_record (self->editor);
+
+  if (shown == NULL || sam_record_get_kind (shown) != SAM_KIND_ACTIVITY)
+    return;
+  gtk_window_present (GTK_WINDOW (sam_status_dialog_new (GTK_WINDOW (self), self->store, shown)));
+}
+
+static void
+on_registered_cb (SamRegistrationDialog *dialog,
+                  SamRecord             *registration,
+                  SamWindow             *self)
+{
+  if (sam_record_get_int (registration, "waitlisted"))
+    toast (self, _("The seminar is full: the registration is on the waiting list"), FALSE);
+}
+
+static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamRecord *shown = sam_editor_get_record (self->editor);
+  SamRegistrationDialog *dialog;
+
+  if (shown == NULL || sam_record_get_kind (shown) != SAM_KIND_SEMINAR)
+    return;
+  dialog = sam_registration_dialog_new (GTK_WINDOW (self), self->store, shown);
+  g_signal_connect_object (dialog, "registered", G_CALLBACK (on_registered_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Object */
 
 static void
 sam_window_dispose (GObject *object)
@@ -695,23 +894,47 @@ sam_window_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->figures_idle, g_source_remove);
   forget_store (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
-  forget_pages (self);
-  g_clear_object (&self->rows);
-  g_clear_object (&self->seminar_rows);
-  g_clear_object (&self->day_rows);
-  g_clear_object (&self->filter);
+  memset (self->pages, 0, sizeof self->pages);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
-  if (self->report_cancellable)
-    g_cancellable_cancel (self->report_cancellable);
-  g_clear_object (&self->report_cancellable);
-  g_clear_pointer (&self->report_path, g_free);
-  g_clear_weak_pointer (&self->report_toast);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-activities", "a{sv}", show_activities_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.new", "s", new_action);
+  gtk_widget_class_install_action (widget_class, "win.new-menu", NULL, new_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.record-status", NULL, record_status_action);
+  gtk_widget_class_install_action (widget_class, "win.register", NULL, register_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-status", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  for (guint v = 0; v < SAM_N_VIEWS && v < 9; v++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + v, GDK_ALT_MASK,
+                                         "win.view", "s", sam_view_get_name (v));
 }
 
 static void
@@ -725,10 +948,7 @@ sam_window_class_init (SamWindowClass *klass)
   g_type_ensure (SAM_TYPE_NODE);
   g_type_ensure (SAM_TYPE_DETAIL);
   g_type_ensure (SAM_TYPE_RECORD);
-  g_type_ensure (SAM_TYPE_ACTIVITY_ROW);
-  g_type_ensure (SAM_TYPE_SUMMARY);
   g_type_ensure (SAM_TYPE_EDITOR);
-  g_type_ensure (SAM_TYPE_MATRIX_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
@@ -742,20 +962,8 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, overview_view);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, editor);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, overview_target_label);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_overdue);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_unreported);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_gaps);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, figure_checks);
-  gtk_widget_class_bind_template_callback (widget_class, on_tree_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_overview_activate_cb);
-
-  sam_window_install_actions (widget_class);
-  sam_window_install_seminar_actions (widget_class);
-  sam_window_install_coordination_actions (widget_class);
+  install_actions (widget_class);
 }
 
 static GtkListItemFactory *
@@ -779,9 +987,7 @@ sam_window_init (SamWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
-  self->filter = sam_activity_filter_new ();
   sam_editor_set_detail_factory (self->editor, factory);
-  /* The search bar is in the Plans view, built when first needed. */
   g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (on_search_toggled_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -795,18 +1001,21 @@ sam_window_init (SamWindow *self)
   g_object_unref (sidebar);
 
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
-  update_back (self);
-  sam_window_update_actions (self);
+  update_actions (self);
 }
 
 /* Public API */
 
+/* Returns a new window of @application (or none), which keeps its size
+ * and the view shown in @settings (or nowhere). */
 SamWindow *
-sam_window_new (SamApplication *application)
+sam_window_new (GtkApplication *application,
+                GSettings      *settings)
 {
   SamWindow *self = g_object_new (SAM_TYPE_WINDOW, "application", application, NULL);
-  GSettings *s = settings (self);
+  GSettings *s = settings;
 
+  g_set_object (&self->settings, settings);
   if (s)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (s, "window-width"),
@@ -856,14 +1065,16 @@ sam_window_get_store (SamWindow *self)
   return self->store;
 }
 
-/* Shows @view: the overview, the plans with their activities, or a tree. */
+/* Shows @view, with nothing selected in it and nothing in the editor. */
 void
 sam_window_show_view (SamWindow *self,
                       SamView    view)
 {
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
+  SamPage *page;
 
   g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (view < SAM_N_VIEWS);
   g_return_if_fail (self->store != NULL);
 
   self->view = view;
@@ -872,47 +1083,32 @@ sam_window_show_view (SamWindow *self,
       gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sidebar), view);
       return;
     }
-  sam_window_show_in_editor (self, NULL, FALSE);
+  page = ensure_page (self, view);
+  sam_page_unselect (page);
+  show_in_editor (self, NULL, FALSE);
   /* Pages of figures and matrices use the whole width. */
-  gtk_widget_set_visible (GTK_WIDGET (self->editor), !is_page_view (view));
-  if (view == SAM_VIEW_OVERVIEW)
-    {
-      show_overview (self);
-      gtk_stack_set_visible_child_name (self->view_stack, "overview");
-    }
-  else if (view == SAM_VIEW_SEMINARS)
-    {
-      sam_window_show_seminars (self);
-      gtk_stack_set_visible_child_name (self->view_stack, "seminars");
-    }
-  else if (view == SAM_VIEW_RESPONSIBILITY || view == SAM_VIEW_COVERAGE)
-    {
-      sam_window_prepare_matrix (self);
-      gtk_stack_set_visible_child_name (self->view_stack, "matrix");
-    }
-  else if (view == SAM_VIEW_REPORTS)
-    {
-      sam_window_show_reports (self);
-      gtk_stack_set_visible_child_name (self->view_stack, "reports");
-    }
-  else if (view == SAM_VIEW_PLANS)
-    {
-      sam_window_ensure_activities (self);
-      if (self->plan_rows == NULL)
-        rebuild_tree (self, &self->plan_rows, self->plan_tree_view, SAM_VIEW_PLANS,
-                      G_CALLBACK (on_plan_row_selected_cb));
-      gtk_stack_set_visible_child_name (self->view_stack, "plans");
-    }
-  else
-    {
-      g_clear_object (&self->rows);
-      self->rows = build_rows (self, view, NULL);
-      g_signal_connect_object (self->rows, "notify::selected-item", G_CALLBACK (on_row_selected_cb),
-                               self, G_CONNECT_SWAPPED);
-      gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->rows));
-      gtk_stack_set_visible_child_name (self->view_stack, "tree");
-    }
-  sam_window_update_actions (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), sam_page_uses_editor (page));
+  gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (page));
+  if (view != SAM_VIEW_PLANS)
+    gtk_toggle_button_set_active (self->search_button, FALSE);
+  update_actions (self);
+}
+
+SamView
+sam_window_get_view (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), SAM_VIEW_OVERVIEW);
+  return self->view;
+}
+
+/* Returns the page of @view, building it when it is not yet. */
+SamPage *
+sam_window_get_view_page (SamWindow *self,
+                          SamView    view)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (view < SAM_N_VIEWS, NULL);
+  return ensure_page (self, view);
 }
 
 /* Shows @record in the editor, remembering what was shown for Back. */
@@ -923,78 +1119,7 @@ sam_window_show_record (SamWindow *self,
   g_return_if_fail (SAM_IS_WINDOW (self));
   g_return_if_fail (SAM_IS_RECORD (record));
 
-  sam_window_show_in_editor (self, record, TRUE);
-}
-
-/* GTK 4.8's column view scrolls through its inner list view's action. */
-static void
-scroll_to (GtkColumnView *view,
-           guint          position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-}
-
-/* Selects @record where the current view lists it, or else shows it in
- * the editor; used after something was created. */
-void
-sam_window_select_record (SamWindow *self,
-                          SamRecord *record)
-{
-  GListModel *rows;
-
-  if (self->view == SAM_VIEW_SEMINARS && sam_record_get_kind (record) == SAM_KIND_SEMINAR)
-    {
-      rows = G_LIST_MODEL (self->seminar_rows);
-      for (guint i = 0; rows && i < g_list_model_get_n_items (rows); i++)
-        {
-          g_autoptr(SamNode) node = g_list_model_get_item (rows, i);
-          if (sam_record_get_id (sam_node_get_record (node)) == sam_record_get_id (record))
-            {
-              gtk_single_selection_set_selected (self->seminar_rows, i);
-              return;
-            }
-        }
-    }
-  if (self->view == SAM_VIEW_PLANS && sam_record_get_kind (record) == SAM_KIND_ACTIVITY
-      && sam_window_ensure_activities (self))
-    {
-      rows = G_LIST_MODEL (self->activity_rows);
-      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-        {
-          g_autoptr(SamActivityRow) row = g_list_model_get_item (rows, i);
-          if (sam_activity_row_get_id (row) == sam_record_get_id (record))
-            {
-              gtk_single_selection_set_selected (self->activity_rows, i);
-              scroll_to (self->activity_view, i);
-              return;
-            }
-        }
-    }
-  sam_window_show_in_editor (self, record, FALSE);
-}
-
-GListModel *
-sam_window_get_rows (SamWindow *self)
-{
-  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->rows);
-}
-
-GListModel *
-sam_window_get_plan_rows (SamWindow *self)
-{
-  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->plan_rows);
-}
-
-GListModel *
-sam_window_get_activity_rows (SamWindow *self)
-{
-  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->activity_rows);
+  show_in_editor (self, record, TRUE);
 }
 
 SamEditor *
@@ -1024,53 +1149,4 @@ sam_window_get_page (SamWindow *self)
 {
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->content_stack);
-}
-
-/* The widget called @name; see sam_window_get_filter_widget(). */
-static GtkWidget *
-filter_widget (SamWindow  *self,
-               const char *name)
-{
-  const struct { const char *name; gpointer widget; } widgets[] = {
-    { "search", self->search_entry }, { "agency", self->agency_filter },
-    { "subordinates", self->subordinates_check }, { "sector", self->sector_filter },
-    { "group", self->group_filter }, { "status", self->status_filter },
-    { "period", self->period_filter }, { "overdue", self->overdue_toggle },
-    { "count", self->count_label }, { "seminar-target", self->target_label },
-    { "seminar-list", self->seminar_list }, { "overview-target", self->overview_target_label },
-    { "matrix", self->matrix_view }, { "matrix-columns", self->matrix_columns },
-    { "matrix-ministry", self->matrix_ministry }, { "matrix-summary", self->matrix_summary },
-    { "report-scope", self->report_scope }, { "report-period", self->report_period },
-    { "report-language", self->report_language }, { "report-progress", self->report_progress },
-    { "figure-overdue", self->figure_overdue }, { "figure-unreported", self->figure_unreported },
-    { "figure-gaps", self->figure_gaps }, { "figure-checks", self->figure_checks },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
-    if (g_str_equal (widgets[i].name, name))
-      return widgets[i].widget;
-  return NULL;
-}
-
-/* The “… has been written” toast of the last report while it is shown,
- * or NULL. For the tests. */
-AdwToast *
-sam_window_get_report_toast (SamWindow *self)
-{
-  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  return self->report_toast;
-}
-
-/* Returns a filter widget by name: "search", "agency", "subordinates",
- * "sector", "group", "status", "period", "overdue", "count", or a widget of
- * another view as listed in filter_widget(); builds the views first (see
- * sam_window_ensure_page()). For the tests. */
-GtkWidget *
-sam_window_get_filter_widget (SamWindow  *self,
-                              const char *name)
-{
-  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
-  for (guint page = 0; page < SAM_N_PAGES; page++)
-    sam_window_ensure_page (self, page);
-  return filter_widget (self, name);
 }

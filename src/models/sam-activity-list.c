@@ -723,35 +723,37 @@ sam_activity_query_matches (SamActivityQuery *query,
 }
 
 /* Returns a set of gint64 ids: @agency_id and, with @subordinates, every
- * agency under it at any depth. */
+ * agency under it at any depth; NULL with a SamStoreError when the
+ * agencies cannot be read. */
 GHashTable *
-sam_agency_with_subordinates (SamStore *store,
-                              gint64    agency_id,
-                              gboolean  subordinates)
+sam_agency_with_subordinates (SamStore  *store,
+                              gint64     agency_id,
+                              gboolean   subordinates,
+                              GError   **error)
 {
-  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_hash_table_add (set, g_memdup2 (&agency_id, sizeof agency_id));
-  if (!subordinates)
-    return set;
-  for (gint64 next = agency_id;;)
+  if (subordinates)
+    g_array_append_val (queue, agency_id);
+  while (queue->len > 0)
     {
-      g_autoptr(GPtrArray) under = sam_store_list_by (store, SAM_KIND_AGENCY, "parent_id", next, NULL);
+      gint64 next = g_array_index (queue, gint64, queue->len - 1);
+      g_autoptr(GPtrArray) under = NULL;
 
-      for (guint i = 0; under && i < under->len; i++)
+      g_array_set_size (queue, queue->len - 1);
+      if (!(under = sam_store_list_by (store, SAM_KIND_AGENCY, "parent_id", next, error)))
+        return NULL;
+      for (guint i = 0; i < under->len; i++)
         {
           gint64 id = sam_record_get_id (under->pdata[i]);
           if (!g_hash_table_contains (set, &id))
             {
               g_hash_table_add (set, g_memdup2 (&id, sizeof id));
-              g_ptr_array_add (queue, g_object_ref (under->pdata[i]));
+              g_array_append_val (queue, id);
             }
         }
-      if (queue->len == 0)
-        break;
-      next = sam_record_get_id (queue->pdata[queue->len - 1]);
-      g_ptr_array_remove_index (queue, queue->len - 1);
     }
-  return set;
+  return g_steal_pointer (&set);
 }

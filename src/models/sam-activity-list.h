@@ -66,7 +66,8 @@ gboolean          sam_activity_query_matches    (SamActivityQuery *query,
                                                  SamActivityRow   *row);
 GHashTable       *sam_agency_with_subordinates  (SamStore         *store,
                                                  gint64            agency_id,
-                                                 gboolean          subordinates);
+                                                 gboolean          subordinates,
+                                                 GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamActivityQuery, sam_activity_query_free)
 

@@ -36,6 +36,7 @@ enum {
   PROP_CANCELLED,
   PROP_TOTAL,
   PROP_OVERDUE,
+  PROP_NOT_REPORTED,
   PROP_PROGRESS,
   N_PROPS
 };
@@ -65,6 +66,8 @@ sam_summary_get_property (GObject    *object,
     g_value_take_string (value, g_strdup_printf ("%u", self->total));
   else if (prop_id == PROP_OVERDUE)
     g_value_take_string (value, g_strdup_printf ("%u", self->overdue));
+  else if (prop_id == PROP_NOT_REPORTED)
+    g_value_take_string (value, g_strdup_printf ("%u", self->not_reported));
   else if (prop_id == PROP_PROGRESS)
     g_value_take_string (value, g_strdup_printf ("%.0f %%", self->progress));
   else
@@ -77,7 +80,7 @@ sam_summary_class_init (SamSummaryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
   const char *names[] = { NULL, "title", "planned", "in-progress", "done", "delayed", "cancelled",
-                          "total", "overdue", "progress" };
+                          "total", "overdue", "not-reported", "progress" };
 
   object_class->finalize = sam_summary_finalize;
   object_class->get_property = sam_summary_get_property;

@@ -27,7 +27,12 @@ nothing_loading (gpointer data)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (SAM_IS_WINDOW (w) && sam_window_is_loading (SAM_WINDOW (w)))
+      SamPage *plans = SAM_IS_WINDOW (w) && sam_window_get_store (SAM_WINDOW (w))
+                       ? sam_window_get_view_page (SAM_WINDOW (w), SAM_VIEW_PLANS) : NULL;
+      SamPage *overview = plans ? sam_window_get_view_page (SAM_WINDOW (w), SAM_VIEW_OVERVIEW) : NULL;
+
+      if (plans && (sam_plans_page_is_loading (SAM_PLANS_PAGE (plans))
+                    || sam_overview_page_is_counting (SAM_OVERVIEW_PAGE (overview))))
         return FALSE;
     }
   return TRUE;
@@ -45,6 +50,74 @@ sam_gui_iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+SamPlansPage *
+sam_gui_plans (SamWindow *window)
+{
+  return SAM_PLANS_PAGE (sam_window_get_view_page (window, SAM_VIEW_PLANS));
+}
+
+GListModel *
+sam_gui_plan_rows (SamWindow *window)
+{
+  return sam_plans_page_get_tree_rows (sam_gui_plans (window));
+}
+
+GListModel *
+sam_gui_activity_rows (SamWindow *window)
+{
+  return sam_plans_page_get_activity_rows (sam_gui_plans (window));
+}
+
+/* The tree of the view shown, which must be a tree view. */
+GListModel *
+sam_gui_rows (SamWindow *window)
+{
+  SamPage *page = sam_window_get_view_page (window, sam_window_get_view (window));
+
+  g_assert_true (SAM_IS_TREE_PAGE (page));
+  return sam_tree_page_get_rows (SAM_TREE_PAGE (page));
+}
+
+/* Returns the widget that tests name @name ("search", "agency",
+ * "matrix-columns", "report-scope", …): a part of the page of its view,
+ * which is built first when it is not. */
+GtkWidget *
+sam_gui_widget (SamWindow  *window,
+                const char *name)
+{
+  static const struct { const char *name; SamView view; const char *part; } parts[] = {
+    { "search", SAM_VIEW_PLANS, "search_entry" }, { "agency", SAM_VIEW_PLANS, "agency_filter" },
+    { "subordinates", SAM_VIEW_PLANS, "subordinates_check" }, { "sector", SAM_VIEW_PLANS, "sector_filter" },
+    { "group", SAM_VIEW_PLANS, "group_filter" }, { "status", SAM_VIEW_PLANS, "status_filter" },
+    { "period", SAM_VIEW_PLANS, "period_filter" }, { "overdue", SAM_VIEW_PLANS, "overdue_toggle" },
+    { "count", SAM_VIEW_PLANS, "count_label" }, { "activities", SAM_VIEW_PLANS, "activity_view" },
+    { "seminar-target", SAM_VIEW_SEMINARS, "target_label" },
+    { "seminar-list", SAM_VIEW_SEMINARS, "seminar_list" },
+    { "overview-target", SAM_VIEW_OVERVIEW, "target_label" },
+    { "figure-overdue", SAM_VIEW_OVERVIEW, "figure_overdue" },
+    { "figure-unreported", SAM_VIEW_OVERVIEW, "figure_unreported" },
+    { "figure-gaps", SAM_VIEW_OVERVIEW, "figure_gaps" },
+    { "figure-checks", SAM_VIEW_OVERVIEW, "figure_checks" },
+    { "report-scope", SAM_VIEW_REPORTS, "report_scope" }, { "report-period", SAM_VIEW_REPORTS, "report_period" },
+    { "report-language", SAM_VIEW_REPORTS, "report_language" },
+    { "report-progress", SAM_VIEW_REPORTS, "report_progress" },
+  };
+  static const struct { const char *name; const char *part; } matrix_parts[] = {
+    { "matrix", "matrix_view" }, { "matrix-columns", "matrix_columns" },
+    { "matrix-ministry", "matrix_ministry" }, { "matrix-summary", "matrix_summary" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (g_str_equal (parts[i].name, name))
+      return sam_page_get_part (sam_window_get_view_page (window, parts[i].view), parts[i].part);
+  /* A matrix part: of the matrix view shown. */
+  for (guint i = 0; i < G_N_ELEMENTS (matrix_parts); i++)
+    if (g_str_equal (matrix_parts[i].name, name))
+      return sam_page_get_part (sam_window_get_view_page (window, sam_window_get_view (window)),
+                                matrix_parts[i].part);
+  g_error ("No widget “%s” in the window", name);
+}
+
 static gboolean
 page_is_not_loading (gpointer window)
 {
@@ -54,7 +127,7 @@ page_is_not_loading (gpointer window)
 SamWindow *
 sam_gui_open_window (const char *path)
 {
-  SamWindow *window = sam_window_new (NULL);
+  SamWindow *window = sam_window_new (NULL, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   gtk_window_present (GTK_WINDOW (window));
@@ -110,7 +183,7 @@ guint
 sam_gui_find_activity (SamWindow  *window,
                        const char *prefix)
 {
-  return sam_gui_find_row (sam_window_get_activity_rows (window), prefix);
+  return sam_gui_find_row (sam_gui_activity_rows (window), prefix);
 }
 
 /* Returns the markup of the detail row labelled @label, or NULL. */

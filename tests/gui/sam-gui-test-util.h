@@ -2,6 +2,12 @@
 #pragma once
 
 #include "sam-window.h"
+#include "views/sam-matrix-page.h"
+#include "views/sam-overview-page.h"
+#include "views/sam-plans-page.h"
+#include "views/sam-reports-page.h"
+#include "views/sam-seminars-page.h"
+#include "views/sam-tree-page.h"
 #include "sam-editor.h"
 #include "sam-chooser.h"
 #include "sam-status-dialog.h"
@@ -19,6 +25,12 @@ void         sam_gui_wait_until     (SamCondition  condition,
                                      const char   *what);
 void         sam_gui_iterate        (void);
 SamWindow   *sam_gui_open_window    (const char   *path);
+SamPlansPage *sam_gui_plans         (SamWindow    *window);
+GListModel  *sam_gui_plan_rows      (SamWindow    *window);
+GListModel  *sam_gui_activity_rows  (SamWindow    *window);
+GListModel  *sam_gui_rows           (SamWindow    *window);
+GtkWidget   *sam_gui_widget         (SamWindow    *window,
+                                     const char   *name);
 guint        sam_gui_find_row       (GListModel   *rows,
                                      const char   *prefix);
 void         sam_gui_expand         (GListModel   *rows,

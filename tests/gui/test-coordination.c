@@ -64,7 +64,7 @@ click_cell (Fixture *f,
   GtkWidget *cell;
 
   sam_gui_iterate ();
-  cell = find_cell (sam_window_get_filter_widget (f->window, "matrix"), row_id, column);
+  cell = find_cell (sam_gui_widget (f->window, "matrix"), row_id, column);
   g_assert_nonnull (cell);
   g_signal_emit_by_name (cell, "clicked");
   sam_gui_iterate ();
@@ -73,7 +73,7 @@ click_cell (Fixture *f,
 static guint
 shown_activities (Fixture *f)
 {
-  return g_list_model_get_n_items (sam_window_get_activity_rows (f->window));
+  return g_list_model_get_n_items (sam_gui_activity_rows (f->window));
 }
 
 static void
@@ -101,7 +101,7 @@ static gboolean
 editor_matches_list (Fixture *f)
 {
   SamRecord *shown = sam_window_get_shown_record (f->window);
-  GListModel *rows = sam_window_get_activity_rows (f->window);
+  GListModel *rows = sam_gui_activity_rows (f->window);
 
   if (shown == NULL)
     return TRUE;
@@ -127,16 +127,16 @@ test_responsibility_plan_cell_clears_editor (Fixture       *f,
   g_autoptr(SamMatrix) m = sam_coordination_responsibility (f->store, NULL, SAM_KIND_PLAN, NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "plans"));
-  sam_gui_expand (sam_window_get_plan_rows (f->window), "Measure 7: Utvikle kompetansehevingstiltak");
-  sam_gui_expand (sam_window_get_plan_rows (f->window), "Plans");
-  sam_gui_select (sam_window_get_plan_rows (f->window), "Tverrsektoriell kompetansehevingsplan");
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (sam_window_get_activity_rows (f->window)),
+  sam_gui_expand (sam_gui_plan_rows (f->window), "Measure 7: Utvikle kompetansehevingstiltak");
+  sam_gui_expand (sam_gui_plan_rows (f->window), "Plans");
+  sam_gui_select (sam_gui_plan_rows (f->window), "Tverrsektoriell kompetansehevingsplan");
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (sam_gui_activity_rows (f->window)),
                                    sam_gui_find_activity (f->window, "Videreføre lavterskelseminarer"), TRUE);
   sam_gui_iterate ();
   g_assert_nonnull (sam_window_get_shown_record (f->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "matrix-columns")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sam_gui_widget (f->window, "matrix-columns")), 1);
   click_cell (f, sam_record_get_id (hod), (guint) sam_matrix_find_column (m, sam_record_get_id (plan)));
   g_assert_cmpuint (shown_activities (f), >, 0);
   g_assert_true (editor_matches_list (f));
@@ -150,9 +150,9 @@ test_responsibility_by_plans_and_ministry (Fixture       *f,
   GtkColumnView *view;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
-  columns = GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "matrix-columns"));
-  ministry = GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "matrix-ministry"));
-  view = GTK_COLUMN_VIEW (sam_window_get_filter_widget (f->window, "matrix"));
+  columns = GTK_DROP_DOWN (sam_gui_widget (f->window, "matrix-columns"));
+  ministry = GTK_DROP_DOWN (sam_gui_widget (f->window, "matrix-ministry"));
+  view = GTK_COLUMN_VIEW (sam_gui_widget (f->window, "matrix"));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 5);
 
   gtk_drop_down_set_selected (columns, 1);
@@ -193,7 +193,7 @@ test_coverage_cell (Fixture       *f,
   g_autofree char *gaps = g_strdup_printf ("%u gaps", sam_matrix_count_gaps (m));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "coverage"));
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (sam_window_get_filter_widget (f->window, "matrix-summary"))), gaps));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (sam_gui_widget (f->window, "matrix-summary"))), gaps));
   g_assert_cmpuint (reached, >, 0);
   click_cell (f, sam_record_get_id (lawyers), column);
   g_assert_cmpuint (shown_activities (f), ==, reached);
@@ -208,7 +208,7 @@ test_checks_point_at_records (Fixture       *f,
   SamRecord *shown;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "checks"));
-  rows = sam_window_get_rows (f->window);
+  rows = sam_gui_rows (f->window);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, results->len);
   sam_gui_select (rows, "The activity “Utarbeide rutiner for utenriksstasjonene");
   shown = sam_window_get_shown_record (f->window);
@@ -221,7 +221,7 @@ static gboolean
 checks_counted (gpointer data)
 {
   Fixture *f = data;
-  const char *label = gtk_button_get_label (GTK_BUTTON (sam_window_get_filter_widget (f->window, "figure-checks")));
+  const char *label = gtk_button_get_label (GTK_BUTTON (sam_gui_widget (f->window, "figure-checks")));
 
   return g_str_has_suffix (label, "checks") || g_str_has_suffix (label, "check");
 }
@@ -235,17 +235,23 @@ test_overview_figures (Fixture       *f,
   GtkButton *button;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "overview"));
-  button = GTK_BUTTON (sam_window_get_filter_widget (f->window, "figure-checks"));
+  button = GTK_BUTTON (sam_gui_widget (f->window, "figure-checks"));
   /* The checks are counted just after the Overview is drawn. */
   sam_gui_wait_until (checks_counted, f, "the checks to be counted");
   g_assert_cmpstr (gtk_button_get_label (button), ==, checks);
   /* The grey-zone research report was due in November 2025. */
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (sam_window_get_filter_widget (f->window, "figure-overdue"))),
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (sam_gui_widget (f->window, "figure-overdue"))),
                    ==, "1 overdue");
-  g_signal_emit_by_name (sam_window_get_filter_widget (f->window, "figure-overdue"), "clicked");
+  g_signal_emit_by_name (sam_gui_widget (f->window, "figure-overdue"), "clicked");
   sam_gui_iterate ();
   g_assert_cmpuint (shown_activities (f), ==, 1);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sam_window_get_filter_widget (f->window, "overdue"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sam_gui_widget (f->window, "overdue"))));
+}
+
+static SamReportsPage *
+reports_page (Fixture *f)
+{
+  return SAM_REPORTS_PAGE (sam_window_get_view_page (f->window, SAM_VIEW_REPORTS));
 }
 
 static gboolean
@@ -253,7 +259,7 @@ report_done (gpointer data)
 {
   Fixture *f = data;
 
-  return !gtk_widget_get_visible (sam_window_get_filter_widget (f->window, "report-progress"));
+  return !gtk_widget_get_visible (sam_gui_widget (f->window, "report-progress"));
 }
 
 static void
@@ -274,23 +280,23 @@ test_write_report (Fixture       *f,
   gboolean dismissed = FALSE;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "reports"));
-  sam_gui_pick_in (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "report-scope")), "Measure 7");
-  sam_gui_pick_in (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "report-language")), "English");
-  sam_window_write_report (f->window, path);
-  g_assert_true (gtk_widget_get_visible (sam_window_get_filter_widget (f->window, "report-progress")));
+  sam_gui_pick_in (GTK_DROP_DOWN (sam_gui_widget (f->window, "report-scope")), "Measure 7");
+  sam_gui_pick_in (GTK_DROP_DOWN (sam_gui_widget (f->window, "report-language")), "English");
+  sam_reports_page_write (reports_page (f), path);
+  g_assert_true (gtk_widget_get_visible (sam_gui_widget (f->window, "report-progress")));
   sam_gui_wait_until (report_done, f, "the report to be written");
 
   bytes = sam_test_read_file (path);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 2, "PK", 2);
-  toast = sam_window_get_report_toast (f->window);
+  toast = sam_reports_page_get_toast (reports_page (f));
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "“rapport.xlsx” has been written");
   g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (set_true), &dismissed);
 
   /* A folder that does not exist: a dialog says so, and nothing is written;
    * the last report's toast goes, lest it read as this one's result. */
-  sam_window_write_report (f->window, bad);
+  sam_reports_page_write (reports_page (f), bad);
   g_assert_true (dismissed);
   sam_gui_wait_until (report_done, f, "the report to fail");
   sam_gui_iterate ();
@@ -311,15 +317,15 @@ test_write_report_unseen_view (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "straks.xlsx", NULL);
   g_autoptr(GBytes) bytes = NULL;
 
-  sam_window_write_report (f->window, path);
+  sam_reports_page_write (reports_page (f), path);
   sam_gui_wait_until (report_done, f, "the report to be written");
   bytes = sam_test_read_file (path);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 2, "PK", 2);
-  g_assert_cmpstr (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window,
+  g_assert_cmpstr (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (sam_gui_widget (f->window,
                                                                                                  "report-scope")))
                    ? sam_record_get_title (gtk_drop_down_get_selected_item (
-                       GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, "report-scope"))))
+                       GTK_DROP_DOWN (sam_gui_widget (f->window, "report-scope"))))
                    : NULL, ==, "The whole strategy");
 }
 

@@ -49,9 +49,9 @@ select_plan (Fixture    *f,
              const char *measure,
              const char *plan)
 {
-  sam_gui_expand (sam_window_get_plan_rows (f->window), measure);
-  sam_gui_expand (sam_window_get_plan_rows (f->window), "Plans");
-  sam_gui_select (sam_window_get_plan_rows (f->window), plan);
+  sam_gui_expand (sam_gui_plan_rows (f->window), measure);
+  sam_gui_expand (sam_gui_plan_rows (f->window), "Plans");
+  sam_gui_select (sam_gui_plan_rows (f->window), plan);
 }
 
 static SamRecord *
@@ -286,7 +286,7 @@ static guint
 shown_rows (Fixture *f)
 {
   sam_gui_iterate ();
-  return g_list_model_get_n_items (sam_window_get_activity_rows (f->window));
+  return g_list_model_get_n_items (sam_gui_activity_rows (f->window));
 }
 
 static void
@@ -294,13 +294,13 @@ pick_filter (Fixture    *f,
              const char *name,
              const char *prefix)
 {
-  sam_gui_pick_in (GTK_DROP_DOWN (sam_window_get_filter_widget (f->window, name)), prefix);
+  sam_gui_pick_in (GTK_DROP_DOWN (sam_gui_widget (f->window, name)), prefix);
 }
 
 static gboolean
 one_row_shown (gpointer data)
 {
-  return g_list_model_get_n_items (sam_window_get_activity_rows (((Fixture *) data)->window)) == 1;
+  return g_list_model_get_n_items (sam_gui_activity_rows (((Fixture *) data)->window)) == 1;
 }
 
 static void
@@ -308,13 +308,13 @@ test_filter_agency_with_subordinates (Fixture       *f,
                                       gconstpointer  data)
 {
   guint all = shown_rows (f), hod_alone, hod_and_under;
-  GtkLabel *count = GTK_LABEL (sam_window_get_filter_widget (f->window, "count"));
+  GtkLabel *count = GTK_LABEL (sam_gui_widget (f->window, "count"));
   g_autofree char *expected = NULL;
 
   g_assert_cmpuint (all, ==, sam_store_count (f->store, SAM_KIND_ACTIVITY));
   pick_filter (f, "agency", "Helse- og omsorgsdepartementet");
   hod_alone = shown_rows (f);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (sam_window_get_filter_widget (f->window, "subordinates")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sam_gui_widget (f->window, "subordinates")), TRUE);
   hod_and_under = shown_rows (f);
 
   /* HOD takes part in three; with Hdir under it, Hdir's own guidance joins. */
@@ -324,10 +324,10 @@ test_filter_agency_with_subordinates (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
 
   /* Filters combine: with a search too, and clearing is one action. */
-  gtk_editable_set_text (GTK_EDITABLE (sam_window_get_filter_widget (f->window, "search")), "tolk");
+  gtk_editable_set_text (GTK_EDITABLE (sam_gui_widget (f->window, "search")), "tolk");
   sam_gui_wait_until (one_row_shown, f, "the search to narrow the table");
   g_assert_cmpuint (shown_rows (f), ==, 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sam_gui_plans (f->window)), "plans.clear-filters", NULL));
   g_assert_cmpuint (shown_rows (f), ==, all);
 }
 
@@ -373,7 +373,7 @@ test_status_update (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
   g_assert_nonnull (sam_gui_detail (history, "2026-T1 · In progress · 40 %"));
   {
-    g_autoptr(SamActivityRow) row = g_list_model_get_item (sam_window_get_activity_rows (f->window),
+    g_autoptr(SamActivityRow) row = g_list_model_get_item (sam_gui_activity_rows (f->window),
         sam_gui_find_activity (f->window, "Know your rights"));
     g_autofree char *latest = sam_activity_row_dup_latest (row);
     g_assert_cmpstr (latest, ==, "2026-T1: Oversatt til tre språk");

@@ -12,7 +12,7 @@ static char *dir;
 static GtkLabel *
 target_label (SamWindow *window)
 {
-  return GTK_LABEL (sam_window_get_filter_widget (window, "seminar-target"));
+  return GTK_LABEL (sam_gui_widget (window, "seminar-target"));
 }
 
 static SamRecord *
@@ -65,7 +65,7 @@ test_plan_register_hold (void)
   g_assert_nonnull (strstr (gtk_label_get_text (target_label (window)), "is met"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (target_label (window)), "success"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
-      GTK_LIST_VIEW (sam_window_get_filter_widget (window, "seminar-list"))))), ==, 1);
+      GTK_LIST_VIEW (sam_gui_widget (window, "seminar-list"))))), ==, 1);
 
   first = register_org (window, seminar, "Bergen kommune, barnevernstjenesten", 12, "Barnevern");
   second = register_org (window, seminar, "Arbeidstilsynet Vest", 6, "Arbeidstilsyn");

@@ -25,14 +25,14 @@ test_browse_default_plan (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
 
   /* The focus area is open; measure 7 leads to its plan. */
-  sam_gui_expand (sam_window_get_plan_rows (window), "Measure 7: Utvikle kompetansehevingstiltak");
-  sam_gui_expand (sam_window_get_plan_rows (window), "Plans");
-  sam_gui_select (sam_window_get_plan_rows (window), "Tverrsektoriell kompetansehevingsplan");
+  sam_gui_expand (sam_gui_plan_rows (window), "Measure 7: Utvikle kompetansehevingstiltak");
+  sam_gui_expand (sam_gui_plan_rows (window), "Plans");
+  sam_gui_select (sam_gui_plan_rows (window), "Tverrsektoriell kompetansehevingsplan");
 
   /* The table shows exactly the plan's activities. */
   plan = sam_test_find (sam_window_get_store (window), SAM_KIND_PLAN, "title", "Tverrsektoriell kompetansehevingsplan");
   in_plan = sam_store_list_by (sam_window_get_store (window), SAM_KIND_ACTIVITY, "plan_id", sam_record_get_id (plan), NULL);
-  activities = sam_window_get_activity_rows (window);
+  activities = sam_gui_activity_rows (window);
   g_assert_cmpuint (g_list_model_get_n_items (activities), ==, in_plan->len);
   g_assert_cmpuint (in_plan->len, >=, 15);
 
@@ -62,8 +62,8 @@ test_follow_link_and_back (void)
 
   /* Agencies view: ministries with their agencies under them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "agencies"));
-  sam_gui_expand (sam_window_get_rows (window), "Barne- og familiedepartementet (BFD)");
-  sam_gui_select (sam_window_get_rows (window), "Barne-, ungdoms- og familiedirektoratet (Bufdir)");
+  sam_gui_expand (sam_gui_rows (window), "Barne- og familiedepartementet (BFD)");
+  sam_gui_select (sam_gui_rows (window), "Barne-, ungdoms- og familiedirektoratet (Bufdir)");
   g_assert_cmpint (sam_record_get_id (sam_window_get_shown_record (window)), ==, sam_record_get_id (bufdir));
   g_assert_nonnull (strstr (sam_gui_detail (sam_editor_get_links (editor), "Activities (Lead agency)"),
                             "lavterskelseminarer"));

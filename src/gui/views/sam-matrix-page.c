@@ -1,0 +1,332 @@
+#define G_LOG_DOMAIN "sam-matrix-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-matrix-page.h"
+#include "models/sam-matrix-rows.h"
+#include "store/sam-scope.h"
+
+typedef struct
+{
+  GtkDropDown   *matrix_columns;
+  GtkDropDown   *matrix_ministry;
+  GtkLabel      *matrix_summary;
+  GtkColumnView *matrix_view;
+
+  gboolean       setting;       /* the page sets its options */
+} SamMatrixPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (SamMatrixPage, sam_matrix_page, SAM_TYPE_PAGE)
+
+static SamMatrixKind
+kind_of (SamMatrixPage *self)
+{
+  return SAM_MATRIX_PAGE_GET_CLASS (self)->kind;
+}
+
+static SamKind
+column_kind (SamMatrixPage *self)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+
+  if (gtk_drop_down_get_selected (priv->matrix_columns) == 1)
+    return SAM_KIND_PLAN;
+  return kind_of (self) == SAM_MATRIX_COVERAGE ? SAM_KIND_SECTOR : SAM_KIND_MEASURE;
+}
+
+/* Opens the Plans view on the activities of one cell. */
+static void
+on_cell_clicked_cb (GtkButton     *button,
+                    SamMatrixPage *self)
+{
+  SamMatrixRow *row = g_object_get_data (G_OBJECT (button), "row");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "column"));
+  const SamMatrix *m;
+  const SamMatrixHeader *col;
+  g_autoptr(GVariantDict) filter = g_variant_dict_new (NULL);
+
+  if (row == NULL || sam_matrix_row_get_id (row) == 0)
+    return;
+  m = sam_matrix_row_get_matrix (row);
+  col = g_ptr_array_index (m->columns, column);
+  g_variant_dict_insert (filter, m->row_kind == SAM_KIND_AGENCY ? "agency" : "group", "x",
+                         sam_matrix_row_get_id (row));
+  g_variant_dict_insert (filter, m->column_kind == SAM_KIND_MEASURE ? "measure"
+                                 : m->column_kind == SAM_KIND_PLAN ? "plan" : "sector", "x", col->id);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-activities", g_variant_dict_end (filter));
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SamMatrixPage            *self)
+{
+  GtkWidget *button = gtk_button_new_with_label ("");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "matrix-cell");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_cell_clicked_cb), self, 0);
+  gtk_list_item_set_child (item, button);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *button = gtk_list_item_get_child (item);
+  g_autoptr(SamMatrixRow) row = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
+  g_autofree char *text = sam_matrix_row_cell_text (row, column);
+  gboolean gap = sam_matrix_row_cell_is_gap (row, column);
+
+  gtk_button_set_label (GTK_BUTTON (button), gap ? "–" : text);
+  gtk_widget_set_tooltip_text (button, gap ? _("A gap: no activity reaches this group here") : NULL);
+  if (gap)
+    gtk_widget_add_css_class (button, "gap");
+  else
+    gtk_widget_remove_css_class (button, "gap");
+  g_object_set_data_full (G_OBJECT (button), "row", g_object_ref (row), g_object_unref);
+  g_object_set_data (G_OBJECT (button), "column", GUINT_TO_POINTER (column));
+}
+
+static GListModel *
+matrix_children_cb (gpointer item,
+                    gpointer data)
+{
+  return sam_matrix_row_get_children (SAM_MATRIX_ROW (item));
+}
+
+static void
+clear_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (view, column);
+    }
+}
+
+static void
+add_columns (SamMatrixPage   *self,
+             const SamMatrix *m)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+  g_autoptr(GtkListItemFactory) first =
+    gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_PREFIX "/sam-matrix-row.ui");
+  g_autoptr(GtkColumnViewColumn) head =
+    gtk_column_view_column_new (m->row_kind == SAM_KIND_AGENCY ? _("Agency") : _("Target group"),
+                                g_steal_pointer (&first));
+
+  gtk_column_view_column_set_resizable (head, TRUE);
+  gtk_column_view_column_set_fixed_width (head, 260);
+  gtk_column_view_append_column (priv->matrix_view, head);
+  for (guint c = 0; c < m->columns->len; c++)
+    {
+      const SamMatrixHeader *h = g_ptr_array_index (m->columns, c);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autofree char *title = h->number ? g_strdup_printf (_("Measure %d"), (int) h->number) : g_strdup (h->label);
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, 0);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
+      column = gtk_column_view_column_new (title, factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (priv->matrix_view, column);
+    }
+}
+
+static void
+show_summary (SamMatrixPage   *self,
+              const SamMatrix *m)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+  g_autofree char *text = NULL;
+
+  if (m->kind == SAM_MATRIX_COVERAGE)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap: a group no activity reaches there",
+                                         "%u gaps: groups no activity reaches there", sam_matrix_count_gaps (m)),
+                            sam_matrix_count_gaps (m));
+  else
+    text = g_strdup (_("L: leads, P: partner. Click a cell for its activities."));
+  gtk_label_set_text (priv->matrix_summary, text);
+}
+
+static SamScope *
+ministry_scope (SamMatrixPage *self)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+  SamRecord *ministry = gtk_drop_down_get_selected_item (priv->matrix_ministry);
+
+  if (kind_of (self) == SAM_MATRIX_COVERAGE || ministry == NULL || sam_record_get_id (ministry) == 0)
+    return NULL;
+  return sam_scope_new (SAM_SCOPE_MINISTRY, sam_record_get_id (ministry));
+}
+
+/* Computes and shows the matrix with the options chosen. */
+static void
+show_matrix (SamMatrixPage *self)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+  SamStore *store = sam_page_get_store (SAM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamScope) scope = ministry_scope (self);
+  SamMatrix *m;
+  GListModel *rows;
+  GtkTreeListModel *tree;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (scope && !sam_scope_resolve (scope, store, &error))
+    {
+      sam_page_toast (SAM_PAGE (self), error->message);
+      return;
+    }
+  m = kind_of (self) == SAM_MATRIX_COVERAGE
+      ? sam_coordination_coverage (store, scope, column_kind (self), &error)
+      : sam_coordination_responsibility (store, scope, column_kind (self), &error);
+  if (m == NULL)
+    {
+      sam_page_toast (SAM_PAGE (self), error->message);
+      return;
+    }
+  gtk_column_view_set_model (priv->matrix_view, NULL);
+  clear_columns (priv->matrix_view);
+  add_columns (self, m);
+  show_summary (self, m);
+  rows = sam_matrix_rows_new (m);
+  tree = gtk_tree_list_model_new (rows, FALSE, kind_of (self) == SAM_MATRIX_COVERAGE, matrix_children_cb,
+                                  NULL, NULL);
+  selection = gtk_no_selection_new (G_LIST_MODEL (tree));
+  gtk_column_view_set_model (priv->matrix_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* The ministries for the filter, "All ministries" first. */
+static void
+fill_ministries (SamMatrixPage *self)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = sam_store_list (sam_page_get_store (SAM_PAGE (self)), SAM_KIND_AGENCY, &error);
+  g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_RECORD);
+  g_autoptr(SamRecord) any = sam_record_new (SAM_KIND_AGENCY);
+  SamRecord *chosen = gtk_drop_down_get_selected_item (priv->matrix_ministry);
+  gint64 keep = chosen ? sam_record_get_id (chosen) : 0;
+
+  if (all == NULL)
+    sam_page_toast (SAM_PAGE (self), error->message);
+  sam_record_set_string (any, "name", _("All ministries"));
+  g_list_store_append (list, any);
+  for (guint i = 0; all && i < all->len; i++)
+    if (g_strcmp0 (sam_record_get_string (all->pdata[i], "kind"), "ministry") == 0)
+      g_list_store_append (list, all->pdata[i]);
+  gtk_drop_down_set_model (priv->matrix_ministry, G_LIST_MODEL (list));
+  for (guint i = 0; keep && i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(SamRecord) r = g_list_model_get_item (G_LIST_MODEL (list), i);
+      if (sam_record_get_id (r) == keep)
+        gtk_drop_down_set_selected (priv->matrix_ministry, i);
+    }
+}
+
+static void
+sam_matrix_page_reload (SamPage *page)
+{
+  SamMatrixPage *self = SAM_MATRIX_PAGE (page);
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+
+  priv->setting = TRUE;
+  if (kind_of (self) == SAM_MATRIX_RESPONSIBILITY)
+    fill_ministries (self);
+  priv->setting = FALSE;
+  show_matrix (self);
+}
+
+static void
+on_matrix_options_cb (SamMatrixPage *self)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+
+  if (!priv->setting && sam_page_get_store (SAM_PAGE (self)))
+    show_matrix (self);
+}
+
+static void
+sam_matrix_page_class_init (SamMatrixPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  SAM_PAGE_CLASS (klass)->reload = sam_matrix_page_reload;
+
+  g_type_ensure (SAM_TYPE_MATRIX_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-matrix-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, SamMatrixPage, matrix_columns);
+  gtk_widget_class_bind_template_child_private (widget_class, SamMatrixPage, matrix_ministry);
+  gtk_widget_class_bind_template_child_private (widget_class, SamMatrixPage, matrix_summary);
+  gtk_widget_class_bind_template_child_private (widget_class, SamMatrixPage, matrix_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_matrix_options_cb);
+}
+
+static void
+sam_matrix_page_init (SamMatrixPage *self)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+  g_autoptr(GtkStringList) columns = gtk_string_list_new (NULL);
+  gboolean coverage = kind_of (self) == SAM_MATRIX_COVERAGE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  priv->setting = TRUE;
+  gtk_string_list_append (columns, coverage ? _("Sectors") : _("Measures"));
+  gtk_string_list_append (columns, _("Plans"));
+  gtk_drop_down_set_model (priv->matrix_columns, G_LIST_MODEL (columns));
+  gtk_widget_set_visible (GTK_WIDGET (priv->matrix_ministry), !coverage);
+  priv->setting = FALSE;
+}
+
+/* The two kinds */
+
+struct _SamResponsibilityPage { SamMatrixPage parent_instance; };
+G_DEFINE_FINAL_TYPE (SamResponsibilityPage, sam_responsibility_page, SAM_TYPE_MATRIX_PAGE)
+
+static void
+sam_responsibility_page_class_init (SamResponsibilityPageClass *klass)
+{
+  SAM_MATRIX_PAGE_CLASS (klass)->kind = SAM_MATRIX_RESPONSIBILITY;
+}
+
+static void
+sam_responsibility_page_init (SamResponsibilityPage *self)
+{
+}
+
+/* Agencies, grouped under their ministry, against measures or plans. */
+SamPage *
+sam_responsibility_page_new (void)
+{
+  return g_object_new (SAM_TYPE_RESPONSIBILITY_PAGE, NULL);
+}
+
+struct _SamCoveragePage { SamMatrixPage parent_instance; };
+G_DEFINE_FINAL_TYPE (SamCoveragePage, sam_coverage_page, SAM_TYPE_MATRIX_PAGE)
+
+static void
+sam_coverage_page_class_init (SamCoveragePageClass *klass)
+{
+  SAM_MATRIX_PAGE_CLASS (klass)->kind = SAM_MATRIX_COVERAGE;
+}
+
+static void
+sam_coverage_page_init (SamCoveragePage *self)
+{
+}
+
+/* Target groups, grouped by category, against sectors or plans. */
+SamPage *
+sam_coverage_page_new (void)
+{
+  return g_object_new (SAM_TYPE_COVERAGE_PAGE, NULL);
+}

@@ -1,0 +1,381 @@
+#define G_LOG_DOMAIN "sam-reports-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-reports-page.h"
+#include "models/sam-tree.h"
+#include "report/sam-report.h"
+#include "store/sam-period.h"
+#include "store/sam-scope.h"
+
+struct _SamReportsPage
+{
+  SamPage         parent_instance;
+
+  AdwStatusPage  *status_page;
+  GtkDropDown    *report_scope;
+  GtkDropDown    *report_period;
+  GtkDropDown    *report_language;
+  GtkButton      *report_button;
+  GtkProgressBar *report_progress;
+  GtkButton      *report_cancel;
+
+  GPtrArray      *periods;       /* SamPeriod, as the period list shows them */
+  GCancellable   *writing;
+  char           *path;
+  AdwToast       *toast;         /* “… has been written”, while shown (weak) */
+};
+
+G_DEFINE_FINAL_TYPE (SamReportsPage, sam_reports_page, SAM_TYPE_PAGE)
+
+/* Choices */
+
+static SamRecord *
+option (SamKind     kind,
+        gint64      id,
+        const char *title)
+{
+  SamRecord *r = sam_record_new (kind);
+
+  sam_record_set_id (r, id);
+  sam_record_set_string (r, sam_kind_get_info (kind)->title_field, title);
+  return r;
+}
+
+/* @prefix names the kind in front of each choice ("Plan: "), or is "".
+ * A ministry comes twice: with its agencies, and alone. */
+static gboolean
+append_scopes (GListStore  *list,
+               SamStore    *store,
+               SamKind      kind,
+               const char  *prefix,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) all = sam_store_list (store, kind, error);
+
+  for (guint i = 0; all && i < all->len; i++)
+    {
+      g_autofree char *name = sam_tree_describe (all->pdata[i]);
+      g_autofree char *title = g_strconcat (prefix, name, NULL);
+      g_autoptr(SamRecord) r = option (kind, sam_record_get_id (all->pdata[i]), title);
+
+      if (kind == SAM_KIND_AGENCY && g_strcmp0 (sam_record_get_string (all->pdata[i], "kind"), "ministry") == 0)
+        {
+          g_autofree char *with = g_strdup_printf (_("%s with its agencies"), name);
+          g_autoptr(SamRecord) ministry = option (SAM_KIND_STRATEGY, sam_record_get_id (all->pdata[i]), with);
+          g_list_store_append (list, ministry);
+        }
+      g_list_store_append (list, r);
+    }
+  return all != NULL;
+}
+
+static gboolean
+fill_scopes (SamReportsPage  *self,
+             GError         **error)
+{
+  SamStore *store = sam_page_get_store (SAM_PAGE (self));
+  g_autoptr(GListStore) scopes = g_list_store_new (SAM_TYPE_RECORD);
+  g_autoptr(SamRecord) whole = option (SAM_KIND_FOCUS_AREA, 0, _("The whole strategy"));
+
+  g_list_store_append (scopes, whole);
+  if (!append_scopes (scopes, store, SAM_KIND_FOCUS_AREA, "", error)
+      || !append_scopes (scopes, store, SAM_KIND_MEASURE, "", error)
+      /* TRANSLATORS: in front of a plan's name in the report's scope list. */
+      || !append_scopes (scopes, store, SAM_KIND_PLAN, _("Plan: "), error)
+      /* TRANSLATORS: in front of an agency's name in the report's scope list. */
+      || !append_scopes (scopes, store, SAM_KIND_AGENCY, _("Agency: "), error))
+    return FALSE;
+  gtk_drop_down_set_model (self->report_scope, G_LIST_MODEL (scopes));
+  return TRUE;
+}
+
+/* The periods with their dates, the current one chosen. */
+static gboolean
+fill_periods (SamReportsPage  *self,
+              GError         **error)
+{
+  SamStore *store = sam_page_get_store (SAM_PAGE (self));
+  g_autofree char *today = sam_today ();
+  g_autoptr(SamPeriod) current = NULL;
+  g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_RECORD);
+  guint chosen = 0;
+
+  g_autoptr(GError) local = NULL;
+
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+  if (!(self->periods = sam_period_list (store, error)))
+    return FALSE;
+  if (!(current = sam_period_current (store, today, &local)) && local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  for (guint i = 0; i < self->periods->len; i++)
+    {
+      SamPeriod *p = self->periods->pdata[i];
+      g_autofree char *text = sam_period_describe (p);
+      g_autoptr(SamRecord) r = option (SAM_KIND_REPORTING_PERIOD, p->id, text);
+
+      g_list_store_append (list, r);
+      if (current && g_strcmp0 (p->code, current->code) == 0)
+        chosen = i;
+    }
+  gtk_drop_down_set_model (self->report_period, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->report_period, chosen);
+  return TRUE;
+}
+
+static void
+sam_reports_page_reload (SamPage *page)
+{
+  SamReportsPage *self = SAM_REPORTS_PAGE (page);
+  g_autoptr(GError) error = NULL;
+
+  if (!fill_scopes (self, &error) || !fill_periods (self, &error))
+    sam_page_toast (page, error->message);
+}
+
+static SamScope *
+chosen_scope (SamReportsPage *self)
+{
+  SamRecord *r = gtk_drop_down_get_selected_item (self->report_scope);
+
+  if (r == NULL || sam_record_get_id (r) == 0)
+    return NULL;
+  switch (sam_record_get_kind (r))
+    {
+    case SAM_KIND_FOCUS_AREA:
+      return sam_scope_new (SAM_SCOPE_FOCUS_AREA, sam_record_get_id (r));
+    case SAM_KIND_MEASURE:
+      return sam_scope_new (SAM_SCOPE_MEASURE, sam_record_get_id (r));
+    case SAM_KIND_PLAN:
+      return sam_scope_new (SAM_SCOPE_PLAN, sam_record_get_id (r));
+    case SAM_KIND_AGENCY:
+      return sam_scope_new (SAM_SCOPE_AGENCY, sam_record_get_id (r));
+    case SAM_KIND_STRATEGY:    /* a ministry with its agencies */
+      return sam_scope_new (SAM_SCOPE_MINISTRY, sam_record_get_id (r));
+    default:
+      return NULL;
+    }
+}
+
+static const SamPeriod *
+chosen_period (SamReportsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->report_period);
+
+  return self->periods && i < self->periods->len ? self->periods->pdata[i] : NULL;
+}
+
+/* Writing */
+
+static void
+show_busy (SamReportsPage *self,
+           gboolean        busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->report_progress), busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_cancel), busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->report_button), !busy);
+  gtk_progress_bar_set_fraction (self->report_progress, 0);
+}
+
+static void
+on_progress_cb (double   fraction,
+                gpointer data)
+{
+  gtk_progress_bar_set_fraction (SAM_REPORTS_PAGE (data)->report_progress, fraction);
+}
+
+static void
+on_written_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(SamReportsPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL, *text = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  show_busy (self, FALSE);
+  g_clear_object (&self->writing);
+  if (!sam_report_write_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        sam_page_show_error (SAM_PAGE (self), _("The Report Was Not Written"), error->message);
+      return;
+    }
+  name = g_path_get_basename (self->path);
+  text = g_strdup_printf (_("“%s” has been written"), name);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target (toast, "s", self->path);
+  adw_toast_set_timeout (toast, 0);
+  g_set_weak_pointer (&self->toast, toast);
+  sam_page_add_toast (SAM_PAGE (self), toast);
+}
+
+/* Writes the report to @path in the background with the options chosen;
+ * says in a toast when it is written, or in a dialog why not. */
+void
+sam_reports_page_write (SamReportsPage *self,
+                        const char     *path)
+{
+  SamStore *store;
+  g_autoptr(SamScope) scope = NULL;
+  const SamPeriod *period;
+  SamReportOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SAM_IS_REPORTS_PAGE (self));
+  if ((store = sam_page_get_store (SAM_PAGE (self))) == NULL || self->writing)
+    return;
+  if (self->periods == NULL)
+    sam_page_reload (SAM_PAGE (self));   /* never shown: its choices as it would show them */
+  scope = chosen_scope (self);
+  period = chosen_period (self);
+  if (scope && !sam_scope_resolve (scope, store, &error))
+    {
+      sam_page_toast (SAM_PAGE (self), error->message);
+      return;
+    }
+  options.scope = scope;
+  options.period = period ? period->code : NULL;
+  options.language = gtk_drop_down_get_selected (self->report_language) == 1 ? SAM_REPORT_LANGUAGE_EN
+                                                                              : SAM_REPORT_LANGUAGE_NB;
+  /* The last report's toast would open this one, and looks like its result. */
+  if (self->toast)
+    adw_toast_dismiss (self->toast);
+  g_free (self->path);
+  self->path = g_strdup (path);
+  self->writing = g_cancellable_new ();
+  show_busy (self, TRUE);
+  sam_report_write_async (store, &options, path, on_progress_cb, g_object_ref (self), g_object_unref,
+                          self->writing, on_written_cb, g_object_ref (self));
+}
+
+static void
+on_cancel_cb (SamReportsPage *self)
+{
+  if (self->writing)
+    g_cancellable_cancel (self->writing);
+}
+
+static void
+on_file_chosen_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   SamReportsPage  *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))
+                                                          : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *xlsx = NULL;
+
+  if (path)
+    sam_reports_page_write (self, g_str_has_suffix (path, ".xlsx") ? path
+                                  : (xlsx = g_strconcat (path, ".xlsx", NULL)));
+  g_object_unref (dialog);
+}
+
+static void
+write_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SamReportsPage *self = SAM_REPORTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const SamPeriod *period = chosen_period (self);
+  g_autofree char *name = g_strdup_printf (_("Progress report %s.xlsx"), period ? period->code : "");
+
+  if (self->writing)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the Progress Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Object */
+
+static void
+sam_reports_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sam_reports_page_parent_class)->map (widget);
+  /* Set when shown: an icon that comes only as SVG would load librsvg for
+   * the first frame. */
+  adw_status_page_set_icon_name (SAM_REPORTS_PAGE (widget)->status_page, "x-office-spreadsheet-symbolic");
+}
+
+static void
+sam_reports_page_dispose (GObject *object)
+{
+  SamReportsPage *self = SAM_REPORTS_PAGE (object);
+
+  if (self->writing)
+    g_cancellable_cancel (self->writing);
+  g_clear_object (&self->writing);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_weak_pointer (&self->toast);
+  G_OBJECT_CLASS (sam_reports_page_parent_class)->dispose (object);
+}
+
+static void
+sam_reports_page_class_init (SamReportsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sam_reports_page_dispose;
+  widget_class->map = sam_reports_page_map;
+  SAM_PAGE_CLASS (klass)->reload = sam_reports_page_reload;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamReportsPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, SamReportsPage, report_scope);
+  gtk_widget_class_bind_template_child (widget_class, SamReportsPage, report_period);
+  gtk_widget_class_bind_template_child (widget_class, SamReportsPage, report_language);
+  gtk_widget_class_bind_template_child (widget_class, SamReportsPage, report_button);
+  gtk_widget_class_bind_template_child (widget_class, SamReportsPage, report_progress);
+  gtk_widget_class_bind_template_child (widget_class, SamReportsPage, report_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_cb);
+  gtk_widget_class_install_action (widget_class, "reports.write", NULL, write_action);
+}
+
+static void
+sam_reports_page_init (SamReportsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_selected (self->report_language,
+                              sam_report_language_default () == SAM_REPORT_LANGUAGE_EN ? 1 : 0);
+}
+
+SamPage *
+sam_reports_page_new (void)
+{
+  return g_object_new (SAM_TYPE_REPORTS_PAGE, NULL);
+}
+
+gboolean
+sam_reports_page_is_writing (SamReportsPage *self)
+{
+  g_return_val_if_fail (SAM_IS_REPORTS_PAGE (self), FALSE);
+  return self->writing != NULL;
+}
+
+/* The “… has been written” toast of the last report while it is shown,
+ * or NULL. */
+AdwToast *
+sam_reports_page_get_toast (SamReportsPage *self)
+{
+  g_return_val_if_fail (SAM_IS_REPORTS_PAGE (self), NULL);
+  return self->toast;
+}
