@@ -293,20 +293,31 @@ sam_round_find_agency (SamStore    *store,
   return id > 0 ? sam_store_get (store, SAM_KIND_AGENCY, id, error) : NULL;
 }
 
-/* Returns the form of round @round_id for @agency_id (the latest written),
- * or NULL (with @error unset) when there is none. */
+/* Returns the form for @agency_id of the latest round of @period, the one
+ * written at @written_at when there is one, or NULL (with @error unset)
+ * when no round of @period wrote a form for the agency. */
 SamRecord *
-sam_round_find_form (SamStore  *store,
-                     gint64     round_id,
-                     gint64     agency_id,
-                     GError   **error)
+sam_round_find_form (SamStore    *store,
+                     gint64       agency_id,
+                     const char  *period,
+                     const char  *written_at,
+                     GError     **error)
 {
-  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, agency_id);
-  gint64 id;
+  static const char sql[] =
+    "SELECT f.id FROM round_form f JOIN reporting_round r ON r.id = f.round_id "
+    "WHERE f.agency_id = :id AND r.period = :value "
+    "ORDER BY coalesce(f.written_at = :when, 0) DESC, f.id DESC LIMIT 1";
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  id = read_id (store, "SELECT id FROM round_form WHERE round_id = :id AND agency_id = CAST(:value AS INTEGER) "
-                       "ORDER BY id DESC LIMIT 1", round_id, value, error);
+  if (!(stmt = sam_query_prepare (store, sql, NULL, error)))
+    return NULL;
+  sam_query_bind_int (stmt, ":id", agency_id);
+  sam_query_bind_text (stmt, ":value", period);
+  sam_query_bind_text (stmt, ":when", written_at);
+  if (!sam_query_run (store, stmt, read_id_cb, &id, error))
+    return NULL;
   return id > 0 ? sam_store_get (store, SAM_KIND_ROUND_FORM, id, error) : NULL;
 }
 

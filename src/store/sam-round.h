@@ -70,8 +70,9 @@ SamRecord  *sam_round_find_agency      (SamStore     *store,
                                         const char   *short_name,
                                         GError      **error);
 SamRecord  *sam_round_find_form        (SamStore     *store,
-                                        gint64        round_id,
                                         gint64        agency_id,
+                                        const char   *period,
+                                        const char   *written_at,
                                         GError      **error);
 SamRecord  *sam_round_latest           (SamStore     *store,
                                         GError      **error);
