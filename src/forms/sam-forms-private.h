@@ -3,6 +3,7 @@
 #pragma once
 
 #include "forms/sam-forms.h"
+#include "forms/sam-form-import.h"
 
 G_BEGIN_DECLS
 
@@ -116,5 +117,13 @@ const char *sam_form_label     (SamReportLanguage   language,
 char       *sam_form_lock_hash (const char * const *cells,
                                 guint               n_cells);
 char       *sam_form_text_hash (const char         *text);
+
+void        sam_import_note    (SamImportFile      *file,
+                                SamIssueLevel       level,
+                                const char         *sheet,
+                                guint               row,
+                                int                 col,
+                                const char         *format,
+                                ...) G_GNUC_PRINTF (6, 7);
 
 G_END_DECLS
