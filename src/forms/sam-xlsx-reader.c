@@ -494,6 +494,31 @@ read_styles (SamXlsxBook  *book,
   return finish_xml (book, reader, rc, "styles", error);
 }
 
+/* Refuses a workbook whose sheets together unpack to more than the limits
+ * allow before reading any, so that a zip bomb is found at once. */
+static gboolean
+check_sheet_sizes (SamXlsxBook  *book,
+                   GError      **error)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < book->sheets->len; i++)
+    {
+      Sheet *sheet = book->sheets->pdata[i];
+      g_autoptr(GsfInput) part = sheet->rel_id ? gsf_open_pkg_open_rel_by_id (book->workbook, sheet->rel_id, NULL) : NULL;
+      gsf_off_t size = part ? gsf_input_size (part) : 0;
+
+      total += size;
+      if (size > book->limits.max_part_bytes || total > book->limits.max_total_bytes)
+        {
+          g_autofree char *amount = g_format_size ((guint64) total);
+          g_autofree char *what = g_strdup_printf (_("%s unpacked"), amount);
+          return too_large (book, what, error);
+        }
+    }
+  return TRUE;
+}
+
 /* Opens the workbook at @path and reads what every sheet shares (the
  * sheets' names, shared strings, number formats, custom properties), but
  * no sheet yet. Returns NULL with a SamFormsError that names the file and
@@ -522,7 +547,8 @@ sam_xlsx_book_open (const char           *path,
   book->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_free);
   book->strings = g_ptr_array_new_with_free_func (g_free);
   book->percent = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  if (!open_file (book, path, error) || !read_workbook (book, error) || !read_properties (book, error)
+  if (!open_file (book, path, error) || !read_workbook (book, error) || !check_sheet_sizes (book, error)
+      || !read_properties (book, error)
       || !read_shared_strings (book, error) || !read_styles (book, error))
     return NULL;
   return g_steal_pointer (&book);
