@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-window-private.h"
+#include "sam-round-actions.h"
 #include "sam-status-dialog.h"
 #include "models/sam-tree.h"
 #include "store/sam-rules.h"
@@ -677,6 +678,7 @@ sam_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  sam_round_actions_install (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
