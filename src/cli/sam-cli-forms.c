@@ -139,8 +139,8 @@ print_row (const SamImportRow *row)
 
   /* TRANSLATORS: one row of an import's review: row, what happens, activity number and title,
    * old status and progress → new status and progress, the comment. */
-  g_print (_("  row %u\t%s\t%" G_GINT64_FORMAT " %s\t%s, %s → %s, %s\t%s\n"),
-           row->row, what, row->activity_id, title, old_status, old_progress,
+  g_print (_("  row %u\t%s\t%lld %s\t%s, %s → %s, %s\t%s\n"),
+           row->row, what, (long long) row->activity_id, title, old_status, old_progress,
            row->valid ? new_status : "–", row->valid ? new_progress : "–", comment);
 }
 

@@ -86,8 +86,8 @@ review_identity (SamImportFile  *f,
       if (!g_error_matches (local, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
         return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
       sam_import_note (f, SAM_ISSUE_FILE, NULL, 0, -1,
-                       _("The agency this form was written for (number %" G_GINT64_FORMAT ") is no longer in the database."),
-                       f->agency_id);
+                       _("The agency this form was written for (number %lld) is no longer in the database."),
+                       (long long) f->agency_id);
       return TRUE;
     }
   f->agency = g_strdup (sam_record_get_string (agency, "name"));
@@ -223,8 +223,8 @@ review_row (SamImportFile  *f,
         return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
       row->valid = FALSE;
       sam_import_note (f, SAM_ISSUE_ROW, STATUS_SHEET, row->row, 0,
-                       _("There is no activity number %" G_GINT64_FORMAT " in this database (it may have been deleted); the row is not imported."),
-                       row->activity_id);
+                       _("There is no activity number %lld in this database (it may have been deleted); the row is not imported."),
+                       (long long) row->activity_id);
       return TRUE;
     }
   if (!check_row (f, row, now, store, error))

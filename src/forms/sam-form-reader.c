@@ -480,14 +480,14 @@ read_rows (Reading *r)
       if (g_hash_table_contains (seen, &id))
         {
           sam_import_note (r->file, SAM_ISSUE_ROW, r->status_name, index + 1, FORM_COL_ID,
-                           _("Activity %" G_GINT64_FORMAT " appears twice in the form; only its first row is imported."), id);
+                           _("Activity %lld appears twice in the form; only its first row is imported."), (long long) id);
           continue;
         }
       g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
       if (know_rows && !g_hash_table_contains (r->states, &id))
         {
           sam_import_note (r->file, SAM_ISSUE_ROW, r->status_name, index + 1, FORM_COL_ID,
-                           _("Activity number %" G_GINT64_FORMAT " was not on this form when it was written; the row is not imported."), id);
+                           _("Activity number %lld was not on this form when it was written; the row is not imported."), (long long) id);
           continue;
         }
       row = g_new0 (SamImportRow, 1);

@@ -852,7 +852,7 @@ sam_xlsx_book_get_n_rows (SamXlsxBook *book,
 }
 
 /* Returns @cell's value as text: a whole number without decimals, others
- * in full precision, booleans as TRUE or FALSE; "" for none. */
+ * with 15 significant digits, booleans as TRUE or FALSE; "" for none. */
 char *
 sam_xlsx_cell_to_text (const SamXlsxCell *cell)
 {
@@ -866,7 +866,8 @@ sam_xlsx_cell_to_text (const SamXlsxCell *cell)
     return g_strdup (cell->text ? cell->text : "");
   if (cell->number == (double) (gint64) cell->number && ABS (cell->number) < 1e15)
     return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) cell->number);
-  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, cell->number));
+  /* 15 digits, as spreadsheet programs show a number: 0.3, not 0.29999999999999999. */
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", cell->number));
 }
 
 /* Returns the name of a cell for people, "B7". */

@@ -202,7 +202,7 @@ sam_round_current (SamStore  *store,
   if (rows->len == 0)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
-                   _("There is no activity with the number %" G_GINT64_FORMAT "."), activity_id);
+                   _("There is no activity with the number %lld."), (long long) activity_id);
       return NULL;
     }
   return g_ptr_array_steal_index (rows, 0);
