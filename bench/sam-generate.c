@@ -1,6 +1,10 @@
 /* sam-generate: writes a large Samordna database for benchmarks.
  *
- * Usage: sam-generate PATH [ACTIVITIES]    (default 100000; try 1000, 10000)
+ * Usage: sam-generate PATH [ACTIVITIES [LEADS]]    (default 100000; try 1000, 10000)
+ *
+ * LEADS (default: all 500) limits the lead agencies to the first LEADS, so
+ * that a reporting round of LEADS agencies × ACTIVITIES / LEADS rows can be
+ * measured.
  *
  * Next to the default plan: 500 agencies (15 ministries, their
  * directorates and agencies, and organisations under no ministry), 300
@@ -45,6 +49,7 @@ typedef struct
   gint64   periods[N_PERIODS];
   char     period_start[N_PERIODS][11], period_end[N_PERIODS][11];
   gint64   formats[4];
+  guint    n_leads;   /* lead agencies are picked among the first n_leads */
 } Gen;
 
 static sqlite3_stmt *
@@ -213,7 +218,7 @@ make_activity (Gen *g, ActivityStatements *s, int i)
   g_autofree char *description = g_strdup_printf ("Beskrivelse av aktivitet %d, med mål, målgrupper og gjennomføring i perioden.", i + 1);
   /* One in ten has no lead. The draws are made one by one, not among a
    * call's arguments, whose order C leaves open. */
-  gint64 lead = g_rand_int_range (g->rand, 0, 10) ? pick (g, g->agencies, N_AGENCIES) : 0;
+  gint64 lead = g_rand_int_range (g->rand, 0, 10) ? pick (g, g->agencies, g->n_leads) : 0;
   const char *message = messages[g_rand_int_range (g->rand, 0, G_N_ELEMENTS (messages))];
   gint64 id;
 
@@ -297,11 +302,12 @@ main (int argc, char **argv)
   g_autoptr(SamStore) store = NULL;
   Gen g = { NULL };
   int n = argc > 2 ? atoi (argv[2]) : 100000;
+  int leads = argc > 3 ? atoi (argv[3]) : N_AGENCIES;
 
   setlocale (LC_ALL, "");
-  if (argc < 2 || n <= 0)
+  if (argc < 2 || n <= 0 || leads <= 0 || leads > N_AGENCIES)
     {
-      g_printerr ("Usage: %s PATH [ACTIVITIES]\n", argv[0]);
+      g_printerr ("Usage: %s PATH [ACTIVITIES [LEADS]]\n", argv[0]);
       return 2;
     }
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
@@ -313,6 +319,7 @@ main (int argc, char **argv)
     g_error ("%s", error->message);
   g.db = sam_store_get_db (store);
   g.rand = g_rand_new_with_seed (42);
+  g.n_leads = (guint) leads;
   if (!sam_store_exec (store, "BEGIN", &error))
     g_error ("%s", error->message);
   make_world (&g);

@@ -32,6 +32,8 @@ test_v1_to_current (void)
   store = sam_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_SCHEMA_VERSION);
+  /* A migrated database gets its identity, which status forms carry. */
+  g_assert_true (g_uuid_string_is_valid (sam_store_get_identity (store)));
 
   /* The old plan is kept, not replaced by the default plan. */
   g_assert_cmpint (sam_store_count (store, SAM_KIND_ACTIVITY), ==, 1);
@@ -70,11 +72,34 @@ test_v1_to_current (void)
   sam_test_remove_dir (dir);
 }
 
+/* Each new database has an identity of its own, kept when reopened. */
+static void
+test_identity (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autoptr(SamStore) a = sam_test_open_new (dir, "a.db");
+  g_autoptr(SamStore) b = sam_test_open_new (dir, "b.db");
+  g_autofree char *first = g_strdup (sam_store_get_identity (a));
+  g_autofree char *path = g_strdup (sam_store_get_path (a));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_uuid_string_is_valid (first));
+  g_assert_cmpstr (first, !=, sam_store_get_identity (b));
+  g_clear_object (&a);
+  a = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_store_get_identity (a), ==, first);
+  g_clear_object (&a);
+  g_clear_object (&b);
+  sam_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/migration/v1-to-current", test_v1_to_current);
+  g_test_add_func ("/store/migration/identity", test_identity);
   return g_test_run ();
 }

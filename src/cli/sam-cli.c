@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
-#include "sam-cli.h"
+#include "sam-cli-private.h"
 #include "report/sam-report.h"
 #include "store/sam-coordination.h"
 
@@ -14,8 +14,8 @@
 
 /* Prints @message on stderr as one line: a person reads it, a script
  * logs it. */
-static void
-print_error (const char *message)
+void
+sam_cli_print_error (const char *message)
 {
   g_autofree char *line = g_strdup (message);
 
@@ -23,11 +23,11 @@ print_error (const char *message)
   g_printerr ("samordna: %s\n", line);
 }
 
-static GOptionContext *
-new_context (const char   *parameter,
-             const char   *summary,
-             const char   *description,
-             GOptionEntry *entries)
+GOptionContext *
+sam_cli_new_context (const char   *parameter,
+                     const char   *summary,
+                     const char   *description,
+                     GOptionEntry *entries)
 {
   GOptionContext *context = g_option_context_new (parameter);
 
@@ -39,11 +39,13 @@ new_context (const char   *parameter,
 }
 
 /* Parses the options of a command, whose name is argv[1]. Prints what is
- * wrong and returns FALSE on bad options. */
-static gboolean
-parse_options (GOptionContext  *context,
-               int              argc,
-               char           **argv)
+ * wrong and returns FALSE on bad options. The arguments that are no
+ * options go to *@rest (free it) when asked; else they are wrong. */
+gboolean
+sam_cli_parse_options (GOptionContext  *context,
+                       int              argc,
+                       char           **argv,
+                       GStrv           *rest)
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = g_new0 (char *, argc + 1);
@@ -56,13 +58,18 @@ parse_options (GOptionContext  *context,
   cursor = args;
   if (!g_option_context_parse_strv (context, &cursor, &error))
     {
-      print_error (error->message);
+      sam_cli_print_error (error->message);
       return FALSE;
+    }
+  if (rest)
+    {
+      *rest = g_strdupv (args + 1);
+      return TRUE;
     }
   if (g_strv_length (args) > 1)
     {
       g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”. See --help."), args[1]);
-      print_error (message);
+      sam_cli_print_error (message);
       return FALSE;
     }
   return TRUE;
@@ -72,10 +79,10 @@ parse_options (GOptionContext  *context,
  * checking it as @flags say. Unlike the window, the command line never
  * creates a database: a missing file is more likely a typing error than a
  * wish for a new plan. */
-static SamStore *
-open_database (const char         *path,
-               SamStoreOpenFlags   flags,
-               GError            **error)
+SamStore *
+sam_cli_open_database (const char         *path,
+                       SamStoreOpenFlags   flags,
+                       GError            **error)
 {
   g_autofree char *default_path = path ? NULL : sam_store_default_path ();
   const char *file = path ? path : default_path;
@@ -119,7 +126,7 @@ sam_cli_check (int    argc,
       N_("The Samordna database to check (default: the one the window opens)"), N_("PATH") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context (NULL,
+  g_autoptr(GOptionContext) context = sam_cli_new_context (NULL,
     _("Runs the coordination checks and prints each failure as one line."),
     _("Exit status: 0 when every check passes, 1 when some check fails, 2 when the options are wrong or the database cannot be used."),
     entries);
@@ -128,12 +135,12 @@ sam_cli_check (int    argc,
   g_autoptr(GPtrArray) results = NULL;
 
   g_return_val_if_fail (argc >= 2, SAM_CLI_USAGE);
-  if (!parse_options (context, argc, argv))
+  if (!sam_cli_parse_options (context, argc, argv, NULL))
     return SAM_CLI_USAGE;
-  if (!(store = open_database (database, SAM_STORE_OPEN_NONE, &error))
+  if (!(store = sam_cli_open_database (database, SAM_STORE_OPEN_NONE, &error))
       || !(results = sam_coordination_run_checks (store, &error)))
     {
-      print_error (error->message);
+      sam_cli_print_error (error->message);
       return SAM_CLI_USAGE;
     }
   for (guint i = 0; i < results->len; i++)
@@ -179,7 +186,7 @@ check_report_args (ReportArgs        *args,
   if (message == NULL && args->today != NULL && !sam_date_is_valid (args->today))
     message = g_strdup_printf (_("“%s” is not a date. Write it as YYYY-MM-DD."), args->today);
   if (message)
-    print_error (message);
+    sam_cli_print_error (message);
   return message == NULL;
 }
 
@@ -207,7 +214,7 @@ sam_cli_report (int    argc,
     { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &args.today, "The date to count overdue from", "YYYY-MM-DD" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context (NULL,
+  g_autoptr(GOptionContext) context = sam_cli_new_context (NULL,
     _("Writes the Excel progress report without a display."),
     _("Exit status: 0 when the report was written, 1 when it could not be written, 2 when the options, the scope or the period are wrong or the database cannot be used."),
     entries);
@@ -218,11 +225,11 @@ sam_cli_report (int    argc,
   int status = SAM_CLI_USAGE;
 
   g_return_val_if_fail (argc >= 2, SAM_CLI_USAGE);
-  if (!parse_options (context, argc, argv) || !check_report_args (&args, &options.language))
+  if (!sam_cli_parse_options (context, argc, argv, NULL) || !check_report_args (&args, &options.language))
     goto out;
   /* The report runs the integrity check beside its writing (a damaged
    * file still fails it, with nothing written), not before. */
-  if (!(store = open_database (args.database, SAM_STORE_OPEN_CHECK_LATER, &error))
+  if (!(store = sam_cli_open_database (args.database, SAM_STORE_OPEN_CHECK_LATER, &error))
       || !(scope = sam_scope_parse (store, args.scope, &error)))
     goto out;
   options.scope = scope;
@@ -239,7 +246,7 @@ sam_cli_report (int    argc,
 
 out:
   if (error)
-    print_error (error->message);
+    sam_cli_print_error (error->message);
   report_args_clear (&args);
   return status;
 }
@@ -250,7 +257,8 @@ out:
 gboolean
 sam_cli_is_command (const char *arg)
 {
-  return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "report") == 0;
+  return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "report") == 0
+         || g_strcmp0 (arg, "forms") == 0 || g_strcmp0 (arg, "import") == 0;
 }
 
 /* Runs the command argv[1] with the options after it and returns the
@@ -263,5 +271,9 @@ sam_cli_run (int    argc,
 
   if (g_str_equal (argv[1], "check"))
     return sam_cli_check (argc, argv);
+  if (g_str_equal (argv[1], "forms"))
+    return sam_cli_forms (argc, argv);
+  if (g_str_equal (argv[1], "import"))
+    return sam_cli_import (argc, argv);
   return sam_cli_report (argc, argv);
 }

@@ -122,6 +122,10 @@ static const SamField status_update_fields[] = {
   TEXT ("comment", N_("Comment"), TEXT_MAX, FALSE),
   TEXT ("reported_by", N_("Reported by"), TITLE_MAX, FALSE),
   DATETIME ("reported_at", N_("Reported at")),
+  REF ("agency_id", N_("Reporting agency"), SAM_KIND_AGENCY, FALSE),
+  TEXT ("source_file", N_("Imported from"), TITLE_MAX, FALSE),
+  TEXT ("source_hash", N_("File hash (SHA-256)"), 64, FALSE),
+  DATETIME ("imported_at", N_("Imported at")),
 };
 
 static const SamField seminar_format_fields[] = {
@@ -189,6 +193,28 @@ static const SamField obligation_fields[] = {
   REFS ("activities", N_("Answered by activities"), SAM_KIND_ACTIVITY, "obligation_activity", "activity_id"),
 };
 
+static const SamField reporting_round_fields[] = {
+  TEXT ("title", N_("Title"), TITLE_MAX, TRUE),
+  TEXT ("period", N_("Reporting period"), 40, TRUE),
+  DATE ("deadline", N_("Deadline")),
+  TEXT ("language", N_("Language"), TITLE_MAX, FALSE),
+  TEXT ("folder", N_("Folder"), TEXT_MAX, FALSE),
+  DATETIME ("created_at", N_("Started at")),
+};
+
+static const SamField round_form_fields[] = {
+  REF ("round_id", N_("Reporting round"), SAM_KIND_REPORTING_ROUND, TRUE),
+  REF ("agency_id", N_("Agency"), SAM_KIND_AGENCY, TRUE),
+  INT ("form_version", N_("Form version")),
+  DATETIME ("written_at", N_("Written at")),
+  TEXT ("written_path", N_("Written to"), TEXT_MAX, FALSE),
+  INT ("rows_total", N_("Rows")),
+  DATETIME ("received_at", N_("Received at")),
+  TEXT ("received_file", N_("Received file"), TEXT_MAX, FALSE),
+  TEXT ("received_hash", N_("File hash (SHA-256)"), 64, FALSE),
+  INT ("rows_answered", N_("Rows answered")),
+};
+
 #define KIND(k, t, n, l, p, tf, ob, f) { k, t, n, l, p, tf, ob, f, G_N_ELEMENTS (f) }
 
 static const SamKindInfo kinds[SAM_N_KINDS] = {
@@ -210,6 +236,8 @@ static const SamKindInfo kinds[SAM_N_KINDS] = {
   KIND (SAM_KIND_KNOWLEDGE_GAP, "knowledge_gap", "knowledge-gap", N_("Knowledge gap"), N_("Knowledge gaps"), "title", "number, id", knowledge_gap_fields),
   KIND (SAM_KIND_RD_PROJECT, "rd_project", "rd-project", N_("R&D project"), N_("R&D projects"), "title", "due_date, id", rd_project_fields),
   KIND (SAM_KIND_OBLIGATION, "obligation", "obligation", N_("Obligation"), N_("Obligations"), "title", "source, reference, id", obligation_fields),
+  KIND (SAM_KIND_REPORTING_ROUND, "reporting_round", "reporting-round", N_("Reporting round"), N_("Reporting rounds"), "title", "created_at, id", reporting_round_fields),
+  KIND (SAM_KIND_ROUND_FORM, "round_form", "round-form", N_("Status form"), N_("Status forms"), "written_path", "round_id, id", round_form_fields),
 };
 
 /* Returns the description of @kind; never NULL for a valid kind. */

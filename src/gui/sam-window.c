@@ -7,6 +7,9 @@
 
 #include "sam-window.h"
 #include "sam-registration-dialog.h"
+#include "sam-round-actions.h"
+#include "sam-round-board.h"
+#include "sam-round-dialog.h"
 #include "sam-status-dialog.h"
 #include "models/sam-details.h"
 #include "store/sam-rules.h"
@@ -884,6 +887,25 @@ register_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Actions: the reporting round */
+
+static void
+round_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  if (g_str_equal (action_name, "win.start-round"))
+    gtk_window_present (GTK_WINDOW (sam_round_dialog_new (GTK_WINDOW (self), self->store)));
+  else if (g_str_equal (action_name, "win.round-board"))
+    gtk_window_present (GTK_WINDOW (sam_round_board_new (GTK_WINDOW (self), self->store)));
+  else
+    sam_round_choose_forms (GTK_WINDOW (self), self->store);
+}
+
 /* Object */
 
 static void
@@ -923,6 +945,9 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.record-status", NULL, record_status_action);
   gtk_widget_class_install_action (widget_class, "win.register", NULL, register_action);
+  gtk_widget_class_install_action (widget_class, "win.start-round", NULL, round_action);
+  gtk_widget_class_install_action (widget_class, "win.round-board", NULL, round_action);
+  gtk_widget_class_install_action (widget_class, "win.import-forms", NULL, round_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

@@ -6,9 +6,7 @@
 #include <string.h>
 
 #include "sam-report-private.h"
-
-/* Excel's limit on the characters of one cell. */
-#define CELL_MAX_CHARS 32767
+#include "core/sam-text.h"
 
 /* Errors */
 
@@ -232,50 +230,6 @@ make_room (SamSheet *sheet)
     sam_sheet_start_list (sheet, columns, n_columns);
 }
 
-static gboolean
-needs_cleaning (const char *text,
-                gsize       length)
-{
-  const guchar *p = (const guchar *) text;
-
-  if (length > CELL_MAX_CHARS)
-    return TRUE;
-  /* Printable ASCII, as most text starts, needs neither check below. */
-  while ((*p >= 0x20 && *p < 0x80) || *p == '\t' || *p == '\n' || *p == '\r')
-    p++;
-  if (*p == '\0')
-    return FALSE;
-  if (!g_utf8_validate ((const char *) p, (gssize) (length - (gsize) ((const char *) p - text)), NULL))
-    return TRUE;
-  for (; *p; p++)
-    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-        || (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
-      return TRUE;
-  return FALSE;
-}
-
-/* Returns @text as XML can carry it and Excel can hold it: valid UTF-8,
- * control characters replaced, cut to 32,767 characters. */
-static char *
-clean_text (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *clean = g_string_sized_new (strlen (valid));
-  glong n = 0;
-
-  for (const char *p = valid; *p && n < CELL_MAX_CHARS; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
-        c = 0xFFFD;
-      if (n == CELL_MAX_CHARS - 1 && *g_utf8_next_char (p))
-        c = 0x2026;   /* … where the rest was cut */
-      g_string_append_unichar (clean, c);
-    }
-  return g_string_free (clean, FALSE);
-}
-
 /* Counts a cell written, for the benchmark's yardstick to write as many. */
 static void
 count_cell (SamReportContext *ctx,
@@ -305,8 +259,8 @@ sam_sheet_text (SamSheet   *sheet,
         sam_sheet_blank (sheet, col, format);
       return;
     }
-  if (needs_cleaning (text, strlen (text)))
-    text = clean = clean_text (text);
+  if ((clean = sam_text_for_cell (text)))
+    text = clean;
   sam_report_set_lxw_error (sheet->ctx, worksheet_write_string (sheet->ws, sheet->row, col, text, format));
   count_cell (sheet->ctx, format);
   sheet->ctx->stats.strings++;

@@ -292,14 +292,6 @@ prepare (SamReportContext        *ctx,
   return TRUE;
 }
 
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static gboolean
 write_report (SamStore                *store,
               const SamReportOptions  *options,
@@ -319,7 +311,7 @@ write_report (SamStore                *store,
   SamStore *helpers[SAM_REPORT_N_HELPERS] = { NULL };
   gboolean ok;
 
-  ctx.today = options->today ? g_strdup (options->today) : today_string ();
+  ctx.today = options->today ? g_strdup (options->today) : sam_today ();
   /* The integrity check runs in a helper thread; without one, first.
    * SAMORDNA_REPORT_ONE_CONNECTION makes do without, for the tests to
    * compare. */

@@ -27,6 +27,7 @@ struct _SamStore
   sqlite3   *db;
   char      *path;
   int        schema_version;
+  char      *identity;      /* the database's UUID, read when first asked */
   guint      depth;         /* nesting of sam_store_begin() */
 
   /* Undo journal: each step is a GPtrArray of Change, the changes one
@@ -129,6 +130,8 @@ static const char *migrations[SAM_SCHEMA_VERSION] = {
   "001-initial.sql",
   "002-information-and-attendance.sql",
   "003-overview-index.sql",
+  /* Numbered 005 for the merge with another branch's 004; the lead renumbers. */
+  "005-reporting-round.sql",
 };
 
 /* Helpers */
@@ -247,6 +250,7 @@ sam_store_finalize (GObject *object)
 
   sam_store_close (self);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->identity, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
@@ -467,6 +471,29 @@ in_wal_mode (SamStore *self)
 
 /* Migrations */
 
+/* Gives a database that has none its random identity, which the status
+ * forms carry so that a form from another database is told apart. A copy
+ * of the file keeps it: the copy is the same database. */
+static gboolean
+ensure_identity (SamStore  *self,
+                 GError   **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db,
+                               "INSERT INTO database_identity (uuid) SELECT ?1 "
+                               "WHERE NOT EXISTS (SELECT 1 FROM database_identity)",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || sam_store_set_sql_error (self, rc, error);
+}
+
 static gboolean
 apply_migrations (SamStore  *self,
                   GError   **error)
@@ -485,7 +512,7 @@ apply_migrations (SamStore  *self,
       g_debug ("Migrated %s to schema version %d", self->path, v + 1);
     }
   self->schema_version = SAM_SCHEMA_VERSION;
-  return TRUE;
+  return ensure_identity (self, error);
 }
 
 static gboolean
@@ -818,6 +845,22 @@ sam_store_get_path (SamStore *self)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   return self->path;
+}
+
+/* Returns the random UUID that names this database (not its file: a copy
+ * has the same), or NULL when it cannot be read. */
+const char *
+sam_store_get_identity (SamStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  if (self->identity == NULL && self->db != NULL
+      && sqlite3_prepare_v2 (self->db, "SELECT uuid FROM database_identity", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    self->identity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return self->identity;
 }
 
 int

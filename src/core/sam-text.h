@@ -1,0 +1,17 @@
+/* sam-text.h: text as a spreadsheet cell can hold it.
+ *
+ * The report and the status forms write text from the database and from
+ * people into .xlsx cells; XML cannot carry control characters or invalid
+ * UTF-8, and Excel holds at most 32,767 characters in a cell.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SAM_CELL_MAX_CHARS 32767
+
+char *sam_text_for_cell (const char *text);
+
+G_END_DECLS

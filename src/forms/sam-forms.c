@@ -1,0 +1,400 @@
+#define G_LOG_DOMAIN "sam-forms"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sam-forms-private.h"
+#include "store/sam-report-data.h"
+#include "store/sam-rules.h"
+
+G_DEFINE_QUARK (sam-forms-error-quark, sam_forms_error)
+
+static void
+form_free (SamForm *form)
+{
+  g_free (form->short_name);
+  g_free (form->name);
+  g_clear_pointer (&form->lead, g_ptr_array_unref);
+  g_clear_pointer (&form->partner, g_ptr_array_unref);
+  if (form->temporary)
+    g_unlink (form->temporary);
+  g_free (form->temporary);
+  g_free (form->path);
+  g_free (form->lock_hash);
+  g_free (form);
+}
+
+void
+sam_forms_job_free (SamFormsJob *job)
+{
+  if (job == NULL)
+    return;
+  g_free (job->identity);
+  g_free (job->period);
+  g_free (job->deadline);
+  g_free (job->folder);
+  g_free (job->written_at);
+  g_clear_pointer (&job->forms, g_ptr_array_unref);
+  g_free (job);
+}
+
+/* Returns the file name of @agency's form for @period, "2026-T1 Bufdir.xlsx",
+ * with the characters no file system takes replaced by "-". */
+char *
+sam_forms_file_name (const char *period,
+                     const char *agency)
+{
+  g_autofree char *name = g_strdup_printf ("%s %s.xlsx", period, agency);
+  g_autofree char *valid = g_utf8_make_valid (name, -1);
+
+  g_return_val_if_fail (period != NULL && agency != NULL, NULL);
+  for (char *p = valid; *p; p++)
+    if ((guchar) *p < 0x20 || strchr ("/\\:*?\"<>|", *p))
+      *p = '-';
+  while (valid[0] == '.' || valid[0] == ' ')
+    valid[0] = '-';
+  return g_steal_pointer (&valid);
+}
+
+static char *
+now_text (const char *now)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (now)
+    return g_strdup (now);
+  time = g_date_time_new_now_local ();
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+}
+
+/* Adds @agency's form to @job, or sets @error when it leads nothing. */
+static gboolean
+add_form (SamFormsJob  *job,
+          SamStore     *store,
+          SamRecord    *agency,
+          GHashTable   *asked,
+          GHashTable   *names,
+          GError      **error)
+{
+  SamForm *form = g_new0 (SamForm, 1);
+  const char *short_name = sam_record_get_string (agency, "short_name");
+  g_autofree char *file = NULL;
+
+  g_ptr_array_add (job->forms, form);
+  form->agency_id = sam_record_get_id (agency);
+  form->name = g_strdup (sam_record_get_string (agency, "name"));
+  form->short_name = g_strdup (short_name && *short_name ? short_name : form->name);
+  if (!(form->lead = sam_round_lead_rows (store, form->agency_id, asked, error))
+      || !(form->partner = sam_round_partner_rows (store, form->agency_id, asked, error)))
+    return FALSE;
+  file = sam_forms_file_name (job->period, form->short_name);
+  for (guint n = 2; g_hash_table_contains (names, file); n++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%s %u", form->short_name, n);
+      g_free (file);
+      file = sam_forms_file_name (job->period, numbered);
+    }
+  g_hash_table_add (names, g_strdup (file));
+  form->path = g_build_filename (job->folder, file, NULL);
+  return TRUE;
+}
+
+static gboolean
+check_options (const SamFormsOptions  *options,
+               GError                **error)
+{
+  struct stat st;
+
+  if (options->deadline && !sam_date_is_valid (options->deadline))
+    {
+      g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_DEADLINE,
+                   _("The deadline “%s” is not a date. Write it as YYYY-MM-DD, for example 2026-05-15."),
+                   options->deadline);
+      return FALSE;
+    }
+  if (g_stat (options->folder, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_NO_FOLDER,
+                   _("The folder “%s” does not exist. Create it first, or choose another folder for the forms."),
+                   options->folder);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+find_agencies (SamStore               *store,
+               const SamFormsOptions  *options,
+               GHashTable             *asked,
+               GError                **error)
+{
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GError) local = NULL;
+  SamRecord *one;
+
+  if (options->agency == NULL)
+    {
+      if ((agencies = sam_round_agencies (store, asked, error)) && agencies->len == 0)
+        {
+          g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_NO_AGENCIES,
+                       _("No agency leads an activity in the period “%s”, so there is no form to write. Give the activities a lead agency first."),
+                       options->period);
+          return NULL;
+        }
+      return g_steal_pointer (&agencies);
+    }
+  if (!(one = sam_round_find_agency (store, options->agency, &local)))
+    {
+      g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_AGENCY, "%s", local->message);
+      return NULL;
+    }
+  agencies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (agencies, one);
+  return g_steal_pointer (&agencies);
+}
+
+/* Reads from @store what the forms of a round hold, as @options say: one
+ * form per agency that leads an activity in the period (or the one agency
+ * asked for). Returns the job, or NULL with a SamFormsError (unknown
+ * period or agency, a deadline that is no date, a missing folder, an agency
+ * that leads nothing) or a SamStoreError. Writes nothing. */
+SamFormsJob *
+sam_forms_prepare (SamStore               *store,
+                   const SamFormsOptions  *options,
+                   GError                **error)
+{
+  g_autoptr(SamFormsJob) job = NULL;
+  g_autoptr(SamPeriod) period = NULL;
+  g_autoptr(GHashTable) asked = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL && options->period != NULL && options->folder != NULL, NULL);
+
+  if (!check_options (options, error))
+    return NULL;
+  if (!(period = sam_period_find (store, options->period, &local)))
+    {
+      g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_PERIOD, "%s", local->message);
+      return NULL;
+    }
+  job = g_new0 (SamFormsJob, 1);
+  job->identity = g_strdup (sam_store_get_identity (store));
+  job->period = g_strdup (period->code);
+  job->deadline = g_strdup (options->deadline);
+  job->folder = g_strdup (options->folder);
+  job->written_at = now_text (options->now);
+  job->language = options->language;
+  job->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) form_free);
+  if (!(asked = sam_round_asked (store, period, error))
+      || !(agencies = find_agencies (store, options, asked, error)))
+    return NULL;
+  for (guint i = 0; i < agencies->len; i++)
+    if (!add_form (job, store, agencies->pdata[i], asked, names, error))
+      return NULL;
+  if (options->agency && ((SamForm *) job->forms->pdata[0])->lead->len == 0)
+    {
+      g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_AGENCY,
+                   _("“%s” leads no activity in the period “%s”, so it gets no form."),
+                   ((SamForm *) job->forms->pdata[0])->name, job->period);
+      return NULL;
+    }
+  return g_steal_pointer (&job);
+}
+
+static gboolean
+make_temporary (SamFormsJob  *job,
+                SamForm      *form,
+                GError      **error)
+{
+  g_autofree char *base = g_path_get_basename (form->path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  int fd;
+
+  form->temporary = g_build_filename (job->folder, name, NULL);
+  if ((fd = g_mkstemp_full (form->temporary, O_RDWR | O_CLOEXEC, 0666)) < 0)
+    {
+      int saved = errno;
+      g_clear_pointer (&form->temporary, g_free);
+      g_set_error (error, SAM_FORMS_ERROR,
+                   saved == EACCES || saved == EPERM || saved == EROFS ? SAM_FORMS_ERROR_NOT_WRITABLE : SAM_FORMS_ERROR_WRITE,
+                   _("The forms cannot be written in the folder “%s”: %s. Choose a folder you can write to."),
+                   job->folder, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+move_into_place (SamForm  *form,
+                 GError  **error)
+{
+  int fd = g_open (form->temporary, O_RDONLY | O_CLOEXEC, 0);
+  struct stat st;
+
+  if (g_stat (form->path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_WRITE,
+                   _("“%s” is a folder or a device, so the form cannot be saved there. Move it away, or choose another folder."),
+                   form->path);
+      return FALSE;
+    }
+  if (fd < 0 || fsync (fd) != 0 || close (fd) != 0 || g_rename (form->temporary, form->path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_WRITE,
+                   _("Could not save the form as “%s”: %s."), form->path, g_strerror (saved));
+      return FALSE;
+    }
+  g_clear_pointer (&form->temporary, g_free);
+  return TRUE;
+}
+
+/* Writes every form of @job, each to a temporary file beside its target,
+ * and renames them into place only when all are written, so that a
+ * failure or a cancel leaves no form, half written or not. Needs no store:
+ * may run in any thread. Returns FALSE with a SamFormsError. */
+gboolean
+sam_forms_job_write (SamFormsJob           *job,
+                     SamFormsProgressFunc   progress,
+                     gpointer               progress_data,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  for (guint i = 0; i < job->forms->len; i++)
+    {
+      SamForm *form = job->forms->pdata[i];
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_CANCELLED, _("Writing the forms was stopped."));
+          goto fail;
+        }
+      if (!make_temporary (job, form, error) || !sam_form_write_workbook (job, form, error))
+        goto fail;
+      if (progress)
+        progress (i + 1, job->forms->len, progress_data);
+    }
+  for (guint i = 0; i < job->forms->len; i++)
+    if (!move_into_place (job->forms->pdata[i], error))
+      goto fail;
+  return TRUE;
+
+fail:
+  for (guint i = 0; i < job->forms->len; i++)
+    {
+      SamForm *form = job->forms->pdata[i];
+      if (form->temporary)
+        g_unlink (form->temporary);
+      g_clear_pointer (&form->temporary, g_free);
+    }
+  return FALSE;
+}
+
+static gboolean
+record_form (SamFormsJob  *job,
+             SamStore     *store,
+             SamForm      *form,
+             GError      **error)
+{
+  g_autoptr(SamRecord) record = sam_record_new (SAM_KIND_ROUND_FORM);
+
+  sam_record_set_int (record, "round_id", job->round_id);
+  sam_record_set_int (record, "agency_id", form->agency_id);
+  sam_record_set_int (record, "form_version", SAM_FORM_VERSION);
+  sam_record_set_string (record, "written_at", job->written_at);
+  sam_record_set_string (record, "written_path", form->path);
+  sam_record_set_int (record, "rows_total", form->lead->len);
+  return sam_rules_save (store, record, error);
+}
+
+/* Notes the round and each written form in @store, in one transaction
+ * (one undo step). Returns FALSE, noting nothing, on failure. */
+gboolean
+sam_forms_job_record (SamFormsJob  *job,
+                      SamStore     *store,
+                      GError      **error)
+{
+  g_autoptr(SamRecord) round = sam_record_new (SAM_KIND_REPORTING_ROUND);
+  /* TRANSLATORS: the name of a reporting round, "Reporting round 2026-T1". */
+  g_autofree char *title = g_strdup_printf (_("Reporting round %s"), job->period);
+
+  g_return_val_if_fail (job != NULL, FALSE);
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  sam_record_set_string (round, "title", title);
+  sam_record_set_string (round, "period", job->period);
+  if (job->deadline)
+    sam_record_set_string (round, "deadline", job->deadline);
+  sam_record_set_string (round, "language", job->language == SAM_REPORT_LANGUAGE_NB ? "nb" : "en");
+  sam_record_set_string (round, "folder", job->folder);
+  sam_record_set_string (round, "created_at", job->written_at);
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  if (!sam_rules_save (store, round, error))
+    goto fail;
+  job->round_id = sam_record_get_id (round);
+  for (guint i = 0; i < job->forms->len; i++)
+    if (!record_form (job, store, job->forms->pdata[i], error))
+      goto fail;
+  if (sam_store_commit (store, error))
+    return TRUE;
+fail:
+  sam_store_rollback (store);
+  job->round_id = 0;
+  return FALSE;
+}
+
+guint
+sam_forms_job_get_n_forms (SamFormsJob *job)
+{
+  g_return_val_if_fail (job != NULL, 0);
+  return job->forms->len;
+}
+
+const char *
+sam_forms_job_get_path (SamFormsJob *job,
+                        guint        index)
+{
+  g_return_val_if_fail (job != NULL && index < job->forms->len, NULL);
+  return ((SamForm *) job->forms->pdata[index])->path;
+}
+
+gint64
+sam_forms_job_get_round_id (SamFormsJob *job)
+{
+  g_return_val_if_fail (job != NULL, 0);
+  return job->round_id;
+}
+
+/* Prepares, writes and records a round in one call, blocking: for the
+ * command line. Sets *@job_out (free it) to the job when asked. */
+gboolean
+sam_forms_write_round (SamStore               *store,
+                       const SamFormsOptions  *options,
+                       SamFormsJob           **job_out,
+                       GError                **error)
+{
+  g_autoptr(SamFormsJob) job = sam_forms_prepare (store, options, error);
+
+  if (job == NULL || !sam_forms_job_write (job, NULL, NULL, NULL, error)
+      || !sam_forms_job_record (job, store, error))
+    return FALSE;
+  if (job_out)
+    *job_out = g_steal_pointer (&job);
+  return TRUE;
+}

@@ -1,0 +1,115 @@
+#define G_LOG_DOMAIN "sam-reminder"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gmime/gmime.h>
+
+#include "sam-reminder.h"
+#include "sam-forms.h"
+
+static char *
+body_text (const SamReminder *r)
+{
+  const char *deadline = r->deadline ? r->deadline : (r->norwegian ? "fristen" : "the deadline");
+
+  if (r->norwegian)
+    return g_strdup_printf ("Hei,\n\nvi har ennå ikke mottatt statusrapporteringen for %s fra %s, "
+                            "som vi ba om innen %s.\n\nSkjemaet ligger vedlagt. Fyll ut status, framdrift "
+                            "og en kort kommentar for hver aktivitet på arket «Status», lagre filen og "
+                            "send den i svar på denne e-posten.\n\nMed vennlig hilsen\nSekretariatet\n",
+                            r->period, r->to_name, deadline);
+  return g_strdup_printf ("Hello,\n\nwe have not yet received the status report for %s from %s, "
+                          "which we asked for by %s.\n\nThe form is attached. Fill in the status, progress "
+                          "and a short comment for each activity on the sheet “Status”, save the file and "
+                          "send it in reply to this e-mail.\n\nKind regards\nThe secretariat\n",
+                          r->period, r->to_name, deadline);
+}
+
+static GMimeObject *
+attachment (const SamReminder  *r,
+            GError            **error)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (r->form_path, FALSE, error);
+  g_autofree char *name = NULL;
+  GMimeStream *stream;
+  GMimeDataWrapper *content;
+  GMimePart *part;
+
+  if (file == NULL)
+    return NULL;
+  name = g_path_get_basename (r->form_path);
+  stream = g_mime_stream_mem_new_with_buffer (g_mapped_file_get_contents (file), g_mapped_file_get_length (file));
+  content = g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
+  part = g_mime_part_new_with_type ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  g_mime_part_set_content (part, content);
+  g_mime_part_set_content_encoding (part, GMIME_CONTENT_ENCODING_BASE64);
+  g_mime_part_set_filename (part, name);
+  g_object_unref (content);
+  g_object_unref (stream);
+  return GMIME_OBJECT (part);
+}
+
+static GMimeMessage *
+build_message (const SamReminder  *r,
+               GError            **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *subject = g_strdup_printf (r->norwegian ? "Påminnelse: statusrapportering %s" : "Reminder: status report %s",
+                                              r->period);
+  g_autofree char *body = body_text (r);
+  GMimeObject *attached = attachment (r, error);
+  GMimeMessage *message;
+  GMimeMultipart *mixed;
+  GMimeTextPart *text;
+
+  if (attached == NULL)
+    return NULL;
+  message = g_mime_message_new (TRUE);
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, r->to_name,
+                              r->to_address && *r->to_address ? r->to_address : "");
+  g_mime_message_set_subject (message, subject, "utf-8");
+  g_mime_message_set_date (message, now);
+  /* Mail programs open a message marked so as a draft to send. */
+  g_mime_object_set_header (GMIME_OBJECT (message), "X-Unsent", "1", NULL);
+  text = g_mime_text_part_new_with_subtype ("plain");
+  g_mime_text_part_set_text (text, body);
+  mixed = g_mime_multipart_new_with_subtype ("mixed");
+  g_mime_multipart_add (mixed, GMIME_OBJECT (text));
+  g_mime_multipart_add (mixed, attached);
+  g_mime_message_set_mime_part (message, GMIME_OBJECT (mixed));
+  g_object_unref (text);
+  g_object_unref (attached);
+  g_object_unref (mixed);
+  return message;
+}
+
+/* Writes @reminder as an e-mail draft (.eml) to @path, replacing it whole
+ * or not at all. Returns FALSE with a GIOError or GFileError (the form
+ * cannot be read, the file not written) whose message names the file. */
+gboolean
+sam_reminder_write (const SamReminder  *reminder,
+                    const char         *path,
+                    GError            **error)
+{
+  static gsize initialised;
+  GMimeMessage *message;
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (reminder != NULL && reminder->form_path != NULL && path != NULL, FALSE);
+
+  if (g_once_init_enter (&initialised))
+    {
+      g_mime_init ();
+      g_once_init_leave (&initialised, 1);
+    }
+  if (!(message = build_message (reminder, error)))
+    return FALSE;
+  text = g_mime_object_to_string (GMIME_OBJECT (message), NULL);
+  g_object_unref (message);
+  ok = g_file_set_contents (path, text, -1, error);
+  if (!ok)
+    g_prefix_error (error, _("Could not write the reminder “%s”: "), path);
+  return ok;
+}

@@ -1,0 +1,443 @@
+#define G_LOG_DOMAIN "sam-round"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-query-private.h"
+#include "sam-round.h"
+#include "sam-figures.h"
+
+/* The id of activity a's latest status update: by period, time reported
+ * and id, as the report and the Status history order them. */
+#define LATEST_UPDATE \
+  "(SELECT su.id FROM status_update su LEFT JOIN reporting_period sp ON sp.id = su.period_id " \
+  " WHERE su.activity_id = a.id " \
+  " ORDER BY coalesce(sp.start_date, '') DESC, coalesce(su.reported_at, '') DESC, su.id DESC LIMIT 1)"
+
+#define ROW_COLUMNS \
+  "SELECT a.id, a.plan_id, a.lead_agency_id, m.number, p.title, a.title, coalesce(l.short_name, l.name), " \
+  "a.due_date, coalesce(u.status, a.status), coalesce(u.progress, a.progress), u.comment, u.id, rp.code, " \
+  "u.reported_at " \
+  "FROM activity a JOIN plan p ON p.id = a.plan_id LEFT JOIN measure m ON m.id = p.measure_id " \
+  "LEFT JOIN agency l ON l.id = a.lead_agency_id " \
+  "LEFT JOIN status_update u ON u.id = " LATEST_UPDATE " " \
+  "LEFT JOIN reporting_period rp ON rp.id = u.period_id "
+
+#define ROW_ORDER " ORDER BY m.number, p.id, a.id"
+
+void
+sam_form_row_free (SamFormRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->plan);
+  g_free (row->title);
+  g_free (row->lead);
+  g_free (row->due_date);
+  g_free (row->status);
+  g_free (row->comment);
+  g_free (row->update_period);
+  g_free (row->reported_at);
+  g_free (row);
+}
+
+void
+sam_board_row_free (SamBoardRow *row)
+{
+  if (row == NULL)
+    return;
+  g_clear_object (&row->form);
+  g_free (row->agency);
+  g_free (row->short_name);
+  g_free (row->contact);
+  g_free (row);
+}
+
+static gint64
+int_or (sqlite3_stmt *stmt,
+        int           column,
+        gint64        none)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? none : sqlite3_column_int64 (stmt, column);
+}
+
+static char *
+text (sqlite3_stmt *stmt,
+      int           column)
+{
+  return g_strdup (sam_query_text (stmt, column));
+}
+
+static gboolean
+add_row_cb (sqlite3_stmt  *stmt,
+            gpointer       user_data,
+            GError       **error)
+{
+  SamFormRow *row = g_new0 (SamFormRow, 1);
+
+  row->activity_id = sqlite3_column_int64 (stmt, 0);
+  row->plan_id = sqlite3_column_int64 (stmt, 1);
+  row->lead_agency_id = int_or (stmt, 2, 0);
+  row->measure = int_or (stmt, 3, 0);
+  row->plan = text (stmt, 4);
+  row->title = text (stmt, 5);
+  row->lead = text (stmt, 6);
+  row->due_date = text (stmt, 7);
+  row->status = text (stmt, 8);
+  row->progress = (int) int_or (stmt, 9, -1);
+  row->comment = text (stmt, 10);
+  row->update_id = int_or (stmt, 11, 0);
+  row->update_period = text (stmt, 12);
+  row->reported_at = text (stmt, 13);
+  g_ptr_array_add (user_data, row);
+  return TRUE;
+}
+
+/* The rows @sql selects with :id bound to @id, those in @asked only
+ * (NULL: all). */
+static GPtrArray *
+read_rows (SamStore    *store,
+           const char  *sql,
+           gint64       id,
+           GHashTable  *asked,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_form_row_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  if (!(stmt = sam_query_prepare (store, sql, NULL, error)))
+    return NULL;
+  sam_query_bind_int (stmt, ":id", id);
+  if (!sam_query_run (store, stmt, add_row_cb, rows, error))
+    return NULL;
+  for (guint i = rows->len; asked && i > 0; i--)
+    if (!g_hash_table_contains (asked, &((SamFormRow *) rows->pdata[i - 1])->activity_id))
+      g_ptr_array_remove_index (rows, i - 1);
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+add_asked_cb (const SamActivityFactsRow  *row,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  const SamPeriod **period = ((gpointer *) user_data)[1];
+
+  if (sam_facts_expects_report (&row->facts, *period))
+    g_hash_table_insert (((gpointer *) user_data)[0], g_memdup2 (&row->id, sizeof (gint64)),
+                         g_memdup2 (&row->lead_id, sizeof (gint64)));
+  return TRUE;
+}
+
+/* Returns the activities a round for @period asks about, those expected
+ * to report in it (sam-figures.h), as a table of activity id to lead
+ * agency id (0: none), both gint64; NULL with a SamStoreError. */
+GHashTable *
+sam_round_asked (SamStore         *store,
+                 const SamPeriod  *period,
+                 GError          **error)
+{
+  g_autoptr(GHashTable) asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gpointer data[2] = { asked, &period };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+  if (!sam_figures_foreach (store, NULL, period, add_asked_cb, data, error))
+    return NULL;
+  return g_steal_pointer (&asked);
+}
+
+/* Returns the agencies (SamRecord) that lead an activity in @asked (see
+ * sam_round_asked()), by name; NULL with a SamStoreError. */
+GPtrArray *
+sam_round_agencies (SamStore    *store,
+                    GHashTable  *asked,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) all = sam_store_list (store, SAM_KIND_AGENCY, error);
+  g_autoptr(GHashTable) leads = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *agencies;
+  GHashTableIter iter;
+  gpointer lead;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (all == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, asked);
+  while (g_hash_table_iter_next (&iter, NULL, &lead))
+    g_hash_table_add (leads, lead);
+  /* The store lists agencies by name. */
+  agencies = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    if (g_hash_table_contains (leads, &(gint64) { sam_record_get_id (all->pdata[i]) }))
+      g_ptr_array_add (agencies, g_object_ref (all->pdata[i]));
+  return agencies;
+}
+
+/* Returns the activities @agency_id leads that the round asks about (in
+ * @asked), by measure, plan and id, each with its latest status; NULL on
+ * failure. */
+GPtrArray *
+sam_round_lead_rows (SamStore    *store,
+                     gint64       agency_id,
+                     GHashTable  *asked,
+                     GError     **error)
+{
+  return read_rows (store, ROW_COLUMNS "WHERE a.lead_agency_id = :id" ROW_ORDER, agency_id, asked, error);
+}
+
+/* Returns the activities @agency_id takes part in without leading them,
+ * for the form's context sheet; NULL on failure. */
+GPtrArray *
+sam_round_partner_rows (SamStore    *store,
+                        gint64       agency_id,
+                        GHashTable  *asked,
+                        GError     **error)
+{
+  return read_rows (store,
+                    ROW_COLUMNS "WHERE a.id IN (SELECT activity_id FROM activity_partner WHERE agency_id = :id) "
+                    "AND coalesce(a.lead_agency_id, 0) <> :id" ROW_ORDER,
+                    agency_id, asked, error);
+}
+
+/* Returns activity @activity_id as it is now, with its latest status
+ * update; NULL with SAM_STORE_ERROR_NOT_FOUND when there is none. */
+SamFormRow *
+sam_round_current (SamStore  *store,
+                   gint64     activity_id,
+                   GError   **error)
+{
+  g_autoptr(GPtrArray) rows = read_rows (store, ROW_COLUMNS "WHERE a.id = :id",
+                                         activity_id, NULL, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                   _("There is no activity with the number %lld."), (long long) activity_id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+static gboolean
+read_id_cb (sqlite3_stmt  *stmt,
+            gpointer       user_data,
+            GError       **error)
+{
+  *(gint64 *) user_data = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gint64
+read_id (SamStore    *store,
+         const char  *sql,
+         gint64       id,
+         const char  *value,
+         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 found = 0;
+
+  if (!(stmt = sam_query_prepare (store, sql, NULL, error)))
+    return -1;
+  sam_query_bind_int (stmt, ":id", id);
+  sam_query_bind_text (stmt, ":value", value);
+  if (!sam_query_run (store, stmt, read_id_cb, &found, error))
+    return -1;
+  return found;
+}
+
+/* Returns the latest status update of @activity_id recorded for the
+ * period whose code is @period, or NULL (with @error unset) when there is
+ * none. */
+SamRecord *
+sam_round_update_in_period (SamStore    *store,
+                            gint64       activity_id,
+                            const char  *period,
+                            GError     **error)
+{
+  gint64 id = read_id (store,
+                       "SELECT su.id FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id "
+                       "WHERE su.activity_id = :id AND rp.code = :value "
+                       "ORDER BY coalesce(su.reported_at, '') DESC, su.id DESC LIMIT 1",
+                       activity_id, period, error);
+
+  return id > 0 ? sam_store_get (store, SAM_KIND_STATUS_UPDATE, id, error) : NULL;
+}
+
+/* Returns the reporting_period row with code @period that an activity of
+ * plan @plan_id reports in: the plan's own, else the one for every plan.
+ * 0 with SAM_STORE_ERROR_NOT_FOUND when there is none; -1 on failure. */
+gint64
+sam_round_period_for (SamStore    *store,
+                      const char  *period,
+                      gint64       plan_id,
+                      GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), -1);
+  id = read_id (store,
+                "SELECT id FROM reporting_period WHERE code = :value "
+                "AND (plan_id IS NULL OR plan_id = :id) ORDER BY plan_id IS NULL, id LIMIT 1",
+                plan_id, period, error);
+  if (id == 0)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                 _("There is no reporting period “%s”. Add it under Reporting periods first."), period);
+  return id;
+}
+
+/* Returns the agency whose short name is @short_name (any case), or NULL
+ * with SAM_STORE_ERROR_NOT_FOUND. */
+SamRecord *
+sam_round_find_agency (SamStore    *store,
+                       const char  *short_name,
+                       GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  id = read_id (store, "SELECT id FROM agency WHERE lower(short_name) = lower(:value) ORDER BY id LIMIT 1", 0, short_name, error);
+  if (id == 0)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                 _("There is no agency with the short name “%s”."), short_name);
+  return id > 0 ? sam_store_get (store, SAM_KIND_AGENCY, id, error) : NULL;
+}
+
+/* Returns the form for @agency_id of the latest round of @period, the one
+ * written at @written_at when there is one, or NULL (with @error unset)
+ * when no round of @period wrote a form for the agency. */
+SamRecord *
+sam_round_find_form (SamStore    *store,
+                     gint64       agency_id,
+                     const char  *period,
+                     const char  *written_at,
+                     GError     **error)
+{
+  static const char sql[] =
+    "SELECT f.id FROM round_form f JOIN reporting_round r ON r.id = f.round_id "
+    "WHERE f.agency_id = :id AND r.period = :value "
+    "ORDER BY coalesce(f.written_at = :when, 0) DESC, f.id DESC LIMIT 1";
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!(stmt = sam_query_prepare (store, sql, NULL, error)))
+    return NULL;
+  sam_query_bind_int (stmt, ":id", agency_id);
+  sam_query_bind_text (stmt, ":value", period);
+  sam_query_bind_text (stmt, ":when", written_at);
+  if (!sam_query_run (store, stmt, read_id_cb, &id, error))
+    return NULL;
+  return id > 0 ? sam_store_get (store, SAM_KIND_ROUND_FORM, id, error) : NULL;
+}
+
+/* Returns the round started last, or NULL (with @error unset) when no
+ * round was ever started. */
+SamRecord *
+sam_round_latest (SamStore  *store,
+                  GError   **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  id = read_id (store, "SELECT id FROM reporting_round ORDER BY coalesce(created_at, '') DESC, id DESC LIMIT 1", 0, NULL, error);
+  return id > 0 ? sam_store_get (store, SAM_KIND_REPORTING_ROUND, id, error) : NULL;
+}
+
+typedef struct
+{
+  SamStore  *store;
+  GPtrArray *rows;
+} BoardData;
+
+static gboolean
+add_board_row_cb (sqlite3_stmt  *stmt,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  BoardData *data = user_data;
+  SamBoardRow *row = g_new0 (SamBoardRow, 1);
+
+  g_ptr_array_add (data->rows, row);
+  row->agency = text (stmt, 1);
+  row->short_name = text (stmt, 2);
+  row->contact = text (stmt, 3);
+  row->late = sqlite3_column_int (stmt, 4) != 0;
+  row->form = sam_store_get (data->store, SAM_KIND_ROUND_FORM, sqlite3_column_int64 (stmt, 0), error);
+  return row->form != NULL;
+}
+
+/* Returns the board of round @round_id: one SamBoardRow per agency with a
+ * form, by agency name; a form not received when @today (YYYY-MM-DD) is
+ * past the round's deadline is late. NULL on failure. */
+GPtrArray *
+sam_round_board (SamStore    *store,
+                 gint64       round_id,
+                 const char  *today,
+                 GError     **error)
+{
+  static const char sql[] =
+    "SELECT f.id, g.name, g.short_name, g.contact, "
+    "       f.received_at IS NULL AND r.deadline IS NOT NULL AND :today > r.deadline "
+    "FROM round_form f JOIN reporting_round r ON r.id = f.round_id JOIN agency g ON g.id = f.agency_id "
+    "WHERE f.round_id = :id AND f.id = (SELECT max(id) FROM round_form x "
+    "                                   WHERE x.round_id = f.round_id AND x.agency_id = f.agency_id) "
+    "ORDER BY g.name COLLATE NOCASE, g.id";
+  BoardData data = { store, g_ptr_array_new_with_free_func ((GDestroyNotify) sam_board_row_free) };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (!(stmt = sam_query_prepare (store, sql, NULL, error)))
+    {
+      g_ptr_array_unref (data.rows);
+      return NULL;
+    }
+  sam_query_bind_int (stmt, ":id", round_id);
+  sam_query_bind_text (stmt, ":today", today);
+  if (!sam_query_run (store, stmt, add_board_row_cb, &data, error))
+    {
+      g_ptr_array_unref (data.rows);
+      return NULL;
+    }
+  return data.rows;
+}
+
+static gboolean
+read_text_cb (sqlite3_stmt  *stmt,
+              gpointer       user_data,
+              GError       **error)
+{
+  *(char **) user_data = text (stmt, 0);
+  return TRUE;
+}
+
+/* Whether a status update was already imported from a file whose SHA-256
+ * is @hash; sets *@imported_at (free it) to when, if asked. */
+gboolean
+sam_round_hash_imported (SamStore    *store,
+                         const char  *hash,
+                         char       **imported_at)
+{
+  sqlite3_stmt *stmt;
+  char *when = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  if (!(stmt = sam_query_prepare (store, "SELECT max(coalesce(imported_at, '')) FROM status_update "
+                                         "WHERE source_hash = :value HAVING count(*) > 0", NULL, NULL)))
+    return FALSE;
+  sam_query_bind_text (stmt, ":value", hash);
+  sam_query_run (store, stmt, read_text_cb, &when, NULL);
+  if (imported_at)
+    *imported_at = when;
+  else
+    g_free (when);
+  return when != NULL;
+}

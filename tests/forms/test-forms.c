@@ -1,0 +1,673 @@
+/* Status forms: written by Samordna, filled by another program (openpyxl),
+ * re-saved by LibreOffice and Gnumeric, and imported with a review; every
+ * kind of bad input the issue names has a test here. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sam-test-util.h"
+#include "forms/sam-form-import.h"
+#include "forms/sam-xlsx-reader.h"
+#include "store/sam-round.h"
+#include "store/sam-status.h"
+
+#define NOW "2026-03-01T10:00:00"
+
+typedef struct
+{
+  char      *dir;
+  char      *forms;
+  SamStore  *store;
+  SamRecord *bufdir;
+  GPtrArray *rows;      /* Bufdir's form rows, as written */
+} Fixture;
+
+static void
+write_round (Fixture    *f,
+             const char *period,
+             const char *agency)
+{
+  SamFormsOptions options = { period, "2026-04-15", agency, f->forms, SAM_REPORT_LANGUAGE_NB, NOW };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_forms_write_round (f->store, &options, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sam_test_make_dir ();
+  f->forms = g_build_filename (f->dir, "forms", NULL);
+  g_mkdir (f->forms, 0755);
+  f->store = sam_test_open_new (f->dir, "plan.db");
+  f->bufdir = sam_round_find_agency (f->store, "Bufdir", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SamPeriod) t1 = sam_period_find (f->store, "2026-T1", &error);
+    g_autoptr(GHashTable) asked = sam_round_asked (f->store, t1, &error);
+
+    f->rows = sam_round_lead_rows (f->store, sam_record_get_id (f->bufdir), asked, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->rows->len, >=, 4);
+  write_round (f, "2026-T1", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_clear_object (&f->bufdir);
+  g_clear_pointer (&f->rows, g_ptr_array_unref);
+  sam_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->forms);
+}
+
+static gint64
+row_id (Fixture *f,
+        guint    i)
+{
+  return ((SamFormRow *) f->rows->pdata[i])->activity_id;
+}
+
+static char *
+form_path (Fixture    *f,
+           const char *period)
+{
+  g_autofree char *name = g_strdup_printf ("%s Bufdir.xlsx", period);
+  return g_build_filename (f->forms, name, NULL);
+}
+
+static void
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s%s", argv[0], out, err);
+}
+
+/* Fills the form at @in into @out with openpyxl: "G6=s:Pågår", …, NULL. */
+static char *
+fill (Fixture    *f,
+      const char *in,
+      const char *out_name,
+      ...)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fill-form.py", NULL);
+  char *out = g_build_filename (f->dir, out_name, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *python = g_getenv ("SAM_PYTHON");
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) (python ? python : "python3"));
+  g_ptr_array_add (argv, script);
+  g_ptr_array_add (argv, (char *) in);
+  g_ptr_array_add (argv, out);
+  va_start (args, out_name);
+  for (const char *a = va_arg (args, const char *); a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  run ((const char * const *) argv->pdata);
+  return out;
+}
+
+static char *
+bad_file (Fixture    *f,
+          const char *kind,
+          const char *source)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "make-bad-file.py", NULL);
+  g_autofree char *name = g_strconcat (kind, ".xlsx", NULL);
+  char *out = g_build_filename (f->dir, name, NULL);
+  const char *python = g_getenv ("SAM_PYTHON") ? g_getenv ("SAM_PYTHON") : "python3";
+  const char *argv[] = { python, script, kind, source ? source : out, source ? out : NULL, NULL };
+
+  run (argv);
+  return out;
+}
+
+static SamImportReview *
+review (Fixture    *f,
+        SamStore   *store,
+        const char *path,
+        const char *as_period)
+{
+  SamImportReview *r = sam_import_review_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_import_review_add (r, store ? store : f->store, sam_import_read (path, NULL), as_period, &error));
+  g_assert_no_error (error);
+  return r;
+}
+
+static SamImportFile *
+first (SamImportReview *r)
+{
+  return r->files->pdata[0];
+}
+
+static SamImportRow *
+row_for (SamImportReview *r,
+         gint64           id)
+{
+  SamImportFile *file = first (r);
+
+  for (guint i = 0; i < file->rows->len; i++)
+    if (((SamImportRow *) file->rows->pdata[i])->activity_id == id)
+      return file->rows->pdata[i];
+  return NULL;
+}
+
+/* Whether @r has an issue at @level whose message holds @text, at @cell
+ * (or any cell when NULL). */
+static gboolean
+has_issue (SamImportReview *r,
+           SamIssueLevel    level,
+           const char      *cell,
+           const char      *text)
+{
+  SamImportFile *file = first (r);
+
+  for (guint i = 0; i < file->issues->len; i++)
+    {
+      SamImportIssue *issue = file->issues->pdata[i];
+      if (issue->level == level && (cell == NULL || g_strcmp0 (issue->cell, cell) == 0)
+          && strstr (issue->message, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+apply (Fixture         *f,
+       SamImportReview *r,
+       guint            expected)
+{
+  g_autoptr(GError) error = NULL;
+  SamImportResult result = { 0, 0 };
+
+  g_assert_true (sam_import_review_apply (r, f->store, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.updates, ==, expected);
+}
+
+static SamRecord *
+activity (Fixture *f,
+          gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  SamRecord *a = sam_store_get (f->store, SAM_KIND_ACTIVITY, id, &error);
+
+  g_assert_no_error (error);
+  return a;
+}
+
+/* Writing */
+
+static void
+test_write_identified_twice (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = form_path (f, "2026-T1");
+  g_autoptr(SamXlsxBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL, *id = NULL, *expected = g_strdup_printf ("%" G_GINT64_FORMAT, row_id (f, 0));
+  int hidden, sheet;
+
+  book = sam_xlsx_book_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_xlsx_book_get_property (book, "Samordna database"), ==, sam_store_get_identity (f->store));
+  g_assert_cmpstr (sam_xlsx_book_get_property (book, "Samordna period"), ==, "2026-T1");
+  hidden = sam_xlsx_book_find_sheet (book, "Samordna");
+  g_assert_cmpint (hidden, >=, 0);
+  g_assert_true (sam_xlsx_book_sheet_hidden (book, hidden));
+  g_assert_true (sam_xlsx_book_read_sheet (book, hidden, &error));
+  id = sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (book, hidden, 20, 0));
+  g_assert_cmpstr (id, ==, expected);
+  /* The Norwegian form shows the latest status in Norwegian. */
+  sheet = sam_xlsx_book_find_sheet (book, "Status");
+  g_assert_true (sam_xlsx_book_read_sheet (book, sheet, &error));
+  status = sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (book, sheet, 5, 6));
+  g_assert_cmpstr (status, ==, "Planlagt");
+  g_assert_cmpint (sam_xlsx_book_find_sheet (book, "Veiledning"), ==, 0);
+  g_assert_cmpint (sam_xlsx_book_find_sheet (book, "Deltar i"), >=, 0);
+  /* The round and each agency's form are noted. */
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, 1);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_ROUND_FORM), >=, 5);
+}
+
+static void
+test_write_refuses (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere", NULL);
+  const struct { const char *period, *deadline, *agency, *folder; SamFormsError code; } cases[] = {
+    { "2099-T9", NULL, NULL, f->forms, SAM_FORMS_ERROR_PERIOD },
+    { "2026-T1", "15.04.2026", NULL, f->forms, SAM_FORMS_ERROR_DEADLINE },
+    { "2026-T1", NULL, "Ingen", f->forms, SAM_FORMS_ERROR_AGENCY },
+    { "2026-T1", NULL, "JD", f->forms, SAM_FORMS_ERROR_AGENCY },   /* leads nothing */
+    { "2026-T1", NULL, NULL, missing, SAM_FORMS_ERROR_NO_FOLDER },
+  };
+  gint64 rounds = sam_store_count (f->store, SAM_KIND_REPORTING_ROUND);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SamFormsOptions options = { cases[i].period, cases[i].deadline, cases[i].agency, cases[i].folder,
+                                  SAM_REPORT_LANGUAGE_EN, NOW };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sam_forms_write_round (f->store, &options, NULL, &error));
+      g_assert_error (error, SAM_FORMS_ERROR, (int) cases[i].code);
+    }
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, rounds);
+}
+
+/* Importing */
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "G6=s:Pågår", "H6=n:40", "I6=s:Godt i gang",
+                                  "D3=s:Kari Nordmann", NULL);
+  g_autoptr(SamImportReview) r = review (f, NULL, filled, NULL);
+  g_autoptr(SamRecord) a = NULL;
+  g_autoptr(GPtrArray) updates = NULL, board = NULL;
+  g_autoptr(GError) error = NULL;
+  SamImportRow *row = row_for (r, row_id (f, 0));
+  gint64 before = sam_store_count (f->store, SAM_KIND_STATUS_UPDATE);
+  SamRecord *update;
+
+  g_assert_true (first (r)->apply);
+  g_assert_cmpstr (first (r)->agency, ==, sam_record_get_string (f->bufdir, "name"));
+  g_assert_cmpstr (row->old_status, ==, "planned");
+  g_assert_cmpstr (row->new_status, ==, "in_progress");
+  g_assert_cmpint (row->new_progress, ==, 40);
+  g_assert_cmpstr (row->new_comment, ==, "Godt i gang");
+  g_assert_true (row->apply);
+  apply (f, r, first (r)->changes);
+
+  a = activity (f, row_id (f, 0));
+  g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "in_progress");
+  g_assert_cmpint (sam_record_get_int (a, "progress"), ==, 40);
+  updates = sam_store_list_by (f->store, SAM_KIND_STATUS_UPDATE, "activity_id", row_id (f, 0), &error);
+  update = updates->pdata[updates->len - 1];
+  g_assert_cmpstr (sam_record_get_string (update, "reported_by"), ==, "Kari Nordmann");
+  g_assert_cmpint (sam_record_get_int (update, "agency_id"), ==, sam_record_get_id (f->bufdir));
+  g_assert_cmpstr (sam_record_get_string (update, "source_file"), ==, "filled.xlsx");
+  g_assert_cmpstr (sam_record_get_string (update, "source_hash"), ==, first (r)->hash);
+  g_assert_true (sam_record_is_set (update, "imported_at"));
+
+  /* The board shows the form received; the others are late after the deadline. */
+  board = sam_round_board (f->store, sam_record_get_id (sam_round_latest (f->store, NULL)), "2026-05-01", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < board->len; i++)
+    {
+      SamBoardRow *b = board->pdata[i];
+      gboolean ours = sam_record_get_int (b->form, "agency_id") == sam_record_get_id (f->bufdir);
+      g_assert_cmpint (b->late, ==, !ours);
+      if (ours)
+        {
+          g_assert_cmpstr (sam_record_get_string (b->form, "received_file"), ==, "filled.xlsx");
+          g_assert_cmpint (sam_record_get_int (b->form, "rows_answered"), ==, f->rows->len);
+        }
+    }
+
+  /* The whole import is one undo step. */
+  g_assert_true (sam_store_undo (f->store, &error));
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, before);
+  g_clear_object (&a);
+  a = activity (f, row_id (f, 0));
+  g_assert_cmpstr (sam_record_get_string (a, "status"), !=, "in_progress");
+}
+
+static void
+test_twice (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "G6=s:Forsinket", "H6=n:20", NULL);
+  g_autoptr(SamImportReview) r = review (f, NULL, filled, NULL);
+  g_autoptr(SamImportReview) again = NULL;
+  gint64 count;
+
+  apply (f, r, f->rows->len);
+  count = sam_store_count (f->store, SAM_KIND_STATUS_UPDATE);
+  again = review (f, NULL, filled, NULL);
+  g_assert_cmpuint (first (again)->changes, ==, 0);
+  g_assert_false (first (again)->apply);
+  g_assert_nonnull (first (again)->imported_at);
+  g_assert_true (has_issue (again, SAM_ISSUE_NOTE, NULL, "was imported on"));
+  first (again)->apply = TRUE;   /* even when chosen, nothing changes */
+  apply (f, again, 0);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, count);
+}
+
+static void
+test_progress_forms (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *a = fill (f, form, "a.xlsx", "H6=s:50 %", "H7=s:0,5", "H8=n:50", "H9=n:0.5", NULL);
+  g_autofree char *b = fill (f, form, "b.xlsx", "H6=s:50", "H7=pct:0.5", "H8=s:mye", "H9=n:150", NULL);
+  g_autoptr(SamImportReview) ra = review (f, NULL, a, NULL);
+  g_autoptr(SamImportReview) rb = review (f, NULL, b, NULL);
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (row_for (ra, row_id (f, i))->new_progress, ==, 50);
+  g_assert_true (has_issue (ra, SAM_ISSUE_WARNING, "H7", "share done"));
+  g_assert_true (has_issue (ra, SAM_ISSUE_WARNING, "H9", "share done"));
+  g_assert_false (has_issue (ra, SAM_ISSUE_WARNING, "H6", "share done"));
+  g_assert_cmpint (row_for (rb, row_id (f, 0))->new_progress, ==, 50);
+  g_assert_cmpint (row_for (rb, row_id (f, 1))->new_progress, ==, 50);
+  g_assert_false (has_issue (rb, SAM_ISSUE_WARNING, "H7", "share done"));
+  g_assert_false (row_for (rb, row_id (f, 2))->valid);
+  g_assert_true (has_issue (rb, SAM_ISSUE_ROW, "H8", "“mye” is not a progress"));
+  g_assert_false (row_for (rb, row_id (f, 3))->valid);
+  g_assert_true (has_issue (rb, SAM_ISSUE_ROW, "H9", "not a progress"));
+}
+
+static void
+test_status_words (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *a = fill (f, form, "a.xlsx", "G6=s:PÅGÅR", "G7=s:done", "H7=n:100", "G8=s:  In Progress ",
+                             "G9=s:forsinket", NULL);
+  g_autofree char *b = fill (f, form, "b.xlsx", "G6=s:kanskje", "G7=s:Fullført", "H7=n:60", NULL);
+  g_autoptr(SamImportReview) ra = review (f, NULL, a, NULL);
+  g_autoptr(SamImportReview) rb = review (f, NULL, b, NULL);
+
+  g_assert_cmpstr (row_for (ra, row_id (f, 0))->new_status, ==, "in_progress");
+  g_assert_cmpstr (row_for (ra, row_id (f, 1))->new_status, ==, "done");
+  g_assert_cmpstr (row_for (ra, row_id (f, 2))->new_status, ==, "in_progress");
+  g_assert_cmpstr (row_for (ra, row_id (f, 3))->new_status, ==, "delayed");
+  g_assert_false (row_for (rb, row_id (f, 0))->valid);
+  g_assert_true (has_issue (rb, SAM_ISSUE_ROW, "G6", "“kanskje” is not a status"));
+  /* Done below 100 % breaks the editor's rule, so the row waits. */
+  g_assert_false (row_for (rb, row_id (f, 1))->valid);
+  g_assert_true (has_issue (rb, SAM_ISSUE_ROW, "H7", "progress is 60"));
+}
+
+static void
+test_locked_cells (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "D6=s:Noe helt annet", "G6=s:Pågår", NULL);
+  g_autoptr(SamImportReview) r = review (f, NULL, filled, NULL);
+  SamImportRow *row = row_for (r, row_id (f, 0));
+
+  g_assert_true (row->locked_edited);
+  g_assert_true (has_issue (r, SAM_ISSUE_WARNING, NULL, "changes are ignored"));
+  g_assert_cmpstr (row->title, ==, ((SamFormRow *) f->rows->pdata[0])->title);
+  g_assert_true (row->valid);
+  g_assert_false (row_for (r, row_id (f, 1))->locked_edited);
+}
+
+static void
+test_formula_without_result (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "G6=s:Pågår", "H6=f:=20+20", NULL);
+  g_autoptr(SamImportReview) r = review (f, NULL, filled, NULL);
+
+  g_assert_true (has_issue (r, SAM_ISSUE_ROW, "H6", "formula with no saved result"));
+  g_assert_cmpint (row_for (r, row_id (f, 0))->new_progress, !=, 40);
+}
+
+static void
+test_unknown_and_duplicate_ids (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *twice = g_strdup_printf ("A8=n:%" G_GINT64_FORMAT, row_id (f, 0));
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "A7=n:999999", twice, NULL);
+  g_autoptr(SamImportReview) r = review (f, NULL, filled, NULL);
+
+  g_assert_true (has_issue (r, SAM_ISSUE_ROW, "A7", "999999 was not on this form"));
+  g_assert_true (has_issue (r, SAM_ISSUE_ROW, "A8", "appears twice"));
+  g_assert_null (row_for (r, 999999));
+  g_assert_cmpuint (first (r)->rows->len, ==, f->rows->len - 2);
+}
+
+static void
+test_not_led (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autoptr(SamRecord) a = activity (f, row_id (f, 0));
+  g_autoptr(SamRecord) hdir = sam_round_find_agency (f->store, "Hdir", NULL);
+  g_autoptr(SamImportReview) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sam_record_set_int (a, "lead_agency_id", sam_record_get_id (hdir));
+  g_assert_true (sam_store_update (f->store, a, &error));
+  r = review (f, NULL, form, NULL);
+  g_assert_false (row_for (r, row_id (f, 0))->valid);
+  g_assert_true (has_issue (r, SAM_ISSUE_ROW, NULL, "is led by Hdir, not by"));
+  g_assert_true (row_for (r, row_id (f, 1))->valid);
+}
+
+static void
+test_other_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autoptr(SamStore) other = sam_test_open_new (f->dir, "other.db");
+  g_autoptr(SamImportReview) r = review (f, other, form, NULL);
+
+  g_assert_true (first (r)->refused);
+  g_assert_false (first (r)->apply);
+  g_assert_true (has_issue (r, SAM_ISSUE_FILE, NULL, "written by another Samordna database"));
+  apply (f, r, 0);
+}
+
+static void
+test_other_period (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autoptr(SamImportReview) r = NULL, as_own = NULL, as_new = NULL;
+  SamImportRow *row;
+
+  write_round (f, "2026-T2", "Bufdir");   /* the round in progress is now 2026-T2 */
+  r = review (f, NULL, form, NULL);
+  g_assert_false (first (r)->refused);
+  g_assert_false (first (r)->apply);
+  g_assert_true (has_issue (r, SAM_ISSUE_WARNING, NULL, "round in progress is for 2026-T2"));
+  as_own = review (f, NULL, form, "2026-T1");
+  g_assert_true (first (as_own)->apply);
+  g_assert_cmpstr (first (as_own)->target_period, ==, "2026-T1");
+  as_new = review (f, NULL, form, "2026-T2");
+  g_assert_true (first (as_new)->apply);
+  g_assert_true (has_issue (as_new, SAM_ISSUE_WARNING, NULL, "imported as 2026-T2"));
+  apply (f, as_new, f->rows->len);
+  row = row_for (as_new, row_id (f, 0));
+  g_assert_cmpstr (sam_record_get_string (sam_store_get (f->store, SAM_KIND_REPORTING_PERIOD, row->period_id, NULL),
+                                          "code"), ==, "2026-T2");
+}
+
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "G6=s:Pågår", "H6=n:40", NULL);
+  g_autoptr(SamImportReview) r = NULL;
+  g_autoptr(SamRecord) a = NULL;
+  g_autoptr(GError) error = NULL;
+  SamStatusEntry entry = { row_id (f, 0), 0, "delayed", 30, "Venter på midler" };
+  SamImportRow *row;
+
+  entry.period_id = sam_round_period_for (f->store, "2026-T1", ((SamFormRow *) f->rows->pdata[0])->plan_id, &error);
+  g_assert_true (sam_status_record (f->store, &entry, &error));
+  g_assert_no_error (error);
+  r = review (f, NULL, filled, NULL);
+  row = row_for (r, row_id (f, 0));
+  g_assert_true (row->conflict);
+  g_assert_false (row->apply);
+  g_assert_cmpstr (row->old_status, ==, "delayed");
+  g_assert_true (has_issue (r, SAM_ISSUE_WARNING, NULL, "“Delayed, 30 %”"));
+  g_assert_true (has_issue (r, SAM_ISSUE_WARNING, NULL, "the form says “In progress, 40 %”"));
+  apply (f, r, first (r)->changes);
+  a = activity (f, row_id (f, 0));
+  g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "delayed");
+}
+
+static void
+test_bad_files (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *text = g_build_filename (f->dir, "notes.xlsx", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.xlsx", NULL);
+  struct { char *path; const char *message; } cases[] = {
+    { g_strdup (text), "not an Excel workbook" },
+    { g_strdup (empty), "not an Excel workbook" },
+    { g_strdup (f->dir), "not a file" },
+    { bad_file (f, "zip", NULL), "not an Excel workbook" },
+    { fill (f, "--new", "plain.xlsx", NULL), "not a Samordna status form" },
+    { fill (f, form, "no-hidden.xlsx", "Samordna=drop-sheet", NULL), "not a Samordna status form" },
+    { fill (f, form, "no-status.xlsx", "Status=drop-sheet", NULL), "no sheet named “Status”" },
+    { bad_file (f, "encrypted", NULL), "protected with a password" },
+    { bad_file (f, "cut", form), "damaged or cut off" },
+    { bad_file (f, "bomb", NULL), "too large" },
+  };
+
+  g_file_set_contents (text, "Status: done\n", -1, NULL);
+  g_file_set_contents (empty, "", 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SamImportReview) r = review (f, NULL, cases[i].path, NULL);
+      g_test_message ("%s", cases[i].path);
+      g_assert_true (first (r)->refused);
+      g_assert_false (first (r)->apply);
+      g_assert_true (has_issue (r, SAM_ISSUE_FILE, NULL, cases[i].message));
+      g_free (cases[i].path);
+    }
+}
+
+static void
+test_cell_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  SamXlsxLimits limits = *sam_xlsx_default_limits ();
+  g_autoptr(SamXlsxBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+
+  limits.max_cells = 10;
+  book = sam_xlsx_book_open (form, &limits, &error);
+  g_assert_no_error (error);
+  g_assert_false (sam_xlsx_book_read_sheet (book, sam_xlsx_book_find_sheet (book, "Status"), &error));
+  g_assert_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "more than 10 cells"));
+}
+
+/* Another spreadsheet program saves the filled form: LibreOffice keeps the
+ * formula's result, which is used and flagged. */
+static void
+test_resave (Fixture       *f,
+             gconstpointer  data)
+{
+  gboolean libreoffice = GPOINTER_TO_INT (data);
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "G6=s:Pågår", "H6=f:=20+20", "I6=s:Fra «Calc»",
+                                  "G7=s:Fullført", "H7=n:100", NULL);
+  g_autofree char *outdir = g_build_filename (f->dir, "resaved", NULL);
+  g_autofree char *resaved = g_build_filename (outdir, "filled.xlsx", NULL);
+  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", f->dir, "/profile", NULL);
+  g_autoptr(SamImportReview) r = NULL;
+  SamImportRow *row;
+
+  g_mkdir (outdir, 0755);
+  if (libreoffice)
+    {
+      const char *argv[] = { "soffice", profile, "--headless", "--convert-to", "xlsx", "--outdir", outdir, filled, NULL };
+      run (argv);
+    }
+  else
+    {
+      const char *argv[] = { "ssconvert", filled, resaved, NULL };
+      run (argv);
+    }
+  r = review (f, NULL, resaved, NULL);
+  g_assert_false (first (r)->refused);
+  row = row_for (r, row_id (f, 0));
+  g_assert_cmpstr (row->new_status, ==, "in_progress");
+  g_assert_cmpint (row->new_progress, ==, 40);
+  g_assert_cmpstr (row->new_comment, ==, "Fra «Calc»");
+  g_assert_true (has_issue (r, SAM_ISSUE_WARNING, "H6", "saved result “40” was used"));
+  g_assert_cmpstr (row_for (r, row_id (f, 1))->new_status, ==, "done");
+  g_assert_false (row->locked_edited);
+  apply (f, r, first (r)->changes);
+}
+
+static void
+test_status_record_rules (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 id = row_id (f, 0);
+  gint64 period = sam_round_period_for (f->store, "2026-T1", ((SamFormRow *) f->rows->pdata[0])->plan_id, NULL);
+  const SamStatusEntry bad[] = {
+    { id, period, "maybe", 10 },
+    { id, period, "in_progress", 120 },
+    { id, period, "done", 90 },
+    { id, 0, "planned", 0 },
+    { 999999, period, "planned", 0 },
+  };
+  gint64 before = sam_store_count (f->store, SAM_KIND_STATUS_UPDATE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_false (sam_status_record (f->store, &bad[i], &error));
+      g_assert_nonnull (error);
+    }
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, before);
+}
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/forms/write/identified-twice", test_write_identified_twice, NULL);
+  ADD ("/forms/write/refuses", test_write_refuses, NULL);
+  ADD ("/forms/import/round-trip", test_round_trip, NULL);
+  ADD ("/forms/import/twice", test_twice, NULL);
+  ADD ("/forms/import/progress-forms", test_progress_forms, NULL);
+  ADD ("/forms/import/status-words", test_status_words, NULL);
+  ADD ("/forms/import/locked-cells", test_locked_cells, NULL);
+  ADD ("/forms/import/formula-without-result", test_formula_without_result, NULL);
+  ADD ("/forms/import/unknown-and-duplicate-ids", test_unknown_and_duplicate_ids, NULL);
+  ADD ("/forms/import/not-led", test_not_led, NULL);
+  ADD ("/forms/import/other-database", test_other_database, NULL);
+  ADD ("/forms/import/other-period", test_other_period, NULL);
+  ADD ("/forms/import/conflict", test_conflict, NULL);
+  ADD ("/forms/import/bad-files", test_bad_files, NULL);
+  ADD ("/forms/import/cell-limit", test_cell_limit, NULL);
+  ADD ("/forms/import/status-record-rules", test_status_record_rules, NULL);
+  ADD ("/forms/resave/gnumeric", test_resave, GINT_TO_POINTER (FALSE));
+  ADD ("/forms/resave/libreoffice", test_resave, GINT_TO_POINTER (TRUE));
+  return g_test_run ();
+}
