@@ -6,7 +6,8 @@
 
 #include "sam-status-dialog.h"
 #include "models/sam-tree.h"
-#include "store/sam-rules.h"
+#include "store/sam-period.h"
+#include "store/sam-status.h"
 
 struct _SamStatusDialog
 {
@@ -17,6 +18,7 @@ struct _SamStatusDialog
   GtkDropDown   *status_dropdown;
   GtkSpinButton *progress_spin;
   GtkTextView   *comment_view;
+  GtkDropDown   *agency_dropdown;
   GtkEntry      *reporter_entry;
   GtkLabel      *error_label;
 
@@ -35,52 +37,35 @@ show_error (SamStatusDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static SamRecord *
-build_update (SamStatusDialog *self)
-{
-  SamRecord *update = sam_record_new (SAM_KIND_STATUS_UPDATE);
-  g_autoptr(SamRecord) period = gtk_drop_down_get_selected_item (self->period_dropdown)
-                                ? g_object_ref (gtk_drop_down_get_selected_item (self->period_dropdown)) : NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comment_view);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-  g_autofree char *comment = NULL;
-  GtkTextIter start, end;
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  comment = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  sam_record_set_int (update, "activity_id", sam_record_get_id (self->activity));
-  sam_record_set_int (update, "period_id", period ? sam_record_get_id (period) : 0);
-  if (status < sam_enum_count (sam_status_values))
-    sam_record_set_string (update, "status", sam_status_values[status].nick);
-  sam_record_set_int (update, "progress", gtk_spin_button_get_value_as_int (self->progress_spin));
-  sam_record_set_string (update, "comment", comment);
-  sam_record_set_string (update, "reported_by",
-                         g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reporter_entry)))));
-  sam_record_set_string (update, "reported_at", when);
-  return update;
-}
-
-/* Records what the dialog holds; FALSE, with the message shown and
- * nothing saved, when a value is refused. */
+/* Records what the dialog holds as one status update (with the activity
+ * following it, by sam_status_record()); FALSE, with the message shown
+ * and nothing saved, when a value is refused. */
 gboolean
 sam_status_dialog_record (SamStatusDialog *self)
 {
-  g_autoptr(SamRecord) update = build_update (self);
-  g_autoptr(SamRecord) activity = sam_record_copy (self->activity);
+  SamRecord *period = gtk_drop_down_get_selected_item (self->period_dropdown);
+  SamRecord *agency = gtk_drop_down_get_selected_item (self->agency_dropdown);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comment_view);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  g_autofree char *comment = NULL, *reporter = NULL;
   g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+  SamStatusEntry entry = { 0 };
 
   g_return_val_if_fail (SAM_IS_STATUS_DIALOG (self), FALSE);
 
-  sam_record_set_string (activity, "status", sam_record_get_string (update, "status"));
-  sam_record_set_int (activity, "progress", sam_record_get_int (update, "progress"));
-  if (!sam_store_begin (self->store, &error)
-      || !sam_rules_save (self->store, update, &error)
-      || !sam_rules_save (self->store, activity, &error)
-      || !sam_store_commit (self->store, &error))
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  comment = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  reporter = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reporter_entry))));
+  entry.activity_id = sam_record_get_id (self->activity);
+  entry.period_id = period ? sam_record_get_id (period) : 0;
+  entry.status = status < sam_enum_count (sam_status_values) ? sam_status_values[status].nick : NULL;
+  entry.progress = gtk_spin_button_get_value_as_int (self->progress_spin);
+  entry.comment = comment;
+  entry.reported_by = reporter;
+  entry.agency_id = agency ? sam_record_get_id (agency) : 0;
+  if (!sam_status_record (self->store, &entry, &error))
     {
-      sam_store_rollback (self->store);
       show_error (self, error->message);
       return FALSE;
     }
@@ -126,6 +111,7 @@ sam_status_dialog_class_init (SamStatusDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamStatusDialog, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamStatusDialog, progress_spin);
   gtk_widget_class_bind_template_child (widget_class, SamStatusDialog, comment_view);
+  gtk_widget_class_bind_template_child (widget_class, SamStatusDialog, agency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamStatusDialog, reporter_entry);
   gtk_widget_class_bind_template_child (widget_class, SamStatusDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_record_clicked_cb);
@@ -174,6 +160,36 @@ fill_periods (SamStatusDialog *self)
     }
 }
 
+/* The agencies that may report, the activity's lead chosen: who reported
+ * is recorded as an agency; a person's name only when one is typed. */
+static void
+fill_agencies (SamStatusDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = sam_store_list (self->store, SAM_KIND_AGENCY, &error);
+  g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_RECORD);
+  g_autoptr(SamRecord) none = sam_record_new (SAM_KIND_AGENCY);
+  gint64 lead = sam_record_get_int (self->activity, "lead_agency_id");
+  guint chosen = 0;
+
+  if (all == NULL)
+    show_error (self, error->message);
+  sam_record_set_string (none, "name", _("No agency"));
+  g_list_store_append (list, none);
+  for (guint i = 0; all && i < all->len; i++)
+    {
+      g_autofree char *title = sam_tree_describe (all->pdata[i]);
+      g_autoptr(SamRecord) option = sam_record_copy (all->pdata[i]);
+
+      sam_record_set_string (option, "name", title);
+      if (sam_record_get_id (option) == lead)
+        chosen = g_list_model_get_n_items (G_LIST_MODEL (list));
+      g_list_store_append (list, option);
+    }
+  gtk_drop_down_set_model (self->agency_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->agency_dropdown, chosen);
+}
+
 /* Returns a dialog over @parent for recording @activity's status, filled
  * with its present status and progress and the current period. */
 SamStatusDialog *
@@ -193,7 +209,7 @@ sam_status_dialog_new (GtkWindow *parent,
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   gtk_drop_down_set_selected (self->status_dropdown, status_position (sam_record_get_string (activity, "status")));
   gtk_spin_button_set_value (self->progress_spin, (double) sam_record_get_int (activity, "progress"));
-  gtk_editable_set_text (GTK_EDITABLE (self->reporter_entry), g_get_real_name ());
+  fill_agencies (self);
   gtk_window_set_default_widget (GTK_WINDOW (self), NULL);
   return self;
 }

@@ -364,6 +364,12 @@ test_status_update (Fixture       *f,
   g_assert_cmpstr (sam_record_get_string (period, "code"), ==, "2026-T1");
   g_assert_cmpstr (sam_record_get_string (updates->pdata[0], "comment"), ==, "Oversatt til tre språk");
   g_assert_true (sam_record_is_set (updates->pdata[0], "reported_at"));
+  /* Who reported is the activity's lead agency unless chosen otherwise;
+   * a person's name only when one is typed, never the login name. */
+  g_assert_cmpint (sam_record_get_int (updates->pdata[0], "agency_id"), ==,
+                   sam_record_get_int (activity, "lead_agency_id"));
+  g_assert_cmpint (sam_record_get_int (activity, "lead_agency_id"), !=, 0);
+  g_assert_false (sam_record_is_set (updates->pdata[0], "reported_by"));
   after = stored (f, activity);
   g_assert_cmpstr (sam_record_get_string (after, "status"), ==, "in_progress");
   g_assert_cmpint (sam_record_get_int (after, "progress"), ==, 40);
