@@ -374,13 +374,6 @@ sam_forms_job_get_path (SamFormsJob *job,
   return ((SamForm *) job->forms->pdata[index])->path;
 }
 
-gint64
-sam_forms_job_get_round_id (SamFormsJob *job)
-{
-  g_return_val_if_fail (job != NULL, 0);
-  return job->round_id;
-}
-
 /* Prepares, writes and records a round in one call, blocking: for the
  * command line. Sets *@job_out (free it) to the job when asked. */
 gboolean

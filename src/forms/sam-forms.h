@@ -79,7 +79,6 @@ gboolean     sam_forms_job_record       (SamFormsJob            *job,
 guint        sam_forms_job_get_n_forms  (SamFormsJob            *job);
 const char  *sam_forms_job_get_path     (SamFormsJob            *job,
                                          guint                   index);
-gint64       sam_forms_job_get_round_id (SamFormsJob            *job);
 void         sam_forms_job_free         (SamFormsJob            *job);
 
 gboolean     sam_forms_write_round      (SamStore               *store,

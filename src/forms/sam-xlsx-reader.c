@@ -786,13 +786,6 @@ sam_xlsx_book_get_property (SamXlsxBook *book,
   return g_hash_table_lookup (book->properties, name);
 }
 
-guint
-sam_xlsx_book_get_n_sheets (SamXlsxBook *book)
-{
-  g_return_val_if_fail (book != NULL, 0);
-  return book->sheets->len;
-}
-
 const char *
 sam_xlsx_book_get_sheet_name (SamXlsxBook *book,
                               guint        index)

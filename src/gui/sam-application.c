@@ -180,18 +180,3 @@ sam_application_new (void)
                        NULL);
 }
 
-/* Returns the path of the database the first window opens. */
-const char *
-sam_application_get_database (SamApplication *self)
-{
-  g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
-  return self->database;
-}
-
-/* Returns the settings, or NULL when the schema is not installed. */
-GSettings *
-sam_application_get_settings (SamApplication *self)
-{
-  g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
-  return self->settings;
-}

@@ -9,7 +9,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamApplication, sam_application, SAM, APPLICATION, AdwApplication)
 
 SamApplication *sam_application_new           (void);
-const char     *sam_application_get_database  (SamApplication *self);
-GSettings      *sam_application_get_settings  (SamApplication *self);
 
 G_END_DECLS

@@ -178,13 +178,6 @@ sam_import_dialog_set_apply (SamImportDialog *self,
 }
 
 const char *
-sam_import_dialog_get_error (SamImportDialog *self)
-{
-  g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
-}
-
-const char *
 sam_import_dialog_get_summary (SamImportDialog *self)
 {
   g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), NULL);

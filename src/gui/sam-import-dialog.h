@@ -21,7 +21,6 @@ gboolean         sam_import_dialog_apply     (SamImportDialog  *self);
 void             sam_import_dialog_set_apply (SamImportDialog  *self,
                                               guint             file,
                                               gboolean          apply);
-const char      *sam_import_dialog_get_error (SamImportDialog  *self);
 const char      *sam_import_dialog_get_summary (SamImportDialog *self);
 
 G_END_DECLS

@@ -196,36 +196,6 @@ sam_activity_row_get_title (SamActivityRow *self)
   return self->data->title;
 }
 
-gint64
-sam_activity_row_get_lead (SamActivityRow *self)
-{
-  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), 0);
-  return self->data->lead_id;
-}
-
-char *
-sam_activity_row_dup_partners (SamActivityRow *self)
-{
-  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
-  return join_names (names (self)->agencies, self->data->partners);
-}
-
-/* Returns the status nick, such as "in_progress", or NULL when none is set. */
-const char *
-sam_activity_row_get_status (SamActivityRow *self)
-{
-  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), NULL);
-  return self->data->status;
-}
-
-/* Returns the progress in percent, 0 when none is given. */
-int
-sam_activity_row_get_progress (SamActivityRow *self)
-{
-  g_return_val_if_fail (SAM_IS_ACTIVITY_ROW (self), 0);
-  return progress (self);
-}
-
 /* Returns the latest status update as "2026-T1: comment", or NULL. */
 char *
 sam_activity_row_dup_latest (SamActivityRow *self)

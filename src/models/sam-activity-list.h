@@ -19,10 +19,6 @@ G_DECLARE_FINAL_TYPE (SamActivityRow, sam_activity_row, SAM, ACTIVITY_ROW, GObje
 
 gint64       sam_activity_row_get_id          (SamActivityRow *self);
 const char  *sam_activity_row_get_title       (SamActivityRow *self);
-gint64       sam_activity_row_get_lead        (SamActivityRow *self);
-char        *sam_activity_row_dup_partners    (SamActivityRow *self);
-const char  *sam_activity_row_get_status      (SamActivityRow *self);
-int          sam_activity_row_get_progress    (SamActivityRow *self);
 char        *sam_activity_row_dup_latest      (SamActivityRow *self);
 void         sam_activity_row_get_facts       (SamActivityRow   *self,
                                                const SamPeriod  *period,

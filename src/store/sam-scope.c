@@ -133,14 +133,6 @@ sam_scope_bind (const SamScope *scope,
 
 /* Values */
 
-/* Returns the stable name of @kind, as written in a scope spec. */
-const char *
-sam_scope_kind_name (SamScopeKind kind)
-{
-  g_return_val_if_fail (kind <= SAM_SCOPE_MINISTRY, NULL);
-  return scope_sql[kind].name;
-}
-
 /* Returns a new scope of @kind for the record @id, not yet checked against
  * a store: sam_scope_resolve() fills in its title. */
 SamScope *

@@ -41,7 +41,6 @@ gboolean    sam_scope_resolve    (SamScope       *scope,
                                   SamStore       *store,
                                   GError        **error);
 gboolean    sam_scope_is_whole   (const SamScope *scope);
-const char *sam_scope_kind_name  (SamScopeKind    kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamScope, sam_scope_free)
 

@@ -262,24 +262,6 @@ check_capacity_fits (SamStore   *store,
                   (int) counts.confirmed, sam_record_get_title (seminar), (int) counts.confirmed);
 }
 
-/* Checks @seminar against every rule that can be checked before saving:
- * the fields' own rules (see sam_record_validate()), an end not before the
- * start, a capacity of 0 or more that still holds everyone with a place,
- * an evaluation score from 1 to 5. Returns FALSE with
- * SAM_STORE_ERROR_INVALID naming the field; changes nothing. */
-gboolean
-sam_seminar_validate (SamStore   *store,
-                      SamRecord  *seminar,
-                      GError    **error)
-{
-  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SAM_IS_RECORD (seminar), FALSE);
-  g_return_val_if_fail (sam_record_get_kind (seminar) == SAM_KIND_SEMINAR, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return check_seminar_fields (seminar, error) && check_capacity_fits (store, seminar, error);
-}
-
 /* Stores @seminar, new (id 0, then given its id; an unset status becomes
  * planned) or changed, in one transaction. A raised capacity gives waiting
  * registrations a place in the order they registered. Asks nothing: call

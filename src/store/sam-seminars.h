@@ -84,9 +84,6 @@ typedef struct
 
 /* Seminars */
 
-gboolean          sam_seminar_validate                (SamStore          *store,
-                                                       SamRecord         *seminar,
-                                                       GError           **error);
 gboolean          sam_seminar_save                    (SamStore          *store,
                                                        SamRecord         *seminar,
                                                        GError           **error);

@@ -520,20 +520,6 @@ sam_store_delete_replacing (SamStore   *self,
   return TRUE;
 }
 
-/* Returns what points to (@kind, @id), as "Activities: 3, Seminars: 1",
- * or NULL when nothing does. */
-char *
-sam_store_describe_references (SamStore *self,
-                               SamKind   kind,
-                               gint64    id)
-{
-  GString *refs;
-
-  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
-  refs = describe_references (self, kind, id);
-  return refs ? g_string_free (refs, FALSE) : NULL;
-}
-
 static void
 flush_links (GHashTable     *by_id,
              gint64          owner,

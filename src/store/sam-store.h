@@ -100,9 +100,6 @@ gboolean      sam_store_delete_replacing   (SamStore            *self,
                                             gint64               id,
                                             gint64               replacement,
                                             GError             **error);
-char         *sam_store_describe_references (SamStore           *self,
-                                            SamKind              kind,
-                                            gint64               id);
 SamRecord    *sam_store_get                (SamStore            *self,
                                             SamKind              kind,
                                             gint64               id,

@@ -254,11 +254,3 @@ sam_overview_page_is_counting (SamOverviewPage *self)
   return self->counting != NULL;
 }
 
-/* Returns the figures per measure as shown (SamSummary), or NULL before
- * they are first counted. */
-GListModel *
-sam_overview_page_get_summary (SamOverviewPage *self)
-{
-  g_return_val_if_fail (SAM_IS_OVERVIEW_PAGE (self), NULL);
-  return self->summary;
-}

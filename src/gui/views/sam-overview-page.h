@@ -10,6 +10,5 @@ G_DECLARE_FINAL_TYPE (SamOverviewPage, sam_overview_page, SAM, OVERVIEW_PAGE, Sa
 
 SamPage    *sam_overview_page_new         (void);
 gboolean    sam_overview_page_is_counting (SamOverviewPage *self);
-GListModel *sam_overview_page_get_summary (SamOverviewPage *self);
 
 G_END_DECLS

@@ -623,10 +623,3 @@ sam_plans_page_get_activity_rows (SamPlansPage *self)
   return G_LIST_MODEL (self->activity_rows);
 }
 
-/* Returns the query the table is filtered by (borrowed). */
-SamActivityQuery *
-sam_plans_page_get_query (SamPlansPage *self)
-{
-  g_return_val_if_fail (SAM_IS_PLANS_PAGE (self), NULL);
-  return sam_activity_filter_get_query (self->filter);
-}

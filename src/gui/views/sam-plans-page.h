@@ -17,6 +17,5 @@ void        sam_plans_page_clear_filters  (SamPlansPage *self);
 gboolean    sam_plans_page_is_loading     (SamPlansPage *self);
 GListModel *sam_plans_page_get_tree_rows  (SamPlansPage *self);
 GListModel *sam_plans_page_get_activity_rows (SamPlansPage *self);
-SamActivityQuery *sam_plans_page_get_query (SamPlansPage *self);
 
 G_END_DECLS

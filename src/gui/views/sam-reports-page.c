@@ -364,13 +364,6 @@ sam_reports_page_new (void)
   return g_object_new (SAM_TYPE_REPORTS_PAGE, NULL);
 }
 
-gboolean
-sam_reports_page_is_writing (SamReportsPage *self)
-{
-  g_return_val_if_fail (SAM_IS_REPORTS_PAGE (self), FALSE);
-  return self->writing != NULL;
-}
-
 /* The “… has been written” toast of the last report while it is shown,
  * or NULL. */
 AdwToast *

@@ -12,7 +12,6 @@ G_DECLARE_FINAL_TYPE (SamReportsPage, sam_reports_page, SAM, REPORTS_PAGE, SamPa
 SamPage  *sam_reports_page_new        (void);
 void      sam_reports_page_write      (SamReportsPage *self,
                                        const char     *path);
-gboolean  sam_reports_page_is_writing (SamReportsPage *self);
 AdwToast *sam_reports_page_get_toast  (SamReportsPage *self);
 
 G_END_DECLS

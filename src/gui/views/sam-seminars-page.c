@@ -385,19 +385,3 @@ sam_seminars_page_new (void)
   return g_object_new (SAM_TYPE_SEMINARS_PAGE, NULL);
 }
 
-int
-sam_seminars_page_get_year (SamSeminarsPage *self)
-{
-  g_return_val_if_fail (SAM_IS_SEMINARS_PAGE (self), 0);
-  return self->year;
-}
-
-/* Returns the year's seminars as listed (SamNode). */
-GListModel *
-sam_seminars_page_get_rows (SamSeminarsPage *self)
-{
-  g_return_val_if_fail (SAM_IS_SEMINARS_PAGE (self), NULL);
-  if (self->seminar_rows == NULL)
-    sam_page_reload (SAM_PAGE (self));
-  return G_LIST_MODEL (self->seminar_rows);
-}

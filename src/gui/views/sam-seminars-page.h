@@ -11,7 +11,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamSeminarsPage, sam_seminars_page, SAM, SEMINARS_PAGE, SamPage)
 
 SamPage    *sam_seminars_page_new       (void);
-int         sam_seminars_page_get_year  (SamSeminarsPage *self);
-GListModel *sam_seminars_page_get_rows  (SamSeminarsPage *self);
 
 G_END_DECLS

@@ -137,15 +137,6 @@ sam_tree_page_init (SamTreePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-SamView
-sam_tree_page_get_view (SamTreePage *self)
-{
-  SamTreePagePrivate *priv = sam_tree_page_get_instance_private (self);
-
-  g_return_val_if_fail (SAM_IS_TREE_PAGE (self), SAM_VIEW_AGENCIES);
-  return priv->view;
-}
-
 /* Returns the tree's rows (GtkTreeListRow of SamNode), loading them first
  * when the page was never shown. */
 GListModel *

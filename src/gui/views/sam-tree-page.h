@@ -24,7 +24,6 @@ struct _SamTreePageClass
   char *(*describe) (SamTreePage *self);
 };
 
-SamView      sam_tree_page_get_view   (SamTreePage *self);
 GListModel  *sam_tree_page_get_rows   (SamTreePage *self);
 
 G_END_DECLS
