@@ -58,6 +58,7 @@ static const char *migrations[SAM_SCHEMA_VERSION] = {
   "001-initial.sql",
   "002-information-and-attendance.sql",
   "003-overview-index.sql",
+  "004-sector-responsibility.sql",
 };
 
 /* Helpers */
