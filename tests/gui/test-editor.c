@@ -387,6 +387,32 @@ test_status_update (Fixture       *f,
   g_assert_cmpstr (sam_record_get_string (after, "status"), ==, "planned");
 }
 
+/* The editor shows who answers for an activity by sector responsibility,
+ * apart from its fields, and follows each change: a sector with a
+ * ministry makes that ministry answer, naming a lead ends it. */
+static void
+test_sector_responsibility (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SamRecord) created = create_activity (f);
+  g_autoptr(SamRecord) jd = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "JD");
+  g_autofree char *jd_link = sam_details_link (jd);
+  SamEditor *editor = sam_window_get_editor (f->window);
+  const char *markup;
+
+  markup = sam_gui_detail (sam_editor_get_accountability (editor), "By sector responsibility");
+  g_assert_nonnull (strstr (markup, "Nobody"));
+
+  sam_gui_choose (f->window, "sectors", "Asylmottak");
+  markup = sam_gui_detail (sam_editor_get_accountability (editor), "By sector responsibility");
+  g_assert_nonnull (strstr (markup, jd_link));
+  g_assert_nonnull (strstr (markup, "Asylmottak"));
+
+  sam_gui_pick (f->window, "lead_agency_id", "Barne-, ungdoms- og familiedirektoratet");
+  markup = sam_gui_detail (sam_editor_get_accountability (editor), "By sector responsibility");
+  g_assert_nonnull (strstr (markup, "names its lead agency"));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -405,5 +431,6 @@ main (int   argc,
   ADD ("/gui/editor/delete-moving-links", test_delete_moving_links);
   ADD ("/gui/editor/filter-agency-with-subordinates", test_filter_agency_with_subordinates);
   ADD ("/gui/editor/status-update", test_status_update);
+  ADD ("/gui/editor/sector-responsibility", test_sector_responsibility);
   return g_test_run ();
 }
