@@ -177,9 +177,13 @@ sam_window_apply_filters (SamWindow *self)
   sam_activity_query_set_text (q, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   agency = selected_id (self->agency_filter);
   g_clear_pointer (&q->agencies, g_hash_table_unref);
+  g_clear_pointer (&q->duty_sectors, g_hash_table_unref);
   if (agency)
-    q->agencies = sam_agency_with_subordinates (self->store, agency,
-                                                gtk_check_button_get_active (self->subordinates_check));
+    {
+      q->agencies = sam_agency_with_subordinates (self->store, agency,
+                                                  gtk_check_button_get_active (self->subordinates_check));
+      q->duty_sectors = sam_sectors_of (self->store, q->agencies);
+    }
   q->sector_id = selected_id (self->sector_filter);
   q->target_group_id = selected_id (self->group_filter);
   q->not_reported = selected_id (self->period_filter);
