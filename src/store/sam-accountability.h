@@ -22,6 +22,9 @@ typedef enum {
   SAM_ACCOUNT_PARTNER = 1 << 1,   /* a partner agency it names */
   SAM_ACCOUNT_SECTOR  = 1 << 2,   /* no lead named: a ministry of its sectors */
   SAM_ACCOUNT_ALL     = 0x7,
+  /* Not a role: rows carry ids only (name, short_name and sectors NULL),
+   * for callers that count, which saves reading every agency's name. */
+  SAM_ACCOUNT_IDS_ONLY = 1 << 8,
 } SamAccountRole;
 
 /* One agency's part in one activity. Strings are borrowed: valid during

@@ -390,7 +390,8 @@ sam_coordination_responsibility (SamStore        *store,
   columns_index = index_headers (m->columns);
   m->cells = g_new0 (guint, (gsize) m->rows->len * m->columns->len * m->n_values);
   accounting = (Accounting) { { m, rows, columns_index }, columns == SAM_KIND_PLAN };
-  if (!sam_accountability_foreach (store, scope, 0, SAM_ACCOUNT_ALL, add_account_cb, &accounting, error))
+  if (!sam_accountability_foreach (store, scope, 0, SAM_ACCOUNT_ALL | SAM_ACCOUNT_IDS_ONLY,
+                                   add_account_cb, &accounting, error))
     return NULL;
   return g_steal_pointer (&m);
 }
