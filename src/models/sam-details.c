@@ -356,7 +356,8 @@ sector_duty_markup (SamStore          *store,
       g_string_append_printf (markup, " · %s", sectors);
     }
   {
-    g_autofree char *note = note_markup (_("The activity names no lead agency; this follows from the ministries’ sector responsibility, not from what the plan names."));
+    /* Short, so that it stays on one line in the editor. */
+    g_autofree char *note = note_markup (_("No lead named: follows from sector responsibility, not from the plan."));
     g_string_append_printf (markup, "\n%s", note);
   }
   return g_string_free (markup, FALSE);
