@@ -198,7 +198,8 @@ add_all (Seed        *seed,
 /* Sets the reference @field (named @member in the JSON) of each record of
  * the array member @name of @root, once what it points to is there: a
  * parent may come after its children, and a sector's ministry after the
- * sectors. */
+ * sectors. A plain UPDATE of the one column: the records were just
+ * checked and stored, and there is nothing to undo in a new database. */
 static gboolean
 link_deferred (Seed        *seed,
                SamKind      kind,
@@ -210,26 +211,35 @@ link_deferred (Seed        *seed,
 {
   JsonArray *array = array_member (root, name);
   const SamField *f = sam_kind_find_field (kind, field);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2",
+                                          sam_kind_get_info (kind)->table, field);
+  sqlite3_stmt *stmt = NULL;
+  int rc = SQLITE_OK;
 
   g_assert (f != NULL && f->type == SAM_FIELD_REF);
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  if ((rc = sqlite3_prepare_v2 (sam_store_get_db (seed->store), sql, -1, &stmt, NULL)) != SQLITE_OK)
+    return sam_store_set_sql_error (seed->store, rc, error);
+  for (guint i = 0; array && i < json_array_get_length (array) && rc == SQLITE_OK; i++)
     {
       JsonObject *o = json_array_get_object_element (array, i);
       const char *key = json_object_get_string_member_with_default (o, member, NULL);
-      g_autoptr(SamRecord) record = NULL;
       gint64 id, target;
 
       if (key == NULL)
         continue;
       if (!resolve (seed, kind, json_object_get_string_member (o, "key"), &id, error)
-          || !resolve (seed, f->ref_kind, key, &target, error)
-          || !(record = sam_store_get (seed->store, kind, id, error)))
-        return FALSE;
-      sam_record_set_int (record, field, target);
-      if (!sam_store_update (seed->store, record, error))
-        return FALSE;
+          || !resolve (seed, f->ref_kind, key, &target, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, target);
+      sqlite3_bind_int64 (stmt, 2, id);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (sam_store_get_db (seed->store));
+      sqlite3_reset (stmt);
     }
-  return TRUE;
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK || sam_store_set_sql_error (seed->store, rc, error);
 }
 
 static gboolean
