@@ -83,7 +83,8 @@ sector_ministry (SamStore   *store,
 /* Version 4 gives each sector its responsible ministry: the default plan's
  * sectors by their names and the ministries' short names, any other by the
  * one ministry that lists it among its sectors, none where that is not
- * clear. */
+ * clear; and the default plan's GRETA and national rapporteur the role of
+ * receiving reports. */
 static void
 test_v4_sector_ministries (void)
 {
@@ -96,7 +97,8 @@ test_v4_sector_ministries (void)
   sam_test_sql (path,
                 "INSERT INTO agency VALUES (3, 'Justis- og beredskapsdepartementet', 'JD', 'ministry', NULL, NULL, NULL),"
                 "  (4, 'Finansdepartementet', 'FIN', 'ministry', NULL, NULL, NULL),"
-                "  (5, 'Utenriksdirektoratet', 'UD', 'directorate', NULL, NULL, NULL);"
+                "  (5, 'Utenriksdirektoratet', 'UD', 'directorate', NULL, NULL, NULL),"
+                "  (6, 'Europarådets overvåkningsorgan GRETA', 'GRETA', 'international', NULL, NULL, NULL);"
                 "INSERT INTO sector VALUES (3, 'Grensekontroll', NULL), (4, 'Tollsektoren', NULL),"
                 "  (5, 'Delt sektor', NULL), (6, 'Utenrikstjenesten', NULL), (7, 'Egen sektor', NULL);"
                 "INSERT INTO agency_sector VALUES (3, 3, 0), (4, 3, 0), (4, 4, 0), (3, 5, 0), (4, 5, 1),"
@@ -115,6 +117,12 @@ test_v4_sector_ministries (void)
   g_assert_cmpint (sector_ministry (store, "Delt sektor"), ==, 0);
   g_assert_cmpint (sector_ministry (store, "Helse"), ==, 0);
   g_assert_cmpint (sector_ministry (store, "Utenrikstjenesten"), ==, 0);
+
+  /* GRETA receives reports; nobody else is given a role. */
+  {
+    g_autoptr(SamRecord) greta = sam_store_get (store, SAM_KIND_AGENCY, 6, &error);
+    g_assert_cmpstr (sam_record_get_string (greta, "role"), ==, "recipient");
+  }
 
   /* The new fields are empty and can be written. */
   bufdir = sam_store_get (store, SAM_KIND_AGENCY, 2, &error);

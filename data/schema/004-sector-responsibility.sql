@@ -62,3 +62,7 @@ UPDATE sector SET ministry_id = (
 WHERE ministry_id IS NULL
   AND (SELECT count(*) FROM agency_sector x JOIN agency g ON g.id = x.agency_id AND g.kind = 'ministry'
        WHERE x.sector_id = sector.id) = 1;
+
+-- The default plan's two bodies that receive reports rather than act.
+UPDATE agency SET role = 'recipient'
+WHERE role IS NULL AND short_name IN ('GRETA', 'Rapportørordningen');
