@@ -67,9 +67,11 @@ add_result (Checking *c,
 typedef struct
 {
   Checking   *c;
-  GHashTable *duties;   /* activity id → GPtrArray of SamAccountable, by position */
+  GHashTable *duties;   /* activity id → GPtrArray of Duty */
 } NoLead;
 
+/* A ministry the activity answers to, and where its first sector of that
+ * ministry stands in the activity's list. */
 typedef struct
 {
   gint64          position;
