@@ -8,12 +8,12 @@
  *
  * Next to the default plan: 500 agencies (15 ministries, their
  * directorates and agencies, and organisations under no ministry), 300
- * target groups in five categories, 40 sectors, 4 focus areas of 10
- * measures with 5 plans each, ACTIVITIES activities spread over them with
- * leads, partners, sectors, target groups, messages and dates, 10
- * reporting periods with status updates (an activity reports in about two
- * periods out of three while it runs), and one seminar per 50 activities
- * with registrations. The numbers come from a fixed seed, so every run
+ * target groups in five categories, 40 sectors (each with its ministry),
+ * 4 focus areas of 10 measures with 5 plans each, ACTIVITIES activities
+ * spread over them with leads, partners, sectors, target groups, messages
+ * and dates, 10 reporting periods with status updates (an activity reports
+ * in about two periods out of three while it runs), and one seminar per 50
+ * activities with registrations. The numbers come from a fixed seed, so every run
  * writes the same database.
  *
  * The store creates the database (schema and default plan); the bulk rows
@@ -102,6 +102,7 @@ make_world (Gen *g)
   sqlite3_stmt *agency = prepare (g, "INSERT INTO agency (name, short_name, kind, parent_id) VALUES (?, ?, ?, ?)");
   sqlite3_stmt *agency_sector = prepare (g, "INSERT OR IGNORE INTO agency_sector (agency_id, sector_id, position) VALUES (?, ?, ?)");
   sqlite3_stmt *group = prepare (g, "INSERT INTO target_group (name, category, parent_id) VALUES (?, ?, ?)");
+  sqlite3_stmt *ministry_of = prepare (g, "UPDATE sector SET ministry_id = ? WHERE id = ?");
 
   for (int i = 0; i < N_SECTORS; i++)
     {
@@ -126,6 +127,10 @@ make_world (Gen *g)
       for (int s = 0; s < (ministry ? 3 : 1); s++)
         run (g, agency_sector, "iii", g->agencies[i], pick (g, g->sectors, N_SECTORS), (gint64) s);
     }
+  /* Every sector has its responsible ministry, so that the activities
+   * without a lead answer to one by sector responsibility. */
+  for (int i = 0; i < N_SECTORS; i++)
+    run (g, ministry_of, "ii", g->agencies[i % N_MINISTRIES], g->sectors[i]);
   for (int i = 0; i < N_GROUPS; i++)
     {
       g_autofree char *name = g_strdup_printf ("Målgruppe %03d", i + 1);
@@ -136,6 +141,7 @@ make_world (Gen *g)
   sqlite3_finalize (agency);
   sqlite3_finalize (agency_sector);
   sqlite3_finalize (group);
+  sqlite3_finalize (ministry_of);
 }
 
 static void

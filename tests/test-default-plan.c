@@ -1,7 +1,15 @@
-/* The default plan: what a newcomer finds, as the strategy text names it. */
+/* The default plan: what a newcomer finds, as the strategy text names it.
+ *
+ * Every fact carries the sentence of the strategy it comes from, checked
+ * here against the text itself (tests/fixtures/strategy-focus-area-2.txt, a
+ * copy of the seed, which the shared seed must match where it is present);
+ * who answers for each activity is checked against the table kept beside
+ * the plan, data/default-plan-responsibility.tsv.
+ */
 #include "config.h"
 
 #include "sam-test-util.h"
+#include "store/sam-accountability.h"
 
 static char *dir;
 static SamStore *store;
@@ -113,7 +121,7 @@ static const Lead leads[] = {
   { "«Vold i nære relasjoner og menneskehandel»", "AVdir", NULL },
   { "Oppdrag til NKVTS", "HOD", "NKVTS" },
   { "Know your rights", "Arbeidstilsynet", NULL },
-  { "advokater og dommere", NULL, "Advokatforeningen" },
+  { "advokater og dommere", "Samarbeidsstrukturene", "Advokatforeningen" },
   { "rutiner for utenriksstasjonene", NULL, NULL },
 };
 
@@ -154,7 +162,9 @@ static const AgencyCase agencies[] = {
   { "NKVTS", "HOD", NULL }, { "RVTS", "HOD", NULL }, { "OUS", "HOD", NULL },
   { "Luftfartstilsynet", NULL, NULL }, { "Avinor", NULL, NULL }, { "NK Grensekontroll", NULL, NULL },
   { "Kystvakten", NULL, NULL }, { "SVV", NULL, NULL }, { "Advokatforeningen", NULL, NULL },
-  { "DA", "JD", NULL }, { "Direktoratsgruppen", NULL, NULL }, { "SUA", NULL, NULL },
+  { "DA", NULL, "legal" }, { "Direktoratsgruppen", NULL, "cooperation" }, { "SUA", NULL, "cooperation" },
+  { "Tverrdep. arbeidsgruppe", NULL, "cooperation" }, { "Samarbeidsstrukturene", NULL, "cooperation" },
+  { "UDI", "JD", "directorate" }, { "Skatteetaten", NULL, "agency" },
   { "UNHCR", NULL, "international" }, { "IOM", NULL, "international" }, { "MOSIP", NULL, NULL },
   { "GRETA", NULL, "international" },
 };
@@ -174,6 +184,25 @@ test_agencies (void)
           g_assert_cmpint (sam_record_get_int (a, "parent_id"), ==, sam_record_get_id (parent));
         }
     }
+
+  /* Bodies that receive reports rather than act. */
+  {
+    g_autoptr(SamRecord) rapporteur = find (SAM_KIND_AGENCY, "short_name", "Rapportørordningen");
+    g_autoptr(SamRecord) greta = find (SAM_KIND_AGENCY, "short_name", "GRETA");
+    g_assert_cmpstr (sam_record_get_string (rapporteur, "role"), ==, "recipient");
+    g_assert_cmpstr (sam_record_get_string (greta, "role"), ==, "recipient");
+  }
+
+  /* Agencies the text never names, nor needs for a sector it names, are
+   * not in the plan: no ministry of finance, defence or education, no IMDi. */
+  {
+    const char *absent[] = { "FIN", "FD", "KD", "IMDi" };
+    for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+      {
+        g_autoptr(SamRecord) a = sam_test_find (store, SAM_KIND_AGENCY, "short_name", absent[i]);
+        g_assert_null (a);
+      }
+  }
 }
 
 static void
@@ -196,6 +225,13 @@ test_sectors_and_groups (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (sectors); i++)
     g_object_unref (find (SAM_KIND_SECTOR, "name", sectors[i]));
+  /* Neither a sector nor a group the text never names. */
+  {
+    g_autoptr(SamRecord) education = sam_test_find (store, SAM_KIND_SECTOR, "name", "Utdanning");
+    g_autoptr(SamRecord) students = sam_test_find (store, SAM_KIND_TARGET_GROUP, "name", "Studenter i helse- og sosialfagutdanningene");
+    g_assert_null (education);
+    g_assert_null (students);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       g_autoptr(SamRecord) g = find (SAM_KIND_TARGET_GROUP, "name", groups[i].name);
@@ -217,6 +253,11 @@ test_seminar_formats (void)
   g_assert_cmpint (sam_record_get_int (national, "min_per_year"), ==, 1);
   g_assert_cmpint (sam_record_get_int (national, "max_per_year"), ==, 2);
   g_assert_cmpint (sam_record_get_int (national, "organiser_id"), ==, sam_record_get_id (dgmh));
+  /* The text names no organiser of the thematic seminars. */
+  {
+    g_autoptr(SamRecord) thematic = find (SAM_KIND_SEMINAR_FORMAT, "kind", "thematic");
+    g_assert_false (sam_record_is_set (thematic, "organiser_id"));
+  }
 }
 
 static void
@@ -239,6 +280,16 @@ test_obligations (void)
         g_assert_cmpuint (n, >=, 1);
       }
   g_assert_cmpuint (greta, >=, 3);
+
+  /* The convention obligation the text names for minors who committed
+   * offences while exploited: the non-punishment provision. */
+  {
+    g_autoptr(SamRecord) art26 = find (SAM_KIND_OBLIGATION, "reference", "Artikkel 26");
+    g_autoptr(SamRecord) t7 = find (SAM_KIND_MEASURE, "title", "Utvikle kompetansehevingstiltak");
+    g_assert_cmpstr (sam_record_get_string (art26, "source"), ==, "convention");
+    g_assert_true (sam_record_has_ref (art26, "measures", sam_record_get_id (t7)));
+    g_assert_nonnull (strstr (sam_record_get_string (art26, "source_quote"), "vurdering av straffrihet"));
+  }
 }
 
 static void
@@ -254,8 +305,267 @@ test_every_activity_named (void)
 
       g_assert_true (sam_record_validate (a, &error));
       g_assert_cmpuint (strlen (sam_record_get_title (a)), >, 10);
-      g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "planned");
+      /* Planned, or running already (with the strategy's first day as
+       * its start when the text gives none). */
+      if (g_strcmp0 (sam_record_get_string (a, "status"), "in_progress") == 0)
+        g_assert_true (sam_record_is_set (a, "start_date"));
+      else
+        g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "planned");
     }
+}
+
+/* What the text says runs today, or has been started, is in progress. */
+static void
+test_running (void)
+{
+  const char *running[] = {
+    "Videreføre lavterskelseminarer", "Videreføre tverrfaglige temaseminarer", "ved SUA", "Know your rights",
+    "RVTS' informasjon", "Forskningsprosjekt om arbeidstakere i gråsonene", "UNHCR og IOM", "digital ID",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (running); i++)
+    {
+      g_autoptr(SamRecord) a = find_activity (running[i]);
+      g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "in_progress");
+    }
+}
+
+/* The languages and channels the text gives for information. */
+static void
+test_information_channels (void)
+{
+  g_autoptr(SamRecord) kyr = find_activity ("Know your rights");
+  g_autoptr(SamRecord) rvts = find_activity ("RVTS' informasjon");
+  g_autofree const char **languages = sam_record_get_strings (kyr, "languages");
+  g_autofree const char **channels = sam_record_get_strings (rvts, "channels");
+
+  g_assert_cmpstr (languages[0], ==, "Ulike språk");
+  g_assert_nonnull (strstr (channels[0], "menneskertilsalgs.no/utnyttelse.no"));
+}
+
+/* The strategy text */
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Returns the seed text as kept with the tests; where the shared seed is
+ * at hand too, the copy must be the same text. */
+static char *
+strategy_text (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "strategy-focus-area-2.txt", NULL);
+  g_autofree char *shared = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "seed",
+                                                    "000_7b895cdc4ad732cc.txt", NULL);
+  char *text = read_text (fixture);
+
+  if (g_file_test (shared, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *seed = read_text (shared);
+      g_assert_cmpstr (seed, ==, text);
+    }
+  return text;
+}
+
+/* A quote is one excerpt of the text, or several joined by " … ". */
+static void
+check_quote (const char *text,
+             const char *quote,
+             const char *what)
+{
+  g_auto(GStrv) excerpts = g_strsplit (quote, " … ", -1);
+
+  for (guint i = 0; excerpts[i]; i++)
+    {
+      if (strlen (excerpts[i]) < 10 || strstr (text, excerpts[i]) == NULL)
+        g_error ("The quote of %s is not in the strategy text: “%s”", what, excerpts[i]);
+    }
+}
+
+static const SamKind quoted_kinds[] = {
+  SAM_KIND_FOCUS_AREA, SAM_KIND_MEASURE, SAM_KIND_GOAL, SAM_KIND_PRIORITY_TASK, SAM_KIND_PLAN,
+  SAM_KIND_ACTIVITY, SAM_KIND_AGENCY, SAM_KIND_SECTOR, SAM_KIND_TARGET_GROUP, SAM_KIND_SEMINAR_FORMAT,
+  SAM_KIND_KNOWLEDGE_GAP, SAM_KIND_RD_PROJECT, SAM_KIND_OBLIGATION,
+};
+
+/* Every fact of the plan says where in the strategy it comes from, word
+ * for word, and the editor shows it as "From the strategy". */
+static void
+test_source_quotes (void)
+{
+  g_autofree char *text = strategy_text ();
+  guint n = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (quoted_kinds); k++)
+    {
+      const SamField *field = sam_kind_find_field (quoted_kinds[k], "source_quote");
+      g_autoptr(GPtrArray) all = sam_store_list (store, quoted_kinds[k], NULL);
+
+      g_assert_nonnull (field);
+      g_assert_cmpstr (field->label, ==, "From the strategy");
+      g_assert_cmpuint (all->len, >, 0);
+      for (guint i = 0; i < all->len; i++, n++)
+        {
+          g_autofree char *what = g_strdup_printf ("%s “%s”", sam_kind_get_info (quoted_kinds[k])->name,
+                                                   sam_record_get_title (all->pdata[i]));
+          const char *quote = sam_record_get_string (all->pdata[i], "source_quote");
+
+          if (quote == NULL || *quote == '\0')
+            g_error ("The default plan gives no source for %s", what);
+          check_quote (text, quote, what);
+        }
+    }
+  g_assert_cmpuint (n, >, 200);
+}
+
+/* Every measure, agency, sector and target group has an English name. */
+static void
+test_english_names (void)
+{
+  static const struct { SamKind kind; const char *field; } named[] = {
+    { SAM_KIND_MEASURE, "title_en" }, { SAM_KIND_AGENCY, "name_en" },
+    { SAM_KIND_SECTOR, "name_en" }, { SAM_KIND_TARGET_GROUP, "name_en" },
+  };
+  g_autoptr(SamRecord) hdir = find (SAM_KIND_AGENCY, "short_name", "Hdir");
+
+  for (guint k = 0; k < G_N_ELEMENTS (named); k++)
+    {
+      g_autoptr(GPtrArray) all = sam_store_list (store, named[k].kind, NULL);
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          const char *english = sam_record_get_string (all->pdata[i], named[k].field);
+
+          if (english == NULL || strlen (english) < 3)
+            g_error ("The %s “%s” has no English name", sam_kind_get_info (named[k].kind)->name,
+                     sam_record_get_title (all->pdata[i]));
+        }
+    }
+  g_assert_cmpstr (sam_record_get_string (hdir, "name_en"), ==, "Norwegian Directorate of Health");
+}
+
+/* Each sector the text names has its responsible ministry, where one
+ * ministry answers for it. */
+static void
+test_sector_ministries (void)
+{
+  static const struct { const char *sector, *ministry; } cases[] = {
+    { "Barnevern", "BFD" }, { "Helse- og omsorgstjenester", "HOD" }, { "Politi og påtalemyndighet", "JD" },
+    { "Grensekontroll", "JD" }, { "Arbeidstilsyn", "AID" }, { "Utenrikstjenesten", "UD" }, { "Samferdsel", "SD" },
+    { "Kommunale tjenester", NULL }, { "Ideelle organisasjoner", NULL }, { "Forskning", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SamRecord) sector = find (SAM_KIND_SECTOR, "name", cases[i].sector);
+      g_autoptr(SamRecord) ministry = cases[i].ministry ? find (SAM_KIND_AGENCY, "short_name", cases[i].ministry) : NULL;
+
+      g_assert_cmpint (sam_record_get_int (sector, "ministry_id"), ==, ministry ? sam_record_get_id (ministry) : 0);
+      if (ministry)
+        g_assert_cmpstr (sam_record_get_string (ministry, "kind"), ==, "ministry");
+    }
+}
+
+/* The responsibility table */
+
+static char *
+names_of (GPtrArray *accountables)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < accountables->len; i++)
+    {
+      g_autofree char *one = sam_accountable_describe (accountables->pdata[i]);
+      g_string_append_printf (names, "%s%s", i ? (((SamAccountable *) accountables->pdata[i])->sectors ? "; " : ", ") : "", one);
+    }
+  if (names->len == 0)
+    g_string_append (names, "-");
+  return g_string_free (names, FALSE);
+}
+
+/* Checks one row of the table: measure, title, basis, lead, partners,
+ * sector responsibility, quote. */
+static void
+check_responsibility_row (GStrv        columns,
+                          const char  *line)
+{
+  g_autoptr(SamRecord) activity = NULL;
+  g_autoptr(SamAccountability) a = NULL;
+  g_autoptr(SamRecord) plan = NULL, measure = NULL;
+  g_autofree char *partners = NULL, *duties = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *basis;
+
+  if (g_strv_length (columns) != 7)
+    g_error ("A row of the responsibility table has %u columns, not 7: %s", g_strv_length (columns), line);
+  activity = sam_test_find (store, SAM_KIND_ACTIVITY, "title", columns[1]);
+  if (activity == NULL)
+    g_error ("The responsibility table names an activity the plan does not have: “%s”", columns[1]);
+  plan = sam_store_get (store, SAM_KIND_PLAN, sam_record_get_int (activity, "plan_id"), NULL);
+  measure = sam_store_get (store, SAM_KIND_MEASURE, sam_record_get_int (plan, "measure_id"), NULL);
+  a = sam_accountability_get (store, sam_record_get_id (activity), &error);
+  g_assert_no_error (error);
+  partners = names_of (a->partners);
+  duties = names_of (a->by_sector);
+  basis = a->lead ? "named lead" : a->by_sector->len ? "sector responsibility" : "nobody";
+
+  if (g_ascii_strtoll (columns[0], NULL, 10) != sam_record_get_int (measure, "number")
+      || g_strcmp0 (columns[2], basis) != 0
+      || g_strcmp0 (columns[3], a->lead ? (a->lead->short_name ? a->lead->short_name : a->lead->name) : "-") != 0
+      || g_strcmp0 (columns[4], partners) != 0 || g_strcmp0 (columns[5], duties) != 0
+      || g_strcmp0 (columns[6], sam_record_get_string (activity, "source_quote")) != 0)
+    g_error ("The plan differs from the responsibility table for “%s”:\n"
+             "  table: measure %s, %s, lead %s, partners %s, sector responsibility %s\n"
+             "  plan:  measure %d, %s, lead %s, partners %s, sector responsibility %s%s",
+             columns[1], columns[0], columns[2], columns[3], columns[4], columns[5],
+             (int) sam_record_get_int (measure, "number"), basis,
+             a->lead ? a->lead->name : "-", partners, duties,
+             g_strcmp0 (columns[6], sam_record_get_string (activity, "source_quote")) ? "; the quotes differ" : "");
+}
+
+/* Who answers for every activity, named lead, partners or sector
+ * responsibility, is as the table beside the plan says. */
+static void
+test_responsibility_table (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "default-plan-responsibility.tsv", NULL);
+  g_autofree char *table = read_text (path);
+  g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+  g_autoptr(GPtrArray) all = sam_store_list (store, SAM_KIND_ACTIVITY, NULL);
+  g_autofree char *text = strategy_text ();
+  guint rows = 0, by_sector = 0, nobody = 0;
+  gboolean header = TRUE;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+
+      if (*lines[i] == '#' || *lines[i] == '\0')
+        continue;
+      if (header)
+        {
+          g_assert_true (g_str_has_prefix (lines[i], "measure\tactivity\t"));
+          header = FALSE;
+          continue;
+        }
+      columns = g_strsplit (lines[i], "\t", -1);
+      check_responsibility_row (columns, lines[i]);
+      check_quote (text, columns[6], columns[1]);
+      by_sector += g_str_equal (columns[2], "sector responsibility");
+      nobody += g_str_equal (columns[2], "nobody");
+      rows++;
+    }
+  /* Every activity, once (titles are unique). */
+  g_assert_cmpuint (rows, ==, all->len);
+  g_assert_cmpuint (by_sector, >, 0);
+  g_assert_cmpuint (nobody, >, 0);
 }
 
 int
@@ -277,6 +587,12 @@ main (int   argc,
   g_test_add_func ("/default-plan/seminar-formats", test_seminar_formats);
   g_test_add_func ("/default-plan/obligations", test_obligations);
   g_test_add_func ("/default-plan/every-activity-named", test_every_activity_named);
+  g_test_add_func ("/default-plan/running", test_running);
+  g_test_add_func ("/default-plan/information-channels", test_information_channels);
+  g_test_add_func ("/default-plan/source-quotes", test_source_quotes);
+  g_test_add_func ("/default-plan/english-names", test_english_names);
+  g_test_add_func ("/default-plan/sector-ministries", test_sector_ministries);
+  g_test_add_func ("/default-plan/responsibility-table", test_responsibility_table);
   status = g_test_run ();
 
   g_clear_object (&store);

@@ -1,5 +1,5 @@
 /* Migration: a database written by version 1 opens in this version with
- * everything it held, and gains what version 2 added. */
+ * everything it held, and gains what versions 2 to 4 added. */
 #include "config.h"
 
 #include "sam-test-util.h"
@@ -94,6 +94,76 @@ test_identity (void)
   sam_test_remove_dir (dir);
 }
 
+static gint64
+sector_ministry (SamStore   *store,
+                 const char *name)
+{
+  g_autoptr(SamRecord) sector = sam_test_find (store, SAM_KIND_SECTOR, "name", name);
+
+  g_assert_nonnull (sector);
+  return sam_record_get_int (sector, "ministry_id");
+}
+
+/* Version 4 gives each sector its responsible ministry: the default plan's
+ * sectors by their names and the ministries' short names, any other by the
+ * one ministry that lists it among its sectors, none where that is not
+ * clear; and the default plan's GRETA and national rapporteur the role of
+ * receiving reports. */
+static void
+test_v4_sector_ministries (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *path = make_v1 (dir);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamRecord) bufdir = NULL, sector = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sam_test_sql (path,
+                "INSERT INTO agency VALUES (3, 'Justis- og beredskapsdepartementet', 'JD', 'ministry', NULL, NULL, NULL),"
+                "  (4, 'Finansdepartementet', 'FIN', 'ministry', NULL, NULL, NULL),"
+                "  (5, 'Utenriksdirektoratet', 'UD', 'directorate', NULL, NULL, NULL),"
+                "  (6, 'Europarådets overvåkningsorgan GRETA', 'GRETA', 'international', NULL, NULL, NULL);"
+                "INSERT INTO sector VALUES (3, 'Grensekontroll', NULL), (4, 'Tollsektoren', NULL),"
+                "  (5, 'Delt sektor', NULL), (6, 'Utenrikstjenesten', NULL), (7, 'Egen sektor', NULL);"
+                "INSERT INTO agency_sector VALUES (3, 3, 0), (4, 3, 0), (4, 4, 0), (3, 5, 0), (4, 5, 1),"
+                "  (1, 7, 0), (2, 2, 0);");
+  store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* By name: Barnevern is BFD's, Grensekontroll JD's although FIN lists it too. */
+  g_assert_cmpint (sector_ministry (store, "Barnevern"), ==, 1);
+  g_assert_cmpint (sector_ministry (store, "Grensekontroll"), ==, 3);
+  /* By the one ministry that lists it. */
+  g_assert_cmpint (sector_ministry (store, "Tollsektoren"), ==, 4);
+  g_assert_cmpint (sector_ministry (store, "Egen sektor"), ==, 1);
+  /* Not clear: two ministries list it; only a directorate lists it; the
+   * default plan's name, but its ministry's short name is not a ministry's. */
+  g_assert_cmpint (sector_ministry (store, "Delt sektor"), ==, 0);
+  g_assert_cmpint (sector_ministry (store, "Helse"), ==, 0);
+  g_assert_cmpint (sector_ministry (store, "Utenrikstjenesten"), ==, 0);
+
+  /* GRETA receives reports; nobody else is given a role. */
+  {
+    g_autoptr(SamRecord) greta = sam_store_get (store, SAM_KIND_AGENCY, 6, &error);
+    g_assert_cmpstr (sam_record_get_string (greta, "role"), ==, "recipient");
+  }
+
+  /* The new fields are empty and can be written. */
+  bufdir = sam_store_get (store, SAM_KIND_AGENCY, 2, &error);
+  g_assert_false (sam_record_is_set (bufdir, "source_quote"));
+  g_assert_false (sam_record_is_set (bufdir, "role"));
+  sam_record_set_string (bufdir, "name_en", "Norwegian Directorate for Children, Youth and Family Affairs");
+  sam_record_set_string (bufdir, "role", "recipient");
+  g_assert_true (sam_store_update (store, bufdir, &error));
+  g_assert_no_error (error);
+  sector = sam_store_get (store, SAM_KIND_SECTOR, 2, &error);
+  sam_record_set_int (sector, "ministry_id", 3);
+  g_assert_true (sam_store_update (store, sector, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,5 +171,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/migration/v1-to-current", test_v1_to_current);
   g_test_add_func ("/store/migration/identity", test_identity);
+  g_test_add_func ("/store/migration/v4-sector-ministries", test_v4_sector_ministries);
   return g_test_run ();
 }

@@ -158,12 +158,50 @@ test_details (void)
   g_assert_nonnull (strstr (detail (agency_details, "Activities (Lead agency)"), "lavterskelseminarer"));
   g_assert_nonnull (strstr (detail (agency_details, "Reports to"), "Barne- og familiedepartementet (BFD)"));
 
+  /* What follows from sector responsibility stands apart from what the
+   * plan names, in a row of its own. */
+  g_assert_nonnull (strstr (detail (details, "By sector responsibility"), "names its lead agency"));
+
   g_assert_true (sam_details_parse_link (hdir_link, &kind, &id));
   g_assert_cmpint (kind, ==, SAM_KIND_AGENCY);
   g_assert_cmpint (id, ==, sam_record_get_id (hdir));
   g_assert_false (sam_details_parse_link ("https://example.org/", &kind, &id));
   g_assert_false (sam_details_parse_link ("samordna:agency/x", &kind, &id));
   g_assert_false (sam_details_parse_link ("samordna:nothing/4", &kind, &id));
+}
+
+/* An activity that names no lead answers to the ministries of its sectors:
+ * the details say which, through which sectors, and that the plan does not
+ * name them; the ministry lists the activity. */
+static void
+test_details_sector_responsibility (void)
+{
+  g_autoptr(SamRecord) ud = sam_test_find (store, SAM_KIND_AGENCY, "short_name", "UD");
+  g_autoptr(SamRecord) activity = sam_test_find (store, SAM_KIND_ACTIVITY, "title",
+      "Utarbeide rutiner for utenriksstasjonene ved mistanke om menneskehandel");
+  g_autoptr(GListModel) computed = sam_details_new_accountability (store, activity);
+  g_autoptr(GListModel) details = sam_details_new (store, activity);
+  g_autoptr(GListModel) ud_links = sam_details_new_backlinks (store, ud);
+  g_autofree char *ud_link = sam_details_link (ud);
+  g_autofree char *activity_link = sam_details_link (activity);
+  g_autoptr(SamRecord) cancelled = sam_record_copy (activity);
+  g_autoptr(GListModel) none = NULL;
+  const char *markup;
+
+  g_assert_cmpuint (g_list_model_get_n_items (computed), ==, 1);
+  markup = detail (computed, "By sector responsibility");
+  g_assert_nonnull (markup);
+  g_assert_nonnull (strstr (markup, ud_link));
+  g_assert_nonnull (strstr (markup, "Utenrikstjenesten"));
+  g_assert_nonnull (strstr (markup, "not from the plan"));
+  g_assert_cmpstr (detail (details, "By sector responsibility"), ==, markup);
+  g_assert_null (detail (details, "Lead agency"));
+  g_assert_nonnull (strstr (detail (ud_links, "Activities (by sector responsibility)"), activity_link));
+
+  /* A cancelled activity is nobody's. */
+  sam_record_set_string (cancelled, "status", "cancelled");
+  none = sam_details_new_accountability (store, cancelled);
+  g_assert_nonnull (strstr (detail (none, "By sector responsibility"), "cancelled"));
 }
 
 static void
@@ -190,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/models/tree/agencies", test_agency_tree);
   g_test_add_func ("/models/tree/target-groups", test_target_group_tree);
   g_test_add_func ("/models/details", test_details);
+  g_test_add_func ("/models/details/sector-responsibility", test_details_sector_responsibility);
   g_test_add_func ("/models/view-names", test_view_names);
   status = g_test_run ();
 

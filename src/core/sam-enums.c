@@ -39,6 +39,13 @@ const SamEnumValue sam_agency_kind_values[] = {
   { "business", N_("Business") },
   { "international", N_("International organisation") },
   { "research", N_("Research") },
+  { "cooperation", N_("Cooperation body") },
+  { NULL, NULL },
+};
+
+const SamEnumValue sam_agency_role_values[] = {
+  { "actor", N_("Takes part in activities") },
+  { "recipient", N_("Receives reports") },
   { NULL, NULL },
 };
 

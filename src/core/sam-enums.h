@@ -19,6 +19,7 @@ extern const SamEnumValue sam_status_values[];
 extern const SamEnumValue sam_plan_kind_values[];
 extern const SamEnumValue sam_scope_values[];
 extern const SamEnumValue sam_agency_kind_values[];
+extern const SamEnumValue sam_agency_role_values[];
 extern const SamEnumValue sam_target_category_values[];
 extern const SamEnumValue sam_seminar_kind_values[];
 extern const SamEnumValue sam_seminar_status_values[];

@@ -20,6 +20,10 @@
 #define TITLE_MAX 200
 #define TEXT_MAX 10000
 
+/* The sentence of the strategy text a record comes from, word for word, so
+ * that a reader can find it there. */
+#define SOURCE TEXT ("source_quote", N_("From the strategy"), TEXT_MAX, FALSE)
+
 static const SamField strategy_fields[] = {
   TEXT ("title", N_("Title"), TITLE_MAX, TRUE),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
@@ -29,25 +33,33 @@ static const SamField strategy_fields[] = {
 
 static const SamField sector_fields[] = {
   TEXT ("name", N_("Name"), TITLE_MAX, TRUE),
+  TEXT ("name_en", N_("English name"), TITLE_MAX, FALSE),
+  REF ("ministry_id", N_("Responsible ministry"), SAM_KIND_AGENCY, FALSE),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
+  SOURCE,
 };
 
 static const SamField agency_fields[] = {
   TEXT ("name", N_("Name"), TITLE_MAX, TRUE),
+  TEXT ("name_en", N_("English name"), TITLE_MAX, FALSE),
   TEXT ("short_name", N_("Short name"), 40, FALSE),
   ENUM ("kind", N_("Kind"), sam_agency_kind_values),
+  ENUM ("role", N_("Role"), sam_agency_role_values),
   REF ("parent_id", N_("Reports to"), SAM_KIND_AGENCY, FALSE),
   REFS ("sectors", N_("Sectors"), SAM_KIND_SECTOR, "agency_sector", "sector_id"),
   TEXT ("contact", N_("Contact"), TITLE_MAX, FALSE),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
+  SOURCE,
 };
 
 static const SamField target_group_fields[] = {
   TEXT ("name", N_("Name"), TITLE_MAX, TRUE),
+  TEXT ("name_en", N_("English name"), TITLE_MAX, FALSE),
   ENUM ("category", N_("Category"), sam_target_category_values),
   REF ("parent_id", N_("Part of"), SAM_KIND_TARGET_GROUP, FALSE),
   REFS ("sectors", N_("Sectors"), SAM_KIND_SECTOR, "target_group_sector", "sector_id"),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
+  SOURCE,
 };
 
 static const SamField focus_area_fields[] = {
@@ -56,19 +68,23 @@ static const SamField focus_area_fields[] = {
   TEXT ("title", N_("Title"), TITLE_MAX, TRUE),
   TEXT ("goal", N_("Goal"), TEXT_MAX, FALSE),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
+  SOURCE,
 };
 
 static const SamField measure_fields[] = {
   REF ("focus_area_id", N_("Focus area"), SAM_KIND_FOCUS_AREA, TRUE),
   INT ("number", N_("Number")),
   TEXT ("title", N_("Title"), TITLE_MAX, TRUE),
+  TEXT ("title_en", N_("English title"), TITLE_MAX, FALSE),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
+  SOURCE,
 };
 
 static const SamField goal_fields[] = {
   REF ("measure_id", N_("Measure"), SAM_KIND_MEASURE, TRUE),
   INT ("position", N_("Position")),
   TEXT ("text", N_("Goal"), TEXT_MAX, TRUE),
+  SOURCE,
 };
 
 static const SamField priority_task_fields[] = {
@@ -76,6 +92,7 @@ static const SamField priority_task_fields[] = {
   INT ("position", N_("Position")),
   TEXT ("title", N_("Title"), TITLE_MAX, TRUE),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
+  SOURCE,
 };
 
 static const SamField plan_fields[] = {
@@ -86,6 +103,7 @@ static const SamField plan_fields[] = {
   DATE ("start_date", N_("Start")),
   DATE ("end_date", N_("End")),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
+  SOURCE,
 };
 
 static const SamField activity_fields[] = {
@@ -105,6 +123,7 @@ static const SamField activity_fields[] = {
   DATE ("due_date", N_("Due")),
   ENUM ("status", N_("Status"), sam_status_values),
   INT ("progress", N_("Progress (%)")),
+  SOURCE,
 };
 
 static const SamField reporting_period_fields[] = {
@@ -135,6 +154,7 @@ static const SamField seminar_format_fields[] = {
   INT ("max_per_year", N_("At most per year")),
   REF ("organiser_id", N_("Organiser"), SAM_KIND_AGENCY, FALSE),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
+  SOURCE,
 };
 
 static const SamField seminar_fields[] = {
@@ -173,6 +193,7 @@ static const SamField knowledge_gap_fields[] = {
   INT ("number", N_("Number")),
   TEXT ("title", N_("Title"), TITLE_MAX, TRUE),
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
+  SOURCE,
 };
 
 static const SamField rd_project_fields[] = {
@@ -182,6 +203,7 @@ static const SamField rd_project_fields[] = {
   DATE ("due_date", N_("Due")),
   ENUM ("status", N_("Status"), sam_rd_status_values),
   REFS ("gaps", N_("Knowledge gaps"), SAM_KIND_KNOWLEDGE_GAP, "rd_project_gap", "gap_id"),
+  SOURCE,
 };
 
 static const SamField obligation_fields[] = {
@@ -191,6 +213,7 @@ static const SamField obligation_fields[] = {
   TEXT ("description", N_("Description"), TEXT_MAX, FALSE),
   REFS ("measures", N_("Answered by measures"), SAM_KIND_MEASURE, "obligation_measure", "measure_id"),
   REFS ("activities", N_("Answered by activities"), SAM_KIND_ACTIVITY, "obligation_activity", "activity_id"),
+  SOURCE,
 };
 
 static const SamField reporting_round_fields[] = {

@@ -20,6 +20,8 @@ struct _SamEditor
   GtkLabel     *kind_label;
   GtkLabel     *title_label;
   GtkBox       *fields_box;
+  GtkWidget    *duty_box;
+  GtkListView  *duty_view;
   GtkWidget    *seminar_box;
   GtkListView  *seminar_view;
   GtkWidget    *history_box;
@@ -34,6 +36,7 @@ struct _SamEditor
   GListModel   *history;
   GListModel   *links;
   GListModel   *seminar;
+  GListModel   *duty;          /* activities: who answers by sector responsibility */
 };
 
 G_DEFINE_FINAL_TYPE (SamEditor, sam_editor, GTK_TYPE_WIDGET)
@@ -59,6 +62,17 @@ show_lists (SamEditor *self)
       self->seminar = sam_details_new_seminar (self->store, self->record);
       seminar = gtk_no_selection_new (g_object_ref (self->seminar));
       gtk_list_view_set_model (self->seminar_view, GTK_SELECTION_MODEL (seminar));
+    }
+
+  g_clear_object (&self->duty);
+  gtk_widget_set_visible (self->duty_box, activity);
+  if (activity)
+    {
+      g_autoptr(GtkNoSelection) duty = NULL;
+
+      self->duty = sam_details_new_accountability (self->store, self->record);
+      duty = gtk_no_selection_new (g_object_ref (self->duty));
+      gtk_list_view_set_model (self->duty_view, GTK_SELECTION_MODEL (duty));
     }
 
   g_clear_object (&self->history);
@@ -277,6 +291,15 @@ sam_editor_get_seminar (SamEditor *self)
   return self->seminar;
 }
 
+/* The computed row of what follows from sector responsibility, for an
+ * activity; NULL for anything else. */
+GListModel *
+sam_editor_get_accountability (SamEditor *self)
+{
+  g_return_val_if_fail (SAM_IS_EDITOR (self), NULL);
+  return self->duty;
+}
+
 GListModel *
 sam_editor_get_links (SamEditor *self)
 {
@@ -310,6 +333,7 @@ sam_editor_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->links);
   g_clear_object (&self->seminar);
+  g_clear_object (&self->duty);
   G_OBJECT_CLASS (sam_editor_parent_class)->dispose (object);
 }
 
@@ -326,6 +350,8 @@ sam_editor_class_init (SamEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamEditor, kind_label);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, fields_box);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, duty_box);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, duty_view);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, seminar_box);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, seminar_view);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, history_box);
@@ -351,4 +377,5 @@ sam_editor_set_detail_factory (SamEditor          *self,
   gtk_list_view_set_factory (self->links_view, factory);
   gtk_list_view_set_factory (self->history_view, factory);
   gtk_list_view_set_factory (self->seminar_view, factory);
+  gtk_list_view_set_factory (self->duty_view, factory);
 }

@@ -609,6 +609,7 @@ sam_activity_query_free (SamActivityQuery *query)
     return;
   g_free (query->text);
   g_clear_pointer (&query->agencies, g_hash_table_unref);
+  g_clear_pointer (&query->duty_sectors, g_hash_table_unref);
   g_free (query->status);
   g_free (query->today);
   sam_period_free (query->not_reported);
@@ -677,7 +678,8 @@ sam_activity_query_matches (SamActivityQuery *query,
   if (query->target_group_id && !contains (data->groups, query->target_group_id))
     return FALSE;
   if (query->agencies && !g_hash_table_contains (query->agencies, &data->lead_id)
-      && !any_in (data->partners, query->agencies))
+      && !any_in (data->partners, query->agencies)
+      && !(data->lead_id == 0 && query->duty_sectors && any_in (data->sectors, query->duty_sectors)))
     return FALSE;
   if (query->overdue || query->not_reported)
     {
@@ -690,6 +692,32 @@ sam_activity_query_matches (SamActivityQuery *query,
   if (query->text && strstr (row->search_key, query->text) == NULL)
     return FALSE;
   return TRUE;
+}
+
+/* Returns a set of gint64 ids: the sectors one of @agencies (a set of
+ * gint64 ids) is the responsible ministry of, for the activities that name
+ * no lead and so answer to it by sector responsibility; NULL with a
+ * SamStoreError. */
+GHashTable *
+sam_sectors_of (SamStore    *store,
+                GHashTable  *agencies,
+                GError     **error)
+{
+  GHashTable *set;
+  g_autoptr(GPtrArray) sectors = sam_store_list (store, SAM_KIND_SECTOR, error);
+
+  if (sectors == NULL)
+    return NULL;
+  set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      gint64 ministry = sam_record_get_int (sectors->pdata[i], "ministry_id");
+      gint64 id = sam_record_get_id (sectors->pdata[i]);
+
+      if (ministry && g_hash_table_contains (agencies, &ministry))
+        g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+    }
+  return set;
 }
 
 /* Returns a set of gint64 ids: @agency_id and, with @subordinates, every

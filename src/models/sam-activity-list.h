@@ -44,7 +44,9 @@ typedef struct
   char       *text;           /* casefolded search text, in title or description */
   gint64      measure_id;
   gint64      plan_id;
-  GHashTable *agencies;       /* set of gint64 ids: lead or partner is one of them */
+  GHashTable *agencies;       /* set of gint64 ids: lead or partner is one of them, */
+  GHashTable *duty_sectors;   /* or with no lead, a sector is one of these (the
+                               * sectors of those agencies: sam_sectors_of()) */
   gint64      sector_id;
   gint64      target_group_id;
   char       *status;         /* a status nick */
@@ -63,6 +65,9 @@ gboolean          sam_activity_query_matches    (SamActivityQuery *query,
 GHashTable       *sam_agency_with_subordinates  (SamStore         *store,
                                                  gint64            agency_id,
                                                  gboolean          subordinates,
+                                                 GError          **error);
+GHashTable       *sam_sectors_of                (SamStore         *store,
+                                                 GHashTable       *agencies,
                                                  GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamActivityQuery, sam_activity_query_free)

@@ -7,6 +7,7 @@
 
 #include "sam-details.h"
 #include "sam-tree.h"
+#include "store/sam-accountability.h"
 #include "store/sam-seminars.h"
 
 /* A record with many referrers (a plan with thousands of activities)
@@ -223,6 +224,61 @@ is_unset (SamRecord      *record,
   return FALSE;
 }
 
+typedef struct
+{
+  gint64  agency_id;
+  GArray *activities;   /* gint64 */
+} Duties;
+
+static gboolean
+add_duty_cb (const SamAccountRow  *row,
+             gpointer              user_data,
+             GError              **error)
+{
+  Duties *d = user_data;
+
+  if (row->agency_id == d->agency_id)
+    g_array_append_val (d->activities, row->activity_id);
+  return TRUE;
+}
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The activities an agency (a ministry) answers for by sector
+ * responsibility, apart from those it leads or takes part in. */
+static void
+append_duties (GListStore *list,
+               SamStore   *store,
+               SamRecord  *agency)
+{
+  g_autoptr(SamScope) scope = sam_scope_new (SAM_SCOPE_AGENCY, sam_record_get_id (agency));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Duties duties = { sam_record_get_id (agency), ids };
+  GString *markup;
+
+  if (!sam_accountability_foreach (store, scope, 0, SAM_ACCOUNT_SECTOR, add_duty_cb, &duties, NULL)
+      || ids->len == 0)
+    return;
+  g_array_sort (ids, compare_ids);
+  markup = g_string_new (NULL);
+  for (guint i = 0; i < ids->len && i < MAX_LINKS; i++)
+    {
+      g_autoptr(SamRecord) activity = sam_store_get (store, SAM_KIND_ACTIVITY, g_array_index (ids, gint64, i), NULL);
+      if (activity)
+        append_link (markup, activity);
+    }
+  if (ids->len > MAX_LINKS)
+    g_string_append_printf (markup, "\n%s", _("… and more"));
+  append (list, _("Activities (by sector responsibility)"), g_string_free (markup, FALSE));
+}
+
 /* One row per kind and field that points to @record: "Activities (Lead agency)". */
 static void
 append_backlinks (GListStore *list,
@@ -258,6 +314,83 @@ append_backlinks (GListStore *list,
           append (list, label, g_string_free (markup, FALSE));
         }
     }
+  if (kind == SAM_KIND_AGENCY)
+    append_duties (list, store, record);
+}
+
+/* Sector responsibility */
+
+static char *
+note_markup (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return g_strdup_printf ("<small>%s</small>", escaped);
+}
+
+/* What follows from sector responsibility for @activity, as markup: the
+ * ministries (links) with the sectors they come through, and a note that
+ * the text names none of them; or why there is nobody. */
+static char *
+sector_duty_markup (SamStore          *store,
+                    SamRecord         *activity,
+                    SamAccountability *a)
+{
+  GString *markup = g_string_new (NULL);
+
+  if (g_strcmp0 (sam_record_get_string (activity, "status"), "cancelled") == 0)
+    return note_markup (_("None: the activity is cancelled."));
+  if (sam_record_get_int (activity, "lead_agency_id") != 0)
+    return note_markup (_("None: the activity names its lead agency."));
+  if (a->by_sector->len == 0)
+    return note_markup (_("Nobody: the activity names no lead agency, and none of its sectors has a responsible ministry."));
+  for (guint i = 0; i < a->by_sector->len; i++)
+    {
+      SamAccountable *m = a->by_sector->pdata[i];
+      g_autoptr(SamRecord) ministry = sam_store_get (store, SAM_KIND_AGENCY, m->agency_id, NULL);
+      g_autofree char *sectors = g_markup_escape_text (m->sectors ? m->sectors : "", -1);
+
+      if (ministry == NULL)
+        continue;
+      append_link (markup, ministry);
+      g_string_append_printf (markup, " · %s", sectors);
+    }
+  {
+    /* Short, so that it stays on one line in the editor. */
+    g_autofree char *note = note_markup (_("No lead named: follows from sector responsibility, not from the plan."));
+    g_string_append_printf (markup, "\n%s", note);
+  }
+  return g_string_free (markup, FALSE);
+}
+
+static void
+append_accountability (GListStore *list,
+                       SamStore   *store,
+                       SamRecord  *activity)
+{
+  g_autoptr(SamAccountability) a = sam_accountability_get (store, sam_record_get_id (activity), NULL);
+
+  if (a != NULL)
+    append (list, _("By sector responsibility"), sector_duty_markup (store, activity, a));
+}
+
+/* Returns a new list of SamDetail for @activity with one row, computed,
+ * never stored: who answers for it by sector responsibility (the
+ * ministries of its sectors when it names no lead agency), kept apart from
+ * the lead and partners it names. Empty for a record not yet stored. */
+GListModel *
+sam_details_new_accountability (SamStore  *store,
+                                SamRecord *activity)
+{
+  GListStore *list;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_RECORD (activity), NULL);
+  g_return_val_if_fail (sam_record_get_kind (activity) == SAM_KIND_ACTIVITY, NULL);
+  list = g_list_store_new (SAM_TYPE_DETAIL);
+  if (sam_record_get_id (activity) > 0)
+    append_accountability (list, store, activity);
+  return G_LIST_MODEL (list);
 }
 
 /* Returns a new list of SamDetail: each set of records that point to
@@ -415,7 +548,9 @@ sam_details_new_seminar (SamStore  *store,
 }
 
 /* Returns a new list of SamDetail for @record: each field that has a value,
- * then each set of records that point to it. */
+ * for an activity who answers for it by sector responsibility (see
+ * sam_details_new_accountability()), then each set of records that point
+ * to it. */
 GListModel *
 sam_details_new (SamStore  *store,
                  SamRecord *record)
@@ -432,6 +567,8 @@ sam_details_new (SamStore  *store,
     if (!is_unset (record, &info->fields[i]))
       append (list, g_dgettext (GETTEXT_PACKAGE, info->fields[i].label),
               value_markup (store, record, &info->fields[i]));
+  if (info->kind == SAM_KIND_ACTIVITY && sam_record_get_id (record) > 0)
+    append_accountability (list, store, record);
   append_backlinks (list, store, record);
   return G_LIST_MODEL (list);
 }

@@ -21,6 +21,8 @@ GListModel *sam_details_new        (SamStore    *store,
                                     SamRecord   *record);
 GListModel *sam_details_new_backlinks (SamStore *store,
                                     SamRecord   *record);
+GListModel *sam_details_new_accountability (SamStore *store,
+                                    SamRecord   *activity);
 GListModel *sam_details_new_history (SamStore   *store,
                                     SamRecord   *activity);
 GListModel *sam_details_new_seminar (SamStore   *store,

@@ -143,14 +143,40 @@ value_at (SamMatrixRow *self,
   return sum;
 }
 
-/* Returns what the cell shows: "2 lead · 1 partner" for responsibility,
- * the number of activities for coverage, "" for an empty cell. */
+static void append_count (GString    *text,
+                          guint       n,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (3, 4);
+
+/* Appends @format with " · " before it unless @n is 0. */
+static void
+append_count (GString    *text,
+              guint       n,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  if (n == 0)
+    return;
+  if (text->len)
+    g_string_append (text, " · ");
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
+/* Returns what the cell shows: "2 L · 1 P" for responsibility, with
+ * "1 SR" for the activities the agency answers for by sector
+ * responsibility, kept apart from what the plan names; the number of
+ * activities for coverage; "" for an empty cell. */
 char *
 sam_matrix_row_cell_text (SamMatrixRow *self,
                           guint         column)
 {
   const SamMatrix *m;
-  guint lead, partner;
+  guint lead, partner, sector;
+  GString *text;
 
   g_return_val_if_fail (SAM_IS_MATRIX_ROW (self), NULL);
   m = self->shared->matrix;
@@ -161,14 +187,16 @@ sam_matrix_row_cell_text (SamMatrixRow *self,
     }
   lead = value_at (self, column, SAM_MATRIX_LEAD);
   partner = value_at (self, column, SAM_MATRIX_PARTNER);
-  if (lead && partner)
-    /* TRANSLATORS: lead and partner counts in a responsibility cell. */
-    return g_strdup_printf (_("%u L · %u P"), lead, partner);
-  if (lead)
-    return g_strdup_printf (_("%u L"), lead);
-  if (partner)
-    return g_strdup_printf (_("%u P"), partner);
-  return g_strdup ("");
+  sector = value_at (self, column, SAM_MATRIX_SECTOR);
+  text = g_string_new (NULL);
+  /* TRANSLATORS: activities an agency leads, in a responsibility cell. */
+  append_count (text, lead, _("%u L"), lead);
+  /* TRANSLATORS: activities an agency is a partner in. */
+  append_count (text, partner, _("%u P"), partner);
+  /* TRANSLATORS: activities that name no lead, which an agency (a ministry)
+   * answers for by sector responsibility. */
+  append_count (text, sector, _("%u SR"), sector);
+  return g_string_free (text, FALSE);
 }
 
 /* A gap: a coverage cell no activity reaches (headings are never gaps). */

@@ -62,6 +62,7 @@ static const struct {
   [L_SECTOR_SCOPE] = { "Cross-sector or sector-wise", "Tverrsektoriell eller sektorvis" },
   [L_LEAD] = { "Lead agency", "Hovedansvar" },
   [L_PARTNERS] = { "Partner agencies", "I samarbeid med" },
+  [L_SECTOR_RESPONSIBILITY] = { "No lead named: sector responsibility", "Ingen hovedansvarlig navngitt: sektoransvar" },
   [L_SECTORS] = { "Sectors", "Sektorer" },
   [L_TARGET_GROUPS] = { "Target groups", "Målgrupper" },
   [L_MESSAGE] = { "Message", "Budskap" },
@@ -79,6 +80,7 @@ static const struct {
   [L_MINISTRY] = { "Ministry", "Departement" },
   [L_LEAD_SHORT] = { "Lead", "Ansvar" },
   [L_PARTNER_SHORT] = { "Partner", "Samarbeid" },
+  [L_SECTOR_SHORT] = { "Sector resp.", "Sektoransvar" },
   [L_NO_MINISTRY] = { "Not under a ministry", "Ikke under et departement" },
   [L_MEASURES] = { "Measures", "Tiltak" },
   [L_PLANS] = { "Plans", "Planer" },
@@ -87,8 +89,12 @@ static const struct {
   [L_NO_CATEGORY] = { "No category", "Uten kategori" },
   [L_GAP_LEGEND] = { "Shaded empty cells are gaps: no activity reaches the group there.",
                      "Skraverte tomme celler er hull: ingen aktivitet når målgruppen der." },
-  [L_RESPONSIBILITY_LEGEND] = { "Each cell: activities the agency leads, and activities it takes part in as a partner.",
-                                "Hver celle: aktiviteter virksomheten har hovedansvar for, og aktiviteter den deltar i som samarbeidspart." },
+  [L_RESPONSIBILITY_LEGEND] = { "Each cell: activities the agency leads, activities it takes part in as a partner, and "
+                                "activities that name no lead which it answers for by sector responsibility (a ministry "
+                                "responsible for one of their sectors).",
+                                "Hver celle: aktiviteter virksomheten har hovedansvar for, aktiviteter den deltar i som "
+                                "samarbeidspart, og aktiviteter uten navngitt hovedansvarlig som den står ansvarlig for etter "
+                                "sektoransvaret (departementet som har ansvar for en av sektorene deres)." },
   [L_MIXED_MESSAGES] = { "Different messages in", "Ulike budskap i" },
   [L_REACHED] = { "Activities reaching the group", "Aktiviteter som når målgruppen" },
 

@@ -19,6 +19,7 @@ static const SamColumn activity_columns[] = {
   { L_SECTOR_SCOPE, 16, SAM_COLUMN_TEXT },
   { L_LEAD, 25, SAM_COLUMN_TEXT },
   { L_PARTNERS, 35, SAM_COLUMN_WRAP },
+  { L_SECTOR_RESPONSIBILITY, 35, SAM_COLUMN_WRAP },
   { L_SECTORS, 30, SAM_COLUMN_WRAP },
   { L_TARGET_GROUPS, 35, SAM_COLUMN_WRAP },
   { L_MESSAGE, 35, SAM_COLUMN_WRAP },
@@ -88,6 +89,7 @@ activity_cb (const SamActivityRow  *r,
   put (sheet, c++, sam_report_word (ctx, r->scope));
   put (sheet, c++, r->lead);
   put (sheet, c++, r->partners);
+  put (sheet, c++, r->sector_duty);
   put (sheet, c++, r->sectors);
   put (sheet, c++, r->target_groups);
   put (sheet, c++, r->message);

@@ -13,6 +13,9 @@
 
 #define FIRST_CELL_COLUMN 2
 #define FIRST_BODY_ROW 3
+/* A responsibility cell: lead, partner, and sector responsibility, kept
+ * apart (SAM_MATRIX_LEAD, _PARTNER and _SECTOR). */
+#define RESPONSIBILITY_VALUES 3
 
 /* Writes a block title over @n columns from @col in the first header row. */
 static void
@@ -97,18 +100,21 @@ responsibility_header (SamSheet  *sheet,
   sam_sheet_text (sheet, 1, sam_report_l (ctx, L_AGENCY), ctx->fmt.header);
   col = FIRST_CELL_COLUMN;
   for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
-    for (guint i = 0; i < blocks[b]->columns->len; i++, col += 2)
+    for (guint i = 0; i < blocks[b]->columns->len; i++, col += RESPONSIBILITY_VALUES)
       {
         g_autofree char *title = column_title (ctx, blocks[b]->columns->pdata[i], blocks[b]->column_kind);
-        block_title (sheet, col, 2, title);
+        block_title (sheet, col, RESPONSIBILITY_VALUES, title);
       }
   sam_sheet_next_row (sheet);
   sam_sheet_blank (sheet, 0, ctx->fmt.header);
   sam_sheet_blank (sheet, 1, ctx->fmt.header);
-  for (col = FIRST_CELL_COLUMN; col < FIRST_CELL_COLUMN + 2 * (measures->columns->len + plans->columns->len); col += 2)
+  for (col = FIRST_CELL_COLUMN;
+       col < FIRST_CELL_COLUMN + RESPONSIBILITY_VALUES * (measures->columns->len + plans->columns->len);
+       col += RESPONSIBILITY_VALUES)
     {
       sam_sheet_text (sheet, col, sam_report_l (ctx, L_LEAD_SHORT), ctx->fmt.header);
       sam_sheet_text (sheet, col + 1, sam_report_l (ctx, L_PARTNER_SHORT), ctx->fmt.header);
+      sam_sheet_text (sheet, col + 2, sam_report_l (ctx, L_SECTOR_SHORT), ctx->fmt.header);
     }
   sam_sheet_next_row (sheet);
 }
@@ -131,7 +137,7 @@ responsibility_row (SamSheet  *sheet,
   sam_sheet_text (sheet, 1, h->label, ministry ? ctx->fmt.group : h->depth > 0 ? ctx->fmt.indent : NULL);
   for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
     for (guint c = 0; c < blocks[b]->columns->len; c++)
-      for (guint v = 0; v < 2; v++, col++)
+      for (guint v = 0; v < RESPONSIBILITY_VALUES; v++, col++)
         {
           guint n = sam_matrix_get (blocks[b], row, c, v);
           if (n > 0)
@@ -142,7 +148,8 @@ responsibility_row (SamSheet  *sheet,
 
 /* Writes the Responsibility sheet: agencies grouped under their ministry
  * (agencies under no ministry last) against the measures, then the plans,
- * each with a lead and a partner count; zero counts stay empty. */
+ * each with a lead, a partner and a sector responsibility count; zero
+ * counts stay empty. */
 gboolean
 sam_report_write_responsibility (SamReportContext *ctx,
                                  SamSheet         *sheet)
@@ -169,7 +176,7 @@ sam_report_write_responsibility (SamReportContext *ctx,
         }
       responsibility_row (sheet, measures, plans, r);
     }
-  finish_matrix (sheet, FIRST_CELL_COLUMN + 2 * (measures->columns->len + plans->columns->len) - 1);
+  finish_matrix (sheet, FIRST_CELL_COLUMN + RESPONSIBILITY_VALUES * (measures->columns->len + plans->columns->len) - 1);
   return !sam_report_failed (ctx);
 }
 

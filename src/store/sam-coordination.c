@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "sam-accountability.h"
 #include "sam-coordination-private.h"
 
 /* The matrices count live activities only: a cancelled activity is no
@@ -324,8 +325,33 @@ matrix_new (SamMatrixKind kind,
   m->kind = kind;
   m->row_kind = row_kind;
   m->column_kind = column_kind;
-  m->n_values = kind == SAM_MATRIX_RESPONSIBILITY ? 2 : 1;
+  m->n_values = kind == SAM_MATRIX_RESPONSIBILITY ? 3 : 1;
   return m;
+}
+
+typedef struct
+{
+  Filling  filling;
+  gboolean by_plan;
+} Accounting;
+
+/* Each row of sam_accountability_foreach() is one mark in one cell. */
+static gboolean
+add_account_cb (const SamAccountRow  *row,
+                gpointer              user_data,
+                GError              **error)
+{
+  Accounting *a = user_data;
+  gint64 column_id = a->by_plan ? row->plan_id : row->measure_id;
+  guint r = GPOINTER_TO_UINT (g_hash_table_lookup (a->filling.row_index, &row->agency_id));
+  guint c = GPOINTER_TO_UINT (g_hash_table_lookup (a->filling.column_index, &column_id));
+  guint value = row->role == SAM_ACCOUNT_LEAD ? SAM_MATRIX_LEAD
+                : row->role == SAM_ACCOUNT_PARTNER ? SAM_MATRIX_PARTNER : SAM_MATRIX_SECTOR;
+  SamMatrix *m = a->filling.matrix;
+
+  if (r > 0 && c > 0)   /* else outside the scope's rows or columns */
+    m->cells[((gsize) (r - 1) * m->columns->len + (c - 1)) * m->n_values + value]++;
+  return TRUE;
 }
 
 /* Public API */
@@ -334,10 +360,12 @@ matrix_new (SamMatrixKind kind,
  * rows are the agencies, grouped under their ministry (see
  * SamMatrixHeader), columns the measures or plans (@columns is
  * SAM_KIND_MEASURE or SAM_KIND_PLAN); each cell holds how many live
- * activities there the agency leads (SAM_MATRIX_LEAD) and takes part in as
- * a partner (SAM_MATRIX_PARTNER). Agency and ministry scopes keep only
- * their agencies as rows and count only their activities. Returns NULL
- * with a SamStoreError on a database error; free with sam_matrix_free(). */
+ * activities there the agency leads (SAM_MATRIX_LEAD), takes part in as
+ * a partner (SAM_MATRIX_PARTNER), and, where they name no lead, answers
+ * for by sector responsibility (SAM_MATRIX_SECTOR; see
+ * sam-accountability.h). Agency and ministry scopes keep only their
+ * agencies as rows and count only their activities. Returns NULL with a
+ * SamStoreError on a database error; free with sam_matrix_free(). */
 SamMatrix *
 sam_coordination_responsibility (SamStore        *store,
                                  const SamScope  *scope,
@@ -345,8 +373,8 @@ sam_coordination_responsibility (SamStore        *store,
                                  GError         **error)
 {
   g_autoptr(SamMatrix) m = NULL;
-  g_autofree char *sql = NULL;
-  const char *column = columns == SAM_KIND_MEASURE ? "p.measure_id" : "p.id";
+  g_autoptr(GHashTable) rows = NULL, columns_index = NULL;
+  Accounting accounting;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (columns == SAM_KIND_MEASURE || columns == SAM_KIND_PLAN, NULL);
@@ -355,24 +383,15 @@ sam_coordination_responsibility (SamStore        *store,
   if (!(m->rows = load_agency_rows (store, scope, error))
       || !(m->columns = load_columns (store, scope, columns, error)))
     return NULL;
-  /* Each query walks the activities in the order they are stored and
-   * reaches plans and link tables by their primary keys. Jumping about the
-   * activity table instead (from a link table, or along an index chosen
-   * for IS NOT NULL) is several times slower on a large file: hence CROSS
-   * JOIN, which keeps the order of the joins, and the unary + that keeps
-   * SQLite off the index on lead_agency_id. Each row is one lead or
-   * partner, added up in fill_cells(): a GROUP BY would sort them all
-   * first, which took longer than the walk. */
-  sql = g_strdup_printf ("SELECT 0, a.lead_agency_id, %s, 1 FROM %s "
-                         "CROSS JOIN plan p ON p.id = a.plan_id "
-                         "WHERE +a.lead_agency_id IS NOT NULL AND " SAM_LIVE_ACTIVITY " AND %s "
-                         "UNION ALL "
-                         "SELECT 1, ap.agency_id, %s, 1 FROM %s "
-                         "CROSS JOIN activity_partner ap ON ap.activity_id = a.id CROSS JOIN plan p ON p.id = a.plan_id "
-                         "WHERE " SAM_LIVE_ACTIVITY " AND %s",
-                         column, activity_table (scope), sam_scope_activity_sql (scope),
-                         column, activity_table (scope), sam_scope_activity_sql (scope));
-  if (!fill_cells (store, m, scope, sql, error))
+  /* One row per lead, partner or ministry by sector responsibility, added
+   * up here: a GROUP BY would sort them all first, which took longer than
+   * the walk (see sam-accountability.c for the walk). */
+  rows = index_headers (m->rows);
+  columns_index = index_headers (m->columns);
+  m->cells = g_new0 (guint, (gsize) m->rows->len * m->columns->len * m->n_values);
+  accounting = (Accounting) { { m, rows, columns_index }, columns == SAM_KIND_PLAN };
+  if (!sam_accountability_foreach (store, scope, 0, SAM_ACCOUNT_ALL | SAM_ACCOUNT_IDS_ONLY,
+                                   add_account_cb, &accounting, error))
     return NULL;
   return g_steal_pointer (&m);
 }

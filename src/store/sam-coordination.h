@@ -23,6 +23,8 @@ typedef enum {
 enum {
   SAM_MATRIX_LEAD = 0,        /* activities the agency leads there */
   SAM_MATRIX_PARTNER = 1,     /* activities the agency is a partner in there */
+  SAM_MATRIX_SECTOR = 2,      /* activities with no lead named that the agency
+                               * answers for by sector responsibility there */
   SAM_MATRIX_REACHED = 0,     /* coverage: activities reaching the group there */
 };
 
@@ -52,7 +54,7 @@ typedef struct
   SamKind        column_kind;  /* SAM_KIND_MEASURE, SAM_KIND_PLAN or SAM_KIND_SECTOR */
   GPtrArray     *rows;         /* of SamMatrixHeader, in display order (grouped) */
   GPtrArray     *columns;      /* of SamMatrixHeader, in display order */
-  guint          n_values;     /* per cell: 2 for responsibility, 1 for coverage */
+  guint          n_values;     /* per cell: 3 for responsibility, 1 for coverage */
   guint         *cells;        /* rows × columns × n_values, row-major */
 } SamMatrix;
 
@@ -110,6 +112,7 @@ typedef enum {
 #define SAM_CHECK_MINISTRY_MEASURE_GAP    "ministry-measure-gap"
 #define SAM_CHECK_TARGET_GROUP_UNREACHED  "target-group-unreached"
 #define SAM_CHECK_MIXED_MESSAGES          "target-group-mixed-messages"
+#define SAM_CHECK_KNOWLEDGE_GAP_UNADDRESSED "knowledge-gap-unaddressed"
 
 typedef struct
 {

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sam-accountability.h"
 #include "sam-query-private.h"
 #include "sam-report-data.h"
 #include "core/sam-enums.h"
@@ -343,7 +344,7 @@ typedef struct
  * order it is stored, for the reason above: names and ids only, never the
  * rows (about 100 bytes an activity). */
 
-enum { LIST_PARTNERS, LIST_SECTORS, LIST_TARGET_GROUPS, LIST_CHANNELS, LIST_LANGUAGES, N_LISTS };
+enum { LIST_PARTNERS, LIST_SECTORS, LIST_TARGET_GROUPS, LIST_CHANNELS, LIST_LANGUAGES, LIST_SECTOR_DUTY, N_LISTS };
 
 /* Each link query selects (activity id, position, tie-breaker, text) from
  * one link table; for links to records, the tie-breaker is the record's id
@@ -361,6 +362,7 @@ static const struct {
     "SELECT id, name FROM target_group" },
   { "SELECT activity_id, position, 0, channel FROM activity_channel", NULL },
   { "SELECT activity_id, position, 0, language FROM activity_language", NULL },
+  { NULL, NULL },   /* from sam_accountability_foreach(): see add_duty_cb() */
 };
 
 typedef struct
@@ -513,6 +515,33 @@ add_name_cb (sqlite3_stmt  *stmt,
   return TRUE;
 }
 
+/* The ministries an activity without a named lead answers to by sector
+ * responsibility, as links whose text is "HOD (Helse- og omsorgstjenester)". */
+static gboolean
+add_duty_cb (const SamAccountRow  *row,
+             gpointer              user_data,
+             GError              **error)
+{
+  LinkReading *r = user_data;
+  gint activity = find_activity (r->index, row->activity_id);
+  SamAccountable ministry = {
+    row->agency_id, (char *) row->name,
+    row->short_name && *row->short_name ? (char *) row->short_name : NULL, (char *) row->sectors,
+  };
+  g_autofree char *text = NULL;
+  Link link;
+
+  if (activity < 0)
+    return TRUE;
+  text = sam_accountable_describe (&ministry);
+  link = (Link) { (guint32) activity, row->position, row->agency_id,
+                  g_string_chunk_insert_const (r->index->names, text) };
+  if (r->sorted && r->links->len > 0)
+    r->sorted = compare_links (&g_array_index (r->links, Link, r->links->len - 1), &link) <= 0;
+  g_array_append_val (r->links, link);
+  return TRUE;
+}
+
 /* Reads link table @kind into index->lists[kind]. */
 static gboolean
 read_links (SamStore             *store,
@@ -532,7 +561,9 @@ read_links (SamStore             *store,
       if (!sam_query_foreach (store, list_sql[kind].names, NULL, add_name_cb, &reading, error))
         return FALSE;
     }
-  if (!sam_query_foreach (store, list_sql[kind].links, NULL, add_link_cb, &reading, error))
+  if (kind == LIST_SECTOR_DUTY
+      ? !sam_accountability_foreach (store, NULL, 0, SAM_ACCOUNT_SECTOR, add_duty_cb, &reading, error)
+      : !sam_query_foreach (store, list_sql[kind].links, NULL, add_link_cb, &reading, error))
     return FALSE;
   if (!reading.sorted)
     g_array_sort (links, compare_links);
@@ -686,6 +717,7 @@ activity_row_cb (sqlite3_stmt  *stmt,
     .priority_task = sam_query_text (stmt, 8),
     .lead = sam_query_text (stmt, 9),
     .partners = joined_list (index, activity, LIST_PARTNERS),
+    .sector_duty = joined_list (index, activity, LIST_SECTOR_DUTY),
     .sectors = joined_list (index, activity, LIST_SECTORS),
     .target_groups = joined_list (index, activity, LIST_TARGET_GROUPS),
     .message = sam_query_text (stmt, 10),

@@ -66,6 +66,9 @@ typedef struct
   const char *priority_task;
   const char *lead;             /* agency name, or NULL */
   const char *partners;         /* names, "; " between, in the order given; or NULL */
+  /* With no lead named: the ministries that answer for it by sector
+   * responsibility, "HOD (Helse- og omsorgstjenester); JD (…)", or NULL. */
+  const char *sector_duty;
   const char *sectors;
   const char *target_groups;
   const char *message;

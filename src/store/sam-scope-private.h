@@ -13,7 +13,22 @@
 
 G_BEGIN_DECLS
 
-/* Alias a: activity. */
+/* Sector responsibility ("sektoransvar"), the one rule behind
+ * sam-accountability.h: an activity a that names no lead agency answers to
+ * the ministry responsible for each of its sectors (x: its activity_sector
+ * rows, s: their sectors, s.ministry_id the ministry). */
+#define SAM_SECTOR_DUTY_WHERE "a.lead_agency_id IS NULL"
+#define SAM_SECTOR_DUTY_JOIN \
+  "activity_sector x ON x.activity_id = a.id CROSS JOIN sector s ON s.id = x.sector_id"
+/* True when activity a answers by sector responsibility to one of
+ * @ministries, an SQL list or subquery of agency ids. */
+#define SAM_SECTOR_DUTY_TO(ministries) \
+  "(" SAM_SECTOR_DUTY_WHERE " AND a.id IN (SELECT x.activity_id FROM activity_sector x " \
+  "JOIN sector s ON s.id = x.sector_id WHERE s.ministry_id IN " ministries "))"
+
+/* Alias a: activity. Agency and ministry scopes hold the activities their
+ * agencies lead or take part in, and those they answer for by sector
+ * responsibility. */
 const char *sam_scope_activity_sql  (const SamScope *scope);
 /* Alias m: measure. Agency and ministry scopes keep every measure, so that
  * a measure where they have nothing shows as an empty column, not as absent. */

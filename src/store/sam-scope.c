@@ -22,9 +22,11 @@
 #define PLANS_OF_MEASURE "(SELECT sp.id FROM plan sp WHERE sp.measure_id = :scope)"
 
 #define ACTIVITY_OF_AGENCY \
-  "(a.lead_agency_id = :scope OR a.id IN (SELECT activity_id FROM activity_partner WHERE agency_id = :scope))"
+  "(a.lead_agency_id = :scope OR a.id IN (SELECT activity_id FROM activity_partner WHERE agency_id = :scope) " \
+  "OR " SAM_SECTOR_DUTY_TO ("(:scope)") ")"
 #define ACTIVITY_OF_MINISTRY \
-  "(a.lead_agency_id IN " SUBTREE " OR a.id IN (SELECT activity_id FROM activity_partner WHERE agency_id IN " SUBTREE "))"
+  "(a.lead_agency_id IN " SUBTREE " OR a.id IN (SELECT activity_id FROM activity_partner WHERE agency_id IN " SUBTREE ") " \
+  "OR " SAM_SECTOR_DUTY_TO (SUBTREE) ")"
 
 static const struct {
   const char *name;

@@ -1,7 +1,8 @@
 /* sam-scope.h: which part of the strategy a view, a check or a report covers.
  *
  * A scope is the whole strategy, one focus area, one measure, one plan, one
- * agency (the activities it leads or takes part in) or one ministry with
+ * agency (the activities it leads or takes part in, or answers for by
+ * sector responsibility: see sam-accountability.h) or one ministry with
  * every agency below it. It is a small value: resolve it once from the
  * store (sam_scope_parse(), or sam_scope_new() with a known id) and pass it
  * by pointer; NULL means the whole strategy everywhere a scope is taken.
@@ -17,7 +18,7 @@ typedef enum {
   SAM_SCOPE_FOCUS_AREA,
   SAM_SCOPE_MEASURE,
   SAM_SCOPE_PLAN,
-  SAM_SCOPE_AGENCY,       /* activities the agency leads or is a partner in */
+  SAM_SCOPE_AGENCY,       /* activities the agency leads, is a partner in or answers for */
   SAM_SCOPE_MINISTRY,     /* the same for the ministry and all agencies below it */
 } SamScopeKind;
 

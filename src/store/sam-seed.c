@@ -45,6 +45,7 @@ json_name (const SamField *field)
     { "parent_id", "parent" },
     { "organiser_id", "organiser" },
     { "measure_id", "measure" },
+    { "ministry_id", "ministry" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
@@ -170,8 +171,8 @@ add (Seed        *seed,
   return g_steal_pointer (&record);
 }
 
-/* Adds every object of the array member @name of @parent. With @deferred,
- * the "parent" member is set in a second pass, so parents may come later. */
+/* Adds every object of the array member @name of @parent, leaving the
+ * member @deferred (if any) for link_deferred(). */
 static gboolean
 add_all (Seed        *seed,
          SamKind      kind,
@@ -179,35 +180,66 @@ add_all (Seed        *seed,
          const char  *name,
          const char  *parent_field,
          gint64       parent_id,
-         gboolean     deferred,
+         const char  *deferred,
          GError     **error)
 {
   JsonArray *array = array_member (parent, name);
-  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; array && i < json_array_get_length (array); i++)
     {
-      SamRecord *r = add (seed, kind, json_array_get_object_element (array, i),
-                          parent_field, parent_id, deferred ? "parent" : NULL, error);
+      g_autoptr(SamRecord) r = add (seed, kind, json_array_get_object_element (array, i),
+                                    parent_field, parent_id, deferred, error);
       if (r == NULL)
-        return FALSE;
-      g_ptr_array_add (added, r);
-    }
-  for (guint i = 0; deferred && i < added->len; i++)
-    {
-      JsonObject *o = json_array_get_object_element (array, i);
-      const char *key = json_object_get_string_member_with_default (o, "parent", NULL);
-      gint64 id;
-
-      if (key == NULL)
-        continue;
-      if (!resolve (seed, kind, key, &id, error))
-        return FALSE;
-      sam_record_set_int (added->pdata[i], "parent_id", id);
-      if (!sam_store_update (seed->store, added->pdata[i], error))
         return FALSE;
     }
   return TRUE;
+}
+
+/* Sets the reference @field (named @member in the JSON) of each record of
+ * the array member @name of @root, once what it points to is there: a
+ * parent may come after its children, and a sector's ministry after the
+ * sectors. A plain UPDATE of the one column: the records were just
+ * checked and stored, and there is nothing to undo in a new database. */
+static gboolean
+link_deferred (Seed        *seed,
+               SamKind      kind,
+               JsonObject  *root,
+               const char  *name,
+               const char  *member,
+               const char  *field,
+               GError     **error)
+{
+  JsonArray *array = array_member (root, name);
+  const SamField *f = sam_kind_find_field (kind, field);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2",
+                                          sam_kind_get_info (kind)->table, field);
+  sqlite3_stmt *stmt = NULL;
+  int rc = SQLITE_OK;
+
+  g_assert (f != NULL && f->type == SAM_FIELD_REF);
+  if ((rc = sqlite3_prepare_v2 (sam_store_get_db (seed->store), sql, -1, &stmt, NULL)) != SQLITE_OK)
+    return sam_store_set_sql_error (seed->store, rc, error);
+  for (guint i = 0; array && i < json_array_get_length (array) && rc == SQLITE_OK; i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      const char *key = json_object_get_string_member_with_default (o, member, NULL);
+      gint64 id, target;
+
+      if (key == NULL)
+        continue;
+      if (!resolve (seed, kind, json_object_get_string_member (o, "key"), &id, error)
+          || !resolve (seed, f->ref_kind, key, &target, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, target);
+      sqlite3_bind_int64 (stmt, 2, id);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (sam_store_get_db (seed->store));
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK || sam_store_set_sql_error (seed->store, rc, error);
 }
 
 static gboolean
@@ -218,13 +250,16 @@ add_goals (Seed        *seed,
 {
   JsonArray *goals = array_member (measure, "goals");
 
+  /* A goal is the strategy's own words: its text is its source. */
   for (guint i = 0; goals && i < json_array_get_length (goals); i++)
     {
       g_autoptr(SamRecord) goal = sam_record_new (SAM_KIND_GOAL);
+      const char *text = json_array_get_string_element (goals, i);
 
       sam_record_set_int (goal, "measure_id", measure_id);
       sam_record_set_int (goal, "position", i + 1);
-      sam_record_set_string (goal, "text", json_array_get_string_element (goals, i));
+      sam_record_set_string (goal, "text", text);
+      sam_record_set_string (goal, "source_quote", text);
       if (!sam_store_insert (seed->store, goal, error))
         return FALSE;
     }
@@ -262,7 +297,7 @@ add_measure (Seed        *seed,
       g_autoptr(SamRecord) plan = add (seed, SAM_KIND_PLAN, p, "measure_id", id, NULL, error);
 
       if (plan == NULL
-          || !add_all (seed, SAM_KIND_ACTIVITY, p, "activities", "plan_id", sam_record_get_id (plan), FALSE, error))
+          || !add_all (seed, SAM_KIND_ACTIVITY, p, "activities", "plan_id", sam_record_get_id (plan), NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -308,15 +343,18 @@ load (Seed        *seed,
   if (!(strategy = add (seed, SAM_KIND_STRATEGY, json_node_get_object (node), NULL, 0, NULL, error)))
     return FALSE;
 
-  return add_all (seed, SAM_KIND_SECTOR, root, "sectors", NULL, 0, FALSE, error)
-         && add_all (seed, SAM_KIND_AGENCY, root, "agencies", NULL, 0, TRUE, error)
-         && add_all (seed, SAM_KIND_TARGET_GROUP, root, "target_groups", NULL, 0, TRUE, error)
+  return add_all (seed, SAM_KIND_SECTOR, root, "sectors", NULL, 0, "ministry", error)
+         && add_all (seed, SAM_KIND_AGENCY, root, "agencies", NULL, 0, "parent", error)
+         && link_deferred (seed, SAM_KIND_AGENCY, root, "agencies", "parent", "parent_id", error)
+         && link_deferred (seed, SAM_KIND_SECTOR, root, "sectors", "ministry", "ministry_id", error)
+         && add_all (seed, SAM_KIND_TARGET_GROUP, root, "target_groups", NULL, 0, "parent", error)
+         && link_deferred (seed, SAM_KIND_TARGET_GROUP, root, "target_groups", "parent", "parent_id", error)
          && add_focus_areas (seed, root, sam_record_get_id (strategy), error)
-         && add_all (seed, SAM_KIND_SEMINAR_FORMAT, root, "seminar_formats", NULL, 0, FALSE, error)
-         && add_all (seed, SAM_KIND_KNOWLEDGE_GAP, root, "knowledge_gaps", NULL, 0, FALSE, error)
-         && add_all (seed, SAM_KIND_RD_PROJECT, root, "rd_projects", NULL, 0, FALSE, error)
-         && add_all (seed, SAM_KIND_OBLIGATION, root, "obligations", NULL, 0, FALSE, error)
-         && add_all (seed, SAM_KIND_REPORTING_PERIOD, root, "reporting_periods", NULL, 0, FALSE, error);
+         && add_all (seed, SAM_KIND_SEMINAR_FORMAT, root, "seminar_formats", NULL, 0, NULL, error)
+         && add_all (seed, SAM_KIND_KNOWLEDGE_GAP, root, "knowledge_gaps", NULL, 0, NULL, error)
+         && add_all (seed, SAM_KIND_RD_PROJECT, root, "rd_projects", NULL, 0, NULL, error)
+         && add_all (seed, SAM_KIND_OBLIGATION, root, "obligations", NULL, 0, NULL, error)
+         && add_all (seed, SAM_KIND_REPORTING_PERIOD, root, "reporting_periods", NULL, 0, NULL, error);
 }
 
 /* Fills @self, a new and empty database inside a transaction the caller

@@ -183,6 +183,27 @@ check_parent_cycle (SamStore   *self,
   return !cycle;
 }
 
+/* A sector answers to a ministry: its responsible ministry must be an
+ * agency of kind ministry (see sam-accountability.h). */
+static gboolean
+check_sector_ministry (SamStore   *self,
+                       SamRecord  *record,
+                       GError    **error)
+{
+  gint64 id = sam_record_get_int (record, "ministry_id");
+  g_autoptr(SamRecord) agency = NULL;
+
+  if (id == 0 || !(agency = sam_store_get (self, SAM_KIND_AGENCY, id, NULL)))
+    return TRUE;   /* none; a missing agency is the foreign key's to refuse */
+  if (g_strcmp0 (sam_record_get_string (agency, "kind"), "ministry") == 0)
+    return TRUE;
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+               _("%s: “%s” is not a ministry. Choose a ministry, or make it one by setting its kind to Ministry."),
+               g_dgettext (GETTEXT_PACKAGE, sam_kind_find_field (SAM_KIND_SECTOR, "ministry_id")->label),
+               sam_record_get_title (agency));
+  return FALSE;
+}
+
 static gboolean
 validate (SamStore   *self,
           SamRecord  *record,
@@ -197,6 +218,8 @@ validate (SamStore   *self,
     }
   if (kind == SAM_KIND_AGENCY || kind == SAM_KIND_TARGET_GROUP)
     return check_parent_cycle (self, record, error);
+  if (kind == SAM_KIND_SECTOR)
+    return check_sector_ministry (self, record, error);
   return TRUE;
 }
 

@@ -130,7 +130,7 @@ static const char *migrations[SAM_SCHEMA_VERSION] = {
   "001-initial.sql",
   "002-information-and-attendance.sql",
   "003-overview-index.sql",
-  /* Numbered 005 for the merge with another branch's 004; the lead renumbers. */
+  "004-sector-responsibility.sql",
   "005-reporting-round.sql",
 };
 

@@ -12,13 +12,16 @@
 #include <locale.h>
 #include <string.h>
 
+#include "store/sam-accountability.h"
 #include "store/sam-coordination.h"
+#include "models/sam-matrix-rows.h"
 
 /* The world */
 
-enum { SEC_A, SEC_B, SEC_C, N_SECTORS };
-enum { AG_MIN, AG_DIR, AG_SUB, AG_EMPTY_MIN, AG_LONE, AG_NGO, AG_ACT_MIN, AG_ACT, AG_SEMINAR, AG_CANCELLED, N_AGENCIES };
-enum { TG_X, TG_Y, TG_Z, TG_PARENT, TG_CHILD, TG_NONE, N_GROUPS };
+enum { SEC_A, SEC_B, SEC_C, SEC_D, SEC_E, N_SECTORS };
+enum { AG_MIN, AG_DIR, AG_SUB, AG_EMPTY_MIN, AG_LONE, AG_NGO, AG_ACT_MIN, AG_ACT, AG_SEMINAR, AG_CANCELLED,
+       AG_RAPPORTEUR, AG_ORG, AG_ORG_BODY, AG_IDLE_MIN, N_AGENCIES };
+enum { TG_X, TG_Y, TG_Z, TG_PARENT, TG_CHILD, TG_NONE, TG_UMBRELLA, TG_UNDER, N_GROUPS };
 enum { M1, M2, N_MEASURES };
 enum { P1, P2, P3, N_PLANS };
 
@@ -26,10 +29,16 @@ enum { P1, P2, P3, N_PLANS };
 #define END (-1)
 #define MAX_LINKS 4
 
+/* The ministry responsible for each sector: D has none, E is KDEPT's too. */
+static const int sector_ministry[N_SECTORS] = {
+  [SEC_A] = AG_MIN, [SEC_B] = AG_EMPTY_MIN, [SEC_C] = AG_ACT_MIN, [SEC_D] = NONE, [SEC_E] = AG_MIN,
+};
+
 static const struct {
   const char *name, *short_name, *kind;
   int parent;
   int sectors[MAX_LINKS];
+  const char *role;
 } agencies[N_AGENCIES] = {
   [AG_MIN] = { "Koordineringsdepartementet", "KDEPT", "ministry", NONE, { SEC_A, END } },
   [AG_DIR] = { "Koordineringsdirektoratet", "KDIR", "directorate", AG_MIN, { END } },
@@ -41,6 +50,10 @@ static const struct {
   [AG_ACT] = { "Aktivetaten", "AKTE", "agency", AG_ACT_MIN, { END } },
   [AG_SEMINAR] = { "Seminarforeningen", "SEMF", "ngo", NONE, { END } },
   [AG_CANCELLED] = { "Avlystforeningen", "AVLF", "ngo", NONE, { END } },
+  [AG_RAPPORTEUR] = { "Rapportøren", "RAPP", "agency", NONE, { END }, "recipient" },
+  [AG_ORG] = { "Verdensorganisasjonen", "VORG", "international", NONE, { END } },
+  [AG_ORG_BODY] = { "Verdensorganets utvalg", "VUTV", "international", AG_ORG, { END } },
+  [AG_IDLE_MIN] = { "Ledigdepartementet", "LEDD", "ministry", NONE, { END } },
 };
 
 static const struct {
@@ -53,6 +66,8 @@ static const struct {
   [TG_PARENT] = { "Koord-foreldregruppe", "public", NONE },
   [TG_CHILD] = { "Koord-undergruppe", "public", TG_PARENT },
   [TG_NONE] = { "Koord-glemt gruppe", "demand", NONE },
+  [TG_UMBRELLA] = { "Koord-paraplygruppe", "professionals", NONE },
+  [TG_UNDER] = { "Koord-gruppe under paraplyen", "professionals", TG_UMBRELLA },
 };
 
 static const struct {
@@ -80,9 +95,12 @@ static const struct {
   { P2, "I7 melding B", AG_ACT, { AG_NGO, END }, { END }, { TG_X, END }, "planned", "Melding B", "2026-03-01", "2026-06-30" },
   { P2, "I8 melding B igjen", AG_NGO, { AG_DIR, END }, { END }, { TG_X, TG_Y, END }, "planned", "  Melding B\n", NULL, "2026-05-15" },
   { P2, "I9 tom melding", AG_NGO, { AG_DIR, END }, { END }, { TG_Y, END }, "planned", " ", NULL, NULL },
-  { P3, "I10 melding C", AG_ACT, { AG_NGO, END }, { SEC_C, END }, { TG_Y, END }, "planned", "Melding C", NULL, NULL },
+  { P3, "I10 melding C", AG_ACT, { AG_NGO, AG_ORG_BODY, END }, { SEC_C, END }, { TG_Y, END }, "planned", "Melding C", NULL, NULL },
   { P3, "I11 melding D", AG_ACT, { AG_SUB, END }, { END }, { TG_Y, END }, "planned", "Melding D", "2026-06-10", "2026-06-20" },
   { P2, "I12 avlyst melding", AG_NGO, { AG_DIR, END }, { END }, { TG_X, END }, "cancelled", "Melding E", NULL, NULL },
+  { P3, "K13 uten noen", NONE, { END }, { SEC_D, END }, { TG_UMBRELLA, END }, "planned", NULL, NULL, NULL },
+  { P1, "K14 tre sektorer", NONE, { AG_NGO, END }, { SEC_E, SEC_C, SEC_A, SEC_D }, { END }, "in_progress", NULL, NULL, NULL },
+  { P3, "K15 Tomdepartementets sektor", NONE, { END }, { SEC_B, END }, { TG_Z, END }, "planned", NULL, NULL, NULL },
 };
 #define N_ACTIVITIES G_N_ELEMENTS (activities)
 
@@ -104,6 +122,7 @@ typedef struct
   SamStore *store;
   gint64    sectors[N_SECTORS], agencies[N_AGENCIES], groups[N_GROUPS];
   gint64    measures[N_MEASURES], plans[N_PLANS], activities[N_ACTIVITIES];
+  gint64    gaps[2];
 } World;
 
 static gint64
@@ -146,8 +165,18 @@ build_structure (World *w)
       if (agencies[a].parent != NONE)
         sam_record_set_int (r, "parent_id", w->agencies[agencies[a].parent]);
       add_refs (r, "sectors", agencies[a].sectors, w->sectors);
+      if (agencies[a].role)
+        sam_record_set_string (r, "role", agencies[a].role);
       w->agencies[a] = insert (w, r);
     }
+  for (int s = 0; s < N_SECTORS; s++)
+    if (sector_ministry[s] != NONE)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(SamRecord) r = sam_store_get (w->store, SAM_KIND_SECTOR, w->sectors[s], &error);
+        sam_record_set_int (r, "ministry_id", w->agencies[sector_ministry[s]]);
+        g_assert_true (sam_store_update (w->store, r, &error));
+      }
   for (int g = 0; g < N_GROUPS; g++)
     {
       g_autoptr(SamRecord) r = sam_record_new (SAM_KIND_TARGET_GROUP);
@@ -221,6 +250,20 @@ build_extras (World *w)
     { AG_SEMINAR, "planned" }, { AG_CANCELLED, "cancelled" },
   };
 
+  /* Two knowledge gaps, one of them addressed by an R&D project. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SamRecord) gap = sam_record_new (SAM_KIND_KNOWLEDGE_GAP);
+      sam_record_set_string (gap, "title", i == 0 ? "Koord-kunnskapshull med prosjekt" : "Koord-kunnskapshull uten prosjekt");
+      w->gaps[i] = insert (w, gap);
+    }
+  {
+    g_autoptr(SamRecord) project = sam_record_new (SAM_KIND_RD_PROJECT);
+    sam_record_set_string (project, "title", "Koord-prosjekt");
+    sam_record_set_string (project, "status", "done");
+    sam_record_add_ref (project, "gaps", w->gaps[0]);
+    insert (w, project);
+  }
   sam_record_set_int (period, "plan_id", w->plans[P3]);
   sam_record_set_string (period, "code", periods[3].code);
   sam_record_set_string (period, "start_date", periods[3].start);
@@ -295,7 +338,21 @@ under (int agency, int top)
   return FALSE;
 }
 
-/* Does activity i involve an agency of the subtree of @top (NONE: all)? */
+/* Is activity i, with no lead named, accountable to @ministry by sector
+ * responsibility? */
+static gboolean
+sector_duty (guint i, int ministry)
+{
+  if (activities[i].lead != NONE)
+    return FALSE;
+  for (guint s = 0; s < MAX_LINKS && activities[i].sectors[s] != END; s++)
+    if (sector_ministry[activities[i].sectors[s]] == ministry)
+      return TRUE;
+  return FALSE;
+}
+
+/* Does activity i involve an agency of the subtree of @top (NONE: all),
+ * named or by sector responsibility? */
 static gboolean
 involves (guint i, int top)
 {
@@ -305,6 +362,9 @@ involves (guint i, int top)
     return TRUE;
   for (guint p = 0; p < MAX_LINKS && activities[i].partners[p] != END; p++)
     if (under (activities[i].partners[p], top))
+      return TRUE;
+  for (int a = 0; a < N_AGENCIES; a++)
+    if (under (a, top) && sector_duty (i, a))
       return TRUE;
   return FALSE;
 }
@@ -322,6 +382,8 @@ expected_responsibility (int agency, int column, gboolean by_plan, guint value, 
       if (value == SAM_MATRIX_LEAD && activities[i].lead == agency)
         n++;
       if (value == SAM_MATRIX_PARTNER && has (activities[i].partners, agency))
+        n++;
+      if (value == SAM_MATRIX_SECTOR && sector_duty (i, agency))
         n++;
     }
   return n;
@@ -432,7 +494,7 @@ check_responsibility (World *w, SamMatrix *m, gboolean by_plan, int top, int mea
               continue;
             }
           g_assert_cmpint (col, >=, 0);
-          for (guint v = SAM_MATRIX_LEAD; v <= SAM_MATRIX_PARTNER; v++)
+          for (guint v = SAM_MATRIX_LEAD; v <= SAM_MATRIX_SECTOR; v++)
             g_assert_cmpuint (sam_matrix_get (m, row, col, v), ==, expected_responsibility (a, c, by_plan, v, top));
         }
     }
@@ -463,6 +525,63 @@ test_responsibility_whole (World *w, gconstpointer data)
     g_assert_cmpuint (sam_matrix_get (measures, ngo, m1, SAM_MATRIX_LEAD), ==, 3);
     g_assert_true (sam_matrix_row_is_empty (measures, sam_matrix_find_row (measures, w->agencies[AG_LONE])));
   }
+  /* By sector responsibility, apart from lead and partner: KDEPT answers
+   * once for K14 (through two of its sectors), Aktivdepartementet for K3
+   * and K14, nobody for K13 (its sector has no ministry). */
+  {
+    gint min = sam_matrix_find_row (measures, w->agencies[AG_MIN]);
+    gint act = sam_matrix_find_row (measures, w->agencies[AG_ACT_MIN]);
+    gint m1 = sam_matrix_find_column (measures, w->measures[M1]);
+    gint m2 = sam_matrix_find_column (measures, w->measures[M2]);
+    g_assert_cmpuint (measures->n_values, ==, 3);
+    g_assert_cmpuint (sam_matrix_get (measures, min, m1, SAM_MATRIX_SECTOR), ==, 1);
+    g_assert_cmpuint (sam_matrix_get (measures, min, m1, SAM_MATRIX_LEAD), ==, 0);
+    g_assert_cmpuint (sam_matrix_get (measures, act, m1, SAM_MATRIX_SECTOR), ==, 2);
+    g_assert_cmpuint (sam_matrix_get (measures, act, m2, SAM_MATRIX_SECTOR), ==, 0);
+  }
+}
+
+static SamMatrixRow *
+find_matrix_row (GListModel *rows, gint64 id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SamMatrixRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GListModel) children = sam_matrix_row_get_children (row);
+      SamMatrixRow *found = NULL;
+
+      if (sam_matrix_row_get_id (row) == id)
+        return g_steal_pointer (&row);
+      if (children && (found = find_matrix_row (children, id)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A cell says what the plan names apart from what follows from sector
+ * responsibility. */
+static void
+test_responsibility_cell_text (World *w, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SamMatrix *m = sam_coordination_responsibility (w->store, NULL, SAM_KIND_MEASURE, &error);
+  guint m1 = (guint) sam_matrix_find_column (m, w->measures[M1]);
+  g_autoptr(GListModel) rows = sam_matrix_rows_new (m);
+  g_autoptr(SamMatrixRow) act_min = find_matrix_row (rows, w->agencies[AG_ACT_MIN]);
+  g_autoptr(SamMatrixRow) act = find_matrix_row (rows, w->agencies[AG_ACT]);
+  g_autoptr(SamMatrixRow) dir = find_matrix_row (rows, w->agencies[AG_DIR]);
+  g_autoptr(SamMatrixRow) lone = find_matrix_row (rows, w->agencies[AG_LONE]);
+  g_autofree char *act_min_text = sam_matrix_row_cell_text (act_min, m1);
+  g_autofree char *act_text = sam_matrix_row_cell_text (act, m1);
+  g_autofree char *dir_text = sam_matrix_row_cell_text (dir, m1);
+  g_autofree char *lone_text = sam_matrix_row_cell_text (lone, m1);
+
+  g_assert_no_error (error);
+  /* Aktivdepartementet names nothing itself but answers for K3 and K14. */
+  g_assert_cmpstr (act_min_text, ==, "2 SR");
+  g_assert_cmpstr (act_text, ==, "1 L");
+  g_assert_cmpstr (dir_text, ==, "2 L · 3 P");
+  g_assert_cmpstr (lone_text, ==, "");
 }
 
 /* Agencies come grouped: each ministry, then everything below it depth
@@ -623,6 +742,142 @@ test_message_flags (World *w, gconstpointer data)
   g_assert_cmpuint (n_expected, ==, 4);
 }
 
+/* Accountability */
+
+static char *
+sector_names (guint i, int ministry)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint s = 0; s < MAX_LINKS && activities[i].sectors[s] != END; s++)
+    if (sector_ministry[activities[i].sectors[s]] == ministry)
+      g_string_append_printf (names, "%sKoord-sektor %c", names->len ? ", " : "", 'A' + activities[i].sectors[s]);
+  return g_string_free (names, FALSE);
+}
+
+/* The ministries activity i answers to by sector responsibility, in the
+ * order of its sectors, each once. */
+static GArray *
+expected_duties (guint i)
+{
+  GArray *duties = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint s = 0; live (i) && activities[i].lead == NONE && s < MAX_LINKS && activities[i].sectors[s] != END; s++)
+    {
+      int ministry = sector_ministry[activities[i].sectors[s]];
+      gboolean seen = ministry == NONE;
+
+      for (guint d = 0; d < duties->len; d++)
+        seen |= g_array_index (duties, int, d) == ministry;
+      if (!seen)
+        g_array_append_val (duties, ministry);
+    }
+  return duties;
+}
+
+static void
+test_accountability (World *w, gconstpointer data)
+{
+  for (guint i = 0; i < N_ACTIVITIES; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamAccountability) a = sam_accountability_get (w->store, w->activities[i], &error);
+      g_autoptr(GArray) duties = expected_duties (i);
+      guint n_partners = 0;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (a);
+      g_assert_cmpint (a->activity_id, ==, w->activities[i]);
+      if (live (i) && activities[i].lead != NONE)
+        {
+          g_assert_nonnull (a->lead);
+          g_assert_cmpint (a->lead->agency_id, ==, w->agencies[activities[i].lead]);
+          g_assert_cmpstr (a->lead->name, ==, agencies[activities[i].lead].name);
+          g_assert_null (a->lead->sectors);
+        }
+      else
+        g_assert_null (a->lead);
+      for (guint p = 0; live (i) && p < MAX_LINKS && activities[i].partners[p] != END; p++, n_partners++)
+        g_assert_cmpint (((SamAccountable *) a->partners->pdata[p])->agency_id, ==,
+                         w->agencies[activities[i].partners[p]]);
+      g_assert_cmpuint (a->partners->len, ==, n_partners);
+      g_assert_cmpuint (a->by_sector->len, ==, duties->len);
+      for (guint d = 0; d < duties->len; d++)
+        {
+          SamAccountable *m = a->by_sector->pdata[d];
+          int ministry = g_array_index (duties, int, d);
+          g_autofree char *names = sector_names (i, ministry);
+
+          g_assert_cmpint (m->agency_id, ==, w->agencies[ministry]);
+          g_assert_cmpstr (m->short_name, ==, agencies[ministry].short_name);
+          g_assert_cmpstr (m->sectors, ==, names);
+        }
+    }
+
+  /* By hand: K14 names no lead but a partner; it answers to KDEPT through
+   * sectors E and A, and to Aktivdepartementet through C; sector D has no
+   * ministry. K5 is cancelled: nobody's. */
+  {
+    g_autoptr(SamAccountability) k14 = sam_accountability_get (w->store, w->activities[13], NULL);
+    g_autoptr(SamAccountability) k5 = sam_accountability_get (w->store, w->activities[4], NULL);
+    g_autofree char *first = sam_accountable_describe (k14->by_sector->pdata[0]);
+    g_autofree char *second = sam_accountable_describe (k14->by_sector->pdata[1]);
+
+    g_assert_cmpuint (k14->partners->len, ==, 1);
+    g_assert_cmpstr (first, ==, "KDEPT (Koord-sektor E, Koord-sektor A)");
+    g_assert_cmpstr (second, ==, "AKTD (Koord-sektor C)");
+    g_assert_null (k5->lead);
+    g_assert_cmpuint (k5->by_sector->len, ==, 0);
+  }
+}
+
+/* Every row of the whole plan's stream, added up, gives the matrix. */
+static gboolean
+count_row_cb (const SamAccountRow *row, gpointer user_data, GError **error)
+{
+  guint *counts = user_data;
+
+  counts[row->role == SAM_ACCOUNT_LEAD ? 0 : row->role == SAM_ACCOUNT_PARTNER ? 1 : 2]++;
+  g_assert_true (row->role == SAM_ACCOUNT_SECTOR ? row->sectors != NULL : row->sectors == NULL);
+  return TRUE;
+}
+
+static void
+test_accountability_stream (World *w, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamScope) measure = parse (w, "measure:72");
+  guint all[3] = { 0 }, sector_only[3] = { 0 }, scoped[3] = { 0 };
+  guint expected[3] = { 0 }, expected_sector = 0;
+
+  g_assert_true (sam_accountability_foreach (w->store, NULL, 0, SAM_ACCOUNT_ALL, count_row_cb, all, &error));
+  g_assert_true (sam_accountability_foreach (w->store, NULL, 0, SAM_ACCOUNT_SECTOR, count_row_cb, sector_only, &error));
+  g_assert_true (sam_accountability_foreach (w->store, measure, 0, SAM_ACCOUNT_ALL, count_row_cb, scoped, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_ACTIVITIES; i++)
+    {
+      g_autoptr(GArray) duties = expected_duties (i);
+      if (!live (i) || plans[activities[i].plan].measure != M2)
+        continue;
+      expected[0] += activities[i].lead != NONE;
+      for (guint p = 0; p < MAX_LINKS && activities[i].partners[p] != END; p++)
+        expected[1]++;
+      expected[2] += duties->len;
+    }
+  for (guint i = 0; i < N_ACTIVITIES; i++)
+    {
+      g_autoptr(GArray) duties = expected_duties (i);
+      expected_sector += duties->len;
+    }
+  g_assert_cmpuint (scoped[0], ==, expected[0]);
+  g_assert_cmpuint (scoped[1], ==, expected[1]);
+  g_assert_cmpuint (scoped[2], ==, expected[2]);
+  g_assert_cmpuint (sector_only[0] + sector_only[1], ==, 0);
+  g_assert_cmpuint (sector_only[2], ==, all[2]);
+  /* The world's, and the default plan's beside it. */
+  g_assert_cmpuint (all[2], >=, expected_sector);
+}
+
 /* Checks */
 
 static void
@@ -645,9 +900,19 @@ test_checks_activities (World *w, gconstpointer data)
       g_assert_true ((r != NULL) == no_lead);
       if (r)
         {
+          g_autoptr(GArray) duties = expected_duties (i);
+
           g_assert_cmpint (r->kind, ==, SAM_KIND_ACTIVITY);
-          g_assert_cmpint (r->severity, ==, SAM_SEVERITY_ERROR);
+          /* Nobody at all to answer for it is an error; a ministry by
+           * sector responsibility still wants a lead named. */
+          g_assert_cmpint (r->severity, ==, duties->len ? SAM_SEVERITY_WARNING : SAM_SEVERITY_ERROR);
           g_assert_nonnull (strstr (r->message, activities[i].title));
+          for (guint d = 0; d < duties->len; d++)
+            {
+              g_autofree char *names = sector_names (i, g_array_index (duties, int, d));
+              g_autofree char *part = g_strdup_printf ("%s (%s)", agencies[g_array_index (duties, int, d)].short_name, names);
+              g_assert_nonnull (strstr (r->message, part));
+            }
         }
       r = find_result (results, SAM_CHECK_ACTIVITY_LEAD_ONLY, w->activities[i], 0);
       g_assert_true ((r != NULL) == lead_only);
@@ -655,29 +920,38 @@ test_checks_activities (World *w, gconstpointer data)
   /* By hand: K3 has no lead; K2 and K4 (whose partner is its lead) have
    * only their lead; K5 is cancelled and needs nothing. */
   g_assert_nonnull (find_result (results, SAM_CHECK_ACTIVITY_NO_LEAD, w->activities[2], 0));
+  g_assert_cmpstr (find_result (results, SAM_CHECK_ACTIVITY_NO_LEAD, w->activities[13], 0)->message, ==,
+                   "No lead agency is named for the activity “K14 tre sektorer”; sector responsibility: "
+                   "KDEPT (Koord-sektor E, Koord-sektor A), AKTD (Koord-sektor C).");
+  g_assert_cmpint (find_result (results, SAM_CHECK_ACTIVITY_NO_LEAD, w->activities[12], 0)->severity, ==,
+                   SAM_SEVERITY_ERROR);
   g_assert_nonnull (find_result (results, SAM_CHECK_ACTIVITY_LEAD_ONLY, w->activities[1], 0));
   g_assert_nonnull (find_result (results, SAM_CHECK_ACTIVITY_LEAD_ONLY, w->activities[3], 0));
   g_assert_null (find_result (results, SAM_CHECK_ACTIVITY_NO_LEAD, w->activities[4], 0));
 }
 
+/* An agency has a part when it leads or is a partner in a live activity,
+ * answers for one by sector responsibility, organises a seminar that is
+ * not cancelled, or is a body that receives reports. */
 static gboolean
-acts (int agency)
+has_part (int agency)
 {
   if (agency == AG_SEMINAR)   /* organises a seminar that is not cancelled */
     return TRUE;
+  if (g_strcmp0 (agencies[agency].role, "recipient") == 0)
+    return TRUE;
   for (guint i = 0; i < N_ACTIVITIES; i++)
-    if (live (i) && (activities[i].lead == agency || has (activities[i].partners, agency)))
+    if (live (i) && (activities[i].lead == agency || has (activities[i].partners, agency) || sector_duty (i, agency)))
       return TRUE;
   return FALSE;
 }
 
+/* Idle: neither the agency nor any agency below it has a part. */
 static gboolean
 expected_idle (int agency)
 {
-  if (!g_str_equal (agencies[agency].kind, "ministry"))
-    return !acts (agency);
   for (int a = 0; a < N_AGENCIES; a++)
-    if (under (a, agency) && acts (a))
+    if (under (a, agency) && has_part (a))
       return FALSE;
   return TRUE;
 }
@@ -697,18 +971,24 @@ test_checks_agencies (World *w, gconstpointer data)
       if (g_str_equal (r->check_id, SAM_CHECK_AGENCY_IDLE))
         g_assert_cmpint (r->kind, ==, SAM_KIND_AGENCY);
     }
-  /* By hand: the lone NGO, the empty ministry and the organiser of a
-   * cancelled seminar are idle; the seminar organiser is not. */
+  /* By hand: the lone NGO, the ministry with nothing and the organiser of
+   * a cancelled seminar are idle; the seminar organiser is not, nor is the
+   * ministry that answers for K15 by sector responsibility only. */
   g_assert_nonnull (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_LONE], 0));
-  g_assert_nonnull (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_EMPTY_MIN], 0));
+  g_assert_nonnull (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_IDLE_MIN], 0));
+  g_assert_null (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_EMPTY_MIN], 0));
   g_assert_nonnull (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_CANCELLED], 0));
   g_assert_null (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_SEMINAR], 0));
   g_assert_null (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_MIN], 0));
+  /* A body that receives reports does not act, and is not idle; nor is an
+   * organisation whose body below it takes part. */
+  g_assert_null (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_RAPPORTEUR], 0));
+  g_assert_null (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_ORG], 0));
 }
 
-/* Given: a live activity in the measure names one of the ministry's own
- * sectors. Met: an agency of its subtree leads or partners a live
- * activity in the measure. */
+/* Given: a live activity in the measure names a sector the ministry is
+ * responsible for. Met: an agency of its subtree leads or partners a live
+ * activity in the measure, or answers for one by sector responsibility. */
 static gboolean
 expected_gap (int ministry, int measure)
 {
@@ -718,8 +998,8 @@ expected_gap (int ministry, int measure)
     {
       if (!live (i) || plans[activities[i].plan].measure != measure)
         continue;
-      for (guint s = 0; s < MAX_LINKS && agencies[ministry].sectors[s] != END; s++)
-        if (has (activities[i].sectors, agencies[ministry].sectors[s]))
+      for (guint s = 0; s < MAX_LINKS && activities[i].sectors[s] != END; s++)
+        if (sector_ministry[activities[i].sectors[s]] == ministry)
           given = TRUE;
       if (involves (i, ministry))
         met = TRUE;
@@ -743,8 +1023,11 @@ test_checks_ministries (World *w, gconstpointer data)
   /* By hand: measure 71 names sector B (K4; K5 is cancelled) and C (K2,
    * K3), so Tomdepartementet and Aktivdepartementet are given it, and only
    * Aktivetaten acts there (I7): Tomdepartementet has a gap, Aktivdep. not.
-   * Measure 72 names sector C (I10), where Aktivetaten acts too. */
+   * Measure 72 names sector C (I10), where Aktivetaten acts too, and
+   * sector B (K15), which names no lead: Tomdepartementet answers for it
+   * by sector responsibility, so that is no gap. */
   g_assert_nonnull (find_result (results, SAM_CHECK_MINISTRY_MEASURE_GAP, w->agencies[AG_EMPTY_MIN], w->measures[M1]));
+  g_assert_null (find_result (results, SAM_CHECK_MINISTRY_MEASURE_GAP, w->agencies[AG_EMPTY_MIN], w->measures[M2]));
   g_assert_null (find_result (results, SAM_CHECK_MINISTRY_MEASURE_GAP, w->agencies[AG_ACT_MIN], 0));
   g_assert_null (find_result (results, SAM_CHECK_MINISTRY_MEASURE_GAP, w->agencies[AG_MIN], 0));
 }
@@ -757,8 +1040,8 @@ test_checks_groups (World *w, gconstpointer data)
   guint mixed = 0;
 
   g_assert_no_error (error);
-  /* The parent is reached through its sub-group; only the forgotten group
-   * is unreached. */
+  /* The parent is reached through its sub-group, and the group under an
+   * umbrella through the umbrella; only the forgotten group is unreached. */
   for (int g = 0; g < N_GROUPS; g++)
     g_assert_true ((find_result (results, SAM_CHECK_TARGET_GROUP_UNREACHED, w->groups[g], 0) != NULL) == (g == TG_NONE));
   for (guint i = 0; i < results->len; i++)
@@ -774,6 +1057,22 @@ test_checks_groups (World *w, gconstpointer data)
   g_assert_cmpuint (mixed, ==, 4);
 }
 
+static void
+test_checks_knowledge_gaps (World *w, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = sam_coordination_run_checks (w->store, &error);
+  const SamCheckResult *r;
+
+  g_assert_no_error (error);
+  g_assert_null (find_result (results, SAM_CHECK_KNOWLEDGE_GAP_UNADDRESSED, w->gaps[0], 0));
+  r = find_result (results, SAM_CHECK_KNOWLEDGE_GAP_UNADDRESSED, w->gaps[1], 0);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->kind, ==, SAM_KIND_KNOWLEDGE_GAP);
+  g_assert_cmpint (r->severity, ==, SAM_SEVERITY_WARNING);
+  g_assert_cmpstr (r->message, ==, "No R&D project addresses the knowledge gap “Koord-kunnskapshull uten prosjekt”.");
+}
+
 /* Every result names what it concerns, and the checks come in a stable
  * order: all of one check before the next. */
 static void
@@ -782,6 +1081,7 @@ test_checks_order (World *w, gconstpointer data)
   static const char *order[] = {
     SAM_CHECK_ACTIVITY_NO_LEAD, SAM_CHECK_ACTIVITY_LEAD_ONLY, SAM_CHECK_AGENCY_IDLE,
     SAM_CHECK_MINISTRY_MEASURE_GAP, SAM_CHECK_TARGET_GROUP_UNREACHED, SAM_CHECK_MIXED_MESSAGES,
+    SAM_CHECK_KNOWLEDGE_GAP_UNADDRESSED,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = sam_coordination_run_checks (w->store, &error);
@@ -856,12 +1156,16 @@ main (int argc, char **argv)
   ADD ("responsibility/whole-strategy", test_responsibility_whole);
   ADD ("responsibility/grouped-under-ministry", test_responsibility_grouping);
   ADD ("responsibility/scoped", test_responsibility_scoped);
+  ADD ("responsibility/cell-text", test_responsibility_cell_text);
   ADD ("coverage/counts-and-gaps", test_coverage);
   ADD ("messages/different-messages-per-period", test_message_flags);
+  ADD ("accountability/each-activity", test_accountability);
+  ADD ("accountability/stream", test_accountability_stream);
   ADD ("checks/activities", test_checks_activities);
   ADD ("checks/idle-agencies", test_checks_agencies);
   ADD ("checks/ministry-measure-gaps", test_checks_ministries);
   ADD ("checks/target-groups", test_checks_groups);
+  ADD ("checks/knowledge-gaps", test_checks_knowledge_gaps);
   ADD ("checks/order-and-messages", test_checks_order);
   ADD ("scope/parse", test_scope_parse);
 #undef ADD

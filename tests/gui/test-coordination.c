@@ -85,15 +85,40 @@ test_responsibility_cell (Fixture       *f,
   g_autoptr(SamMatrix) m = sam_coordination_responsibility (f->store, NULL, SAM_KIND_MEASURE, NULL);
   guint column = (guint) sam_matrix_find_column (m, sam_record_get_id (m7));
   guint row = (guint) sam_matrix_find_row (m, sam_record_get_id (hod));
-  guint expected = sam_matrix_get (m, row, column, SAM_MATRIX_LEAD) + sam_matrix_get (m, row, column, SAM_MATRIX_PARTNER);
+  guint expected = sam_matrix_get (m, row, column, SAM_MATRIX_LEAD) + sam_matrix_get (m, row, column, SAM_MATRIX_PARTNER)
+                   + sam_matrix_get (m, row, column, SAM_MATRIX_SECTOR);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
   click_cell (f, sam_record_get_id (hod), column);
 
   /* The Plans view lists exactly the cell's activities. */
   g_assert_cmpstr (sam_window_get_page (f->window), ==, "browse");
-  g_assert_cmpuint (expected, ==, 3);
+  /* HOD leads two, takes part in one, and answers by sector
+   * responsibility for the sector-wise guides and tools. */
+  g_assert_cmpuint (expected, ==, 4);
   g_assert_cmpuint (shown_activities (f), ==, expected);
+}
+
+/* A cell of activities a ministry answers for by sector responsibility
+ * only opens those activities too. */
+static void
+test_sector_responsibility_cell (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SamRecord) ud = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "UD");
+  g_autoptr(SamRecord) m7 = sam_test_find (f->store, SAM_KIND_MEASURE, "title", "Utvikle kompetansehevingstiltak");
+  g_autoptr(SamMatrix) m = sam_coordination_responsibility (f->store, NULL, SAM_KIND_MEASURE, NULL);
+  guint column = (guint) sam_matrix_find_column (m, sam_record_get_id (m7));
+  guint row = (guint) sam_matrix_find_row (m, sam_record_get_id (ud));
+  guint sector = sam_matrix_get (m, row, column, SAM_MATRIX_SECTOR);
+
+  g_assert_cmpuint (sam_matrix_get (m, row, column, SAM_MATRIX_LEAD), ==, 0);
+  g_assert_cmpuint (sam_matrix_get (m, row, column, SAM_MATRIX_PARTNER), ==, 0);
+  g_assert_cmpuint (sector, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
+  click_cell (f, sam_record_get_id (ud), column);
+  g_assert_cmpstr (sam_window_get_page (f->window), ==, "browse");
+  g_assert_cmpuint (shown_activities (f), ==, sector);
 }
 
 /* TRUE when the editor shows nothing, or an activity the list shows. */
@@ -210,7 +235,7 @@ test_checks_point_at_records (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "checks"));
   rows = sam_gui_rows (f->window);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, results->len);
-  sam_gui_select (rows, "The activity “Utarbeide rutiner for utenriksstasjonene");
+  sam_gui_select (rows, "No lead agency is named for the activity “Utarbeide rutiner for utenriksstasjonene");
   shown = sam_window_get_shown_record (f->window);
   g_assert_nonnull (shown);
   g_assert_cmpint (sam_record_get_kind (shown), ==, SAM_KIND_ACTIVITY);
@@ -339,6 +364,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   ADD ("/gui/coordination/responsibility-cell", test_responsibility_cell);
+  ADD ("/gui/coordination/sector-responsibility-cell", test_sector_responsibility_cell);
   ADD ("/gui/coordination/plan-cell-clears-editor", test_responsibility_plan_cell_clears_editor);
   ADD ("/gui/coordination/responsibility-plans-ministry", test_responsibility_by_plans_and_ministry);
   ADD ("/gui/coordination/coverage-cell", test_coverage_cell);

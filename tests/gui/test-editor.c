@@ -76,7 +76,7 @@ test_create_and_fill (Fixture       *f,
   g_autoptr(SamRecord) created = create_activity (f);
   g_autoptr(SamRecord) saved = NULL;
   g_autoptr(SamRecord) plan = sam_test_find (f->store, SAM_KIND_PLAN, "title", "Tverrsektoriell informasjonsplan");
-  g_autoptr(SamRecord) imdi = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "IMDi");
+  g_autoptr(SamRecord) hdir = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "Hdir");
   g_autoptr(SamRecord) udi = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "UDI");
   g_autoptr(SamRecord) asyl = sam_test_find (f->store, SAM_KIND_SECTOR, "name", "Asylmottak");
   g_autoptr(SamRecord) minors = sam_test_find (f->store, SAM_KIND_TARGET_GROUP, "name", "Enslige mindreårige asylsøkere");
@@ -92,7 +92,7 @@ test_create_and_fill (Fixture       *f,
   sam_gui_type (f->window, "description", "Brosjyre og samtaler om rettigheter.");
   sam_gui_pick (f->window, "scope", "Sector-wise");
   sam_gui_pick (f->window, "priority_task_id", "Utvikle nasjonale tverrsektorielle");
-  sam_gui_pick (f->window, "lead_agency_id", "Integrerings- og mangfoldsdirektoratet");
+  sam_gui_pick (f->window, "lead_agency_id", "Helsedirektoratet");
   sam_gui_choose (f->window, "partners", "Utlendingsdirektoratet");
   sam_gui_choose (f->window, "sectors", "Asylmottak");
   sam_gui_choose (f->window, "target_groups", "Enslige mindreårige asylsøkere");
@@ -109,7 +109,7 @@ test_create_and_fill (Fixture       *f,
   g_assert_cmpstr (sam_record_get_string (saved, "description"), ==, "Brosjyre og samtaler om rettigheter.");
   g_assert_cmpstr (sam_record_get_string (saved, "scope"), ==, "sector");
   g_assert_cmpint (sam_record_get_int (saved, "priority_task_id"), >, 0);
-  g_assert_cmpint (sam_record_get_int (saved, "lead_agency_id"), ==, sam_record_get_id (imdi));
+  g_assert_cmpint (sam_record_get_int (saved, "lead_agency_id"), ==, sam_record_get_id (hdir));
   g_assert_true (sam_record_has_ref (saved, "partners", sam_record_get_id (udi)));
   g_assert_true (sam_record_has_ref (saved, "sectors", sam_record_get_id (asyl)));
   g_assert_true (sam_record_has_ref (saved, "target_groups", sam_record_get_id (minors)));
@@ -148,11 +148,12 @@ test_free_text_choices (Fixture       *f,
   g_assert_cmpstr (languages[1], ==, "arabisk");
   g_assert_null (languages[2]);
 
-  /* The next activity is offered the languages already in use. */
+  /* The next activity is offered the languages already in use: these two
+   * and the default plan's "Ulike språk" of Know your rights. */
   other = create_activity (f);
   chooser = sam_field_row_get_chooser (sam_editor_get_row (sam_window_get_editor (f->window), "languages"));
   choices = G_LIST_MODEL (sam_chooser_get_choices (chooser));
-  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);
 }
 
 static void
@@ -317,10 +318,12 @@ test_filter_agency_with_subordinates (Fixture       *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (sam_gui_widget (f->window, "subordinates")), TRUE);
   hod_and_under = shown_rows (f);
 
-  /* HOD takes part in three; with Hdir under it, Hdir's own guidance joins. */
-  g_assert_cmpuint (hod_alone, ==, 3);
-  g_assert_cmpuint (hod_and_under, ==, 4);
-  expected = g_strdup_printf ("4 of %u activities", all);
+  /* HOD takes part in three and answers by sector responsibility for the
+   * sector-wise guides and tools; with the agencies under it, Hdir's own
+   * guidance and RVTS's information join. */
+  g_assert_cmpuint (hod_alone, ==, 4);
+  g_assert_cmpuint (hod_and_under, ==, 6);
+  expected = g_strdup_printf ("6 of %u activities", all);
   g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
 
   /* Filters combine: with a search too, and clearing is one action. */
@@ -336,7 +339,7 @@ test_status_update (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(SamRecord) activity = sam_test_find (f->store, SAM_KIND_ACTIVITY, "title",
-      "Know your rights – informasjon om rettigheter og plikter til utenlandske arbeidstakere");
+      "Samarbeid om informasjonstiltak i særlig utsatte bransjer");
   g_autoptr(SamRecord) after = NULL, period = NULL;
   g_autoptr(GPtrArray) updates = NULL;
   SamStatusDialog *dialog;
@@ -354,7 +357,7 @@ test_status_update (Fixture       *f,
   g_assert_nonnull (strstr (sam_status_dialog_get_error (dialog), "must be 100 when the status is done"));
   g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, 0);
 
-  sam_status_dialog_fill (dialog, "2026-T1", "in_progress", 40, "Oversatt til tre språk");
+  sam_status_dialog_fill (dialog, "2026-T1", "in_progress", 40, "Partene er invitert");
   g_assert_true (sam_status_dialog_record (dialog));
   sam_gui_iterate ();
 
@@ -362,13 +365,12 @@ test_status_update (Fixture       *f,
   g_assert_cmpuint (updates->len, ==, 1);
   period = sam_store_get (f->store, SAM_KIND_REPORTING_PERIOD, sam_record_get_int (updates->pdata[0], "period_id"), NULL);
   g_assert_cmpstr (sam_record_get_string (period, "code"), ==, "2026-T1");
-  g_assert_cmpstr (sam_record_get_string (updates->pdata[0], "comment"), ==, "Oversatt til tre språk");
+  g_assert_cmpstr (sam_record_get_string (updates->pdata[0], "comment"), ==, "Partene er invitert");
   g_assert_true (sam_record_is_set (updates->pdata[0], "reported_at"));
   /* Who reported is the activity's lead agency unless chosen otherwise;
    * a person's name only when one is typed, never the login name. */
   g_assert_cmpint (sam_record_get_int (updates->pdata[0], "agency_id"), ==,
                    sam_record_get_int (activity, "lead_agency_id"));
-  g_assert_cmpint (sam_record_get_int (activity, "lead_agency_id"), !=, 0);
   g_assert_false (sam_record_is_set (updates->pdata[0], "reported_by"));
   after = stored (f, activity);
   g_assert_cmpstr (sam_record_get_string (after, "status"), ==, "in_progress");
@@ -380,9 +382,9 @@ test_status_update (Fixture       *f,
   g_assert_nonnull (sam_gui_detail (history, "2026-T1 · In progress · 40 %"));
   {
     g_autoptr(SamActivityRow) row = g_list_model_get_item (sam_gui_activity_rows (f->window),
-        sam_gui_find_activity (f->window, "Know your rights"));
+        sam_gui_find_activity (f->window, "Samarbeid om informasjonstiltak i særlig utsatte bransjer"));
     g_autofree char *latest = sam_activity_row_dup_latest (row);
-    g_assert_cmpstr (latest, ==, "2026-T1: Oversatt til tre språk");
+    g_assert_cmpstr (latest, ==, "2026-T1: Partene er invitert");
   }
 
   /* One undo takes back both the update and the new status. */
@@ -391,6 +393,32 @@ test_status_update (Fixture       *f,
   g_clear_object (&after);
   after = stored (f, activity);
   g_assert_cmpstr (sam_record_get_string (after, "status"), ==, "planned");
+}
+
+/* The editor shows who answers for an activity by sector responsibility,
+ * apart from its fields, and follows each change: a sector with a
+ * ministry makes that ministry answer, naming a lead ends it. */
+static void
+test_sector_responsibility (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SamRecord) created = create_activity (f);
+  g_autoptr(SamRecord) jd = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "JD");
+  g_autofree char *jd_link = sam_details_link (jd);
+  SamEditor *editor = sam_window_get_editor (f->window);
+  const char *markup;
+
+  markup = sam_gui_detail (sam_editor_get_accountability (editor), "By sector responsibility");
+  g_assert_nonnull (strstr (markup, "Nobody"));
+
+  sam_gui_choose (f->window, "sectors", "Asylmottak");
+  markup = sam_gui_detail (sam_editor_get_accountability (editor), "By sector responsibility");
+  g_assert_nonnull (strstr (markup, jd_link));
+  g_assert_nonnull (strstr (markup, "Asylmottak"));
+
+  sam_gui_pick (f->window, "lead_agency_id", "Barne-, ungdoms- og familiedirektoratet");
+  markup = sam_gui_detail (sam_editor_get_accountability (editor), "By sector responsibility");
+  g_assert_nonnull (strstr (markup, "names its lead agency"));
 }
 
 #define ADD(path, func) \
@@ -411,5 +439,6 @@ main (int   argc,
   ADD ("/gui/editor/delete-moving-links", test_delete_moving_links);
   ADD ("/gui/editor/filter-agency-with-subordinates", test_filter_agency_with_subordinates);
   ADD ("/gui/editor/status-update", test_status_update);
+  ADD ("/gui/editor/sector-responsibility", test_sector_responsibility);
   return g_test_run ();
 }

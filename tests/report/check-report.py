@@ -123,6 +123,40 @@ class Database:
             "group": {r["id"]: r["name"] for r in q("SELECT id, name FROM target_group")},
         }
         self.periods = q("SELECT * FROM reporting_period")
+        self.sector_ministry = {r["id"]: r["ministry_id"] for r in q("SELECT id, ministry_id FROM sector")}
+
+    def duties(self, i):
+        """Sector responsibility: for a live activity that names no lead, the
+        ministries of its sectors in the order of their first sector, each
+        with the names of its sectors there."""
+        a = self.activities[i]
+        result = []
+        if a["lead_agency_id"] is not None or status_of(a) == "cancelled":
+            return result
+        for sector in self.sectors.get(i, []):
+            ministry = self.sector_ministry.get(sector)
+            if ministry is None:
+                continue
+            found = [d for d in result if d[0] == ministry]
+            if found:
+                found[0][1].append(self.names["sector"][sector])
+            else:
+                result.append((ministry, [self.names["sector"][sector]]))
+        return result
+
+    def duty_text(self, i):
+        parts = []
+        for ministry, sectors in self.duties(i):
+            agency = self.agencies[ministry]
+            parts.append("%s (%s)" % (agency["short_name"] or agency["name"], ", ".join(sectors)))
+        return "; ".join(parts) or None
+
+    def answers_by_sector(self, i, members):
+        """Does activity i, naming no lead, fall to one of @members by sector
+        responsibility, whatever its status (as a scope counts it)?"""
+        a = self.activities[i]
+        return a["lead_agency_id"] is None and any(
+            self.sector_ministry.get(s) in members for s in self.sectors.get(i, []))
 
     def query(self, sql, *args):
         return self.db.execute(sql, args).fetchall()
@@ -164,7 +198,8 @@ class Database:
             top = self.agency_by_short(value)
             members = {top} if kind == "agency" else self.subtree(top)
             ids = {i for i, a in acts.items()
-                   if a["lead_agency_id"] in members or members & set(self.partners.get(i, []))}
+                   if a["lead_agency_id"] in members or members & set(self.partners.get(i, []))
+                   or self.answers_by_sector(i, members)}
             return ids, members, None, None
         plans = {r[0] for r in self.query("SELECT id, measure_id FROM plan") if r[1] in measures}
         return {i for i, a in acts.items() if a["measure_id"] in measures}, None, measures, plans
@@ -244,6 +279,7 @@ def check_activities(db, ws, ids, lang, period, tag):
             clean(a["description"]), task[0][0] if task else None, None,
             names["agency"].get(a["lead_agency_id"]),
             "; ".join(names["agency"][x] for x in db.partners.get(i, [])) or None,
+            db.duty_text(i),
             "; ".join(names["sector"][x] for x in db.sectors.get(i, [])) or None,
             "; ".join(names["group"][x] for x in db.groups.get(i, [])) or None,
             clean(a["message"]), "; ".join(channels) or None, "; ".join(languages) or None,
@@ -323,8 +359,9 @@ def check_responsibility(db, ws, ids, members, measures, plans, lang, tag):
     measure_numbers = {r["id"]: r["number"] for r in db.query("SELECT id, number FROM measure")}
     expected_measures = [m for m in measure_numbers if measures is None or m in measures]
     expected_plans = [p for p in plan_titles if plans is None or p in plans]
-    for c in range(2, len(titles), 2):
-        check(kinds[c] in ("Lead", "Ansvar") and kinds[c + 1] in ("Partner", "Samarbeid"), "%s: lead/partner header" % tag)
+    for c in range(2, len(titles), 3):
+        check(kinds[c] in ("Lead", "Ansvar") and kinds[c + 1] in ("Partner", "Samarbeid")
+              and kinds[c + 2] in ("Sector resp.", "Sektoransvar"), "%s: lead/partner/sector header" % tag)
         columns[titles[c]] = c
     want = {"%s %d" % (MEASURE[lang], measure_numbers[m]) for m in expected_measures} | {plan_titles[p] for p in expected_plans}
     check(set(columns) == want, "%s: responsibility columns %r, expected %r" % (tag, sorted(columns), sorted(want)))
@@ -340,12 +377,14 @@ def check_responsibility(db, ws, ids, members, measures, plans, lang, tag):
             live = [i for i in ids if db.activities[i][key] == where and status_of(db.activities[i]) != "cancelled"]
             lead = sum(1 for i in live if db.activities[i]["lead_agency_id"] == a)
             partner = sum(1 for i in live if a in db.partners.get(i, []))
+            sector = sum(1 for i in live if any(d[0] == a for d in db.duties(i)))
             title = "%s %d" % (MEASURE[lang], measure_numbers[where]) if key == "measure_id" else plan_titles[where]
             c = columns.get(title)
             if c is None:
                 continue
-            check((row[c] or 0, row[c + 1] or 0) == (lead, partner),
-                  "%s: %s × %s is %r, expected %r" % (tag, db.names["agency"][a], title, row[c:c + 2], (lead, partner)))
+            check((row[c] or 0, row[c + 1] or 0, row[c + 2] or 0) == (lead, partner, sector),
+                  "%s: %s × %s is %r, expected %r" % (tag, db.names["agency"][a], title, row[c:c + 3],
+                                                      (lead, partner, sector)))
 
 
 def check_coverage(db, ws, ids, plans, tag):

@@ -153,7 +153,7 @@ show_summary (SamMatrixPage   *self,
                                          "%u gaps: groups no activity reaches there", sam_matrix_count_gaps (m)),
                             sam_matrix_count_gaps (m));
   else
-    text = g_strdup (_("L: leads, P: partner. Click a cell for its activities."));
+    text = g_strdup (_("L: leads, P: partner, SR: names no lead, answers by sector responsibility. Click a cell for its activities."));
   gtk_label_set_text (priv->matrix_summary, text);
 }
 

@@ -204,9 +204,13 @@ apply_filters (SamPlansPage *self)
     return;
   sam_activity_query_set_text (q, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   g_clear_pointer (&q->agencies, g_hash_table_unref);
-  if (agency && !(q->agencies = sam_agency_with_subordinates (store, agency,
-                                                              gtk_check_button_get_active (self->subordinates_check),
-                                                              &error)))
+  g_clear_pointer (&q->duty_sectors, g_hash_table_unref);
+  /* The agency's activities, and those that name no lead and answer to
+   * it by sector responsibility. */
+  if (agency && (!(q->agencies = sam_agency_with_subordinates (store, agency,
+                                                               gtk_check_button_get_active (self->subordinates_check),
+                                                               &error))
+                 || !(q->duty_sectors = sam_sectors_of (store, q->agencies, &error))))
     sam_page_toast (SAM_PAGE (self), error->message);
   q->sector_id = selected_id (self->sector_filter);
   q->target_group_id = selected_id (self->group_filter);
