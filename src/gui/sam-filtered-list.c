@@ -57,23 +57,121 @@ sam_filtered_list_model_init (GListModelInterface *iface)
   iface->get_item = sam_filtered_list_get_item;
 }
 
-static gboolean
-same_rows (GPtrArray *a,
-           GPtrArray *b)
+/* A view redraws the rows a change touches; a change of every row makes it
+ * build every visible row anew, which at a dozen columns is most of a
+ * keystroke's time. So a new filtering is told as the runs of rows that
+ * went or came, as long as there are few; rows that stay keep their
+ * widgets. */
+#define MAX_RUNS 32
+
+typedef struct
 {
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (a->pdata[i] != b->pdata[i])
-      return FALSE;
-  return TRUE;
+  guint position;     /* in the list as the runs before it left it */
+  guint removed;
+  guint added;
+} Run;
+
+/* Returns the runs that turn @old into @fresh, both in the order of @all,
+ * or NULL when there are more than MAX_RUNS. */
+static GArray *
+diff (GPtrArray *all,
+      GPtrArray *old,
+      GPtrArray *fresh)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  Run run = { 0, 0, 0 };
+  guint i = 0, j = 0, position = 0;
+
+  for (guint k = 0; k < all->len && (i < old->len || j < fresh->len); k++)
+    {
+      gboolean was = i < old->len && old->pdata[i] == all->pdata[k];
+      gboolean is = j < fresh->len && fresh->pdata[j] == all->pdata[k];
+
+      if (was && is)
+        {
+          if (run.removed || run.added)
+            {
+              if (runs->len == MAX_RUNS)
+                return NULL;
+              g_array_append_val (runs, run);
+              position += run.added;
+              run = (Run) { 0, 0, 0 };
+            }
+          position++;
+        }
+      else if (was || is)
+        {
+          if (!run.removed && !run.added)
+            run.position = position;
+          run.removed += was;
+          run.added += is;
+        }
+      i += was;
+      j += is;
+    }
+  if (run.removed || run.added)
+    {
+      if (runs->len == MAX_RUNS)
+        return NULL;
+      g_array_append_val (runs, run);
+    }
+  return g_steal_pointer (&runs);
+}
+
+/* Replaces @removed items of @array at @position with @added from @items. */
+static void
+splice (GPtrArray *array,
+        guint      position,
+        guint      removed,
+        gpointer  *items,
+        guint      added)
+{
+  guint tail = array->len - position - removed;
+
+  if (added > removed)
+    g_ptr_array_set_size (array, array->len + added - removed);
+  memmove (array->pdata + position + added, array->pdata + position + removed, tail * sizeof (gpointer));
+  memcpy (array->pdata + position, items, added * sizeof (gpointer));
+  if (removed > added)
+    g_ptr_array_set_size (array, array->len - (removed - added));
+}
+
+/* Shows @fresh instead of the rows shown, telling the views run by run
+ * when @all still holds every row shown (the source has not changed). */
+static void
+show (SamFilteredList *self,
+      GPtrArray       *fresh,
+      gboolean         same_source)
+{
+  g_autoptr(GArray) runs = same_source ? diff (self->all, self->shown, fresh) : NULL;
+  GPtrArray *old = self->shown;
+
+  if (runs == NULL)
+    {
+      self->shown = fresh;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, fresh->len);
+      g_ptr_array_unref (old);
+      return;
+    }
+  /* The rows shown follow the runs one by one, as the views read them. */
+  for (guint r = 0; r < runs->len; r++)
+    {
+      const Run *run = &g_array_index (runs, Run, r);
+
+      splice (self->shown, run->position, run->removed, fresh->pdata + run->position, run->added);
+      g_list_model_items_changed (G_LIST_MODEL (self), run->position, run->removed, run->added);
+    }
+  g_ptr_array_unref (fresh);
 }
 
 /* Filters again: only the rows shown when the filter grew stricter,
- * every row otherwise; tells the view in one change, if anything changed. */
+ * every row otherwise; tells the view what changed, if anything. After
+ * the source changed, the rows shown may be gone from it: then the view
+ * is told every row changed. */
 static void
 refilter (SamFilteredList *self,
-          GtkFilterChange  change)
+          GtkFilterChange  change,
+          gboolean         same_source)
 {
   SamActivityQuery *query = sam_activity_filter_get_query (self->filter);
   GPtrArray *old = self->shown;
@@ -93,14 +191,7 @@ refilter (SamFilteredList *self,
         if (sam_activity_query_matches (query, self->all->pdata[i]))
           g_ptr_array_add (fresh, self->all->pdata[i]);
     }
-  if (same_rows (old, fresh))
-    {
-      g_ptr_array_unref (fresh);
-      return;
-    }
-  self->shown = fresh;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, fresh->len);
-  g_ptr_array_unref (old);
+  show (self, fresh, same_source);
 }
 
 static void
@@ -108,7 +199,7 @@ on_filter_changed_cb (GtkFilter       *filter,
                       GtkFilterChange  change,
                       SamFilteredList *self)
 {
-  refilter (self, change);
+  refilter (self, change, TRUE);
 }
 
 static void
@@ -128,7 +219,7 @@ on_source_changed_cb (GListModel      *source,
     memmove (self->all->pdata + position + added, self->all->pdata + position, tail * sizeof (gpointer));
   for (guint i = 0; i < added; i++)
     self->all->pdata[position + i] = g_list_model_get_item (source, position + i);
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT, FALSE);
 }
 
 static void
