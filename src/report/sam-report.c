@@ -123,12 +123,15 @@ set_properties (SamReportContext *ctx)
   g_autofree char *scope = sam_report_scope_label (ctx);
   g_autofree char *title = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), scope);
   g_autofree char *comments = g_strdup_printf ("%s %s", sam_report_l (ctx, L_COMMENTS), PACKAGE_VERSION);
-  const char *author = g_get_real_name ();
+  /* The file goes to ministries, the national rapporteur and GRETA: its
+   * author is the strategy, never the name or login of whoever wrote it
+   * (libxlsxwriter writes the author as "last modified by" too). */
+  char *author = ctx->strategy_title && *ctx->strategy_title ? ctx->strategy_title : (char *) "Samordna";
   lxw_doc_properties properties = {
     .title = title,
     .subject = (char *) sam_report_l (ctx, L_SUBJECT),
-    .author = (char *) (author && g_strcmp0 (author, "Unknown") != 0 ? author : g_get_user_name ()),
-    .company = ctx->strategy_title ? ctx->strategy_title : (char *) "Samordna",
+    .author = author,
+    .company = author,
     .category = scope,
     .keywords = ctx->period ? ctx->period->code : NULL,
     .comments = comments,
