@@ -7,13 +7,17 @@
 /* The long sheets: one row per activity, one row per status update. Rows
  * stream from the store straight into the sheet, one at a time. */
 
+/* The first three columns say which activity a row is: on paper, where
+ * the list takes several pages across, they repeat on every page. */
+#define TITLE_COLUMNS 3
+
 static const SamColumn activity_columns[] = {
-  { L_ID, 7, SAM_COLUMN_INTEGER },
-  { L_MEASURE, 8, SAM_COLUMN_INTEGER },
+  { L_ID, 7, SAM_COLUMN_ID },
+  { L_MEASURE, 8, SAM_COLUMN_ID },
+  { L_TITLE, 45, SAM_COLUMN_WRAP },
   { L_MEASURE_TITLE, 30, SAM_COLUMN_TEXT },
   { L_PLAN, 30, SAM_COLUMN_TEXT },
   { L_PLAN_KIND, 16, SAM_COLUMN_TEXT },
-  { L_TITLE, 45, SAM_COLUMN_WRAP },
   { L_DESCRIPTION, 50, SAM_COLUMN_WRAP },
   { L_PRIORITY_TASK, 30, SAM_COLUMN_TEXT },
   { L_SECTOR_SCOPE, 16, SAM_COLUMN_TEXT },
@@ -36,8 +40,8 @@ static const SamColumn activity_columns[] = {
 };
 
 static const SamColumn history_columns[] = {
-  { L_ID, 7, SAM_COLUMN_INTEGER },
-  { L_MEASURE, 8, SAM_COLUMN_INTEGER },
+  { L_ID, 7, SAM_COLUMN_ID },
+  { L_MEASURE, 8, SAM_COLUMN_ID },
   { L_TITLE, 45, SAM_COLUMN_WRAP },
   { L_PERIOD, 14, SAM_COLUMN_TEXT },
   { L_STATUS, 13, SAM_COLUMN_STATUS },
@@ -47,15 +51,13 @@ static const SamColumn history_columns[] = {
   { L_REPORTED_AT, 17, SAM_COLUMN_DATETIME },
 };
 
-/* Writes @text in column @col with the format its kind needs. */
+/* Writes @text in column @col, wrapped as every text column of a list is. */
 static void
 put (SamSheet   *sheet,
      lxw_col_t   col,
      const char *text)
 {
-  SamColumnKind kind = sheet->columns[col].kind;
-
-  sam_sheet_text (sheet, col, text, kind == SAM_COLUMN_WRAP ? sheet->ctx->fmt.wrap : NULL);
+  sam_sheet_text (sheet, col, text, sheet->ctx->fmt.wrap);
 }
 
 static void
@@ -68,6 +70,14 @@ put_int (SamSheet  *sheet,
     sam_sheet_number (sheet, col, (double) value, sheet->ctx->fmt.integer);
 }
 
+static void
+put_id (SamSheet  *sheet,
+        lxw_col_t  col,
+        gint64     value)
+{
+  sam_sheet_number (sheet, col, (double) value, sheet->ctx->fmt.count);
+}
+
 static gboolean
 activity_cb (const SamActivityRow  *r,
              gpointer               user_data,
@@ -77,12 +87,12 @@ activity_cb (const SamActivityRow  *r,
   SamReportContext *ctx = sheet->ctx;
   lxw_col_t c = 0;
 
-  put_int (sheet, c++, r->id, TRUE);
-  put_int (sheet, c++, r->measure_number, TRUE);
+  put_id (sheet, c++, r->id);
+  put_id (sheet, c++, r->measure_number);
+  put (sheet, c++, r->title);
   put (sheet, c++, r->measure);
   put (sheet, c++, r->plan);
   put (sheet, c++, sam_report_word (ctx, r->plan_kind));
-  put (sheet, c++, r->title);
   put (sheet, c++, r->description);
   put (sheet, c++, r->priority_task);
   put (sheet, c++, sam_report_word (ctx, r->scope));
@@ -116,7 +126,7 @@ sam_report_write_activities (SamReportContext *ctx,
 {
   GError *error = NULL;
 
-  sam_sheet_start_list (sheet, activity_columns, G_N_ELEMENTS (activity_columns));
+  sam_sheet_start_list (sheet, activity_columns, G_N_ELEMENTS (activity_columns), TITLE_COLUMNS);
   if (!sam_report_foreach_activity (ctx, activity_cb, sheet, &error))
     return sam_report_keep_error (ctx, error);
   sam_sheet_finish_list (sheet);
@@ -132,8 +142,8 @@ status_cb (const SamStatusRow  *r,
   SamReportContext *ctx = sheet->ctx;
   lxw_col_t c = 0;
 
-  put_int (sheet, c++, r->activity_id, TRUE);
-  put_int (sheet, c++, r->measure_number, TRUE);
+  put_id (sheet, c++, r->activity_id);
+  put_id (sheet, c++, r->measure_number);
   put (sheet, c++, r->activity);
   put (sheet, c++, r->period);
   put (sheet, c++, sam_report_word (ctx, r->status));
@@ -154,7 +164,7 @@ sam_report_write_history (SamReportContext *ctx,
 {
   GError *error = NULL;
 
-  sam_sheet_start_list (sheet, history_columns, G_N_ELEMENTS (history_columns));
+  sam_sheet_start_list (sheet, history_columns, G_N_ELEMENTS (history_columns), TITLE_COLUMNS);
   if (!sam_report_foreach_status (ctx, status_cb, sheet, &error))
     return sam_report_keep_error (ctx, error);
   sam_sheet_finish_list (sheet);

@@ -204,7 +204,14 @@ write_workbook (SamReportContext *ctx,
       set_properties (ctx);
       sam_report_make_formats (ctx);
       for (guint i = 0; i < N_SHEETS; i++)
-        sam_sheet_init (&list[i], ctx, sheets[i].name);
+        {
+          /* libxlsxwriter gives a chart the values it shows (for readers
+           * that do not recalculate) only from a sheet it holds in memory:
+           * the Summary, small, is held whole; the others stream. */
+          ctx->workbook->options.constant_memory = i != SUMMARY;
+          sam_sheet_init (&list[i], ctx, sheets[i].name);
+        }
+      ctx->workbook->options.constant_memory = LXW_TRUE;
       sam_report_read_activities (ctx);
       for (guint i = 0; i < N_SHEETS && !sam_report_failed (ctx); i++)
         {
@@ -218,6 +225,8 @@ write_workbook (SamReportContext *ctx,
       if (!sam_report_failed (ctx))
         g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
       g_clear_pointer (&ctx->activities, sam_report_activities_free);
+      for (guint i = 0; i < N_SHEETS; i++)
+        sam_sheet_clear (&list[i]);
       if (sam_report_failed (ctx))
         lxw_workbook_free (ctx->workbook);
       else if ((rc = close_workbook (ctx->workbook)) != LXW_NO_ERROR)
@@ -289,6 +298,8 @@ prepare (SamReportContext        *ctx,
   ctx->query.period = ctx->period ? ctx->period->code : NULL;
   ctx->query.period_start = ctx->period ? ctx->period->start_date : NULL;
   ctx->query.today = ctx->today;
+  ctx->strategy_query = ctx->query;
+  ctx->strategy_query.scope = NULL;
   ctx->strategy_title = sam_report_data_strategy_title (ctx->store);
   if (!sam_report_data_count (ctx->store, &ctx->query, &activities, &updates, error))
     return FALSE;
