@@ -166,6 +166,8 @@ sam_report_make_formats (SamReportContext *ctx)
   fmt->wrap = new_format (ctx);
   format_set_text_wrap (fmt->wrap);
   fmt->text = new_format (ctx);
+  fmt->yes_no = new_format (ctx);
+  format_set_align (fmt->yes_no, LXW_ALIGN_CENTER);
   fmt->integer = new_format (ctx);
   format_set_num_format (fmt->integer, "0");
   fmt->count = new_format (ctx);
@@ -571,7 +573,7 @@ sam_sheet_yes_no (SamSheet  *sheet,
                   lxw_col_t  col,
                   gboolean   yes)
 {
-  sam_sheet_text (sheet, col, sam_report_l (sheet->ctx, yes ? L_YES : L_NO), sheet->ctx->fmt.text);
+  sam_sheet_text (sheet, col, sam_report_l (sheet->ctx, yes ? L_YES : L_NO), sheet->ctx->fmt.yes_no);
 }
 
 /* Rows */
@@ -622,7 +624,7 @@ static lxw_format *
 header_for (SamReportFormats *fmt,
             SamColumnKind     kind)
 {
-  if (kind == SAM_COLUMN_ID)
+  if (kind == SAM_COLUMN_ID || kind == SAM_COLUMN_FLAG || kind == SAM_COLUMN_YES_NO)
     return fmt->header_center;
   return is_numeric (kind) ? fmt->header_number : fmt->header;
 }
@@ -642,7 +644,9 @@ sam_sheet_start_list (SamSheet        *sheet,
   sheet->columns = NULL;   /* no continuation while writing the header */
   sheet->header_row = sheet->row;
   for (guint c = 0; c < n_columns; c++)
-    sam_sheet_set_columns (sheet, c, c, columns[c].width, is_numeric (columns[c].kind) ? NULL : fmt->wrap);
+    sam_sheet_set_columns (sheet, c, c, columns[c].width, columns[c].kind == SAM_COLUMN_TEXT
+                                                          || columns[c].kind == SAM_COLUMN_WRAP
+                                                          || columns[c].kind == SAM_COLUMN_STATUS ? fmt->wrap : NULL);
   for (guint c = 0; c < n_columns; c++)
     sam_sheet_text (sheet, c, sam_report_l (sheet->ctx, columns[c].label), header_for (fmt, columns[c].kind));
   sam_sheet_set_print (sheet, sheet->header_row, sheet->header_row, title_columns, 1);

@@ -262,11 +262,13 @@ sam_sheet_clear (SamSheet *sheet)
 #define FIT_MIN_SCALE   0.65              /* 11 pt text prints at 7.15 pt */
 #define ACROSS_SCALE    70                /* 7.7 pt, for sheets wider than that */
 
-/* A column @width wide, in points, as Excel lays it out. */
+/* A column @width wide, in points, as LibreOffice prints it: the file
+ * says @width + 0.71 characters (5 pixels of padding), and LibreOffice
+ * gives each the width of Carlito's 0, 5.6 points (Excel 5.25). */
 static double
 width_points (double width)
 {
-  return (width >= 1 ? floor (width * 7 + 5) : floor (width * 12 + 0.5)) * 0.75;
+  return (width + 0.71) * 5.6;
 }
 
 /* Breaks the pages of a sheet printed across pages before the column

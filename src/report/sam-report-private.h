@@ -36,6 +36,7 @@ typedef struct
   lxw_format *datetime;
   lxw_format *date_left;       /* a date in a line of text, aligned left */
   lxw_format *text;            /* text that does not wrap, at the top of its row as all is */
+  lxw_format *yes_no;          /* Yes or No, centred */
   lxw_format *group;
   lxw_format *indent;
   lxw_format *gap;
@@ -88,6 +89,7 @@ typedef enum {
   SAM_COLUMN_STATUS,      /* a status word, coloured by conditional formats */
   SAM_COLUMN_PROGRESS,    /* 0–100, shown with a data bar */
   SAM_COLUMN_FLAG,        /* Yes / No, Yes highlighted as a warning */
+  SAM_COLUMN_YES_NO,      /* Yes / No */
 } SamColumnKind;
 
 typedef struct

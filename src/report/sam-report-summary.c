@@ -144,17 +144,43 @@ write_totals (SamReportContext *ctx,
   sam_sheet_next_row (sheet);
 }
 
+/* The chart: 1.8 × 1.3 times Excel's 480 × 288 pixels, over as many
+ * rows of CHART_ROW_HEIGHT points (and one more) kept for it. */
+#define CHART_X_SCALE    1.8
+#define CHART_Y_SCALE    1.3
+#define CHART_ROW_HEIGHT 15.75
+#define CHART_ROWS       ((guint) (288 * CHART_Y_SCALE * 0.75 / CHART_ROW_HEIGHT) + 2)
+
+/* Keeps CHART_ROWS rows from the current row for the chart, each of a
+ * height every application reads the same. */
+static lxw_row_t
+keep_chart_rows (SamSheet *sheet)
+{
+  lxw_row_t first = sheet->row;
+
+  for (guint i = 0; i < CHART_ROWS; i++)
+    {
+      sheet->row_height = CHART_ROW_HEIGHT;
+      sam_sheet_next_row (sheet);
+    }
+  return first;
+}
+
 /* Puts the chart of the measures' table (@n_measures rows under row
- * @header) at the current row, below the tables, where it prints at the
- * page's width rather than shrinking the tables beside it. */
+ * @header) at row @at, under the Summary's heading: there it neither
+ * shrinks the tables when printed, as it did beside them, nor falls
+ * across a page break, as it did below them in Gnumeric (which ignores
+ * manual page breaks). The sheet is held in memory, so the chart may be
+ * placed over rows already written. */
 static void
 insert_chart (SamReportContext *ctx,
               SamSheet         *sheet,
+              lxw_row_t         at,
               lxw_row_t         header,
               guint             n_measures)
 {
   lxw_chart *chart = workbook_add_chart (ctx->workbook, LXW_CHART_COLUMN_STACKED);
-  lxw_chart_options options = { .x_scale = 1.8, .y_scale = 1.3 };
+  lxw_chart_options options = { .x_scale = CHART_X_SCALE, .y_scale = CHART_Y_SCALE };
   const char *name = sam_report_l (ctx, L_SHEET_SUMMARY);
 
   if (chart == NULL)
@@ -174,7 +200,7 @@ insert_chart (SamReportContext *ctx,
   chart_axis_set_name (chart->x_axis, sam_report_l (ctx, L_MEASURE));
   chart_axis_set_name (chart->y_axis, sam_report_l (ctx, L_ACTIVITIES));
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  sam_report_set_lxw_error (ctx, worksheet_insert_chart_opt (sheet->ws, sheet->row, COL_NUMBER, chart, &options));
+  sam_report_set_lxw_error (ctx, worksheet_insert_chart_opt (sheet->ws, at, COL_NUMBER, chart, &options));
 }
 
 static void
@@ -258,16 +284,18 @@ sam_report_write_summary (SamReportContext *ctx,
 {
   GError *error = NULL;
   g_autoptr(GPtrArray) measures = sam_report_get_measures (ctx, &error);
-  lxw_row_t header;
+  lxw_row_t header, chart = 0;
 
   if (measures == NULL)
     return sam_report_keep_error (ctx, error);
   drop_empty_measures (ctx, measures);
   sam_sheet_set_columns (sheet, COL_NUMBER, COL_NUMBER, 26, NULL);
   sam_sheet_set_columns (sheet, COL_TITLE, COL_TITLE, 45, NULL);
-  sam_sheet_set_columns (sheet, COL_FIRST_STATUS, COL_NOT_REPORTED, 13, NULL);
+  sam_sheet_set_columns (sheet, COL_FIRST_STATUS, COL_NOT_REPORTED, 14, NULL);
   sam_sheet_set_print (sheet, 0, LXW_ROW_MAX, 0, 1);
   write_heading (ctx, sheet);
+  if (measures->len > 0)
+    chart = keep_chart_rows (sheet);
   write_measure_header (ctx, sheet);
   header = sheet->row - 1;
   for (guint i = 0; i < measures->len; i++)
@@ -276,14 +304,7 @@ sam_report_write_summary (SamReportContext *ctx,
   sam_sheet_next_row (sheet);
   if (!write_targets (ctx, sheet))
     return FALSE;
-  sam_sheet_next_row (sheet);
   if (measures->len > 0)
-    {
-      /* The chart prints on a page of its own. */
-      lxw_row_t breaks[] = { sheet->row, 0 };
-
-      sam_report_set_lxw_error (ctx, worksheet_set_h_pagebreaks (sheet->ws, breaks));
-      insert_chart (ctx, sheet, header, measures->len);
-    }
+    insert_chart (ctx, sheet, chart, header, measures->len);
   return !sam_report_failed (ctx);
 }
