@@ -27,6 +27,10 @@ packages=(
   appstream desktop-file-utils
   xvfb xauth python3 python3-openpyxl locales sqlite3 time
   fonts-cantarell adwaita-icon-theme
+  # The report test prints a workbook to PDF as a reader would and reads
+  # the pages back; Carlito has Calibri's metrics, which the report is
+  # laid out by.
+  libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito
 )
 
 missing=()

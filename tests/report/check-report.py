@@ -12,10 +12,14 @@ writes a test database. MODE is one of:
              exactly the same values
   failures   each failure leaves no file behind, never touches an existing
              file, and says why in one line; and `samordna check`
+  print      two reports printed to PDF by LibreOffice: every page names
+             the scope, period and date, its text is 7 pt or more, and no
+             number shows as ###
 
 Every command runs with DISPLAY and WAYLAND_DISPLAY unset. Exits 77 (skip)
 when python3-openpyxl or, for MODE locale, the nb_NO.UTF-8 locale is
-missing.
+missing; MODE print fails when LibreOffice or poppler-utils is missing
+(build-aux/dev.sh installs them).
 """
 
 import datetime
@@ -904,6 +908,62 @@ def failures(workdir, db_path):
         one_line(result, "check " + tag)
 
 
+def pdf_pages(pdf):
+    """The text of each page of @pdf."""
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+
+
+def pdf_word_heights(pdf):
+    """The height of each word's box on each page of @pdf, in points: about
+    1.2 times its font's size."""
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in html.split("<page ")[1:]:
+        pages.append([float(m.group(2)) - float(m.group(1))
+                      for m in re.finditer(r'yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)"', page)])
+    return pages
+
+
+def printed(workdir, db_path):
+    """Prints two reports to PDF as a reader would, with LibreOffice, and
+    reads every page back."""
+    missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
+    if not check(not missing, "%s missing: install libreoffice-calc-nogui and poppler-utils "
+                              "(build-aux/dev.sh does)" % " and ".join(missing)):
+        return
+    cases = [("strategy-nb", None, "nb", "Hele strategien", "15.05.2026"),
+             ("hod-en", "ministry:HOD", "en", "Helse- og omsorgsdepartementet (HOD)", "2026-05-15")]
+    for name, spec, lang, _, _ in cases:
+        args = ["report", "-d", db_path, "-o", os.path.join(workdir, name + ".xlsx"), "-l", lang,
+                "--today", TODAY, "--period", "2026-T2"] + (["-s", spec] if spec else [])
+        result = run(args)
+        check(result.returncode == 0, "%s: exit %d, %r" % (name, result.returncode, result.stderr))
+    # One LibreOffice for both, with a profile of its own.
+    profile = "file://" + os.path.join(workdir, "libreoffice-profile")
+    result = subprocess.run(["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf",
+                             "--outdir", workdir] + [os.path.join(workdir, c[0] + ".xlsx") for c in cases],
+                            env=environment("C.UTF-8"), capture_output=True, text=True, timeout=240)
+    for name, spec, lang, scope, date in cases:
+        pdf = os.path.join(workdir, name + ".pdf")
+        if not check(os.path.exists(pdf), "%s: LibreOffice made no PDF: %r" % (name, result.stderr)):
+            continue
+        pages = pdf_pages(pdf)
+        check(len(pages) >= 7, "%s: %d pages, fewer than the sheets" % (name, len(pages)))
+        for i, text in enumerate(pages, 1):
+            check(scope in text, "%s: page %d does not name the scope %r" % (name, i, scope))
+            check("2026-T2" in text, "%s: page %d does not name the period" % (name, i))
+            check(date in text, "%s: page %d does not give the date %s" % (name, i, date))
+            check("###" not in text, "%s: page %d shows ### for a number that does not fit" % (name, i))
+            check(("Page %d of %d" if lang == "en" else "Side %d av %d") % (i, len(pages)) in text,
+                  "%s: page %d does not say which page it is" % (name, i))
+        for i, heights in enumerate(pdf_word_heights(pdf), 1):
+            heights.sort()
+            median = heights[len(heights) // 2] if heights else 0
+            # 7 pt text makes boxes about 8.4 pt high.
+            check(median >= 8.0, "%s: page %d prints its text at about %.1f pt" % (name, i, median / 1.2))
+
+
 def nb_locale_available():
     return "nb_no.utf8" in subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
 
@@ -932,7 +992,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="samordna-report-") as workdir:
         db_path = os.path.join(workdir, "fixture.db")
         subprocess.run([FIXTURE, db_path], check=True, env=environment("C.UTF-8"))
-        {"readback": readback, "locale": same_locale, "failures": failures}[MODE](workdir, db_path)
+        {"readback": readback, "locale": same_locale, "failures": failures, "print": printed}[MODE](workdir, db_path)
     if FAILURES:
         print("%d failures" % len(FAILURES))
         sys.exit(1)
