@@ -141,6 +141,59 @@ test_language_names (void)
     }
 }
 
+/* Layout */
+
+/* Wrapped text takes the lines a spreadsheet gives it: at least as many as
+ * Carlito's widths need, so nothing is cut off, and not many more. */
+static void
+test_text_lines (void)
+{
+  static const struct { const char *text; double width; gboolean bold; guint lines; } cases[] = {
+    { "", 10, FALSE, 1 },
+    { "Kort", 10, FALSE, 1 },
+    { "Ja\nNei", 10, FALSE, 2 },
+    { "Linje\n\nEtter en tom", 30, FALSE, 3 },
+    /* The long word does not fit beside "og", nor on a line of its own. */
+    { "Arbeids- og inkluderingsdepartementet med", 20, FALSE, 3 },
+    { "Arbeids- og inkluderingsdepartementet med", 45, FALSE, 1 },
+    /* One word longer than the column is broken. */
+    { "Kompetansehevingsstrategiarbeidsgruppe", 10, FALSE, 4 },
+    /* Wide letters take more room than narrow ones. */
+    { "WWWWWWWWWWWWWWWWWWWW", 20, FALSE, 2 },
+    { "iiiiiiiiiiiiiiiiiiii", 20, FALSE, 1 },
+    { "Gjennomsnittlig fremdrift (%)", 14, TRUE, 2 },
+    { "Æøå æøå ÆØÅ æøå", 10, FALSE, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s in %.0f", cases[i].text, cases[i].width);
+      g_assert_cmpuint (sam_report_text_lines (cases[i].text, cases[i].width, cases[i].bold), ==, cases[i].lines);
+    }
+  /* A long description grows a line at a time with its length. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    guint last = 1;
+
+    for (guint n = 0; n < 40; n++)
+      {
+        guint lines;
+
+        g_string_append (text, "ord i en setning ");
+        lines = sam_report_text_lines (text->str, 30, FALSE);
+        g_assert_cmpuint (lines, >=, last);
+        g_assert_cmpuint (lines, <=, last + 1);
+        last = lines;
+      }
+    g_assert_cmpuint (last, >=, 20);
+    g_assert_cmpuint (last, <=, 30);
+  }
+  g_assert_cmpfloat (sam_report_row_height (1, 11), ==, 15);
+  g_assert_cmpfloat (sam_report_row_height (3, 11), >=, 45);
+  g_assert_cmpfloat (sam_report_row_height (1000, 11), ==, 409);
+  g_assert_cmpfloat (sam_report_row_height (1, 16), >, 20);
+}
+
 /* Writing */
 
 static void
@@ -410,6 +463,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/labels/complete", test_labels_complete);
   g_test_add_func ("/report/labels/enum-words", test_enum_words);
   g_test_add_func ("/report/labels/language-names", test_language_names);
+  g_test_add_func ("/report/layout/text-lines", test_text_lines);
 #define ADD(path, fn) g_test_add ("/report/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("write/default-plan", test_write_default_plan);
   ADD ("write/failures-leave-nothing", test_write_failures);
