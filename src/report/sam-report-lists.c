@@ -51,13 +51,14 @@ static const SamColumn history_columns[] = {
   { L_REPORTED_AT, 17, SAM_COLUMN_DATETIME },
 };
 
-/* Writes @text in column @col, wrapped as every text column of a list is. */
+/* Writes @text in column @col, in the column's format: wrapped, as every
+ * text column of a list is. An empty cell is not written at all. */
 static void
 put (SamSheet   *sheet,
      lxw_col_t   col,
      const char *text)
 {
-  sam_sheet_text (sheet, col, text, sheet->ctx->fmt.wrap);
+  sam_sheet_text (sheet, col, text, NULL);
 }
 
 static void
