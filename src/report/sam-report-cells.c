@@ -240,10 +240,12 @@ shorten (const char *text,
   return g_strconcat (start, "…", NULL);
 }
 
-/* Sets the page header and footer of @sheet: what the report covers, its
- * period and date on the left and right of every page's header, and the
- * sheet and "Page x of y" in the footer; so a page of a ministry's report
- * never passes for one of the whole strategy's. */
+/* Sets the page header and footer of @sheet: what the report covers in
+ * the header, and its period and date of report between the sheet's name
+ * and "Page x of y" in the footer; so a page of a ministry's report never
+ * passes for one of the whole strategy's. (Apart, the two lines fit the
+ * page even where an application prints them unscaled, as Gnumeric
+ * does.) */
 static void
 set_header_footer (SamSheet *sheet)
 {
@@ -251,16 +253,17 @@ set_header_footer (SamSheet *sheet)
   g_autofree char *scope = sam_report_scope_label (ctx);
   g_autofree char *title = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), scope);
   /* Excel takes 255 characters, codes included. */
-  g_autofree char *short_title = shorten (title, 120);
-  g_autofree char *left = header_escape (short_title);
+  g_autofree char *short_title = shorten (title, 110);
+  g_autofree char *title_escaped = header_escape (short_title);
   g_autofree char *date = sam_report_date_text (ctx, ctx->today);
   g_autofree char *period = ctx->period
                             ? g_strdup_printf ("%s %s", sam_report_l (ctx, L_PERIOD), ctx->period->code)
                             : g_strdup (sam_report_l (ctx, L_NO_PERIOD));
-  g_autofree char *right = g_strdup_printf ("%s · %s %s", period, sam_report_l (ctx, L_WRITTEN), date);
-  g_autofree char *right_escaped = header_escape (right);
-  g_autofree char *header = g_strdup_printf ("&L%s&R%s", left, right_escaped);
-  g_autofree char *footer = g_strdup_printf ("&L&A&R%s &P %s &N", sam_report_l (ctx, L_PAGE), sam_report_l (ctx, L_OF));
+  g_autofree char *when = g_strdup_printf ("%s · %s %s", period, sam_report_l (ctx, L_WRITTEN), date);
+  g_autofree char *when_escaped = header_escape (when);
+  g_autofree char *header = g_strdup_printf ("&L%s", title_escaped);
+  g_autofree char *footer = g_strdup_printf ("&L&A&C%s&R%s &P %s &N", when_escaped, sam_report_l (ctx, L_PAGE),
+                                             sam_report_l (ctx, L_OF));
 
   sam_report_set_lxw_error (ctx, worksheet_set_header (sheet->ws, header));
   sam_report_set_lxw_error (ctx, worksheet_set_footer (sheet->ws, footer));

@@ -166,8 +166,8 @@ keep_chart_rows (SamSheet *sheet)
   return first;
 }
 
-/* Puts the chart of the measures' table (@n_measures rows under row
- * @header) at row @at, under the Summary's heading: there it neither
+/* Puts the chart of the measures' table (@measures, in the rows under
+ * row @header) at row @at, under the Summary's heading: there it neither
  * shrinks the tables when printed, as it did beside them, nor falls
  * across a page break, as it did below them in Gnumeric (which ignores
  * manual page breaks). The sheet is held in memory, so the chart may be
@@ -177,14 +177,17 @@ insert_chart (SamReportContext *ctx,
               SamSheet         *sheet,
               lxw_row_t         at,
               lxw_row_t         header,
-              guint             n_measures)
+              GPtrArray        *measures)
 {
+  guint n_measures = measures->len, most = 0;
   lxw_chart *chart = workbook_add_chart (ctx->workbook, LXW_CHART_COLUMN_STACKED);
   lxw_chart_options options = { .x_scale = CHART_X_SCALE, .y_scale = CHART_Y_SCALE };
   const char *name = sam_report_l (ctx, L_SHEET_SUMMARY);
 
   if (chart == NULL)
     return;
+  for (guint i = 0; i < n_measures; i++)
+    most = MAX (most, ((SamMeasureSummary *) measures->pdata[i])->total);
   for (guint s = 0; s < SAM_N_STATUSES; s++)
     {
       lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
@@ -200,6 +203,9 @@ insert_chart (SamReportContext *ctx,
   chart_axis_set_name (chart->x_axis, sam_report_l (ctx, L_MEASURE));
   chart_axis_set_name (chart->y_axis, sam_report_l (ctx, L_ACTIVITIES));
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  /* Activities are counted whole: a short scale steps by one. */
+  if (most < 10)
+    chart_axis_set_major_unit (chart->y_axis, 1);
   sam_report_set_lxw_error (ctx, worksheet_insert_chart_opt (sheet->ws, at, COL_NUMBER, chart, &options));
 }
 
@@ -305,6 +311,6 @@ sam_report_write_summary (SamReportContext *ctx,
   if (!write_targets (ctx, sheet))
     return FALSE;
   if (measures->len > 0)
-    insert_chart (ctx, sheet, chart, header, measures->len);
+    insert_chart (ctx, sheet, chart, header, measures);
   return !sam_report_failed (ctx);
 }
