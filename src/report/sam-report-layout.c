@@ -227,6 +227,14 @@ sam_sheet_fit_text (SamSheet   *sheet,
       for (guint i = 0; i < n; i++)
         width += sam_sheet_column_width (sheet, col + i);
       width -= 1.5 * format->indent;
+      /* No need to measure text that cannot be taller than the row is
+       * already, as most cells of a row with a long description: no
+       * character is wider than 1.8 and wrapped at words, two lines
+       * together always hold more than one line's room. */
+      if (sheet->row_height > 0 && strchr (text, '\n') == NULL
+          && sam_report_row_height ((guint) (2 * strlen (text) * 1.8 * 1.03 / capacity (width)) + 2, size)
+             <= sheet->row_height)
+        return;
       lines = sam_report_text_lines (text, width, format->bold);
     }
   if (lines > 1 || size > SAM_REPORT_FONT_SIZE)
