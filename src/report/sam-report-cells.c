@@ -627,7 +627,7 @@ static lxw_format *
 header_for (SamReportFormats *fmt,
             SamColumnKind     kind)
 {
-  if (kind == SAM_COLUMN_ID || kind == SAM_COLUMN_FLAG || kind == SAM_COLUMN_YES_NO)
+  if (kind == SAM_COLUMN_ID || kind == SAM_COLUMN_PROGRESS || kind == SAM_COLUMN_FLAG || kind == SAM_COLUMN_YES_NO)
     return fmt->header_center;
   return is_numeric (kind) ? fmt->header_number : fmt->header;
 }

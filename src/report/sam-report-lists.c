@@ -43,7 +43,7 @@ static const SamColumn history_columns[] = {
   { L_ID, 7, SAM_COLUMN_ID },
   { L_MEASURE, 8, SAM_COLUMN_ID },
   { L_TITLE, 45, SAM_COLUMN_WRAP },
-  { L_PERIOD, 14, SAM_COLUMN_TEXT },
+  { L_PERIOD, 21, SAM_COLUMN_TEXT },
   { L_STATUS, 13, SAM_COLUMN_STATUS },
   { L_PROGRESS, 11, SAM_COLUMN_PROGRESS },
   { L_COMMENT, 50, SAM_COLUMN_WRAP },
@@ -79,6 +79,17 @@ put_id (SamSheet  *sheet,
   sam_sheet_number (sheet, col, (double) value, sheet->ctx->fmt.count);
 }
 
+/* A progress, centred over its data bar, so that it never runs into the
+ * text after it. */
+static void
+put_progress (SamSheet  *sheet,
+              lxw_col_t  col,
+              gint64     value)
+{
+  if (value >= 0)
+    sam_sheet_number (sheet, col, (double) value, sheet->ctx->fmt.count);
+}
+
 static gboolean
 activity_cb (const SamActivityRow  *r,
              gpointer               user_data,
@@ -107,7 +118,7 @@ activity_cb (const SamActivityRow  *r,
   sam_sheet_date (sheet, c++, r->start_date, ctx->fmt.date);
   sam_sheet_date (sheet, c++, r->due_date, ctx->fmt.date);
   put (sheet, c++, sam_report_word (ctx, r->status));
-  put_int (sheet, c++, r->progress, r->progress >= 0);
+  put_progress (sheet, c++, r->progress);
   sam_sheet_yes_no (sheet, c++, r->overdue);
   if (ctx->period != NULL)
     sam_sheet_yes_no (sheet, c, r->reported);
@@ -148,7 +159,7 @@ status_cb (const SamStatusRow  *r,
   put (sheet, c++, r->activity);
   put (sheet, c++, r->period);
   put (sheet, c++, sam_report_word (ctx, r->status));
-  put_int (sheet, c++, r->progress, r->progress >= 0);
+  put_progress (sheet, c++, r->progress);
   put (sheet, c++, r->comment);
   put (sheet, c++, r->reported_by);
   sam_sheet_date (sheet, c++, r->reported_at, ctx->fmt.datetime);
