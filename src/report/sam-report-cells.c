@@ -157,9 +157,6 @@ sam_report_make_formats (SamReportContext *ctx)
   format_set_font_size (fmt->title, 16);
   fmt->label = new_format (ctx);
   format_set_bold (fmt->label);
-  fmt->heading = new_format (ctx);
-  format_set_bold (fmt->heading);
-  format_set_text_wrap (fmt->heading);
   fmt->header = header_format (ctx, LXW_ALIGN_NONE);
   fmt->header_number = header_format (ctx, LXW_ALIGN_RIGHT);
   fmt->header_center = header_format (ctx, LXW_ALIGN_CENTER);

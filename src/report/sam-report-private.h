@@ -24,7 +24,6 @@ typedef struct
 {
   lxw_format *title;
   lxw_format *label;
-  lxw_format *heading;         /* a section's title, bold, wrapped */
   lxw_format *header;          /* a list's column header, over text */
   lxw_format *header_number;   /* over numbers and dates, aligned right as they are */
   lxw_format *header_center;   /* over a matrix's counts */
