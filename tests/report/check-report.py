@@ -265,17 +265,24 @@ def check_activities(db, ws, ids, lang, period, tag):
               "%s: activity %d plan kind %r is not translated" % (tag, i, r[5]))
 
 
-def check_summary(db, ws, ids, measures, lang, period, tag, drop_empty=False):
-    rows = sheet_rows(ws, 1)
-    check(rows[0][0] in ("Progress report", "Fremdriftsrapport"), "%s: summary title %r" % (tag, rows[0][0]))
-    check(rows[3][1] == (period or rows[3][1]), "%s: period %r, expected %r" % (tag, rows[3][1], period))
-    check(rows[4][1] == day(TODAY), "%s: written %r" % (tag, rows[4][1]))
+def summary_table(rows):
+    """The index of the Summary's header row of the measures' table in
+    @rows, and the table's rows."""
     header = rows.index(next(r for r in rows if r[0] in ("Measure", "Tiltak")))
     table = []
     for r in rows[header + 1:]:
         if not isinstance(r[0], int):
             break
         table.append(r)
+    return header, table
+
+
+def check_summary(db, ws, ids, measures, lang, period, tag, drop_empty=False):
+    rows = sheet_rows(ws, 1)
+    check(rows[0][0] in ("Progress report", "Fremdriftsrapport"), "%s: summary title %r" % (tag, rows[0][0]))
+    check(rows[3][1] == (period or rows[3][1]), "%s: period %r, expected %r" % (tag, rows[3][1], period))
+    check(rows[4][1] == day(TODAY), "%s: written %r" % (tag, rows[4][1]))
+    header, table = summary_table(rows)
     expected_measures = db.query("SELECT m.id, m.number FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
                                  "ORDER BY f.number, f.id, m.number, m.id")
     expected_measures = [m for m in expected_measures if measures is None or m["id"] in measures]
@@ -643,14 +650,7 @@ def check_no_personal_names(path, tag):
 def check_chart_cache(path, wb, lang, tag):
     """The chart carries the numbers it shows, for previews that do not
     recalculate."""
-    summary = wb[SHEETS[lang][0]]
-    rows = sheet_rows(summary, 1)
-    header = rows.index(next(r for r in rows if r[0] in ("Measure", "Tiltak")))
-    table = []
-    for r in rows[header + 1:]:
-        if not isinstance(r[0], int):
-            break
-        table.append(r)
+    _, table = summary_table(sheet_rows(wb[SHEETS[lang][0]], 1))
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         if not check(len(charts) == 1, "%s: %d charts" % (tag, len(charts))):
@@ -669,11 +669,7 @@ def check_chart_cache(path, wb, lang, tag):
 def check_scope_has_nothing_empty(wb, lang, tag):
     """A report on part of the strategy shows no measure, agency, plan or
     sector that has nothing in that part."""
-    rows = sheet_rows(wb[SHEETS[lang][0]], 1)
-    header = rows.index(next(r for r in rows if r[0] in ("Measure", "Tiltak")))
-    for r in rows[header + 1:]:
-        if not isinstance(r[0], int):
-            break
+    for r in summary_table(sheet_rows(wb[SHEETS[lang][0]], 1))[1]:
         check(r[7], "%s: the summary lists measure %d with no activity" % (tag, r[0]))
     for s, first_cell in ((2, 2), (3, 2)):
         ws = wb[SHEETS[lang][s]]
