@@ -253,9 +253,9 @@ set_header_footer (SamSheet *sheet)
   g_autofree char *short_title = shorten (title, 110);
   g_autofree char *title_escaped = header_escape (short_title);
   g_autofree char *date = sam_report_date_text (ctx, ctx->today);
-  g_autofree char *period = ctx->period
-                            ? g_strdup_printf ("%s %s", sam_report_l (ctx, L_PERIOD), ctx->period->code)
-                            : g_strdup (sam_report_l (ctx, L_NO_PERIOD));
+  g_autofree char *code = ctx->period ? shorten (ctx->period->code, 40) : NULL;
+  g_autofree char *period = code ? g_strdup_printf ("%s %s", sam_report_l (ctx, L_PERIOD), code)
+                                 : g_strdup (sam_report_l (ctx, L_NO_PERIOD));
   g_autofree char *when = g_strdup_printf ("%s · %s %s", period, sam_report_l (ctx, L_WRITTEN), date);
   g_autofree char *when_escaped = header_escape (when);
   g_autofree char *header = g_strdup_printf ("&L%s", title_escaped);
