@@ -28,6 +28,10 @@ packages=(
   xvfb xauth python3 python3-openpyxl locales sqlite3 time
   fonts-cantarell adwaita-icon-theme
   libreoffice-calc-nogui gnumeric
+  # The report test prints a workbook to PDF as a reader would and reads
+  # the pages back; Carlito has Calibri's metrics, which the report is
+  # laid out by.
+  poppler-utils fonts-crosextra-carlito
 )
 
 missing=()

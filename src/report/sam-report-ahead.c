@@ -68,6 +68,7 @@ struct _SamReportAhead
   GThread              *thread;       /* until joined */
   SamStore             *store;        /* the helper's connection */
   const SamReportQuery *query;
+  const SamReportQuery *strategy_query;
   gint64                year;         /* of the Summary's seminar targets */
   gboolean              check;        /* run the integrity check */
   ListReader            lists[N_LISTS];
@@ -117,10 +118,12 @@ push_status (const SamStatusRow  *row,
   return sam_row_relay_push (relay, row, error);
 }
 
-/* Reads result @which of @query on @store. */
+/* Reads result @which of @query on @store; the seminar targets, judged on
+ * the whole strategy whatever the report's scope, of @strategy. */
 static gpointer
 read_result (SamStore              *store,
              const SamReportQuery  *query,
+             const SamReportQuery  *strategy,
              gint64                 year,
              AheadResult            which,
              GError               **error)
@@ -130,7 +133,7 @@ read_result (SamStore              *store,
     case AHEAD_MEASURES:
       return sam_report_data_measures (store, query, error);
     case AHEAD_TARGETS:
-      return sam_report_data_seminar_targets (store, query, year, error);
+      return sam_report_data_seminar_targets (store, strategy, year, error);
     case AHEAD_RESPONSIBILITY_MEASURES:
       return sam_coordination_responsibility (store, query->scope, SAM_KIND_MEASURE, error);
     case AHEAD_RESPONSIBILITY_PLANS:
@@ -192,7 +195,7 @@ read_ahead_thread (gpointer data)
       if (i == AHEAD_CHECK && ahead->check)
         result = sam_store_check (ahead->store, &error) ? GINT_TO_POINTER (TRUE) : NULL;
       else
-        result = read_result (ahead->store, ahead->query, ahead->year, i, &error);
+        result = read_result (ahead->store, ahead->query, ahead->strategy_query, ahead->year, i, &error);
 
       g_mutex_lock (&ahead->lock);
       ahead->results[i] = result;
@@ -282,6 +285,7 @@ sam_report_ahead_start (SamReportContext  *ctx,
     ahead->lists[i] = (ListReader) { .kind = i, .store = g_steal_pointer (&helpers[1 + i]), .query = &ctx->query };
   ahead->check = check;
   ahead->query = &ctx->query;
+  ahead->strategy_query = &ctx->strategy_query;
   ahead->year = sam_report_summary_year (ctx);
   g_mutex_init (&ahead->lock);
   g_cond_init (&ahead->published_cond);
@@ -328,7 +332,7 @@ take (SamReportContext  *ctx,
   gpointer result;
 
   if (ahead == NULL)
-    return read_result (ctx->store, &ctx->query, sam_report_summary_year (ctx), which, error);
+    return read_result (ctx->store, &ctx->query, &ctx->strategy_query, sam_report_summary_year (ctx), which, error);
   g_mutex_lock (&ahead->lock);
   while (ahead->published <= which)
     g_cond_wait (&ahead->published_cond, &ahead->lock);
@@ -352,8 +356,8 @@ sam_report_get_measures (SamReportContext  *ctx,
   return take (ctx, AHEAD_MEASURES, error);
 }
 
-/* The Summary's seminar targets in sam_report_summary_year(); see
- * sam_report_data_seminar_targets(). */
+/* The whole strategy's seminars against their targets in
+ * sam_report_summary_year(); see sam_report_data_seminar_targets(). */
 GPtrArray *
 sam_report_get_seminar_targets (SamReportContext  *ctx,
                                 GError           **error)

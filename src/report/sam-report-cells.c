@@ -86,6 +86,29 @@ sam_report_scope_label (SamReportContext *ctx)
     }
 }
 
+/* Returns the date @iso (YYYY-MM-DD…) as the report writes dates in its
+ * language: 15.05.2026 in Norwegian, 2026-05-15 in English. */
+char *
+sam_report_date_text (SamReportContext *ctx,
+                      const char       *iso)
+{
+  if (iso == NULL || strlen (iso) < 10)
+    return g_strdup (iso ? iso : "");
+  if (ctx->language == SAM_REPORT_LANGUAGE_NB)
+    return g_strdup_printf ("%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+  return g_strndup (iso, 10);
+}
+
+/* TRUE when the report covers part of the strategy and leaves out the
+ * rows and columns of its matrices that have nothing in that part; a
+ * report on the whole strategy shows them all, empty ones being its
+ * findings. */
+gboolean
+sam_report_drops_empty (SamReportContext *ctx)
+{
+  return !sam_scope_is_whole (ctx->scope);
+}
+
 /* Formats */
 
 static lxw_format *
@@ -107,6 +130,21 @@ fill (SamReportContext *ctx,
   return f;
 }
 
+static lxw_format *
+header_format (SamReportContext *ctx,
+               uint8_t           align)
+{
+  lxw_format *f = new_format (ctx);
+
+  format_set_bold (f);
+  format_set_text_wrap (f);
+  format_set_bg_color (f, 0xDDEBF7);
+  format_set_bottom (f, LXW_BORDER_THIN);
+  if (align != LXW_ALIGN_NONE)
+    format_set_align (f, align);
+  return f;
+}
+
 void
 sam_report_make_formats (SamReportContext *ctx)
 {
@@ -117,28 +155,37 @@ sam_report_make_formats (SamReportContext *ctx)
   format_set_font_size (fmt->title, 16);
   fmt->label = new_format (ctx);
   format_set_bold (fmt->label);
-  fmt->header = new_format (ctx);
-  format_set_bold (fmt->header);
-  format_set_text_wrap (fmt->header);
-  format_set_bg_color (fmt->header, 0xDDEBF7);
-  format_set_bottom (fmt->header, LXW_BORDER_THIN);
+  fmt->header = header_format (ctx, LXW_ALIGN_NONE);
+  fmt->header_number = header_format (ctx, LXW_ALIGN_RIGHT);
+  fmt->header_center = header_format (ctx, LXW_ALIGN_CENTER);
   fmt->wrap = new_format (ctx);
   format_set_text_wrap (fmt->wrap);
+  fmt->text = new_format (ctx);
+  fmt->yes_no = new_format (ctx);
+  format_set_align (fmt->yes_no, LXW_ALIGN_CENTER);
   fmt->integer = new_format (ctx);
   format_set_num_format (fmt->integer, "0");
+  fmt->count = new_format (ctx);
+  format_set_num_format (fmt->count, "0");
+  format_set_align (fmt->count, LXW_ALIGN_CENTER);
   fmt->decimal = new_format (ctx);
   format_set_num_format (fmt->decimal, "0.0");
+  /* Dates in lists are aligned right, as numbers are, so that an id
+   * before one never runs into it. */
   fmt->date = new_format (ctx);
   format_set_num_format (fmt->date, sam_report_l (ctx, L_DATE_FORMAT));
-  format_set_align (fmt->date, LXW_ALIGN_LEFT);
   fmt->datetime = new_format (ctx);
   format_set_num_format (fmt->datetime, sam_report_l (ctx, L_DATETIME_FORMAT));
-  format_set_align (fmt->datetime, LXW_ALIGN_LEFT);
+  fmt->date_left = new_format (ctx);
+  format_set_num_format (fmt->date_left, sam_report_l (ctx, L_DATE_FORMAT));
+  format_set_align (fmt->date_left, LXW_ALIGN_LEFT);
   fmt->group = new_format (ctx);
   format_set_bold (fmt->group);
   format_set_bg_color (fmt->group, 0xF2F2F2);
+  format_set_text_wrap (fmt->group);
   fmt->indent = new_format (ctx);
   format_set_indent (fmt->indent, 1);
+  format_set_text_wrap (fmt->indent);
   fmt->gap = new_format (ctx);
   format_set_bg_color (fmt->gap, 0xFCE4D6);
   fmt->total = new_format (ctx);
@@ -175,17 +222,60 @@ header_escape (const char *text)
   return g_strjoinv ("&&", parts);
 }
 
-/* Adds the worksheet @name (part sheet->part) to the workbook with the
- * report's print set-up: landscape A4, fit to the page width, the report
- * title in the header and the sheet and page in the footer. */
+/* Returns @text cut to @max characters, with … where it was cut. */
+static char *
+shorten (const char *text,
+         glong       max)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, max - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
+/* Sets the page header and footer of @sheet: what the report covers in
+ * the header, and its period and date of report between the sheet's name
+ * and "Page x of y" in the footer; so a page of a ministry's report never
+ * passes for one of the whole strategy's. (Apart, the two lines fit the
+ * page even where an application prints them unscaled, as Gnumeric
+ * does.) */
+static void
+set_header_footer (SamSheet *sheet)
+{
+  SamReportContext *ctx = sheet->ctx;
+  g_autofree char *scope = sam_report_scope_label (ctx);
+  g_autofree char *title = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), scope);
+  /* Excel takes 255 characters, codes included. */
+  g_autofree char *short_title = shorten (title, 110);
+  g_autofree char *title_escaped = header_escape (short_title);
+  g_autofree char *date = sam_report_date_text (ctx, ctx->today);
+  g_autofree char *code = ctx->period ? shorten (ctx->period->code, 40) : NULL;
+  g_autofree char *period = code ? g_strdup_printf ("%s %s", sam_report_l (ctx, L_PERIOD), code)
+                                 : g_strdup (sam_report_l (ctx, L_NO_PERIOD));
+  g_autofree char *when = g_strdup_printf ("%s · %s %s", period, sam_report_l (ctx, L_WRITTEN), date);
+  g_autofree char *when_escaped = header_escape (when);
+  g_autofree char *header = g_strdup_printf ("&L%s", title_escaped);
+  g_autofree char *footer = g_strdup_printf ("&L&A&C%s&R%s &P %s &N", when_escaped, sam_report_l (ctx, L_PAGE),
+                                             sam_report_l (ctx, L_OF));
+
+  sam_report_set_lxw_error (ctx, worksheet_set_header (sheet->ws, header));
+  sam_report_set_lxw_error (ctx, worksheet_set_footer (sheet->ws, footer));
+}
+
+/* Adds the worksheet @name (part sheet->part) to the workbook, with the
+ * report's header and footer on every printed page; how it prints is set
+ * by sam_sheet_set_print() once its columns are known. */
 void
 sam_sheet_init (SamSheet         *sheet,
                 SamReportContext *ctx,
                 SamReportLabel    name)
 {
-  g_autofree char *title = NULL, *header = NULL, *footer = NULL, *escaped = NULL;
+  g_autofree char *title = NULL;
   guint part = sheet->part > 0 ? sheet->part : 1;
 
+  sam_sheet_clear (sheet);
   memset (sheet, 0, sizeof *sheet);
   sheet->ctx = ctx;
   sheet->name = name;
@@ -198,14 +288,38 @@ sam_sheet_init (SamSheet         *sheet,
       sam_report_set_lxw_error (ctx, LXW_ERROR_MEMORY_MALLOC_FAILED);
       return;
     }
-  escaped = header_escape (sam_report_l (ctx, L_REPORT_TITLE));
-  header = g_strdup_printf ("&L%s", escaped);
-  footer = g_strdup_printf ("&L&A&R%s &P %s &N", sam_report_l (ctx, L_PAGE), sam_report_l (ctx, L_OF));
+  set_header_footer (sheet);
   worksheet_set_landscape (sheet->ws);
   worksheet_set_paper (sheet->ws, 9);
-  worksheet_fit_to_pages (sheet->ws, 1, 0);
-  sam_report_set_lxw_error (ctx, worksheet_set_header (sheet->ws, header));
-  sam_report_set_lxw_error (ctx, worksheet_set_footer (sheet->ws, footer));
+}
+
+/* Writes @text in @format over @n columns from @col, merged, in the
+ * current row. */
+void
+sam_sheet_merge (SamSheet   *sheet,
+                 lxw_col_t   col,
+                 guint       n,
+                 const char *text,
+                 lxw_format *format)
+{
+  SamReportContext *ctx = sheet->ctx;
+
+  if (n == 0 || sam_report_failed (ctx))
+    return;
+  if (n == 1)
+    {
+      sam_sheet_text (sheet, col, text, format);
+      return;
+    }
+  sam_report_set_lxw_error (ctx, worksheet_merge_range (sheet->ws, sheet->row, col, sheet->row,
+                                                        col + n - 1, text, format));
+  sam_sheet_fit_text (sheet, col, n, text, format);
+  /* The text in the first cell, blanks with its format in the rest. */
+  ctx->stats.cells++;
+  ctx->stats.strings++;
+  ctx->stats.text_bytes += strlen (text);
+  ctx->stats.blanks += n - 1;
+  ctx->stats.formatted += n;
 }
 
 /* Cells */
@@ -217,7 +331,7 @@ static void
 make_room (SamSheet *sheet)
 {
   const SamColumn *columns = sheet->columns;
-  guint n_columns = sheet->n_columns;
+  guint n_columns = sheet->n_columns, title_columns = sheet->title_columns;
   SamReportLabel name = sheet->name;
 
   if (!sheet->full)
@@ -227,7 +341,7 @@ make_room (SamSheet *sheet)
   sheet->part++;
   sam_sheet_init (sheet, sheet->ctx, name);
   if (!sam_report_failed (sheet->ctx))
-    sam_sheet_start_list (sheet, columns, n_columns);
+    sam_sheet_start_list (sheet, columns, n_columns, title_columns);
 }
 
 /* Counts a cell written, for the benchmark's yardstick to write as many. */
@@ -261,7 +375,10 @@ sam_sheet_text (SamSheet   *sheet,
     }
   if ((clean = sam_text_for_cell (text)))
     text = clean;
+  if (format == NULL && (format = sam_sheet_cell_format (sheet, col, NULL)) == NULL)
+    format = sheet->ctx->fmt.text;
   sam_report_set_lxw_error (sheet->ctx, worksheet_write_string (sheet->ws, sheet->row, col, text, format));
+  sam_sheet_fit_text (sheet, col, 1, text, format);
   count_cell (sheet->ctx, format);
   sheet->ctx->stats.strings++;
   sheet->ctx->stats.text_bytes += strlen (text);
@@ -410,7 +527,7 @@ sam_sheet_yes_no (SamSheet  *sheet,
                   lxw_col_t  col,
                   gboolean   yes)
 {
-  sam_sheet_text (sheet, col, sam_report_l (sheet->ctx, yes ? L_YES : L_NO), NULL);
+  sam_sheet_text (sheet, col, sam_report_l (sheet->ctx, yes ? L_YES : L_NO), sheet->ctx->fmt.yes_no);
 }
 
 /* Rows */
@@ -440,6 +557,7 @@ sam_sheet_next_row (SamSheet *sheet)
 {
   SamReportContext *ctx = sheet->ctx;
 
+  sam_sheet_finish_row (sheet);
   sheet->row++;
   ctx->stats.rows++;
   if (++ctx->done_rows % 1024 == 0)
@@ -449,25 +567,47 @@ sam_sheet_next_row (SamSheet *sheet)
   return !sam_report_failed (ctx);
 }
 
+static gboolean
+is_numeric (SamColumnKind kind)
+{
+  return kind == SAM_COLUMN_ID || kind == SAM_COLUMN_INTEGER || kind == SAM_COLUMN_PROGRESS
+         || kind == SAM_COLUMN_DATE || kind == SAM_COLUMN_DATETIME;
+}
+
+static lxw_format *
+header_for (SamReportFormats *fmt,
+            SamColumnKind     kind)
+{
+  if (kind == SAM_COLUMN_ID || kind == SAM_COLUMN_PROGRESS || kind == SAM_COLUMN_FLAG || kind == SAM_COLUMN_YES_NO)
+    return fmt->header_center;
+  return is_numeric (kind) ? fmt->header_number : fmt->header;
+}
+
 /* Writes the header row of a list at the current row and sets the column
- * widths; the rows that follow are its data. */
+ * widths, text columns wrapped; the rows that follow are its data. On
+ * paper the header row, and the first @title_columns columns where the
+ * list is wider than a page, repeat on every page. */
 void
 sam_sheet_start_list (SamSheet        *sheet,
                       const SamColumn *columns,
-                      guint            n_columns)
+                      guint            n_columns,
+                      guint            title_columns)
 {
+  SamReportFormats *fmt = &sheet->ctx->fmt;
+
   sheet->columns = NULL;   /* no continuation while writing the header */
   sheet->header_row = sheet->row;
   for (guint c = 0; c < n_columns; c++)
-    {
-      lxw_format *format = columns[c].kind == SAM_COLUMN_WRAP ? sheet->ctx->fmt.wrap : NULL;
-
-      worksheet_set_column (sheet->ws, c, c, columns[c].width, format);
-      sam_sheet_text (sheet, c, sam_report_l (sheet->ctx, columns[c].label), sheet->ctx->fmt.header);
-    }
+    sam_sheet_set_columns (sheet, c, c, columns[c].width, columns[c].kind == SAM_COLUMN_TEXT
+                                                          || columns[c].kind == SAM_COLUMN_WRAP
+                                                          || columns[c].kind == SAM_COLUMN_STATUS ? fmt->wrap : NULL);
+  for (guint c = 0; c < n_columns; c++)
+    sam_sheet_text (sheet, c, sam_report_l (sheet->ctx, columns[c].label), header_for (fmt, columns[c].kind));
+  sam_sheet_set_print (sheet, sheet->header_row, sheet->header_row, title_columns, 1);
   sam_sheet_next_row (sheet);
   sheet->columns = columns;
   sheet->n_columns = n_columns;
+  sheet->title_columns = title_columns;
 }
 
 static void
@@ -546,7 +686,6 @@ sam_sheet_finish_list (SamSheet *sheet)
                                                                MAX (last, sheet->header_row),
                                                                sheet->n_columns - 1));
   worksheet_freeze_panes (sheet->ws, first, 0);
-  sam_report_set_lxw_error (sheet->ctx, worksheet_repeat_rows (sheet->ws, sheet->header_row, sheet->header_row));
   for (guint c = 0; c < sheet->n_columns && last >= first; c++)
     {
       if (sheet->columns[c].kind == SAM_COLUMN_STATUS)

@@ -24,7 +24,7 @@ static const struct {
   [L_COMMENTS] = { "Written by Samordna", "Skrevet av Samordna" },
   [L_SCOPE] = { "Scope", "Omfang" },
   [L_PERIOD] = { "Reporting period", "Rapporteringsperiode" },
-  [L_WRITTEN] = { "Written", "Skrevet" },
+  [L_WRITTEN] = { "Date of report", "Utarbeidet" },
   [L_WHOLE_STRATEGY] = { "The whole strategy", "Hele strategien" },
   [L_STRATEGY] = { "Strategy", "Strategi" },
   [L_FOCUS_AREA] = { "Focus area", "Innsatsområde" },
@@ -39,7 +39,9 @@ static const struct {
   [L_AVERAGE_PROGRESS] = { "Average progress (%)", "Gjennomsnittlig fremdrift (%)" },
   [L_OVERDUE] = { "Overdue", "Over fristen" },
   [L_NOT_REPORTED] = { "Not reported this period", "Ikke rapportert denne perioden" },
-  [L_SEMINAR_TARGETS] = { "Seminars against the year's target", "Seminarer mot årets mål" },
+  [L_SEMINAR_TARGETS] = { "Seminars compared with the year's target", "Seminarer sammenlignet med årets mål" },
+  [L_TARGETS_WHOLE_STRATEGY] = { "The whole strategy's seminars, whatever the scope of this report.",
+                                 "Alle seminarene i hele strategien, uansett hva denne rapporten omfatter." },
   [L_YEAR] = { "Year", "År" },
   [L_FORMAT] = { "Format", "Format" },
   [L_HELD] = { "Held", "Gjennomført" },
@@ -75,7 +77,7 @@ static const struct {
   [L_REPORTED] = { "Reported this period", "Rapportert denne perioden" },
   [L_LATEST_COMMENT] = { "Latest status comment", "Siste statuskommentar" },
   [L_LATEST_PERIOD] = { "Period of the comment", "Kommentarens periode" },
-  [L_PROGRESS_CHANGE] = { "Progress change (points)", "Endring i fremdrift (poeng)" },
+  [L_PROGRESS_CHANGE] = { "Progress change (percentage points)", "Endring i fremdrift (prosentpoeng)" },
 
   [L_MINISTRY] = { "Ministry", "Departement" },
   [L_LEAD_SHORT] = { "Lead", "Ansvar" },
@@ -88,7 +90,7 @@ static const struct {
   [L_CATEGORY] = { "Category", "Kategori" },
   [L_NO_CATEGORY] = { "No category", "Uten kategori" },
   [L_GAP_LEGEND] = { "Shaded empty cells are gaps: no activity reaches the group there.",
-                     "Skraverte tomme celler er hull: ingen aktivitet når målgruppen der." },
+                     "Fargede tomme celler er hull: ingen aktivitet når målgruppen der." },
   [L_RESPONSIBILITY_LEGEND] = { "Each cell: activities the agency leads, activities it takes part in as a partner, and "
                                 "activities that name no lead which it answers for by sector responsibility (a ministry "
                                 "responsible for one of their sectors).",
@@ -116,11 +118,12 @@ static const struct {
   [L_EVALUATION_COMMENT] = { "Evaluation comment", "Evalueringskommentar" },
   [L_SECTOR] = { "Sector", "Sektor" },
   [L_NO_SECTOR] = { "No sector given", "Sektor ikke oppgitt" },
-  [L_TARGETS_BY_YEAR] = { "Seminars per year against the target", "Seminarer per år mot målet" },
+  [L_TARGETS_BY_YEAR] = { "The whole strategy's seminars per year compared with the target",
+                          "Hele strategiens seminarer per år sammenlignet med målet" },
 
   [L_COMMENT] = { "Comment", "Kommentar" },
   [L_REPORTED_BY] = { "Reported by", "Rapportert av" },
-  [L_REPORTED_AT] = { "Reported at", "Rapportert" },
+  [L_REPORTED_AT] = { "Time recorded", "Registrert" },
 
   [L_DATE_FORMAT] = { "yyyy-mm-dd", "dd.mm.yyyy" },
   [L_DATETIME_FORMAT] = { "yyyy-mm-dd hh:mm", "dd.mm.yyyy hh:mm" },

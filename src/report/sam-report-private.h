@@ -3,7 +3,8 @@
  * One SamReportContext per report: the workbook, its formats, the query
  * every sheet asks the store with, and the first error. One SamSheet per
  * worksheet being written: libxlsxwriter runs in constant-memory mode, so
- * each sheet is written strictly row by row, top to bottom.
+ * each sheet is written strictly row by row, top to bottom (all but the
+ * Summary, which is small and held whole for its chart's sake).
  */
 #pragma once
 
@@ -16,16 +17,25 @@
 
 G_BEGIN_DECLS
 
+/* The size of the report's text: libxlsxwriter's default font, Calibri. */
+#define SAM_REPORT_FONT_SIZE 11.0
+
 typedef struct
 {
   lxw_format *title;
   lxw_format *label;
-  lxw_format *header;
+  lxw_format *header;          /* a list's column header, over text */
+  lxw_format *header_number;   /* over numbers and dates, aligned right as they are */
+  lxw_format *header_center;   /* over a matrix's counts */
   lxw_format *wrap;
   lxw_format *integer;
+  lxw_format *count;           /* a matrix's count, centred */
   lxw_format *decimal;
   lxw_format *date;
   lxw_format *datetime;
+  lxw_format *date_left;       /* a date in a line of text, aligned left */
+  lxw_format *text;            /* text that does not wrap, at the top of its row as all is */
+  lxw_format *yes_no;          /* Yes or No, centred */
   lxw_format *group;
   lxw_format *indent;
   lxw_format *gap;
@@ -48,6 +58,7 @@ typedef struct
   lxw_workbook          *workbook;
   SamReportLanguage      language;
   SamReportQuery         query;
+  SamReportQuery         strategy_query; /* the same over the whole strategy */
   const SamScope        *scope;        /* resolved; NULL: the whole strategy */
   SamPeriod             *period;       /* NULL: the database has no periods */
   char                  *today;
@@ -68,6 +79,7 @@ typedef struct
 } SamReportContext;
 
 typedef enum {
+  SAM_COLUMN_ID,          /* an id or a measure's number, centred */
   SAM_COLUMN_TEXT,
   SAM_COLUMN_WRAP,        /* long text, wrapped */
   SAM_COLUMN_INTEGER,
@@ -76,6 +88,7 @@ typedef enum {
   SAM_COLUMN_STATUS,      /* a status word, coloured by conditional formats */
   SAM_COLUMN_PROGRESS,    /* 0–100, shown with a data bar */
   SAM_COLUMN_FLAG,        /* Yes / No, Yes highlighted as a warning */
+  SAM_COLUMN_YES_NO,      /* Yes / No */
 } SamColumnKind;
 
 typedef struct
@@ -95,7 +108,11 @@ typedef struct
   lxw_row_t         header_row;  /* a list's header row */
   const SamColumn  *columns;     /* a list's columns, or NULL */
   guint             n_columns;
+  guint             title_columns; /* repeated on every printed page */
   gboolean          full;        /* the list goes on in a new sheet at the next cell */
+  GArray           *cols;        /* the widths and formats set, see sam_sheet_set_columns() */
+  double            row_height;  /* points the current row needs; 0: the default */
+  guint8            row_level;   /* the current row's outline level */
 } SamSheet;
 
 /* sam-report-cells.c */
@@ -110,10 +127,18 @@ const char *sam_report_l           (SamReportContext *ctx,
 const char *sam_report_word        (SamReportContext *ctx,
                                     const char       *nick);
 char     *sam_report_scope_label   (SamReportContext *ctx);
+char     *sam_report_date_text     (SamReportContext *ctx,
+                                    const char       *iso);
+gboolean  sam_report_drops_empty   (SamReportContext *ctx);
 
 void      sam_sheet_init           (SamSheet         *sheet,
                                     SamReportContext *ctx,
                                     SamReportLabel    name);
+void      sam_sheet_merge          (SamSheet         *sheet,
+                                    lxw_col_t         col,
+                                    guint             n,
+                                    const char       *text,
+                                    lxw_format       *format);
 void      sam_sheet_text           (SamSheet         *sheet,
                                     lxw_col_t         col,
                                     const char       *text,
@@ -140,12 +165,44 @@ void      sam_sheet_yes_no         (SamSheet         *sheet,
 gboolean  sam_sheet_next_row       (SamSheet         *sheet);
 void      sam_sheet_start_list     (SamSheet         *sheet,
                                     const SamColumn  *columns,
-                                    guint             n_columns);
+                                    guint             n_columns,
+                                    guint             title_columns);
 void      sam_sheet_finish_list    (SamSheet         *sheet);
 void      sam_sheet_status_colours (SamSheet         *sheet,
                                     lxw_row_t         first_row,
                                     lxw_row_t         last_row,
                                     lxw_col_t         col);
+
+/* sam-report-layout.c */
+guint     sam_report_text_lines    (const char       *text,
+                                    double            width,
+                                    gboolean          bold);
+double    sam_report_column_width_for (const char    *text,
+                                    gboolean          bold);
+double    sam_report_row_height    (guint             lines,
+                                    double            size);
+void      sam_sheet_set_columns    (SamSheet         *sheet,
+                                    lxw_col_t         first,
+                                    lxw_col_t         last,
+                                    double            width,
+                                    lxw_format       *format);
+double    sam_sheet_column_width   (SamSheet         *sheet,
+                                    lxw_col_t         col);
+lxw_format *sam_sheet_cell_format  (SamSheet         *sheet,
+                                    lxw_col_t         col,
+                                    lxw_format       *format);
+void      sam_sheet_fit_text       (SamSheet         *sheet,
+                                    lxw_col_t         col,
+                                    guint             n,
+                                    const char       *text,
+                                    lxw_format       *format);
+void      sam_sheet_finish_row     (SamSheet         *sheet);
+void      sam_sheet_clear          (SamSheet         *sheet);
+void      sam_sheet_set_print      (SamSheet         *sheet,
+                                    lxw_row_t         title_first,
+                                    lxw_row_t         title_last,
+                                    guint             title_columns,
+                                    guint             group);
 
 /* sam-report-ahead.c */
 /* The connections a report reads on besides its own: see sam-report-ahead.c. */

@@ -5,7 +5,10 @@
 #include "sam-report-private.h"
 
 /* The Summary sheet: what the report covers, activities by status per
- * measure with a chart, and seminars against the year's target. */
+ * measure, the whole strategy's seminars compared with the year's target,
+ * and under them a chart of the first table. libxlsxwriter holds this
+ * sheet in memory (see write_workbook()), so that the chart carries the
+ * values it shows. */
 
 /* Columns of the per-measure table. */
 enum {
@@ -34,20 +37,20 @@ write_heading (SamReportContext *ctx,
   sam_sheet_text (sheet, 0, ctx->strategy_title, ctx->fmt.label);
   sam_sheet_next_row (sheet);
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_SCOPE), ctx->fmt.label);
-  sam_sheet_text (sheet, 1, scope, NULL);
+  sam_sheet_text (sheet, 1, scope, ctx->fmt.wrap);
   sam_sheet_next_row (sheet);
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_PERIOD), ctx->fmt.label);
   if (ctx->period)
     {
       sam_sheet_text (sheet, 1, ctx->period->code, NULL);
-      sam_sheet_date (sheet, 2, ctx->period->start_date, ctx->fmt.date);
-      sam_sheet_date (sheet, 3, ctx->period->end_date, ctx->fmt.date);
+      sam_sheet_date (sheet, 2, ctx->period->start_date, ctx->fmt.date_left);
+      sam_sheet_date (sheet, 3, ctx->period->end_date, ctx->fmt.date_left);
     }
   else
     sam_sheet_text (sheet, 1, sam_report_l (ctx, L_NO_PERIOD), NULL);
   sam_sheet_next_row (sheet);
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_WRITTEN), ctx->fmt.label);
-  sam_sheet_date (sheet, 1, ctx->today, ctx->fmt.date);
+  sam_sheet_date (sheet, 1, ctx->today, ctx->fmt.date_left);
   sam_sheet_next_row (sheet);
   sam_sheet_next_row (sheet);
 }
@@ -67,7 +70,8 @@ write_measure_header (SamReportContext *ctx,
       const char *text = c >= COL_FIRST_STATUS && c < COL_TOTAL
                          ? sam_report_word (ctx, sam_status_values[c - COL_FIRST_STATUS].nick)
                          : sam_report_l (ctx, labels[c]);
-      sam_sheet_text (sheet, c, text, ctx->fmt.header);
+      sam_sheet_text (sheet, c, text, c == COL_TITLE ? ctx->fmt.header
+                                      : c == COL_NUMBER ? ctx->fmt.header_center : ctx->fmt.header_number);
     }
   sam_sheet_next_row (sheet);
 }
@@ -77,8 +81,8 @@ write_measure (SamReportContext        *ctx,
                SamSheet                *sheet,
                const SamMeasureSummary *m)
 {
-  sam_sheet_number (sheet, COL_NUMBER, (double) m->number, ctx->fmt.integer);
-  sam_sheet_text (sheet, COL_TITLE, m->title, NULL);
+  sam_sheet_number (sheet, COL_NUMBER, (double) m->number, ctx->fmt.count);
+  sam_sheet_text (sheet, COL_TITLE, m->title, ctx->fmt.wrap);
   for (guint i = 0; i < SAM_N_STATUSES; i++)
     sam_sheet_number (sheet, COL_FIRST_STATUS + i, m->by_status[i], ctx->fmt.integer);
   sam_sheet_number (sheet, COL_TOTAL, m->total, ctx->fmt.integer);
@@ -140,18 +144,50 @@ write_totals (SamReportContext *ctx,
   sam_sheet_next_row (sheet);
 }
 
+/* The chart: 1.8 × 1.3 times Excel's 480 × 288 pixels, over as many
+ * rows of CHART_ROW_HEIGHT points (and one more) kept for it. */
+#define CHART_X_SCALE    1.8
+#define CHART_Y_SCALE    1.3
+#define CHART_ROW_HEIGHT 15.75
+#define CHART_ROWS       ((guint) (288 * CHART_Y_SCALE * 0.75 / CHART_ROW_HEIGHT) + 2)
+
+/* Keeps CHART_ROWS rows from the current row for the chart, each of a
+ * height every application reads the same. */
+static lxw_row_t
+keep_chart_rows (SamSheet *sheet)
+{
+  lxw_row_t first = sheet->row;
+
+  for (guint i = 0; i < CHART_ROWS; i++)
+    {
+      sheet->row_height = CHART_ROW_HEIGHT;
+      sam_sheet_next_row (sheet);
+    }
+  return first;
+}
+
+/* Puts the chart of the measures' table (@measures, in the rows under
+ * row @header) at row @at, under the Summary's heading: there it neither
+ * shrinks the tables when printed, as it did beside them, nor falls
+ * across a page break, as it did below them in Gnumeric (which ignores
+ * manual page breaks). The sheet is held in memory, so the chart may be
+ * placed over rows already written. */
 static void
 insert_chart (SamReportContext *ctx,
               SamSheet         *sheet,
+              lxw_row_t         at,
               lxw_row_t         header,
-              guint             n_measures)
+              GPtrArray        *measures)
 {
+  guint n_measures = measures->len, most = 0;
   lxw_chart *chart = workbook_add_chart (ctx->workbook, LXW_CHART_COLUMN_STACKED);
-  lxw_chart_options options = { .x_scale = 1.6, .y_scale = 1.4 };
+  lxw_chart_options options = { .x_scale = CHART_X_SCALE, .y_scale = CHART_Y_SCALE };
   const char *name = sam_report_l (ctx, L_SHEET_SUMMARY);
 
   if (chart == NULL)
     return;
+  for (guint i = 0; i < n_measures; i++)
+    most = MAX (most, ((SamMeasureSummary *) measures->pdata[i])->total);
   for (guint s = 0; s < SAM_N_STATUSES; s++)
     {
       lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
@@ -167,8 +203,10 @@ insert_chart (SamReportContext *ctx,
   chart_axis_set_name (chart->x_axis, sam_report_l (ctx, L_MEASURE));
   chart_axis_set_name (chart->y_axis, sam_report_l (ctx, L_ACTIVITIES));
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  sam_report_set_lxw_error (ctx, worksheet_insert_chart_opt (sheet->ws, header - 1, N_MEASURE_COLUMNS + 1,
-                                                             chart, &options));
+  /* Activities are counted whole: a short scale steps by one. */
+  if (most < 10)
+    chart_axis_set_major_unit (chart->y_axis, 1);
+  sam_report_set_lxw_error (ctx, worksheet_insert_chart_opt (sheet->ws, at, COL_NUMBER, chart, &options));
 }
 
 static void
@@ -178,8 +216,8 @@ write_target (SamReportContext       *ctx,
 {
   gboolean has_target = t->min_per_year >= 0 || t->max_per_year >= 0;
 
-  sam_sheet_text (sheet, 0, t->name, NULL);
-  sam_sheet_text (sheet, 1, sam_report_word (ctx, t->kind), NULL);
+  sam_sheet_text (sheet, 0, t->name, ctx->fmt.wrap);
+  sam_sheet_text (sheet, 1, sam_report_word (ctx, t->kind), ctx->fmt.wrap);
   sam_sheet_number (sheet, 2, t->held, ctx->fmt.integer);
   sam_sheet_number (sheet, 3, t->planned, ctx->fmt.integer);
   sam_sheet_number (sheet, 4, t->cancelled, ctx->fmt.integer);
@@ -213,19 +251,36 @@ write_targets (SamReportContext *ctx,
   gint64 year = sam_report_summary_year (ctx);
   GError *error = NULL;
   g_autoptr(GPtrArray) targets = sam_report_get_seminar_targets (ctx, &error);
+  g_autofree char *heading = NULL;
 
   if (targets == NULL)
     return sam_report_keep_error (ctx, error);
-  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_SEMINAR_TARGETS), ctx->fmt.label);
-  sam_sheet_text (sheet, 1, sam_report_l (ctx, L_YEAR), ctx->fmt.label);
-  sam_sheet_number (sheet, 2, (double) year, ctx->fmt.integer);
+  heading = g_strdup_printf ("%s, %" G_GINT64_FORMAT, sam_report_l (ctx, L_SEMINAR_TARGETS), year);
+  sam_sheet_text (sheet, 0, heading, ctx->fmt.label);
+  sam_sheet_next_row (sheet);
+  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_TARGETS_WHOLE_STRATEGY), ctx->fmt.note);
   sam_sheet_next_row (sheet);
   for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    sam_sheet_text (sheet, c, sam_report_l (ctx, header[c]), ctx->fmt.header);
+    sam_sheet_text (sheet, c, sam_report_l (ctx, header[c]), c < 2 ? ctx->fmt.header : ctx->fmt.header_number);
   sam_sheet_next_row (sheet);
   for (guint i = 0; i < targets->len; i++)
     write_target (ctx, sheet, targets->pdata[i]);
   return !sam_report_failed (ctx);
+}
+
+/* Leaves out of @measures those with no activity, for the report of an
+ * agency or a ministry: it is about what they take part in. A report on
+ * the strategy, a focus area, a measure or a plan keeps every measure it
+ * covers, an empty one being a finding. */
+static void
+drop_empty_measures (SamReportContext *ctx,
+                     GPtrArray        *measures)
+{
+  if (ctx->scope == NULL || (ctx->scope->kind != SAM_SCOPE_AGENCY && ctx->scope->kind != SAM_SCOPE_MINISTRY))
+    return;
+  for (guint i = measures->len; i-- > 0;)
+    if (((SamMeasureSummary *) measures->pdata[i])->total == 0)
+      g_ptr_array_remove_index (measures, i);
 }
 
 /* Writes the Summary sheet. Returns FALSE when writing failed. */
@@ -235,21 +290,27 @@ sam_report_write_summary (SamReportContext *ctx,
 {
   GError *error = NULL;
   g_autoptr(GPtrArray) measures = sam_report_get_measures (ctx, &error);
-  lxw_row_t header;
+  lxw_row_t header, chart = 0;
 
   if (measures == NULL)
     return sam_report_keep_error (ctx, error);
-  worksheet_set_column (sheet->ws, COL_NUMBER, COL_NUMBER, 26, NULL);
-  worksheet_set_column (sheet->ws, COL_TITLE, COL_TITLE, 45, NULL);
-  worksheet_set_column (sheet->ws, COL_FIRST_STATUS, COL_NOT_REPORTED, 13, NULL);
+  drop_empty_measures (ctx, measures);
+  sam_sheet_set_columns (sheet, COL_NUMBER, COL_NUMBER, 26, NULL);
+  sam_sheet_set_columns (sheet, COL_TITLE, COL_TITLE, 45, NULL);
+  sam_sheet_set_columns (sheet, COL_FIRST_STATUS, COL_NOT_REPORTED, 14, NULL);
+  sam_sheet_set_print (sheet, 0, LXW_ROW_MAX, 0, 1);
   write_heading (ctx, sheet);
+  if (measures->len > 0)
+    chart = keep_chart_rows (sheet);
   write_measure_header (ctx, sheet);
   header = sheet->row - 1;
   for (guint i = 0; i < measures->len; i++)
     write_measure (ctx, sheet, measures->pdata[i]);
   write_totals (ctx, sheet, measures, header + 1);
-  if (measures->len > 0)
-    insert_chart (ctx, sheet, header, measures->len);
   sam_sheet_next_row (sheet);
-  return write_targets (ctx, sheet);
+  if (!write_targets (ctx, sheet))
+    return FALSE;
+  if (measures->len > 0)
+    insert_chart (ctx, sheet, chart, header, measures);
+  return !sam_report_failed (ctx);
 }

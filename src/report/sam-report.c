@@ -123,12 +123,15 @@ set_properties (SamReportContext *ctx)
   g_autofree char *scope = sam_report_scope_label (ctx);
   g_autofree char *title = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), scope);
   g_autofree char *comments = g_strdup_printf ("%s %s", sam_report_l (ctx, L_COMMENTS), PACKAGE_VERSION);
-  const char *author = g_get_real_name ();
+  /* The file goes to ministries, the national rapporteur and GRETA: its
+   * author is the strategy, never the name or login of whoever wrote it
+   * (libxlsxwriter writes the author as "last modified by" too). */
+  char *author = ctx->strategy_title && *ctx->strategy_title ? ctx->strategy_title : (char *) "Samordna";
   lxw_doc_properties properties = {
     .title = title,
     .subject = (char *) sam_report_l (ctx, L_SUBJECT),
-    .author = (char *) (author && g_strcmp0 (author, "Unknown") != 0 ? author : g_get_user_name ()),
-    .company = ctx->strategy_title ? ctx->strategy_title : (char *) "Samordna",
+    .author = author,
+    .company = author,
     .category = scope,
     .keywords = ctx->period ? ctx->period->code : NULL,
     .comments = comments,
@@ -201,7 +204,14 @@ write_workbook (SamReportContext *ctx,
       set_properties (ctx);
       sam_report_make_formats (ctx);
       for (guint i = 0; i < N_SHEETS; i++)
-        sam_sheet_init (&list[i], ctx, sheets[i].name);
+        {
+          /* libxlsxwriter gives a chart the values it shows (for readers
+           * that do not recalculate) only from a sheet it holds in memory:
+           * the Summary, small, is held whole; the others stream. */
+          ctx->workbook->options.constant_memory = i != SUMMARY;
+          sam_sheet_init (&list[i], ctx, sheets[i].name);
+        }
+      ctx->workbook->options.constant_memory = LXW_TRUE;
       sam_report_read_activities (ctx);
       for (guint i = 0; i < N_SHEETS && !sam_report_failed (ctx); i++)
         {
@@ -215,6 +225,8 @@ write_workbook (SamReportContext *ctx,
       if (!sam_report_failed (ctx))
         g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error);
       g_clear_pointer (&ctx->activities, sam_report_activities_free);
+      for (guint i = 0; i < N_SHEETS; i++)
+        sam_sheet_clear (&list[i]);
       if (sam_report_failed (ctx))
         lxw_workbook_free (ctx->workbook);
       else if ((rc = close_workbook (ctx->workbook)) != LXW_NO_ERROR)
@@ -284,6 +296,8 @@ prepare (SamReportContext        *ctx,
   ctx->query.scope = ctx->scope;
   ctx->query.period = ctx->period;
   ctx->query.today = ctx->today;
+  ctx->strategy_query = ctx->query;
+  ctx->strategy_query.scope = NULL;
   ctx->strategy_title = sam_report_data_strategy_title (ctx->store);
   if (!sam_report_data_count (ctx->store, &ctx->query, &activities, &updates, error))
     return FALSE;

@@ -12,14 +12,21 @@ writes a test database. MODE is one of:
              exactly the same values
   failures   each failure leaves no file behind, never touches an existing
              file, and says why in one line; and `samordna check`
+  print      two reports printed to PDF by LibreOffice: every page names
+             the scope, period and date, its text is 7 pt or more, and no
+             number shows as ###
 
 Every command runs with DISPLAY and WAYLAND_DISPLAY unset. Exits 77 (skip)
 when python3-openpyxl or, for MODE locale, the nb_NO.UTF-8 locale is
-missing.
+missing; MODE print fails when LibreOffice or poppler-utils is missing
+(build-aux/dev.sh installs them).
 """
 
 import datetime
+import math
 import os
+import pwd
+import shutil
 import xml.etree.ElementTree
 import re
 import sqlite3
@@ -275,7 +282,7 @@ def check_activities(db, ws, ids, lang, period, tag):
         channels = [x[0] for x in db.query("SELECT channel FROM activity_channel WHERE activity_id = ? ORDER BY position", i)]
         languages = [x[0] for x in db.query("SELECT language FROM activity_language WHERE activity_id = ? ORDER BY position", i)]
         expected = [
-            i, a["measure_number"], a["measure_title"], a["plan_title"], None, clean(a["title"]),
+            i, a["measure_number"], clean(a["title"]), a["measure_title"], a["plan_title"], None,
             clean(a["description"]), task[0][0] if task else None, None,
             names["agency"].get(a["lead_agency_id"]),
             "; ".join(names["agency"][x] for x in db.partners.get(i, [])) or None,
@@ -288,11 +295,11 @@ def check_activities(db, ws, ids, lang, period, tag):
             clean(latest["comment"]) if latest else None, latest["code"] if latest else None, change,
         ]
         for col, value in enumerate(expected):
-            if col in (4, 8):      # plan kind and sector scope: labels, checked for being set below
+            if col in (5, 8):      # plan kind and sector scope: labels, checked for being set below
                 continue
             check(r[col] == value, "%s: activity %d column %d is %r, expected %r" % (tag, i, col, r[col], value))
-        check(r[4] not in (None, a["plan_kind"]) or a["plan_kind"] is None,
-              "%s: activity %d plan kind %r is not translated" % (tag, i, r[4]))
+        check(r[5] not in (None, a["plan_kind"]) or a["plan_kind"] is None,
+              "%s: activity %d plan kind %r is not translated" % (tag, i, r[5]))
 
 
 def runs_in(db, a, period):
@@ -311,20 +318,31 @@ def runs_in(db, a, period):
     return True
 
 
-def check_summary(db, ws, ids, measures, lang, period, tag):
-    rows = sheet_rows(ws, 1)
-    check(rows[0][0] in ("Progress report", "Fremdriftsrapport"), "%s: summary title %r" % (tag, rows[0][0]))
-    check(rows[3][1] == (period or rows[3][1]), "%s: period %r, expected %r" % (tag, rows[3][1], period))
-    check(rows[4][1] == day(TODAY), "%s: written %r" % (tag, rows[4][1]))
+def summary_table(rows):
+    """The index of the Summary's header row of the measures' table in
+    @rows, and the table's rows."""
     header = rows.index(next(r for r in rows if r[0] in ("Measure", "Tiltak")))
     table = []
     for r in rows[header + 1:]:
         if not isinstance(r[0], int):
             break
         table.append(r)
+    return header, table
+
+
+def check_summary(db, ws, ids, measures, lang, period, tag, drop_empty=False):
+    rows = sheet_rows(ws, 1)
+    check(rows[0][0] in ("Progress report", "Fremdriftsrapport"), "%s: summary title %r" % (tag, rows[0][0]))
+    check(rows[3][1] == (period or rows[3][1]), "%s: period %r, expected %r" % (tag, rows[3][1], period))
+    check(rows[4][1] == day(TODAY), "%s: written %r" % (tag, rows[4][1]))
+    header, table = summary_table(rows)
     expected_measures = db.query("SELECT m.id, m.number FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
                                  "ORDER BY f.number, f.id, m.number, m.id")
     expected_measures = [m for m in expected_measures if measures is None or m["id"] in measures]
+    if drop_empty:
+        # An agency's or a ministry's report: only the measures it has activities in.
+        expected_measures = [m for m in expected_measures
+                             if any(db.activities[i]["measure_id"] == m["id"] for i in ids)]
     check([r[0] for r in table] == [m["number"] for m in expected_measures],
           "%s: summary measures %r" % (tag, [r[0] for r in table]))
     totals = [0] * 11
@@ -351,7 +369,33 @@ def check_summary(db, ws, ids, measures, lang, period, tag):
         check(not table or total[c] == totals[c], "%s: total column %d is %r, expected %r" % (tag, c, total[c], totals[c]))
 
 
-def check_responsibility(db, ws, ids, members, measures, plans, lang, tag):
+def check_summary_targets(db, ws, year, tag):
+    """The seminar target is judged on the whole strategy's seminars,
+    whatever the scope, and says so."""
+    rows = sheet_rows(ws, 1)
+    heading = [i for i, r in enumerate(rows) if isinstance(r[0], str) and str(year) in r[0]
+               and ("whole strategy" in " ".join(str(x) for x in rows[i + 1] if x) + r[0]
+                    or "hele strategien" in (" ".join(str(x) for x in rows[i + 1] if x) + r[0]).lower())]
+    if not check(heading, "%s: no heading says the seminar targets are the whole strategy's in %d" % (tag, year)):
+        return
+    header = next(i for i in range(heading[0], len(rows)) if rows[i][0] == "Format")
+    got = {}
+    for r in rows[header + 1:]:
+        if r[0] is None:
+            break
+        got[r[0]] = r[2:5]
+    formats = db.query("SELECT id, name FROM seminar_format")
+    want = {}
+    for f in formats:
+        seminars = db.query("SELECT coalesce(status, 'planned') AS s FROM seminar WHERE format_id = ? "
+                            "AND substr(starts_at, 1, 4) = ?", f["id"], "%04d" % year)
+        want[f["name"]] = [sum(1 for x in seminars if x["s"] == "held"),
+                           sum(1 for x in seminars if x["s"] in ("planned", "open")),
+                           sum(1 for x in seminars if x["s"] == "cancelled")]
+    check(got == want, "%s: seminar targets %r, expected the whole strategy's %r" % (tag, got, want))
+
+
+def check_responsibility(db, ws, ids, members, measures, plans, lang, tag, whole):
     rows = sheet_rows(ws, 1)
     titles, kinds = rows[1], rows[2]
     columns = {}
@@ -363,41 +407,71 @@ def check_responsibility(db, ws, ids, members, measures, plans, lang, tag):
         check(kinds[c] in ("Lead", "Ansvar") and kinds[c + 1] in ("Partner", "Samarbeid")
               and kinds[c + 2] in ("Sector resp.", "Sektoransvar"), "%s: lead/partner/sector header" % tag)
         columns[titles[c]] = c
+    expected_agencies = set(db.agencies) if members is None else members
+    counts = {}
+    for key, where in [("measure_id", m) for m in expected_measures] + [("plan_id", p) for p in expected_plans]:
+        live = [i for i in ids if db.activities[i][key] == where and status_of(db.activities[i]) != "cancelled"]
+        title = "%s %d" % (MEASURE[lang], measure_numbers[where]) if key == "measure_id" else plan_titles[where]
+        for a in expected_agencies:
+            counts[(a, title)] = (sum(1 for i in live if db.activities[i]["lead_agency_id"] == a),
+                                  sum(1 for i in live if a in db.partners.get(i, [])),
+                                  sum(1 for i in live if any(d[0] == a for d in db.duties(i))))
     want = {"%s %d" % (MEASURE[lang], measure_numbers[m]) for m in expected_measures} | {plan_titles[p] for p in expected_plans}
+    if not whole:
+        # A report on part of the strategy leaves out what has no marks
+        # there, but keeps a ministry over its agencies that have some.
+        want = {t for t in want if any(counts[(a, t)] != (0, 0, 0) for a in expected_agencies)}
+        marked = {a for a in expected_agencies if any(counts[(a, t)] != (0, 0, 0) for t in want)}
+        expected_agencies = marked | ({ministry_of(db, a) for a in marked} & expected_agencies)
     check(set(columns) == want, "%s: responsibility columns %r, expected %r" % (tag, sorted(columns), sorted(want)))
     body = {r[1]: r for r in rows[3:] if r[1] is not None}
-    expected_agencies = set(db.agencies) if members is None else members
     check(set(body) == {db.names["agency"][a] for a in expected_agencies},
-          "%s: responsibility rows %r" % (tag, sorted(body)))
+          "%s: responsibility rows %r, expected %r" % (tag, sorted(body),
+                                                        sorted(db.names["agency"][a] for a in expected_agencies)))
     for a in expected_agencies:
         row = body.get(db.names["agency"][a])
         if row is None:
             continue
-        for key, where in [("measure_id", m) for m in expected_measures] + [("plan_id", p) for p in expected_plans]:
-            live = [i for i in ids if db.activities[i][key] == where and status_of(db.activities[i]) != "cancelled"]
-            lead = sum(1 for i in live if db.activities[i]["lead_agency_id"] == a)
-            partner = sum(1 for i in live if a in db.partners.get(i, []))
-            sector = sum(1 for i in live if any(d[0] == a for d in db.duties(i)))
-            title = "%s %d" % (MEASURE[lang], measure_numbers[where]) if key == "measure_id" else plan_titles[where]
-            c = columns.get(title)
-            if c is None:
-                continue
-            check((row[c] or 0, row[c + 1] or 0, row[c + 2] or 0) == (lead, partner, sector),
-                  "%s: %s × %s is %r, expected %r" % (tag, db.names["agency"][a], title, row[c:c + 3],
-                                                      (lead, partner, sector)))
+        for title, c in columns.items():
+            want_cell = counts.get((a, title), (0, 0, 0))
+            check((row[c] or 0, row[c + 1] or 0, row[c + 2] or 0) == want_cell,
+                  "%s: %s × %s is %r, expected %r" % (tag, db.names["agency"][a], title, row[c:c + 3], want_cell))
 
 
-def check_coverage(db, ws, ids, plans, tag):
+def ministry_of(db, agency):
+    """The nearest ministry up @agency's parents, itself included, or None."""
+    seen = set()
+    while agency is not None and agency not in seen:
+        seen.add(agency)
+        if db.agencies[agency]["kind"] == "ministry":
+            return agency
+        agency = db.agencies[agency]["parent_id"]
+    return None
+
+
+def check_coverage(db, ws, ids, plans, tag, whole):
     rows = sheet_rows(ws, 1)
     names = rows[2]
     sector_ids = {v: k for k, v in db.names["sector"].items()}
     plan_ids = {r["title"]: r["id"] for r in db.query("SELECT id, title FROM plan")}
+    live = [i for i in ids if status_of(db.activities[i]) != "cancelled"]
     expected_plans = {p for p in plan_ids.values() if plans is None or p in plans}
+    expected_sectors = set(sector_ids.values())
+    if not whole:
+        # Only the sectors and plans that the activities in scope reach
+        # target groups in.
+        expected_plans = {p for p in expected_plans if any(db.activities[i]["plan_id"] == p and db.groups.get(i)
+                                                           for i in live)}
+        expected_sectors = {s for s in expected_sectors if any(s in db.sectors.get(i, []) and db.groups.get(i)
+                                                               for i in live)}
     got_plans = {plan_ids[n] for n in names[2:] if n in plan_ids}
-    check(got_plans == expected_plans, "%s: coverage plan columns %r" % (tag, sorted(got_plans)))
+    check(got_plans == expected_plans, "%s: coverage plan columns %r, expected %r" % (tag, sorted(got_plans),
+                                                                                     sorted(expected_plans)))
+    got_sectors = {sector_ids[n] for n in names[2:] if n in sector_ids}
+    check(got_sectors == expected_sectors, "%s: coverage sector columns %r, expected %r"
+          % (tag, sorted(got_sectors), sorted(expected_sectors)))
     body = [r for r in rows[3:] if r[1] is not None]
     check(len(body) == len(db.names["group"]), "%s: coverage has %d groups" % (tag, len(body)))
-    live = [i for i in ids if status_of(db.activities[i]) != "cancelled"]
     group_ids = {v: k for k, v in db.names["group"].items()}
     for r in body:
         g = group_ids[r[1]]
@@ -448,6 +522,231 @@ def check_history(db, ws, ids, tag):
         check(isinstance(r[8], datetime.datetime), "%s: reported at %r is not a date" % (tag, r[8]))
 
 
+# Layout: what a reader sees on screen and on paper
+
+A4_LANDSCAPE_WIDTH_IN = 297 / 25.4
+BODY_PT = 11          # Calibri 11, the workbook's default font
+MIN_PRINTED_PT = 7
+
+
+def column_widths(ws):
+    widths = {}
+    for dim in ws.column_dimensions.values():
+        if dim.width:
+            for i in range(dim.min or 1, (dim.max or dim.min or 1) + 1):
+                widths[i] = dim.width
+    return widths
+
+
+def width_pt(width):
+    """A column @width characters wide (as the file says, padding
+    included) in points, as LibreOffice prints it, a little wider than
+    Excel (5.25 points a character)."""
+    return width * 5.6
+
+
+def text_units_low(text):
+    """A low estimate of the width of @text in widths of the digit 0 of
+    Calibri 11 (the real average of Norwegian text is about 0.85)."""
+    return 0.7 * len(text)
+
+
+def lines_low(text, width):
+    """At least how many lines @text takes wrapped in a column @width wide."""
+    capacity = max(width * 1.0, 1)
+    return sum(max(1, math.ceil(text_units_low(part) / capacity)) for part in text.split("\n"))
+
+
+def spans(ws):
+    """(row, col) of the first cell of each merged range → width in columns."""
+    result = {}
+    for r in ws.merged_cells.ranges:
+        result[(r.min_row, r.min_col)] = r.max_col - r.min_col + 1
+    return result
+
+
+def check_row_heights(ws, tag, max_rows=400):
+    """Every row where text wraps is as tall as its text, so nothing
+    overlaps the next row or is cut off."""
+    widths, merged = column_widths(ws), spans(ws)
+    checked = 0
+    for row in ws.iter_rows(max_row=max_rows):
+        needed = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+                continue
+            span = merged.get((cell.row, cell.column), 1)
+            width = sum(widths.get(cell.column + i, 8.43) for i in range(span))
+            needed = max(needed, lines_low(cell.value, width))
+        if needed < 2:
+            continue
+        checked += 1
+        height = ws.row_dimensions[row[0].row].height
+        if not check(height is not None and height >= min(14 * needed, 409),
+                     "%s: %s row %d needs %d lines, is %r pt tall" % (tag, ws.title, row[0].row, needed, height)):
+            return
+    return checked
+
+
+def check_nothing_cut(ws, tag, max_rows=400):
+    """Text that does not wrap fits its column wherever the next cell holds
+    something or is shaded; a number never sits flush against text."""
+    widths, merged = column_widths(ws), spans(ws)
+    for row in ws.iter_rows(max_row=max_rows):
+        for cell, after in zip(row, row[1:]):
+            if isinstance(cell.value, str) and not cell.alignment.wrap_text and (cell.row, cell.column) not in merged:
+                filled = after.fill is not None and after.fill.fill_type == "solid"
+                if (after.value is not None or filled) and text_units_low(cell.value) > widths.get(cell.column, 8.43):
+                    check(False, "%s: %s!%s %r is cut off by %s" % (tag, ws.title, cell.coordinate, cell.value,
+                                                                    after.coordinate))
+                    return
+            if (isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+                    and cell.alignment.horizontal in (None, "general", "right")
+                    and isinstance(after.value, (str, datetime.datetime))
+                    and after.alignment.horizontal == "left" and not after.alignment.indent):
+                check(False, "%s: %s!%s %r runs into %s %r" % (tag, ws.title, cell.coordinate, cell.value,
+                                                                 after.coordinate, after.value))
+                return
+
+
+def check_header_alignment(ws, header_row, tag):
+    """A list's header sits over its numbers the way they are aligned."""
+    rows = list(ws.iter_rows(min_row=header_row, max_row=header_row + 30))
+    if len(rows) < 2:
+        return
+    for col, header in enumerate(rows[0]):
+        if not isinstance(header.value, str):
+            continue
+        data = [r[col] for r in rows[1:] if col < len(r) and r[col].value is not None]
+        numbers = [c for c in data if isinstance(c.value, (int, float, datetime.datetime)) and not isinstance(c.value, bool)]
+        if not data or len(numbers) < len(data):
+            continue
+        data_align = numbers[0].alignment.horizontal or "right"
+        data_align = "right" if data_align == "general" else data_align
+        header_align = header.alignment.horizontal or "left"
+        header_align = "left" if header_align == "general" else header_align
+        check(header_align == data_align, "%s: %s header %r is aligned %s over numbers aligned %s"
+              % (tag, ws.title, header.value, header_align, data_align))
+
+
+def printed_scale(ws):
+    """The scale the sheet prints at: its own, or the one fitting its used
+    columns to the page's width."""
+    setup = ws.page_setup
+    if ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage:
+        if int(setup.fitToWidth if setup.fitToWidth is not None else 1) == 0:
+            return 1.0
+        widths = column_widths(ws)
+        total = sum(width_pt(widths.get(c, 8.43)) for c in range(1, ws.max_column + 1))
+        page = (A4_LANDSCAPE_WIDTH_IN if setup.orientation == "landscape" else 210 / 25.4)
+        printable = (page - ws.page_margins.left - ws.page_margins.right) * 72
+        pages = int(setup.fitToWidth or 1)
+        return min(1.0, printable * pages / total)
+    return (setup.scale or 100) / 100
+
+
+def check_print(ws, scope_text, period, date_text, tag):
+    setup = ws.page_setup
+    check(str(setup.paperSize) == "9", "%s: %s is not on A4 (%r)" % (tag, ws.title, setup.paperSize))
+    scale = printed_scale(ws)
+    check(BODY_PT * scale >= MIN_PRINTED_PT, "%s: %s prints its text at %.1f pt (scale %.2f)"
+          % (tag, ws.title, BODY_PT * scale, scale))
+    if scale < 0.99 and not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage):
+        check(ws.print_title_rows is not None or ws.print_title_cols is not None,
+              "%s: %s prints across pages without repeated titles" % (tag, ws.title))
+    texts = " ".join(part.text or "" for hf in (ws.oddHeader, ws.oddFooter)
+                     for part in (hf.left, hf.center, hf.right))
+    check(scope_text[:40].replace("&", "&&") in texts, "%s: %s header/footer %r does not name the scope %r"
+          % (tag, ws.title, texts, scope_text))
+    check(period in texts, "%s: %s header/footer %r does not name the period %s" % (tag, ws.title, texts, period))
+    check(date_text in texts, "%s: %s header/footer %r does not give the date %s" % (tag, ws.title, texts, date_text))
+    check("&P" in texts and "&N" in texts, "%s: %s has no page x of y" % (tag, ws.title))
+
+
+def check_layout(wb, lang, period, tag):
+    summary = wb[SHEETS[lang][0]]
+    scope_text = summary.cell(row=3, column=2).value
+    date_text = "15.05.2026" if lang == "nb" else "2026-05-15"
+    heights = 0
+    for ws in wb:
+        heights += check_row_heights(ws, tag) or 0
+        check_nothing_cut(ws, tag)
+        check_print(ws, scope_text, period, date_text, tag)
+    check(heights > 0, "%s: no row had text to wrap" % tag)
+    for s in (1, 4, 5, 6):
+        check_header_alignment(wb[SHEETS[lang][s]], 1, tag)
+    header = next(r[0].row for r in summary.iter_rows() if r[0].value in ("Measure", "Tiltak"))
+    check_header_alignment(summary, header, tag)
+
+
+def personal_names():
+    """The login and real name of whoever runs the tests, as the system
+    knows them: none of them may appear in a report."""
+    entry = pwd.getpwuid(os.getuid())
+    names = {entry.pw_name, os.environ.get("USER", ""), os.environ.get("LOGNAME", ""),
+             entry.pw_gecos.split(",")[0]}
+    return {n for n in names if n and len(n) >= 3}
+
+
+def check_no_personal_names(path, tag):
+    names = personal_names()
+    check(names, "%s: no login name to look for" % tag)
+    with zipfile.ZipFile(path) as z:
+        for n in z.namelist():
+            text = z.read(n).decode("utf-8", "replace")
+            for name in names:
+                if re.search(r"(?<![\w])%s(?![\w])" % re.escape(name), text):
+                    check(False, "%s: the name %r is in %s" % (tag, name, n))
+        core = z.read("docProps/core.xml").decode()
+        creator = re.search(r"<dc:creator>(.*?)</dc:creator>", core)
+        check(creator is not None and creator.group(1) != "", "%s: the document has no neutral author" % tag)
+
+
+def check_chart_cache(path, wb, lang, tag):
+    """The chart carries the numbers it shows, for previews that do not
+    recalculate."""
+    _, table = summary_table(sheet_rows(wb[SHEETS[lang][0]], 1))
+    with zipfile.ZipFile(path) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        if not check(len(charts) == 1, "%s: %d charts" % (tag, len(charts))):
+            return
+        xml_text = z.read(charts[0]).decode()
+    values = re.findall(r"<c:val>.*?</c:val>", xml_text, re.S)
+    check(len(values) == 5, "%s: the chart has %d series" % (tag, len(values)))
+    for s, v in enumerate(values):
+        cached = [float(x) for x in re.findall(r"<c:v>([^<]*)</c:v>", v)]
+        want = [float(r[2 + s]) for r in table]
+        check(cached == want, "%s: chart series %d caches %r, the sheet has %r" % (tag, s, cached, want))
+    categories = re.findall(r"<c:cat>.*?</c:cat>", xml_text, re.S)
+    check(categories and all("<c:pt " in c for c in categories), "%s: the chart's categories have no cache" % tag)
+
+
+def check_scope_has_nothing_empty(wb, lang, tag):
+    """A report on part of the strategy shows no measure, agency, plan or
+    sector that has nothing in that part."""
+    for r in summary_table(sheet_rows(wb[SHEETS[lang][0]], 1))[1]:
+        check(r[7], "%s: the summary lists measure %d with no activity" % (tag, r[0]))
+    for s, first_cell in ((2, 2), (3, 2)):
+        ws = wb[SHEETS[lang][s]]
+        body = [r for r in sheet_rows(ws, 4)]
+        width = max((len(r) for r in body), default=0)
+        titles = sheet_rows(ws, 1)[2 if s == 3 else 1]
+        for c in range(first_cell, width):
+            if s == 3 and c == width - 1:
+                break                     # the mixed-messages column
+            if s == 2 and (c - first_cell) % 3 != 0:
+                continue                  # lead, partner and sector: one group of columns
+            cells = [r[k] for r in body for k in ((c, c + 1, c + 2) if s == 2 else (c,)) if k < len(r)]
+            check(any(isinstance(v, (int, float)) and v for v in cells),
+                  "%s: %s column %r is empty" % (tag, ws.title, titles[c] if c < len(titles) else c))
+    ws = wb[SHEETS[lang][2]]
+    for r in sheet_rows(ws, 4):
+        if r[1] is None:
+            continue
+        has_marks = any(isinstance(v, (int, float)) and v for v in r[2:])
+        check(has_marks or r[0] == r[1], "%s: responsibility row %r has no marks" % (tag, r[1]))
+
+
 def check_workbook_form(path, wb, lang, names, tag):
     check(wb.sheetnames == SHEETS[lang], "%s: sheets %r" % (tag, wb.sheetnames))
     # Text from users is text: a formula only where the report computes one
@@ -466,7 +765,6 @@ def check_workbook_form(path, wb, lang, names, tag):
         check(ws.freeze_panes == "A2", "%s: %s header not frozen (%r)" % (tag, ws.title, ws.freeze_panes))
         check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"), "%s: %s has no autofilter" % (tag, ws.title))
         check(ws.page_setup.orientation == "landscape", "%s: %s not landscape" % (tag, ws.title))
-        check(ws.sheet_properties.pageSetUpPr.fitToPage, "%s: %s not fit to page" % (tag, ws.title))
         check(ws.print_title_rows is not None, "%s: %s repeats no header row" % (tag, ws.title))
     activities = wb[SHEETS[lang][1]]
     rules = [rule for cf in activities.conditional_formatting for rule in cf.rules]
@@ -516,11 +814,20 @@ def readback(workdir, db_path):
         ids, members, measures, plans = db.scope(spec)
         period = period or "2026-T2"   # the period running on TODAY
         check(len(ids) > 0, "%s: the fixture has nothing in scope" % tag)
-        check_workbook_form(out, openpyxl.load_workbook(out), lang, names, tag)
-        check_summary(db, wb[SHEETS[lang][0]], ids, measures, lang, period, tag)
+        styled = openpyxl.load_workbook(out)
+        check_workbook_form(out, styled, lang, names, tag)
+        check_layout(styled, lang, period, tag)
+        check_no_personal_names(out, tag)
+        check_chart_cache(out, wb, lang, tag)
+        if spec:
+            check_scope_has_nothing_empty(wb, lang, tag)
+        whole = spec is None
+        check_summary(db, wb[SHEETS[lang][0]], ids, measures, lang, period, tag,
+                      drop_empty=bool(spec) and spec.split(":")[0] in ("agency", "ministry"))
+        check_summary_targets(db, wb[SHEETS[lang][0]], 2026, tag)
         check_activities(db, wb[SHEETS[lang][1]], ids, lang, period, tag)
-        check_responsibility(db, wb[SHEETS[lang][2]], ids, members, measures, plans, lang, tag)
-        check_coverage(db, wb[SHEETS[lang][3]], ids, plans, tag)
+        check_responsibility(db, wb[SHEETS[lang][2]], ids, members, measures, plans, lang, tag, whole)
+        check_coverage(db, wb[SHEETS[lang][3]], ids, plans, tag, whole)
         check_seminars(db, wb, lang, db.seminars(spec, ids, members), ids, tag)
         check_history(db, wb[SHEETS[lang][6]], ids, tag)
         # The report reads ahead on a second connection in a helper thread;
@@ -652,6 +959,62 @@ def failures(workdir, db_path):
         one_line(result, "check " + tag)
 
 
+def pdf_pages(pdf):
+    """The text of each page of @pdf."""
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+
+
+def pdf_word_heights(pdf):
+    """The height of each word's box on each page of @pdf, in points: about
+    1.2 times its font's size."""
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in html.split("<page ")[1:]:
+        pages.append([float(m.group(2)) - float(m.group(1))
+                      for m in re.finditer(r'yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)"', page)])
+    return pages
+
+
+def printed(workdir, db_path):
+    """Prints two reports to PDF as a reader would, with LibreOffice, and
+    reads every page back."""
+    missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
+    if not check(not missing, "%s missing: install libreoffice-calc-nogui and poppler-utils "
+                              "(build-aux/dev.sh does)" % " and ".join(missing)):
+        return
+    cases = [("strategy-nb", None, "nb", "Hele strategien", "15.05.2026"),
+             ("hod-en", "ministry:HOD", "en", "Helse- og omsorgsdepartementet (HOD)", "2026-05-15")]
+    for name, spec, lang, _, _ in cases:
+        args = ["report", "-d", db_path, "-o", os.path.join(workdir, name + ".xlsx"), "-l", lang,
+                "--today", TODAY, "--period", "2026-T2"] + (["-s", spec] if spec else [])
+        result = run(args)
+        check(result.returncode == 0, "%s: exit %d, %r" % (name, result.returncode, result.stderr))
+    # One LibreOffice for both, with a profile of its own.
+    profile = "file://" + os.path.join(workdir, "libreoffice-profile")
+    result = subprocess.run(["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf",
+                             "--outdir", workdir] + [os.path.join(workdir, c[0] + ".xlsx") for c in cases],
+                            env=environment("C.UTF-8"), capture_output=True, text=True, timeout=240)
+    for name, spec, lang, scope, date in cases:
+        pdf = os.path.join(workdir, name + ".pdf")
+        if not check(os.path.exists(pdf), "%s: LibreOffice made no PDF: %r" % (name, result.stderr)):
+            continue
+        pages = pdf_pages(pdf)
+        check(len(pages) >= 7, "%s: %d pages, fewer than the sheets" % (name, len(pages)))
+        for i, text in enumerate(pages, 1):
+            check(scope in text, "%s: page %d does not name the scope %r" % (name, i, scope))
+            check("2026-T2" in text, "%s: page %d does not name the period" % (name, i))
+            check(date in text, "%s: page %d does not give the date %s" % (name, i, date))
+            check("###" not in text, "%s: page %d shows ### for a number that does not fit" % (name, i))
+            check(("Page %d of %d" if lang == "en" else "Side %d av %d") % (i, len(pages)) in text,
+                  "%s: page %d does not say which page it is" % (name, i))
+        for i, heights in enumerate(pdf_word_heights(pdf), 1):
+            heights.sort()
+            median = heights[len(heights) // 2] if heights else 0
+            # 7 pt text makes boxes about 8.4 pt high.
+            check(median >= 8.0, "%s: page %d prints its text at about %.1f pt" % (name, i, median / 1.2))
+
+
 def nb_locale_available():
     return "nb_no.utf8" in subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
 
@@ -680,7 +1043,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="samordna-report-") as workdir:
         db_path = os.path.join(workdir, "fixture.db")
         subprocess.run([FIXTURE, db_path], check=True, env=environment("C.UTF-8"))
-        {"readback": readback, "locale": same_locale, "failures": failures}[MODE](workdir, db_path)
+        {"readback": readback, "locale": same_locale, "failures": failures, "print": printed}[MODE](workdir, db_path)
     if FAILURES:
         print("%d failures" % len(FAILURES))
         sys.exit(1)

@@ -141,6 +141,59 @@ test_language_names (void)
     }
 }
 
+/* Layout */
+
+/* Wrapped text takes the lines a spreadsheet gives it: at least as many as
+ * Carlito's widths need, so nothing is cut off, and not many more. */
+static void
+test_text_lines (void)
+{
+  static const struct { const char *text; double width; gboolean bold; guint lines; } cases[] = {
+    { "", 10, FALSE, 1 },
+    { "Kort", 10, FALSE, 1 },
+    { "Ja\nNei", 10, FALSE, 2 },
+    { "Linje\n\nEtter en tom", 30, FALSE, 3 },
+    /* The long word does not fit beside "og", nor on a line of its own. */
+    { "Arbeids- og inkluderingsdepartementet med", 20, FALSE, 3 },
+    { "Arbeids- og inkluderingsdepartementet med", 45, FALSE, 1 },
+    /* One word longer than the column is broken. */
+    { "Kompetansehevingsstrategiarbeidsgruppe", 10, FALSE, 4 },
+    /* Wide letters take more room than narrow ones. */
+    { "WWWWWWWWWWWWWWWWWWWW", 20, FALSE, 2 },
+    { "iiiiiiiiiiiiiiiiiiii", 20, FALSE, 1 },
+    { "Gjennomsnittlig fremdrift (%)", 14, TRUE, 2 },
+    { "Æøå æøå ÆØÅ æøå", 10, FALSE, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s in %.0f", cases[i].text, cases[i].width);
+      g_assert_cmpuint (sam_report_text_lines (cases[i].text, cases[i].width, cases[i].bold), ==, cases[i].lines);
+    }
+  /* A long description grows a line at a time with its length. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    guint last = 1;
+
+    for (guint n = 0; n < 40; n++)
+      {
+        guint lines;
+
+        g_string_append (text, "ord i en setning ");
+        lines = sam_report_text_lines (text->str, 30, FALSE);
+        g_assert_cmpuint (lines, >=, last);
+        g_assert_cmpuint (lines, <=, last + 1);
+        last = lines;
+      }
+    g_assert_cmpuint (last, >=, 20);
+    g_assert_cmpuint (last, <=, 30);
+  }
+  g_assert_cmpfloat (sam_report_row_height (1, 11), ==, 15);
+  g_assert_cmpfloat (sam_report_row_height (3, 11), >=, 45);
+  g_assert_cmpfloat (sam_report_row_height (1000, 11), ==, 409);
+  g_assert_cmpfloat (sam_report_row_height (1, 16), >, 20);
+}
+
 /* Writing */
 
 static void
@@ -172,6 +225,40 @@ typedef struct
 
 /* Each failure says why with the right error, leaves an existing file as
  * it was and leaves nothing else behind. */
+/* A scope and a period of the longest names, full of the & that starts a
+ * code in page headers, still make a report: what heads every page is cut
+ * to Excel's 255 characters and its & kept as text. */
+static void
+test_write_long_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (f->dir, "test.db", NULL);
+  g_autofree char *title = g_strnfill (200, '&');
+  g_autofree char *code = g_strnfill (40, '&');
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE plan SET title = '%s' WHERE id = (SELECT min(id) FROM plan);"
+    "INSERT INTO reporting_period (code, start_date, end_date) VALUES ('%s', '2026-01-01', '2026-04-30');",
+    title, code);
+  g_autoptr(SamScope) scope = NULL;
+  SamReportOptions options = { NULL, code, SAM_REPORT_LANGUAGE_EN, "2026-02-01" };
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+
+  g_clear_object (&f->store);
+  sam_test_sql (db, sql);
+  store = sam_store_open (db, &error);
+  g_assert_no_error (error);
+  plans = sam_store_list (store, SAM_KIND_PLAN, NULL);
+  for (guint i = 0; plans && i < plans->len; i++)
+    if (g_str_equal (sam_record_get_string (plans->pdata[i], "title"), title))
+      scope = sam_scope_new (SAM_SCOPE_PLAN, sam_record_get_id (plans->pdata[i]));
+  g_assert_nonnull (scope);
+  options.scope = scope;
+  g_assert_true (sam_report_write (store, &options, f->out, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_zip (f->out));
+}
+
 static void
 test_write_failures (Fixture *f, gconstpointer data)
 {
@@ -410,10 +497,12 @@ main (int argc, char **argv)
   g_test_add_func ("/report/labels/complete", test_labels_complete);
   g_test_add_func ("/report/labels/enum-words", test_enum_words);
   g_test_add_func ("/report/labels/language-names", test_language_names);
+  g_test_add_func ("/report/layout/text-lines", test_text_lines);
 #define ADD(path, fn) g_test_add ("/report/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("write/default-plan", test_write_default_plan);
   ADD ("write/failures-leave-nothing", test_write_failures);
   ADD ("write/unknown-scope", test_write_unknown_scope);
+  ADD ("write/long-names", test_write_long_names);
   ADD ("write/cancelled", test_write_cancelled);
   g_test_add ("/report/write/cancelled-in-history", Fixture, &cancel_in_history, fixture_set_up,
               test_write_cancelled_midway, fixture_tear_down);
