@@ -342,6 +342,16 @@ check_identity (SamStore  *self,
                    self->path);
       return FALSE;
     }
+  /* Version 0 is a file made but not yet filled; any other version is
+   * one this or a newer Samordna wrote. The rest would index the
+   * migrations out of their table. */
+  if (version < 0 || (version == 0 && tables > 0))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: its database version (%d) is not one Samordna writes. Restore it from a backup, or open another file."),
+                   self->path, (int) version);
+      return FALSE;
+    }
   if (version > SAM_SCHEMA_VERSION)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NEWER,
@@ -400,6 +410,7 @@ static gboolean
 apply_migrations (SamStore  *self,
                   GError   **error)
 {
+  g_return_val_if_fail (self->schema_version >= 0 && self->schema_version <= SAM_SCHEMA_VERSION, FALSE);
   for (int v = self->schema_version; v < SAM_SCHEMA_VERSION; v++)
     {
       g_autoptr(GBytes) sql = NULL;

@@ -1,0 +1,124 @@
+/* A database file from anywhere (issue 11): whatever a file holds, opening
+ * it, `samordna check` and `samordna report` never crash, hang, run SQL the
+ * file brings, change the file, or report from a damaged one. Each test
+ * builds its bad file itself, with SQL or sqlite3's C API; the numbers in
+ * the test paths are those of the issue's cases.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "store/sam-store.h"
+#include "sam-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;       /* the database */
+  char *output;     /* where a report would go */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = sam_test_make_dir ();
+  f->path = g_build_filename (f->dir, "plan.db", NULL);
+  f->output = g_build_filename (f->dir, "report.xlsx", NULL);
+  sam_test_make_good (f->path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sam_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->output);
+}
+
+/* What a refused file must see: the store refuses it with @code and a
+ * message that names the file and says @says; `samordna check` and
+ * `samordna report` refuse it too, in one line on stderr with exit status
+ * 2 and no report written; and the file and its folder are as they were. */
+static void
+assert_refused (Fixture     *f,
+                int          code,
+                const char  *says)
+{
+  g_autoptr(GBytes) before = sam_test_read_file (f->path);
+  g_auto(GStrv) names = sam_test_list_dir (f->dir);
+  g_auto(GStrv) names_after = NULL;
+  g_auto(SamTestRun) check = { 0 }, report = { 0 };
+
+  for (int later = 0; later <= 1; later++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamStore) store = sam_store_open_with_flags (f->path, later ? SAM_STORE_OPEN_CHECK_LATER : 0,
+                                                             &error);
+
+      g_assert_null (store);
+      g_assert_error (error, SAM_STORE_ERROR, code);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, f->path));
+      g_assert_nonnull (strstr (error->message, says));
+    }
+
+  sam_test_run_samordna (&check, (const char *[]) { "check", "--database", f->path, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&check), ==, 2);
+  g_assert_cmpstr (check.out, ==, "");
+  g_assert_nonnull (strstr (check.err, says));
+  sam_test_run_samordna (&report, (const char *[]) { "report", "--database", f->path, "--output", f->output, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&report), ==, 2);
+  g_assert_nonnull (strstr (report.err, says));
+  g_assert_false (g_file_test (f->output, G_FILE_TEST_EXISTS));
+
+  g_assert_true (sam_test_same_file (before, f->path));
+  names_after = sam_test_list_dir (f->dir);
+  g_assert_cmpstrv (names, names_after);
+}
+
+/* 1. Database versions no Samordna writes */
+
+typedef struct
+{
+  const char *name;
+  const char *version;
+} VersionCase;
+
+static const VersionCase versions[] = {
+  { "minus-a-million", "-1000000" },
+  { "minus-five", "-5" },
+  { "minus-one", "-1" },
+  { "lowest", "-2147483648" },
+  { "zero-on-a-full-file", "0" },
+};
+
+static void
+test_version (Fixture       *f,
+              gconstpointer  data)
+{
+  const VersionCase *c = data;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %s", c->version);
+  g_autofree char *says = g_strdup_printf ("its database version (%s)", c->version);
+
+  sam_test_sql (f->path, sql);
+  assert_refused (f, SAM_STORE_ERROR_CORRUPT, says);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/hostile/1-version/%s", versions[i].name);
+      g_test_add (path, Fixture, &versions[i], fixture_set_up, test_version, fixture_tear_down);
+    }
+  return g_test_run ();
+}
