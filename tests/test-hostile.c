@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/sam-store.h"
 #include "sam-test-util.h"
@@ -109,6 +110,95 @@ test_version (Fixture       *f,
   assert_refused (f, SAM_STORE_ERROR_CORRUPT, says);
 }
 
+/* 6. Symbolic links */
+
+/* A folder reached through a link, as a synced folder or a home on another
+ * disk often is: existing files open, new ones are made there, and
+ * messages name the path the user gave, never a temporary file. */
+static void
+test_linked_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (f->dir, "lenke", NULL);
+  g_autofree char *linked = g_build_filename (link, "plan.db", NULL);
+  g_autofree char *fresh = g_build_filename (link, "ny.db", NULL);
+  g_autofree char *bad = g_build_filename (link, "notater.db", NULL);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_cmpint (symlink (f->dir, link), ==, 0);
+  store = sam_store_open (linked, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_count (store, SAM_KIND_MEASURE), ==, 4);
+  g_assert_cmpstr (sam_store_get_path (store), ==, linked);
+  g_clear_object (&store);
+
+  store = sam_store_open (fresh, &error);
+  if (error)
+    g_assert_null (strstr (error->message, ".new-"));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_count (store, SAM_KIND_MEASURE), ==, 4);
+  g_clear_object (&store);
+  names = sam_test_list_dir (f->dir);
+  g_assert_cmpstrv (names, ((const char *[]) { "lenke", "ny.db", "plan.db", NULL }));
+
+  g_file_set_contents (bad, "Aktivitet;Ansvarlig\n", -1, NULL);
+  store = sam_store_open (bad, &error);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_SQLITE);
+  g_assert_nonnull (strstr (error->message, bad));
+}
+
+/* A database file that is itself a link opens, for the store and the
+ * command line, and keeps the name the user gave it. */
+static void
+test_linked_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (f->dir, "snarvei.db", NULL);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SamTestRun) check = { 0 }, report = { 0 };
+
+  g_assert_cmpint (symlink ("plan.db", link), ==, 0);
+  store = sam_store_open_with_flags (link, SAM_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_store_get_path (store), ==, link);
+  g_assert_true (sam_store_check (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  sam_test_run_samordna (&check, (const char *[]) { "check", "--database", link, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&check), ==, 1);
+  g_assert_cmpstr (check.err, ==, "");
+  sam_test_run_samordna (&report, (const char *[]) { "report", "--database", link, "--output", f->output, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&report), ==, 0);
+  g_assert_true (g_file_test (f->output, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+}
+
+/* The default data folder is a link: the command line finds the default
+ * database through it. */
+static void
+test_linked_default_folder (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *home = g_build_filename (f->dir, "data", NULL);
+  g_autofree char *link = g_build_filename (home, "samordna", NULL);
+  g_autofree char *default_path = g_build_filename (f->dir, "samordna.db", NULL);
+  g_auto(SamTestRun) check = { 0 };
+
+  g_assert_cmpint (g_mkdir (home, 0700), ==, 0);
+  g_assert_cmpint (symlink (f->dir, link), ==, 0);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_assert_cmpint (g_rename (f->path, default_path), ==, 0);
+  sam_test_run_samordna (&check, (const char *[]) { "check", NULL });
+  g_unsetenv ("XDG_DATA_HOME");
+  g_assert_cmpstr (check.err, ==, "");
+  g_assert_cmpint (sam_test_run_exit_code (&check), ==, 1);
+  g_assert_nonnull (strstr (check.out, "activity-no-lead"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,5 +210,10 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/hostile/1-version/%s", versions[i].name);
       g_test_add (path, Fixture, &versions[i], fixture_set_up, test_version, fixture_tear_down);
     }
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/hostile/6-links/linked-folder", test_linked_folder);
+  ADD ("/hostile/6-links/linked-file", test_linked_file);
+  ADD ("/hostile/6-links/linked-default-folder", test_linked_default_folder);
+#undef ADD
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,7 +26,8 @@ struct _SamStore
   GObject    parent_instance;
 
   sqlite3   *db;
-  char      *path;
+  char      *path;          /* as the user gave it, for messages */
+  char      *real_path;     /* every link resolved, for SQLite */
   int        schema_version;
   guint      depth;         /* nesting of sam_store_begin() */
 
@@ -176,6 +178,7 @@ sam_store_finalize (GObject *object)
 
   sam_store_close (self);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->real_path, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
@@ -221,6 +224,33 @@ sam_store_init (SamStore *self)
 }
 
 /* Opening: checks that read and change nothing */
+
+/* Returns @path with every symbolic link resolved, for SQLite to open and
+ * for comparing files by name: of the file when it exists, else of its
+ * folder. Links are ordinary on desktops (a synced folder, a home on
+ * another disk); messages keep the path the user gave. */
+static char *
+resolve_path (const char *path)
+{
+  g_autofree char *folder = NULL, *base = NULL;
+  char *real = realpath (path, NULL);
+  char *result;
+
+  if (real == NULL)
+    {
+      folder = g_path_get_dirname (path);
+      base = g_path_get_basename (path);
+      real = realpath (folder, NULL);
+      if (real == NULL)
+        return g_strdup (path);
+      result = g_build_filename (real, base, NULL);
+      free (real);
+      return result;
+    }
+  result = g_strdup (real);
+  free (real);
+  return result;
+}
 
 static gboolean
 is_writable (const char  *path,
@@ -428,14 +458,13 @@ apply_migrations (SamStore  *self,
   return TRUE;
 }
 
+/* Opens the connection of @self to its real path. */
 static gboolean
 connect (SamStore    *self,
-         const char  *path,
          GError     **error)
 {
-  int rc = sqlite3_open_v2 (path, &self->db,
-                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
-                            NULL);
+  int rc = sqlite3_open_v2 (self->real_path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
   if (rc != SQLITE_OK)
     return sam_store_set_sql_error (self, rc, error);
   sqlite3_extended_result_codes (self->db, 1);
@@ -463,9 +492,11 @@ create_new (const char  *path,
       return FALSE;
     }
   close (fd);
-  tmp->path = g_strdup (tmp_path);
+  /* Messages name the file the user asked for, never the temporary one. */
+  tmp->path = g_strdup (path);
+  tmp->real_path = resolve_path (tmp_path);
 
-  ok = connect (tmp, tmp_path, error)
+  ok = connect (tmp, error)
        && sam_store_exec (tmp, "PRAGMA journal_mode = DELETE", error)
        && sam_store_begin (tmp, error)
        && sam_store_exec (tmp, pragma, error)
@@ -559,7 +590,8 @@ open_with_flags (const char         *path,
 
   self = g_object_new (SAM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  if (!connect (self, path, error) || !check_identity (self, error))
+  self->real_path = resolve_path (path);
+  if (!connect (self, error) || !check_identity (self, error))
     return NULL;
   if (!is_writable (path, &st))
     {
@@ -640,16 +672,17 @@ sam_store_open_async (const char          *path,
   g_task_run_in_thread (task, open_thread);
 }
 
-/* Opens a read-only connection of its own to @path. */
+/* Opens a read-only connection of its own to the file of @store. */
 static SamStore *
-open_reader (const char  *path,
-             GError     **error)
+open_reader (SamStore  *store,
+             GError   **error)
 {
   g_autoptr(SamStore) reader = g_object_new (SAM_TYPE_STORE, NULL);
   int rc;
 
-  reader->path = g_strdup (path);
-  rc = sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY, NULL);
+  reader->path = g_strdup (store->path);
+  reader->real_path = g_strdup (store->real_path);
+  rc = sqlite3_open_v2 (reader->real_path, &reader->db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
       sam_store_set_sql_error (reader, rc, error);
@@ -675,7 +708,7 @@ sam_store_open_reader (SamStore  *self,
                    _("The database “%s” is closed."), self->path);
       return NULL;
     }
-  return open_reader (self->path, error);
+  return open_reader (self, error);
 }
 
 static void
@@ -686,7 +719,7 @@ check_thread (GTask        *task,
 {
   GError *error = NULL;
   /* A connection of its own, read-only, so the window's goes on. */
-  g_autoptr(SamStore) reader = open_reader (task_data, &error);
+  g_autoptr(SamStore) reader = open_reader (source, &error);
 
   if (reader)
     check_integrity (reader, &error);
@@ -721,7 +754,6 @@ sam_store_check_async (SamStore            *self,
   g_return_if_fail (SAM_IS_STORE (self));
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sam_store_check_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
   g_task_run_in_thread (task, check_thread);
 }
 
