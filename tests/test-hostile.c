@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "report/sam-report.h"
 #include "store/sam-store.h"
 #include "sam-test-util.h"
 
@@ -108,6 +109,68 @@ test_version (Fixture       *f,
 
   sam_test_sql (f->path, sql);
   assert_refused (f, SAM_STORE_ERROR_CORRUPT, says);
+}
+
+/* 2. A report written over the database */
+
+typedef struct
+{
+  const char *name;
+  const char *target;   /* relative to the folder; a link's target after "->" */
+  const char *link;     /* NULL, "soft" or "hard": @target is made a link to the database */
+} OntoCase;
+
+static const OntoCase onto_cases[] = {
+  { "same-path", "plan.db", NULL },
+  { "other-path", "./sub/../plan.db", NULL },
+  { "folder-link", "lenke/plan.db", NULL },
+  { "symbolic-link", "rapport.xlsx", "soft" },
+  { "hard-link", "rapport.xlsx", "hard" },
+  { "wal", "plan.db-wal", NULL },
+  { "shm", "plan.db-shm", NULL },
+  { "journal", "plan.db-journal", NULL },
+  { "wal-through-folder-link", "lenke/plan.db-wal", NULL },
+};
+
+static void
+test_report_onto_database (Fixture       *f,
+                           gconstpointer  data)
+{
+  const OntoCase *c = data;
+  g_autofree char *target = g_build_filename (f->dir, c->target, NULL);
+  g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
+  g_autofree char *folder_link = g_build_filename (f->dir, "lenke", NULL);
+  g_autoptr(GBytes) before = sam_test_read_file (f->path);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SamTestRun) run = { 0 };
+  SamReportOptions options = { .check_store = TRUE };
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (symlink (f->dir, folder_link), ==, 0);
+  if (g_strcmp0 (c->link, "soft") == 0)
+    g_assert_cmpint (symlink (f->path, target), ==, 0);
+  else if (g_strcmp0 (c->link, "hard") == 0)
+    g_assert_cmpint (link (f->path, target), ==, 0);
+
+  store = sam_store_open_with_flags (f->path, SAM_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_false (sam_report_write (store, &options, target, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, target));
+  g_assert_nonnull (strstr (error->message, "Choose another name for the report"));
+  g_clear_object (&store);
+  g_assert_true (sam_test_same_file (before, f->path));
+
+  /* The command line says the same, as a bad option. */
+  sam_test_run_samordna (&run, (const char *[]) { "report", "--database", f->path, "--output", target, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "Choose another name for the report"));
+  g_assert_true (sam_test_same_file (before, f->path));
+  g_clear_error (&error);
+  store = sam_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_count (store, SAM_KIND_MEASURE), ==, 4);
 }
 
 /* 6. Symbolic links */
@@ -209,6 +272,11 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/hostile/1-version/%s", versions[i].name);
       g_test_add (path, Fixture, &versions[i], fixture_set_up, test_version, fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (onto_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/hostile/2-report-onto-database/%s", onto_cases[i].name);
+      g_test_add (path, Fixture, &onto_cases[i], fixture_set_up, test_report_onto_database, fixture_tear_down);
     }
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/hostile/6-links/linked-folder", test_linked_folder);

@@ -231,7 +231,8 @@ sam_cli_report (int    argc,
   options.check_store = TRUE;
   if (!sam_report_write (store, &options, args.output, NULL, NULL, NULL, NULL, &error))
     {
-      if (!g_error_matches (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD) && error->domain != SAM_STORE_ERROR)
+      if (!g_error_matches (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD)
+          && !g_error_matches (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_DATABASE) && error->domain != SAM_STORE_ERROR)
         status = SAM_CLI_FAILED;
       goto out;
     }

@@ -57,6 +57,21 @@ sam_report_language_default (void)
 
 /* The output file */
 
+/* Refuses @path when it is the database of @store or a file SQLite keeps
+ * beside it, whatever path or link leads there. */
+static gboolean
+check_not_database (SamStore    *store,
+                    const char  *path,
+                    GError     **error)
+{
+  if (!sam_store_is_own_file (store, path))
+    return TRUE;
+  g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_DATABASE,
+               _("“%s” is the database the report is made from, or a file kept beside it; writing the report there would destroy the plan. Choose another name for the report."),
+               path);
+  return FALSE;
+}
+
 /* Creates an empty temporary file beside @path and returns its name, or
  * NULL with a SamReportError that says what is wrong with the target. */
 static char *
@@ -325,8 +340,9 @@ write_report (SamStore                *store,
   /* The integrity check runs in a helper thread; without one, first.
    * SAMORDNA_REPORT_ONE_CONNECTION makes do without, for the tests to
    * compare. */
-  ok = sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : helpers,
-                              G_N_ELEMENTS (helpers), error)
+  ok = check_not_database (store, path, error)
+       && sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : helpers,
+                                 G_N_ELEMENTS (helpers), error)
        && (!options->check_store || helpers[0] || sam_store_check (store, error))
        && prepare (&ctx, options, &scope, error)
        && (temporary = create_temporary (path, error)) != NULL;
@@ -370,7 +386,8 @@ write_report (SamStore                *store,
  * - a SamStoreError when the scope names nothing or the database fails;
  * - SAM_REPORT_ERROR_PERIOD when no reporting period has the code given;
  * - SAM_REPORT_ERROR_NO_FOLDER, _NOT_WRITABLE or _NOT_A_FILE when @path
- *   cannot take the report, and _WRITE when writing fails midway;
+ *   cannot take the report, _DATABASE when it is the database itself (or
+ *   its -wal, -shm or -journal file), and _WRITE when writing fails midway;
  * - G_IO_ERROR_CANCELLED when @cancellable was cancelled.
  *
  * Blocks until done; see sam_report_write_async() for the window. */

@@ -26,6 +26,7 @@ typedef enum {
   SAM_REPORT_ERROR_NOT_A_FILE,    /* the output path is a folder or a device */
   SAM_REPORT_ERROR_WRITE,         /* writing failed midway (disk full, …); nothing was left */
   SAM_REPORT_ERROR_FAILED,        /* libxlsxwriter failed otherwise; the message is its own */
+  SAM_REPORT_ERROR_DATABASE,      /* the output is the database, or a file SQLite keeps beside it */
 } SamReportError;
 
 typedef enum {

@@ -785,6 +785,39 @@ sam_store_close (SamStore *self)
     }
 }
 
+/* The files SQLite keeps beside a database, by the suffix of their name. */
+static const char * const companions[] = { "", "-wal", "-shm", "-journal" };
+
+/* Returns TRUE when @path names the database file of @self, or one of the
+ * files SQLite keeps beside it (its -wal, -shm or -journal), through any
+ * other path, symbolic or hard link: writing there would destroy the
+ * database. Files that exist are compared by device and inode, those that
+ * do not yet by their real path. */
+gboolean
+sam_store_is_own_file (SamStore   *self,
+                       const char *path)
+{
+  g_autofree char *real = NULL;
+  struct stat target;
+  gboolean exists;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  exists = g_stat (path, &target) == 0;
+  real = resolve_path (path);
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *own = g_strconcat (self->real_path, companions[i], NULL);
+      struct stat st;
+
+      if (g_strcmp0 (real, own) == 0
+          || (exists && g_stat (own, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 const char *
 sam_store_get_path (SamStore *self)
 {

@@ -78,6 +78,8 @@ gboolean      sam_store_check              (SamStore            *self,
                                             GError             **error);
 void          sam_store_close              (SamStore            *self);
 const char   *sam_store_get_path           (SamStore            *self);
+gboolean      sam_store_is_own_file        (SamStore            *self,
+                                            const char          *path);
 int           sam_store_get_schema_version (SamStore            *self);
 
 gboolean      sam_store_insert             (SamStore            *self,
