@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <signal.h>
 #include <sys/wait.h>
 
 #include "sam-test-util.h"
@@ -209,9 +210,10 @@ sam_test_run_samordna (SamTestRun         *run,
 int
 sam_test_run_exit_code (SamTestRun *run)
 {
+  if ((WIFSIGNALED (run->status) && WTERMSIG (run->status) == SIGKILL)
+      || (WIFEXITED (run->status) && (WEXITSTATUS (run->status) == 137 || WEXITSTATUS (run->status) == 124)))
+    g_error ("samordna ran past " RUN_LIMIT_S " s and was killed; it said: %s", run->err);
   if (!WIFEXITED (run->status))
     g_error ("samordna died of signal %d; it said: %s", WTERMSIG (run->status), run->err);
-  if (WEXITSTATUS (run->status) == 137 || WEXITSTATUS (run->status) == 124)
-    g_error ("samordna ran past " RUN_LIMIT_S " s and was killed; it said: %s", run->err);
   return WEXITSTATUS (run->status);
 }

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "report/sam-report.h"
-#include "store/sam-store.h"
+#include "store/sam-store-private.h"
 #include "sam-test-util.h"
 
 typedef struct
@@ -173,6 +173,137 @@ test_report_onto_database (Fixture       *f,
   g_assert_cmpint (sam_store_count (store, SAM_KIND_MEASURE), ==, 4);
 }
 
+/* 4. A schema another program made */
+
+typedef struct
+{
+  const char *name;
+  const char *sql;      /* run on the sound file */
+  const char *says;     /* what the message names */
+} SchemaCase;
+
+static const SchemaCase schema_cases[] = {
+  /* A view with an endless query where a table should be: reading the
+   * sectors never ended. */
+  { "endless-view-for-table",
+    "PRAGMA foreign_keys = OFF; DROP TABLE sector;"
+    "CREATE VIEW sector (id, name, description) AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+    "SELECT i, 'Sektor ' || i, NULL FROM n",
+    "the view “sector” is not one Samordna made" },
+  /* A trigger that ran on every edit, beyond the reach of undo. */
+  { "trigger",
+    "CREATE TRIGGER rename_all AFTER UPDATE ON activity BEGIN "
+    "UPDATE agency SET name = 'Eid'; DELETE FROM registration; END",
+    "the trigger “rename_all” is not one Samordna made" },
+  { "extra-table", "CREATE TABLE notes (text TEXT)", "the table “notes” is not one Samordna made" },
+  { "extra-index", "CREATE INDEX activity_title ON activity (lower(title))",
+    "the index “activity_title” is not one Samordna made" },
+  { "changed-table",
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (progress BETWEEN 0 AND 100)', '') WHERE name = 'activity'",
+    "the table “activity” is not one Samordna made" },
+  { "missing-index", "DROP INDEX activity_overview", "the index “activity_overview” is missing" },
+  /* Version 1 says the file has none of what versions 2 and 3 added. */
+  { "version-behind-schema", "PRAGMA user_version = 1", "is not one Samordna made" },
+};
+
+static void
+test_schema (Fixture       *f,
+             gconstpointer  data)
+{
+  const SchemaCase *c = data;
+
+  sam_test_sql (f->path, c->sql);
+  assert_refused (f, SAM_STORE_ERROR_ALTERED, c->says);
+}
+
+/* A trigger's own message (RAISE) never reads as Samordna's. */
+static void
+test_schema_raise (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sam_test_sql (f->path, "CREATE TRIGGER stop BEFORE UPDATE ON activity BEGIN "
+                         "SELECT RAISE (ABORT, 'Ring 815 00 000 for å låse opp planen'); END");
+  assert_refused (f, SAM_STORE_ERROR_ALTERED, "the trigger “stop” is not one Samordna made");
+  store = sam_store_open (f->path, &error);
+  g_assert_null (strstr (error->message, "815"));
+}
+
+/* Older versions' schemas are Samordna's own: they open and move on. */
+static void
+test_schema_older (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "samordna-v1.sql", NULL);
+  g_autofree char *old = g_build_filename (f->dir, "gammel.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (fixture, &sql, NULL, &error);
+  g_assert_no_error (error);
+  sam_test_sql (old, sql);
+  store = sam_store_open (old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_SCHEMA_VERSION);
+}
+
+/* ANALYZE's statistics are SQLite's own, not another program's. */
+static void
+test_schema_statistics (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sam_test_sql (f->path, "ANALYZE");
+  store = sam_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+/* A query that runs past the limit is stopped and reported; the store
+ * goes on. */
+static void
+test_query_limit (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SamStore) store = sam_store_open (f->path, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  sam_store_set_query_limit (store, 300);
+  g_assert_false (sam_store_exec (store, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                                         "SELECT count(*) FROM n", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+  g_assert_cmpint (sam_store_count (store, SAM_KIND_MEASURE), ==, 4);
+}
+
+/* Data made to be slow: ministries nested thousands deep made the checks
+ * run for hours. They stop at the limit with a message instead. */
+static void
+test_query_limit_checks (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_auto(SamTestRun) run = { 0 };
+
+  sam_test_sql (f->path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                         "INSERT INTO agency (id, name, kind, parent_id) "
+                         "SELECT 100000 + i, 'Departement ' || i, 'ministry', CASE WHEN i > 1 THEN 99999 + i END FROM n");
+  before = sam_test_read_file (f->path);
+  g_setenv ("SAMORDNA_QUERY_LIMIT_MS", "1000", TRUE);
+  sam_test_run_samordna (&run, (const char *[]) { "check", "--database", f->path, NULL });
+  g_unsetenv ("SAMORDNA_QUERY_LIMIT_MS");
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "was stopped"));
+  g_assert_true (sam_test_same_file (before, f->path));
+}
+
 /* 6. Symbolic links */
 
 /* A folder reached through a link, as a synced folder or a home on another
@@ -278,7 +409,17 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/hostile/2-report-onto-database/%s", onto_cases[i].name);
       g_test_add (path, Fixture, &onto_cases[i], fixture_set_up, test_report_onto_database, fixture_tear_down);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (schema_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/hostile/4-schema/%s", schema_cases[i].name);
+      g_test_add (path, Fixture, &schema_cases[i], fixture_set_up, test_schema, fixture_tear_down);
+    }
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/hostile/4-schema/raise-text", test_schema_raise);
+  ADD ("/hostile/4-schema/older-versions", test_schema_older);
+  ADD ("/hostile/4-schema/statistics", test_schema_statistics);
+  ADD ("/hostile/4-schema/query-limit", test_query_limit);
+  ADD ("/hostile/4-schema/query-limit-checks", test_query_limit_checks);
   ADD ("/hostile/6-links/linked-folder", test_linked_folder);
   ADD ("/hostile/6-links/linked-file", test_linked_file);
   ADD ("/hostile/6-links/linked-default-folder", test_linked_default_folder);

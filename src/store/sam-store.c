@@ -31,6 +31,12 @@ struct _SamStore
   int        schema_version;
   guint      depth;         /* nesting of sam_store_begin() */
 
+  /* The query limit: see on_progress_cb(). */
+  gint64        query_limit;      /* microseconds; 0: none */
+  gint64        query_started;    /* when the running statement began */
+  gboolean      query_stopped;    /* the limit stopped the last statement */
+  GCancellable *cancellable;      /* the running integrity check's */
+
   /* Undo journal: each step is a GPtrArray of Change, the changes one
    * outermost transaction made, in order. */
   GPtrArray *pending;       /* the changes of the open transaction */
@@ -55,6 +61,15 @@ G_DEFINE_QUARK (sam-store-error-quark, sam_store_error)
 
 /* How long to wait for another program's lock before saying it is locked. */
 #define BUSY_TIMEOUT_MS 750
+
+/* How long one statement may run before it is stopped: far longer than any
+ * of Samordna's take on 100,000 activities (the longest, the checks, take
+ * about a second), far shorter than a hang. SAMORDNA_QUERY_LIMIT_MS sets
+ * another, for the tests. */
+#define QUERY_LIMIT_MS 10000
+
+/* How many SQLite virtual machine steps between two looks at the clock. */
+#define PROGRESS_STEPS 10000
 
 static const char *migrations[SAM_SCHEMA_VERSION] = {
   "001-initial.sql",
@@ -89,8 +104,18 @@ sam_store_set_sql_error (SamStore  *self,
 {
   const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
+  if (rc == SQLITE_CONSTRAINT_TRIGGER)
+    msg = sqlite3_errstr (rc);   /* a trigger's own words are not Samordna's */
   switch (rc & 0xff)
     {
+    case SQLITE_INTERRUPT:
+      if (self->cancellable && g_cancellable_is_cancelled (self->cancellable))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The check was cancelled."));
+      else
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_TIMEOUT,
+                     _("Reading “%s” took more than %d seconds and was stopped. The file holds more, or other, data than Samordna can go through: restore it from a backup, or open another file."),
+                     self->path, (int) MAX (1, self->query_limit / G_USEC_PER_SEC));
+      break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_LOCKED,
@@ -115,6 +140,19 @@ sam_store_set_sql_error (SamStore  *self,
       break;
     }
   return FALSE;
+}
+
+/* The migration that brings a database to schema @version (1 to
+ * SAM_SCHEMA_VERSION), as SQL. */
+GBytes *
+sam_store_migration_sql (int      version,
+                         GError **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (version >= 1 && version <= SAM_SCHEMA_VERSION, NULL);
+  name = g_strconcat ("schema/", migrations[version - 1], NULL);
+  return sam_data_lookup (name, error);
 }
 
 gboolean
@@ -444,10 +482,9 @@ apply_migrations (SamStore  *self,
   for (int v = self->schema_version; v < SAM_SCHEMA_VERSION; v++)
     {
       g_autoptr(GBytes) sql = NULL;
-      g_autofree char *name = g_strconcat ("schema/", migrations[v], NULL);
       g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
 
-      if (!(sql = sam_data_lookup (name, error)))
+      if (!(sql = sam_store_migration_sql (v + 1, error)))
         return FALSE;
       if (!sam_store_exec (self, g_bytes_get_data (sql, NULL), error)
           || !sam_store_exec (self, pragma, error))
@@ -456,6 +493,75 @@ apply_migrations (SamStore  *self,
     }
   self->schema_version = SAM_SCHEMA_VERSION;
   return TRUE;
+}
+
+/* Connections */
+
+static int
+on_statement_cb (unsigned  type,
+                 void     *data,
+                 void     *statement,
+                 void     *sql)
+{
+  SamStore *self = data;
+
+  self->query_started = g_get_monotonic_time ();
+  return 0;
+}
+
+/* Stops a statement that has run past the query limit, so that no file,
+ * however made, can keep Samordna busy for ever; and the integrity check
+ * when its caller cancels it. */
+static int
+on_progress_cb (void *data)
+{
+  SamStore *self = data;
+
+  if (self->cancellable && g_cancellable_is_cancelled (self->cancellable))
+    return 1;
+  if (self->query_limit > 0 && g_get_monotonic_time () - self->query_started > self->query_limit)
+    {
+      g_debug ("A statement on %s ran past the limit and was stopped", self->path);
+      self->query_stopped = TRUE;
+      return 1;
+    }
+  return 0;
+}
+
+static gint64
+default_query_limit (void)
+{
+  static gint64 limit = 0;
+
+  if (g_once_init_enter (&limit))
+    {
+      const char *env = g_getenv ("SAMORDNA_QUERY_LIMIT_MS");
+      gint64 ms = env ? g_ascii_strtoll (env, NULL, 10) : 0;
+
+      g_once_init_leave (&limit, (ms > 0 ? ms : QUERY_LIMIT_MS) * 1000);
+    }
+  return limit;
+}
+
+/* Sets up a new connection of @self: the schema is not trusted to run
+ * functions with side effects, SQLite's defensive mode keeps the schema
+ * from being written behind its back, and every statement runs under the
+ * query limit. */
+static void
+configure (SamStore *self)
+{
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+#ifdef SQLITE_DBCONFIG_TRUSTED_SCHEMA
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+#endif
+#ifdef SQLITE_DBCONFIG_DEFENSIVE
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+#endif
+  self->query_limit = default_query_limit ();
+  self->query_started = g_get_monotonic_time ();
+  sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, on_statement_cb, self);
+  sqlite3_progress_handler (self->db, PROGRESS_STEPS, on_progress_cb, self);
 }
 
 /* Opens the connection of @self to its real path. */
@@ -467,9 +573,8 @@ connect (SamStore    *self,
 
   if (rc != SQLITE_OK)
     return sam_store_set_sql_error (self, rc, error);
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  return sam_store_exec (self, "PRAGMA foreign_keys = ON", error);
+  configure (self);
+  return sam_store_exec (self, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON", error);
 }
 
 /* Builds a new database with the default plan in a temporary file beside
@@ -591,7 +696,8 @@ open_with_flags (const char         *path,
   self = g_object_new (SAM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->real_path = resolve_path (path);
-  if (!connect (self, error) || !check_identity (self, error))
+  if (!connect (self, error) || !check_identity (self, error)
+      || !sam_schema_verify (self, self->schema_version, error))
     return NULL;
   if (!is_writable (path, &st))
     {
@@ -682,14 +788,18 @@ open_reader (SamStore  *store,
 
   reader->path = g_strdup (store->path);
   reader->real_path = g_strdup (store->real_path);
+  reader->schema_version = store->schema_version;
   rc = sqlite3_open_v2 (reader->real_path, &reader->db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
       sam_store_set_sql_error (reader, rc, error);
       return NULL;
     }
-  sqlite3_extended_result_codes (reader->db, 1);
-  sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
+  configure (reader);
+  /* The file may have been changed since @store checked it. */
+  if (!sam_store_exec (reader, "PRAGMA trusted_schema = OFF", error)
+      || !sam_schema_verify (reader, reader->schema_version, error))
+    return NULL;
   return g_steal_pointer (&reader);
 }
 
@@ -1020,4 +1130,14 @@ sam_store_redo (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   return replay_step (self, self->redo, self->undo, FALSE, error);
+}
+
+/* Sets how long one statement may run on @self before it is stopped with
+ * SAM_STORE_ERROR_TIMEOUT; 0 for no limit. */
+void
+sam_store_set_query_limit (SamStore *self,
+                           guint     milliseconds)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  self->query_limit = (gint64) milliseconds * 1000;
 }

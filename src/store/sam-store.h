@@ -31,6 +31,8 @@ typedef enum {
   SAM_STORE_ERROR_INVALID,       /* a value breaks a rule; nothing was saved */
   SAM_STORE_ERROR_IN_USE,        /* a record others point to cannot be deleted */
   SAM_STORE_ERROR_FAILED,        /* SQLite failed otherwise; the message is its own */
+  SAM_STORE_ERROR_ALTERED,       /* holds tables, indexes, views or triggers Samordna did not make */
+  SAM_STORE_ERROR_TIMEOUT,       /* a query ran past the limit and was stopped */
 } SamStoreError;
 
 /* The schema version this build writes. A file with a higher version is
