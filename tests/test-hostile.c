@@ -173,6 +173,121 @@ test_report_onto_database (Fixture       *f,
   g_assert_cmpint (sam_store_count (store, SAM_KIND_MEASURE), ==, 4);
 }
 
+/* 3. Damage only the full integrity check finds */
+
+typedef struct
+{
+  const char *name;
+  const char *sql;
+  const char *says;
+} DamageCase;
+
+static const DamageCase damage_cases[] = {
+  /* An index that lacks a row: queries that use it miss an activity (the
+   * Overview showed an empty measure, the report 33 of 44 activities), and
+   * only PRAGMA integrity_check looks inside indexes. Made as a partial
+   * index, then given the full index's text. */
+  { "index-lacks-rows",
+    "DROP INDEX activity_overview;"
+    "CREATE INDEX activity_overview ON activity (plan_id, status, progress, due_date) WHERE id % 4 <> 0;"
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = 'CREATE INDEX activity_overview ON activity (plan_id, status, progress, due_date)' "
+    "WHERE name = 'activity_overview'",
+    "missing from index activity_overview" },
+  /* A value its CHECK constraint forbids, which read-only connections do
+   * not see. */
+  { "progress-out-of-range",
+    "PRAGMA ignore_check_constraints = ON;"
+    "UPDATE activity SET progress = 500 WHERE id = (SELECT min(id) FROM activity)",
+    "CHECK constraint failed in activity" },
+};
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static void
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+assert_damaged_error (const GError *error,
+                      const char   *says)
+{
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+  g_assert_nonnull (strstr (error->message, says));
+}
+
+/* Opening checks the whole file; a store opened with the check left for
+ * later fails it when it comes, in the background as in the window, and
+ * every report from it fails without leaving a file: on one connection,
+ * on several, and in a thread as the window writes it. */
+static void
+test_damage (Fixture       *f,
+             gconstpointer  data)
+{
+  const DamageCase *c = data;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) checked = NULL, written = NULL;
+  g_auto(GStrv) names = NULL, names_after = NULL;
+  g_auto(SamTestRun) check = { 0 }, report = { 0 };
+  SamReportOptions options = { .check_store = TRUE };
+
+  sam_test_sql (f->path, c->sql);
+  before = sam_test_read_file (f->path);
+  names = sam_test_list_dir (f->dir);
+
+  store = sam_store_open (f->path, &error);
+  g_assert_null (store);
+  assert_damaged_error (error, c->says);
+  g_clear_error (&error);
+
+  store = sam_store_open_with_flags (f->path, SAM_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  sam_store_check_async (store, NULL, got_result_cb, &checked);
+  wait_for (&checked);
+  g_assert_false (sam_store_check_finish (checked, &error));
+  assert_damaged_error (error, c->says);
+  g_clear_error (&error);
+
+  for (int one = 0; one <= 1; one++)
+    {
+      if (one)
+        g_setenv ("SAMORDNA_REPORT_ONE_CONNECTION", "1", TRUE);
+      g_assert_false (sam_report_write (store, &options, f->output, NULL, NULL, NULL, NULL, &error));
+      g_unsetenv ("SAMORDNA_REPORT_ONE_CONNECTION");
+      assert_damaged_error (error, c->says);
+      g_clear_error (&error);
+    }
+  sam_report_write_async (store, &options, f->output, NULL, NULL, NULL, NULL, got_result_cb, &written);
+  wait_for (&written);
+  g_assert_false (sam_report_write_finish (written, &error));
+  assert_damaged_error (error, c->says);
+  g_clear_object (&store);
+
+  sam_test_run_samordna (&check, (const char *[]) { "check", "--database", f->path, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&check), ==, 2);
+  g_assert_cmpstr (check.out, ==, "");
+  g_assert_nonnull (strstr (check.err, c->says));
+  sam_test_run_samordna (&report, (const char *[]) { "report", "--database", f->path, "--output", f->output, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&report), ==, 2);
+  g_assert_nonnull (strstr (report.err, c->says));
+
+  g_assert_true (sam_test_same_file (before, f->path));
+  names_after = sam_test_list_dir (f->dir);
+  g_assert_cmpstrv (names, names_after);
+}
+
 /* 4. A schema another program made */
 
 typedef struct
@@ -408,6 +523,11 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/hostile/2-report-onto-database/%s", onto_cases[i].name);
       g_test_add (path, Fixture, &onto_cases[i], fixture_set_up, test_report_onto_database, fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (damage_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/hostile/3-integrity/%s", damage_cases[i].name);
+      g_test_add (path, Fixture, &damage_cases[i], fixture_set_up, test_damage, fixture_tear_down);
     }
   for (guint i = 0; i < G_N_ELEMENTS (schema_cases); i++)
     {

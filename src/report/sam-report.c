@@ -522,9 +522,12 @@ write_thread (GTask        *task,
               GCancellable *cancellable)
 {
   WriteData *d = task_data;
-  SamReportOptions options = { d->scope, d->period, d->language, d->today };
+  /* The full integrity check runs beside the writing, as for the command
+   * line: a report is never kept from a file that fails it, whether or not
+   * the window's own check of the file has finished. */
+  SamReportOptions options = { d->scope, d->period, d->language, d->today, .check_store = TRUE };
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) store = sam_store_open (d->database, &error);
+  g_autoptr(SamStore) store = sam_store_open_with_flags (d->database, SAM_STORE_OPEN_CHECK_LATER, &error);
 
   if (store == NULL
       || !write_report (store, &options, d->path, LXW_ROW_MAX, d->progress->func ? progress_in_thread_cb : NULL,
