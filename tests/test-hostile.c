@@ -419,6 +419,86 @@ test_query_limit_checks (Fixture       *f,
   g_assert_true (sam_test_same_file (before, f->path));
 }
 
+/* 5. Control characters and broken UTF-8 in what goes into the workbook */
+
+/* Reads @path with openpyxl and with a strict XML parser for every part,
+ * the document properties included; returns what openpyxl says of the
+ * properties, or fails the test. */
+static char *
+read_workbook (const char *path)
+{
+  static const char script[] =
+    "import sys, zipfile, xml.dom.minidom\n"
+    "import openpyxl\n"
+    "with zipfile.ZipFile(sys.argv[1]) as z:\n"
+    "    for name in z.namelist():\n"
+    "        if name.endswith('.xml') or name.endswith('.rels'):\n"
+    "            xml.dom.minidom.parseString(z.read(name))\n"
+    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+    "p = wb.properties\n"
+    "print('title', p.title, 'keywords', p.keywords, 'category', p.category, sep='\\n')\n"
+    "print('sheets', *wb.sheetnames, sep='\\n')\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL, *err = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("The workbook does not read: %s", err);
+  g_free (err);
+  return out;
+}
+
+static void
+test_workbook_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char period[] = "2026-T9\001\377";
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  g_auto(SamTestRun) run = { 0 };
+  SamReportOptions options = { .period = period, .check_store = TRUE };
+
+  sam_test_sql (f->path,
+                "UPDATE strategy SET title = 'Strategi' || char(11) || CAST(X'C3' AS TEXT);"
+                "UPDATE agency SET name = 'Bufdir' || char(1) || CAST(X'FF' AS TEXT) || char(27) || '[31m' "
+                "WHERE short_name = 'Bufdir';"
+                "UPDATE plan SET title = title || char(2) || CAST(X'EDA080' AS TEXT);"
+                "UPDATE measure SET title = title || char(8);"
+                "UPDATE sector SET name = name || char(31);"
+                "UPDATE target_group SET name = CAST(X'FEFF' AS TEXT) || name;"
+                "INSERT INTO reporting_period (code, start_date, end_date) "
+                "VALUES ('2026-T9' || char(1) || CAST(X'FF' AS TEXT), '2026-01-01', '2026-12-31')");
+  store = sam_store_open_with_flags (f->path, SAM_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  for (int agency = 0; agency <= 1; agency++)
+    {
+      g_free (said);
+      g_clear_pointer (&scope, sam_scope_free);
+      scope = agency ? sam_scope_parse (store, "agency:Bufdir", &error) : NULL;
+      g_assert_no_error (error);
+      options.scope = scope;
+      g_assert_true (sam_report_write (store, &options, f->output, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      said = read_workbook (f->output);
+      g_test_message ("%s", said);
+      g_assert_nonnull (strstr (said, "2026-T9\357\277\275"));
+    }
+  g_assert_nonnull (strstr (said, "Bufdir\357\277\275"));
+
+  /* The command line writes the same, in Norwegian too. */
+  sam_test_run_samordna (&run, (const char *[]) { "report", "--database", f->path, "--output", f->output,
+                                                  "--scope", "agency:Bufdir", "--language", "nb", NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 0);
+  g_free (said);
+  said = read_workbook (f->output);
+  g_assert_nonnull (strstr (said, "Ansvar"));
+}
+
 /* 6. Symbolic links */
 
 /* A folder reached through a link, as a synced folder or a home on another
@@ -540,6 +620,7 @@ main (int   argc,
   ADD ("/hostile/4-schema/statistics", test_schema_statistics);
   ADD ("/hostile/4-schema/query-limit", test_query_limit);
   ADD ("/hostile/4-schema/query-limit-checks", test_query_limit_checks);
+  ADD ("/hostile/5-workbook/control-characters", test_workbook_text);
   ADD ("/hostile/6-links/linked-folder", test_linked_folder);
   ADD ("/hostile/6-links/linked-file", test_linked_file);
   ADD ("/hostile/6-links/linked-default-folder", test_linked_default_folder);

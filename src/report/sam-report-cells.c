@@ -166,71 +166,7 @@ sam_report_make_formats (SamReportContext *ctx)
   format_set_font_color (fmt->fill_struck, 0x7F7F7F);
 }
 
-/* Sheets */
-
-/* Doubles the & of @text, which starts a code in Excel headers. */
-static char *
-header_escape (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "&", -1);
-
-  return g_strjoinv ("&&", parts);
-}
-
-/* Adds the worksheet @name (part sheet->part) to the workbook with the
- * report's print set-up: landscape A4, fit to the page width, the report
- * title in the header and the sheet and page in the footer. */
-void
-sam_sheet_init (SamSheet         *sheet,
-                SamReportContext *ctx,
-                SamReportLabel    name)
-{
-  g_autofree char *title = NULL, *header = NULL, *footer = NULL, *escaped = NULL;
-  guint part = sheet->part > 0 ? sheet->part : 1;
-
-  memset (sheet, 0, sizeof *sheet);
-  sheet->ctx = ctx;
-  sheet->name = name;
-  sheet->part = part;
-  title = part == 1 ? g_strdup (sam_report_l (ctx, name))
-                    : g_strdup_printf ("%s (%u)", sam_report_l (ctx, name), part);
-  sheet->ws = workbook_add_worksheet (ctx->workbook, title);
-  if (sheet->ws == NULL)
-    {
-      sam_report_set_lxw_error (ctx, LXW_ERROR_MEMORY_MALLOC_FAILED);
-      return;
-    }
-  escaped = header_escape (sam_report_l (ctx, L_REPORT_TITLE));
-  header = g_strdup_printf ("&L%s", escaped);
-  footer = g_strdup_printf ("&L&A&R%s &P %s &N", sam_report_l (ctx, L_PAGE), sam_report_l (ctx, L_OF));
-  worksheet_set_landscape (sheet->ws);
-  worksheet_set_paper (sheet->ws, 9);
-  worksheet_fit_to_pages (sheet->ws, 1, 0);
-  sam_report_set_lxw_error (ctx, worksheet_set_header (sheet->ws, header));
-  sam_report_set_lxw_error (ctx, worksheet_set_footer (sheet->ws, footer));
-}
-
-/* Cells */
-
-/* A list that filled its sheet continues on a new one, "Name (2)", with
- * its header again, once there is another row to write; so a list that
- * ends exactly at the limit leaves no empty sheet. */
-static void
-make_room (SamSheet *sheet)
-{
-  const SamColumn *columns = sheet->columns;
-  guint n_columns = sheet->n_columns;
-  SamReportLabel name = sheet->name;
-
-  if (!sheet->full)
-    return;
-  sheet->full = FALSE;
-  sam_sheet_finish_list (sheet);
-  sheet->part++;
-  sam_sheet_init (sheet, sheet->ctx, name);
-  if (!sam_report_failed (sheet->ctx))
-    sam_sheet_start_list (sheet, columns, n_columns);
-}
+/* Text */
 
 static gboolean
 needs_cleaning (const char *text,
@@ -274,6 +210,121 @@ clean_text (const char *text)
       g_string_append_unichar (clean, c);
     }
   return g_string_free (clean, FALSE);
+}
+
+/* Returns @text cleaned as every cell's text is (see clean_text()), for
+ * what goes into the workbook besides cells: document properties, sheet
+ * names, merged headers. NULL stays NULL. */
+char *
+sam_report_clean (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  return needs_cleaning (text, strlen (text)) ? clean_text (text) : g_strdup (text);
+}
+
+/* Returns @name as Excel takes a sheet name: clean, without []:*?/\, not
+ * starting or ending with an apostrophe, at most 31 characters. */
+static char *
+sheet_name (const char *name)
+{
+  g_autofree char *clean = sam_report_clean (name);
+  GString *out = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = clean; *p && n < 31; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strchr ("[]:*?/\\", (int) c) != NULL && c < 0x80)
+        c = '_';
+      else if (c == '\'' && (n == 0 || !p[1] || n == 30))
+        c = '_';
+      g_string_append_unichar (out, c);
+    }
+  if (out->len == 0)
+    g_string_append_c (out, '_');
+  return g_string_free (out, FALSE);
+}
+
+/* Returns the worksheet name of part @part of the sheet @label: "Name",
+ * or "Name (2)", its number kept when a long name is cut. */
+static char *
+sheet_title (const char *label,
+             guint       part)
+{
+  g_autofree char *suffix = part > 1 ? g_strdup_printf (" (%u)", part) : g_strdup ("");
+  g_autofree char *base = sheet_name (label);
+  glong room = 31 - g_utf8_strlen (suffix, -1);
+
+  if (g_utf8_strlen (base, -1) > room)
+    *g_utf8_offset_to_pointer (base, room) = '\0';
+  return g_strconcat (base, suffix, NULL);
+}
+
+/* Sheets */
+
+/* Doubles the & of @text, which starts a code in Excel headers. */
+static char *
+header_escape (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "&", -1);
+
+  return g_strjoinv ("&&", parts);
+}
+
+/* Adds the worksheet @name (part sheet->part) to the workbook with the
+ * report's print set-up: landscape A4, fit to the page width, the report
+ * title in the header and the sheet and page in the footer. */
+void
+sam_sheet_init (SamSheet         *sheet,
+                SamReportContext *ctx,
+                SamReportLabel    name)
+{
+  g_autofree char *title = NULL, *header = NULL, *footer = NULL, *escaped = NULL;
+  guint part = sheet->part > 0 ? sheet->part : 1;
+
+  memset (sheet, 0, sizeof *sheet);
+  sheet->ctx = ctx;
+  sheet->name = name;
+  sheet->part = part;
+  title = sheet_title (sam_report_l (ctx, name), part);
+  sheet->ws = workbook_add_worksheet (ctx->workbook, title);
+  if (sheet->ws == NULL)
+    {
+      sam_report_set_lxw_error (ctx, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
+  escaped = header_escape (sam_report_l (ctx, L_REPORT_TITLE));
+  header = g_strdup_printf ("&L%s", escaped);
+  footer = g_strdup_printf ("&L&A&R%s &P %s &N", sam_report_l (ctx, L_PAGE), sam_report_l (ctx, L_OF));
+  worksheet_set_landscape (sheet->ws);
+  worksheet_set_paper (sheet->ws, 9);
+  worksheet_fit_to_pages (sheet->ws, 1, 0);
+  sam_report_set_lxw_error (ctx, worksheet_set_header (sheet->ws, header));
+  sam_report_set_lxw_error (ctx, worksheet_set_footer (sheet->ws, footer));
+}
+
+/* Cells */
+
+/* A list that filled its sheet continues on a new one, "Name (2)", with
+ * its header again, once there is another row to write; so a list that
+ * ends exactly at the limit leaves no empty sheet. */
+static void
+make_room (SamSheet *sheet)
+{
+  const SamColumn *columns = sheet->columns;
+  guint n_columns = sheet->n_columns;
+  SamReportLabel name = sheet->name;
+
+  if (!sheet->full)
+    return;
+  sheet->full = FALSE;
+  sam_sheet_finish_list (sheet);
+  sheet->part++;
+  sam_sheet_init (sheet, sheet->ctx, name);
+  if (!sam_report_failed (sheet->ctx))
+    sam_sheet_start_list (sheet, columns, n_columns);
 }
 
 /* Counts a cell written, for the benchmark's yardstick to write as many. */

@@ -22,6 +22,7 @@ block_title (SamSheet   *sheet,
              const char *title)
 {
   SamReportContext *ctx = sheet->ctx;
+  g_autofree char *clean = NULL;
 
   if (n == 0 || sam_report_failed (ctx))
     return;
@@ -29,12 +30,13 @@ block_title (SamSheet   *sheet,
     sam_sheet_text (sheet, col, title, ctx->fmt.header);
   else
     {
+      clean = sam_report_clean (title);
       sam_report_set_lxw_error (ctx, worksheet_merge_range (sheet->ws, sheet->row, col, sheet->row,
-                                                            col + n - 1, title, ctx->fmt.header));
+                                                            col + n - 1, clean, ctx->fmt.header));
       /* The title in the first cell, blanks with its format in the rest. */
       ctx->stats.cells++;
       ctx->stats.strings++;
-      ctx->stats.text_bytes += strlen (title);
+      ctx->stats.text_bytes += strlen (clean);
       ctx->stats.blanks += n - 1;
       ctx->stats.formatted += n;
     }

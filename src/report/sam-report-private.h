@@ -110,6 +110,7 @@ const char *sam_report_l           (SamReportContext *ctx,
 const char *sam_report_word        (SamReportContext *ctx,
                                     const char       *nick);
 char     *sam_report_scope_label   (SamReportContext *ctx);
+char     *sam_report_clean         (const char       *text);
 
 void      sam_sheet_init           (SamSheet         *sheet,
                                     SamReportContext *ctx,

@@ -132,20 +132,31 @@ move_into_place (const char  *temporary,
 
 /* The workbook */
 
+/* The document properties, each as clean as a cell's text: libxlsxwriter
+ * writes them into docProps as they are, and a control character or
+ * broken UTF-8 from the database there makes the whole file unreadable. */
 static void
 set_properties (SamReportContext *ctx)
 {
-  g_autofree char *scope = sam_report_scope_label (ctx);
-  g_autofree char *title = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), scope);
-  g_autofree char *comments = g_strdup_printf ("%s %s", sam_report_l (ctx, L_COMMENTS), PACKAGE_VERSION);
-  const char *author = g_get_real_name ();
+  g_autofree char *label = sam_report_scope_label (ctx);
+  g_autofree char *full = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), label);
+  g_autofree char *notes = g_strdup_printf ("%s %s", sam_report_l (ctx, L_COMMENTS), PACKAGE_VERSION);
+  const char *real_name = g_get_real_name ();
+  g_autofree char *title = sam_report_clean (full);
+  g_autofree char *subject = sam_report_clean (sam_report_l (ctx, L_SUBJECT));
+  g_autofree char *author = sam_report_clean (real_name && g_strcmp0 (real_name, "Unknown") != 0
+                                              ? real_name : g_get_user_name ());
+  g_autofree char *company = sam_report_clean (ctx->strategy_title ? ctx->strategy_title : "Samordna");
+  g_autofree char *category = sam_report_clean (label);
+  g_autofree char *keywords = sam_report_clean (ctx->period ? ctx->period->code : NULL);
+  g_autofree char *comments = sam_report_clean (notes);
   lxw_doc_properties properties = {
     .title = title,
-    .subject = (char *) sam_report_l (ctx, L_SUBJECT),
-    .author = (char *) (author && g_strcmp0 (author, "Unknown") != 0 ? author : g_get_user_name ()),
-    .company = ctx->strategy_title ? ctx->strategy_title : (char *) "Samordna",
-    .category = scope,
-    .keywords = ctx->period ? ctx->period->code : NULL,
+    .subject = subject,
+    .author = author,
+    .company = company,
+    .category = category,
+    .keywords = keywords,
     .comments = comments,
     .created = time (NULL),
   };
