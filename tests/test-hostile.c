@@ -9,6 +9,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
+#include <fcntl.h>
+#include <utime.h>
 #include <unistd.h>
 
 #include "report/sam-report.h"
@@ -588,6 +591,111 @@ test_linked_default_folder (Fixture       *f,
   g_assert_nonnull (strstr (check.out, "activity-no-lead"));
 }
 
+/* 7. Litter and permissions */
+
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  gint64      age_s;      /* how long ago it was last written */
+  gboolean    locked;     /* a report in another process is writing it */
+  gboolean    stays;
+} LitterFile;
+
+static const LitterFile litter[] = {
+  { ".rapport.xlsx.AbC123", "", 3600, FALSE, FALSE },            /* killed before writing */
+  { ".rapport.xlsx.q9Zx0B", "PK\003\004halv", 7200, FALSE, FALSE }, /* killed while writing */
+  { ".annen.xlsx.Zz9Zz9", "", 86400, FALSE, FALSE },             /* another report's */
+  { ".rapport.xlsx.Fr3sh1", "", 0, FALSE, TRUE },                /* just made */
+  { ".rapport.xlsx.L0cked", "", 3600, TRUE, TRUE },              /* being written */
+  { ".rapport.xlsx.bak", "", 3600, FALSE, TRUE },                /* not our pattern */
+  { ".rapport.xlsx.AbC1234", "", 3600, FALSE, TRUE },
+  { ".notater.txt.AbC123", "", 3600, FALSE, TRUE },
+  { ".rapport.xlsx.N0tZip", "mine notater", 3600, FALSE, TRUE }, /* not a workbook */
+  { "rapport.xlsx.AbC123", "", 3600, FALSE, TRUE },              /* not hidden */
+};
+
+/* A report killed midway leaves its hidden temporary file; the next
+ * report to the folder removes those of our own making that nobody is
+ * writing, and nothing else. */
+static void
+test_litter (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SamStore) store = sam_store_open_with_flags (f->path, SAM_STORE_OPEN_CHECK_LATER, NULL);
+  g_autoptr(GError) error = NULL;
+  SamReportOptions options = { .check_store = TRUE };
+  int lock_fd = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (litter); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, litter[i].name, NULL);
+      struct utimbuf times;
+
+      g_file_set_contents (path, litter[i].contents, -1, &error);
+      g_assert_no_error (error);
+      times.actime = times.modtime = time (NULL) - litter[i].age_s;
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+      if (litter[i].locked)
+        {
+          lock_fd = g_open (path, O_RDONLY, 0);
+          g_assert_cmpint (flock (lock_fd, LOCK_EX | LOCK_NB), ==, 0);
+        }
+    }
+  g_assert_true (sam_report_write (store, &options, f->output, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (litter); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, litter[i].name, NULL);
+
+      g_test_message ("%s", litter[i].name);
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, litter[i].stays);
+    }
+  close (lock_fd);
+}
+
+/* A read-only report is refused, as a spreadsheet program would, and
+ * left as it was; a writable one is replaced and keeps its permissions. */
+static void
+test_read_only_target (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SamStore) store = sam_store_open_with_flags (f->path, SAM_STORE_OPEN_CHECK_LATER, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_auto(GStrv) names = NULL, names_after = NULL;
+  g_auto(SamTestRun) run = { 0 };
+  SamReportOptions options = { .check_store = TRUE };
+  GStatBuf st;
+
+  g_file_set_contents (f->output, "forrige rapport", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (f->output, 0444), ==, 0);
+  before = sam_test_read_file (f->output);
+  names = sam_test_list_dir (f->dir);
+
+  g_assert_false (sam_report_write (store, &options, f->output, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_NOT_WRITABLE);
+  g_assert_nonnull (strstr (error->message, f->output));
+  g_assert_nonnull (strstr (error->message, "is read-only"));
+  sam_test_run_samordna (&run, (const char *[]) { "report", "--database", f->path, "--output", f->output, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 1);
+  g_assert_nonnull (strstr (run.err, "is read-only"));
+  g_assert_true (sam_test_same_file (before, f->output));
+  g_assert_cmpint (g_stat (f->output, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  names_after = sam_test_list_dir (f->dir);
+  g_assert_cmpstrv (names, names_after);
+
+  g_clear_error (&error);
+  g_assert_cmpint (g_chmod (f->output, 0600), ==, 0);
+  g_assert_true (sam_report_write (store, &options, f->output, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (sam_test_same_file (before, f->output));
+  g_assert_cmpint (g_stat (f->output, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +732,8 @@ main (int   argc,
   ADD ("/hostile/6-links/linked-folder", test_linked_folder);
   ADD ("/hostile/6-links/linked-file", test_linked_file);
   ADD ("/hostile/6-links/linked-default-folder", test_linked_default_folder);
+  ADD ("/hostile/7-litter/stale-temporaries", test_litter);
+  ADD ("/hostile/7-litter/read-only-target", test_read_only_target);
 #undef ADD
   return g_test_run ();
 }

@@ -180,6 +180,17 @@ gboolean   sam_report_foreach_status     (SamReportContext  *ctx,
 gboolean   sam_report_get_checked        (SamReportContext  *ctx,
                                           GError           **error);
 
+/* sam-report-output.c */
+gboolean   sam_report_output_check       (SamStore          *store,
+                                          const char        *path,
+                                          GError           **error);
+char      *sam_report_output_create      (const char        *path,
+                                          int               *lock,
+                                          GError           **error);
+gboolean   sam_report_output_finish      (const char        *temporary,
+                                          const char        *path,
+                                          GError           **error);
+
 /* sam-report-summary.c */
 gint64     sam_report_summary_year       (SamReportContext  *ctx);
 

@@ -55,81 +55,6 @@ sam_report_language_default (void)
   return SAM_REPORT_LANGUAGE_EN;
 }
 
-/* The output file */
-
-/* Refuses @path when it is the database of @store or a file SQLite keeps
- * beside it, whatever path or link leads there. */
-static gboolean
-check_not_database (SamStore    *store,
-                    const char  *path,
-                    GError     **error)
-{
-  if (!sam_store_is_own_file (store, path))
-    return TRUE;
-  g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_DATABASE,
-               _("“%s” is the database the report is made from, or a file kept beside it; writing the report there would destroy the plan. Choose another name for the report."),
-               path);
-  return FALSE;
-}
-
-/* Creates an empty temporary file beside @path and returns its name, or
- * NULL with a SamReportError that says what is wrong with the target. */
-static char *
-create_temporary (const char  *path,
-                  GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *temporary = g_build_filename (folder, name, NULL);
-  struct stat st;
-  int fd;
-
-  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_NOT_A_FILE,
-                   _("“%s” is a folder or a device, not a file. Choose a file name for the report."), path);
-      return NULL;
-    }
-  if (g_stat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_NO_FOLDER,
-                   _("The folder “%s” does not exist. Create it first, or choose another folder for the report."),
-                   folder);
-      return NULL;
-    }
-  if ((fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666)) < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SAM_REPORT_ERROR,
-                   saved == EACCES || saved == EPERM || saved == EROFS ? SAM_REPORT_ERROR_NOT_WRITABLE : SAM_REPORT_ERROR_WRITE,
-                   _("The report cannot be written in the folder “%s”: %s. Choose a folder you can write to."),
-                   folder, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&temporary);
-}
-
-/* Flushes @temporary to disk and renames it to @path, replacing what was
- * there only now that the new file is complete. */
-static gboolean
-move_into_place (const char  *temporary,
-                 const char  *path,
-                 GError     **error)
-{
-  int fd = g_open (temporary, O_RDONLY | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0 || close (fd) != 0 || g_rename (temporary, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE,
-                   _("Could not save the report as “%s”: %s."), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The workbook */
 
 /* The document properties, each as clean as a cell's text: libxlsxwriter
@@ -345,18 +270,19 @@ write_report (SamStore                *store,
   g_autoptr(SamScope) scope = NULL;
   g_autofree char *temporary = NULL;
   SamStore *helpers[SAM_REPORT_N_HELPERS] = { NULL };
+  int lock = -1;
   gboolean ok;
 
   ctx.today = options->today ? g_strdup (options->today) : today_string ();
   /* The integrity check runs in a helper thread; without one, first.
    * SAMORDNA_REPORT_ONE_CONNECTION makes do without, for the tests to
    * compare. */
-  ok = check_not_database (store, path, error)
+  ok = sam_report_output_check (store, path, error)
        && sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : helpers,
                                  G_N_ELEMENTS (helpers), error)
        && (!options->check_store || helpers[0] || sam_store_check (store, error))
        && prepare (&ctx, options, &scope, error)
-       && (temporary = create_temporary (path, error)) != NULL;
+       && (temporary = sam_report_output_create (path, &lock, error)) != NULL;
   if (ok && helpers[0])
     sam_report_ahead_start (&ctx, helpers, options->check_store);
   for (guint i = 0; i < G_N_ELEMENTS (helpers); i++)
@@ -367,13 +293,15 @@ write_report (SamStore                *store,
       }
   if (ok)
     {
-      ok = write_workbook (&ctx, temporary) && move_into_place (temporary, path, &ctx.error);
+      ok = write_workbook (&ctx, temporary) && sam_report_output_finish (temporary, path, &ctx.error);
       if (!ok)
         {
           g_unlink (temporary);
           g_propagate_error (error, g_steal_pointer (&ctx.error));
         }
     }
+  if (lock >= 0)
+    close (lock);
   sam_report_ahead_stop (&ctx);
   sam_report_data_end (store);
   if (ok && progress)
