@@ -14,7 +14,9 @@
 #include <utime.h>
 #include <unistd.h>
 
+#include "models/sam-matrix-rows.h"
 #include "report/sam-report.h"
+#include "store/sam-coordination.h"
 #include "store/sam-store-private.h"
 #include "sam-test-util.h"
 
@@ -696,6 +698,142 @@ test_read_only_target (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* 8. More than a sheet or a window can hold */
+
+#define WIDE 20000
+
+/* 20,000 sectors and 20,000 target groups, with the default plan's
+ * activities reaching some of each. */
+static void
+make_wide (const char *path)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+    "INSERT INTO sector (name) SELECT printf('Sektor %%05d', i) FROM n;"
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+    "INSERT INTO target_group (name, category) SELECT printf('Målgruppe %%05d', i), 'public' FROM n;"
+    "INSERT OR IGNORE INTO activity_sector (activity_id, sector_id, position) "
+    "SELECT a.id, s.id, 0 FROM activity a JOIN sector s ON (s.id * 7 + a.id) %% 200 = 0;"
+    "INSERT OR IGNORE INTO activity_target_group (activity_id, target_group_id, position) "
+    "SELECT a.id, t.id, 0 FROM activity a JOIN target_group t ON (t.id * 3 + a.id) %% 200 = 0",
+    WIDE, WIDE);
+
+  sam_test_sql (path, sql);
+}
+
+static gint64
+query_count (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* The window's matrix keeps as many columns as it can show and says how
+ * many more there are, in a last column of its own; the gaps it counts
+ * are all of them. */
+static void
+test_wide_matrix (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamMatrix) m = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(SamMatrixRow) heading = NULL;
+  gint64 sectors, groups, reached;
+  const SamMatrixHeader *note;
+  g_autofree char *left_out = NULL, *text = NULL;
+  guint sum = 0;
+
+  make_wide (f->path);
+  sectors = query_count (f->path, "SELECT count(*) FROM sector");
+  groups = query_count (f->path, "SELECT count(*) FROM target_group");
+  reached = query_count (f->path, "SELECT count(*) FROM (SELECT DISTINCT tg.target_group_id, s.sector_id "
+                                  "FROM activity a JOIN activity_target_group tg ON tg.activity_id = a.id "
+                                  "JOIN activity_sector s ON s.activity_id = a.id "
+                                  "WHERE coalesce(a.status, 'planned') <> 'cancelled')");
+  store = sam_store_open (f->path, &error);
+  g_assert_no_error (error);
+  m = sam_coordination_coverage (store, NULL, SAM_KIND_SECTOR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (m->rows->len, ==, groups);
+  g_assert_cmpuint (m->columns->len, ==, SAM_MATRIX_MAX_COLUMNS + 1);
+  g_assert_cmpuint (m->n_columns_left_out, ==, sectors - SAM_MATRIX_MAX_COLUMNS);
+  note = g_ptr_array_index (m->columns, SAM_MATRIX_MAX_COLUMNS);
+  g_assert_cmpint (note->id, ==, 0);
+  left_out = g_strdup_printf ("%u more", m->n_columns_left_out);
+  g_assert_nonnull (strstr (note->label, left_out));
+  g_assert_cmpuint (sam_matrix_count_gaps (m), ==, groups * sectors - reached);
+
+  /* A category heading adds up the groups under it. */
+  rows = sam_matrix_rows_new (g_steal_pointer (&m));
+  heading = g_list_model_get_item (rows, 0);
+  for (guint c = 0; c < SAM_MATRIX_MAX_COLUMNS; c++)
+    {
+      g_autofree char *cell = sam_matrix_row_cell_text (heading, c);
+      sum += (guint) g_ascii_strtoull (cell, NULL, 10);
+    }
+  g_assert_cmpuint (sum, >, 0);
+  text = sam_matrix_row_cell_text (heading, SAM_MATRIX_MAX_COLUMNS);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_false (sam_matrix_row_cell_is_gap (heading, SAM_MATRIX_MAX_COLUMNS));
+}
+
+/* The report writes what fits in a sheet (16,384 columns), says in the
+ * sheet and to its caller what did not, and succeeds. */
+static void
+test_wide_report (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char script[] =
+    "import sys, openpyxl\n"
+    "wb = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
+    "ws = wb['Coverage']\n"
+    "print('columns', ws.max_column)\n"
+    "for row in ws.iter_rows(min_row=1, max_row=1, values_only=True):\n"
+    "    print('note', ' '.join(str(v) for v in row if v))\n";
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SamTestRun) run = { 0 };
+  SamReportOptions options = { .language = SAM_REPORT_LANGUAGE_EN, .check_store = TRUE };
+  SamReportStats stats = { 0 };
+  const char *argv[] = { "/usr/bin/python3", "-c", script, f->output, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  make_wide (f->path);
+  store = sam_store_open_with_flags (f->path, SAM_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_report_write (store, &options, f->output, NULL, NULL, &stats, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (stats.warnings);
+  g_assert_nonnull (strstr (stats.warnings[0], "Coverage"));
+  g_assert_nonnull (strstr (stats.warnings[0], "sectors"));
+  g_assert_nonnull (strstr (stats.warnings[0], "16,384 columns"));
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "columns 16384\n"));
+  g_assert_nonnull (strstr (out, "did not fit"));
+  sam_report_stats_clear (&stats);
+
+  sam_test_run_samordna (&run, (const char *[]) { "report", "--database", f->path, "--output", f->output,
+                                                  "--language", "en", NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 0);
+  g_assert_nonnull (strstr (run.err, "16,384 columns"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +872,8 @@ main (int   argc,
   ADD ("/hostile/6-links/linked-default-folder", test_linked_default_folder);
   ADD ("/hostile/7-litter/stale-temporaries", test_litter);
   ADD ("/hostile/7-litter/read-only-target", test_read_only_target);
+  ADD ("/hostile/8-size/window-matrix", test_wide_matrix);
+  ADD ("/hostile/8-size/report", test_wide_report);
 #undef ADD
   return g_test_run ();
 }

@@ -32,6 +32,17 @@ sam_report_keep_error (SamReportContext *ctx,
   return ctx->error == NULL;
 }
 
+/* Keeps @message (taking it) among what the report says did not fit. */
+void
+sam_report_warn (SamReportContext *ctx,
+                 char             *message)
+{
+  g_debug ("%s", message);
+  if (ctx->warnings == NULL)
+    ctx->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (ctx->warnings, message);
+}
+
 void
 sam_report_set_lxw_error (SamReportContext *ctx,
                           lxw_error         rc)
@@ -327,6 +338,30 @@ make_room (SamSheet *sheet)
     sam_sheet_start_list (sheet, columns, n_columns);
 }
 
+/* Makes room for a cell in column @col of the current row (a full list
+ * goes on in a new sheet) and returns TRUE; or FALSE when nothing is to be
+ * written: writing has failed, or the cell lies past the end of a sheet
+ * that cannot go on, which is left out and said once. */
+static gboolean
+ready (SamSheet  *sheet,
+       lxw_col_t  col)
+{
+  SamReportContext *ctx = sheet->ctx;
+
+  make_room (sheet);
+  if (sam_report_failed (ctx))
+    return FALSE;
+  if (col < LXW_COL_MAX && sheet->row < ctx->max_rows)
+    return TRUE;
+  if (!sheet->overflowed)
+    {
+      sheet->overflowed = TRUE;
+      sam_report_warn (ctx, g_strdup_printf (_("Part of the sheet “%s” did not fit, as a sheet holds at most 16,384 columns and %u rows, and is left out."),
+                                             sam_report_l (ctx, sheet->name), ctx->max_rows));
+    }
+  return FALSE;
+}
+
 /* Counts a cell written, for the benchmark's yardstick to write as many. */
 static void
 count_cell (SamReportContext *ctx,
@@ -347,8 +382,7 @@ sam_sheet_text (SamSheet   *sheet,
 {
   g_autofree char *clean = NULL;
 
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx))
+  if (!ready (sheet, col))
     return;
   if (text == NULL || *text == '\0')
     {
@@ -370,8 +404,7 @@ sam_sheet_number (SamSheet   *sheet,
                   double      value,
                   lxw_format *format)
 {
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx))
+  if (!ready (sheet, col))
     return;
   sam_report_set_lxw_error (sheet->ctx, worksheet_write_number (sheet->ws, sheet->row, col, value, format));
   count_cell (sheet->ctx, format);
@@ -386,8 +419,7 @@ sam_sheet_formula (SamSheet   *sheet,
                    double      value,
                    lxw_format *format)
 {
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx))
+  if (!ready (sheet, col))
     return;
   sam_report_set_lxw_error (sheet->ctx,
                             worksheet_write_formula_num (sheet->ws, sheet->row, col, formula, format, value));
@@ -399,8 +431,7 @@ sam_sheet_blank (SamSheet   *sheet,
                  lxw_col_t   col,
                  lxw_format *format)
 {
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx))
+  if (!ready (sheet, col))
     return;
   sam_report_set_lxw_error (sheet->ctx, worksheet_write_blank (sheet->ws, sheet->row, col, format));
   if (format != NULL)   /* libxlsxwriter writes no blank cell without one */
@@ -490,8 +521,7 @@ sam_sheet_date (SamSheet   *sheet,
 {
   lxw_datetime dt;
 
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx) || iso == NULL || *iso == '\0')
+  if (iso == NULL || *iso == '\0' || !ready (sheet, col))
     return;
   if (!parse_iso (iso, &dt))
     {

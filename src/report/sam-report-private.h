@@ -42,6 +42,10 @@ typedef struct
 
 typedef struct _SamReportAhead SamReportAhead;
 
+/* The most columns a matrix sheet can have for one block: all of a sheet
+ * but the row labels. */
+#define SAM_REPORT_MAX_MATRIX_COLUMNS (LXW_COL_MAX - 2)
+
 typedef struct
 {
   SamStore              *store;
@@ -65,6 +69,7 @@ typedef struct
   double                 reported;     /* the fraction last reported */
   GCancellable          *cancellable;
   GError                *error;        /* the first failure; writing stops there */
+  GPtrArray             *warnings;     /* what did not fit, for SamReportStats */
 } SamReportContext;
 
 typedef enum {
@@ -96,12 +101,15 @@ typedef struct
   const SamColumn  *columns;     /* a list's columns, or NULL */
   guint             n_columns;
   gboolean          full;        /* the list goes on in a new sheet at the next cell */
+  gboolean          overflowed;  /* a cell past the sheet's end was left out */
 } SamSheet;
 
 /* sam-report-cells.c */
 gboolean  sam_report_failed        (SamReportContext *ctx);
 gboolean  sam_report_keep_error    (SamReportContext *ctx,
                                     GError           *error);
+void      sam_report_warn          (SamReportContext *ctx,
+                                    char             *message);
 void      sam_report_set_lxw_error (SamReportContext *ctx,
                                     lxw_error         rc);
 void      sam_report_make_formats  (SamReportContext *ctx);

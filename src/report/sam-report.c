@@ -306,8 +306,16 @@ write_report (SamStore                *store,
   sam_report_data_end (store);
   if (ok && progress)
     progress (1.0, progress_data);
+  if (ctx.warnings && ctx.warnings->len > 0 && stats)
+    {
+      g_ptr_array_add (ctx.warnings, NULL);
+      ctx.stats.warnings = (char **) g_ptr_array_free (g_steal_pointer (&ctx.warnings), FALSE);
+    }
+  g_clear_pointer (&ctx.warnings, g_ptr_array_unref);
   if (stats)
     *stats = ctx.stats;
+  else
+    sam_report_stats_clear (&ctx.stats);
   g_clear_error (&ctx.error);
   sam_period_info_free (ctx.period);
   g_free (ctx.strategy_title);
@@ -555,4 +563,12 @@ sam_report_write_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Frees what @stats holds (its warnings), not @stats itself. */
+void
+sam_report_stats_clear (SamReportStats *stats)
+{
+  g_return_if_fail (stats != NULL);
+  g_clear_pointer (&stats->warnings, g_strfreev);
 }
