@@ -834,6 +834,26 @@ test_wide_report (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "16,384 columns"));
 }
 
+/* Found by fuzz-database */
+
+/* Text that is not UTF-8 reads as text with U+FFFD in it, never as an
+ * empty field (GVariant refused it with a critical). */
+static void
+test_text_not_utf8 (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamRecord) agency = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sam_test_sql (f->path, "UPDATE agency SET name = 'Bufdir' || CAST(X'FFC3' AS TEXT) WHERE short_name = 'Bufdir'");
+  store = sam_store_open (f->path, &error);
+  g_assert_no_error (error);
+  agency = sam_test_find (store, SAM_KIND_AGENCY, "short_name", "Bufdir");
+  g_assert_nonnull (agency);
+  g_assert_cmpstr (sam_record_get_string (agency, "name"), ==, "Bufdir\357\277\275\357\277\275");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -874,6 +894,7 @@ main (int   argc,
   ADD ("/hostile/7-litter/read-only-target", test_read_only_target);
   ADD ("/hostile/8-size/window-matrix", test_wide_matrix);
   ADD ("/hostile/8-size/report", test_wide_report);
+  ADD ("/hostile/fuzz-found/text-not-utf8", test_text_not_utf8);
 #undef ADD
   return g_test_run ();
 }
