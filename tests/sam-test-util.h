@@ -28,10 +28,14 @@ typedef struct
   int   status;     /* the exit status; 137 when it was killed as hanging */
   char *out;
   char *err;
+  guint limit_s;
 } SamTestRun;
 
 void       sam_test_run_clear       (SamTestRun  *run);
 void       sam_test_run_samordna    (SamTestRun  *run,
+                                     const char  *const *args);
+void       sam_test_run_samordna_limited (SamTestRun *run,
+                                     guint        limit_s,
                                      const char  *const *args);
 int        sam_test_run_exit_code   (SamTestRun  *run);
 
