@@ -93,8 +93,23 @@ left_out_message (SamReportContext *ctx,
     }
 }
 
-/* Says, at the top of the sheet beside the legend and to the report's
- * caller, what of the matrix did not fit in it. */
+/* "12 of 20 sectors", in the report's language. */
+static char *
+shown_of (SamReportContext *ctx,
+          SamKind           kind,
+          guint             shown,
+          guint             all)
+{
+  SamReportLabel noun = kind == SAM_KIND_SECTOR ? L_N_SECTORS : kind == SAM_KIND_PLAN ? L_N_PLANS
+                      : kind == SAM_KIND_MEASURE ? L_N_MEASURES : kind == SAM_KIND_AGENCY ? L_N_AGENCIES
+                      : L_N_TARGET_GROUPS;
+
+  return g_strdup_printf ("%u %s %u %s", shown, sam_report_l (ctx, L_OF), all, sam_report_l (ctx, noun));
+}
+
+/* Says what of the matrix did not fit in its sheet: at the top of the
+ * sheet, beside the legend, in the report's language; and to the report's
+ * caller, in the user's. */
 static void
 note_left_out (SamSheet  *sheet,
                SamMatrix *blocks[2],
@@ -103,19 +118,24 @@ note_left_out (SamSheet  *sheet,
   SamReportContext *ctx = sheet->ctx;
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   const char *name = sam_report_l (ctx, sheet->name);
-  g_autofree char *text = NULL;
+  g_autofree char *parts = NULL, *text = NULL;
 
   for (guint b = 0; b < 2; b++)
     if (fit->shown[b] < fit->all[b])
-      g_ptr_array_add (notes, left_out_message (ctx, name, blocks[b]->column_kind, fit->shown[b], fit->all[b]));
+      {
+        sam_report_warn (ctx, left_out_message (ctx, name, blocks[b]->column_kind, fit->shown[b], fit->all[b]));
+        g_ptr_array_add (notes, shown_of (ctx, blocks[b]->column_kind, fit->shown[b], fit->all[b]));
+      }
   if (fit->rows_shown < fit->rows_all)
-    g_ptr_array_add (notes, left_out_message (ctx, name, blocks[0]->row_kind, fit->rows_shown, fit->rows_all));
+    {
+      sam_report_warn (ctx, left_out_message (ctx, name, blocks[0]->row_kind, fit->rows_shown, fit->rows_all));
+      g_ptr_array_add (notes, shown_of (ctx, blocks[0]->row_kind, fit->rows_shown, fit->rows_all));
+    }
   if (notes->len == 0)
     return;
-  for (guint i = 0; i < notes->len; i++)
-    sam_report_warn (ctx, g_strdup (notes->pdata[i]));
   g_ptr_array_add (notes, NULL);
-  text = g_strjoinv (" ", (char **) notes->pdata);
+  parts = g_strjoinv (", ", (char **) notes->pdata);
+  text = g_strdup_printf ("%s %s.", sam_report_l (ctx, L_LEFT_OUT), parts);
   sam_sheet_text (sheet, FIRST_CELL_COLUMN, text, ctx->fmt.label);
 }
 
