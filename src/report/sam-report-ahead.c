@@ -135,13 +135,17 @@ read_result (SamStore              *store,
     case AHEAD_TARGETS:
       return sam_report_data_seminar_targets (store, strategy, year, error);
     case AHEAD_RESPONSIBILITY_MEASURES:
-      return sam_coordination_responsibility (store, query->scope, SAM_KIND_MEASURE, error);
+      return sam_coordination_responsibility_at_most (store, query->scope, SAM_KIND_MEASURE,
+                                                      SAM_REPORT_MAX_MATRIX_COLUMNS, error);
     case AHEAD_RESPONSIBILITY_PLANS:
-      return sam_coordination_responsibility (store, query->scope, SAM_KIND_PLAN, error);
+      return sam_coordination_responsibility_at_most (store, query->scope, SAM_KIND_PLAN,
+                                                      SAM_REPORT_MAX_MATRIX_COLUMNS, error);
     case AHEAD_COVERAGE_SECTORS:
-      return sam_coordination_coverage (store, query->scope, SAM_KIND_SECTOR, error);
+      return sam_coordination_coverage_at_most (store, query->scope, SAM_KIND_SECTOR,
+                                                SAM_REPORT_MAX_MATRIX_COLUMNS, error);
     case AHEAD_COVERAGE_PLANS:
-      return sam_coordination_coverage (store, query->scope, SAM_KIND_PLAN, error);
+      return sam_coordination_coverage_at_most (store, query->scope, SAM_KIND_PLAN,
+                                                SAM_REPORT_MAX_MATRIX_COLUMNS, error);
     case AHEAD_MESSAGE_FLAGS:
       return sam_coordination_message_flags (store, query->scope, error);
     case AHEAD_CHECK:
