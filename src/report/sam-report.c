@@ -280,7 +280,7 @@ write_report (SamStore                *store,
   ok = sam_report_output_check (store, path, error)
        && sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : helpers,
                                  G_N_ELEMENTS (helpers), error)
-       && (!options->check_store || helpers[0] || sam_store_check (store, error))
+       && (!options->check_store || helpers[0] || sam_store_check (store, cancellable, error))
        && prepare (&ctx, options, &scope, error)
        && (temporary = sam_report_output_create (path, &lock, error)) != NULL;
   if (ok && helpers[0])

@@ -860,13 +860,15 @@ check_thread (GTask        *task,
 /* Runs the full integrity check of the file behind @self on its own
  * connection, blocking: for a store opened with
  * SAM_STORE_OPEN_CHECK_LATER, or a reader of one in another thread.
- * Returns FALSE with SAM_STORE_ERROR_CORRUPT when the file is damaged. */
+ * Returns FALSE with SAM_STORE_ERROR_CORRUPT when the file is damaged, or
+ * with G_IO_ERROR_CANCELLED when @cancellable was cancelled. */
 gboolean
-sam_store_check (SamStore  *self,
-                 GError   **error)
+sam_store_check (SamStore      *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  return check_integrity (self, NULL, error);
+  return check_integrity (self, cancellable, error);
 }
 
 /* Runs the full integrity check of the file behind @self in a worker

@@ -77,6 +77,7 @@ void          sam_store_check_async        (SamStore            *self,
 gboolean      sam_store_check_finish       (GAsyncResult        *result,
                                             GError             **error);
 gboolean      sam_store_check              (SamStore            *self,
+                                            GCancellable        *cancellable,
                                             GError             **error);
 void          sam_store_close              (SamStore            *self);
 const char   *sam_store_get_path           (SamStore            *self);
