@@ -508,7 +508,10 @@ written_cb (GObject      *source,
 }
 
 /* Writes the report as sam_report_write() does, in a worker thread with
- * its own connection to @store's file, so the window stays responsive.
+ * its own connection to @store's file, so the window stays responsive,
+ * always with the file's integrity check beside it (whatever
+ * @options->check_store says): no report is kept from a damaged file,
+ * whether or not the window's own check of it has finished.
  * @progress runs in the thread-default main context of the caller, and
  * @progress_data_free frees @progress_data there after the last call and
  * after @callback. Call sam_report_write_finish() from @callback. */

@@ -543,19 +543,20 @@ on_progress_cb (void *data)
   return 0;
 }
 
+/* The query limit in microseconds. */
 static gint64
 default_query_limit (void)
 {
-  static gint64 limit = 0;
+  static gsize limit = 0;
 
   if (g_once_init_enter (&limit))
     {
       const char *env = g_getenv ("SAMORDNA_QUERY_LIMIT_MS");
       gint64 ms = env ? g_ascii_strtoll (env, NULL, 10) : 0;
 
-      g_once_init_leave (&limit, (ms > 0 ? ms : QUERY_LIMIT_MS) * 1000);
+      g_once_init_leave (&limit, (gsize) (ms > 0 ? ms : QUERY_LIMIT_MS) * 1000);
     }
-  return limit;
+  return (gint64) limit;
 }
 
 /* Sets up a new connection of @self: the schema is not trusted to run
