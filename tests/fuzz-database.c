@@ -350,7 +350,7 @@ open_like_the_window (const char *path)
   if (store == NULL)
     _exit (REFUSED);
   read_like_the_window (store);
-  sound = sam_store_check (store, NULL);
+  sound = sam_store_check (store, NULL, NULL);
   g_object_unref (store);
   _exit (sound ? OPENED_SOUND : OPENED_DAMAGED);
 }

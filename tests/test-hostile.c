@@ -560,7 +560,7 @@ test_linked_file (Fixture       *f,
   store = sam_store_open_with_flags (link, SAM_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sam_store_get_path (store), ==, link);
-  g_assert_true (sam_store_check (store, &error));
+  g_assert_true (sam_store_check (store, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 

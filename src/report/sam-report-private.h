@@ -215,7 +215,7 @@ void      sam_sheet_set_print      (SamSheet         *sheet,
 
 /* sam-report-ahead.c */
 /* The connections a report reads on besides its own: see sam-report-ahead.c. */
-#define SAM_REPORT_N_HELPERS 3
+#define SAM_REPORT_N_HELPERS 4
 
 void       sam_report_ahead_start        (SamReportContext  *ctx,
                                           SamStore         **helpers,

@@ -282,7 +282,7 @@ write_report (SamStore                *store,
   ok = sam_report_output_check (store, path, error)
        && sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : helpers,
                                  G_N_ELEMENTS (helpers), error)
-       && (!options->check_store || helpers[0] || sam_store_check (store, error))
+       && (!options->check_store || helpers[0] || sam_store_check (store, cancellable, error))
        && prepare (&ctx, options, &scope, error)
        && (temporary = sam_report_output_create (path, &lock, error)) != NULL;
   if (ok && helpers[0])
@@ -510,7 +510,10 @@ written_cb (GObject      *source,
 }
 
 /* Writes the report as sam_report_write() does, in a worker thread with
- * its own connection to @store's file, so the window stays responsive.
+ * its own connection to @store's file, so the window stays responsive,
+ * always with the file's integrity check beside it (whatever
+ * @options->check_store says): no report is kept from a damaged file,
+ * whether or not the window's own check of it has finished.
  * @progress runs in the thread-default main context of the caller, and
  * @progress_data_free frees @progress_data there after the last call and
  * after @callback. Call sam_report_write_finish() from @callback. */

@@ -641,19 +641,20 @@ on_progress_cb (void *data)
   return 0;
 }
 
+/* The query limit in microseconds. */
 static gint64
 default_query_limit (void)
 {
-  static gint64 limit = 0;
+  static gsize limit = 0;
 
   if (g_once_init_enter (&limit))
     {
       const char *env = g_getenv ("SAMORDNA_QUERY_LIMIT_MS");
       gint64 ms = env ? g_ascii_strtoll (env, NULL, 10) : 0;
 
-      g_once_init_leave (&limit, (ms > 0 ? ms : QUERY_LIMIT_MS) * 1000);
+      g_once_init_leave (&limit, (gsize) (ms > 0 ? ms : QUERY_LIMIT_MS) * 1000);
     }
-  return limit;
+  return (gint64) limit;
 }
 
 /* Sets up a new connection of @self: the schema is not trusted to run
@@ -958,13 +959,15 @@ check_thread (GTask        *task,
 /* Runs the full integrity check of the file behind @self on its own
  * connection, blocking: for a store opened with
  * SAM_STORE_OPEN_CHECK_LATER, or a reader of one in another thread.
- * Returns FALSE with SAM_STORE_ERROR_CORRUPT when the file is damaged. */
+ * Returns FALSE with SAM_STORE_ERROR_CORRUPT when the file is damaged, or
+ * with G_IO_ERROR_CANCELLED when @cancellable was cancelled. */
 gboolean
-sam_store_check (SamStore  *self,
-                 GError   **error)
+sam_store_check (SamStore      *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  return check_integrity (self, NULL, error);
+  return check_integrity (self, cancellable, error);
 }
 
 /* Runs the full integrity check of the file behind @self in a worker

@@ -79,6 +79,7 @@ void          sam_store_check_async        (SamStore            *self,
 gboolean      sam_store_check_finish       (GAsyncResult        *result,
                                             GError             **error);
 gboolean      sam_store_check              (SamStore            *self,
+                                            GCancellable        *cancellable,
                                             GError             **error);
 SamStore     *sam_store_open_reader        (SamStore            *self,
                                             GError             **error);
