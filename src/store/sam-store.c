@@ -35,7 +35,6 @@ struct _SamStore
   /* The query limit: see on_progress_cb(). */
   gint64        query_limit;      /* microseconds; 0: none */
   gint64        query_started;    /* when the running statement began */
-  gboolean      query_stopped;    /* the limit stopped the last statement */
   GCancellable *cancellable;      /* the running integrity check's */
 
   /* Undo journal: each step is a GPtrArray of Change, the changes one
@@ -519,7 +518,7 @@ check_integrity (SamStore      *self,
 
   /* The full check, which also looks inside every index and checks every
    * CHECK and NOT NULL constraint, takes time in proportion to the file
-   * (1.4 s at 100,000 activities; see bench/RESULTS.md): not held to the
+   * (1.6 s at 100,000 activities; see bench/RESULTS.md): not held to the
    * query limit, but it can be cancelled. */
   self->query_limit = 0;
   self->cancellable = cancellable;
@@ -635,7 +634,6 @@ on_progress_cb (void *data)
   if (self->query_limit > 0 && g_get_monotonic_time () - self->query_started > self->query_limit)
     {
       g_debug ("A statement on %s ran past the limit and was stopped", self->path);
-      self->query_stopped = TRUE;
       return 1;
     }
   return 0;
@@ -658,9 +656,10 @@ default_query_limit (void)
 }
 
 /* Sets up a new connection of @self: the schema is not trusted to run
- * functions with side effects, SQLite's defensive mode keeps the schema
- * from being written behind its back, and every statement runs under the
- * query limit. */
+ * functions with side effects (SQLITE_DBCONFIG_TRUSTED_SCHEMA, the same as
+ * PRAGMA trusted_schema), SQLite's defensive mode keeps the schema from
+ * being written behind its back, and every statement runs under the query
+ * limit. */
 static void
 configure (SamStore *self)
 {
