@@ -302,6 +302,12 @@ set_true (gboolean *flag)
   *flag = TRUE;
 }
 
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
 static void
 test_write_report (Fixture       *f,
                    gconstpointer  data)
@@ -331,7 +337,7 @@ test_write_report (Fixture       *f,
   /* A folder that does not exist: a dialog says so, and nothing is written;
    * the last report's toast goes, lest it read as this one's result. */
   sam_reports_page_write (reports_page (f), bad);
-  g_assert_true (dismissed);
+  sam_gui_wait_until (is_true, &dismissed, "the last report's toast to go");
   sam_gui_wait_until (report_done, f, "the report to fail");
   sam_gui_iterate ();
   dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
