@@ -257,7 +257,7 @@ sam_schema_verify (SamStore  *store,
                    sam_store_get_path (store));
       return FALSE;
     }
-  if ((found = read_schema (sam_store_get_db (store), &rc)) == NULL)
+  if ((found = read_schema (sam_store_get_sqlite (store), &rc)) == NULL)
     return sam_store_set_sql_error (store, rc, error);
   for (guint i = 0; i < found->len; i++)
     {

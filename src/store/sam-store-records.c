@@ -35,7 +35,7 @@ prepare (SamStore      *self,
          const char    *sql,
          sqlite3_stmt **stmt)
 {
-  return sqlite3_prepare_v2 (sam_store_get_db (self), sql, -1, stmt, NULL);
+  return sqlite3_prepare_v2 (sam_store_get_sqlite (self), sql, -1, stmt, NULL);
 }
 
 static void
@@ -82,7 +82,7 @@ constraint_error (SamStore        *self,
                   int              rc,
                   GError         **error)
 {
-  const char *msg = sqlite3_errmsg (sam_store_get_db (self));
+  const char *msg = sqlite3_errmsg (sam_store_get_sqlite (self));
   const char *dot = strrchr (msg, '.');
   const SamField *field = dot ? sam_kind_find_field (info->kind, dot + 1) : NULL;
 
@@ -147,7 +147,7 @@ write_links (SamStore   *self,
         }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_OK)
-        return constraint_error (self, info, record, sqlite3_extended_errcode (sam_store_get_db (self)), error);
+        return constraint_error (self, info, record, sqlite3_extended_errcode (sam_store_get_sqlite (self)), error);
     }
   return TRUE;
 }
@@ -269,11 +269,11 @@ write_row (SamStore   *self,
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return constraint_error (self, info, record, sqlite3_extended_errcode (sam_store_get_db (self)), error);
+    return constraint_error (self, info, record, sqlite3_extended_errcode (sam_store_get_sqlite (self)), error);
 
   if (!update)
-    sam_record_set_id (record, sqlite3_last_insert_rowid (sam_store_get_db (self)));
-  else if (sqlite3_changes (sam_store_get_db (self)) == 0)
+    sam_record_set_id (record, sqlite3_last_insert_rowid (sam_store_get_sqlite (self)));
+  else if (sqlite3_changes (sam_store_get_sqlite (self)) == 0)
     {
       g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
                            _("The item you changed no longer exists; it may have been deleted. Reload the list and try again."));
@@ -293,7 +293,7 @@ delete_row (SamStore   *self,
 
   if (!sam_store_exec (self, sql, error))
     return FALSE;
-  if (sqlite3_changes (sam_store_get_db (self)) == 0)
+  if (sqlite3_changes (sam_store_get_sqlite (self)) == 0)
     {
       g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
                            _("The item no longer exists; it may have been deleted already."));
