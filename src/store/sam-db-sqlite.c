@@ -280,7 +280,7 @@ sqlite_check_integrity (SamDb         *db,
 
   /* The full check, which also looks inside every index and checks every
    * CHECK and NOT NULL constraint, takes time in proportion to the file
-   * (1.4 s at 100,000 activities; see bench/RESULTS.md): not held to the
+   * (1.6 s at 100,000 activities; see bench/RESULTS.md): not held to the
    * query limit, but it can be cancelled. */
   self->query_limit = 0;
   self->cancellable = cancellable;
@@ -473,7 +473,8 @@ static const SamDbVTable sqlite_vtable = {
 /* Files */
 
 /* Sets up a new connection: the schema is not trusted to run functions
- * with side effects, SQLite's defensive mode keeps the schema from being
+ * with side effects (SQLITE_DBCONFIG_TRUSTED_SCHEMA, the same as PRAGMA
+ * trusted_schema), SQLite's defensive mode keeps the schema from being
  * written behind its back, and every statement runs under the query limit. */
 static void
 configure (SqliteDb *self)
