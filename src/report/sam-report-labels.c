@@ -90,7 +90,7 @@ static const struct {
   [L_CATEGORY] = { "Category", "Kategori" },
   [L_NO_CATEGORY] = { "No category", "Uten kategori" },
   [L_GAP_LEGEND] = { "Shaded empty cells are gaps: no activity reaches the group there.",
-                     "Fargede tomme celler er hull: ingen aktivitet når målgruppen der." },
+                     "Skraverte tomme celler er hull: ingen aktivitet når målgruppen der." },
   [L_RESPONSIBILITY_LEGEND] = { "Each cell: activities the agency leads, activities it takes part in as a partner, and "
                                 "activities that name no lead which it answers for by sector responsibility (a ministry "
                                 "responsible for one of their sectors).",

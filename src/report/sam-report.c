@@ -273,8 +273,11 @@ write_report (SamStore                *store,
   g_autofree char *temporary = NULL;
   SamStore *helpers[SAM_REPORT_N_HELPERS] = { NULL };
   int lock = -1;
-  gboolean ok;
+  gboolean ok, english_names = sam_store_get_english_names (store);
 
+  /* Names in the report's language, on its helpers' connections too:
+   * they take the setting of @store when they open. */
+  sam_store_set_english_names (store, options->language == SAM_REPORT_LANGUAGE_EN);
   ctx.today = options->today ? g_strdup (options->today) : sam_today ();
   /* The integrity check runs in a helper thread; without one, first.
    * SAMORDNA_REPORT_ONE_CONNECTION makes do without, for the tests to
@@ -306,6 +309,7 @@ write_report (SamStore                *store,
     close (lock);
   sam_report_ahead_stop (&ctx);
   sam_report_data_end (store);
+  sam_store_set_english_names (store, english_names);
   if (ok && progress)
     progress (1.0, progress_data);
   if (ctx.warnings && ctx.warnings->len > 0 && stats)

@@ -245,7 +245,7 @@ sam_figures_by_measure (SamStore         *store,
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_measure_figures_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *sql = g_strdup_printf (
-    "SELECT m.id, m.number, m.title FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
+    "SELECT m.id, m.number, " SAM_TITLE ("m") " FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
     "WHERE %s ORDER BY f.number, f.id, m.number, m.id", sam_scope_measure_sql (scope));
   Tallying tallying = { by_id, period, as_at };
 
