@@ -220,10 +220,21 @@ sam_report_data_measures (SamStore              *store,
                           GError               **error)
 {
   g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(SamPeriod) previous = NULL;
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (measure_summary_free);
+  GError *local = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (!(figures = sam_figures_by_measure (store, query->scope, query->period, query->today, error)))
+    return NULL;
+  previous = sam_figures_previous_period (store, query->period, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (previous && !(before = sam_figures_progress_as_at (store, query->scope, previous, error)))
     return NULL;
   for (guint i = 0; i < figures->len; i++)
     {
@@ -239,6 +250,12 @@ sam_report_data_measures (SamStore              *store,
       m->progress_sum = f->tally.progress_sum;
       m->overdue = f->tally.overdue;
       m->not_reported = f->tally.not_reported;
+      m->light = sam_tally_light (&f->tally);
+      /* Both lists hold the scope's measures in one query's terms: match by id. */
+      m->previous_progress = -1;
+      for (guint j = 0; before && j < before->len; j++)
+        if (((SamMeasureFigures *) before->pdata[j])->measure_id == m->measure_id)
+          m->previous_progress = sam_tally_progress (&((SamMeasureFigures *) before->pdata[j])->tally);
       g_ptr_array_add (measures, m);
     }
   return g_steal_pointer (&measures);

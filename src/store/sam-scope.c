@@ -297,12 +297,12 @@ read_title (SamStore  *store,
             GError   **error)
 {
   static const char *sql[] = {
-    [SAM_SCOPE_STRATEGY] = "SELECT title, NULL, 0, NULL FROM strategy WHERE id = ?1",
-    [SAM_SCOPE_FOCUS_AREA] = "SELECT title, NULL, number, NULL FROM focus_area WHERE id = ?1",
-    [SAM_SCOPE_MEASURE] = "SELECT " SAM_TITLE ("m") ", NULL, m.number, NULL FROM measure m WHERE m.id = ?1",
-    [SAM_SCOPE_PLAN] = "SELECT title, NULL, 0, NULL FROM plan WHERE id = ?1",
-    [SAM_SCOPE_AGENCY] = "SELECT " SAM_NAME ("g") ", g.short_name, 0, g.kind FROM agency g WHERE g.id = ?1",
-    [SAM_SCOPE_MINISTRY] = "SELECT " SAM_NAME ("g") ", g.short_name, 0, g.kind FROM agency g WHERE g.id = ?1",
+    [SAM_SCOPE_STRATEGY] = "SELECT title, NULL, 0, NULL FROM strategy WHERE id = :id",
+    [SAM_SCOPE_FOCUS_AREA] = "SELECT title, NULL, number, NULL FROM focus_area WHERE id = :id",
+    [SAM_SCOPE_MEASURE] = "SELECT " SAM_TITLE ("m") ", NULL, m.number, NULL FROM measure m WHERE m.id = :id",
+    [SAM_SCOPE_PLAN] = "SELECT title, NULL, 0, NULL FROM plan WHERE id = :id",
+    [SAM_SCOPE_AGENCY] = "SELECT " SAM_NAME ("g") ", g.short_name, 0, g.kind FROM agency g WHERE g.id = :id",
+    [SAM_SCOPE_MINISTRY] = "SELECT " SAM_NAME ("g") ", g.short_name, 0, g.kind FROM agency g WHERE g.id = :id",
   };
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, scope->id);
   sqlite3_stmt *stmt = NULL;
@@ -311,7 +311,7 @@ read_title (SamStore  *store,
 
   if (rc != SQLITE_OK)
     return sam_store_set_sql_error (store, rc, error);
-  sqlite3_bind_int64 (stmt, 1, scope->id);
+  sam_query_bind_int (stmt, ":id", scope->id);
   sam_query_bind_int (stmt, ":english", sam_store_get_english_names (store));
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -3,11 +3,13 @@
 #include "config.h"
 
 #include "sam-seminars.h"
+#include "sam-dominance.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sam-query-private.h"
 #include "sam-store-private.h"
 
 /* Helpers */
@@ -888,16 +890,17 @@ read_shares (SamStore      *store,
   int rc;
 
   stmt = prepare (store,
-                  "SELECT r.sector_id, s.name,"
-                  " sum(CASE WHEN ?2 THEN coalesce(r.attended, 0) ELSE r.participants END) AS n"
+                  "SELECT r.sector_id, " SAM_NAME ("s") ","
+                  " sum(CASE WHEN :attendance THEN coalesce(r.attended, 0) ELSE r.participants END) AS n"
                   " FROM registration r LEFT JOIN sector s ON s.id = r.sector_id"
-                  " WHERE r.seminar_id = ?1 AND (?2 OR r.waitlisted = 0)"
+                  " WHERE r.seminar_id = :seminar AND (:attendance OR r.waitlisted = 0)"
                   " GROUP BY r.sector_id HAVING n > 0"
-                  " ORDER BY n DESC, s.name IS NULL, s.name COLLATE NOCASE", error);
+                  " ORDER BY n DESC, s.name IS NULL, " SAM_NAME ("s") " COLLATE NOCASE", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, mix->seminar_id);
-  sqlite3_bind_int (stmt, 2, mix->by_attendance);
+  sam_query_bind_int (stmt, ":seminar", mix->seminar_id);
+  sam_query_bind_int (stmt, ":attendance", mix->by_attendance);
+  sam_query_bind_int (stmt, ":english", sam_store_get_english_names (store));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SamSectorShare share = { 0 };
@@ -972,6 +975,31 @@ sam_seminar_sector_mix (SamStore   *store,
     return NULL;
   flag_dominant (mix, sam_record_get_string (format, "kind"));
   return g_steal_pointer (&mix);
+}
+
+/* Sets @sector (free it), @participants and @total when seminar
+ * @seminar_id is flagged by sam_seminar_sector_mix() for one sector having
+ * more than half, and returns TRUE; returns FALSE with @error unset when it
+ * is not, and FALSE with @error when it cannot be read. */
+gboolean
+sam_seminar_dominant_sector (SamStore  *store,
+                             gint64     seminar_id,
+                             char     **sector,
+                             gint64    *participants,
+                             gint64    *total,
+                             GError   **error)
+{
+  g_autoptr(SamSectorMix) mix = sam_seminar_sector_mix (store, seminar_id, error);
+  SamSectorShare *top;
+
+  g_return_val_if_fail (sector != NULL && participants != NULL && total != NULL, FALSE);
+  if (mix == NULL || !mix->flagged)
+    return FALSE;
+  top = &g_array_index (mix->shares, SamSectorShare, 0);
+  *sector = g_strdup (top->name);
+  *participants = top->participants;
+  *total = mix->total;
+  return TRUE;
 }
 
 void
