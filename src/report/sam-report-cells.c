@@ -821,4 +821,7 @@ sam_sheet_finish_list (SamSheet *sheet)
         conditional (sheet, first, last, c, sam_report_l (sheet->ctx, L_YES), sheet->ctx->fmt.fill_red);
     }
   sheet->columns = NULL;
+  /* What follows the list is no part of it, and never goes on in a
+   * continuation sheet of it. */
+  sheet->full = FALSE;
 }

@@ -186,7 +186,7 @@ sam_report_write_seminars (SamReportContext *ctx,
     return sam_report_keep_error (ctx, error);
   sam_sheet_finish_list (sheet);
   sam_sheet_next_row (sheet);
-  sam_sheet_merge (sheet, 0, 8, sam_report_l (ctx, L_DOMINANCE_RULE), ctx->fmt.note_wrap);
+  sam_sheet_merge (sheet, 1, 8, sam_report_l (ctx, L_DOMINANCE_RULE), ctx->fmt.note_wrap);
   sam_sheet_next_row (sheet);
   return write_targets (ctx, sheet);
 }

@@ -369,7 +369,7 @@ sam_report_write_summary (SamReportContext *ctx,
   drop_empty_measures (ctx, measures);
   sam_sheet_set_columns (sheet, COL_NUMBER, COL_NUMBER, 26, NULL);
   sam_sheet_set_columns (sheet, COL_TITLE, COL_TITLE, 45, NULL);
-  sam_sheet_set_columns (sheet, COL_FIRST_STATUS, COL_LIGHT, 14, NULL);
+  sam_sheet_set_columns (sheet, COL_FIRST_STATUS, COL_LIGHT, 11, NULL);
   sam_sheet_set_print (sheet, 0, LXW_ROW_MAX, 0, 1);
   write_heading (ctx, sheet);
   if (measures->len > 0)

@@ -513,7 +513,9 @@ sam_report_data_findings (SamStore              *store,
  * responsibility, "HOD (Helse- og omsorgstjenester)", "; " between. */
 #define SECTOR_DUTY \
   "(SELECT group_concat(duty, '; ') FROM (SELECT coalesce(g.short_name, " SAM_NAME ("g") ") || ' (' || " \
-  "  group_concat(" SAM_NAME ("t") ", ', ') || ')' AS duty FROM activity_sector y " \
+  "  (SELECT group_concat(n, ', ') FROM (SELECT " SAM_NAME ("t2") " AS n FROM activity_sector y2 " \
+  "   JOIN sector t2 ON t2.id = y2.sector_id WHERE y2.activity_id = a.id AND t2.ministry_id = g.id " \
+  "   ORDER BY y2.position, y2.sector_id)) || ')' AS duty FROM activity_sector y " \
   "  JOIN sector t ON t.id = y.sector_id JOIN agency g ON g.id = t.ministry_id " \
   "  WHERE y.activity_id = a.id GROUP BY g.id ORDER BY min(y.position), g.id))"
 
