@@ -111,34 +111,38 @@ write_targets (SamReportContext *ctx,
 
 /* Names the sector that has more than half of a national
  * interdisciplinary seminar's participants, with its share, by the rule
- * the Seminars view flags it with (sam_seminar_sector_mix()). */
+ * the Seminars view flags it with (see sam_seminar_dominance_all()). */
 static void
-dominance (SamSheet  *sheet,
-           lxw_col_t  col,
-           gint64     seminar_id)
+dominance (SamSheet   *sheet,
+           GHashTable *flagged,
+           lxw_col_t   col,
+           gint64      seminar_id)
 {
   SamReportContext *ctx = sheet->ctx;
-  GError *error = NULL;
-  g_autofree char *sector = NULL, *text = NULL;
+  g_autofree char *text = NULL;
+  const char *sector;
   gint64 participants = 0, total = 0;
 
-  if (!sam_seminar_dominant_sector (ctx->store, seminar_id, &sector, &participants, &total, &error))
-    {
-      if (error)
-        sam_report_keep_error (ctx, error);
-      return;
-    }
+  if (!sam_seminar_dominance_lookup (flagged, seminar_id, &sector, &participants, &total))
+    return;
   text = g_strdup_printf ("%s: %" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT " (%d %%)", sector, participants,
                           sam_report_l (ctx, L_OF), total, (int) (100.0 * (double) participants / (double) total + 0.5));
   sam_sheet_text (sheet, col, text, ctx->fmt.light[SAM_LIGHT_RED]);
 }
+
+typedef struct
+{
+  SamSheet   *sheet;
+  GHashTable *flagged;
+} SeminarWriting;
 
 static gboolean
 seminar_cb (const SamSeminarRow  *r,
             gpointer              user_data,
             GError              **error)
 {
-  SamSheet *sheet = user_data;
+  SeminarWriting *w = user_data;
+  SamSheet *sheet = w->sheet;
   SamReportContext *ctx = sheet->ctx;
   lxw_format *wrap = ctx->fmt.wrap;
   lxw_col_t c = 0;
@@ -164,7 +168,7 @@ seminar_cb (const SamSeminarRow  *r,
   if (r->attended >= 0 && r->registered > 0)
     sam_sheet_number (sheet, c, 100.0 * (double) r->attended / (double) r->registered, ctx->fmt.decimal);
   c++;
-  dominance (sheet, c++, r->id);
+  dominance (sheet, w->flagged, c++, r->id);
   put_int (sheet, c++, r->evaluation_score);
   sam_sheet_text (sheet, c++, r->evaluation_comment, wrap);
   g_assert (c == G_N_ELEMENTS (seminar_columns));
@@ -180,9 +184,13 @@ sam_report_write_seminars (SamReportContext *ctx,
                            SamSheet         *sheet)
 {
   GError *error = NULL;
+  g_autoptr(GHashTable) flagged = sam_seminar_dominance_all (ctx->store, &error);
+  SeminarWriting writing = { sheet, flagged };
 
+  if (flagged == NULL)
+    return sam_report_keep_error (ctx, error);
   sam_sheet_start_list (sheet, seminar_columns, G_N_ELEMENTS (seminar_columns), TITLE_COLUMNS);
-  if (!sam_report_data_foreach_seminar (ctx->store, &ctx->query, seminar_cb, sheet, &error))
+  if (!sam_report_data_foreach_seminar (ctx->store, &ctx->query, seminar_cb, &writing, &error))
     return sam_report_keep_error (ctx, error);
   sam_sheet_finish_list (sheet);
   sam_sheet_next_row (sheet);

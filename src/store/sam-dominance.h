@@ -8,11 +8,12 @@
 
 G_BEGIN_DECLS
 
-gboolean  sam_seminar_dominant_sector (SamStore  *store,
-                                       gint64     seminar_id,
-                                       char     **sector,
-                                       gint64    *participants,
-                                       gint64    *total,
+gboolean    sam_seminar_dominance_lookup (GHashTable  *flagged,
+                                          gint64       seminar_id,
+                                          const char **sector,
+                                          gint64      *participants,
+                                          gint64      *total);
+GHashTable *sam_seminar_dominance_all (SamStore  *store,
                                        GError   **error);
 
 G_END_DECLS

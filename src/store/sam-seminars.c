@@ -977,29 +977,121 @@ sam_seminar_sector_mix (SamStore   *store,
   return g_steal_pointer (&mix);
 }
 
-/* Sets @sector (free it), @participants and @total when seminar
- * @seminar_id is flagged by sam_seminar_sector_mix() for one sector having
- * more than half, and returns TRUE; returns FALSE with @error unset when it
- * is not, and FALSE with @error when it cannot be read. */
+/* Sets @sector (borrowed from @flagged), @participants and @total and
+ * returns TRUE when sam_seminar_dominance_all() flagged seminar
+ * @seminar_id in @flagged; FALSE otherwise. */
 gboolean
-sam_seminar_dominant_sector (SamStore  *store,
-                             gint64     seminar_id,
-                             char     **sector,
-                             gint64    *participants,
-                             gint64    *total,
-                             GError   **error)
+sam_seminar_dominance_lookup (GHashTable  *flagged,
+                              gint64       seminar_id,
+                              const char **sector,
+                              gint64      *participants,
+                              gint64      *total)
 {
-  g_autoptr(SamSectorMix) mix = sam_seminar_sector_mix (store, seminar_id, error);
+  SamSectorMix *mix;
   SamSectorShare *top;
 
-  g_return_val_if_fail (sector != NULL && participants != NULL && total != NULL, FALSE);
-  if (mix == NULL || !mix->flagged)
+  g_return_val_if_fail (flagged != NULL && sector != NULL && participants != NULL && total != NULL, FALSE);
+  if (!(mix = g_hash_table_lookup (flagged, &seminar_id)))
     return FALSE;
   top = &g_array_index (mix->shares, SamSectorShare, 0);
-  *sector = g_strdup (top->name);
+  *sector = top->name;
   *participants = top->participants;
   *total = mix->total;
   return TRUE;
+}
+
+typedef struct
+{
+  GHashTable   *flagged;   /* seminar id → SamSectorMix */
+  SamSectorMix *mix;       /* the seminar being read */
+  char         *kind;      /* its format's kind */
+} Dominance;
+
+static void
+finish_mix (Dominance *d)
+{
+  g_autoptr(SamSectorMix) mix = g_steal_pointer (&d->mix);
+
+  if (mix == NULL)
+    return;
+  flag_dominant (mix, d->kind);
+  if (mix->flagged)
+    {
+      gint64 *key = g_memdup2 (&mix->seminar_id, sizeof (gint64));
+
+      g_hash_table_insert (d->flagged, key, g_steal_pointer (&mix));
+    }
+  g_clear_pointer (&d->kind, g_free);
+}
+
+/* Reads the shares of every seminar in one query, in the order
+ * read_shares() gives one seminar's. */
+static gboolean
+read_all_shares (SamStore   *store,
+                 Dominance  *d,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = prepare (store,
+    "WITH mode AS (SELECT s.id, f.kind, coalesce(s.status, 'planned') = 'held' "
+    "  AND EXISTS (SELECT 1 FROM registration x WHERE x.seminar_id = s.id AND x.attended IS NOT NULL) AS attendance "
+    "  FROM seminar s JOIN seminar_format f ON f.id = s.format_id) "
+    "SELECT m.id, m.kind, m.attendance, r.sector_id, " SAM_NAME ("c") ", "
+    " sum(CASE WHEN m.attendance THEN coalesce(r.attended, 0) ELSE r.participants END) AS n "
+    "FROM registration r JOIN mode m ON m.id = r.seminar_id LEFT JOIN sector c ON c.id = r.sector_id "
+    "WHERE m.attendance OR r.waitlisted = 0 GROUP BY m.id, r.sector_id HAVING n > 0 "
+    "ORDER BY m.id, n DESC, c.name IS NULL, " SAM_NAME ("c") " COLLATE NOCASE", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sam_query_bind_int (stmt, ":english", sam_store_get_english_names (store));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SamSectorShare share = { 0 };
+
+      if (d->mix == NULL || d->mix->seminar_id != id)
+        {
+          finish_mix (d);
+          d->mix = g_new0 (SamSectorMix, 1);
+          d->mix->seminar_id = id;
+          d->mix->by_attendance = sqlite3_column_int (stmt, 2) != 0;
+          d->mix->shares = g_array_new (FALSE, TRUE, sizeof (SamSectorShare));
+          g_array_set_clear_func (d->mix->shares, clear_share);
+          d->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+      share.sector_id = sqlite3_column_int64 (stmt, 3);
+      share.name = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                   ? g_strdup (_("No sector given"))
+                   : g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      share.participants = sqlite3_column_int64 (stmt, 5);
+      d->mix->total += share.participants;
+      g_array_append_val (d->mix->shares, share);
+    }
+  sqlite3_finalize (stmt);
+  finish_mix (d);
+  return rc == SQLITE_DONE || sam_store_set_sql_error (store, rc, error);
+}
+
+/* Returns the seminars that sam_seminar_sector_mix() flags for one sector
+ * having more than half, read in one pass: a hash table from the seminar's
+ * id (gint64 *) to its SamSectorMix. NULL with a SamStoreError. */
+GHashTable *
+sam_seminar_dominance_all (SamStore  *store,
+                           GError   **error)
+{
+  g_autoptr(GHashTable) flagged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) sam_sector_mix_free);
+  Dominance d = { flagged, NULL, NULL };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!read_all_shares (store, &d, error))
+    {
+      g_clear_pointer (&d.mix, sam_sector_mix_free);
+      g_free (d.kind);
+      return NULL;
+    }
+  return g_steal_pointer (&flagged);
 }
 
 void
