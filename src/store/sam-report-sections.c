@@ -401,13 +401,19 @@ finding_free (gpointer data)
   g_free (f);
 }
 
+/* Fills in the name of each record a finding asks for (the keys already
+ * in the table, with NULL values); the others are not kept, so that the
+ * names of 100,000 activities never are. */
 static gboolean
 add_name_cb (sqlite3_stmt  *stmt,
              gpointer       user_data,
              GError       **error)
 {
-  g_hash_table_insert (user_data, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                       g_strdup (sam_query_text (stmt, 1)));
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gpointer key;
+
+  if (g_hash_table_lookup_extended (user_data, &id, &key, NULL))
+    g_hash_table_insert (user_data, g_memdup2 (&id, sizeof id), g_strdup (sam_query_text (stmt, 1)));
   return TRUE;
 }
 
@@ -416,11 +422,22 @@ add_name_cb (sqlite3_stmt  *stmt,
 static GHashTable *
 read_names (SamStore              *store,
             const SamReportQuery  *query,
+            GPtrArray             *results,
             SamKind                kind,
             GError               **error)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autofree char *sql = NULL;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const SamCheckResult *r = results->pdata[i];
+
+      if (r->kind == kind && !g_str_equal (r->check_id, SAM_CHECK_ACTIVITY_NO_LEAD))
+        g_hash_table_insert (names, g_memdup2 (&r->id, sizeof r->id), NULL);
+    }
+  if (g_hash_table_size (names) == 0)
+    return g_steal_pointer (&names);
 
   switch (kind)
     {
@@ -470,7 +487,7 @@ sam_report_data_findings (SamStore              *store,
   if (!(results = sam_coordination_run_checks (store, error)))
     return NULL;
   for (guint k = 0; k < G_N_ELEMENTS (kinds) && ok; k++)
-    ok = (names[k] = read_names (store, query, kinds[k], error)) != NULL;
+    ok = (names[k] = read_names (store, query, results, kinds[k], error)) != NULL;
   for (guint i = 0; i < results->len && ok; i++)
     {
       const SamCheckResult *r = results->pdata[i];
