@@ -22,19 +22,19 @@ header_free (gpointer data)
 }
 
 static SamMatrixHeader *
-header_new (sqlite3_stmt *stmt)
+header_new (SamStmt      *stmt)
 {
   SamMatrixHeader *h = g_new0 (SamMatrixHeader, 1);
 
-  h->id = sqlite3_column_int64 (stmt, 0);
-  h->label = g_strdup (sam_query_text (stmt, 1));
-  h->number = sqlite3_column_int64 (stmt, 2);
-  h->parent_id = sqlite3_column_int64 (stmt, 3);
+  h->id = sam_stmt_column_int (stmt, 0);
+  h->label = g_strdup (sam_stmt_column_text (stmt, 1));
+  h->number = sam_stmt_column_int (stmt, 2);
+  h->parent_id = sam_stmt_column_int (stmt, 3);
   return h;
 }
 
 static gboolean
-add_header_cb (sqlite3_stmt  *stmt,
+add_header_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
@@ -63,7 +63,8 @@ load_columns (SamStore        *store,
                            "ORDER BY f.number, f.id, m.number, m.id, p.start_date, p.id",
                            sam_scope_plan_sql (scope));
   else
-    sql = g_strdup ("SELECT c.id, " SAM_NAME ("c") " AS label, 0, 0 FROM sector c ORDER BY label COLLATE NOCASE, c.id");
+    sql = g_strdup_printf ("SELECT c.id, " SAM_NAME ("c") " AS label, 0, 0 FROM sector c ORDER BY label %s, c.id",
+                           sam_store_sql (store, SAM_SQL_NOCASE));
 
   if (!sam_query_foreach (store, sql, scope, add_header_cb, columns, error))
     return NULL;
@@ -104,7 +105,7 @@ agency_free (gpointer data)
 }
 
 static gboolean
-add_agency_cb (sqlite3_stmt  *stmt,
+add_agency_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
@@ -115,8 +116,8 @@ add_agency_cb (sqlite3_stmt  *stmt,
   a->id = a->header->id;
   a->parent_id = a->header->parent_id;
   a->name = g_strdup (a->header->label);
-  a->ministry = sqlite3_column_int (stmt, 4) != 0;
-  a->in_scope = sqlite3_column_int (stmt, 5) != 0;
+  a->ministry = sam_stmt_column_int (stmt, 4) != 0;
+  a->in_scope = sam_stmt_column_int (stmt, 5) != 0;
   a->children = g_ptr_array_new ();
   g_hash_table_insert (tree->by_id, &a->id, a);
   g_ptr_array_add (tree->order, a);
@@ -184,8 +185,8 @@ load_agency_rows (SamStore        *store,
                   GError         **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT g.id, " SAM_NAME ("g") " AS label, 0, g.parent_id, g.kind IS 'ministry', %s "
-                                          "FROM agency g ORDER BY label COLLATE NOCASE, g.id",
-                                          sam_scope_agency_sql (scope));
+                                          "FROM agency g ORDER BY label %s, g.id",
+                                          sam_scope_agency_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (agency_free);
   AgencyTree tree = { by_id, order, g_ptr_array_new_with_free_func (header_free) };
@@ -202,12 +203,12 @@ load_agency_rows (SamStore        *store,
 /* Target group rows, grouped by category */
 
 static gboolean
-add_target_group_cb (sqlite3_stmt  *stmt,
+add_target_group_cb (SamStmt       *stmt,
                      gpointer       user_data,
                      GError       **error)
 {
   SamMatrixHeader *h = header_new (stmt);
-  const char *category = sam_query_text (stmt, 4);
+  const char *category = sam_stmt_column_text (stmt, 4);
 
   for (const SamEnumValue *v = sam_target_category_values; category && v->nick; v++)
     if (g_str_equal (v->nick, category))
@@ -242,10 +243,10 @@ load_target_group_rows (SamStore  *store,
                         GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (header_free);
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id, " SAM_NAME ("t") " AS label, 0, t.parent_id, t.category FROM target_group t "
+                                          "ORDER BY label %s, t.id", sam_store_sql (store, SAM_SQL_NOCASE));
 
-  if (!sam_query_foreach (store, "SELECT t.id, " SAM_NAME ("t") " AS label, 0, t.parent_id, t.category FROM target_group t "
-                          "ORDER BY label COLLATE NOCASE, t.id", NULL,
-                          add_target_group_cb, rows, error))
+  if (!sam_query_foreach (store, sql, NULL, add_target_group_cb, rows, error))
     return NULL;
   /* A stable sort keeps the names in order within each category. */
   g_ptr_array_sort (rows, compare_category);
@@ -472,20 +473,20 @@ index_headers (GPtrArray *headers)
 
 /* Each row of a cell query is (value, row id, column id, count). */
 static gboolean
-add_cell_cb (sqlite3_stmt  *stmt,
+add_cell_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   Filling *f = user_data;
-  guint value = (guint) sqlite3_column_int (stmt, 0);
-  gint64 row_id = sqlite3_column_int64 (stmt, 1), column_id = sqlite3_column_int64 (stmt, 2);
+  guint value = (guint) sam_stmt_column_int (stmt, 0);
+  gint64 row_id = sam_stmt_column_int (stmt, 1), column_id = sam_stmt_column_int (stmt, 2);
   guint row = GPOINTER_TO_UINT (g_hash_table_lookup (f->row_index, &row_id));
   guint column = GPOINTER_TO_UINT (g_hash_table_lookup (f->column_index, &column_id));
   SamMatrix *m = f->matrix;
 
   if (row == 0 || column == 0 || value >= m->n_values)
     return TRUE;   /* outside the scope's rows or columns */
-  cells_add (m->cells, row - 1, column - 1, value, (guint) sqlite3_column_int64 (stmt, 3));
+  cells_add (m->cells, row - 1, column - 1, value, (guint) sam_stmt_column_int (stmt, 3));
   return TRUE;
 }
 
@@ -935,17 +936,17 @@ message_flag_free (gpointer data)
 }
 
 static gboolean
-add_flag_cb (sqlite3_stmt  *stmt,
+add_flag_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   SamMessageFlag *flag = g_new0 (SamMessageFlag, 1);
 
-  flag->target_group_id = sqlite3_column_int64 (stmt, 0);
-  flag->target_group = g_strdup (sam_query_text (stmt, 1));
-  flag->period = g_strdup (sam_query_text (stmt, 2));
-  flag->n_messages = (guint) sqlite3_column_int (stmt, 3);
-  flag->n_activities = (guint) sqlite3_column_int (stmt, 4);
+  flag->target_group_id = sam_stmt_column_int (stmt, 0);
+  flag->target_group = g_strdup (sam_stmt_column_text (stmt, 1));
+  flag->period = g_strdup (sam_stmt_column_text (stmt, 2));
+  flag->n_messages = (guint) sam_stmt_column_int (stmt, 3);
+  flag->n_activities = (guint) sam_stmt_column_int (stmt, 4);
   g_ptr_array_add (user_data, flag);
   return TRUE;
 }
@@ -982,8 +983,8 @@ sam_coordination_message_flags (SamStore        *store,
     "  AND coalesce(a.due_date, p.end_date, '9999-12-31') >= coalesce(rp.start_date, '0000-01-01') "
     "WHERE " SAM_LIVE_ACTIVITY " AND " SAM_TRIMMED_MESSAGE " <> '' AND %s "
     "GROUP BY tg.target_group_id, rp.code HAVING count(DISTINCT " SAM_TRIMMED_MESSAGE ") > 1 "
-    "ORDER BY " SAM_NAME ("t") " COLLATE NOCASE, t.id, min(coalesce(rp.start_date, '')), rp.code",
-    sam_scope_activity_sql (scope));
+    "ORDER BY " SAM_NAME ("t") " %s, t.id, min(coalesce(rp.start_date, '')), rp.code",
+    sam_scope_activity_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   if (!sam_query_foreach (store, sql, scope, add_flag_cb, flags, error))
     return NULL;
   return g_steal_pointer (&flags);

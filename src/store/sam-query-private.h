@@ -6,8 +6,6 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "sam-scope-private.h"
 #include "sam-store-private.h"
 
@@ -17,20 +15,20 @@ G_BEGIN_DECLS
  * @t as the store shows it: its English one where it has one and the
  * store is set to English names (:english, which sam_query_prepare()
  * binds; see sam_store_set_english_names()), else its own. */
-#define SAM_NAME(t)  "coalesce(CASE WHEN :english THEN nullif(" t ".name_en, '') END, " t ".name)"
-#define SAM_TITLE(t) "coalesce(CASE WHEN :english THEN nullif(" t ".title_en, '') END, " t ".title)"
+#define SAM_NAME(t)  "coalesce(CASE WHEN :english = 1 THEN nullif(" t ".name_en, '') END, " t ".name)"
+#define SAM_TITLE(t) "coalesce(CASE WHEN :english = 1 THEN nullif(" t ".title_en, '') END, " t ".title)"
 
 /* Called for each row; return FALSE (with @error set) to stop. */
-typedef gboolean (*SamRowFunc) (sqlite3_stmt  *stmt,
-                                gpointer       user_data,
-                                GError       **error);
+typedef gboolean (*SamRowFunc) (SamStmt   *stmt,
+                                gpointer   user_data,
+                                GError   **error);
 
-sqlite3_stmt *sam_query_prepare    (SamStore        *store,
+SamStmt      *sam_query_prepare    (SamStore        *store,
                                     const char      *sql,
                                     const SamScope  *scope,
                                     GError         **error);
 gboolean      sam_query_run        (SamStore        *store,
-                                    sqlite3_stmt    *stmt,
+                                    SamStmt         *stmt,
                                     SamRowFunc       func,
                                     gpointer         user_data,
                                     GError         **error);
@@ -40,13 +38,11 @@ gboolean      sam_query_foreach    (SamStore        *store,
                                     SamRowFunc       func,
                                     gpointer         user_data,
                                     GError         **error);
-void          sam_query_bind_text  (sqlite3_stmt    *stmt,
+void          sam_query_bind_text  (SamStmt         *stmt,
                                     const char      *name,
                                     const char      *value);
-void          sam_query_bind_int   (sqlite3_stmt    *stmt,
+void          sam_query_bind_int   (SamStmt         *stmt,
                                     const char      *name,
                                     gint64           value);
-const char   *sam_query_text       (sqlite3_stmt    *stmt,
-                                    int              column);
 
 G_END_DECLS

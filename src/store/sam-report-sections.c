@@ -15,13 +15,13 @@
  * arrays; the Follow-up's activity lists stream. Every status is judged by
  * the rules of sam-figures.h. */
 
-static sqlite3_stmt *
+static SamStmt *
 prepare (SamStore              *store,
          const char            *sql,
          const SamReportQuery  *query,
          GError               **error)
 {
-  sqlite3_stmt *stmt = sam_query_prepare (store, sql, query->scope, error);
+  SamStmt *stmt = sam_query_prepare (store, sql, query->scope, error);
 
   if (stmt == NULL)
     return NULL;
@@ -31,11 +31,11 @@ prepare (SamStore              *store,
 }
 
 static gint64
-int_or (sqlite3_stmt *stmt,
+int_or (SamStmt *stmt,
         int           column,
         gint64        fallback)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_int64 (stmt, column);
+  return sam_stmt_column_is_null (stmt, column) ? fallback : sam_stmt_column_int (stmt, column);
 }
 
 /* The latest update of each activity up to the report's period (by the
@@ -61,16 +61,16 @@ comment_free (gpointer data)
 }
 
 static gboolean
-add_comment_cb (sqlite3_stmt  *stmt,
+add_comment_cb (SamStmt       *stmt,
                 gpointer       user_data,
                 GError       **error)
 {
   SamCommentRow *c = g_new0 (SamCommentRow, 1);
 
-  c->measure_id = sqlite3_column_int64 (stmt, 0);
-  c->activity = g_strdup (sam_query_text (stmt, 1));
-  c->period = g_strdup (sam_query_text (stmt, 2));
-  c->comment = g_strdup (sam_query_text (stmt, 3));
+  c->measure_id = sam_stmt_column_int (stmt, 0);
+  c->activity = g_strdup (sam_stmt_column_text (stmt, 1));
+  c->period = g_strdup (sam_stmt_column_text (stmt, 2));
+  c->comment = g_strdup (sam_stmt_column_text (stmt, 3));
   g_ptr_array_add (user_data, c);
   return TRUE;
 }
@@ -94,7 +94,7 @@ sam_report_data_latest_comments (SamStore              *store,
     "  WHERE trim(coalesce(su.comment, '')) <> '' "
     "  AND (:period_start IS NULL OR coalesce(rp.start_date, '') <= :period_start) AND %s) "
     "WHERE n <= :n ORDER BY measure_id, n", sam_scope_activity_sql (query->scope));
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (!(stmt = prepare (store, sql, query, error)))
@@ -132,16 +132,16 @@ obligation_free (gpointer data)
 }
 
 static gboolean
-add_obligation_cb (sqlite3_stmt  *stmt,
+add_obligation_cb (SamStmt       *stmt,
                    gpointer       user_data,
                    GError       **error)
 {
   SamObligation *o = g_new0 (SamObligation, 1);
 
-  o->id = sqlite3_column_int64 (stmt, 0);
-  o->source = g_strdup (sam_query_text (stmt, 1));
-  o->reference = g_strdup (sam_query_text (stmt, 2));
-  o->title = g_strdup (sam_query_text (stmt, 3));
+  o->id = sam_stmt_column_int (stmt, 0);
+  o->source = g_strdup (sam_stmt_column_text (stmt, 1));
+  o->reference = g_strdup (sam_stmt_column_text (stmt, 2));
+  o->title = g_strdup (sam_stmt_column_text (stmt, 3));
   o->measure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   o->activities = g_ptr_array_new_with_free_func (obligation_activity_free);
   g_ptr_array_add (user_data, o);
@@ -159,12 +159,12 @@ find_obligation (GPtrArray *obligations,
 }
 
 static gboolean
-add_obligation_measure_cb (sqlite3_stmt  *stmt,
+add_obligation_measure_cb (SamStmt       *stmt,
                            gpointer       user_data,
                            GError       **error)
 {
-  SamObligation *o = find_obligation (user_data, sqlite3_column_int64 (stmt, 0));
-  gint64 measure_id = sqlite3_column_int64 (stmt, 1);
+  SamObligation *o = find_obligation (user_data, sam_stmt_column_int (stmt, 0));
+  gint64 measure_id = sam_stmt_column_int (stmt, 1);
 
   if (o)
     g_array_append_val (o->measure_ids, measure_id);
@@ -172,26 +172,26 @@ add_obligation_measure_cb (sqlite3_stmt  *stmt,
 }
 
 static gboolean
-add_obligation_activity_cb (sqlite3_stmt  *stmt,
+add_obligation_activity_cb (SamStmt       *stmt,
                             gpointer       user_data,
                             GError       **error)
 {
-  SamObligation *o = find_obligation (user_data, sqlite3_column_int64 (stmt, 0));
+  SamObligation *o = find_obligation (user_data, sam_stmt_column_int (stmt, 0));
   SamObligationActivity *a;
-  SamActivityFacts facts = { .status = sam_query_text (stmt, 4) };
+  SamActivityFacts facts = { .status = sam_stmt_column_text (stmt, 4) };
 
   if (o == NULL)
     return TRUE;
   a = g_new0 (SamObligationActivity, 1);
-  a->id = sqlite3_column_int64 (stmt, 1);
-  a->measure_id = sqlite3_column_int64 (stmt, 2);
-  a->title = g_strdup (sam_query_text (stmt, 3));
+  a->id = sam_stmt_column_int (stmt, 1);
+  a->measure_id = sam_stmt_column_int (stmt, 2);
+  a->title = g_strdup (sam_stmt_column_text (stmt, 3));
   a->status = g_strdup (sam_status_values[sam_facts_status (&facts)].nick);
   a->progress = int_or (stmt, 5, -1);
-  a->comment = g_strdup (sam_query_text (stmt, 6));
-  a->has_change = sqlite3_column_type (stmt, 7) != SQLITE_NULL && sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+  a->comment = g_strdup (sam_stmt_column_text (stmt, 6));
+  a->has_change = !sam_stmt_column_is_null (stmt, 7) && !sam_stmt_column_is_null (stmt, 8);
   if (a->has_change)
-    a->progress_change = sqlite3_column_int64 (stmt, 7) - sqlite3_column_int64 (stmt, 8);
+    a->progress_change = sam_stmt_column_int (stmt, 7) - sam_stmt_column_int (stmt, 8);
   g_ptr_array_add (o->activities, a);
   return TRUE;
 }
@@ -254,7 +254,7 @@ sam_report_data_obligations (SamStore              *store,
     "LEFT JOIN (" UPDATES_IN_ORDER "AND su.activity_id IN (SELECT activity_id FROM obligation_activity)) u2 "
     "  ON u2.activity_id = a.id AND u2.n = 2 "
     "WHERE %s ORDER BY oa.obligation_id, oa.position, a.id", sam_scope_activity_sql (query->scope));
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (!sam_query_foreach (store, "SELECT id, source, reference, title FROM obligation", NULL,
@@ -292,12 +292,12 @@ gap_free (gpointer data)
 }
 
 static gboolean
-add_gap_cb (sqlite3_stmt  *stmt,
+add_gap_cb (SamStmt       *stmt,
             gpointer       user_data,
             GError       **error)
 {
   GPtrArray *gaps = user_data;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sam_stmt_column_int (stmt, 0);
   SamGapRow *g = gaps->len > 0 ? gaps->pdata[gaps->len - 1] : NULL;
 
   if (g == NULL || g->id != id)
@@ -306,18 +306,18 @@ add_gap_cb (sqlite3_stmt  *stmt,
       g->id = id;
       g->measure_number = int_or (stmt, 1, -1);
       g->number = int_or (stmt, 2, -1);
-      g->title = g_strdup (sam_query_text (stmt, 3));
+      g->title = g_strdup (sam_stmt_column_text (stmt, 3));
       g->projects = g_ptr_array_new_with_free_func (project_free);
       g_ptr_array_add (gaps, g);
     }
-  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+  if (!sam_stmt_column_is_null (stmt, 4))
     {
       SamProjectRow *p = g_new0 (SamProjectRow, 1);
 
-      p->title = g_strdup (sam_query_text (stmt, 4));
-      p->lead = g_strdup (sam_query_text (stmt, 5));
-      p->due_date = g_strdup (sam_query_text (stmt, 6));
-      p->status = g_strdup (sam_query_text (stmt, 7));
+      p->title = g_strdup (sam_stmt_column_text (stmt, 4));
+      p->lead = g_strdup (sam_stmt_column_text (stmt, 5));
+      p->due_date = g_strdup (sam_stmt_column_text (stmt, 6));
+      p->status = g_strdup (sam_stmt_column_text (stmt, 7));
       g_ptr_array_add (g->projects, p);
     }
   return TRUE;
@@ -358,15 +358,15 @@ goal_free (gpointer data)
 }
 
 static gboolean
-add_goal_cb (sqlite3_stmt  *stmt,
+add_goal_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   SamGoalRow *g = g_new0 (SamGoalRow, 1);
 
-  g->measure_number = sqlite3_column_int64 (stmt, 0);
-  g->measure = g_strdup (sam_query_text (stmt, 1));
-  g->text = g_strdup (sam_query_text (stmt, 2));
+  g->measure_number = sam_stmt_column_int (stmt, 0);
+  g->measure = g_strdup (sam_stmt_column_text (stmt, 1));
+  g->text = g_strdup (sam_stmt_column_text (stmt, 2));
   g_ptr_array_add (user_data, g);
   return TRUE;
 }
@@ -405,15 +405,15 @@ finding_free (gpointer data)
  * in the table, with NULL values); the others are not kept, so that the
  * names of 100,000 activities never are. */
 static gboolean
-add_name_cb (sqlite3_stmt  *stmt,
+add_name_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sam_stmt_column_int (stmt, 0);
   gpointer key;
 
   if (g_hash_table_lookup_extended (user_data, &id, &key, NULL))
-    g_hash_table_insert (user_data, g_memdup2 (&id, sizeof id), g_strdup (sam_query_text (stmt, 1)));
+    g_hash_table_insert (user_data, g_memdup2 (&id, sizeof id), g_strdup (sam_stmt_column_text (stmt, 1)));
   return TRUE;
 }
 
@@ -527,14 +527,22 @@ sam_report_data_findings (SamStore              *store,
   "  WHERE g.kind = 'ministry') "
 
 /* The ministries an activity without a lead answers to by sector
- * responsibility, "HOD (Helse- og omsorgstjenester)", "; " between. */
-#define SECTOR_DUTY \
-  "(SELECT group_concat(duty, '; ') FROM (SELECT coalesce(g.short_name, " SAM_NAME ("g") ") || ' (' || " \
-  "  (SELECT group_concat(n, ', ') FROM (SELECT " SAM_NAME ("t2") " AS n FROM activity_sector y2 " \
-  "   JOIN sector t2 ON t2.id = y2.sector_id WHERE y2.activity_id = a.id AND t2.ministry_id = g.id " \
-  "   ORDER BY y2.position, y2.sector_id)) || ')' AS duty FROM activity_sector y " \
-  "  JOIN sector t ON t.id = y.sector_id JOIN agency g ON g.id = t.ministry_id " \
-  "  WHERE y.activity_id = a.id GROUP BY g.id ORDER BY min(y.position), g.id))"
+ * responsibility, "HOD (Helse- og omsorgstjenester)", "; " between, as
+ * SQL in @store's dialect. */
+static char *
+sector_duty_sql (SamStore *store)
+{
+  g_autofree char *duties = sam_store_string_agg (store, "duty", "'; '");
+  g_autofree char *sectors = sam_store_string_agg (store, "n", "', '");
+
+  return g_strdup_printf (
+    "(SELECT %s FROM (SELECT coalesce(g.short_name, " SAM_NAME ("g") ") || ' (' || "
+    "  (SELECT %s FROM (SELECT " SAM_NAME ("t2") " AS n FROM activity_sector y2 "
+    "   JOIN sector t2 ON t2.id = y2.sector_id WHERE y2.activity_id = a.id AND t2.ministry_id = g.id "
+    "   ORDER BY y2.position, y2.sector_id) names) || ')' AS duty, min(y.position) AS first FROM activity_sector y "
+    "  JOIN sector t ON t.id = y.sector_id JOIN agency g ON g.id = t.ministry_id "
+    "  WHERE y.activity_id = a.id GROUP BY g.id ORDER BY first, g.id) duties)", duties, sectors);
+}
 
 typedef struct
 {
@@ -545,29 +553,29 @@ typedef struct
 } FollowUp;
 
 static gboolean
-follow_up_cb (sqlite3_stmt  *stmt,
+follow_up_cb (SamStmt       *stmt,
               gpointer       user_data,
               GError       **error)
 {
   FollowUp *f = user_data;
   SamActivityFacts facts = {
-    .status = sam_query_text (stmt, 6),
-    .start_date = sam_query_text (stmt, 7),
-    .due_date = sam_query_text (stmt, 8),
-    .plan_start = sam_query_text (stmt, 9),
-    .plan_end = sam_query_text (stmt, 10),
-    .reported = sqlite3_column_int (stmt, 11) != 0,
+    .status = sam_stmt_column_text (stmt, 6),
+    .start_date = sam_stmt_column_text (stmt, 7),
+    .due_date = sam_stmt_column_text (stmt, 8),
+    .plan_start = sam_stmt_column_text (stmt, 9),
+    .plan_end = sam_stmt_column_text (stmt, 10),
+    .reported = sam_stmt_column_int (stmt, 11) != 0,
   };
   SamFollowUpRow row = {
-    .ministry = sam_query_text (stmt, 0),
-    .agency = sam_query_text (stmt, 1),
-    .contact = sam_query_text (stmt, 2),
-    .id = sqlite3_column_int64 (stmt, 3),
-    .measure_number = sqlite3_column_int64 (stmt, 4),
-    .title = sam_query_text (stmt, 5),
+    .ministry = sam_stmt_column_text (stmt, 0),
+    .agency = sam_stmt_column_text (stmt, 1),
+    .contact = sam_stmt_column_text (stmt, 2),
+    .id = sam_stmt_column_int (stmt, 3),
+    .measure_number = sam_stmt_column_int (stmt, 4),
+    .title = sam_stmt_column_text (stmt, 5),
     .status = sam_status_values[sam_facts_status (&facts)].nick,
     .due_date = facts.due_date,
-    .sector_duty = sam_query_text (stmt, 12),
+    .sector_duty = sam_stmt_column_text (stmt, 12),
   };
 
   if (f->unreported ? !sam_facts_is_unreported (&facts, f->period) : !sam_facts_is_live (&facts))
@@ -584,6 +592,8 @@ foreach_follow_up (SamStore              *store,
                    GError               **error)
 {
   FollowUp f = { func, user_data, query->period, unreported };
+  const char *nocase = sam_store_sql (store, SAM_SQL_NOCASE);
+  g_autofree char *duty = unreported ? g_strdup ("NULL") : sector_duty_sql (store);
   g_autofree char *sql = g_strdup_printf (
     "WITH " MINISTRY_OF
     "SELECT " SAM_NAME ("mi") ", " SAM_NAME ("lead") ", lead.contact, a.id, m.number, a.title, a.status, "
@@ -594,11 +604,10 @@ foreach_follow_up (SamStore              *store,
     "LEFT JOIN agency lead ON lead.id = a.lead_agency_id "
     "LEFT JOIN ministry_of mo ON mo.agency_id = a.lead_agency_id LEFT JOIN agency mi ON mi.id = mo.ministry_id "
     "WHERE %s AND %s "
-    "ORDER BY lead.id IS NULL, mi.id IS NULL, " SAM_NAME ("mi") " COLLATE NOCASE, mi.id, "
-    SAM_NAME ("lead") " COLLATE NOCASE, lead.id, m.number, a.id",
-    unreported ? "NULL" : SECTOR_DUTY, unreported ? "1" : "a.lead_agency_id IS NULL",
-    sam_scope_activity_sql (query->scope));
-  sqlite3_stmt *stmt;
+    "ORDER BY lead.id IS NULL, mi.id IS NULL, " SAM_NAME ("mi") " %s, mi.id, "
+    SAM_NAME ("lead") " %s, lead.id, m.number, a.id",
+    duty, unreported ? "1 = 1" : "a.lead_agency_id IS NULL", sam_scope_activity_sql (query->scope), nocase, nocase);
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   if (unreported && query->period == NULL)
