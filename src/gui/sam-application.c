@@ -95,6 +95,26 @@ sam_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Whether the interface names measures, agencies, sectors and target
+ * groups in English (where they have an English name): when the user asks
+ * for a language other than Norwegian, whose messages are then English.
+ * Without any preference (the C locale) the plan shows as it was written. */
+static gboolean
+prefers_english_names (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX")
+          || g_str_has_prefix (names[i], "C.") || g_str_has_prefix (names[i], "nb")
+          || g_str_has_prefix (names[i], "nn") || g_str_has_prefix (names[i], "no"))
+        return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 sam_application_startup (GApplication *app)
 {
@@ -108,7 +128,10 @@ sam_application_startup (GApplication *app)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
-  g_clear_object (&self->bus);   /* registered, the application holds it */
+  g_clear_object (&self->bus);
+  /* The one place that decides which names the interface shows; every
+   * store opened from here on follows it. */
+  sam_record_set_english_titles (prefers_english_names ());   /* registered, the application holds it */
 
   /* Without the installed schema (a build run in place) the window still
    * works; it just does not remember its size. */

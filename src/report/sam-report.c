@@ -94,13 +94,17 @@ typedef gboolean (*SheetWriter) (SamReportContext *ctx,
                                  SamSheet         *sheet);
 
 /* The sheets in the order of the workbook. */
-enum { SUMMARY, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS, PARTICIPANTS, HISTORY, N_SHEETS };
+enum { SUMMARY, FOLLOW_UP, OBLIGATIONS, KNOWLEDGE, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS, PARTICIPANTS,
+       HISTORY, N_SHEETS };
 
 static const struct {
   SamReportLabel name;
   SheetWriter    write;
 } sheets[N_SHEETS] = {
   [SUMMARY] = { L_SHEET_SUMMARY, sam_report_write_summary },
+  [FOLLOW_UP] = { L_SHEET_FOLLOW_UP, sam_report_write_follow_up },
+  [OBLIGATIONS] = { L_SHEET_OBLIGATIONS, sam_report_write_obligations },
+  [KNOWLEDGE] = { L_SHEET_KNOWLEDGE, sam_report_write_knowledge },
   [ACTIVITIES] = { L_SHEET_ACTIVITIES, sam_report_write_activities },
   [RESPONSIBILITY] = { L_SHEET_RESPONSIBILITY, sam_report_write_responsibility },
   [COVERAGE] = { L_SHEET_COVERAGE, sam_report_write_coverage },
@@ -114,9 +118,11 @@ static const struct {
  * on the report's own connection, while the Status history is sorted; the
  * history as it comes, while the activities are sorted; the Summary, whose
  * counts are ready by then; the activities as they come, while the
- * aggregates are read; the matrices last. */
+ * aggregates are read; the matrices; then the sheets that follow the
+ * Summary's measures, and the Follow-up, whose lists are read on the
+ * report's own connection when it comes to them. */
 static const guint write_order[N_SHEETS] = {
-  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, ACTIVITIES, RESPONSIBILITY, COVERAGE,
+  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, ACTIVITIES, RESPONSIBILITY, COVERAGE, OBLIGATIONS, KNOWLEDGE, FOLLOW_UP,
 };
 
 static lxw_error
@@ -231,6 +237,7 @@ prepare (SamReportContext        *ctx,
          SamScope               **scope,
          GError                 **error)
 {
+  g_autoptr(GError) local = NULL;
   guint64 activities = 0, updates = 0;
 
   if (options->scope && !sam_scope_is_whole (options->scope))
@@ -248,6 +255,12 @@ prepare (SamReportContext        *ctx,
   ctx->strategy_query = ctx->query;
   ctx->strategy_query.scope = NULL;
   ctx->strategy_title = sam_report_data_strategy_title (ctx->store);
+  ctx->previous = sam_figures_previous_period (ctx->store, ctx->period, &local);
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (!sam_report_data_count (ctx->store, &ctx->query, &activities, &updates, error))
     return FALSE;
   /* Rows of the long sheets, which are most of the work. */
@@ -273,8 +286,11 @@ write_report (SamStore                *store,
   g_autofree char *temporary = NULL;
   SamStore *helpers[SAM_REPORT_N_HELPERS] = { NULL };
   int lock = -1;
-  gboolean ok;
+  gboolean ok, english_names = sam_store_get_english_names (store);
 
+  /* Names in the report's language, on its helpers' connections too:
+   * they take the setting of @store when they open. */
+  sam_store_set_english_names (store, options->language == SAM_REPORT_LANGUAGE_EN);
   ctx.today = options->today ? g_strdup (options->today) : sam_today ();
   /* The integrity check runs in a helper thread; without one, first.
    * SAMORDNA_REPORT_ONE_CONNECTION makes do without, for the tests to
@@ -306,6 +322,7 @@ write_report (SamStore                *store,
     close (lock);
   sam_report_ahead_stop (&ctx);
   sam_report_data_end (store);
+  sam_store_set_english_names (store, english_names);
   if (ok && progress)
     progress (1.0, progress_data);
   if (ctx.warnings && ctx.warnings->len > 0 && stats)
@@ -320,6 +337,8 @@ write_report (SamStore                *store,
     sam_report_stats_clear (&ctx.stats);
   g_clear_error (&ctx.error);
   sam_period_free (ctx.period);
+  sam_period_free (ctx.previous);
+  g_clear_pointer (&ctx.measures, g_ptr_array_unref);
   g_free (ctx.strategy_title);
   g_free (ctx.today);
   return ok;

@@ -53,7 +53,7 @@ load_columns (SamStore        *store,
   g_autofree char *sql = NULL;
 
   if (kind == SAM_KIND_MEASURE)
-    sql = g_strdup_printf ("SELECT m.id, m.title, m.number, m.focus_area_id FROM measure m "
+    sql = g_strdup_printf ("SELECT m.id, " SAM_TITLE ("m") ", m.number, m.focus_area_id FROM measure m "
                            "LEFT JOIN focus_area f ON f.id = m.focus_area_id WHERE %s "
                            "ORDER BY f.number, f.id, m.number, m.id", sam_scope_measure_sql (scope));
   else if (kind == SAM_KIND_PLAN)
@@ -63,7 +63,7 @@ load_columns (SamStore        *store,
                            "ORDER BY f.number, f.id, m.number, m.id, p.start_date, p.id",
                            sam_scope_plan_sql (scope));
   else
-    sql = g_strdup_printf ("SELECT id, name, 0, 0 FROM sector ORDER BY name %s, id",
+    sql = g_strdup_printf ("SELECT c.id, " SAM_NAME ("c") " AS label, 0, 0 FROM sector c ORDER BY label %s, c.id",
                            sam_store_sql (store, SAM_SQL_NOCASE));
 
   if (!sam_query_foreach (store, sql, scope, add_header_cb, columns, error))
@@ -184,8 +184,8 @@ load_agency_rows (SamStore        *store,
                   const SamScope  *scope,
                   GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT g.id, g.name, 0, g.parent_id, g.kind IS 'ministry', %s "
-                                          "FROM agency g ORDER BY g.name %s, g.id",
+  g_autofree char *sql = g_strdup_printf ("SELECT g.id, " SAM_NAME ("g") " AS label, 0, g.parent_id, g.kind IS 'ministry', %s "
+                                          "FROM agency g ORDER BY label %s, g.id",
                                           sam_scope_agency_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (agency_free);
@@ -243,8 +243,8 @@ load_target_group_rows (SamStore  *store,
                         GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (header_free);
-  g_autofree char *sql = g_strdup_printf ("SELECT id, name, 0, parent_id, category FROM target_group "
-                                          "ORDER BY name %s, id", sam_store_sql (store, SAM_SQL_NOCASE));
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id, " SAM_NAME ("t") " AS label, 0, t.parent_id, t.category FROM target_group t "
+                                          "ORDER BY label %s, t.id", sam_store_sql (store, SAM_SQL_NOCASE));
 
   if (!sam_query_foreach (store, sql, NULL, add_target_group_cb, rows, error))
     return NULL;
@@ -973,7 +973,7 @@ sam_coordination_message_flags (SamStore        *store,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
   sql = g_strdup_printf (
-    "SELECT tg.target_group_id, t.name, rp.code, count(DISTINCT " SAM_TRIMMED_MESSAGE "), "
+    "SELECT tg.target_group_id, " SAM_NAME ("t") ", rp.code, count(DISTINCT " SAM_TRIMMED_MESSAGE "), "
     "count(DISTINCT a.id) FROM activity a "
     "CROSS JOIN plan p ON p.id = a.plan_id AND p.kind = 'information' "
     "CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
@@ -983,7 +983,7 @@ sam_coordination_message_flags (SamStore        *store,
     "  AND coalesce(a.due_date, p.end_date, '9999-12-31') >= coalesce(rp.start_date, '0000-01-01') "
     "WHERE " SAM_LIVE_ACTIVITY " AND " SAM_TRIMMED_MESSAGE " <> '' AND %s "
     "GROUP BY tg.target_group_id, rp.code HAVING count(DISTINCT " SAM_TRIMMED_MESSAGE ") > 1 "
-    "ORDER BY t.name %s, t.id, min(coalesce(rp.start_date, '')), rp.code",
+    "ORDER BY " SAM_NAME ("t") " %s, t.id, min(coalesce(rp.start_date, '')), rp.code",
     sam_scope_activity_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   if (!sam_query_foreach (store, sql, scope, add_flag_cb, flags, error))
     return NULL;

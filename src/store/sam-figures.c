@@ -124,6 +124,22 @@ sam_tally_progress (const SamTally *tally)
   return tally->live > 0 ? (double) tally->progress_sum / tally->live : -1;
 }
 
+/* The light of a measure with @tally: red when an activity is delayed or
+ * overdue; else amber when one did not report in the period; else green;
+ * SAM_LIGHT_NONE when it has no live activity. */
+SamLight
+sam_tally_light (const SamTally *tally)
+{
+  g_return_val_if_fail (tally != NULL, SAM_LIGHT_NONE);
+  if (tally->live == 0)
+    return SAM_LIGHT_NONE;
+  if (tally->overdue > 0 || tally->by_status[SAM_STATUS_DELAYED] > 0)
+    return SAM_LIGHT_RED;
+  if (tally->not_reported > 0)
+    return SAM_LIGHT_AMBER;
+  return SAM_LIGHT_GREEN;
+}
+
 /* Reading the facts */
 
 typedef struct
@@ -245,7 +261,7 @@ sam_figures_by_measure (SamStore         *store,
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_measure_figures_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *sql = g_strdup_printf (
-    "SELECT m.id, m.number, m.title FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
+    "SELECT m.id, m.number, " SAM_TITLE ("m") " FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
     "WHERE %s ORDER BY f.number, f.id, m.number, m.id", sam_scope_measure_sql (scope));
   Tallying tallying = { by_id, period, as_at };
 
@@ -261,4 +277,88 @@ sam_figures_by_measure (SamStore         *store,
   if (!sam_figures_foreach (store, scope, period, tally_cb, &tallying, error))
     return NULL;
   return g_steal_pointer (&measures);
+}
+
+/* Progress as at a period */
+
+static gboolean
+tally_as_at_cb (SamStmt       *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  GHashTable *by_id = user_data;
+  gint64 measure_id = sam_stmt_column_int (stmt, 0);
+  SamMeasureFigures *m = g_hash_table_lookup (by_id, &measure_id);
+  SamActivityFacts facts = {
+    .status = sam_stmt_column_text (stmt, 1),
+    .progress = sam_stmt_column_is_null (stmt, 2) ? -1 : sam_stmt_column_int (stmt, 2),
+  };
+
+  if (m != NULL)
+    sam_tally_add (&m->tally, &facts, NULL, NULL);
+  return TRUE;
+}
+
+/* Returns a SamMeasureFigures for each measure in @scope, as
+ * sam_figures_by_measure() does, with each activity counted by the status
+ * and progress of its latest status update in or before @period (by the
+ * periods' starts, then the time reported and id, as the Status history
+ * orders them); one without any as planned at 0 %. Only the counts by
+ * status, live and progress are filled. Returns NULL with a SamStoreError.
+ *
+ * This is what the Summary's change since the previous period compares
+ * with, until the store keeps each activity's history. */
+GPtrArray *
+sam_figures_progress_as_at (SamStore         *store,
+                            const SamScope   *scope,
+                            const SamPeriod  *period,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_measure_figures_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *measures_sql = g_strdup_printf (
+    "SELECT m.id, m.number, NULL FROM measure m WHERE %s", sam_scope_measure_sql (scope));
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT p.measure_id, u.status, u.progress FROM activity a CROSS JOIN plan p ON p.id = a.plan_id "
+    "LEFT JOIN (SELECT su.activity_id, su.status, su.progress, row_number () OVER (PARTITION BY su.activity_id "
+    "  ORDER BY coalesce(rp.start_date, '') DESC, coalesce(su.reported_at, '') DESC, su.id DESC) AS n "
+    "  FROM status_update su LEFT JOIN reporting_period rp ON rp.id = su.period_id "
+    "  WHERE coalesce(rp.start_date, '') <= :start) u ON u.activity_id = a.id AND u.n = 1 "
+    "WHERE %s", sam_scope_activity_sql (scope));
+  SamStmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (!sam_query_foreach (store, measures_sql, scope, add_measure_cb, measures, error))
+    return NULL;
+  for (guint i = 0; i < measures->len; i++)
+    {
+      SamMeasureFigures *m = measures->pdata[i];
+      g_hash_table_insert (by_id, &m->measure_id, m);
+    }
+  if (!(stmt = sam_query_prepare (store, sql, scope, error)))
+    return NULL;
+  sam_query_bind_text (stmt, ":start", period->start_date ? period->start_date : "");
+  if (!sam_query_run (store, stmt, tally_as_at_cb, by_id, error))
+    return NULL;
+  return g_steal_pointer (&measures);
+}
+
+/* Returns the period before @period in the order sam_period_list() gives,
+ * or NULL (with @error unset) when @period is the first or unknown. */
+SamPeriod *
+sam_figures_previous_period (SamStore         *store,
+                             const SamPeriod  *period,
+                             GError          **error)
+{
+  g_autoptr(GPtrArray) periods = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (period == NULL || !(periods = sam_period_list (store, error)))
+    return NULL;
+  for (guint i = 1; i < periods->len; i++)
+    if (g_strcmp0 (((SamPeriod *) periods->pdata[i])->code, period->code) == 0)
+      return sam_period_copy (periods->pdata[i - 1]);
+  return NULL;
 }

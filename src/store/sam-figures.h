@@ -17,6 +17,13 @@
  *   expected in P live, not done, and running in P
  *   not reported  expected in P and not reported in P
  *   progress      the average over live activities, a missing progress as 0
+ *   light         red: an activity is delayed or overdue; else amber: one
+ *                 did not report in the period; else green; none without
+ *                 live activities (sam_tally_light())
+ *   progress as at P  each activity's status and progress of its latest
+ *                 status update in or before P (by the periods' starts);
+ *                 one without any counts as planned at 0 %
+ *                 (sam_figures_progress_as_at())
  */
 #pragma once
 
@@ -60,6 +67,14 @@ typedef struct
   guint   not_reported;      /* of those, not reported in it */
 } SamTally;
 
+/* A measure's light on the Summary: see the table above. */
+typedef enum {
+  SAM_LIGHT_NONE,
+  SAM_LIGHT_GREEN,
+  SAM_LIGHT_AMBER,
+  SAM_LIGHT_RED,
+} SamLight;
+
 /* The figures of one measure. */
 typedef struct
 {
@@ -99,6 +114,7 @@ void       sam_tally_add             (SamTally               *tally,
                                       const SamPeriod        *period,
                                       const char             *as_at);
 double     sam_tally_progress        (const SamTally         *tally);
+SamLight   sam_tally_light           (const SamTally         *tally);
 
 gboolean   sam_figures_foreach       (SamStore               *store,
                                       const SamScope         *scope,
@@ -110,6 +126,13 @@ GPtrArray *sam_figures_by_measure    (SamStore               *store,
                                       const SamScope         *scope,
                                       const SamPeriod        *period,
                                       const char             *as_at,
+                                      GError                **error);
+GPtrArray *sam_figures_progress_as_at (SamStore              *store,
+                                      const SamScope         *scope,
+                                      const SamPeriod        *period,
+                                      GError                **error);
+SamPeriod *sam_figures_previous_period (SamStore             *store,
+                                      const SamPeriod        *period,
                                       GError                **error);
 void       sam_measure_figures_free  (SamMeasureFigures      *figures);
 

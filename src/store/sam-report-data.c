@@ -217,10 +217,21 @@ sam_report_data_measures (SamStore              *store,
                           GError               **error)
 {
   g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(SamPeriod) previous = NULL;
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (measure_summary_free);
+  GError *local = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (!(figures = sam_figures_by_measure (store, query->scope, query->period, query->today, error)))
+    return NULL;
+  previous = sam_figures_previous_period (store, query->period, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (previous && !(before = sam_figures_progress_as_at (store, query->scope, previous, error)))
     return NULL;
   for (guint i = 0; i < figures->len; i++)
     {
@@ -236,6 +247,12 @@ sam_report_data_measures (SamStore              *store,
       m->progress_sum = f->tally.progress_sum;
       m->overdue = f->tally.overdue;
       m->not_reported = f->tally.not_reported;
+      m->light = sam_tally_light (&f->tally);
+      /* Both lists hold the scope's measures in one query's terms: match by id. */
+      m->previous_progress = -1;
+      for (guint j = 0; before && j < before->len; j++)
+        if (((SamMeasureFigures *) before->pdata[j])->measure_id == m->measure_id)
+          m->previous_progress = sam_tally_progress (&((SamMeasureFigures *) before->pdata[j])->tally);
       g_ptr_array_add (measures, m);
     }
   return g_steal_pointer (&measures);
@@ -355,10 +372,10 @@ static const struct {
   const char *links;
   const char *names;   /* (id, name); NULL: the links hold the text */
 } list_sql[N_LISTS] = {
-  { "SELECT activity_id, position, agency_id, NULL FROM activity_partner", "SELECT id, name FROM agency" },
-  { "SELECT activity_id, position, sector_id, NULL FROM activity_sector", "SELECT id, name FROM sector" },
+  { "SELECT activity_id, position, agency_id, NULL FROM activity_partner", "SELECT g.id, " SAM_NAME ("g") " FROM agency g" },
+  { "SELECT activity_id, position, sector_id, NULL FROM activity_sector", "SELECT c.id, " SAM_NAME ("c") " FROM sector c" },
   { "SELECT activity_id, position, target_group_id, NULL FROM activity_target_group",
-    "SELECT id, name FROM target_group" },
+    "SELECT t.id, " SAM_NAME ("t") " FROM target_group t" },
   { "SELECT activity_id, position, 0, channel FROM activity_channel", NULL },
   { "SELECT activity_id, position, 0, language FROM activity_language", NULL },
   { NULL, NULL },   /* from sam_accountability_foreach(): see add_duty_cb() */
@@ -774,7 +791,8 @@ sam_report_data_foreach_activity (SamStore              *store,
   function = db != NULL && sam_db_set_int_function (db, "sam_latest_update", latest_update_cb, index);
   sql = g_strdup_printf (
     "WITH " RANKED_PLANS
-    "SELECT a.id, m.number, m.title, p.title, p.kind, a.title, a.description, a.scope, pt.title, lead.name, "
+    "SELECT a.id, m.number, " SAM_TITLE ("m") ", p.title, p.kind, a.title, a.description, a.scope, pt.title, "
+    SAM_NAME ("lead") ", "
     "a.message, a.start_date, a.due_date, a.status, a.progress, "
     "p.start_date, p.end_date, :period IS NOT NULL AND " REPORTED_IN_PERIOD ", lrp.code, lu.comment, lu.progress "
     "FROM activity a CROSS JOIN ranked r ON r.plan_id = a.plan_id "
@@ -889,9 +907,9 @@ sam_report_data_foreach_seminar (SamStore              *store,
   Streaming st = { func, user_data };
   g_autofree char *names = sam_store_string_agg (store, "v", "'; '");
   g_autofree char *sql = g_strdup_printf (
-    "SELECT s.id, s.title, f.name, f.kind, s.starts_at, s.ends_at, s.place, s.online, org.name, act.title, s.theme, "
-    LIST ("c.name", "seminar_sector", "seminar_id", "JOIN sector c ON c.id = x.sector_id") ", "
-    LIST ("t.name", "seminar_target_group", "seminar_id", "JOIN target_group t ON t.id = x.target_group_id") ", "
+    "SELECT s.id, s.title, f.name, f.kind, s.starts_at, s.ends_at, s.place, s.online, " SAM_NAME ("org") ", act.title, s.theme, "
+    LIST (SAM_NAME ("c"), "seminar_sector", "seminar_id", "JOIN sector c ON c.id = x.sector_id") ", "
+    LIST (SAM_NAME ("t"), "seminar_target_group", "seminar_id", "JOIN target_group t ON t.id = x.target_group_id") ", "
     "s.status, s.capacity, "
     "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND NOT waitlisted), "
     "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND waitlisted), "
@@ -938,12 +956,12 @@ sam_report_data_foreach_participation (SamStore                *store,
 {
   Streaming st = { func, user_data };
   g_autofree char *sql = g_strdup_printf (
-    "SELECT s.id, s.title, s.starts_at, c.name, "
+    "SELECT s.id, s.title, s.starts_at, " SAM_NAME ("c") ", "
     "coalesce(sum(r.participants) FILTER (WHERE NOT r.waitlisted), 0), "
     "coalesce(sum(r.participants) FILTER (WHERE r.waitlisted), 0), sum(r.attended) "
     "FROM registration r JOIN seminar s ON s.id = r.seminar_id LEFT JOIN sector c ON c.id = r.sector_id "
     "WHERE %s GROUP BY s.id, r.sector_id "
-    "ORDER BY coalesce(s.starts_at, ''), s.id, c.name IS NULL, c.name %s",
+    "ORDER BY coalesce(s.starts_at, ''), s.id, c.name IS NULL, " SAM_NAME ("c") " %s",
     sam_scope_seminar_sql (query->scope), sam_store_sql (store, SAM_SQL_NOCASE));
   SamStmt *stmt;
 

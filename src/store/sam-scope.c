@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sam-query-private.h"
 #include "sam-scope-private.h"
 #include "sam-store-private.h"
 
@@ -303,12 +304,12 @@ read_title (SamStore  *store,
             GError   **error)
 {
   static const char *sql[] = {
-    [SAM_SCOPE_STRATEGY] = "SELECT title, NULL, 0, NULL FROM strategy WHERE id = ?1",
-    [SAM_SCOPE_FOCUS_AREA] = "SELECT title, NULL, number, NULL FROM focus_area WHERE id = ?1",
-    [SAM_SCOPE_MEASURE] = "SELECT title, NULL, number, NULL FROM measure WHERE id = ?1",
-    [SAM_SCOPE_PLAN] = "SELECT title, NULL, 0, NULL FROM plan WHERE id = ?1",
-    [SAM_SCOPE_AGENCY] = "SELECT name, short_name, 0, kind FROM agency WHERE id = ?1",
-    [SAM_SCOPE_MINISTRY] = "SELECT name, short_name, 0, kind FROM agency WHERE id = ?1",
+    [SAM_SCOPE_STRATEGY] = "SELECT title, NULL, 0, NULL FROM strategy WHERE id = :id",
+    [SAM_SCOPE_FOCUS_AREA] = "SELECT title, NULL, number, NULL FROM focus_area WHERE id = :id",
+    [SAM_SCOPE_MEASURE] = "SELECT " SAM_TITLE ("m") ", NULL, m.number, NULL FROM measure m WHERE m.id = :id",
+    [SAM_SCOPE_PLAN] = "SELECT title, NULL, 0, NULL FROM plan WHERE id = :id",
+    [SAM_SCOPE_AGENCY] = "SELECT " SAM_NAME ("g") ", g.short_name, 0, g.kind FROM agency g WHERE g.id = :id",
+    [SAM_SCOPE_MINISTRY] = "SELECT " SAM_NAME ("g") ", g.short_name, 0, g.kind FROM agency g WHERE g.id = :id",
   };
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, scope->id);
   g_autoptr(SamStmt) stmt = sam_store_prepare (store, sql[scope->kind], error);
@@ -317,7 +318,8 @@ read_title (SamStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sam_stmt_bind_int (stmt, 1, scope->id);
+  sam_query_bind_int (stmt, ":id", scope->id);
+  sam_query_bind_int (stmt, ":english", sam_store_get_english_names (store));
   if ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
       found = TRUE;

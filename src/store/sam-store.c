@@ -32,6 +32,7 @@ struct _SamStore
   int        schema_version;
   char      *identity;      /* the database's UUID, read when first asked */
   guint      depth;         /* nesting of sam_store_begin() */
+  gboolean   english_names; /* see sam_store_set_english_names() */
 
   /* Undo journal: each step is a GPtrArray of Change, the changes one
    * outermost transaction made, in order. */
@@ -284,6 +285,7 @@ sam_store_class_init (SamStoreClass *klass)
 static void
 sam_store_init (SamStore *self)
 {
+  self->english_names = sam_record_get_english_titles ();
   self->pending = step_new ();
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -750,6 +752,7 @@ open_reader (SamStore  *store,
   reader->path = g_strdup (store->path);
   reader->real_path = g_strdup (store->real_path);
   reader->schema_version = store->schema_version;
+  reader->english_names = store->english_names;
   if (store->real_path == NULL)
     return (reader->db = sam_db_pg_connect (store->path, error)) ? g_steal_pointer (&reader) : NULL;
   /* The file may have been changed since @store checked it. */
@@ -762,6 +765,26 @@ open_reader (SamStore  *store,
 /* Opens a second, read-only connection to the file of @self, for another
  * thread to read while @self goes on in this one. Returns NULL with a
  * SamStoreError when @self is closed or its file cannot be opened. */
+/* Makes the figures and lists the store computes (matrices, reports)
+ * name measures, agencies, sectors and target groups in English where
+ * they have an English name (@english TRUE), or by their own names. A new
+ * store follows sam_record_get_english_titles(); a reader takes the
+ * setting of the store it was opened from. */
+void
+sam_store_set_english_names (SamStore *self,
+                             gboolean  english)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  self->english_names = english;
+}
+
+gboolean
+sam_store_get_english_names (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return self->english_names;
+}
+
 SamStore *
 sam_store_open_reader (SamStore  *self,
                        GError   **error)

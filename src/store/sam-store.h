@@ -85,6 +85,9 @@ SamStore     *sam_store_open_reader        (SamStore            *self,
                                             GError             **error);
 void          sam_store_close              (SamStore            *self);
 const char   *sam_store_get_path           (SamStore            *self);
+void          sam_store_set_english_names  (SamStore            *self,
+                                            gboolean             english);
+gboolean      sam_store_get_english_names  (SamStore            *self);
 gboolean      sam_store_is_own_file        (SamStore            *self,
                                             const char          *path);
 int           sam_store_get_schema_version (SamStore            *self);
