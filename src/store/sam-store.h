@@ -33,6 +33,11 @@ typedef enum {
   SAM_STORE_ERROR_FAILED,        /* SQLite failed otherwise; the message is its own */
   SAM_STORE_ERROR_ALTERED,       /* holds tables, indexes, views or triggers Samordna did not make */
   SAM_STORE_ERROR_TIMEOUT,       /* a query ran past the limit and was stopped */
+  /* A database on a PostgreSQL server: */
+  SAM_STORE_ERROR_NOT_ALLOWED,   /* the login's role may not do this (the message says what) */
+  SAM_STORE_ERROR_UNREACHABLE,   /* the server cannot be reached, or the connection was lost */
+  SAM_STORE_ERROR_NEEDS_PASSWORD, /* the server asks for a password and none was given */
+  SAM_STORE_ERROR_LOGIN_FAILED,  /* the server refused the login (a wrong password or user) */
 } SamStoreError;
 
 /* The schema version this build writes. A file with a higher version is
