@@ -323,7 +323,7 @@ main (int argc, char **argv)
     }
   if (!(store = sam_store_open (argv[1], &error)))
     g_error ("%s", error->message);
-  g.db = sam_store_get_db (store);
+  g.db = sam_store_get_sqlite (store);
   g.rand = g_rand_new_with_seed (42);
   g.n_leads = (guint) leads;
   if (!sam_store_exec (store, "BEGIN", &error))

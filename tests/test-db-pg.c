@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store/sam-db-backend-private.h"
 #include "store/sam-db-pg-private.h"
 #include "store/sam-store.h"
 #include "sam-test-pg.h"
@@ -395,9 +394,11 @@ test_snapshot (Fixture       *f,
 
 typedef struct
 {
-  const char    *sql;
-  SamStoreError  code;
-  const char    *says;
+  const char      *sql;
+  SamStoreError    code;
+  const char      *says;
+  SamDbConstraint  constraint;
+  const char      *column;
 } FailCase;
 
 static void
@@ -405,24 +406,35 @@ test_constraints (Fixture       *f,
                   gconstpointer  data)
 {
   static const FailCase cases[] = {
-    { "INSERT INTO t (name) VALUES ('a')", SAM_STORE_ERROR_INVALID, "already in use" },
-    { "INSERT INTO t (n) VALUES (-1)", SAM_STORE_ERROR_INVALID, "breaks a rule" },
-    { "INSERT INTO t (must) VALUES (NULL)", SAM_STORE_ERROR_INVALID, "breaks a rule" },
-    { "INSERT INTO t (parent) VALUES (999)", SAM_STORE_ERROR_INVALID, "no longer exists" },
-    { "UPDATE t SET n = 'many'", SAM_STORE_ERROR_INVALID, "breaks a rule" },
-    { "DELETE FROM t WHERE name = 'a'", SAM_STORE_ERROR_IN_USE, "point to this one" },
-    { "SELECT * FROM no_such_table", SAM_STORE_ERROR_FAILED, "no_such_table" },
+    { "INSERT INTO t (name) VALUES ('a')", SAM_STORE_ERROR_INVALID, "already in use",
+      SAM_DB_CONSTRAINT_UNIQUE, "name" },
+    { "INSERT INTO t (n) VALUES (-1)", SAM_STORE_ERROR_INVALID, "breaks a rule",
+      SAM_DB_CONSTRAINT_OTHER, "n" },
+    { "INSERT INTO t (must) VALUES (NULL)", SAM_STORE_ERROR_INVALID, "breaks a rule",
+      SAM_DB_CONSTRAINT_OTHER, "must" },
+    { "INSERT INTO t (parent) VALUES (999)", SAM_STORE_ERROR_INVALID, "no longer exists",
+      SAM_DB_CONSTRAINT_FOREIGN_KEY, "parent" },
+    { "UPDATE t SET n = 'many'", SAM_STORE_ERROR_INVALID, "breaks a rule",
+      SAM_DB_CONSTRAINT_NONE, NULL },
+    { "DELETE FROM t WHERE name = 'a'", SAM_STORE_ERROR_IN_USE, "point to this one",
+      SAM_DB_CONSTRAINT_FOREIGN_KEY, "parent" },
+    { "SELECT * FROM no_such_table", SAM_STORE_ERROR_FAILED, "no_such_table",
+      SAM_DB_CONSTRAINT_NONE, NULL },
   };
 
   if (!f->db)
     return;
-  run_ok (f->db, "INSERT INTO t (id, name) VALUES (1, 'a'); INSERT INTO t (id, name, parent) VALUES (2, 'b', 1)");
+  run_ok (f->db, "INSERT INTO t (name) VALUES ('a'); INSERT INTO t (name, parent) VALUES ('b', 1)");
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *msg = run_fails (f->db, cases[i].sql, cases[i].code);
 
+      const char *column = NULL;
+
       g_test_message ("%s: %s", cases[i].sql, msg);
       g_assert_nonnull (strstr (msg, cases[i].says));
+      g_assert_cmpint (sam_db_get_constraint (f->db, &column, NULL), ==, cases[i].constraint);
+      g_assert_cmpstr (column, ==, cases[i].column);
     }
 }
 

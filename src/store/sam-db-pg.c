@@ -325,6 +325,54 @@ is_delete (const char *sql)
   return g_strcmp0 (verb, "DELETE") == 0;
 }
 
+/* The column a constraint of @table is about, from its name as the
+ * server makes it: activity_progress_check, agency_short_name_key,
+ * activity_plan_id_fkey. */
+static char *
+constraint_column (const char *table,
+                   const char *name)
+{
+  static const char * const suffixes[] = { "_check", "_key", "_fkey", "_not_null" };
+  g_autofree char *prefix = g_strconcat (table ? table : "", "_", NULL);
+
+  if (table == NULL || name == NULL || !g_str_has_prefix (name, prefix))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (name, suffixes[i]) && strlen (name) > strlen (prefix) + strlen (suffixes[i]))
+      return g_strndup (name + strlen (prefix), strlen (name) - strlen (prefix) - strlen (suffixes[i]));
+  return NULL;
+}
+
+/* Notes for sam_db_get_constraint() which constraint @result reports. */
+static void
+note_constraint (PgDb       *db,
+                 PGresult   *result,
+                 const char *state)
+{
+  const char *column = result ? PQresultErrorField (result, PG_DIAG_COLUMN_NAME) : NULL;
+  const char *detail = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL;
+  g_autofree char *named = NULL;
+  SamDbConstraint constraint = SAM_DB_CONSTRAINT_NONE;
+
+  if (g_strcmp0 (state, "23505") == 0)
+    constraint = SAM_DB_CONSTRAINT_UNIQUE;
+  else if (g_strcmp0 (state, "23503") == 0)
+    constraint = SAM_DB_CONSTRAINT_FOREIGN_KEY;
+  else if (state && g_str_has_prefix (state, "23"))
+    constraint = SAM_DB_CONSTRAINT_OTHER;
+  if (constraint == SAM_DB_CONSTRAINT_NONE)
+    {
+      sam_db_set_constraint (&db->parent, constraint, NULL, NULL);
+      return;
+    }
+  if (column == NULL)
+    column = named = constraint_column (PQresultErrorField (result, PG_DIAG_TABLE_NAME),
+                                        PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME));
+  if (detail == NULL)
+    detail = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  sam_db_set_constraint (&db->parent, constraint, column, detail);
+}
+
 /* Sets @error from the failed @result of @sql on @db (NULL when libpq
  * had none to give), by the SQLSTATE the server sent. Always returns
  * FALSE. */
@@ -338,6 +386,7 @@ set_result_error (PgDb        *db,
   const char *primary = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
   g_autofree char *says = primary ? g_strdup (primary) : conn_message (db->conn);
 
+  note_constraint (db, result, state);
   if (PQstatus (db->conn) == CONNECTION_BAD || (state && g_str_has_prefix (state, "08"))
       || g_strcmp0 (state, "57P01") == 0 || g_strcmp0 (state, "57P02") == 0
       || g_strcmp0 (state, "57P03") == 0)
@@ -345,8 +394,7 @@ set_result_error (PgDb        *db,
                  _("The connection to the server of “%s” was lost (%s). Check that the server is running and that you are on its network, then open the database again."),
                  db->name, says);
   else if (state == NULL)
-    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
-                 _("The database “%s” failed: %s"), db->name, says);
+    sam_db_set_failed (error, db->name, says);
   else if (g_str_equal (state, "42501"))
     set_not_allowed (db, sql, says, error);
   else if (g_str_equal (state, "23503") && is_delete (sql))
@@ -373,8 +421,7 @@ set_result_error (PgDb        *db,
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
                  _("“%s” can only be read now (%s). Ask the server's administrator."), db->name, says);
   else
-    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
-                 _("The database “%s” failed: %s"), db->name, says);
+    sam_db_set_failed (error, db->name, says);
   g_debug ("SQLSTATE %s on: %s", state ? state : "(none)", sql);
   return FALSE;
 }
@@ -392,6 +439,13 @@ note_changes (PgDb     *db,
     db->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
 }
 
+/* Keeps SamDb's in_transaction as the server sees it. */
+static void
+note_transaction (PgDb *db)
+{
+  db->parent.in_transaction = PQtransactionStatus (db->conn) != PQTRANS_IDLE;
+}
+
 /* Runs @sql, which returns no rows, checking its result. */
 static gboolean
 run_simple (PgDb        *db,
@@ -402,6 +456,7 @@ run_simple (PgDb        *db,
   ExecStatusType status = PQresultStatus (result);
   gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
 
+  note_transaction (db);
   if (!ok)
     set_result_error (db, result, sql, error);
   else
@@ -644,6 +699,7 @@ pg_commit (SamDb   *sdb,
   PGresult *result = PQexec (db->conn, "COMMIT");
   gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
 
+  note_transaction (db);
   /* COMMIT of a transaction a failed statement aborted rolls it back. */
   if (ok && g_strcmp0 (PQcmdStatus (result), "ROLLBACK") == 0)
     {
@@ -665,6 +721,20 @@ pg_rollback (SamDb *sdb)
 
   if (PQtransactionStatus (db->conn) != PQTRANS_IDLE)
     PQclear (PQexec (db->conn, "ROLLBACK"));
+  note_transaction (db);
+}
+
+static void
+pg_set_query_limit (SamDb *sdb,
+                    guint  milliseconds)
+{
+  PgDb *db = (PgDb *) sdb;
+  g_autofree char *sql = g_strdup_printf ("SET statement_timeout = %u", milliseconds);
+  g_autoptr(GError) error = NULL;
+
+  db->query_limit_ms = milliseconds;
+  if (!run_simple (db, sql, &error))
+    g_warning ("Could not set the query limit on %s: %s", db->name, error->message);
 }
 
 static gint64
@@ -774,6 +844,7 @@ execute (PgStmt  *stmt,
     values[i] = stmt->values[g_array_index (stmt->order, int, i) - 1];
   stmt->result = PQexecParams (db->conn, stmt->sql, n, NULL, values, NULL, NULL, 0);
   status = PQresultStatus (stmt->result);
+  note_transaction (db);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY)
     {
       set_result_error (db, stmt->result, stmt->sql, error);
@@ -975,4 +1046,5 @@ static const SamDbVTable pg_vtable = {
   .column_int = pg_column_int,
   .column_double = pg_column_double,
   .column_text = pg_column_text,
+  .set_query_limit = pg_set_query_limit,
 };

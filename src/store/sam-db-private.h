@@ -24,7 +24,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -38,7 +38,8 @@ typedef enum {
   SAM_DB_WRITE,     /* a change: all or nothing (BEGIN IMMEDIATE; READ COMMITTED) */
   SAM_DB_SNAPSHOT,  /* reads that must agree with each other (a report, a check):
                      * BEGIN DEFERRED on SQLite, REPEATABLE READ, READ ONLY on
-                     * PostgreSQL */
+                     * PostgreSQL; the snapshot is taken before sam_db_begin()
+                     * returns, so that what others commit after it is not seen */
 } SamDbTransaction;
 
 /* What one step of a statement gave. */
@@ -60,9 +61,40 @@ typedef enum {
   SAM_N_SQL,
 } SamSqlPart;
 
+/* Which constraint a failed statement broke (sam_db_get_constraint()). */
+typedef enum {
+  SAM_DB_CONSTRAINT_NONE,         /* it failed otherwise */
+  SAM_DB_CONSTRAINT_UNIQUE,       /* a value already in use */
+  SAM_DB_CONSTRAINT_FOREIGN_KEY,  /* a link to a row that does not exist */
+  SAM_DB_CONSTRAINT_OTHER,        /* a CHECK, NOT NULL or other rule */
+} SamDbConstraint;
+
 typedef struct _SamDb SamDb;
 typedef struct _SamStmt SamStmt;
 
+/* A function of one integer that SQL may call on a backend that runs
+ * the store's code (SQLite): sets @result and returns TRUE, or returns
+ * FALSE for SQL NULL. */
+typedef gboolean (*SamDbIntFunc) (gint64    argument,
+                                  gint64   *result,
+                                  gpointer  user_data);
+
+/* Whether @location names a database on a PostgreSQL server rather than
+ * a file: a postgresql:// or postgres:// URI, or a libpq key=value string
+ * (host=… dbname=…, service=…). */
+gboolean      sam_db_is_server_address  (const char       *location);
+/* The door to the PostgreSQL backend (sam-db-pg.c, issue 17): connects to
+ * @address. A build without it (sam-db-pg-none.c) fails with a
+ * SAM_STORE_ERROR saying it has no server support. The SQLite backend's
+ * door is sam_db_sqlite_open() (sam-db-sqlite-private.h). */
+SamDb        *sam_db_pg_connect         (const char       *address,
+                                         GError          **error);
+/* The query limit in milliseconds that connections start with: 10 s, or
+ * SAMORDNA_QUERY_LIMIT_MS (for the tests). */
+guint         sam_db_default_query_limit (void);
+
+/* Closes @db, and every statement of it with it, and frees it. */
+void          sam_db_close              (SamDb            *db);
 SamDbBackend  sam_db_get_backend        (SamDb            *db);
 const char   *sam_db_sql                (SamDb            *db,
                                          SamSqlPart        part);
@@ -82,9 +114,40 @@ void          sam_db_rollback           (SamDb            *db);
 gboolean      sam_db_in_transaction     (SamDb            *db);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 gint64        sam_db_changes            (SamDb            *db);
+/* What the statement that failed last on @db broke, with the column it
+ * names (or NULL) and the database's own words about it, both owned by
+ * @db: for a message about one field of a record. Only meaningful right
+ * after a failure. */
+SamDbConstraint sam_db_get_constraint   (SamDb            *db,
+                                         const char      **column,
+                                         const char      **detail);
+
+/* Stops any statement that runs longer than @milliseconds (0: no limit)
+ * with SAM_STORE_ERROR_TIMEOUT. */
+void          sam_db_set_query_limit    (SamDb            *db,
+                                         guint             milliseconds);
+/* Checks the whole database for damage, cancellably, without the query
+ * limit: FALSE with SAM_STORE_ERROR_CORRUPT when it is damaged, or with
+ * G_IO_ERROR_CANCELLED. A backend that keeps its own integrity (a server)
+ * passes at once. */
+gboolean      sam_db_check_integrity    (SamDb            *db,
+                                         GCancellable     *cancellable,
+                                         GError          **error);
+/* A number that changes whenever another connection commits a change to
+ * the data @db reads, so that two connections can tell that they read the
+ * same data; -1 when the backend cannot tell. */
+gint64        sam_db_data_version       (SamDb            *db);
+/* Makes @func callable as @name(integer) in the SQL of @db, until set
+ * again with @func NULL. Returns FALSE, setting no error, when the backend
+ * cannot call back into the store (a server): write the SQL another way. */
+gboolean      sam_db_set_int_function   (SamDb            *db,
+                                         const char       *name,
+                                         SamDbIntFunc      func,
+                                         gpointer          user_data);
 
 /* Binding: @index counts from 1, as in SQLite; a :name's index comes
- * from sam_stmt_param_index() (0 when the statement has no such name). */
+ * from sam_stmt_param_index() (@name with its colon, ":scope"; 0 when the
+ * statement has no such name). */
 int           sam_stmt_param_index      (SamStmt          *stmt,
                                          const char       *name);
 void          sam_stmt_bind_int         (SamStmt          *stmt,
@@ -101,7 +164,8 @@ void          sam_stmt_bind_null        (SamStmt          *stmt,
 
 SamStep       sam_stmt_step             (SamStmt          *stmt,
                                          GError          **error);
-/* Runs a statement that returns no rows (or ignores them). */
+/* Runs a statement that returns no rows (or ignores them) to its end and
+ * resets it, bindings kept, so that it can run again. */
 gboolean      sam_stmt_run              (SamStmt          *stmt,
                                          GError          **error);
 /* Makes the statement ready to step again, bindings kept. */
@@ -119,6 +183,7 @@ double        sam_stmt_column_double    (SamStmt          *stmt,
 const char   *sam_stmt_column_text      (SamStmt          *stmt,
                                          int               column);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamDb, sam_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamStmt, sam_stmt_free)
 
 G_END_DECLS

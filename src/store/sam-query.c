@@ -21,13 +21,13 @@ sam_query_prepare (SamStore        *store,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  if (sam_store_get_db (store) == NULL)
+  if (sam_store_get_sqlite (store) == NULL)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
                    _("The database “%s” is closed."), sam_store_get_path (store));
       return NULL;
     }
-  rc = sqlite3_prepare_v2 (sam_store_get_db (store), sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (sam_store_get_sqlite (store), sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       g_debug ("Could not prepare: %s", sql);
@@ -57,7 +57,7 @@ sam_query_run (SamStore      *store,
     ok = func (stmt, user_data, error);
   if (ok && rc != SQLITE_DONE)
     {
-      rc = sqlite3_extended_errcode (sam_store_get_db (store));
+      rc = sqlite3_extended_errcode (sam_store_get_sqlite (store));
       sqlite3_finalize (stmt);
       return sam_store_set_sql_error (store, rc, error);
     }

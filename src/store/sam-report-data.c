@@ -53,7 +53,7 @@ data_version (SamStore *store)
   sqlite3_stmt *stmt = NULL;
   gint64 version = -1;
 
-  if (sqlite3_prepare_v2 (sam_store_get_db (store), "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+  if (sqlite3_prepare_v2 (sam_store_get_sqlite (store), "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
@@ -99,7 +99,7 @@ sam_report_data_begin (SamStore  *store,
     n_helpers = 0;
   for (guint i = 0; i < n_helpers; i++)
     helpers[i] = NULL;
-  if (sam_store_get_db (store) == NULL || !sqlite3_get_autocommit (sam_store_get_db (store)))
+  if (sam_store_get_sqlite (store) == NULL || !sqlite3_get_autocommit (sam_store_get_sqlite (store)))
     return TRUE;
   /* The other connections read the version before @store's snapshot
    * begins (with its first read) and again as their own begin: the same
@@ -133,8 +133,8 @@ sam_report_data_end (SamStore *store)
 {
   g_return_if_fail (SAM_IS_STORE (store));
 
-  if (sam_store_get_db (store) != NULL && !sqlite3_get_autocommit (sam_store_get_db (store)))
-    sqlite3_exec (sam_store_get_db (store), "COMMIT", NULL, NULL, NULL);
+  if (sam_store_get_sqlite (store) != NULL && !sqlite3_get_autocommit (sam_store_get_sqlite (store)))
+    sqlite3_exec (sam_store_get_sqlite (store), "COMMIT", NULL, NULL, NULL);
 }
 
 static gboolean
@@ -767,7 +767,7 @@ sam_report_data_foreach_activity (SamStore              *store,
     "LEFT JOIN reporting_period lrp ON lrp.id = lu.period_id "
     "WHERE %s ORDER BY r.rank, +a.id",
     sam_scope_plan_sql (query->scope), sam_scope_activity_sql (query->scope));
-  sqlite3 *db = sam_store_get_db (store);
+  sqlite3 *db = sam_store_get_sqlite (store);
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
   int rc;

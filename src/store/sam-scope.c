@@ -220,7 +220,7 @@ find_ids (SamStore   *store,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (sam_store_get_db (store), sql, -1, &stmt, NULL);
+  int rc = sqlite3_prepare_v2 (sam_store_get_sqlite (store), sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     return sam_store_set_sql_error (store, rc, error), NULL;
@@ -306,7 +306,7 @@ read_title (SamStore  *store,
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, scope->id);
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE, ministry = FALSE;
-  int rc = sqlite3_prepare_v2 (sam_store_get_db (store), sql[scope->kind], -1, &stmt, NULL);
+  int rc = sqlite3_prepare_v2 (sam_store_get_sqlite (store), sql[scope->kind], -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     return sam_store_set_sql_error (store, rc, error);

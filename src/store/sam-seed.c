@@ -217,7 +217,7 @@ link_deferred (Seed        *seed,
   int rc = SQLITE_OK;
 
   g_assert (f != NULL && f->type == SAM_FIELD_REF);
-  if ((rc = sqlite3_prepare_v2 (sam_store_get_db (seed->store), sql, -1, &stmt, NULL)) != SQLITE_OK)
+  if ((rc = sqlite3_prepare_v2 (sam_store_get_sqlite (seed->store), sql, -1, &stmt, NULL)) != SQLITE_OK)
     return sam_store_set_sql_error (seed->store, rc, error);
   for (guint i = 0; array && i < json_array_get_length (array) && rc == SQLITE_OK; i++)
     {
@@ -235,7 +235,7 @@ link_deferred (Seed        *seed,
         }
       sqlite3_bind_int64 (stmt, 1, target);
       sqlite3_bind_int64 (stmt, 2, id);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (sam_store_get_db (seed->store));
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (sam_store_get_sqlite (seed->store));
       sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);

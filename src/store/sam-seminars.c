@@ -84,7 +84,7 @@ prepare (SamStore    *store,
          GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (sam_store_get_db (store), sql, -1, &stmt, NULL);
+  int rc = sqlite3_prepare_v2 (sam_store_get_sqlite (store), sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     {

@@ -3,11 +3,19 @@
 
 #include <sqlite3.h>
 
+#include "sam-db-private.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
 
-sqlite3  *sam_store_get_db         (SamStore    *self);
+SamDb    *sam_store_get_db         (SamStore    *self);
+SamStmt  *sam_store_prepare        (SamStore    *self,
+                                    const char  *sql,
+                                    GError     **error);
+const char *sam_store_sql          (SamStore    *self,
+                                    SamSqlPart   part);
+/* For the modules not yet on SamDb (issue 17), until they are. */
+sqlite3  *sam_store_get_sqlite     (SamStore    *self);
 gboolean  sam_store_set_sql_error  (SamStore    *self,
                                     int          rc,
                                     GError     **error);
