@@ -276,7 +276,7 @@ test_damage (Fixture       *f,
     }
   sam_report_write_async (store, &options, f->output, NULL, NULL, NULL, NULL, got_result_cb, &written);
   wait_for (&written);
-  g_assert_false (sam_report_write_finish (written, &error));
+  g_assert_false (sam_report_write_finish (written, NULL, &error));
   assert_damaged_error (error, c->says);
   g_clear_object (&store);
 

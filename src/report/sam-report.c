@@ -477,13 +477,16 @@ write_thread (GTask        *task,
   SamReportOptions options = { d->scope, d->period, d->language, d->today, .check_store = TRUE };
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = sam_store_open_with_flags (d->database, SAM_STORE_OPEN_CHECK_LATER, &error);
+  SamReportStats stats = { 0 };
 
   if (store == NULL
       || !write_report (store, &options, d->path, LXW_ROW_MAX, d->progress->func ? progress_in_thread_cb : NULL,
-                        d, NULL, cancellable, &error))
+                        d, &stats, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, stats.warnings ? g_steal_pointer (&stats.warnings) : g_new0 (char *, 1),
+                           (GDestroyNotify) g_strfreev);
+  sam_report_stats_clear (&stats);
 }
 
 typedef struct
@@ -560,14 +563,25 @@ sam_report_write_async (SamStore                *store,
   g_task_run_in_thread (task, write_thread);
 }
 
-/* Returns TRUE when the report was written; FALSE with the error of
- * sam_report_write() otherwise. */
+/* Returns TRUE when the report was written, with what did not fit in it
+ * in @warnings (one sentence each, in the user's language; an empty list
+ * when everything fit; free with g_strfreev()); FALSE with the error of
+ * sam_report_write() otherwise. @warnings may be NULL. */
 gboolean
 sam_report_write_finish (GAsyncResult  *result,
+                         char        ***warnings,
                          GError       **error)
 {
+  char **said;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!(said = g_task_propagate_pointer (G_TASK (result), error)))
+    return FALSE;
+  if (warnings)
+    *warnings = said;
+  else
+    g_strfreev (said);
+  return TRUE;
 }
 
 /* Frees what @stats holds (its warnings), not @stats itself. */

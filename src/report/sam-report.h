@@ -85,6 +85,7 @@ void               sam_report_write_async          (SamStore                *sto
                                                     GAsyncReadyCallback      callback,
                                                     gpointer                 user_data);
 gboolean           sam_report_write_finish         (GAsyncResult            *result,
+                                                    char                  ***warnings,
                                                     GError                 **error);
 
 void               sam_report_stats_clear          (SamReportStats          *stats);

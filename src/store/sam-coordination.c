@@ -22,19 +22,19 @@ header_free (gpointer data)
 }
 
 static SamMatrixHeader *
-header_new (sqlite3_stmt *stmt)
+header_new (SamStmt      *stmt)
 {
   SamMatrixHeader *h = g_new0 (SamMatrixHeader, 1);
 
-  h->id = sqlite3_column_int64 (stmt, 0);
-  h->label = g_strdup (sam_query_text (stmt, 1));
-  h->number = sqlite3_column_int64 (stmt, 2);
-  h->parent_id = sqlite3_column_int64 (stmt, 3);
+  h->id = sam_stmt_column_int (stmt, 0);
+  h->label = g_strdup (sam_stmt_column_text (stmt, 1));
+  h->number = sam_stmt_column_int (stmt, 2);
+  h->parent_id = sam_stmt_column_int (stmt, 3);
   return h;
 }
 
 static gboolean
-add_header_cb (sqlite3_stmt  *stmt,
+add_header_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
@@ -63,7 +63,8 @@ load_columns (SamStore        *store,
                            "ORDER BY f.number, f.id, m.number, m.id, p.start_date, p.id",
                            sam_scope_plan_sql (scope));
   else
-    sql = g_strdup ("SELECT id, name, 0, 0 FROM sector ORDER BY name COLLATE NOCASE, id");
+    sql = g_strdup_printf ("SELECT id, name, 0, 0 FROM sector ORDER BY name %s, id",
+                           sam_store_sql (store, SAM_SQL_NOCASE));
 
   if (!sam_query_foreach (store, sql, scope, add_header_cb, columns, error))
     return NULL;
@@ -104,7 +105,7 @@ agency_free (gpointer data)
 }
 
 static gboolean
-add_agency_cb (sqlite3_stmt  *stmt,
+add_agency_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
@@ -115,8 +116,8 @@ add_agency_cb (sqlite3_stmt  *stmt,
   a->id = a->header->id;
   a->parent_id = a->header->parent_id;
   a->name = g_strdup (a->header->label);
-  a->ministry = sqlite3_column_int (stmt, 4) != 0;
-  a->in_scope = sqlite3_column_int (stmt, 5) != 0;
+  a->ministry = sam_stmt_column_int (stmt, 4) != 0;
+  a->in_scope = sam_stmt_column_int (stmt, 5) != 0;
   a->children = g_ptr_array_new ();
   g_hash_table_insert (tree->by_id, &a->id, a);
   g_ptr_array_add (tree->order, a);
@@ -184,8 +185,8 @@ load_agency_rows (SamStore        *store,
                   GError         **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT g.id, g.name, 0, g.parent_id, g.kind IS 'ministry', %s "
-                                          "FROM agency g ORDER BY g.name COLLATE NOCASE, g.id",
-                                          sam_scope_agency_sql (scope));
+                                          "FROM agency g ORDER BY g.name %s, g.id",
+                                          sam_scope_agency_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (agency_free);
   AgencyTree tree = { by_id, order, g_ptr_array_new_with_free_func (header_free) };
@@ -202,12 +203,12 @@ load_agency_rows (SamStore        *store,
 /* Target group rows, grouped by category */
 
 static gboolean
-add_target_group_cb (sqlite3_stmt  *stmt,
+add_target_group_cb (SamStmt       *stmt,
                      gpointer       user_data,
                      GError       **error)
 {
   SamMatrixHeader *h = header_new (stmt);
-  const char *category = sam_query_text (stmt, 4);
+  const char *category = sam_stmt_column_text (stmt, 4);
 
   for (const SamEnumValue *v = sam_target_category_values; category && v->nick; v++)
     if (g_str_equal (v->nick, category))
@@ -242,10 +243,10 @@ load_target_group_rows (SamStore  *store,
                         GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (header_free);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, name, 0, parent_id, category FROM target_group "
+                                          "ORDER BY name %s, id", sam_store_sql (store, SAM_SQL_NOCASE));
 
-  if (!sam_query_foreach (store, "SELECT id, name, 0, parent_id, category FROM target_group "
-                          "ORDER BY name COLLATE NOCASE, id", NULL,
-                          add_target_group_cb, rows, error))
+  if (!sam_query_foreach (store, sql, NULL, add_target_group_cb, rows, error))
     return NULL;
   /* A stable sort keeps the names in order within each category. */
   g_ptr_array_sort (rows, compare_category);
@@ -472,20 +473,20 @@ index_headers (GPtrArray *headers)
 
 /* Each row of a cell query is (value, row id, column id, count). */
 static gboolean
-add_cell_cb (sqlite3_stmt  *stmt,
+add_cell_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   Filling *f = user_data;
-  guint value = (guint) sqlite3_column_int (stmt, 0);
-  gint64 row_id = sqlite3_column_int64 (stmt, 1), column_id = sqlite3_column_int64 (stmt, 2);
+  guint value = (guint) sam_stmt_column_int (stmt, 0);
+  gint64 row_id = sam_stmt_column_int (stmt, 1), column_id = sam_stmt_column_int (stmt, 2);
   guint row = GPOINTER_TO_UINT (g_hash_table_lookup (f->row_index, &row_id));
   guint column = GPOINTER_TO_UINT (g_hash_table_lookup (f->column_index, &column_id));
   SamMatrix *m = f->matrix;
 
   if (row == 0 || column == 0 || value >= m->n_values)
     return TRUE;   /* outside the scope's rows or columns */
-  cells_add (m->cells, row - 1, column - 1, value, (guint) sqlite3_column_int64 (stmt, 3));
+  cells_add (m->cells, row - 1, column - 1, value, (guint) sam_stmt_column_int (stmt, 3));
   return TRUE;
 }
 
@@ -729,6 +730,87 @@ sam_coordination_coverage_at_most (SamStore        *store,
   return coverage (store, scope, columns, max_columns, error);
 }
 
+typedef struct
+{
+  SamStore      *reader;
+  SamMatrixKind  kind;
+  SamScope      *scope;
+  SamKind        columns;
+} MatrixJob;
+
+static void
+matrix_job_free (MatrixJob *job)
+{
+  g_clear_object (&job->reader);
+  g_clear_pointer (&job->scope, sam_scope_free);
+  g_free (job);
+}
+
+static void
+matrix_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  MatrixJob *job = data;
+  GError *error = NULL;
+  SamMatrix *m = job->kind == SAM_MATRIX_COVERAGE
+                 ? sam_coordination_coverage (job->reader, job->scope, job->columns, &error)
+                 : sam_coordination_responsibility (job->reader, job->scope, job->columns, &error);
+
+  if (m)
+    g_task_return_pointer (task, m, (GDestroyNotify) sam_matrix_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Computes the matrix @kind of @scope by @columns, as
+ * sam_coordination_coverage() or sam_coordination_responsibility() do, in
+ * a worker thread on a connection of its own, so a window stays
+ * responsive however large the plan. @scope must be resolved. Call
+ * sam_coordination_matrix_finish() from @callback. */
+void
+sam_coordination_matrix_async (SamStore            *store,
+                               SamMatrixKind        kind,
+                               const SamScope      *scope,
+                               SamKind              columns,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  MatrixJob *job;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_coordination_matrix_async);
+  job = g_new0 (MatrixJob, 1);
+  job->kind = kind;
+  job->scope = scope ? sam_scope_copy (scope) : NULL;
+  job->columns = columns;
+  g_task_set_task_data (task, job, (GDestroyNotify) matrix_job_free);
+  if (!(job->reader = sam_store_open_reader (store, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, matrix_thread);
+}
+
+/* Returns the matrix sam_coordination_matrix_async() computed (free with
+ * sam_matrix_free()), or NULL with a SamStoreError, or G_IO_ERROR_CANCELLED
+ * when it was cancelled. */
+SamMatrix *
+sam_coordination_matrix_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Returns value @value (SAM_MATRIX_LEAD, _PARTNER or _REACHED) of a cell. */
 guint
 sam_matrix_get (const SamMatrix *matrix,
@@ -854,17 +936,17 @@ message_flag_free (gpointer data)
 }
 
 static gboolean
-add_flag_cb (sqlite3_stmt  *stmt,
+add_flag_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   SamMessageFlag *flag = g_new0 (SamMessageFlag, 1);
 
-  flag->target_group_id = sqlite3_column_int64 (stmt, 0);
-  flag->target_group = g_strdup (sam_query_text (stmt, 1));
-  flag->period = g_strdup (sam_query_text (stmt, 2));
-  flag->n_messages = (guint) sqlite3_column_int (stmt, 3);
-  flag->n_activities = (guint) sqlite3_column_int (stmt, 4);
+  flag->target_group_id = sam_stmt_column_int (stmt, 0);
+  flag->target_group = g_strdup (sam_stmt_column_text (stmt, 1));
+  flag->period = g_strdup (sam_stmt_column_text (stmt, 2));
+  flag->n_messages = (guint) sam_stmt_column_int (stmt, 3);
+  flag->n_activities = (guint) sam_stmt_column_int (stmt, 4);
   g_ptr_array_add (user_data, flag);
   return TRUE;
 }
@@ -901,8 +983,8 @@ sam_coordination_message_flags (SamStore        *store,
     "  AND coalesce(a.due_date, p.end_date, '9999-12-31') >= coalesce(rp.start_date, '0000-01-01') "
     "WHERE " SAM_LIVE_ACTIVITY " AND " SAM_TRIMMED_MESSAGE " <> '' AND %s "
     "GROUP BY tg.target_group_id, rp.code HAVING count(DISTINCT " SAM_TRIMMED_MESSAGE ") > 1 "
-    "ORDER BY t.name COLLATE NOCASE, t.id, min(coalesce(rp.start_date, '')), rp.code",
-    sam_scope_activity_sql (scope));
+    "ORDER BY t.name %s, t.id, min(coalesce(rp.start_date, '')), rp.code",
+    sam_scope_activity_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   if (!sam_query_foreach (store, sql, scope, add_flag_cb, flags, error))
     return NULL;
   return g_steal_pointer (&flags);

@@ -88,6 +88,15 @@ SamMatrix  *sam_coordination_coverage_at_most (SamStore       *store,
                                              SamKind          columns,
                                              guint            max_columns,
                                              GError         **error);
+void        sam_coordination_matrix_async  (SamStore            *store,
+                                            SamMatrixKind        kind,
+                                            const SamScope      *scope,
+                                            SamKind              columns,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+SamMatrix  *sam_coordination_matrix_finish (GAsyncResult        *result,
+                                            GError             **error);
 guint       sam_matrix_get                  (const SamMatrix *matrix,
                                              guint            row,
                                              guint            column,

@@ -98,6 +98,11 @@ void          sam_db_close              (SamDb            *db);
 SamDbBackend  sam_db_get_backend        (SamDb            *db);
 const char   *sam_db_sql                (SamDb            *db,
                                          SamSqlPart        part);
+/* Returns SAM_SQL_STRING_AGG of @db filled in: the aggregate that joins
+ * the texts @value with @separator (both SQL). */
+char         *sam_db_string_agg         (SamDb            *db,
+                                         const char       *value,
+                                         const char       *separator);
 
 SamStmt      *sam_db_prepare            (SamDb            *db,
                                          const char       *sql,

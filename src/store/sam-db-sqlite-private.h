@@ -46,10 +46,5 @@ gboolean  sam_db_sqlite_use_wal            (SamDb            *db,
 gboolean  sam_db_sqlite_in_wal_mode        (SamDb            *db);
 /* The connection's sqlite3 handle, for tests and benchmarks only. */
 gpointer  sam_db_sqlite_get_handle         (SamDb            *db);
-/* Turns SQLite's result code @rc into a SamStoreError, for the modules
- * not yet on SamDb (issue 17), until they are. Always returns FALSE. */
-gboolean  sam_db_sqlite_set_error          (SamDb            *db,
-                                            int               rc,
-                                            GError          **error);
 
 G_END_DECLS

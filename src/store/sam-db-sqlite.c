@@ -640,12 +640,3 @@ sam_db_sqlite_get_handle (SamDb *db)
   g_return_val_if_fail (db != NULL && db->vtable == &sqlite_vtable, NULL);
   return SQLITE_DB (db)->handle;
 }
-
-gboolean
-sam_db_sqlite_set_error (SamDb   *db,
-                         int      rc,
-                         GError **error)
-{
-  g_return_val_if_fail (db != NULL && db->vtable == &sqlite_vtable, FALSE);
-  return set_error (SQLITE_DB (db), rc, error);
-}

@@ -103,6 +103,19 @@ sam_db_sql (SamDb      *db,
   return db->vtable->sql[part];
 }
 
+char *
+sam_db_string_agg (SamDb      *db,
+                   const char *value,
+                   const char *separator)
+{
+  g_return_val_if_fail (db != NULL && value != NULL && separator != NULL, NULL);
+  /* The table's entry is a format of two texts. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (db->vtable->sql[SAM_SQL_STRING_AGG], value, separator);
+#pragma GCC diagnostic pop
+}
+
 /* Prepares the one statement @sql. Returns NULL with a SamStoreError. */
 SamStmt *
 sam_db_prepare (SamDb       *db,

@@ -133,24 +133,24 @@ typedef struct
 } Reading;
 
 static gboolean
-facts_row_cb (sqlite3_stmt  *stmt,
+facts_row_cb (SamStmt       *stmt,
               gpointer       user_data,
               GError       **error)
 {
   Reading *r = user_data;
   SamActivityFactsRow row = {
-    .id = sqlite3_column_int64 (stmt, 0),
-    .measure_id = sqlite3_column_int64 (stmt, 1),
-    .plan_id = sqlite3_column_int64 (stmt, 2),
-    .lead_id = sqlite3_column_int64 (stmt, 3),
+    .id = sam_stmt_column_int (stmt, 0),
+    .measure_id = sam_stmt_column_int (stmt, 1),
+    .plan_id = sam_stmt_column_int (stmt, 2),
+    .lead_id = sam_stmt_column_int (stmt, 3),
     .facts = {
-      .status = sam_query_text (stmt, 4),
-      .progress = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5),
-      .start_date = sam_query_text (stmt, 6),
-      .due_date = sam_query_text (stmt, 7),
-      .plan_start = sam_query_text (stmt, 8),
-      .plan_end = sam_query_text (stmt, 9),
-      .reported = sqlite3_column_int (stmt, 10) != 0,
+      .status = sam_stmt_column_text (stmt, 4),
+      .progress = sam_stmt_column_is_null (stmt, 5) ? -1 : sam_stmt_column_int (stmt, 5),
+      .start_date = sam_stmt_column_text (stmt, 6),
+      .due_date = sam_stmt_column_text (stmt, 7),
+      .plan_start = sam_stmt_column_text (stmt, 8),
+      .plan_end = sam_stmt_column_text (stmt, 9),
+      .reported = sam_stmt_column_int (stmt, 10) != 0,
     },
   };
 
@@ -177,7 +177,7 @@ sam_figures_foreach (SamStore         *store,
     "FROM activity a CROSS JOIN plan p ON p.id = a.plan_id WHERE %s",
     sam_scope_activity_sql (scope));
   Reading reading = { func, user_data };
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -198,15 +198,15 @@ sam_measure_figures_free (SamMeasureFigures *figures)
 }
 
 static gboolean
-add_measure_cb (sqlite3_stmt  *stmt,
+add_measure_cb (SamStmt       *stmt,
                 gpointer       user_data,
                 GError       **error)
 {
   SamMeasureFigures *m = g_new0 (SamMeasureFigures, 1);
 
-  m->measure_id = sqlite3_column_int64 (stmt, 0);
-  m->number = sqlite3_column_int64 (stmt, 1);
-  m->title = g_strdup (sam_query_text (stmt, 2));
+  m->measure_id = sam_stmt_column_int (stmt, 0);
+  m->number = sam_stmt_column_int (stmt, 1);
+  m->title = g_strdup (sam_stmt_column_text (stmt, 2));
   g_ptr_array_add (user_data, m);
   return TRUE;
 }

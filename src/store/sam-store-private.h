@@ -1,8 +1,6 @@
 /* sam-store-private.h: what other parts of the store layer may reach. */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "sam-db-private.h"
 #include "sam-store.h"
 
@@ -14,11 +12,9 @@ SamStmt  *sam_store_prepare        (SamStore    *self,
                                     GError     **error);
 const char *sam_store_sql          (SamStore    *self,
                                     SamSqlPart   part);
-/* For the modules not yet on SamDb (issue 17), until they are. */
-sqlite3  *sam_store_get_sqlite     (SamStore    *self);
-gboolean  sam_store_set_sql_error  (SamStore    *self,
-                                    int          rc,
-                                    GError     **error);
+char     *sam_store_string_agg     (SamStore    *self,
+                                    const char  *value,
+                                    const char  *separator);
 gboolean  sam_store_set_field_error (GError    **error,
                                     SamKind      kind,
                                     const char  *field,

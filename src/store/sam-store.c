@@ -153,27 +153,6 @@ sam_store_get_db (SamStore *self)
   return self->db;
 }
 
-sqlite3 *
-sam_store_get_sqlite (SamStore *self)
-{
-  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
-  return self->db ? sam_db_sqlite_get_handle (self->db) : NULL;
-}
-
-gboolean
-sam_store_set_sql_error (SamStore  *self,
-                         int        rc,
-                         GError   **error)
-{
-  if (self->db == NULL)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
-                   _("The database “%s” failed: %s"), self->path, sqlite3_errstr (rc));
-      return FALSE;
-    }
-  return sam_db_sqlite_set_error (self->db, rc, error);
-}
-
 static gboolean
 set_closed_error (SamStore  *self,
                   GError   **error)
@@ -194,6 +173,17 @@ sam_store_prepare (SamStore    *self,
   if (self->db == NULL)
     return set_closed_error (self, error), NULL;
   return sam_db_prepare (self->db, sql, error);
+}
+
+/* Returns the aggregate that joins the texts @value with @separator in
+ * the dialect of @self (see sam_db_string_agg()). */
+char *
+sam_store_string_agg (SamStore   *self,
+                      const char *value,
+                      const char *separator)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return self->db ? sam_db_string_agg (self->db, value, separator) : g_strdup ("");
 }
 
 /* Returns the spelling of @part in the dialect of the database of @self

@@ -143,6 +143,33 @@ test_report_onto_database (Fixture       *f,
   g_assert_true (sam_test_same_file (before, f->path));
 }
 
+/* More sectors than a sheet has columns: the report is written, and a
+ * dialog says what was left out of it, as the command line does. */
+static void
+test_report_too_wide (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *output = g_build_filename (f->dir, "rapport.xlsx", NULL);
+  SamWindow *window;
+  AdwMessageDialog *dialog;
+
+  sam_test_sql (f->path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 16400) "
+                         "INSERT INTO sector (name) SELECT 'Sektor ' || i FROM n");
+  window = sam_gui_open_window (f->path);
+  sam_reports_page_write (SAM_REPORTS_PAGE (sam_window_get_view_page (window, SAM_VIEW_REPORTS)), output);
+  sam_gui_wait_until (report_done, window, "the report to be written");
+  sam_gui_iterate ();
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+  dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Part of the Report Did Not Fit");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "sectors"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "16,384 columns"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sam_gui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +182,8 @@ main (int   argc,
   g_test_add ("/gui/hostile/check-constraint", Fixture, NULL, fixture_set_up, test_check_constraint,
               fixture_tear_down);
   g_test_add ("/gui/hostile/report-onto-database", Fixture, NULL, fixture_set_up, test_report_onto_database,
+              fixture_tear_down);
+  g_test_add ("/gui/hostile/report-too-wide", Fixture, NULL, fixture_set_up, test_report_too_wide,
               fixture_tear_down);
   return g_test_run ();
 }
