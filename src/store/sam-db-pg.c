@@ -426,8 +426,8 @@ set_result_error (PgDb        *db,
   return FALSE;
 }
 
-/* Notes the rows an INSERT, UPDATE or DELETE changed, as sqlite3_changes()
- * does; other statements leave the count. */
+/* Notes the rows an INSERT, UPDATE or DELETE changed, as SQLite counts
+ * them; other statements leave the count. */
 static void
 note_changes (PgDb     *db,
               PGresult *result)
