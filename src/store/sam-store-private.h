@@ -7,6 +7,8 @@
 G_BEGIN_DECLS
 
 SamDb    *sam_store_get_db         (SamStore    *self);
+SamStore *sam_store_new_for_server (SamDb       *db,
+                                    const char  *name);
 SamStmt  *sam_store_prepare        (SamStore    *self,
                                     const char  *sql,
                                     GError     **error);

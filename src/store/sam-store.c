@@ -209,6 +209,19 @@ sam_store_migration_sql (int      version,
   return sam_data_lookup (name, error);
 }
 
+/* The PostgreSQL twin of the migration to schema @version: the file of
+ * the same name in schema/postgresql/. */
+GBytes *
+sam_store_server_migration_sql (int      version,
+                                GError **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (version >= 1 && version <= SAM_SCHEMA_VERSION, NULL);
+  name = g_strconcat ("schema/postgresql/", migrations[version - 1], NULL);
+  return sam_data_lookup (name, error);
+}
+
 gboolean
 sam_store_exec (SamStore    *self,
                 const char  *sql,
