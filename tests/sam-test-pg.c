@@ -127,6 +127,26 @@ sam_test_pg_new_database (void)
   return sam_test_pg_address_with (server, "dbname", name);
 }
 
+/* Drops the roles named after the database of @address, which
+ * `samordna server init` and the tests made (role names are the
+ * cluster's, not the database's). */
+static void
+drop_roles (PGconn     *conn,
+            const char *address)
+{
+  g_autofree char *name = NULL, *sql = NULL, *drops = NULL;
+  PQconninfoOption *options = PQconninfoParse (address, NULL);
+
+  for (PQconninfoOption *o = options; o && o->keyword; o++)
+    if (g_str_equal (o->keyword, "dbname"))
+      name = g_strdup (o->val);
+  PQconninfoFree (options);
+  sql = g_strdup_printf ("SELECT string_agg(format('DROP ROLE %%I', rolname), '; ') FROM pg_roles "
+                         "WHERE starts_with(rolname, '%s_')", name);
+  if ((drops = sam_test_pg_value (conn, sql)) != NULL)
+    sam_test_pg_exec (conn, drops);
+}
+
 /* Drops the database of @address, closing whatever is still connected. */
 void
 sam_test_pg_drop_database (const char *address)
@@ -145,4 +165,5 @@ sam_test_pg_drop_database (const char *address)
   g_assert_nonnull (sql);
   conn = sam_test_pg_connect (sam_test_pg_server ());
   sam_test_pg_exec (conn, sql);
+  drop_roles (conn, address);
 }

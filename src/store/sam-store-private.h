@@ -31,6 +31,8 @@ GBytes   *sam_data_lookup          (const char  *name,
                                     GError     **error);
 GBytes   *sam_store_migration_sql  (int          version,
                                     GError     **error);
+GBytes   *sam_store_server_migration_sql (int    version,
+                                    GError     **error);
 void      sam_store_set_query_limit (SamStore   *self,
                                     guint        milliseconds);
 

@@ -631,6 +631,22 @@ open_server (const char  *address,
   return g_steal_pointer (&self);
 }
 
+/* Returns a store on @db, a connection to a database on a server, which
+ * the store takes; @name names it in messages (never its password). Reads
+ * nothing: the caller has checked the database, or is building it. */
+SamStore *
+sam_store_new_for_server (SamDb      *db,
+                          const char *name)
+{
+  SamStore *self = g_object_new (SAM_TYPE_STORE, NULL);
+
+  g_return_val_if_fail (db != NULL && name != NULL, NULL);
+  self->db = db;
+  self->path = g_strdup (name);
+  self->schema_version = SAM_SCHEMA_VERSION;
+  return self;
+}
+
 /* Opens the database at @path: a file, or a server when @path is a
  * server's address (sam_db_is_server_address()). */
 static SamStore *
