@@ -11,6 +11,12 @@
 #       interrupted), and exits with COMMAND's status. For example:
 #       build-aux/pg-cluster.sh meson test -C build test-db-pg
 #
+#   build-aux/pg-cluster.sh --for-pid PID
+#       starts a cluster for process PID, prints SAMORDNA_TEST_PG=… and
+#       returns; the cluster is stopped and removed when PID ends. A test
+#       run without SAMORDNA_TEST_PG does this (tests/sam-test-pg.c), so a
+#       single test needs no set-up: meson test -C build test-db-pg
+#
 # build-aux/dev.sh sources this file and calls pg_cluster_start and
 # pg_cluster_stop itself. initdb refuses to run as root, so as root the
 # cluster runs as the "postgres" user that Debian's postgresql package
@@ -105,6 +111,43 @@ pg_cluster_stop() {
   pg_cluster_dir=""
   unset SAMORDNA_TEST_PG
 }
+
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = --for-pid ]; then
+  # A cluster for one process, which the tests start for themselves when
+  # SAMORDNA_TEST_PG is not set: prints SAMORDNA_TEST_PG=… on its last
+  # line, and stops and removes the cluster once process $2 has ended
+  # (however it ended: a failed assertion aborts it).
+  set -euo pipefail
+  pid="${2:?usage: $0 --for-pid PID}"
+  # The test may be gone before the cluster is up: nothing is written to
+  # it until the watcher runs, and a closed pipe stops nothing.
+  trap '' PIPE
+  log="$(mktemp)"
+  if ! pg_cluster_start >"$log" 2>&1; then
+    cat "$log" >&2 || true
+    rm -f "$log"
+    exit 1
+  fi
+  # In a session of its own: meson kills a test's process group when it
+  # times out, and the watcher must outlive it.
+  setsid "$0" --stop-after "$pid" "$pg_cluster_dir" </dev/null >/dev/null 2>&1 &
+  { cat "$log" >&2; echo "SAMORDNA_TEST_PG=$SAMORDNA_TEST_PG"; } || true
+  rm -f "$log"
+  exit 0
+fi
+
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = --stop-after ]; then
+  # The watcher of --for-pid: waits for process $2 to end, then stops the
+  # cluster in folder $3 and removes it.
+  pid="$2"
+  pg_cluster_dir="$3"
+  if [ "$(id -u)" -eq 0 ]; then
+    pg_cluster_as=(runuser -u postgres --)
+  fi
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
+  pg_cluster_stop
+  exit 0
+fi
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail

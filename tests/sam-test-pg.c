@@ -7,20 +7,53 @@
 
 #include "sam-test-pg.h"
 
-/* Returns the test cluster's address, or NULL when there is none: then the
- * test is skipped, or failed when CI=true. */
+/* The script runs in a session of its own, so that it finishes starting
+ * the cluster (and its watcher stops it) even when the test is killed. */
+static void
+new_session (gpointer data)
+{
+  setsid ();
+}
+
+/* Starts a cluster of the test's own with build-aux/pg-cluster.sh
+ * --for-pid, which stops it when the test process ends. */
+static char *
+start_own_cluster (void)
+{
+  const char *script = g_getenv ("SAMORDNA_PG_CLUSTER");
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  const char *argv[] = { script, "--for-pid", pid, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  int status = 0;
+
+  if (script == NULL)
+    g_error ("SAMORDNA_PG_CLUSTER is not set: run the test with meson test, which names build-aux/pg-cluster.sh");
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, new_session, NULL, &out, &err, &status, &error))
+    g_error ("Cannot run %s: %s", script, error->message);
+  if (!g_spawn_check_wait_status (status, &error) || (line = strstr (out, "SAMORDNA_TEST_PG=")) == NULL)
+    g_error ("The PostgreSQL test cluster did not start (is postgresql-15 installed? build-aux/dev.sh installs it):\n%s%s",
+             out, err);
+  g_test_message ("%s", err);
+  return g_strstrip (g_strdup (line + strlen ("SAMORDNA_TEST_PG=")));
+}
+
+/* Returns the test cluster's address: the one SAMORDNA_TEST_PG names
+ * (build-aux/dev.sh test starts one for the whole suite), else one this
+ * process starts for itself. Never NULL: a cluster that cannot start
+ * fails the test, never skips it. */
 const char *
 sam_test_pg_server (void)
 {
+  static char *own;
   const char *server = g_getenv ("SAMORDNA_TEST_PG");
 
   if (server && *server)
     return server;
-  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
-    g_test_fail_printf ("SAMORDNA_TEST_PG is not set: in CI, build-aux/dev.sh test must start the PostgreSQL cluster");
-  else
-    g_test_skip ("no PostgreSQL test cluster: run the test through build-aux/pg-cluster.sh");
-  return NULL;
+  if (own == NULL)
+    own = start_own_cluster ();
+  return own;
 }
 
 /* Returns @address with @keyword set to @value (added, or replacing what
@@ -109,7 +142,7 @@ sam_test_pg_error (PGconn     *conn,
 }
 
 /* Creates a new empty database on the test cluster and returns its
- * address; NULL, with the test skipped, when there is no cluster. */
+ * address. */
 char *
 sam_test_pg_new_database (void)
 {

@@ -1,9 +1,10 @@
 /* sam-test-pg.h: the throwaway PostgreSQL cluster of the tests.
  *
- * build-aux/pg-cluster.sh (which build-aux/dev.sh test runs) starts a
- * cluster and names it in SAMORDNA_TEST_PG. Without it a test that needs
- * it is skipped, except in CI (CI=true), where it fails: CI always has a
- * cluster.
+ * build-aux/dev.sh test starts one cluster for the suite and names it in
+ * SAMORDNA_TEST_PG; a test run without it starts one of its own through
+ * build-aux/pg-cluster.sh --for-pid (SAMORDNA_PG_CLUSTER), which is
+ * removed when the test ends. A test that needs PostgreSQL never skips:
+ * when no cluster can start, it fails.
  */
 #pragma once
 
