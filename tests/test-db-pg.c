@@ -35,6 +35,10 @@ static const RewriteCase rewrites[] = {
   { "SELECT /* ? :x */ ?", "SELECT /* ? :x */ $1", "1", "-" },
   { "SELECT CURRENT_DATE::text, :d::int", "SELECT CURRENT_DATE::text, $1::int", "1", ":d" },
   { "SELECT 1", "SELECT 1", "", "" },
+  /* SQLite's planner hints. */
+  { "FROM activity a NOT INDEXED CROSS JOIN plan p ON p.id = a.plan_id WHERE a.id = ?",
+    "FROM activity a  JOIN plan p ON p.id = a.plan_id WHERE a.id = $1", "1", "-" },
+  { "SELECT 'CROSS JOIN', x_CROSS JOIN_y, NOT INDEXEDx FROM t", "SELECT 'CROSS JOIN', x_CROSS JOIN_y, NOT INDEXEDx FROM t", "", "" },
 };
 
 static char *

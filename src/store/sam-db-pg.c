@@ -183,14 +183,44 @@ read_parameter (Rewrite    *rw,
   return NULL;
 }
 
+/* SQLite's hints to its planner, which PostgreSQL does not take: CROSS
+ * JOIN … ON (in SQLite an inner join in a fixed order; the store's SQL
+ * always gives it ON) is a JOIN, and NOT INDEXED goes. Returns where the
+ * hint at @p ends, having written its stand-in, or NULL for none. */
+static const char *
+read_hint (GString    *out,
+           const char *sql,
+           const char *p)
+{
+  static const struct { const char *hint, *instead; } hints[] = {
+    { "CROSS JOIN", "JOIN" },
+    { "NOT INDEXED", "" },
+  };
+
+  if (p > sql && is_name_char (p[-1]))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    {
+      gsize len = strlen (hints[i].hint);
+
+      if (strncmp (p, hints[i].hint, len) == 0 && !is_name_char (p[len]))
+        {
+          g_string_append (out, hints[i].instead);
+          return p + len;
+        }
+    }
+  return NULL;
+}
+
 /* Returns @sql with SQLite's placeholders rewritten as PostgreSQL's $n.
  * SQLite numbers them: ?NNN is NNN, a bare ? one more than the largest so
  * far, and :name or @name the number of its first use, else one more than
  * the largest so far. PostgreSQL wants every $n it is given used, so each
  * SQLite number gets a $n in the order of first use: @order gets, for each
  * $n in turn, its SQLite number, and @names, for each SQLite number from
- * 1, its name (":scope") or NULL. Text in quotes and comments is left as
- * it is, and so are PostgreSQL's :: casts. */
+ * 1, its name (":scope") or NULL. SQLite's planner hints go (see
+ * read_hint()). Text in quotes and comments is left as it is, and so are
+ * PostgreSQL's :: casts. */
 char *
 sam_db_pg_rewrite (const char *sql,
                    GPtrArray  *names,
@@ -214,7 +244,7 @@ sam_db_pg_rewrite (const char *sql,
           g_string_append_len (rw.out, p, 2);
           p += 2;
         }
-      else if ((next = read_parameter (&rw, p)) != NULL)
+      else if ((next = read_parameter (&rw, p)) != NULL || (next = read_hint (rw.out, sql, p)) != NULL)
         p = next;
       else
         g_string_append_c (rw.out, *p++);

@@ -21,11 +21,18 @@ CREATE TABLE IF NOT EXISTS samordna_role (
 );
 
 -- Names compared and sorted without regard to case (SQLite's NOCASE in
--- the store's SQL; see SAM_SQL_NOCASE).
+-- the store's SQL; see SAM_SQL_NOCASE), in Norwegian order: æ, ø and å
+-- after z, where SQLite's NOCASE (bytes of UTF-8) puts them too.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_collation WHERE collname = 'sam_nocase'
                  AND collnamespace = 'public'::regnamespace) THEN
-    CREATE COLLATION public.sam_nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+    CREATE COLLATION public.sam_nocase (provider = icu, locale = 'nb-u-ks-level2', deterministic = false);
+  END IF;
+  -- The same by SQLite's name, for the orders the kinds' tables share
+  -- with the file (src/core/sam-kind.c: "name COLLATE NOCASE, id").
+  IF NOT EXISTS (SELECT FROM pg_collation WHERE collname = 'nocase'
+                 AND collnamespace = 'public'::regnamespace) THEN
+    CREATE COLLATION public.nocase (provider = icu, locale = 'nb-u-ks-level2', deterministic = false);
   END IF;
 END $$;
