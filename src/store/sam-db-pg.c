@@ -668,6 +668,16 @@ sam_db_pg_open (const char  *address,
   return &db->parent;
 }
 
+/* Connects to @address as sam_db_pg_open() does, with no password but
+ * libpq's own means and the default query limit: the door through which
+ * the store opens a database on a server (sam-db-private.h). */
+SamDb *
+sam_db_pg_connect (const char  *address,
+                   GError     **error)
+{
+  return sam_db_pg_open (address, NULL, sam_db_default_query_limit (), error);
+}
+
 /* The name of @db in messages: "samordna on db.example.org". */
 const char *
 sam_db_pg_get_name (SamDb *db)

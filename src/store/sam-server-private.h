@@ -14,6 +14,9 @@ gboolean  sam_server_check_version (SamDb       *db,
                                     const char  *name,
                                     int         *version,
                                     GError     **error);
+SamDb    *sam_server_open          (const char  *address,
+                                    char       **name,
+                                    GError     **error);
 gboolean  sam_server_build         (SamDb       *db,
                                     int          from,
                                     GError     **error);

@@ -190,6 +190,26 @@ sam_server_check_version (SamDb       *db,
   return *version == SAM_SCHEMA_VERSION;
 }
 
+/* Connects to the plan at @address for the store, with libpq's own means
+ * of finding a password and the default query limit, and checks that it
+ * is a Samordna database of this version. Gives its name for messages
+ * (never its password) in @name. Fails with a SamStoreError that says what
+ * to do: the server cannot be reached or refused the login, or the
+ * database is not (yet, or no longer) one this Samordna reads. */
+SamDb *
+sam_server_open (const char  *address,
+                 char       **name,
+                 GError     **error)
+{
+  g_autoptr(SamDb) db = sam_db_pg_connect (address, error);
+  int version;
+
+  if (db == NULL || !sam_server_check_version (db, sam_db_pg_get_name (db), &version, error))
+    return NULL;
+  *name = g_strdup (sam_db_pg_get_name (db));
+  return g_steal_pointer (&db);
+}
+
 /* Building */
 
 /* Gives the database its random identity, as a file has (see

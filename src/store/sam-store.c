@@ -13,6 +13,7 @@
 
 #include "sam-data-resources.h"
 #include "sam-db-sqlite-private.h"
+#include "sam-server-private.h"
 #include "sam-store-private.h"
 
 /* One noted change: before is NULL for an insert, after for a delete. */
@@ -29,6 +30,7 @@ struct _SamStore
   SamDb     *db;
   char      *path;          /* as the user gave it, for messages */
   char      *real_path;     /* a file's, every link resolved; NULL for a server */
+  char      *address;       /* a server's, as libpq reads it; NULL for a file */
   int        schema_version;
   char      *identity;      /* the database's UUID, read when first asked */
   guint      depth;         /* nesting of sam_store_begin() */
@@ -259,6 +261,7 @@ sam_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->identity, g_free);
   g_clear_pointer (&self->real_path, g_free);
+  g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
@@ -576,6 +579,16 @@ create_new (const char  *path,
   return ok;
 }
 
+/* Returns TRUE when @location names a plan on a PostgreSQL server (a
+ * postgresql:// address, or a libpq connection string such as
+ * "host=… dbname=…" or "service=…") rather than a file. */
+gboolean
+sam_store_is_server_address (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  return sam_db_is_server_address (location);
+}
+
 /* Returns the default database path, $XDG_DATA_HOME/samordna/samordna.db. */
 char *
 sam_store_default_path (void)
@@ -612,20 +625,17 @@ sam_store_open_with_flags (const char         *path,
   return open_with_flags (path, flags, error);
 }
 
-/* Opens the database on a server at @address.
- *
- * The hook of the PostgreSQL backend (issue 17): sam_db_pg_connect()
- * connects; the server's schema version, its migrations and a name for
- * messages that holds no password are that backend's to add here. A build
- * without it refuses every address with a message that says so. */
+/* Opens the plan on a server at @address (sam-server.c checks it). Its
+ * path, which messages and the window show, is the name of the database
+ * and its server, never the address: that may hold a password. */
 static SamStore *
 open_server (const char  *address,
              GError     **error)
 {
   g_autoptr(SamStore) self = g_object_new (SAM_TYPE_STORE, NULL);
 
-  self->path = g_strdup (address);
-  if (!(self->db = sam_db_pg_connect (address, error)))
+  self->address = g_strdup (address);
+  if (!(self->db = sam_server_open (address, &self->path, error)))
     return NULL;
   self->schema_version = SAM_SCHEMA_VERSION;
   return g_steal_pointer (&self);
@@ -779,8 +789,12 @@ open_reader (SamStore  *store,
   reader->path = g_strdup (store->path);
   reader->real_path = g_strdup (store->real_path);
   reader->schema_version = store->schema_version;
-  if (store->real_path == NULL)
-    return (reader->db = sam_db_pg_connect (store->path, error)) ? g_steal_pointer (&reader) : NULL;
+  if (store->address != NULL)
+    {
+      g_clear_pointer (&reader->path, g_free);
+      reader->address = g_strdup (store->address);
+      return (reader->db = sam_server_open (store->address, &reader->path, error)) ? g_steal_pointer (&reader) : NULL;
+    }
   /* The file may have been changed since @store checked it. */
   if (!connect (reader, SAM_DB_SQLITE_READ, error)
       || !sam_schema_verify (reader, reader->schema_version, error))
@@ -918,6 +932,15 @@ sam_store_get_path (SamStore *self)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   return self->path;
+}
+
+/* Returns TRUE when @self is a plan on a server; its path is then the
+ * name of the database and its server ("samordna on db.example.org"). */
+gboolean
+sam_store_is_on_server (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return self->address != NULL;
 }
 
 /* Returns the random UUID that names this database (not its file: a copy

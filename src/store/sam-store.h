@@ -55,6 +55,7 @@ const char   *sam_store_error_get_field    (const GError        *error);
 const char   *sam_store_error_get_reason   (const GError        *error);
 
 char         *sam_store_default_path       (void);
+gboolean      sam_store_is_server_address  (const char          *location);
 SamStore     *sam_store_open               (const char          *path,
                                             GError             **error);
 /* How sam_store_open_async() and sam_store_open_with_flags() check the file. */
@@ -90,6 +91,7 @@ SamStore     *sam_store_open_reader        (SamStore            *self,
                                             GError             **error);
 void          sam_store_close              (SamStore            *self);
 const char   *sam_store_get_path           (SamStore            *self);
+gboolean      sam_store_is_on_server       (SamStore            *self);
 gboolean      sam_store_is_own_file        (SamStore            *self,
                                             const char          *path);
 int           sam_store_get_schema_version (SamStore            *self);
