@@ -291,14 +291,15 @@ sam_report_data_seminar_targets (SamStore              *store,
 {
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (seminar_target_free);
   g_autofree char *sql = NULL;
+  g_autofree char *year_text = g_strdup_printf ("%04" G_GINT64_FORMAT, year);
   SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (year > 0)
     sql = g_strdup_printf ("SELECT f.id, f.name, f.kind, CAST(:year AS INTEGER), f.min_per_year, f.max_per_year, " SEMINAR_COUNTS
                            "FROM seminar_format f LEFT JOIN seminar s ON s.format_id = f.id "
-                           "AND substr(s.starts_at, 1, 4) = '%04" G_GINT64_FORMAT "' AND (%s) "
-                           "GROUP BY f.id ORDER BY f.id", year, sam_scope_seminar_sql (query->scope));
+                           "AND substr(s.starts_at, 1, 4) = :year_text AND (%s) "
+                           "GROUP BY f.id ORDER BY f.id", sam_scope_seminar_sql (query->scope));
   else
     sql = g_strdup_printf ("SELECT f.id, f.name, f.kind, CAST(substr(s.starts_at, 1, 4) AS INTEGER) AS y, "
                            "f.min_per_year, f.max_per_year, " SEMINAR_COUNTS
@@ -308,6 +309,7 @@ sam_report_data_seminar_targets (SamStore              *store,
   if (!(stmt = prepare (store, sql, query, error)))
     return NULL;
   sam_query_bind_int (stmt, ":year", year);
+  sam_query_bind_text (stmt, ":year_text", year_text);
   if (!sam_query_run (store, stmt, add_target_cb, targets, error))
     return NULL;
   return g_steal_pointer (&targets);
