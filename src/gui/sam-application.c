@@ -21,7 +21,8 @@ G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the Samordna database at PATH, or create it with the default plan"), N_("PATH") },
+    N_("Open the Samordna database at PATH, or create it with the default plan; or open a shared plan on a PostgreSQL server (postgresql://HOST/DATABASE, a libpq connection string or service=NAME)"),
+    N_("PATH") },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -80,7 +81,8 @@ sam_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
       g_free (self->database);
-      self->database = g_file_get_path (file);
+      /* A server's address is libpq's to read, not a file name. */
+      self->database = sam_store_is_server_address (database) ? g_strdup (database) : g_file_get_path (file);
     }
   /* GTK's set-up connects to the session bus and lets it go, and
    * registering the application connects again: twice the handshake, and

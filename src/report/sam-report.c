@@ -423,6 +423,7 @@ progress_unref (gpointer data)
 typedef struct
 {
   char       *database;
+  SamStore   *store;        /* the window's, when on a server: the thread opens its own reader of it */
   SamScope   *scope;
   char       *period;
   char       *today;
@@ -438,6 +439,7 @@ write_data_free (gpointer data)
   WriteData *d = data;
 
   g_free (d->database);
+  g_clear_object (&d->store);
   sam_scope_free (d->scope);
   g_free (d->period);
   g_free (d->today);
@@ -495,7 +497,8 @@ write_thread (GTask        *task,
    * the window's own check of the file has finished. */
   SamReportOptions options = { d->scope, d->period, d->language, d->today, .check_store = TRUE };
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) store = sam_store_open_with_flags (d->database, SAM_STORE_OPEN_CHECK_LATER, &error);
+  g_autoptr(SamStore) store = d->store ? sam_store_open_reader (d->store, &error)
+                              : sam_store_open_with_flags (d->database, SAM_STORE_OPEN_CHECK_LATER, &error);
   SamReportStats stats = { 0 };
 
   if (store == NULL
@@ -567,7 +570,11 @@ sam_report_write_async (SamStore                *store,
   completion->progress->free_data = progress_data_free;
 
   d = g_new0 (WriteData, 1);
-  d->database = g_strdup (sam_store_get_path (store));
+  /* A server's path names it for messages; its address is the store's. */
+  if (sam_store_is_on_server (store))
+    d->store = g_object_ref (store);
+  else
+    d->database = g_strdup (sam_store_get_path (store));
   d->scope = options->scope ? sam_scope_copy (options->scope) : NULL;
   d->period = g_strdup (options->period);
   d->today = g_strdup (options->today);

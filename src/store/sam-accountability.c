@@ -36,7 +36,7 @@
 /* The first %s is the dialect's string aggregate of the sectors' names. */
 #define SECTOR_NAMES "g.id, " SAM_NAME ("g") ", g.short_name, " \
   "(SELECT %s FROM (SELECT " SAM_NAME ("t") " AS name FROM " SECTORS_OF ("g.id") \
-  "  ORDER BY y.position, y.sector_id)), x.position FROM %s " \
+  "  ORDER BY y.position, y.sector_id) AS named), x.position FROM %s " \
   "CROSS JOIN " SAM_SECTOR_DUTY_JOIN " CROSS JOIN agency g ON g.id = s.ministry_id "
 #define SECTOR_IDS "s.ministry_id, NULL, NULL, NULL, x.position FROM %s CROSS JOIN " SAM_SECTOR_DUTY_JOIN " "
 #define SECTOR_BRANCH(columns) \
@@ -52,7 +52,7 @@ accountability_sql (SamStore       *store,
                     SamAccountRole  roles)
 {
   const char *table = activity_id == 0 && sam_scope_is_whole (scope) ? SAM_ACTIVITIES_IN_STORED_ORDER : "activity a";
-  const char *which = activity_id ? "a.id = :activity" : "1";
+  const char *which = activity_id ? "a.id = :activity" : "TRUE";
   const char *in_scope = sam_scope_activity_sql (scope);
   gboolean names = (roles & SAM_ACCOUNT_IDS_ONLY) == 0;
   GString *sql = g_string_new (NULL);

@@ -184,7 +184,7 @@ load_agency_rows (SamStore        *store,
                   const SamScope  *scope,
                   GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT g.id, " SAM_NAME ("g") " AS label, 0, g.parent_id, g.kind IS 'ministry', %s "
+  g_autofree char *sql = g_strdup_printf ("SELECT g.id, " SAM_NAME ("g") " AS label, 0, g.parent_id, g.kind IS NOT DISTINCT FROM 'ministry', %s "
                                           "FROM agency g ORDER BY label %s, g.id",
                                           sam_scope_agency_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -982,7 +982,7 @@ sam_coordination_message_flags (SamStore        *store,
     "  AND coalesce(a.start_date, p.start_date, '0000-01-01') <= coalesce(rp.end_date, '9999-12-31') "
     "  AND coalesce(a.due_date, p.end_date, '9999-12-31') >= coalesce(rp.start_date, '0000-01-01') "
     "WHERE " SAM_LIVE_ACTIVITY " AND " SAM_TRIMMED_MESSAGE " <> '' AND %s "
-    "GROUP BY tg.target_group_id, rp.code HAVING count(DISTINCT " SAM_TRIMMED_MESSAGE ") > 1 "
+    "GROUP BY tg.target_group_id, t.name, t.name_en, t.id, rp.code HAVING count(DISTINCT " SAM_TRIMMED_MESSAGE ") > 1 "
     "ORDER BY " SAM_NAME ("t") " %s, t.id, min(coalesce(rp.start_date, '')), rp.code",
     sam_scope_activity_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   if (!sam_query_foreach (store, sql, scope, add_flag_cb, flags, error))

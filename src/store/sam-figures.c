@@ -188,7 +188,7 @@ sam_figures_foreach (SamStore         *store,
   g_autofree char *sql = g_strdup_printf (
     "SELECT a.id, p.measure_id, a.plan_id, coalesce(a.lead_agency_id, 0), a.status, a.progress, "
     "a.start_date, a.due_date, p.start_date, p.end_date, "
-    ":period IS NOT NULL AND a.id IN (SELECT su.activity_id FROM status_update su "
+    "CAST(:period AS TEXT) IS NOT NULL AND a.id IN (SELECT su.activity_id FROM status_update su "
     "  JOIN reporting_period rp ON rp.id = su.period_id WHERE rp.code = :period) "
     "FROM activity a CROSS JOIN plan p ON p.id = a.plan_id WHERE %s",
     sam_scope_activity_sql (scope));

@@ -19,7 +19,7 @@
  * (sam_store_string_agg()). */
 #define LIST(column, link, owner, join) \
   "(SELECT %s FROM (SELECT " column " AS v FROM " link " x " join \
-  " WHERE x." owner " = " "%s" ".id ORDER BY x.position))"
+  " WHERE x." owner " = " "%s" ".id ORDER BY x.position) AS listed)"
 
 static SamStmt *
 prepare (SamStore              *store,
@@ -313,7 +313,7 @@ sam_report_data_seminar_targets (SamStore              *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (year > 0)
-    sql = g_strdup_printf ("SELECT f.id, f.name, f.kind, :year, f.min_per_year, f.max_per_year, " SEMINAR_COUNTS
+    sql = g_strdup_printf ("SELECT f.id, f.name, f.kind, CAST(:year AS INTEGER), f.min_per_year, f.max_per_year, " SEMINAR_COUNTS
                            "FROM seminar_format f LEFT JOIN seminar s ON s.format_id = f.id "
                            "AND substr(s.starts_at, 1, 4) = :year_text AND (%s) "
                            "GROUP BY f.id ORDER BY f.id", sam_scope_seminar_sql (query->scope));
@@ -630,7 +630,7 @@ read_latest_updates (SamStore              *store,
     "FROM (SELECT su.activity_id, su.id, su.progress, row_number () OVER (PARTITION BY su.activity_id "
     "      ORDER BY coalesce(rp.start_date, '') DESC, coalesce(su.reported_at, '') DESC, su.id DESC) AS n "
     "      FROM status_update su LEFT JOIN reporting_period rp ON rp.id = su.period_id "
-    "      WHERE :period_start IS NULL OR coalesce(rp.start_date, '') <= :period_start) "
+    "      WHERE CAST(:period_start AS TEXT) IS NULL OR coalesce(rp.start_date, '') <= :period_start) AS ranked "
     "WHERE n <= 2 GROUP BY activity_id";
   SamStmt *stmt;
 
@@ -707,7 +707,7 @@ latest_update_cb (gint64    activity_id,
  * as read_latest_updates() orders the updates. */
 #define LATEST_UPDATE \
   "(SELECT su.id FROM status_update su LEFT JOIN reporting_period sp ON sp.id = su.period_id " \
-  "WHERE su.activity_id = a.id AND (:period_start IS NULL OR coalesce(sp.start_date, '') <= :period_start) " \
+  "WHERE su.activity_id = a.id AND (CAST(:period_start AS TEXT) IS NULL OR coalesce(sp.start_date, '') <= :period_start) " \
   "ORDER BY coalesce(sp.start_date, '') DESC, coalesce(su.reported_at, '') DESC, su.id DESC LIMIT 1)"
 
 static gboolean
@@ -794,7 +794,7 @@ sam_report_data_foreach_activity (SamStore              *store,
     "SELECT a.id, m.number, " SAM_TITLE ("m") ", p.title, p.kind, a.title, a.description, a.scope, pt.title, "
     SAM_NAME ("lead") ", "
     "a.message, a.start_date, a.due_date, a.status, a.progress, "
-    "p.start_date, p.end_date, :period IS NOT NULL AND " REPORTED_IN_PERIOD ", lrp.code, lu.comment, lu.progress "
+    "p.start_date, p.end_date, CAST(:period AS TEXT) IS NOT NULL AND " REPORTED_IN_PERIOD ", lrp.code, lu.comment, lu.progress "
     "FROM activity a CROSS JOIN ranked r ON r.plan_id = a.plan_id "
     "JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
     "LEFT JOIN priority_task pt ON pt.id = a.priority_task_id "
@@ -911,8 +911,8 @@ sam_report_data_foreach_seminar (SamStore              *store,
     LIST (SAM_NAME ("c"), "seminar_sector", "seminar_id", "JOIN sector c ON c.id = x.sector_id") ", "
     LIST (SAM_NAME ("t"), "seminar_target_group", "seminar_id", "JOIN target_group t ON t.id = x.target_group_id") ", "
     "s.status, s.capacity, "
-    "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND NOT waitlisted), "
-    "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND waitlisted), "
+    "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND waitlisted = 0), "
+    "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND waitlisted <> 0), "
     "(SELECT sum(attended) FROM registration WHERE seminar_id = s.id), "
     "s.evaluation_score, s.evaluation_comment "
     "FROM seminar s JOIN seminar_format f ON f.id = s.format_id "
@@ -957,10 +957,10 @@ sam_report_data_foreach_participation (SamStore                *store,
   Streaming st = { func, user_data };
   g_autofree char *sql = g_strdup_printf (
     "SELECT s.id, s.title, s.starts_at, " SAM_NAME ("c") ", "
-    "coalesce(sum(r.participants) FILTER (WHERE NOT r.waitlisted), 0), "
-    "coalesce(sum(r.participants) FILTER (WHERE r.waitlisted), 0), sum(r.attended) "
+    "coalesce(sum(r.participants) FILTER (WHERE r.waitlisted = 0), 0), "
+    "coalesce(sum(r.participants) FILTER (WHERE r.waitlisted <> 0), 0), sum(r.attended) "
     "FROM registration r JOIN seminar s ON s.id = r.seminar_id LEFT JOIN sector c ON c.id = r.sector_id "
-    "WHERE %s GROUP BY s.id, r.sector_id "
+    "WHERE %s GROUP BY s.id, r.sector_id, c.id "
     "ORDER BY coalesce(s.starts_at, ''), s.id, c.name IS NULL, " SAM_NAME ("c") " %s",
     sam_scope_seminar_sql (query->scope), sam_store_sql (store, SAM_SQL_NOCASE));
   SamStmt *stmt;

@@ -38,7 +38,7 @@ static const struct {
     "a.plan_id IN " PLANS_OF_STRATEGY,
     "m.focus_area_id IN (SELECT id FROM focus_area WHERE strategy_id = :scope)",
     "p.id IN " PLANS_OF_STRATEGY,
-    "1",
+    "TRUE",
     "s.activity_id IN (SELECT id FROM activity WHERE plan_id IN " PLANS_OF_STRATEGY ")",
   },
   [SAM_SCOPE_FOCUS_AREA] = {
@@ -46,7 +46,7 @@ static const struct {
     "a.plan_id IN " PLANS_OF_FOCUS_AREA,
     "m.focus_area_id = :scope",
     "p.id IN " PLANS_OF_FOCUS_AREA,
-    "1",
+    "TRUE",
     "s.activity_id IN (SELECT id FROM activity WHERE plan_id IN " PLANS_OF_FOCUS_AREA ")",
   },
   [SAM_SCOPE_MEASURE] = {
@@ -54,7 +54,7 @@ static const struct {
     "a.plan_id IN " PLANS_OF_MEASURE,
     "m.id = :scope",
     "p.measure_id = :scope",
-    "1",
+    "TRUE",
     "s.activity_id IN (SELECT id FROM activity WHERE plan_id IN " PLANS_OF_MEASURE ")",
   },
   [SAM_SCOPE_PLAN] = {
@@ -62,14 +62,14 @@ static const struct {
     "a.plan_id = :scope",
     "m.id = (SELECT measure_id FROM plan WHERE id = :scope)",
     "p.id = :scope",
-    "1",
+    "TRUE",
     "s.activity_id IN (SELECT id FROM activity WHERE plan_id = :scope)",
   },
   [SAM_SCOPE_AGENCY] = {
     "agency",
     ACTIVITY_OF_AGENCY,
-    "1",
-    "1",
+    "TRUE",
+    "TRUE",
     "g.id = :scope",
     "(s.organiser_id = :scope OR s.id IN (SELECT seminar_id FROM seminar_partner WHERE agency_id = :scope)"
     " OR s.activity_id IN (SELECT a.id FROM activity a WHERE " ACTIVITY_OF_AGENCY "))",
@@ -77,8 +77,8 @@ static const struct {
   [SAM_SCOPE_MINISTRY] = {
     "ministry",
     ACTIVITY_OF_MINISTRY,
-    "1",
-    "1",
+    "TRUE",
+    "TRUE",
     "g.id IN " SUBTREE,
     "(s.organiser_id IN " SUBTREE " OR s.id IN (SELECT seminar_id FROM seminar_partner WHERE agency_id IN " SUBTREE ")"
     " OR s.activity_id IN (SELECT a.id FROM activity a WHERE " ACTIVITY_OF_MINISTRY "))",
@@ -96,31 +96,31 @@ sam_scope_is_whole (const SamScope *scope)
 const char *
 sam_scope_activity_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].activity;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].activity;
 }
 
 const char *
 sam_scope_measure_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].measure;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].measure;
 }
 
 const char *
 sam_scope_plan_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].plan;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].plan;
 }
 
 const char *
 sam_scope_agency_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].agency;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].agency;
 }
 
 const char *
 sam_scope_seminar_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].seminar;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].seminar;
 }
 
 /* Binds :scope in @stmt when the statement uses it. */
