@@ -63,7 +63,7 @@ load_columns (SamStore        *store,
                            "ORDER BY f.number, f.id, m.number, m.id, p.start_date, p.id",
                            sam_scope_plan_sql (scope));
   else
-    sql = g_strdup_printf ("SELECT c.id, " SAM_NAME ("c") " AS label, 0, 0 FROM sector c ORDER BY label %s, c.id",
+    sql = g_strdup_printf ("SELECT c.id, " SAM_NAME ("c") ", 0, 0 FROM sector c ORDER BY " SAM_NAME ("c") " %s, c.id",
                            sam_store_sql (store, SAM_SQL_NOCASE));
 
   if (!sam_query_foreach (store, sql, scope, add_header_cb, columns, error))
@@ -184,8 +184,8 @@ load_agency_rows (SamStore        *store,
                   const SamScope  *scope,
                   GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT g.id, " SAM_NAME ("g") " AS label, 0, g.parent_id, g.kind IS NOT DISTINCT FROM 'ministry', %s "
-                                          "FROM agency g ORDER BY label %s, g.id",
+  g_autofree char *sql = g_strdup_printf ("SELECT g.id, " SAM_NAME ("g") ", 0, g.parent_id, g.kind IS NOT DISTINCT FROM 'ministry', %s "
+                                          "FROM agency g ORDER BY " SAM_NAME ("g") " %s, g.id",
                                           sam_scope_agency_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (agency_free);
@@ -243,8 +243,8 @@ load_target_group_rows (SamStore  *store,
                         GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (header_free);
-  g_autofree char *sql = g_strdup_printf ("SELECT t.id, " SAM_NAME ("t") " AS label, 0, t.parent_id, t.category FROM target_group t "
-                                          "ORDER BY label %s, t.id", sam_store_sql (store, SAM_SQL_NOCASE));
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id, " SAM_NAME ("t") ", 0, t.parent_id, t.category FROM target_group t "
+                                          "ORDER BY " SAM_NAME ("t") " %s, t.id", sam_store_sql (store, SAM_SQL_NOCASE));
 
   if (!sam_query_foreach (store, sql, NULL, add_target_group_cb, rows, error))
     return NULL;

@@ -45,7 +45,7 @@ int_or (SamStmt *stmt,
   "SELECT su.activity_id, su.progress, su.comment, rp.code, row_number () OVER (PARTITION BY su.activity_id " \
   "  ORDER BY coalesce(rp.start_date, '') DESC, coalesce(su.reported_at, '') DESC, su.id DESC) AS n " \
   "  FROM status_update su LEFT JOIN reporting_period rp ON rp.id = su.period_id " \
-  "  WHERE (:period_start IS NULL OR coalesce(rp.start_date, '') <= :period_start) "
+  "  WHERE (CAST(:period_start AS TEXT) IS NULL OR coalesce(rp.start_date, '') <= :period_start) "
 
 /* Latest comments */
 
@@ -92,7 +92,7 @@ sam_report_data_latest_comments (SamStore              *store,
     "  FROM status_update su CROSS JOIN activity a ON a.id = su.activity_id "
     "  CROSS JOIN plan p ON p.id = a.plan_id LEFT JOIN reporting_period rp ON rp.id = su.period_id "
     "  WHERE trim(coalesce(su.comment, '')) <> '' "
-    "  AND (:period_start IS NULL OR coalesce(rp.start_date, '') <= :period_start) AND %s) "
+    "  AND (CAST(:period_start AS TEXT) IS NULL OR coalesce(rp.start_date, '') <= :period_start) AND %s) AS recent "
     "WHERE n <= :n ORDER BY measure_id, n", sam_scope_activity_sql (query->scope));
   SamStmt *stmt;
 
@@ -598,7 +598,7 @@ foreach_follow_up (SamStore              *store,
     "WITH " MINISTRY_OF
     "SELECT " SAM_NAME ("mi") ", " SAM_NAME ("lead") ", lead.contact, a.id, m.number, a.title, a.status, "
     "a.start_date, a.due_date, p.start_date, p.end_date, "
-    ":period IS NOT NULL AND a.id IN (SELECT su.activity_id FROM status_update su "
+    "CAST(:period AS TEXT) IS NOT NULL AND a.id IN (SELECT su.activity_id FROM status_update su "
     "  JOIN reporting_period rp ON rp.id = su.period_id WHERE rp.code = :period), %s "
     "FROM activity a JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
     "LEFT JOIN agency lead ON lead.id = a.lead_agency_id "

@@ -1014,12 +1014,12 @@ read_all_shares (SamStore   *store,
     "  AND EXISTS (SELECT 1 FROM registration x WHERE x.seminar_id = s.id AND x.attended IS NOT NULL) "
     "  THEN 1 ELSE 0 END AS attendance "
     "  FROM seminar s JOIN seminar_format f ON f.id = s.format_id) "
-    "SELECT m.id, m.kind, m.attendance, r.sector_id, " SAM_NAME ("c") " AS label, "
+    "SELECT m.id, m.kind, m.attendance, r.sector_id, " SAM_NAME ("c") ", "
     " sum(CASE WHEN m.attendance = 1 THEN coalesce(r.attended, 0) ELSE r.participants END) AS n "
     "FROM registration r JOIN mode m ON m.id = r.seminar_id LEFT JOIN sector c ON c.id = r.sector_id "
     "WHERE m.attendance = 1 OR r.waitlisted = 0 GROUP BY m.id, m.kind, m.attendance, r.sector_id, c.name, c.name_en "
     "HAVING sum(CASE WHEN m.attendance = 1 THEN coalesce(r.attended, 0) ELSE r.participants END) > 0 "
-    "ORDER BY m.id, n DESC, c.name IS NULL, label %s", sam_store_sql (store, SAM_SQL_NOCASE));
+    "ORDER BY m.id, n DESC, c.name IS NULL, " SAM_NAME ("c") " %s", sam_store_sql (store, SAM_SQL_NOCASE));
   g_autoptr(SamStmt) stmt = NULL;
   SamStep step;
 
