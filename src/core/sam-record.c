@@ -441,6 +441,36 @@ is_empty (GVariant *value)
   return g_variant_is_container (value) && g_variant_n_children (value) == 0;
 }
 
+/* Whether @value means "nothing" for @field as the store keeps it: unset,
+ * an empty list or text, no linked record (0), or "no" for a yes/no. */
+static gboolean
+is_nothing (const SamField *field,
+            GVariant       *value)
+{
+  if (is_empty (value))
+    return TRUE;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return *g_variant_get_string (value, NULL) == '\0';
+  if (field->type == SAM_FIELD_REF || field->type == SAM_FIELD_BOOL)
+    return g_variant_get_int64 (value) == 0;
+  return FALSE;
+}
+
+/* Returns TRUE when @a and @b, values of @field (either NULL for unset),
+ * say the same as the store keeps them: unset is the same as an empty
+ * list or text, as no linked record, and as "no". Lists compare in order. */
+gboolean
+sam_record_values_equal (const SamField *field,
+                         GVariant       *a,
+                         GVariant       *b)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (is_nothing (field, a) || is_nothing (field, b))
+    return is_nothing (field, a) && is_nothing (field, b);
+  return g_variant_equal (a, b);
+}
+
 /* Returns TRUE when @a and @b are of one kind with the same id and values.
  * An unset list and an empty list are the same. */
 gboolean

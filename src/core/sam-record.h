@@ -89,6 +89,9 @@ void           sam_record_take_value    (SamRecord       *self,
                                          GVariant        *value);
 gboolean       sam_record_equal         (SamRecord       *a,
                                          SamRecord       *b);
+gboolean       sam_record_values_equal  (const SamField  *field,
+                                         GVariant        *a,
+                                         GVariant        *b);
 gboolean       sam_record_validate      (SamRecord       *self,
                                          GError         **error);
 

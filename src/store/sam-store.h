@@ -31,6 +31,9 @@ typedef enum {
   SAM_STORE_ERROR_INVALID,       /* a value breaks a rule; nothing was saved */
   SAM_STORE_ERROR_IN_USE,        /* a record others point to cannot be deleted */
   SAM_STORE_ERROR_FAILED,        /* SQLite failed otherwise; the message is its own */
+  SAM_STORE_ERROR_CONFLICT,      /* the value changed since it was read (by another window or
+                                  * program); the error carries both, see
+                                  * sam_store_error_get_theirs() and _get_mine() */
 } SamStoreError;
 
 /* The schema version this build writes. A file with a higher version is
@@ -46,6 +49,8 @@ G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
 GQuark        sam_store_error_quark        (void);
 const char   *sam_store_error_get_field    (const GError        *error);
 const char   *sam_store_error_get_reason   (const GError        *error);
+GVariant     *sam_store_error_get_theirs   (const GError        *error);
+GVariant     *sam_store_error_get_mine     (const GError        *error);
 
 char         *sam_store_default_path       (void);
 SamStore     *sam_store_open               (const char          *path,
@@ -91,10 +96,20 @@ gboolean      sam_store_insert             (SamStore            *self,
 gboolean      sam_store_update             (SamStore            *self,
                                             SamRecord           *record,
                                             GError             **error);
+gboolean      sam_store_update_field       (SamStore            *self,
+                                            SamKind              kind,
+                                            gint64               id,
+                                            const char          *field,
+                                            GVariant            *expected,
+                                            GVariant            *value,
+                                            GError             **error);
 gboolean      sam_store_delete             (SamStore            *self,
                                             SamKind              kind,
                                             gint64               id,
                                             GError             **error);
+gboolean      sam_store_links_required     (SamStore            *self,
+                                            SamKind              kind,
+                                            gint64               id);
 gboolean      sam_store_delete_replacing   (SamStore            *self,
                                             SamKind              kind,
                                             gint64               id,
@@ -133,5 +148,11 @@ gboolean      sam_store_undo               (SamStore            *self,
                                             GError             **error);
 gboolean      sam_store_redo               (SamStore            *self,
                                             GError             **error);
+gboolean      sam_store_undo_anyway        (SamStore            *self,
+                                            GError             **error);
+gboolean      sam_store_redo_anyway        (SamStore            *self,
+                                            GError             **error);
+
+gboolean      sam_store_notice_changes     (SamStore            *self);
 
 G_END_DECLS
