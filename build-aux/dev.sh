@@ -32,6 +32,8 @@ packages=(
   # the pages back; Carlito has Calibri's metrics, which the report is
   # laid out by.
   poppler-utils fonts-crosextra-carlito
+  # The GUI tests press keys as a person would, through the X server.
+  xdotool
 )
 
 missing=()

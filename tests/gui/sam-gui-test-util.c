@@ -2,6 +2,8 @@
 
 #include "sam-gui-test-util.h"
 
+#include <gdk/x11/gdkx.h>
+
 /* Runs the main loop until @condition holds; fails the test after 20 s. */
 void
 sam_gui_wait_until (SamCondition  condition,
@@ -331,4 +333,65 @@ sam_gui_add_text (SamWindow  *window,
   gtk_editable_set_text (GTK_EDITABLE (search), text);
   g_signal_emit_by_name (search, "activate");
   sam_gui_iterate ();
+}
+
+/* Runs the main loop until @condition holds or @ms milliseconds pass;
+ * returns whether it held. */
+gboolean
+sam_gui_wait_for (SamCondition  condition,
+                  gpointer      data,
+                  guint         ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* Lets pending events in for about @ms milliseconds. */
+void
+sam_gui_settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  sam_gui_iterate ();
+}
+
+/* Presses @keys ("ctrl+z", "Delete", "Tab Tab") on the keyboard, as a
+ * person would, into @window, which gets the pointer and the focus
+ * first: real key events through the X server (xdotool), so that the
+ * widgets' own key handling comes first as it does for people. */
+void
+sam_gui_press (GtkWindow  *window,
+               const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_strv_builder_add_many (argv, "xdotool", "mousemove", "--window", xid, "2", "2",
+                           "windowfocus", "--sync", xid, "key", "--clearmodifiers", "--delay", "30", NULL);
+  for (guint i = 0; names[i]; i++)
+    g_strv_builder_add (argv, names[i]);
+  args = g_strv_builder_end (argv);
+  sam_gui_settle (50);
+  if (!g_spawn_sync (NULL, args, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("Could not press %s: %s", keys, error->message);
+  sam_gui_settle (150);
 }

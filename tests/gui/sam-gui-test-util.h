@@ -24,6 +24,12 @@ void         sam_gui_wait_until     (SamCondition  condition,
                                      gpointer      data,
                                      const char   *what);
 void         sam_gui_iterate        (void);
+gboolean     sam_gui_wait_for       (SamCondition  condition,
+                                     gpointer      data,
+                                     guint         ms);
+void         sam_gui_settle         (guint         ms);
+void         sam_gui_press          (GtkWindow    *window,
+                                     const char   *keys);
 SamWindow   *sam_gui_open_window    (const char   *path);
 SamPlansPage *sam_gui_plans         (SamWindow    *window);
 GListModel  *sam_gui_plan_rows      (SamWindow    *window);
