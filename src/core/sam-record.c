@@ -527,6 +527,36 @@ sam_datetime_is_valid (const char *iso_datetime)
   return dt != NULL;
 }
 
+/* Returns @iso (a date, or a date and time as the store keeps them, local
+ * time unless it names its zone) as people read it in their language and
+ * zone: "4 Mar 2026, 10:22"; a date alone as "4 Mar 2026". Text that is
+ * no date is returned as it is. */
+char *
+sam_format_datetime (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) here = g_time_zone_new_local ();
+  g_autofree char *full = NULL;
+  gsize len;
+
+  g_return_val_if_fail (iso != NULL, NULL);
+  len = strlen (iso);
+  if (len == 10 && sam_date_is_valid (iso))
+    {
+      g_autofree char *midday = g_strconcat (iso, "T12:00:00", NULL);
+      dt = g_date_time_new_from_iso8601 (midday, here);
+      /* TRANSLATORS: a date, as strftime() writes it: "4 Mar 2026". */
+      return dt ? g_date_time_format (dt, _("%-d %b %Y")) : g_strdup (iso);
+    }
+  full = len == 16 ? g_strconcat (iso, ":00", NULL) : g_strdup (iso);
+  if (!(dt = g_date_time_new_from_iso8601 (full, here)))
+    return g_strdup (iso);
+  local = g_date_time_to_local (dt);
+  /* TRANSLATORS: a date and time, as strftime() writes them: "4 Mar 2026, 10:22". */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+}
+
 static gboolean
 invalid (GError         **error,
          const SamField  *field,

@@ -97,5 +97,6 @@ gboolean       sam_record_validate      (SamRecord       *self,
 
 gboolean       sam_date_is_valid        (const char      *iso_date);
 gboolean       sam_datetime_is_valid    (const char      *iso_datetime);
+char          *sam_format_datetime      (const char      *iso);
 
 G_END_DECLS

@@ -36,6 +36,8 @@ struct _SamPageClass
                                SamNewPlace  *place);
   /* Forgets the selection, so that selecting again shows it again. */
   void       (*unselect)      (SamPage      *self);
+  /* Returns the record selected (a new reference), or NULL. */
+  SamRecord *(*get_selected)  (SamPage      *self);
 };
 
 SamStore   *sam_page_get_store       (SamPage      *self);
@@ -49,6 +51,12 @@ void        sam_page_fill_place      (SamPage      *self,
                                       SamNewPlace  *place);
 void        sam_page_unselect        (SamPage      *self);
 gboolean    sam_page_uses_editor     (SamPage      *self);
+SamRecord  *sam_page_get_selected    (SamPage      *self);
+SamRecord  *sam_page_record_for_item (SamPage      *self,
+                                      gpointer      item);
+void        sam_page_activate_cb     (GtkWidget    *list,
+                                      guint         position,
+                                      SamPage      *self);
 
 void        sam_page_show_record     (SamPage      *self,
                                       SamRecord    *record);

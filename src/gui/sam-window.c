@@ -47,7 +47,13 @@ struct _SamWindow
   SamPage              *pages[SAM_N_VIEWS];
   GPtrArray            *history;         /* records shown before, for Back */
   GSettings            *settings;        /* the window's size and view, or NULL */
+  guint                 watch_id;        /* looks for changes made elsewhere */
+  gboolean              syncing;         /* the window moves a page's selection */
 };
+
+/* How often the window looks whether another window or program changed
+ * the database (a cheap check; also when the window gets the focus). */
+#define WATCH_SECONDS 2
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -170,6 +176,30 @@ update_actions (SamWindow *self)
 
 /* The editor */
 
+static gboolean
+same_record (SamRecord *a,
+             SamRecord *b)
+{
+  return a && b && sam_record_get_kind (a) == sam_record_get_kind (b) && sam_record_get_id (a) == sam_record_get_id (b);
+}
+
+/* Makes the view's highlighted row agree with the editor: the row of the
+ * record shown, or none; so that a click on a row always shows it. */
+static void
+sync_selection (SamWindow *self)
+{
+  SamPage *page = self->pages[self->view];
+  SamRecord *shown = sam_editor_get_record (self->editor);
+  g_autoptr(SamRecord) selected = page ? sam_page_get_selected (page) : NULL;
+
+  if (page == NULL || (selected == NULL && shown == NULL) || same_record (selected, shown))
+    return;
+  self->syncing = TRUE;
+  if (shown == NULL || !sam_page_select_record (page, shown))
+    sam_page_unselect (page);
+  self->syncing = FALSE;
+}
+
 /* Shows @record in the editor; with @remember what it showed before is
  * kept for Back, without it Back forgets. */
 static void
@@ -179,7 +209,7 @@ show_in_editor (SamWindow *self,
 {
   SamRecord *shown = sam_editor_get_record (self->editor);
 
-  if (remember && shown && record && sam_record_get_id (shown) != sam_record_get_id (record))
+  if (remember && shown && record && !same_record (shown, record))
     g_ptr_array_add (self->history, g_object_ref (shown));
   else if (!remember)
     g_ptr_array_set_size (self->history, 0);
@@ -192,7 +222,7 @@ on_page_show_record_cb (SamPage   *page,
                         SamRecord *record,
                         SamWindow *self)
 {
-  if (page == self->pages[self->view])
+  if (page == self->pages[self->view] && !self->syncing)
     show_in_editor (self, record, FALSE);
 }
 
@@ -205,11 +235,10 @@ on_page_add_toast_cb (SamPage   *page,
 }
 
 static gboolean
-on_detail_link_cb (GtkLabel   *label,
+on_follow_link_cb (SamEditor  *editor,
                    const char *uri,
-                   gpointer    user_data)
+                   SamWindow  *self)
 {
-  SamWindow *self = SAM_WINDOW (gtk_widget_get_root (GTK_WIDGET (label)));
   g_autoptr(SamRecord) target = NULL;
   g_autoptr(GError) error = NULL;
   SamKind kind;
@@ -303,6 +332,8 @@ on_search_toggled_cb (SamWindow *self)
 
 /* Opening a database */
 
+/* Here or elsewhere, the database changed: the editor shows the record
+ * as it is now (keeping what is being typed), or nothing when it is gone. */
 static void
 on_store_changed_cb (SamWindow *self)
 {
@@ -310,9 +341,30 @@ on_store_changed_cb (SamWindow *self)
   g_autoptr(SamRecord) fresh = NULL;
 
   if (shown)
-    fresh = sam_store_get (self->store, sam_record_get_kind (shown), sam_record_get_id (shown), NULL);
-  sam_editor_set_record (self->editor, self->store, fresh);
+    {
+      fresh = sam_store_get (self->store, sam_record_get_kind (shown), sam_record_get_id (shown), NULL);
+      sam_editor_set_record (self->editor, self->store, fresh);
+      if (fresh == NULL)
+        sync_selection (self);
+    }
   update_actions (self);
+}
+
+static gboolean
+watch_cb (gpointer data)
+{
+  SamWindow *self = data;
+
+  if (self->store)
+    sam_store_notice_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_active_cb (SamWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->store)
+    sam_store_notice_changes (self->store);
 }
 
 /* SAMORDNA_BENCH_STARTUP=1: print the time from the process start to the
@@ -348,6 +400,7 @@ static void show_open_error (SamWindow *self, const GError *error);
 static void
 forget_store (SamWindow *self)
 {
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   for (guint v = 0; v < SAM_N_VIEWS; v++)
@@ -388,6 +441,7 @@ set_store (SamWindow *self,
   forget_store (self);
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, watch_cb, self);
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     if (self->pages[v])
       sam_page_set_store (self->pages[v], store);
@@ -562,6 +616,7 @@ back_action (GtkWidget  *widget,
   if (!(fresh = sam_store_get (self->store, sam_record_get_kind (previous), sam_record_get_id (previous), &error)))
     toast (self, error->message, FALSE);
   sam_editor_set_record (self->editor, self->store, fresh);
+  sync_selection (self);
   update_actions (self);
 }
 
@@ -628,6 +683,57 @@ shortcuts_action (GtkWidget  *widget,
 /* Actions: changes */
 
 static void
+on_undo_anyway_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SamWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_strcmp0 (response, "redo") == 0;
+
+  if (self->store == NULL || (!redo && g_strcmp0 (response, "undo") != 0))
+    return;
+  if (!(redo ? sam_store_redo_anyway (self->store, &error) : sam_store_undo_anyway (self->store, &error)))
+    show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error->message);
+  update_actions (self);
+}
+
+/* Undo or redo would overwrite what someone else changed since: says what
+ * it is now, and goes on only if the person says so. */
+static void
+ask_undo_anyway (SamWindow    *self,
+                 gboolean      redo,
+                 const GError *error)
+{
+  g_autofree char *step = redo ? sam_store_get_redo_label (self->store) : sam_store_get_undo_label (self->store);
+  const char *field = sam_store_error_get_field (error);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  SamKind kind;
+
+  if (field && sam_store_error_get_record (error, &kind, NULL))
+    {
+      g_autofree char *theirs = sam_details_describe_value (self->store, kind, field, sam_store_error_get_theirs (error));
+      const char *label = g_dgettext (GETTEXT_PACKAGE, sam_kind_find_field (kind, field)->label);
+
+      /* TRANSLATORS: a field, what someone else changed it to, and the step ("Change “X”"). */
+      body = redo ? g_strdup_printf (_("Someone else changed %s to “%s” after this step was undone (%s). Redoing it now overwrites their change."),
+                                     label, theirs, step ? step : "")
+                  : g_strdup_printf (_("Someone else changed %s to “%s” after this step (%s). Undoing it now overwrites their change."),
+                                     label, theirs, step ? step : "");
+    }
+  else
+    body = g_strdup (error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), redo ? _("Redo Anyway?") : _("Undo Anyway?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    redo ? "redo" : "undo", redo ? _("_Redo Anyway") : _("_Undo Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), redo ? "redo" : "undo",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_undo_anyway_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -638,7 +744,11 @@ undo_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  if (!(redo ? sam_store_redo (self->store, &error) : sam_store_undo (self->store, &error)))
+  if (redo ? sam_store_redo (self->store, &error) : sam_store_undo (self->store, &error))
+    ;
+  else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CONFLICT))
+    ask_undo_anyway (self, redo, error);
+  else
     show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error->message);
   update_actions (self);
 }
@@ -650,7 +760,10 @@ select_record (SamWindow *self,
                SamRecord *record)
 {
   if (!sam_page_select_record (self->pages[self->view], record))
-    show_in_editor (self, record, FALSE);
+    {
+      show_in_editor (self, record, FALSE);
+      sync_selection (self);
+    }
 }
 
 static void
@@ -753,7 +866,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "delete") == 0)
     {
-      if (sam_store_delete_replacing (data->window->store, sam_record_get_kind (data->record),
+      if (sam_rules_delete_replacing (data->window->store, sam_record_get_kind (data->record),
                                       sam_record_get_id (data->record),
                                       replacement ? sam_record_get_id (replacement) : 0, &error))
         toast_deleted (data->window, title);
@@ -779,8 +892,12 @@ replacement_choice (SamWindow  *self,
 
   if (all == NULL)
     return NULL;
-  sam_record_set_string (none, title_field, _("Remove the links"));
-  g_list_store_append (options, none);
+  /* Links that must be set can only move. */
+  if (!sam_store_links_required (self->store, sam_record_get_kind (record), sam_record_get_id (record)))
+    {
+      sam_record_set_string (none, title_field, _("Remove the links"));
+      g_list_store_append (options, none);
+    }
   for (guint i = 0; i < all->len; i++)
     if (sam_record_get_id (all->pdata[i]) != sam_record_get_id (record))
       {
@@ -799,10 +916,12 @@ replacement_choice (SamWindow  *self,
 static void
 ask_delete_in_use (SamWindow  *self,
                    SamRecord  *record,
-                   const char *message)
+                   const char *what)
 {
   g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), sam_record_get_title (record));
-  g_autofree char *body = g_strdup_printf ("%s\n\n%s", message, _("Choose what happens to the links:"));
+  /* TRANSLATORS: what points to the item, as in "Activities: 3, Seminars: 1". */
+  g_autofree char *body = g_strdup_printf (_("Other items point to it (%s). Choose what happens to those links when it is deleted:"),
+                                           what);
   g_autoptr(GError) error = NULL;
   GtkDropDown *choice = replacement_choice (self, record, &error);
   GtkWidget *dialog;
@@ -842,7 +961,7 @@ delete_action (GtkWidget  *widget,
   if (sam_rules_delete (self->store, sam_record_get_kind (record), sam_record_get_id (record), &error))
     toast_deleted (self, sam_record_get_title (record));
   else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE))
-    ask_delete_in_use (self, record, error->message);
+    ask_delete_in_use (self, record, sam_store_error_get_reason (error));
   else
     show_error (self, _("Could Not Delete It"), error->message);
 }
@@ -991,28 +1110,17 @@ sam_window_class_init (SamWindowClass *klass)
   install_actions (widget_class);
 }
 
-static GtkListItemFactory *
-details_factory (void)
-{
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
-
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_detail_link_cb",
-                                          G_CALLBACK (on_detail_link_cb));
-  return gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_PREFIX "/sam-detail-row.ui");
-}
-
 static void
 sam_window_init (SamWindow *self)
 {
   g_autoptr(GtkStringList) views = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = details_factory ();
   GtkSingleSelection *sidebar;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
-  sam_editor_set_detail_factory (self->editor, factory);
+  g_signal_connect_object (self->editor, "follow-link", G_CALLBACK (on_follow_link_cb), self, 0);
   g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (on_search_toggled_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -1026,6 +1134,7 @@ sam_window_init (SamWindow *self)
   g_object_unref (sidebar);
 
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_cb), NULL);
   update_actions (self);
 }
 
@@ -1090,12 +1199,13 @@ sam_window_get_store (SamWindow *self)
   return self->store;
 }
 
-/* Shows @view, with nothing selected in it and nothing in the editor. */
+/* Shows @view, and in the editor what is selected in it (or nothing). */
 void
 sam_window_show_view (SamWindow *self,
                       SamView    view)
 {
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
+  g_autoptr(SamRecord) selected = NULL;
   SamPage *page;
 
   g_return_if_fail (SAM_IS_WINDOW (self));
@@ -1109,11 +1219,13 @@ sam_window_show_view (SamWindow *self,
       return;
     }
   page = ensure_page (self, view);
-  sam_page_unselect (page);
-  show_in_editor (self, NULL, FALSE);
   /* Pages of figures and matrices use the whole width. */
   gtk_widget_set_visible (GTK_WIDGET (self->editor), sam_page_uses_editor (page));
   gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (page));
+  /* The editor shows what the view has selected, so that what is
+   * highlighted and what is shown agree. */
+  selected = sam_page_get_selected (page);
+  show_in_editor (self, selected, FALSE);
   if (view != SAM_VIEW_PLANS)
     gtk_toggle_button_set_active (self->search_button, FALSE);
   update_actions (self);
@@ -1145,6 +1257,7 @@ sam_window_show_record (SamWindow *self,
   g_return_if_fail (SAM_IS_RECORD (record));
 
   show_in_editor (self, record, TRUE);
+  sync_selection (self);
 }
 
 SamEditor *

@@ -464,6 +464,15 @@ on_record_changed (SamStore        *store,
     }
 }
 
+/* Another window or program changed the database: which activities is
+ * not known, so all are read again when the store says it changed. */
+static void
+on_external_change (SamStore        *store,
+                    SamActivityList *self)
+{
+  self->stale = TRUE;
+}
+
 static gboolean
 reload (SamActivityList  *self,
         GError          **error)
@@ -507,6 +516,7 @@ sam_activity_list_new (SamStore  *store,
   if (!reload (self, error))
     return NULL;
   g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed), self);
+  g_signal_connect (store, "external-change", G_CALLBACK (on_external_change), self);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
   return g_steal_pointer (&self);
 }
@@ -571,6 +581,7 @@ sam_activity_list_new_loading (SamStore *store)
   self->missed = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
   g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed), self);
+  g_signal_connect (store, "external-change", G_CALLBACK (on_external_change), self);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
   task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
   g_task_set_source_tag (task, sam_activity_list_new_loading);

@@ -58,6 +58,8 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   SamFieldErrorData  about;
+  SamKind            kind;      /* a conflict: the record's */
+  gint64             id;
   GVariant          *theirs;
   GVariant          *mine;
 } SamStoreErrorPrivate;
@@ -66,6 +68,8 @@ static void
 sam_store_error_private_init (SamStoreErrorPrivate *data)
 {
   sam_field_error_data_init (&data->about);
+  data->kind = SAM_KIND_NONE;
+  data->id = 0;
   data->theirs = NULL;
   data->mine = NULL;
 }
@@ -75,6 +79,8 @@ sam_store_error_private_copy (const SamStoreErrorPrivate *src,
                               SamStoreErrorPrivate       *dest)
 {
   sam_field_error_data_copy (&src->about, &dest->about);
+  dest->kind = src->kind;
+  dest->id = src->id;
   dest->theirs = src->theirs ? g_variant_ref (src->theirs) : NULL;
   dest->mine = src->mine ? g_variant_ref (src->mine) : NULL;
 }
@@ -127,6 +133,24 @@ sam_store_error_get_mine (const GError *error)
   return sam_store_error_get_private (error)->mine;
 }
 
+/* For SAM_STORE_ERROR_CONFLICT: sets @kind and @id to the record whose
+ * field it is about and returns TRUE; FALSE for other errors. */
+gboolean
+sam_store_error_get_record (const GError *error,
+                            SamKind      *kind,
+                            gint64       *id)
+{
+  const SamStoreErrorPrivate *data;
+
+  g_return_val_if_fail (error != NULL && error->domain == SAM_STORE_ERROR, FALSE);
+  data = sam_store_error_get_private (error);
+  if (kind)
+    *kind = data->kind;
+  if (id)
+    *id = data->id;
+  return data->kind != SAM_KIND_NONE;
+}
+
 /* Sets SAM_STORE_ERROR_CONFLICT about @field of @record (as stored now):
  * its value is @theirs, not what the caller read, and @mine was to be
  * written. Always returns FALSE. */
@@ -147,6 +171,8 @@ sam_store_set_conflict_error (GError     **error,
                        g_dgettext (GETTEXT_PACKAGE, f->label), sam_record_get_title (record));
   data = sam_store_error_get_private (local);
   data->about.field = g_strdup (f->name);
+  data->kind = sam_record_get_kind (record);
+  data->id = sam_record_get_id (record);
   data->theirs = theirs ? g_variant_ref (theirs) : NULL;
   data->mine = mine ? g_variant_ref (mine) : NULL;
   g_propagate_error (error, local);

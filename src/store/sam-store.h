@@ -51,6 +51,9 @@ const char   *sam_store_error_get_field    (const GError        *error);
 const char   *sam_store_error_get_reason   (const GError        *error);
 GVariant     *sam_store_error_get_theirs   (const GError        *error);
 GVariant     *sam_store_error_get_mine     (const GError        *error);
+gboolean      sam_store_error_get_record   (const GError        *error,
+                                            SamKind             *kind,
+                                            gint64              *id);
 
 char         *sam_store_default_path       (void);
 SamStore     *sam_store_open               (const char          *path,

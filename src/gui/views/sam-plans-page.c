@@ -408,6 +408,9 @@ sam_plans_page_select_record (SamPage   *page,
   found = sam_tree_rows_find_record (self->plan_rows, sam_record_get_kind (record), sam_record_get_id (record));
   if (found == G_MAXUINT)
     return FALSE;
+  /* What the tree selects is shown, not an activity of the table. */
+  if (self->activity_rows)
+    gtk_single_selection_set_selected (self->activity_rows, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->plan_rows, found);
   return TRUE;
 }
@@ -426,6 +429,20 @@ sam_plans_page_unselect (SamPage *page)
 
   if (self->activity_rows)
     gtk_single_selection_set_selected (self->activity_rows, GTK_INVALID_LIST_POSITION);
+}
+
+/* The activity selected in the table, or else what is selected in the
+ * tree (which also chooses the activities in the table). */
+static SamRecord *
+sam_plans_page_get_selected (SamPage *page)
+{
+  SamPlansPage *self = SAM_PLANS_PAGE (page);
+  SamActivityRow *row = self->activity_rows ? gtk_single_selection_get_selected_item (self->activity_rows) : NULL;
+  SamRecord *in_tree = self->plan_rows ? sam_tree_rows_get_record (self->plan_rows) : NULL;
+
+  if (row)
+    return sam_page_record_for_item (page, row);
+  return in_tree ? g_object_ref (in_tree) : NULL;
 }
 
 /* Object */
@@ -498,6 +515,7 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   page_class->select_record = sam_plans_page_select_record;
   page_class->fill_place = sam_plans_page_fill_place;
   page_class->unselect = sam_plans_page_unselect;
+  page_class->get_selected = sam_plans_page_get_selected;
 
   properties[PROP_SEARCH_MODE] = g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
@@ -522,6 +540,7 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, activity_view);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sam_tree_rows_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sam_page_activate_cb);
   gtk_widget_class_install_action (widget_class, "plans.clear-filters", NULL, clear_filters_action);
 }
 

@@ -266,6 +266,17 @@ sam_seminars_page_unselect (SamPage *page)
     gtk_single_selection_set_selected (self->day_rows, GTK_INVALID_LIST_POSITION);
 }
 
+static SamRecord *
+sam_seminars_page_get_selected (SamPage *page)
+{
+  SamSeminarsPage *self = SAM_SEMINARS_PAGE (page);
+  gboolean calendar = g_strcmp0 (gtk_stack_get_visible_child_name (self->seminar_stack), "calendar") == 0;
+  GtkSingleSelection *rows = calendar ? self->day_rows : self->seminar_rows;
+  SamNode *node = rows ? gtk_single_selection_get_selected_item (rows) : NULL;
+
+  return node && sam_node_get_record (node) ? g_object_ref (sam_node_get_record (node)) : NULL;
+}
+
 /* Actions */
 
 static void
@@ -357,6 +368,7 @@ sam_seminars_page_class_init (SamSeminarsPageClass *klass)
   page_class->select_record = sam_seminars_page_select_record;
   page_class->fill_place = sam_seminars_page_fill_place;
   page_class->unselect = sam_seminars_page_unselect;
+  page_class->get_selected = sam_seminars_page_get_selected;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-seminars-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamSeminarsPage, year_label);
@@ -366,6 +378,7 @@ sam_seminars_page_class_init (SamSeminarsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamSeminarsPage, seminar_calendar);
   gtk_widget_class_bind_template_child (widget_class, SamSeminarsPage, day_list);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sam_page_activate_cb);
   gtk_widget_class_install_action (widget_class, "seminars.year", "i", year_action);
   gtk_widget_class_install_action (widget_class, "seminars.copy-year", NULL, copy_year_action);
 }
