@@ -7,6 +7,7 @@
 
 #include "sam-field-row.h"
 #include "sam-chooser.h"
+#include "sam-search.h"
 #include "models/sam-choice.h"
 #include "models/sam-tree.h"
 
@@ -334,6 +335,7 @@ fill_dropdown (SamFieldRow *self)
       g_list_store_append (self->options, option);
     }
   gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (self->options));
+  sam_search_dropdown (self->dropdown);
 }
 
 /* Showing values */

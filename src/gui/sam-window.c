@@ -10,6 +10,7 @@
 #include "sam-round-actions.h"
 #include "sam-round-board.h"
 #include "sam-round-dialog.h"
+#include "sam-search.h"
 #include "sam-status-dialog.h"
 #include "models/sam-details.h"
 #include "store/sam-rules.h"
@@ -901,7 +902,8 @@ replacement_choice (SamWindow  *self,
   for (guint i = 0; i < all->len; i++)
     if (sam_record_get_id (all->pdata[i]) != sam_record_get_id (record))
       {
-        g_autofree char *text = g_strdup_printf (_("Move them to %s"), sam_record_get_title (all->pdata[i]));
+        g_autofree char *name = sam_tree_describe (all->pdata[i]);
+        g_autofree char *text = g_strdup_printf (_("Move them to %s"), name);
         g_autoptr(SamRecord) option = sam_record_new (sam_record_get_kind (record));
 
         sam_record_set_id (option, sam_record_get_id (all->pdata[i]));
@@ -909,7 +911,7 @@ replacement_choice (SamWindow  *self,
         g_list_store_append (options, option);
       }
   dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (options)), g_steal_pointer (&expression)));
-  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  sam_search_dropdown (dropdown);
   return dropdown;
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-matrix-page.h"
+#include "sam-search.h"
 #include "models/sam-matrix-rows.h"
 #include "store/sam-scope.h"
 
@@ -279,6 +280,7 @@ sam_matrix_page_init (SamMatrixPage *self)
   gboolean coverage = kind_of (self) == SAM_MATRIX_COVERAGE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sam_search_dropdown (priv->matrix_ministry);
   priv->setting = TRUE;
   gtk_string_list_append (columns, coverage ? _("Sectors") : _("Measures"));
   gtk_string_list_append (columns, _("Plans"));

@@ -7,6 +7,7 @@
 #include "sam-plans-page.h"
 #include "sam-activity-filter.h"
 #include "sam-filtered-list.h"
+#include "sam-search.h"
 #include "sam-tree-rows.h"
 
 struct _SamPlansPage
@@ -552,6 +553,10 @@ sam_plans_page_init (SamPlansPage *self)
   self->filter = sam_activity_filter_new ();
   self->setting = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  sam_search_dropdown (self->agency_filter);
+  sam_search_dropdown (self->sector_filter);
+  sam_search_dropdown (self->group_filter);
+  sam_search_dropdown (self->period_filter);
   gtk_string_list_append (statuses, _("Any status"));
   for (guint i = 0; sam_status_values[i].nick; i++)
     gtk_string_list_append (statuses, g_dgettext (GETTEXT_PACKAGE, sam_status_values[i].label));
