@@ -115,6 +115,8 @@ text_view_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static void update_number (SamFieldRow *self);
+
 static void
 on_focus_leave_cb (GtkEventControllerFocus *controller,
                    SamFieldRow             *self)
@@ -127,7 +129,7 @@ on_focus_leave_cb (GtkEventControllerFocus *controller,
       commit_text (self, text);
     }
   else if (widget == GTK_WIDGET (self->spin))
-    gtk_spin_button_update (self->spin);
+    update_number (self);
   else
     commit_text (self, gtk_editable_get_text (GTK_EDITABLE (widget)));
 }
@@ -136,14 +138,24 @@ static void
 on_spin_changed_cb (SamFieldRow   *self,
                     GtkSpinButton *spin)
 {
+  gint64 value = (gint64) gtk_spin_button_get_value (spin);
+
   if (self->updating)
     return;
-  self->int_unset = FALSE;
-  commit (self, g_variant_new_int64 ((gint64) gtk_spin_button_get_value (spin)));
+  /* A number the person set (arrows, typing) in an empty field: the
+   * button wrote it out while the field was still empty. */
+  if (self->int_unset)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      self->int_unset = FALSE;
+      gtk_editable_set_text (GTK_EDITABLE (spin), number);
+    }
+  commit (self, g_variant_new_int64 (value));
 }
 
 /* An emptied number field clears the value (no evaluation given), where a
- * spin button would read 0. */
+ * spin button would read 0: see update_number(). */
 static int
 on_spin_input_cb (GtkSpinButton *spin,
                   double        *new_value,
@@ -155,8 +167,24 @@ on_spin_input_cb (GtkSpinButton *spin,
     return FALSE;
   *new_value = gtk_spin_button_get_value (spin);
   self->int_unset = TRUE;
-  commit (self, NULL);
   return TRUE;
+}
+
+/* Takes the number typed (Enter, leaving the field): a number is
+ * committed by "value-changed", an empty field here, once the spin
+ * button is done with it. */
+static void
+update_number (SamFieldRow *self)
+{
+  gtk_spin_button_update (self->spin);
+  if (self->int_unset)
+    commit (self, NULL);
+}
+
+static void
+on_spin_activate_cb (SamFieldRow *self)
+{
+  update_number (self);
 }
 
 /* A number field without a number shows nothing, not 0. */
@@ -465,7 +493,7 @@ sam_field_row_flush (SamFieldRow *self)
   switch (self->field->type)
     {
     case SAM_FIELD_INT:
-      gtk_spin_button_update (self->spin);
+      update_number (self);
       break;
     case SAM_FIELD_DATE:
     case SAM_FIELD_DATETIME:
@@ -799,6 +827,9 @@ sam_field_row_new (SamStore *store,
   watch_focus (self, GTK_WIDGET (self->text_view));
   watch_focus (self, GTK_WIDGET (self->spin));
   g_signal_connect (self->spin, "input", G_CALLBACK (on_spin_input_cb), self);
+  /* GTK 4.8's spin button says Enter only through its text. */
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (self->spin)), "activate",
+                            G_CALLBACK (on_spin_activate_cb), self);
   g_signal_connect (self->spin, "output", G_CALLBACK (on_spin_output_cb), self);
   /* Ctrl+Z undoes the last saved change (see undo_typing_cb), not the
    * typing inside one field. */

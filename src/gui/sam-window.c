@@ -351,6 +351,27 @@ on_store_changed_cb (SamWindow *self)
   update_actions (self);
 }
 
+/* A registration the rules gave a place (another was cancelled, the
+ * seminar grew): the person is told who moved up, to tell them. */
+static void
+on_record_updated_cb (SamStore  *store,
+                      SamRecord *before,
+                      SamRecord *after,
+                      SamWindow *self)
+{
+  g_autoptr(SamRecord) seminar = NULL;
+  g_autofree char *text = NULL;
+
+  if (sam_record_get_kind (after) != SAM_KIND_REGISTRATION
+      || !sam_record_get_int (before, "waitlisted") || sam_record_get_int (after, "waitlisted"))
+    return;
+  seminar = sam_store_get (store, SAM_KIND_SEMINAR, sam_record_get_int (after, "seminar_id"), NULL);
+  /* TRANSLATORS: an organisation, and the seminar where it now has a place. */
+  text = g_strdup_printf (_("%s moved up from the waiting list of “%s”"), sam_record_get_title (after),
+                          seminar ? sam_record_get_title (seminar) : "");
+  toast (self, text, FALSE);
+}
+
 static gboolean
 watch_cb (gpointer data)
 {
@@ -442,6 +463,7 @@ set_store (SamWindow *self,
   forget_store (self);
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "record-updated", G_CALLBACK (on_record_updated_cb), self, 0);
   self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, watch_cb, self);
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     if (self->pages[v])
@@ -1047,6 +1069,28 @@ sam_window_dispose (GObject *object)
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
 
+/* A key for every view, listed in the shortcuts window: Alt and a digit
+ * for the views of the plan's work, as the sidebar lists them, and Ctrl
+ * and a digit for the registers (agencies, target groups, …). */
+static const struct { SamView view; guint key; GdkModifierType mods; } view_keys[] = {
+  { SAM_VIEW_OVERVIEW, GDK_KEY_1, GDK_ALT_MASK },
+  { SAM_VIEW_PLANS, GDK_KEY_2, GDK_ALT_MASK },
+  { SAM_VIEW_FOLLOW_UP, GDK_KEY_3, GDK_ALT_MASK },
+  { SAM_VIEW_SEMINARS, GDK_KEY_4, GDK_ALT_MASK },
+  { SAM_VIEW_RESPONSIBILITY, GDK_KEY_5, GDK_ALT_MASK },
+  { SAM_VIEW_COVERAGE, GDK_KEY_6, GDK_ALT_MASK },
+  { SAM_VIEW_CHECKS, GDK_KEY_7, GDK_ALT_MASK },
+  { SAM_VIEW_REPORTS, GDK_KEY_8, GDK_ALT_MASK },
+  { SAM_VIEW_AGENCIES, GDK_KEY_1, GDK_CONTROL_MASK },
+  { SAM_VIEW_TARGET_GROUPS, GDK_KEY_2, GDK_CONTROL_MASK },
+  { SAM_VIEW_SECTORS, GDK_KEY_3, GDK_CONTROL_MASK },
+  { SAM_VIEW_KNOWLEDGE, GDK_KEY_4, GDK_CONTROL_MASK },
+  { SAM_VIEW_OBLIGATIONS, GDK_KEY_5, GDK_CONTROL_MASK },
+  { SAM_VIEW_PERIODS, GDK_KEY_6, GDK_CONTROL_MASK },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (view_keys) == SAM_N_VIEWS);
+
 static void
 install_actions (GtkWidgetClass *widget_class)
 {
@@ -1078,9 +1122,9 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-status", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  for (guint v = 0; v < SAM_N_VIEWS && v < 9; v++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + v, GDK_ALT_MASK,
-                                         "win.view", "s", sam_view_get_name (v));
+  for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, view_keys[i].key, view_keys[i].mods,
+                                         "win.view", "s", sam_view_get_name (view_keys[i].view));
 }
 
 static void

@@ -196,6 +196,12 @@ value_markup (SamStore       *store,
     g_string_append (markup, sam_record_get_int (record, f->name) ? _("Yes") : _("No"));
   else if (f->type == SAM_FIELD_INT)
     g_string_append_printf (markup, "%" G_GINT64_FORMAT, sam_record_get_int (record, f->name));
+  else if (f->type == SAM_FIELD_DATETIME)
+    {
+      g_autofree char *when = sam_format_datetime (sam_record_get_string (record, f->name));
+      g_autofree char *escaped = g_markup_escape_text (when, -1);
+      g_string_append (markup, escaped);
+    }
   else
     {
       g_autofree char *escaped = g_markup_escape_text (sam_record_get_string (record, f->name), -1);
@@ -513,13 +519,15 @@ sam_details_new_history (SamStore  *store,
       g_autofree char *label = NULL;
       g_autofree char *comment = g_markup_escape_text (sam_record_get_string (u, "comment"), -1);
       g_autofree char *who = g_markup_escape_text (sam_record_get_string (u, "reported_by"), -1);
+      g_autofree char *at = sam_format_datetime (sam_record_get_string (u, "reported_at"));
+      g_autofree char *when = g_markup_escape_text (at, -1);
 
       /* TRANSLATORS: period, status and progress of a status update. */
       label = g_strdup_printf (_("%s · %s · %d %%"), period ? sam_record_get_string (period, "code") : "?",
                                sam_enum_label (sam_status_values, sam_record_get_string (u, "status")),
                                (int) sam_record_get_int (u, "progress"));
-      append (list, label, g_strdup_printf ("%s%s<small>%s %s</small>", comment, *comment ? "\n" : "",
-                                            who, sam_record_get_string (u, "reported_at")));
+      append (list, label, g_strdup_printf ("%s%s<small>%s%s%s</small>", comment, *comment ? "\n" : "",
+                                            who, *who ? " · " : "", when));
     }
   return G_LIST_MODEL (list);
 }

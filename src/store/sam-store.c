@@ -46,6 +46,7 @@ G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
 enum {
   CHANGED,
   RECORD_CHANGED,
+  RECORD_UPDATED,
   EXTERNAL_CHANGE,
   N_SIGNALS
 };
@@ -403,6 +404,20 @@ sam_store_class_init (SamStoreClass *klass)
   signals[RECORD_CHANGED] = g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                           SAM_TYPE_RECORD, G_TYPE_BOOLEAN);
+
+  /**
+   * SamStore::record-updated:
+   * @before: the record as it was
+   * @after: the record as it is now
+   *
+   * Emitted with #SamStore::record-changed for each record a committed
+   * step, an undo or a redo changed (not created or deleted), with both
+   * sides: for telling people what the rules did on their own (a
+   * registration that moved up from the waiting list).
+   */
+  signals[RECORD_UPDATED] = g_signal_new ("record-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                          SAM_TYPE_RECORD, SAM_TYPE_RECORD);
 
   /**
    * SamStore::external-change:
@@ -1021,6 +1036,65 @@ sam_store_begin (SamStore  *self,
   return TRUE;
 }
 
+/* What one step did to one record: its state before the step (NULL when
+ * the step created it) and after (NULL when the step deleted it). */
+typedef struct
+{
+  SamRecord *first;
+  SamRecord *last;
+} Span;
+
+static guint
+record_hash (gconstpointer key)
+{
+  SamRecord *r = (SamRecord *) key;
+
+  return g_int64_hash (&(gint64) { sam_record_get_id (r) }) ^ (guint) sam_record_get_kind (r);
+}
+
+static gboolean
+record_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return sam_record_get_kind ((SamRecord *) a) == sam_record_get_kind ((SamRecord *) b)
+         && sam_record_get_id ((SamRecord *) a) == sam_record_get_id ((SamRecord *) b);
+}
+
+/* Emits SamStore::record-updated once per record that was there before
+ * @step and still is after it, with its first and last state: a record
+ * the step created and then changed was not updated. */
+static void
+emit_updated (SamStore  *self,
+              GPtrArray *step,
+              gboolean   backwards)
+{
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (record_hash, record_equal, NULL, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < step->len; i++)
+    {
+      Change *c = step->pdata[backwards ? step->len - 1 - i : i];
+      SamRecord *from = backwards ? c->after : c->before, *to = backwards ? c->before : c->after;
+      Span *span = g_hash_table_lookup (spans, from ? from : to);
+
+      if (span == NULL)
+        {
+          span = g_new0 (Span, 1);
+          span->first = from;
+          g_hash_table_insert (spans, from ? from : to, span);
+          g_ptr_array_add (order, span);
+        }
+      span->last = to;
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      Span *span = order->pdata[i];
+
+      if (span->first && span->last)
+        g_signal_emit (self, signals[RECORD_UPDATED], 0, span->first, span->last);
+    }
+}
+
 gboolean
 sam_store_commit (SamStore  *self,
                   GError   **error)
@@ -1055,6 +1129,7 @@ sam_store_commit (SamStore  *self,
 
       g_signal_emit (self, signals[RECORD_CHANGED], 0, now ? now : gone, now == NULL);
     }
+  emit_updated (self, step, self->replaying && self->replay_backwards);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

@@ -3,6 +3,8 @@
 #include "sam-gui-test-util.h"
 
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 /* Runs the main loop until @condition holds; fails the test after 20 s. */
 void
@@ -394,4 +396,19 @@ sam_gui_press (GtkWindow  *window,
       || !g_spawn_check_wait_status (status, &error))
     g_error ("Could not press %s: %s", keys, error->message);
   sam_gui_settle (150);
+}
+
+/* Reads the translations as the program does, so that a test run with
+ * LANGUAGE=nb (and a Norwegian locale) sees the window in Norwegian.
+ * Call after gtk_test_init(). */
+void
+sam_gui_use_translations (void)
+{
+  const char *dir = g_getenv ("SAMORDNA_LOCALEDIR");
+
+  /* gtk_test_init() chose a locale of its own; the environment's counts. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

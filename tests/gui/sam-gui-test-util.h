@@ -24,6 +24,7 @@ void         sam_gui_wait_until     (SamCondition  condition,
                                      gpointer      data,
                                      const char   *what);
 void         sam_gui_iterate        (void);
+void         sam_gui_use_translations (void);
 gboolean     sam_gui_wait_for       (SamCondition  condition,
                                      gpointer      data,
                                      guint         ms);
