@@ -38,6 +38,11 @@ struct _SamWindow
   GtkStack             *content_stack;
   AdwStatusPage        *error_page;
   GtkListView          *sidebar_view;
+  AdwFlap              *sidebar_flap;
+  GtkToggleButton      *sidebar_button;
+  AdwLeaflet           *editor_leaflet;
+  AdwLeafletPage       *editor_separator;
+  GtkButton            *list_button;
   GtkStack             *view_stack;
   SamEditor            *editor;
 
@@ -49,6 +54,7 @@ struct _SamWindow
   GPtrArray            *history;         /* records shown before, for Back */
   GSettings            *settings;        /* the window's size and view, or NULL */
   guint                 watch_id;        /* looks for changes made elsewhere */
+  guint                 list_button_id;  /* shows the list button when idle */
   gboolean              syncing;         /* the window moves a page's selection */
 };
 
@@ -218,13 +224,47 @@ show_in_editor (SamWindow *self,
   update_actions (self);
 }
 
+/* In a narrow window the editor takes the view's place: it comes when a
+ * person opens a record, and the list comes back with the list button. */
+static void
+show_editor_pane (SamWindow *self,
+                  gboolean   editor)
+{
+  adw_leaflet_set_visible_child (self->editor_leaflet,
+                                 editor && gtk_widget_get_visible (GTK_WIDGET (self->editor))
+                                 ? GTK_WIDGET (self->editor) : GTK_WIDGET (self->view_stack));
+}
+
+static gboolean
+update_list_button_cb (gpointer data)
+{
+  SamWindow *self = data;
+
+  self->list_button_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->list_button),
+                          adw_leaflet_get_folded (self->editor_leaflet)
+                          && adw_leaflet_get_visible_child (self->editor_leaflet) == GTK_WIDGET (self->editor));
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while the window is laid out, when the header bar
+ * cannot take a new button: it comes once that is done. */
+static void
+on_leaflet_changed_cb (SamWindow *self)
+{
+  if (self->list_button_id == 0)
+    self->list_button_id = g_idle_add (update_list_button_cb, self);
+}
+
 static void
 on_page_show_record_cb (SamPage   *page,
                         SamRecord *record,
                         SamWindow *self)
 {
-  if (page == self->pages[self->view] && !self->syncing)
-    show_in_editor (self, record, FALSE);
+  if (page != self->pages[self->view] || self->syncing)
+    return;
+  show_in_editor (self, record, FALSE);
+  show_editor_pane (self, record != NULL);
 }
 
 static void
@@ -670,6 +710,24 @@ show_activities_action (GtkWidget  *widget,
 }
 
 static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_editor_pane (SAM_WINDOW (widget), FALSE);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AdwFlap *flap = SAM_WINDOW (widget)->sidebar_flap;
+
+  adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1059,6 +1117,7 @@ sam_window_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->list_button_id, g_source_remove);
   forget_store (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
   memset (self->pages, 0, sizeof self->pages);
@@ -1101,6 +1160,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.show-activities", "a{sv}", show_activities_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
@@ -1122,6 +1183,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-status", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, view_keys[i].key, view_keys[i].mods,
                                          "win.view", "s", sam_view_get_name (view_keys[i].view));
@@ -1151,6 +1213,11 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_flap);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, editor_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, editor_separator);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, list_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, editor);
   install_actions (widget_class);
@@ -1181,6 +1248,10 @@ sam_window_init (SamWindow *self)
 
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_cb), NULL);
+  g_signal_connect_object (self->editor_leaflet, "notify::folded", G_CALLBACK (on_leaflet_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor_leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -1267,7 +1338,11 @@ sam_window_show_view (SamWindow *self,
   page = ensure_page (self, view);
   /* Pages of figures and matrices use the whole width. */
   gtk_widget_set_visible (GTK_WIDGET (self->editor), sam_page_uses_editor (page));
+  gtk_widget_set_visible (adw_leaflet_page_get_child (self->editor_separator), sam_page_uses_editor (page));
   gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (page));
+  show_editor_pane (self, FALSE);
+  if (adw_flap_get_folded (self->sidebar_flap))
+    adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
   /* The editor shows what the view has selected, so that what is
    * highlighted and what is shown agree. */
   selected = sam_page_get_selected (page);
@@ -1304,6 +1379,7 @@ sam_window_show_record (SamWindow *self,
 
   show_in_editor (self, record, TRUE);
   sync_selection (self);
+  show_editor_pane (self, TRUE);
 }
 
 SamEditor *
