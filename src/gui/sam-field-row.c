@@ -807,6 +807,15 @@ sam_field_row_new (SamStore *store,
   gtk_stack_set_visible_child_name (self->stack, page_for (f));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (sam_field_row_get_editor (self)),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL, -1);
+  /* A button says what it is about itself: GTK names a button by what it
+   * shows (the chosen items), not by the label beside it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_field_row_get_editor (self)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  {
+    /* TRANSLATORS: the calendar button of a date field, as a screen reader says it. */
+    g_autofree char *choose = g_strdup_printf (_("Choose a date for %s"), g_dgettext (GETTEXT_PACKAGE, f->label));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL, choose, -1);
+  }
 
   if (f->type == SAM_FIELD_ENUM || f->type == SAM_FIELD_REF)
     fill_dropdown (self);

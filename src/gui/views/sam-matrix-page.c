@@ -83,8 +83,18 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = sam_matrix_row_cell_text (row, column);
   gboolean gap = sam_matrix_row_cell_is_gap (row, column);
 
+  const char *column_title = g_object_get_data (G_OBJECT (factory), "title");
+  g_autofree char *what = sam_matrix_row_cell_description (row, column);
+  /* TRANSLATORS: a matrix cell as a screen reader says it: its row, its column, what it holds. */
+  g_autofree char *name = g_strdup_printf (_("%s, %s: %s"), sam_matrix_row_get_label (row), column_title, what);
+
   gtk_button_set_label (GTK_BUTTON (button), gap ? "–" : text);
   gtk_widget_set_tooltip_text (button, gap ? _("A gap: no activity reaches this group here") : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* Tab goes from one cell with activities to the next, not through
+   * every empty one. */
+  gtk_widget_set_focusable (button, *text != '\0');
+  gtk_widget_set_focus_on_click (button, *text != '\0');
   if (gap)
     gtk_widget_add_css_class (button, "gap");
   else
@@ -134,6 +144,7 @@ add_columns (SamMatrixPage   *self,
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
+      g_object_set_data_full (G_OBJECT (factory), "title", g_strdup (title), g_free);
       g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, 0);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
       column = gtk_column_view_column_new (title, factory);
