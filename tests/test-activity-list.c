@@ -349,9 +349,24 @@ test_background_load (Fixture       *f,
   g_autoptr(SamActivityRow) row = NULL;
   gboolean done = FALSE;
 
+  GListModel *rows = sam_activity_list_get_model (list);
+  g_autoptr(GListModel) all = sam_activity_list_load (f->store, NULL);
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_first;
+
   g_signal_connect (list, "loaded", G_CALLBACK (on_loaded), &done);
   g_assert_true (sam_activity_list_is_loading (list));
-  g_assert_cmpuint (g_list_model_get_n_items (sam_activity_list_get_model (list)), ==, 0);
+  /* A screenful shows at once: the first rows, in the table's order. */
+  n_first = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_first, ==, MIN (40, g_list_model_get_n_items (all)));
+  for (guint i = 0; i < n_first; i++)
+    {
+      g_autoptr(SamActivityRow) shown = g_list_model_get_item (rows, i);
+      g_autoptr(SamActivityRow) expected = g_list_model_get_item (all, i);
+
+      g_assert_cmpint (sam_activity_row_get_id (shown), ==, sam_activity_row_get_id (expected));
+      g_ptr_array_add (first, g_steal_pointer (&shown));
+    }
 
   /* A change while the rows are read is not lost. */
   sam_record_set_string (a, "title", "Endret mens listen ble lest");
@@ -362,6 +377,12 @@ test_background_load (Fixture       *f,
   g_assert_false (sam_activity_list_is_loading (list));
   g_assert_cmpuint (g_list_model_get_n_items (sam_activity_list_get_model (list)), ==,
                     sam_store_count (f->store, SAM_KIND_ACTIVITY));
+  /* The rest comes after them: the rows shown stay (and stay selected). */
+  for (guint i = 0; i < n_first; i++)
+    {
+      g_autoptr(SamActivityRow) shown = g_list_model_get_item (rows, i);
+      g_assert_true (shown == first->pdata[i]);
+    }
   row = g_list_model_get_item (sam_activity_list_get_model (list), sam_activity_list_find (list, sam_record_get_id (a)));
   g_assert_cmpstr (sam_activity_row_get_title (row), ==, "Endret mens listen ble lest");
 }

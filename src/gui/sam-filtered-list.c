@@ -202,6 +202,22 @@ on_filter_changed_cb (GtkFilter       *filter,
   refilter (self, change, TRUE);
 }
 
+/* Rows added after the last (a list that loads in parts): only those are
+ * filtered, and the view is told about the ones that match. */
+static void
+append_rows (SamFilteredList *self,
+             guint            first)
+{
+  SamActivityQuery *query = sam_activity_filter_get_query (self->filter);
+  guint shown = self->shown->len;
+
+  for (guint i = first; i < self->all->len; i++)
+    if (sam_activity_query_matches (query, self->all->pdata[i]))
+      g_ptr_array_add (self->shown, self->all->pdata[i]);
+  if (self->shown->len > shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, self->shown->len - shown);
+}
+
 static void
 on_source_changed_cb (GListModel      *source,
                       guint            position,
@@ -210,6 +226,7 @@ on_source_changed_cb (GListModel      *source,
                       SamFilteredList *self)
 {
   guint tail;
+  gboolean appended = removed == 0 && position == self->all->len;
 
   g_ptr_array_remove_range (self->all, position, removed);
   /* Make room for the added items in one move, then fill it. */
@@ -219,7 +236,10 @@ on_source_changed_cb (GListModel      *source,
     memmove (self->all->pdata + position + added, self->all->pdata + position, tail * sizeof (gpointer));
   for (guint i = 0; i < added; i++)
     self->all->pdata[position + i] = g_list_model_get_item (source, position + i);
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT, FALSE);
+  if (appended)
+    append_rows (self, position);
+  else
+    refilter (self, GTK_FILTER_CHANGE_DIFFERENT, FALSE);
 }
 
 static void

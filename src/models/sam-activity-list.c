@@ -239,22 +239,17 @@ row_new (Names           *box,
   return row;
 }
 
-/* Reads every activity into @rows, their search keys in one block. */
-static gboolean
-load_rows (SamStore   *store,
-           GPtrArray  *rows,
-           GError    **error)
+/* Wraps each of @all (SamActivityData, taken) in a row into @rows, the
+ * names they show from @names (taken), their search keys in one block. */
+static void
+wrap_rows (SamActivityNames *names,
+           GPtrArray        *all,
+           GPtrArray        *rows)
 {
-  g_autoptr(SamActivityNames) names = sam_activity_names_read (store, error);
-  g_autoptr(GPtrArray) all = names ? sam_activity_data_read (store, 0, error) : NULL;
-  g_autoptr(GString) keys = NULL;
-  Names *box;
+  g_autoptr(GString) keys = g_string_new (NULL);
+  Names *box = g_rc_box_new0 (Names);
 
-  if (all == NULL)
-    return FALSE;
-  box = g_rc_box_new0 (Names);
-  box->names = g_steal_pointer (&names);
-  keys = g_string_new (NULL);
+  box->names = names;
   for (guint i = 0; i < all->len; i++)
     {
       SamActivityData *data = all->pdata[i];
@@ -272,12 +267,30 @@ load_rows (SamStore   *store,
       g_ptr_array_add (rows, row);
     }
   box->keys = g_string_free (g_steal_pointer (&keys), FALSE);
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = rows->len - all->len; i < rows->len; i++)
     {
       SamActivityRow *row = rows->pdata[i];
       row->search_key = box->keys + GPOINTER_TO_SIZE (row->search_key);
     }
   g_rc_box_release_full (box, (GDestroyNotify) names_clear);
+}
+
+/* Reads every activity into @rows, or with @first > 0 the first @first. */
+static gboolean
+load_rows (SamStore   *store,
+           guint       first,
+           GPtrArray  *rows,
+           GError    **error)
+{
+  g_autoptr(SamActivityNames) names = sam_activity_names_read (store, error);
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (names == NULL)
+    return FALSE;
+  all = first ? sam_activity_data_read_first (store, first, error) : sam_activity_data_read (store, 0, error);
+  if (all == NULL)
+    return FALSE;
+  wrap_rows (g_steal_pointer (&names), all, rows);
   return TRUE;
 }
 
@@ -292,7 +305,7 @@ sam_activity_list_load (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  if (!load_rows (store, rows, error))
+  if (!load_rows (store, 0, rows, error))
     return NULL;
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
@@ -532,10 +545,30 @@ load_thread (GTask        *task,
   /* A read-only connection of its own: the window's goes on meanwhile. */
   g_autoptr(SamStore) reader = sam_store_open_reader (task_data, &error);
 
-  if (reader == NULL || !load_rows (reader, rows, &error))
+  if (reader == NULL || !load_rows (reader, 0, rows, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Puts the rows of a full load in: after the screenful the list began
+ * with, when those are its first rows, so that what is shown stays. */
+static void
+add_loaded (SamActivityList *self,
+            GPtrArray       *rows)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  gboolean same = shown <= rows->len;
+
+  for (guint i = 0; same && i < shown; i++)
+    {
+      g_autoptr(SamActivityRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      same = row->data->id == ((SamActivityRow *) rows->pdata[i])->data->id;
+    }
+  if (same)
+    g_list_store_splice (self->rows, shown, 0, rows->pdata + shown, rows->len - shown);
+  else
+    g_list_store_splice (self->rows, 0, shown, rows->pdata, rows->len);
 }
 
 static void
@@ -554,8 +587,7 @@ on_loaded_cb (GObject      *source,
   missed = g_steal_pointer (&self->missed);
   self->missed = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (rows)
-    g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                         rows->pdata, rows->len);
+    add_loaded (self, rows);
   /* What changed while the rows were read comes in now. */
   if (self->stale)
     reload (self, NULL);
@@ -565,7 +597,11 @@ on_loaded_cb (GObject      *source,
   g_signal_emit (self, list_signals[LOADED], 0, error);
 }
 
-/* Returns an empty list at once and reads the activities in a worker
+/* How many rows a list that loads begins with: a screenful. */
+#define FIRST_ROWS 40
+
+/* Returns a list of the first screenful of activities at once (read from
+ * the indexes, however large the plan) and reads the rest in a worker
  * thread, with a connection of its own; "loaded" says when they are in
  * (or why not). Changes made meanwhile are not lost. */
 SamActivityList *
@@ -573,6 +609,7 @@ sam_activity_list_new_loading (SamStore *store)
 {
   SamActivityList *self;
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   self = g_object_new (SAM_TYPE_ACTIVITY_LIST, NULL);
@@ -583,6 +620,9 @@ sam_activity_list_new_loading (SamStore *store)
   g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed), self);
   g_signal_connect (store, "external-change", G_CALLBACK (on_external_change), self);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
+  /* Without them the whole load shows them; a failure shows when it ends. */
+  if (load_rows (store, FIRST_ROWS, first, NULL))
+    g_list_store_splice (self->rows, 0, 0, first->pdata, first->len);
   task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
   g_task_set_source_tag (task, sam_activity_list_new_loading);
   g_task_set_task_data (task, g_object_ref (store), g_object_unref);

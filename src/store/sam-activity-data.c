@@ -212,31 +212,74 @@ by_measure_plan_id (gconstpointer a,
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Runs @sql; for one activity (@id not 0) @one_sql, with ?1 bound to @id. */
-static gboolean
-run (SamStore    *store,
-     const char  *sql,
-     const char  *one_sql,
-     gint64       id,
-     SamRowFunc   func,
-     Reading     *r,
-     GError     **error)
-{
-  sqlite3_stmt *stmt = sam_query_prepare (store, id ? one_sql : sql, NULL, error);
+/* Which rows a read takes: every activity, one, or the first few in the
+ * table's order (measure, plan, id). */
+typedef enum {
+  READ_ALL,
+  READ_ONE,
+  READ_FIRST,
+} Which;
 
-  if (stmt == NULL)
-    return FALSE;
-  if (id)
-    sqlite3_bind_int64 (stmt, 1, id);
-  return sam_query_run (store, stmt, func, r, error);
-}
+/* The first ?1 activities in the order they are listed: plans by measure,
+ * and activities by plan, from their indexes without sorting. */
+#define FIRST_IDS \
+  "(SELECT a.id FROM plan p CROSS JOIN activity a ON a.plan_id = p.id ORDER BY p.measure_id, p.id, a.id LIMIT ?1)"
 
-#define ROW_SQL \
+#define ROW_COLUMNS \
   "SELECT a.id, a.title, a.description, a.plan_id, p.measure_id, a.lead_agency_id, " \
-  "a.start_date, a.due_date, a.status, a.progress FROM activity a JOIN plan p ON p.id = a.plan_id"
+  "a.start_date, a.due_date, a.status, a.progress "
 #define LINK_SQL(column, table) \
   { "SELECT activity_id, " column " FROM " table " ORDER BY activity_id, position", \
-    "SELECT activity_id, " column " FROM " table " WHERE activity_id = ?1 ORDER BY position" }
+    "SELECT activity_id, " column " FROM " table " WHERE activity_id = ?1 ORDER BY position", \
+    "SELECT activity_id, " column " FROM " table " WHERE activity_id IN " FIRST_IDS " ORDER BY activity_id, position" }
+
+/* Each query of a read, per Which. */
+static const char *queries[][3] = {
+  { ROW_COLUMNS "FROM activity a JOIN plan p ON p.id = a.plan_id",
+    ROW_COLUMNS "FROM activity a JOIN plan p ON p.id = a.plan_id WHERE a.id = ?1",
+    ROW_COLUMNS "FROM activity a JOIN plan p ON p.id = a.plan_id WHERE a.id IN " FIRST_IDS },
+  LINK_SQL ("agency_id", "activity_partner"),
+  LINK_SQL ("sector_id", "activity_sector"),
+  LINK_SQL ("target_group_id", "activity_target_group"),
+  { "SELECT DISTINCT activity_id, period_id FROM status_update",
+    "SELECT DISTINCT activity_id, period_id FROM status_update WHERE activity_id = ?1",
+    "SELECT DISTINCT activity_id, period_id FROM status_update WHERE activity_id IN " FIRST_IDS },
+  /* The updates by activity and time reported: the last one read is the latest. */
+  { "SELECT activity_id, period_id, comment FROM status_update ORDER BY activity_id, reported_at, id",
+    "SELECT activity_id, period_id, comment FROM status_update WHERE activity_id = ?1 ORDER BY reported_at, id",
+    "SELECT activity_id, period_id, comment FROM status_update WHERE activity_id IN " FIRST_IDS
+    " ORDER BY activity_id, reported_at, id" },
+};
+
+static GPtrArray *
+read_rows (SamStore  *store,
+           Which      which,
+           gint64     param,
+           GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_activity_data_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Reading r = { rows, by_id, 0 };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = sam_query_prepare (store, queries[q][which], NULL, error);
+      SamRowFunc func = q == 0 ? add_row_cb : q == G_N_ELEMENTS (queries) - 1 ? add_latest_cb : add_link_cb;
+
+      if (stmt == NULL)
+        return NULL;
+      if (which != READ_ALL)
+        sqlite3_bind_int64 (stmt, 1, param);
+      r.which = q > 0 ? q - 1 : 0;
+      if (!sam_query_run (store, stmt, func, &r, error))
+        return NULL;
+      if (q == 0)
+        g_ptr_array_sort (rows, by_measure_plan_id);
+    }
+  return g_steal_pointer (&rows);
+}
 
 /* Returns the activity @id, or every activity when @id is 0, as
  * SamActivityData by measure, plan and id: one query per table, so that
@@ -247,28 +290,16 @@ sam_activity_data_read (SamStore  *store,
                         gint64     id,
                         GError   **error)
 {
-  static const char *links[][2] = {
-    LINK_SQL ("agency_id", "activity_partner"),
-    LINK_SQL ("sector_id", "activity_sector"),
-    LINK_SQL ("target_group_id", "activity_target_group"),
-    { "SELECT DISTINCT activity_id, period_id FROM status_update",
-      "SELECT DISTINCT activity_id, period_id FROM status_update WHERE activity_id = ?1" },
-  };
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_activity_data_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  Reading r = { rows, by_id, 0 };
+  return read_rows (store, id ? READ_ONE : READ_ALL, id, error);
+}
 
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-
-  if (!run (store, ROW_SQL, ROW_SQL " WHERE a.id = ?1", id, add_row_cb, &r, error))
-    return NULL;
-  g_ptr_array_sort (rows, by_measure_plan_id);
-  for (r.which = 0; r.which < G_N_ELEMENTS (links); r.which++)
-    if (!run (store, links[r.which][0], links[r.which][1], id, add_link_cb, &r, error))
-      return NULL;
-  if (!run (store, "SELECT activity_id, period_id, comment FROM status_update ORDER BY activity_id, reported_at, id",
-            "SELECT activity_id, period_id, comment FROM status_update WHERE activity_id = ?1 ORDER BY reported_at, id",
-            id, add_latest_cb, &r, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+/* Returns the first @n activities as sam_activity_data_read() orders them
+ * (a screenful, read from the indexes at once however large the plan);
+ * NULL with a SamStoreError. */
+GPtrArray *
+sam_activity_data_read_first (SamStore  *store,
+                              guint      n,
+                              GError   **error)
+{
+  return read_rows (store, READ_FIRST, n, error);
 }

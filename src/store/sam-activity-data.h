@@ -46,6 +46,9 @@ void              sam_activity_data_free   (SamActivityData         *data);
 GPtrArray        *sam_activity_data_read   (SamStore                *store,
                                             gint64                   id,
                                             GError                 **error);
+GPtrArray        *sam_activity_data_read_first (SamStore            *store,
+                                            guint                    n,
+                                            GError                 **error);
 SamActivityNames *sam_activity_names_read  (SamStore                *store,
                                             GError                 **error);
 void              sam_activity_names_free  (SamActivityNames        *names);

@@ -36,6 +36,10 @@ gboolean  sam_store_exec           (SamStore    *self,
                                     GError     **error);
 GBytes   *sam_data_lookup          (const char  *name,
                                     GError     **error);
+GBytes   *sam_store_migration_sql  (int          version,
+                                    GError     **error);
+void      sam_store_set_query_limit (SamStore   *self,
+                                    guint        milliseconds);
 
 /* The undo journal: each change inside a transaction is noted with the
  * record before and after (either NULL for an insert or a delete). */
@@ -46,6 +50,11 @@ gboolean  sam_store_replay         (SamStore    *self,
                                     SamRecord   *from,
                                     SamRecord   *to,
                                     gboolean     anyway,
+                                    GError     **error);
+
+/* In sam-schema.c. */
+gboolean  sam_schema_verify        (SamStore    *store,
+                                    int          version,
                                     GError     **error);
 
 /* Fills a new database with the default plan; in the seed loader. */

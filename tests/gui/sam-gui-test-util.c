@@ -113,7 +113,19 @@ sam_gui_widget (SamWindow  *window,
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (g_str_equal (parts[i].name, name))
-      return sam_page_get_part (sam_window_get_view_page (window, parts[i].view), parts[i].part);
+      {
+        SamPage *page = sam_window_get_view_page (window, parts[i].view);
+
+        /* The filters are in a popover, filled when it opens: as a
+         * person would, open it first. */
+        if (g_str_has_suffix (parts[i].part, "_filter") || g_str_has_suffix (parts[i].part, "_check")
+            || g_str_has_suffix (parts[i].part, "_toggle"))
+          {
+            gtk_menu_button_popup (GTK_MENU_BUTTON (sam_page_get_part (page, "filters_button")));
+            sam_gui_iterate ();
+          }
+        return sam_page_get_part (page, parts[i].part);
+      }
   /* A matrix part: of the matrix view shown. */
   for (guint i = 0; i < G_N_ELEMENTS (matrix_parts); i++)
     if (g_str_equal (matrix_parts[i].name, name))

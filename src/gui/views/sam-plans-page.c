@@ -6,6 +6,7 @@
 
 #include "sam-plans-page.h"
 #include "sam-activity-filter.h"
+#include "sam-cell-factory.h"
 #include "sam-filtered-list.h"
 #include "sam-search.h"
 #include "sam-tree-rows.h"
@@ -36,6 +37,7 @@ struct _SamPlansPage
   GListModel         *filtered;       /* a SamFilteredList */
   GtkSingleSelection *activity_rows;
   gboolean            setting;        /* the page sets its filter widgets */
+  gboolean            filters_stale;  /* the drop-downs' lists are not filled since the store changed */
 };
 
 G_DEFINE_FINAL_TYPE (SamPlansPage, sam_plans_page, SAM_TYPE_PAGE)
@@ -99,7 +101,9 @@ select_id (GtkDropDown *dropdown,
   gtk_drop_down_set_selected (dropdown, 0);
 }
 
-/* Fills the drop-downs from the store, keeping what was chosen. */
+/* Fills the drop-downs from the store, keeping what was chosen: when the
+ * Filters popover opens, or a filter is chosen for the person, never
+ * before; five hundred agencies take a moment to list. */
 static void
 fill_filters (SamPlansPage *self)
 {
@@ -127,6 +131,28 @@ fill_filters (SamPlansPage *self)
       select_id (lists[i].dropdown, id);
     }
   self->setting = FALSE;
+  self->filters_stale = FALSE;
+}
+
+static void
+ensure_filters (SamPlansPage *self)
+{
+  if (self->filters_stale)
+    fill_filters (self);
+}
+
+static gboolean
+filters_open (SamPlansPage *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->filters_button);
+
+  return popover && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+static void
+on_filters_shown_cb (SamPlansPage *self)
+{
+  ensure_filters (self);
 }
 
 static void
@@ -359,7 +385,9 @@ sam_plans_page_reload (SamPage *page)
                            self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->plan_tree_view, GTK_SELECTION_MODEL (self->plan_rows));
   ensure_activities (self);
-  fill_filters (self);
+  self->filters_stale = TRUE;
+  if (filters_open (self))
+    fill_filters (self);
   apply_filters (self);
   /* Rows changed in place; filtering again drops those that no longer match. */
   sam_activity_filter_refilter (self->filter);
@@ -504,6 +532,10 @@ sam_plans_page_dispose (GObject *object)
 static void
 sam_plans_page_class_init (SamPlansPageClass *klass)
 {
+  static const char *columns[] = {
+    "title_column", "lead_column", "partners_column", "sectors_column", "groups_column", "start_column",
+    "due_column", "status_column", "progress_column", "latest_column",
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   SamPageClass *page_class = SAM_PAGE_CLASS (klass);
@@ -539,10 +571,38 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, plan_tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, activity_view);
+  /* The columns, for their cells (set_cell_factories()). */
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, columns[i], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sam_tree_rows_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, sam_page_activate_cb);
   gtk_widget_class_install_action (widget_class, "plans.clear-filters", NULL, clear_filters_action);
+}
+
+/* The table's cells: each column shows one property of SamActivityRow. */
+static void
+set_cell_factories (SamPlansPage *self)
+{
+  static const struct { const char *column; const char *property; } texts[] = {
+    { "title_column", "title" }, { "lead_column", "lead" }, { "partners_column", "partners" },
+    { "sectors_column", "sectors" }, { "groups_column", "target-groups" }, { "start_column", "start" },
+    { "due_column", "due" }, { "status_column", "status" }, { "latest_column", "latest" },
+  };
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkColumnViewColumn *progress =
+    GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (widget, SAM_TYPE_PLANS_PAGE, "progress_column"));
+  g_autoptr(GtkListItemFactory) bars = sam_cell_factory_new_progress (SAM_TYPE_ACTIVITY_ROW, "fraction",
+                                                                       "progress-text");
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GObject *column = gtk_widget_get_template_child (widget, SAM_TYPE_PLANS_PAGE, texts[i].column);
+      g_autoptr(GtkListItemFactory) factory = sam_cell_factory_new_text (SAM_TYPE_ACTIVITY_ROW, texts[i].property);
+
+      gtk_column_view_column_set_factory (GTK_COLUMN_VIEW_COLUMN (column), factory);
+    }
+  gtk_column_view_column_set_factory (progress, bars);
 }
 
 static void
@@ -553,6 +613,7 @@ sam_plans_page_init (SamPlansPage *self)
   self->filter = sam_activity_filter_new ();
   self->setting = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_cell_factories (self);
   sam_search_dropdown (self->agency_filter);
   sam_search_dropdown (self->sector_filter);
   sam_search_dropdown (self->group_filter);
@@ -564,6 +625,8 @@ sam_plans_page_init (SamPlansPage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->filters_button), "show",
+                           G_CALLBACK (on_filters_shown_cb), self, G_CONNECT_SWAPPED);
   self->setting = FALSE;
 }
 
@@ -591,6 +654,7 @@ sam_plans_page_show_activities (SamPlansPage *self,
   g_return_if_fail (SAM_IS_PLANS_PAGE (self));
   if (self->plan_rows == NULL)
     sam_page_reload (SAM_PAGE (self));
+  ensure_filters (self);
   sam_plans_page_clear_filters (self);
   g_variant_dict_init (&dict, filter);
   self->setting = TRUE;

@@ -1,0 +1,104 @@
+#define G_LOG_DOMAIN "sam-cell-factory"
+
+#include "config.h"
+
+#include "sam-cell-factory.h"
+
+/* What a factory binds: the item's type and the properties shown. */
+typedef struct
+{
+  GType  item_type;
+  char  *first;          /* a text, or a progress's fraction */
+  char  *second;         /* a progress's text, or NULL */
+} Cell;
+
+static void
+cell_free (gpointer  data,
+           GClosure *closure)
+{
+  Cell *cell = data;
+
+  g_free (cell->first);
+  g_free (cell->second);
+  g_free (cell);
+}
+
+/* Keeps @widget's @target property the item's @property while @list_item
+ * shows it. */
+static void
+bind_property (GtkListItem *list_item,
+               GType        item_type,
+               const char  *property,
+               GtkWidget   *widget,
+               const char  *target)
+{
+  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  g_autoptr(GtkExpression) value = gtk_property_expression_new (item_type, item, property);
+
+  gtk_expression_bind (g_steal_pointer (&value), widget, target, list_item);
+}
+
+static void
+setup_text_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               Cell                     *cell)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+  bind_property (list_item, cell->item_type, cell->first, label, "label");
+}
+
+static void
+setup_progress_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   Cell                     *cell)
+{
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  gtk_list_item_set_child (list_item, bar);
+  bind_property (list_item, cell->item_type, cell->first, bar, "fraction");
+  bind_property (list_item, cell->item_type, cell->second, bar, "text");
+}
+
+static GtkListItemFactory *
+factory_new (GType       item_type,
+             const char *first,
+             const char *second,
+             GCallback   setup)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  Cell *cell = g_new0 (Cell, 1);
+
+  cell->item_type = item_type;
+  cell->first = g_strdup (first);
+  cell->second = g_strdup (second);
+  g_signal_connect_data (factory, "setup", setup, cell, cell_free, 0);
+  return factory;
+}
+
+/* Returns a factory of cells that show the string property @property of
+ * items of @item_type as one line, ellipsized. */
+GtkListItemFactory *
+sam_cell_factory_new_text (GType       item_type,
+                           const char *property)
+{
+  g_return_val_if_fail (property != NULL, NULL);
+  return factory_new (item_type, property, NULL, G_CALLBACK (setup_text_cb));
+}
+
+/* Returns a factory of cells that show a progress bar: the double
+ * property @fraction (0–1) of items of @item_type, with the string
+ * property @text on it. */
+GtkListItemFactory *
+sam_cell_factory_new_progress (GType       item_type,
+                               const char *fraction,
+                               const char *text)
+{
+  g_return_val_if_fail (fraction != NULL && text != NULL, NULL);
+  return factory_new (item_type, fraction, text, G_CALLBACK (setup_progress_cb));
+}
