@@ -10,9 +10,10 @@
 
 typedef struct
 {
-  SamStore *store;
-  gboolean  stale;        /* the store changed while the page was hidden */
-  gboolean  reloading;
+  SamStore  *store;
+  GSettings *settings;     /* the person's choices, or NULL */
+  gboolean   stale;        /* the store changed while the page was hidden */
+  gboolean   reloading;
 } SamPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SamPage, sam_page, GTK_TYPE_WIDGET)
@@ -56,6 +57,7 @@ sam_page_dispose (GObject *object)
   if (priv->store)
     g_signal_handlers_disconnect_by_data (priv->store, self);
   g_clear_object (&priv->store);
+  g_clear_object (&priv->settings);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (sam_page_parent_class)->dispose (object);
@@ -179,6 +181,24 @@ sam_page_set_store (SamPage  *self,
   priv->stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     sam_page_reload (self);
+}
+
+/* Gives @self the settings it keeps the person's choices in (how its
+ * tables are sorted, which columns they show), once; NULL keeps none. */
+void
+sam_page_set_settings (SamPage   *self,
+                       GSettings *settings)
+{
+  SamPagePrivate *priv = sam_page_get_instance_private (self);
+
+  g_return_if_fail (SAM_IS_PAGE (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  g_return_if_fail (priv->settings == NULL);
+  if (settings == NULL)
+    return;
+  priv->settings = g_object_ref (settings);
+  if (SAM_PAGE_GET_CLASS (self)->use_settings)
+    SAM_PAGE_GET_CLASS (self)->use_settings (self, settings);
 }
 
 /* Returns TRUE while the page reloads: selections it makes then are its

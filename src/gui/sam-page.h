@@ -38,11 +38,16 @@ struct _SamPageClass
   void       (*unselect)      (SamPage      *self);
   /* Returns the record selected (a new reference), or NULL. */
   SamRecord *(*get_selected)  (SamPage      *self);
+  /* Applies and from now on keeps the person's choices in @settings. */
+  void       (*use_settings)  (SamPage      *self,
+                               GSettings    *settings);
 };
 
 SamStore   *sam_page_get_store       (SamPage      *self);
 void        sam_page_set_store       (SamPage      *self,
                                       SamStore     *store);
+void        sam_page_set_settings    (SamPage      *self,
+                                      GSettings    *settings);
 gboolean    sam_page_is_reloading    (SamPage      *self);
 void        sam_page_reload          (SamPage      *self);
 gboolean    sam_page_select_record   (SamPage      *self,

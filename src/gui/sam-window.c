@@ -347,6 +347,7 @@ ensure_page (SamWindow *self,
   if (view == SAM_VIEW_PLANS)
     g_object_bind_property (self->search_button, "active", page, "search-mode",
                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  sam_page_set_settings (page, self->settings);
   if (self->store)
     sam_page_set_store (page, self->store);
   return page;
@@ -1267,6 +1268,9 @@ sam_window_new (GtkApplication *application,
   GSettings *s = settings;
 
   g_set_object (&self->settings, settings);
+  for (guint v = 0; v < SAM_N_VIEWS; v++)
+    if (self->pages[v])
+      sam_page_set_settings (self->pages[v], settings);
   if (s)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (s, "window-width"),

@@ -424,3 +424,32 @@ sam_gui_use_translations (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+/* Clicks the middle of @widget with the mouse, as a person would. */
+void
+sam_gui_click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  g_autofree char *x = NULL, *y = NULL;
+  graphene_point_t middle;
+  double nx = 0, ny = 0;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &middle));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  x = g_strdup_printf ("%d", (int) (middle.x + nx));
+  y = g_strdup_printf ("%d", (int) (middle.y + ny));
+  /* Apart from any click before: two would make a double click. */
+  sam_gui_settle (450);
+  if (!g_spawn_sync (NULL, (char *[]) { "xdotool", "mousemove", "--window", xid, x, y, "click", "1", NULL }, NULL,
+                     G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("Could not click: %s", error->message);
+  sam_gui_settle (200);
+}

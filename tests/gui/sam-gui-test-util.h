@@ -31,6 +31,7 @@ gboolean     sam_gui_wait_for       (SamCondition  condition,
 void         sam_gui_settle         (guint         ms);
 void         sam_gui_press          (GtkWindow    *window,
                                      const char   *keys);
+void         sam_gui_click          (GtkWidget    *widget);
 SamWindow   *sam_gui_open_window    (const char   *path);
 SamPlansPage *sam_gui_plans         (SamWindow    *window);
 GListModel  *sam_gui_plan_rows      (SamWindow    *window);

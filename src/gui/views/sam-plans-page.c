@@ -9,6 +9,7 @@
 #include "sam-cell-factory.h"
 #include "sam-filtered-list.h"
 #include "sam-search.h"
+#include "sam-table.h"
 #include "sam-tree-rows.h"
 
 struct _SamPlansPage
@@ -19,6 +20,7 @@ struct _SamPlansPage
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filters_button;
+  GtkMenuButton      *columns_button;
   GtkDropDown        *agency_filter;
   GtkCheckButton     *subordinates_check;
   GtkDropDown        *sector_filter;
@@ -474,6 +476,17 @@ sam_plans_page_get_selected (SamPage *page)
   return in_tree ? g_object_ref (in_tree) : NULL;
 }
 
+/* Keeps how the person sorts the table and which columns it shows. */
+static void
+sam_plans_page_use_settings (SamPage   *page,
+                             GSettings *settings)
+{
+  SamPlansPage *self = SAM_PLANS_PAGE (page);
+
+  sam_table_remember_sort (self->activity_view, settings, "activity-sort");
+  sam_table_remember_columns (self->activity_view, settings, "activity-hidden-columns");
+}
+
 /* Object */
 
 static void
@@ -549,6 +562,7 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   page_class->fill_place = sam_plans_page_fill_place;
   page_class->unselect = sam_plans_page_unselect;
   page_class->get_selected = sam_plans_page_get_selected;
+  page_class->use_settings = sam_plans_page_use_settings;
 
   properties[PROP_SEARCH_MODE] = g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
@@ -560,6 +574,7 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, SamPlansPage, columns_button);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, agency_filter);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, subordinates_check);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, sector_filter);
@@ -571,7 +586,7 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, plan_tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, activity_view);
-  /* The columns, for their cells (set_cell_factories()). */
+  /* The columns, for their cells and sorters (set_columns()). */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     gtk_widget_class_bind_template_child_full (widget_class, columns[i], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -580,9 +595,10 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plans.clear-filters", NULL, clear_filters_action);
 }
 
-/* The table's cells: each column shows one property of SamActivityRow. */
+/* The table's columns: each shows one property of SamActivityRow, sorts
+ * by it and is named by it, for keeping the sort and the columns shown. */
 static void
-set_cell_factories (SamPlansPage *self)
+set_columns (SamPlansPage *self)
 {
   static const struct { const char *column; const char *property; } texts[] = {
     { "title_column", "title" }, { "lead_column", "lead" }, { "partners_column", "partners" },
@@ -594,15 +610,22 @@ set_cell_factories (SamPlansPage *self)
     GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (widget, SAM_TYPE_PLANS_PAGE, "progress_column"));
   g_autoptr(GtkListItemFactory) bars = sam_cell_factory_new_progress (SAM_TYPE_ACTIVITY_ROW, "fraction",
                                                                        "progress-text");
+  g_autoptr(GtkSorter) by_progress = sam_table_number_sorter (SAM_TYPE_ACTIVITY_ROW, "progress");
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      GObject *column = gtk_widget_get_template_child (widget, SAM_TYPE_PLANS_PAGE, texts[i].column);
+      GtkColumnViewColumn *column =
+        GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (widget, SAM_TYPE_PLANS_PAGE, texts[i].column));
       g_autoptr(GtkListItemFactory) factory = sam_cell_factory_new_text (SAM_TYPE_ACTIVITY_ROW, texts[i].property);
+      g_autoptr(GtkSorter) sorter = sam_table_text_sorter (SAM_TYPE_ACTIVITY_ROW, texts[i].property);
 
-      gtk_column_view_column_set_factory (GTK_COLUMN_VIEW_COLUMN (column), factory);
+      gtk_column_view_column_set_factory (column, factory);
+      gtk_column_view_column_set_sorter (column, sorter);
+      sam_table_set_column_id (column, texts[i].property);
     }
   gtk_column_view_column_set_factory (progress, bars);
+  gtk_column_view_column_set_sorter (progress, by_progress);
+  sam_table_set_column_id (progress, "progress");
 }
 
 static void
@@ -613,7 +636,8 @@ sam_plans_page_init (SamPlansPage *self)
   self->filter = sam_activity_filter_new ();
   self->setting = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_cell_factories (self);
+  set_columns (self);
+  sam_table_tab_leaves (self->activity_view);
   sam_search_dropdown (self->agency_filter);
   sam_search_dropdown (self->sector_filter);
   sam_search_dropdown (self->group_filter);
