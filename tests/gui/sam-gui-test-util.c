@@ -143,9 +143,19 @@ page_is_not_loading (gpointer window)
 SamWindow *
 sam_gui_open_window (const char *path)
 {
-  SamWindow *window = sam_window_new (NULL, NULL);
+  return sam_gui_open_window_with (path, NULL, 1280);
+}
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+/* Opens @path in a window @width pixels wide that keeps the person's
+ * choices in @settings (or none), once it shows the file. */
+SamWindow *
+sam_gui_open_window_with (const char *path,
+                          GSettings  *settings,
+                          int         width)
+{
+  SamWindow *window = sam_window_new (NULL, settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 900);
   gtk_window_present (GTK_WINDOW (window));
   sam_window_open_database (window, path);
   sam_gui_wait_until (page_is_not_loading, window, "the database to open");

@@ -33,6 +33,9 @@ void         sam_gui_press          (GtkWindow    *window,
                                      const char   *keys);
 void         sam_gui_click          (GtkWidget    *widget);
 SamWindow   *sam_gui_open_window    (const char   *path);
+SamWindow   *sam_gui_open_window_with (const char *path,
+                                       GSettings  *settings,
+                                       int         width);
 SamPlansPage *sam_gui_plans         (SamWindow    *window);
 GListModel  *sam_gui_plan_rows      (SamWindow    *window);
 GListModel  *sam_gui_activity_rows  (SamWindow    *window);

@@ -16,13 +16,26 @@ open_window (const char *name,
              int         width)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  SamWindow *window = sam_window_new (NULL, settings);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  sam_window_open_database (window, path);
-  sam_gui_settle (500);
-  return window;
+  return sam_gui_open_window_with (path, settings, width);
+}
+
+static gboolean
+table_is_full (gpointer window)
+{
+  /* The default plan's activities, read in the background. */
+  GListModel *rows = sam_gui_activity_rows (window);
+
+  return rows && g_list_model_get_n_items (rows) == 47;
+}
+
+/* Shows the Plans view, once its table holds every activity. */
+static void
+show_plans (SamWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
+  sam_gui_wait_until (table_is_full, window, "the activities");
+  sam_gui_settle (200);
 }
 
 static void
@@ -177,8 +190,7 @@ test_activity_table_sorts (void)
   GtkWidget *view;
   GListModel *rows;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
-  sam_gui_settle (300);
+  show_plans (window);
   view = sam_gui_widget (window, "activities");
   rows = sam_gui_activity_rows (window);
   for (guint i = 0; i < G_N_ELEMENTS (activity_columns); i++)
@@ -204,8 +216,7 @@ test_sort_remembered (void)
   SamWindow *window = open_window ("remember.db", settings, 1920);
   GtkWidget *view;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
-  sam_gui_settle (300);
+  show_plans (window);
   view = sam_gui_widget (window, "activities");
   sam_gui_click (header (view, "Due"));
   sam_gui_click (header (view, "Due"));
@@ -213,8 +224,7 @@ test_sort_remembered (void)
   close_window (window);
 
   window = open_window ("remember.db", settings, 1920);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
-  sam_gui_settle (300);
+  show_plans (window);
   view = sam_gui_widget (window, "activities");
   g_assert_cmpstr (arrow (view, "Due"), ==, "descending");
   assert_sorted (sam_gui_activity_rows (window), "due", -1, "Due, remembered");
@@ -282,8 +292,7 @@ test_pick_columns (void)
   GtkMenuButton *button;
   GtkWidget *view, *partners;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
-  sam_gui_settle (300);
+  show_plans (window);
   view = sam_gui_widget (window, "activities");
   button = GTK_MENU_BUTTON (sam_page_get_part (SAM_PAGE (sam_gui_plans (window)), "columns_button"));
   g_assert_nonnull (button);
@@ -300,8 +309,7 @@ test_pick_columns (void)
   close_window (window);
 
   window = open_window ("columns.db", settings, 1280);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
-  sam_gui_settle (300);
+  show_plans (window);
   view = sam_gui_widget (window, "activities");
   g_assert_false (gtk_column_view_column_get_visible (column (view, "Partners")));
   g_assert_true (gtk_column_view_column_get_visible (column (view, "Lead agency")));
@@ -324,8 +332,7 @@ test_tab_leaves_table (void)
   GListModel *rows;
   gint64 shown;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
-  sam_gui_settle (300);
+  show_plans (window);
   view = sam_gui_widget (window, "activities");
   rows = sam_gui_activity_rows (window);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 2, TRUE);
