@@ -729,6 +729,87 @@ sam_coordination_coverage_at_most (SamStore        *store,
   return coverage (store, scope, columns, max_columns, error);
 }
 
+typedef struct
+{
+  SamStore      *reader;
+  SamMatrixKind  kind;
+  SamScope      *scope;
+  SamKind        columns;
+} MatrixJob;
+
+static void
+matrix_job_free (MatrixJob *job)
+{
+  g_clear_object (&job->reader);
+  g_clear_pointer (&job->scope, sam_scope_free);
+  g_free (job);
+}
+
+static void
+matrix_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  MatrixJob *job = data;
+  GError *error = NULL;
+  SamMatrix *m = job->kind == SAM_MATRIX_COVERAGE
+                 ? sam_coordination_coverage (job->reader, job->scope, job->columns, &error)
+                 : sam_coordination_responsibility (job->reader, job->scope, job->columns, &error);
+
+  if (m)
+    g_task_return_pointer (task, m, (GDestroyNotify) sam_matrix_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Computes the matrix @kind of @scope by @columns, as
+ * sam_coordination_coverage() or sam_coordination_responsibility() do, in
+ * a worker thread on a connection of its own, so a window stays
+ * responsive however large the plan. @scope must be resolved. Call
+ * sam_coordination_matrix_finish() from @callback. */
+void
+sam_coordination_matrix_async (SamStore            *store,
+                               SamMatrixKind        kind,
+                               const SamScope      *scope,
+                               SamKind              columns,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  MatrixJob *job;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_coordination_matrix_async);
+  job = g_new0 (MatrixJob, 1);
+  job->kind = kind;
+  job->scope = scope ? sam_scope_copy (scope) : NULL;
+  job->columns = columns;
+  g_task_set_task_data (task, job, (GDestroyNotify) matrix_job_free);
+  if (!(job->reader = sam_store_open_reader (store, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, matrix_thread);
+}
+
+/* Returns the matrix sam_coordination_matrix_async() computed (free with
+ * sam_matrix_free()), or NULL with a SamStoreError, or G_IO_ERROR_CANCELLED
+ * when it was cancelled. */
+SamMatrix *
+sam_coordination_matrix_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Returns value @value (SAM_MATRIX_LEAD, _PARTNER or _REACHED) of a cell. */
 guint
 sam_matrix_get (const SamMatrix *matrix,

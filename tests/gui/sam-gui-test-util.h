@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sam-window.h"
+#include "sam-matrix-grid.h"
 #include "views/sam-matrix-page.h"
 #include "views/sam-overview-page.h"
 #include "views/sam-plans-page.h"
@@ -35,7 +36,8 @@ void         sam_gui_click          (GtkWidget    *widget);
 SamWindow   *sam_gui_open_window    (const char   *path);
 SamWindow   *sam_gui_open_window_with (const char *path,
                                        GSettings  *settings,
-                                       int         width);
+                                       int         width,
+                                       int         height);
 SamPlansPage *sam_gui_plans         (SamWindow    *window);
 GListModel  *sam_gui_plan_rows      (SamWindow    *window);
 GListModel  *sam_gui_activity_rows  (SamWindow    *window);

@@ -161,11 +161,8 @@ test_every_view_fits (gconstpointer data)
 {
   const Size *size = data;
   g_autofree char *path = g_strdup_printf ("%s/layout-%d.db", dir, size->width);
-  SamWindow *window = sam_window_new (NULL, NULL);
+  SamWindow *window = sam_gui_open_window_with (path, NULL, size->width, size->height);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), size->width, size->height);
-  gtk_window_present (GTK_WINDOW (window));
-  sam_window_open_database (window, path);
   sam_gui_settle (500);
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     {

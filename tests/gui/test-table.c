@@ -17,7 +17,7 @@ open_window (const char *name,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  return sam_gui_open_window_with (path, settings, width);
+  return sam_gui_open_window_with (path, settings, width, 900);
 }
 
 static gboolean
