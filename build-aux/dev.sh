@@ -35,6 +35,8 @@ packages=(
   # The shared store on a PostgreSQL server: libpq to build, and a
   # throwaway cluster for the tests (build-aux/pg-cluster.sh).
   libpq-dev postgresql-15
+  # The GUI tests press keys as a person would, through the X server.
+  xdotool
 )
 
 missing=()

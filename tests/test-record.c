@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "core/sam-record.h"
+#include "core/sam-text.h"
 
 static void
 test_values (void)
@@ -182,6 +183,30 @@ test_kind_table (void)
   g_assert_cmpint (sam_kind_from_name ("nonsense"), ==, SAM_KIND_NONE);
 }
 
+/* Searches find a word anywhere, in any case, with or without accents. */
+static void
+test_text_matches (void)
+{
+  const struct { const char *text, *query; gboolean found; } searches[] = {
+    { "Barne-, ungdoms- og familiedirektoratet (Bufdir)", "bufdir", TRUE },
+    { "Barne-, ungdoms- og familiedirektoratet (Bufdir)", "direktoratet", TRUE },
+    { "Barne-, ungdoms- og familiedirektoratet (Bufdir)", "familie bufdir", TRUE },
+    { "Barne-, ungdoms- og familiedirektoratet (Bufdir)", "familie hdir", FALSE },
+    { "Påtalemyndigheten", "patalemyndigheten", TRUE },
+    { "Påtalemyndigheten", "PÅTALE", TRUE },
+    { "Kriminalomsorgen", "kriminalomsorgen", TRUE },
+    { "Sjømannskirken", "sjømann", TRUE },
+    { "Anything", "", TRUE },
+    { "Anything", "  ", TRUE },
+    { "", "a", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    if (sam_text_matches (searches[i].text, searches[i].query) != searches[i].found)
+      g_error ("“%s” %s “%s”", searches[i].query, searches[i].found ? "should find" : "should not find",
+               searches[i].text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/core/record/required-ref", test_required_ref);
   g_test_add_func ("/core/record/parent-itself", test_parent_itself);
   g_test_add_func ("/core/kind/table", test_kind_table);
+  g_test_add_func ("/core/text/matches", test_text_matches);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/record/validate/%s", cases[i].name);

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "sam-test-util.h"
+#include "store/sam-rules.h"
+#include "store/sam-status.h"
 
 typedef struct
 {
@@ -167,6 +169,82 @@ test_delete_reassigning (Fixture       *f,
   g_assert_false (sam_store_can_undo (f->store));
 }
 
+/* Moving Hdir's links to HOD, where HOD already takes part, leaves HOD
+ * leading those activities, not also among their partners; one undo
+ * puts every link back as it was. */
+static void
+test_delete_replacing_one_role (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SamRecord) hdir = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "Hdir");
+  g_autoptr(SamRecord) hod = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "HOD");
+  g_autoptr(GPtrArray) before = sam_store_list (f->store, SAM_KIND_ACTIVITY, NULL);
+  g_autoptr(GPtrArray) after = NULL, back = NULL;
+  guint both = 0, moved = 0;
+
+  for (guint i = 0; i < before->len; i++)
+    if (sam_record_get_int (before->pdata[i], "lead_agency_id") == sam_record_get_id (hdir)
+        && sam_record_has_ref (before->pdata[i], "partners", sam_record_get_id (hod)))
+      moved++;
+  g_assert_cmpuint (moved, >, 0);
+  g_assert_true (sam_store_delete_replacing (f->store, SAM_KIND_AGENCY, sam_record_get_id (hdir),
+                                             sam_record_get_id (hod), NULL));
+  after = sam_store_list (f->store, SAM_KIND_ACTIVITY, NULL);
+  for (guint i = 0; i < after->len; i++)
+    if (sam_record_has_ref (after->pdata[i], "partners", sam_record_get_int (after->pdata[i], "lead_agency_id")))
+      both++;
+  g_assert_cmpuint (both, ==, 0);
+
+  undo (f);
+  back = sam_store_list (f->store, SAM_KIND_ACTIVITY, NULL);
+  g_assert_cmpuint (back->len, ==, before->len);
+  for (guint i = 0; i < back->len; i++)
+    g_assert_true (sam_record_equal (back->pdata[i], before->pdata[i]));
+}
+
+/* An activity's status history is its own: it goes with the activity,
+ * and one undo brings both back. */
+static void
+test_delete_with_history (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SamRecord) activity = sam_test_find (f->store, SAM_KIND_ACTIVITY, "title",
+                                                 "Samarbeid om informasjonstiltak i særlig utsatte bransjer");
+  g_autoptr(SamRecord) period = sam_test_find (f->store, SAM_KIND_REPORTING_PERIOD, "code", "2026-T1");
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  SamStatusEntry entry = { sam_record_get_id (activity), sam_record_get_id (period), "in_progress", 40,
+                           "Partene er invitert", NULL, NULL, 0, NULL, NULL, NULL };
+
+  g_assert_true (sam_status_record (f->store, &entry, NULL));
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, 1);
+
+  g_assert_true (sam_rules_delete (f->store, SAM_KIND_ACTIVITY, sam_record_get_id (activity), &error));
+  g_assert_no_error (error);
+  g_assert_null (get (f, SAM_KIND_ACTIVITY, sam_record_get_id (activity)));
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, 0);
+
+  undo (f);
+  g_assert_nonnull (get (f, SAM_KIND_ACTIVITY, sam_record_get_id (activity)));
+  history = sam_store_list_by (f->store, SAM_KIND_STATUS_UPDATE, "activity_id", sam_record_get_id (activity), NULL);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (sam_record_get_string (history->pdata[0], "comment"), ==, "Partene er invitert");
+
+  /* An activity that a seminar carries out stands apart from it: the
+   * seminar is asked about, not deleted with it. */
+  {
+    g_autoptr(SamRecord) seminar = sam_rules_create (f->store, SAM_KIND_SEMINAR, NULL, NULL);
+    g_autoptr(GVariant) link = g_variant_ref_sink (g_variant_new_int64 (sam_record_get_id (activity)));
+    g_autoptr(GError) in_use = NULL;
+
+    g_assert_true (sam_rules_update_field (f->store, SAM_KIND_SEMINAR, sam_record_get_id (seminar), "activity_id",
+                                           NULL, link, NULL));
+    g_assert_false (sam_rules_delete (f->store, SAM_KIND_ACTIVITY, sam_record_get_id (activity), &in_use));
+    g_assert_error (in_use, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE);
+    g_assert_cmpstr (sam_store_error_get_reason (in_use), ==, "Seminars: 1");
+  }
+}
+
 static void
 test_delete_unlinking (Fixture       *f,
                        gconstpointer  data)
@@ -266,6 +344,8 @@ main (int   argc,
   ADD ("/store/undo/update-with-links", test_update_with_links);
   ADD ("/store/undo/delete-restores-id-and-links", test_delete_restores_id_and_links);
   ADD ("/store/undo/delete-reassigning", test_delete_reassigning);
+  ADD ("/store/undo/delete-replacing-one-role", test_delete_replacing_one_role);
+  ADD ("/store/undo/delete-with-history", test_delete_with_history);
   ADD ("/store/undo/delete-unlinking", test_delete_unlinking);
   ADD ("/store/undo/required-link-not-removed", test_required_link_not_removed);
   ADD ("/store/undo/new-change-clears-redo", test_new_change_clears_redo);

@@ -474,6 +474,36 @@ is_empty (GVariant *value)
   return g_variant_is_container (value) && g_variant_n_children (value) == 0;
 }
 
+/* Whether @value means "nothing" for @field as the store keeps it: unset,
+ * an empty list or text, no linked record (0), or "no" for a yes/no. */
+static gboolean
+is_nothing (const SamField *field,
+            GVariant       *value)
+{
+  if (is_empty (value))
+    return TRUE;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return *g_variant_get_string (value, NULL) == '\0';
+  if (field->type == SAM_FIELD_REF || field->type == SAM_FIELD_BOOL)
+    return g_variant_get_int64 (value) == 0;
+  return FALSE;
+}
+
+/* Returns TRUE when @a and @b, values of @field (either NULL for unset),
+ * say the same as the store keeps them: unset is the same as an empty
+ * list or text, as no linked record, and as "no". Lists compare in order. */
+gboolean
+sam_record_values_equal (const SamField *field,
+                         GVariant       *a,
+                         GVariant       *b)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (is_nothing (field, a) || is_nothing (field, b))
+    return is_nothing (field, a) && is_nothing (field, b);
+  return g_variant_equal (a, b);
+}
+
 /* Returns TRUE when @a and @b are of one kind with the same id and values.
  * An unset list and an empty list are the same. */
 gboolean
@@ -528,6 +558,36 @@ sam_datetime_is_valid (const char *iso_datetime)
     iso_datetime = full = g_strconcat (iso_datetime, ":00", NULL);
   dt = g_date_time_new_from_iso8601 (iso_datetime, utc);
   return dt != NULL;
+}
+
+/* Returns @iso (a date, or a date and time as the store keeps them, local
+ * time unless it names its zone) as people read it in their language and
+ * zone: "4 Mar 2026, 10:22"; a date alone as "4 Mar 2026". Text that is
+ * no date is returned as it is. */
+char *
+sam_format_datetime (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) here = g_time_zone_new_local ();
+  g_autofree char *full = NULL;
+  gsize len;
+
+  g_return_val_if_fail (iso != NULL, NULL);
+  len = strlen (iso);
+  if (len == 10 && sam_date_is_valid (iso))
+    {
+      g_autofree char *midday = g_strconcat (iso, "T12:00:00", NULL);
+      dt = g_date_time_new_from_iso8601 (midday, here);
+      /* TRANSLATORS: a date, as strftime() writes it: "4 Mar 2026". */
+      return dt ? g_date_time_format (dt, _("%-d %b %Y")) : g_strdup (iso);
+    }
+  full = len == 16 ? g_strconcat (iso, ":00", NULL) : g_strdup (iso);
+  if (!(dt = g_date_time_new_from_iso8601 (full, here)))
+    return g_strdup (iso);
+  local = g_date_time_to_local (dt);
+  /* TRANSLATORS: a date and time, as strftime() writes them: "4 Mar 2026, 10:22". */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }
 
 static gboolean

@@ -91,10 +91,14 @@ void           sam_record_take_value    (SamRecord       *self,
                                          GVariant        *value);
 gboolean       sam_record_equal         (SamRecord       *a,
                                          SamRecord       *b);
+gboolean       sam_record_values_equal  (const SamField  *field,
+                                         GVariant        *a,
+                                         GVariant        *b);
 gboolean       sam_record_validate      (SamRecord       *self,
                                          GError         **error);
 
 gboolean       sam_date_is_valid        (const char      *iso_date);
 gboolean       sam_datetime_is_valid    (const char      *iso_datetime);
+char          *sam_format_datetime      (const char      *iso);
 
 G_END_DECLS

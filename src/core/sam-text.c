@@ -55,3 +55,54 @@ sam_text_for_cell (const char *text)
     }
   return g_string_free (clean, FALSE);
 }
+
+/* Returns @text as searches compare it: case folded, with accents and
+ * other marks taken off letters ("Bufdir", "bufdir" and "BÚFDIR" read
+ * alike; "å" reads as "a"). Letters that are letters of their own (æ, ø)
+ * stay. */
+char *
+sam_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  GString *plain;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (decomposed == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (decomposed, -1);
+  plain = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (plain, c);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/* Returns TRUE when every word of @query is found somewhere in @text, at
+ * the start of a word or inside one ("direktoratet" finds
+ * "familiedirektoratet", "hdir" finds "Helsedirektoratet (Hdir)"), in any
+ * case and with or without accents. An empty query finds everything. */
+gboolean
+sam_text_matches (const char *text,
+                  const char *query)
+{
+  g_autofree char *hay = NULL;
+  g_autofree char *needle = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  if (query == NULL)
+    return TRUE;
+  hay = sam_text_fold (text);
+  needle = sam_text_fold (query);
+  words = g_strsplit_set (needle, " \t\n", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] && strstr (hay, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}

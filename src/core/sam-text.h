@@ -1,4 +1,5 @@
-/* sam-text.h: text as a spreadsheet cell can hold it.
+/* sam-text.h: text as a spreadsheet cell can hold it, and as searches
+ * compare it.
  *
  * The report and the status forms write text from the database and from
  * people into .xlsx cells; XML cannot carry control characters or invalid
@@ -12,6 +13,9 @@ G_BEGIN_DECLS
 
 #define SAM_CELL_MAX_CHARS 32767
 
-char *sam_text_for_cell (const char *text);
+char     *sam_text_for_cell (const char *text);
+char     *sam_text_fold     (const char *text);
+gboolean  sam_text_matches  (const char *text,
+                             const char *query);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sam-chooser.h"
+#include "sam-search.h"
 #include "models/sam-choice.h"
 
 struct _SamChooser
@@ -14,7 +15,8 @@ struct _SamChooser
   GtkLabel        *hint_label;
 
   GListStore      *choices;
-  GtkStringFilter *filter;
+  GtkCustomFilter *filter;
+  char            *query;      /* what is typed in the search */
   gboolean         allow_new;
 };
 
@@ -69,10 +71,26 @@ unbind_item_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (check), "binding", NULL);
 }
 
+static gboolean
+match_cb (gpointer    item,
+          SamChooser *self)
+{
+  return sam_search_item_matches (item, self->query);
+}
+
 static void
 on_search_changed_cb (SamChooser *self)
 {
-  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_free (self->query);
+  self->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Escape in the search closes the chooser, as it closes any popover. */
+static void
+on_stop_search_cb (SamChooser *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
 }
 
 static void
@@ -109,6 +127,7 @@ sam_chooser_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CHOOSER);
   g_clear_object (&self->choices);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->query, g_free);
   G_OBJECT_CLASS (sam_chooser_parent_class)->dispose (object);
 }
 
@@ -128,6 +147,7 @@ sam_chooser_class_init (SamChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamChooser, hint_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 }
 
 static void
@@ -140,9 +160,7 @@ sam_chooser_init (SamChooser *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
-  self->filter = gtk_string_filter_new (gtk_property_expression_new (SAM_TYPE_CHOICE, NULL, "title"));
-  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+  self->filter = gtk_custom_filter_new ((GtkCustomFilterFunc) match_cb, self, NULL);
 }
 
 SamChooser *

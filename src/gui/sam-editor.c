@@ -14,77 +14,110 @@
 
 struct _SamEditor
 {
-  GtkWidget     parent_instance;
+  GtkWidget          parent_instance;
 
-  GtkStack     *stack;
-  GtkLabel     *kind_label;
-  GtkLabel     *title_label;
-  GtkBox       *fields_box;
-  GtkWidget    *duty_box;
-  GtkListView  *duty_view;
-  GtkWidget    *seminar_box;
-  GtkListView  *seminar_view;
-  GtkWidget    *history_box;
-  GtkWidget    *history_empty;
-  GtkListView  *history_view;
-  GtkWidget    *links_box;
-  GtkListView  *links_view;
+  GtkStack          *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel          *kind_label;
+  GtkLabel          *title_label;
+  GtkBox            *fields_box;
+  GtkWidget         *duty_box;
+  GtkListBox        *duty_list;
+  GtkWidget         *seminar_box;
+  GtkListBox        *seminar_list;
+  GtkWidget         *history_box;
+  GtkWidget         *history_empty;
+  GtkListBox        *history_list;
+  GtkWidget         *links_to_box;
+  GtkListBox        *links_to_list;
+  GtkWidget         *links_box;
+  GtkListBox        *links_list;
 
-  SamStore     *store;
-  SamRecord    *record;
-  GPtrArray    *rows;          /* SamFieldRow, one per field */
-  GListModel   *history;
-  GListModel   *links;
-  GListModel   *seminar;
-  GListModel   *duty;          /* activities: who answers by sector responsibility */
+  SamStore          *store;
+  SamRecord         *record;
+  GPtrArray         *rows;          /* SamFieldRow, one per field */
+  GListModel        *history;
+  GListModel        *links;
+  GListModel        *links_to;
+  GListModel        *seminar;
+  GListModel        *duty;          /* activities: who answers by sector responsibility */
 };
 
 G_DEFINE_FINAL_TYPE (SamEditor, sam_editor, GTK_TYPE_WIDGET)
 
+enum { FOLLOW_LINK, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* The cards: a list box per list of SamDetail, each row as tall as its
+ * text (a list view would cut wrapped lines and keep a fixed height). */
+
+static gboolean
+on_link_cb (GtkLabel   *label,
+            const char *uri,
+            SamEditor  *self)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[FOLLOW_LINK], 0, uri, &handled);
+  return handled;
+}
+
+static GtkWidget *
+create_detail_row_cb (gpointer item,
+                      gpointer user_data)
+{
+  SamEditor *self = user_data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/sam-detail-row.ui");
+  GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, "row"));
+  GtkLabel *value = GTK_LABEL (gtk_builder_get_object (builder, "value"));
+
+  gtk_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "label")), sam_detail_get_label (item));
+  gtk_label_set_markup (value, sam_detail_get_markup (item));
+  g_signal_connect_object (value, "activate-link", G_CALLBACK (on_link_cb), self, 0);
+  return g_object_ref (row);
+}
+
+/* Shows @model (owned) in @list, and returns it. */
+static GListModel *
+fill_card (SamEditor  *self,
+           GtkListBox *list,
+           GListModel *model)
+{
+  gtk_list_box_bind_model (list, model, create_detail_row_cb, self, NULL);
+  return model;
+}
+
 static void
 show_lists (SamEditor *self)
 {
-  gboolean activity = sam_record_get_kind (self->record) == SAM_KIND_ACTIVITY;
-  g_autoptr(GtkNoSelection) links = NULL;
+  SamKind kind = sam_record_get_kind (self->record);
+  gboolean activity = kind == SAM_KIND_ACTIVITY;
 
   g_clear_object (&self->links);
-  self->links = sam_details_new_backlinks (self->store, self->record);
-  links = gtk_no_selection_new (g_object_ref (self->links));
-  gtk_list_view_set_model (self->links_view, GTK_SELECTION_MODEL (links));
+  self->links = fill_card (self, self->links_list, sam_details_new_backlinks (self->store, self->record));
   gtk_widget_set_visible (self->links_box, g_list_model_get_n_items (self->links) > 0);
 
-  g_clear_object (&self->seminar);
-  gtk_widget_set_visible (self->seminar_box, sam_record_get_kind (self->record) == SAM_KIND_SEMINAR);
-  if (sam_record_get_kind (self->record) == SAM_KIND_SEMINAR)
-    {
-      g_autoptr(GtkNoSelection) seminar = NULL;
+  g_clear_object (&self->links_to);
+  self->links_to = fill_card (self, self->links_to_list, sam_details_new_links_to (self->store, self->record));
+  gtk_widget_set_visible (self->links_to_box, g_list_model_get_n_items (self->links_to) > 0);
 
-      self->seminar = sam_details_new_seminar (self->store, self->record);
-      seminar = gtk_no_selection_new (g_object_ref (self->seminar));
-      gtk_list_view_set_model (self->seminar_view, GTK_SELECTION_MODEL (seminar));
-    }
+  g_clear_object (&self->seminar);
+  gtk_widget_set_visible (self->seminar_box, kind == SAM_KIND_SEMINAR);
+  if (kind == SAM_KIND_SEMINAR)
+    self->seminar = fill_card (self, self->seminar_list, sam_details_new_seminar (self->store, self->record));
 
   g_clear_object (&self->duty);
   gtk_widget_set_visible (self->duty_box, activity);
   if (activity)
-    {
-      g_autoptr(GtkNoSelection) duty = NULL;
-
-      self->duty = sam_details_new_accountability (self->store, self->record);
-      duty = gtk_no_selection_new (g_object_ref (self->duty));
-      gtk_list_view_set_model (self->duty_view, GTK_SELECTION_MODEL (duty));
-    }
+    self->duty = fill_card (self, self->duty_list, sam_details_new_accountability (self->store, self->record));
 
   g_clear_object (&self->history);
   gtk_widget_set_visible (self->history_box, activity);
   if (activity)
     {
-      g_autoptr(GtkNoSelection) history = NULL;
-
-      self->history = sam_details_new_history (self->store, self->record);
-      history = gtk_no_selection_new (g_object_ref (self->history));
-      gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (history));
+      self->history = fill_card (self, self->history_list, sam_details_new_history (self->store, self->record));
       gtk_widget_set_visible (self->history_empty, g_list_model_get_n_items (self->history) == 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_list), g_list_model_get_n_items (self->history) > 0);
     }
 }
 
@@ -98,81 +131,197 @@ show_title (SamEditor *self)
                       g_dgettext (GETTEXT_PACKAGE, sam_kind_get_info (sam_record_get_kind (self->record))->label));
 }
 
-static void
-save_change (SamEditor   *self,
-             SamFieldRow *row,
-             SamRecord   *changed)
-{
-  g_autoptr(GError) error = NULL;
-  SamFieldRow *about;
+/* Saving one field */
 
-  if (!sam_rules_save (self->store, changed, &error))
-    {
-      /* Under the field the rule is about, which may be another than the
-       * one edited ("Due: cannot be before the start" after a new start);
-       * the edited one then says why its value was not saved. */
-      about = error->domain == SAM_STORE_ERROR && sam_store_error_get_field (error)
-              ? sam_editor_get_row (self, sam_store_error_get_field (error)) : NULL;
-      if (about)
-        sam_field_row_set_error (about, sam_store_error_get_reason (error));
-      if (about != row)
-        sam_field_row_set_error (row, error->message);
-      return;
-    }
-  sam_field_row_set_error (row, NULL);
-  g_set_object (&self->record, changed);
-  show_title (self);
+static void save_field (SamEditor *self, SamFieldRow *row, GVariant *expected, GVariant *value);
+
+/* Shows the store's refusal under the field the rule is about, which may
+ * be another than the one edited ("Due: cannot be before the start" after
+ * a new start); the edited one then says why its value was not saved. */
+static void
+show_refusal (SamEditor    *self,
+              SamFieldRow  *row,
+              const GError *error)
+{
+  SamFieldRow *about = error->domain == SAM_STORE_ERROR && sam_store_error_get_field (error)
+                       ? sam_editor_get_row (self, sam_store_error_get_field (error)) : NULL;
+
+  if (about)
+    sam_field_row_set_error (about, sam_store_error_get_reason (error));
+  if (about != row)
+    sam_field_row_set_error (row, error->message);
 }
 
 typedef struct
 {
   SamEditor   *editor;
   SamFieldRow *row;
-  SamRecord   *changed;
+  SamRecord   *record;     /* the record the value was for */
+  GVariant    *expected;
+  GVariant    *value;
+  gboolean     answered;
 } Pending;
+
+static Pending *
+pending_new (SamEditor   *self,
+             SamFieldRow *row,
+             GVariant    *expected,
+             GVariant    *value)
+{
+  Pending *p = g_new0 (Pending, 1);
+
+  p->editor = g_object_ref (self);
+  p->row = g_object_ref (row);
+  p->record = g_object_ref (self->record);
+  p->expected = expected ? g_variant_ref (expected) : NULL;
+  p->value = value ? g_variant_ref (value) : NULL;
+  return p;
+}
+
+static void
+pending_free (gpointer data,
+              GClosure *closure)
+{
+  Pending *p = data;
+
+  g_object_unref (p->editor);
+  g_object_unref (p->row);
+  g_object_unref (p->record);
+  g_clear_pointer (&p->expected, g_variant_unref);
+  g_clear_pointer (&p->value, g_variant_unref);
+  g_free (p);
+}
+
+/* Whether the editor still shows the record @p was about, and the
+ * question was not answered yet. */
+static gboolean
+still_shown (Pending *p)
+{
+  SamRecord *shown = p->editor->record;
+  gboolean first = !p->answered;
+
+  p->answered = TRUE;
+  return first && shown && sam_record_get_kind (shown) == sam_record_get_kind (p->record)
+         && sam_record_get_id (shown) == sam_record_get_id (p->record);
+}
+
+/* Shows the field as the store holds it now. */
+static void
+show_stored (SamEditor   *self,
+             SamFieldRow *row)
+{
+  g_autoptr(SamRecord) fresh = sam_store_get (self->store, sam_record_get_kind (self->record),
+                                              sam_record_get_id (self->record), NULL);
+
+  sam_field_row_set_error (row, NULL);
+  if (fresh)
+    sam_field_row_show_value (row, fresh);
+}
+
+static void
+on_conflict_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Pending          *p)
+{
+  if (still_shown (p))
+    {
+      if (g_strcmp0 (response, "mine") == 0)
+        save_field (p->editor, p->row, p->expected, p->value);
+      else
+        show_stored (p->editor, p->row);
+    }
+}
+
+/* Someone else changed the field meanwhile: theirs and mine side by side,
+ * and the person chooses. */
+static void
+ask_conflict (SamEditor    *self,
+              SamFieldRow  *row,
+              const GError *error)
+{
+  const SamField *f = sam_field_row_get_field (row);
+  SamKind kind = sam_record_get_kind (self->record);
+  g_autofree char *theirs = sam_details_describe_value (self->store, kind, f->name, sam_store_error_get_theirs (error));
+  g_autofree char *mine = sam_details_describe_value (self->store, kind, f->name, sam_store_error_get_mine (error));
+  g_autofree char *heading = g_strdup_printf (_("%s Was Changed Elsewhere"), g_dgettext (GETTEXT_PACKAGE, f->label));
+  /* TRANSLATORS: the values of a field someone else changed while it was edited here. */
+  g_autofree char *body = g_strdup_printf (_("While you edited “%s”, someone else saved another value.\n\nTheirs: %s\nYours: %s\n\nWhich one should be kept?"),
+                                           sam_record_get_title (self->record), theirs, mine);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "theirs", _("Keep _Theirs"),
+                                    "mine", _("Keep _Mine"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response_cb),
+                         pending_new (self, row, sam_store_error_get_theirs (error), sam_store_error_get_mine (error)),
+                         pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saves @value in @row's field, only while it still holds @expected, the
+ * value the person saw. */
+static void
+save_field (SamEditor   *self,
+            SamFieldRow *row,
+            GVariant    *expected,
+            GVariant    *value)
+{
+  g_autoptr(GError) error = NULL;
+  const SamField *f = sam_field_row_get_field (row);
+
+  if (sam_rules_update_field (self->store, sam_record_get_kind (self->record), sam_record_get_id (self->record),
+                              f->name, expected, value, &error))
+    {
+      sam_field_row_set_error (row, NULL);
+      sam_field_row_set_saved (row, value);
+      return;
+    }
+  if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CONFLICT))
+    ask_conflict (self, row, error);
+  else
+    show_refusal (self, row, error);
+}
 
 static void
 on_past_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     Pending          *pending)
+                     Pending          *p)
 {
-  SamEditor *self = pending->editor;
-
-  if (self->record && sam_record_get_id (self->record) == sam_record_get_id (pending->changed))
+  if (still_shown (p))
     {
       if (g_strcmp0 (response, "save") == 0)
-        save_change (self, pending->row, pending->changed);
+        save_field (p->editor, p->row, p->expected, p->value);
       else
-        sam_field_row_show_value (pending->row, self->record);
+        show_stored (p->editor, p->row);
     }
-  g_object_unref (pending->editor);
-  g_object_unref (pending->row);
-  g_object_unref (pending->changed);
-  g_free (pending);
 }
 
 /* A planned seminar moved into the past is saved only when confirmed. */
 static gboolean
 confirm_past (SamEditor   *self,
               SamFieldRow *row,
-              SamRecord   *changed)
+              GVariant    *expected,
+              GVariant    *value)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(SamRecord) changed = NULL;
   g_autofree char *question = NULL;
   GtkWidget *dialog;
-  Pending *pending;
 
-  if (sam_record_get_kind (changed) != SAM_KIND_SEMINAR
-      || !sam_seminar_needs_past_confirmation (self->store, changed, now, &question))
+  if (sam_record_get_kind (self->record) != SAM_KIND_SEMINAR)
+    return FALSE;
+  changed = sam_record_copy (self->record);
+  sam_record_take_value (changed, sam_field_row_get_index (row), value ? g_variant_ref (value) : NULL);
+  if (!sam_seminar_needs_past_confirmation (self->store, changed, now, &question))
     return FALSE;
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Plan a Seminar in the Past?"), question);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "save", _("_Save Anyway"), NULL);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  pending = g_new0 (Pending, 1);
-  *pending = (Pending) { g_object_ref (self), g_object_ref (row), g_object_ref (changed) };
-  g_signal_connect (dialog, "response", G_CALLBACK (on_past_response_cb), pending);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_past_response_cb), pending_new (self, row, expected, value),
+                         pending_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -182,11 +331,12 @@ on_row_commit_cb (SamFieldRow *row,
                   GVariant    *value,
                   SamEditor   *self)
 {
-  g_autoptr(SamRecord) changed = sam_record_copy (self->record);
+  GVariant *expected = sam_field_row_get_base (row);
 
-  sam_record_take_value (changed, sam_field_row_get_index (row), value ? g_variant_ref (value) : NULL);
-  if (!confirm_past (self, row, changed))
-    save_change (self, row, changed);
+  if (self->record == NULL)
+    return;
+  if (!confirm_past (self, row, expected, value))
+    save_field (self, row, expected, value);
 }
 
 static void
@@ -215,21 +365,30 @@ build_rows (SamEditor *self)
     }
 }
 
-/* Shows @record of @store, or nothing with NULL. The same record again
- * (after the store changed) refreshes the values, leaving any field that
- * holds a refused value as the person typed it. */
+static gboolean
+same_record (SamRecord *a,
+             SamRecord *b)
+{
+  return a && b && sam_record_get_kind (a) == sam_record_get_kind (b) && sam_record_get_id (a) == sam_record_get_id (b);
+}
+
+/* Shows @record of @store, or nothing with NULL. Another record starts
+ * clean, at its top: what was refused for the one before stays behind.
+ * The same record again (after the store changed, here or elsewhere)
+ * refreshes the values, leaving any field the person is typing in, or
+ * that holds a refused value, as the person typed it. */
 void
 sam_editor_set_record (SamEditor *self,
                        SamStore  *store,
                        SamRecord *record)
 {
-  gboolean same_kind;
+  gboolean same, same_kind;
 
   g_return_if_fail (SAM_IS_EDITOR (self));
 
+  same = self->store == store && same_record (self->record, record);
   /* Whatever was typed into the record shown is saved before it goes. */
-  if (self->record && (record == NULL || sam_record_get_id (record) != sam_record_get_id (self->record)
-                       || sam_record_get_kind (record) != sam_record_get_kind (self->record)))
+  if (self->record && !same)
     for (guint i = 0; i < self->rows->len; i++)
       if (sam_field_row_get_error (self->rows->pdata[i]) == NULL)
         sam_field_row_flush (self->rows->pdata[i]);
@@ -250,12 +409,17 @@ sam_editor_set_record (SamEditor *self,
   for (guint i = 0; i < self->rows->len; i++)
     {
       SamFieldRow *row = self->rows->pdata[i];
-      if (!same_kind || sam_field_row_get_error (row) == NULL)
-        sam_field_row_show_value (row, record);
+
+      if (same && (sam_field_row_get_error (row) != NULL || sam_field_row_has_unsaved (row)))
+        continue;
+      sam_field_row_set_error (row, NULL);
+      sam_field_row_show_value (row, record);
     }
   show_title (self);
   show_lists (self);
   gtk_stack_set_visible_child_name (self->stack, "edit");
+  if (!same)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 SamRecord *
@@ -300,6 +464,14 @@ sam_editor_get_accountability (SamEditor *self)
   return self->duty;
 }
 
+/* The records the shown one links to (its lead agency, its plan, …). */
+GListModel *
+sam_editor_get_links_to (SamEditor *self)
+{
+  g_return_val_if_fail (SAM_IS_EDITOR (self), NULL);
+  return self->links_to;
+}
+
 GListModel *
 sam_editor_get_links (SamEditor *self)
 {
@@ -332,6 +504,7 @@ sam_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->history);
   g_clear_object (&self->links);
+  g_clear_object (&self->links_to);
   g_clear_object (&self->seminar);
   g_clear_object (&self->duty);
   G_OBJECT_CLASS (sam_editor_parent_class)->dispose (object);
@@ -344,21 +517,35 @@ sam_editor_class_init (SamEditorClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = sam_editor_dispose;
 
+  /**
+   * SamEditor::follow-link:
+   * @uri: a link of sam_details_link(), or another URI
+   *
+   * A link in one of the editor's cards was clicked; returns TRUE when it
+   * was followed.
+   */
+  signals[FOLLOW_LINK] = g_signal_new ("follow-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       g_signal_accumulator_true_handled, NULL, NULL,
+                                       G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SamEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, kind_label);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, fields_box);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, duty_box);
-  gtk_widget_class_bind_template_child (widget_class, SamEditor, duty_view);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, duty_list);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, seminar_box);
-  gtk_widget_class_bind_template_child (widget_class, SamEditor, seminar_view);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, seminar_list);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, history_box);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, history_empty);
-  gtk_widget_class_bind_template_child (widget_class, SamEditor, history_view);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, history_list);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, links_to_box);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, links_to_list);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, links_box);
-  gtk_widget_class_bind_template_child (widget_class, SamEditor, links_view);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, links_list);
 }
 
 static void
@@ -366,16 +553,4 @@ sam_editor_init (SamEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
-}
-
-/* Sets the factory that draws link and history rows (with link handling). */
-void
-sam_editor_set_detail_factory (SamEditor          *self,
-                               GtkListItemFactory *factory)
-{
-  g_return_if_fail (SAM_IS_EDITOR (self));
-  gtk_list_view_set_factory (self->links_view, factory);
-  gtk_list_view_set_factory (self->history_view, factory);
-  gtk_list_view_set_factory (self->seminar_view, factory);
-  gtk_list_view_set_factory (self->duty_view, factory);
 }

@@ -25,10 +25,9 @@ SamFieldRow *sam_editor_get_row      (SamEditor  *self,
                                       const char *field);
 GListModel  *sam_editor_get_history  (SamEditor  *self);
 GListModel  *sam_editor_get_links    (SamEditor  *self);
+GListModel  *sam_editor_get_links_to (SamEditor  *self);
 GListModel  *sam_editor_get_accountability (SamEditor *self);
 GListModel  *sam_editor_get_seminar  (SamEditor  *self);
 void         sam_editor_focus_first  (SamEditor  *self);
-void         sam_editor_set_detail_factory (SamEditor          *self,
-                                            GtkListItemFactory *factory);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "sam-field-row.h"
 #include "sam-chooser.h"
+#include "sam-search.h"
 #include "models/sam-choice.h"
 #include "models/sam-tree.h"
 
@@ -31,11 +32,14 @@ struct _SamFieldRow
 
   SamStore       *store;
   const SamField *field;
+  SamKind         kind;
   guint           index;
   SamChooser     *chooser;
   GListStore     *options;    /* drop-down: SamRecord, the first one "none" */
   GVariant       *shown;      /* the value shown, to tell a real change */
+  GVariant       *base;       /* the stored value the row last showed or saved */
   gboolean        updating;   /* setting widgets from a value: no commits */
+  gboolean        int_unset;  /* a number field holds no number: shown empty */
 };
 
 G_DEFINE_FINAL_TYPE (SamFieldRow, sam_field_row, GTK_TYPE_WIDGET)
@@ -111,6 +115,8 @@ text_view_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static void update_number (SamFieldRow *self);
+
 static void
 on_focus_leave_cb (GtkEventControllerFocus *controller,
                    SamFieldRow             *self)
@@ -123,7 +129,7 @@ on_focus_leave_cb (GtkEventControllerFocus *controller,
       commit_text (self, text);
     }
   else if (widget == GTK_WIDGET (self->spin))
-    gtk_spin_button_update (self->spin);
+    update_number (self);
   else
     commit_text (self, gtk_editable_get_text (GTK_EDITABLE (widget)));
 }
@@ -132,7 +138,65 @@ static void
 on_spin_changed_cb (SamFieldRow   *self,
                     GtkSpinButton *spin)
 {
-  commit (self, g_variant_new_int64 ((gint64) gtk_spin_button_get_value (spin)));
+  gint64 value = (gint64) gtk_spin_button_get_value (spin);
+
+  if (self->updating)
+    return;
+  /* A number the person set (arrows, typing) in an empty field: the
+   * button wrote it out while the field was still empty. */
+  if (self->int_unset)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      self->int_unset = FALSE;
+      gtk_editable_set_text (GTK_EDITABLE (spin), number);
+    }
+  commit (self, g_variant_new_int64 (value));
+}
+
+/* An emptied number field clears the value (no evaluation given), where a
+ * spin button would read 0: see update_number(). */
+static int
+on_spin_input_cb (GtkSpinButton *spin,
+                  double        *new_value,
+                  SamFieldRow   *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  if (*text != '\0')
+    return FALSE;
+  *new_value = gtk_spin_button_get_value (spin);
+  self->int_unset = TRUE;
+  return TRUE;
+}
+
+/* Takes the number typed (Enter, leaving the field): a number is
+ * committed by "value-changed", an empty field here, once the spin
+ * button is done with it. */
+static void
+update_number (SamFieldRow *self)
+{
+  gtk_spin_button_update (self->spin);
+  if (self->int_unset)
+    commit (self, NULL);
+}
+
+static void
+on_spin_activate_cb (SamFieldRow *self)
+{
+  update_number (self);
+}
+
+/* A number field without a number shows nothing, not 0. */
+static gboolean
+on_spin_output_cb (GtkSpinButton *spin,
+                   SamFieldRow   *self)
+{
+  if (!self->int_unset)
+    return FALSE;
+  if (*gtk_editable_get_text (GTK_EDITABLE (spin)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  return TRUE;
 }
 
 static void
@@ -299,6 +363,7 @@ fill_dropdown (SamFieldRow *self)
       g_list_store_append (self->options, option);
     }
   gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (self->options));
+  sam_search_dropdown (self->dropdown);
 }
 
 /* Showing values */
@@ -374,10 +439,19 @@ sam_field_row_show_value (SamFieldRow *self,
   self->updating = TRUE;
   g_clear_pointer (&self->shown, g_variant_unref);
   self->shown = value ? g_variant_ref (value) : NULL;
+  g_clear_pointer (&self->base, g_variant_unref);
+  self->base = value ? g_variant_ref (value) : NULL;
   switch (self->field->type)
     {
     case SAM_FIELD_INT:
+      self->int_unset = value == NULL;
       gtk_spin_button_set_value (self->spin, value ? (double) g_variant_get_int64 (value) : 0);
+      {
+        /* Written out, as the value may be the one the button held. */
+        g_autofree char *number = value ? g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value))
+                                        : g_strdup ("");
+        gtk_editable_set_text (GTK_EDITABLE (self->spin), number);
+      }
       break;
     case SAM_FIELD_BOOL:
       gtk_switch_set_active (self->switch_, value && g_variant_get_int64 (value) != 0);
@@ -419,7 +493,7 @@ sam_field_row_flush (SamFieldRow *self)
   switch (self->field->type)
     {
     case SAM_FIELD_INT:
-      gtk_spin_button_update (self->spin);
+      update_number (self);
       break;
     case SAM_FIELD_DATE:
     case SAM_FIELD_DATETIME:
@@ -437,6 +511,71 @@ sam_field_row_flush (SamFieldRow *self)
     default:
       break;
     }
+}
+
+/* The value the person has typed into a text, date or number field,
+ * as committing it would give it; FALSE for other fields. */
+static gboolean
+typed_value (SamFieldRow  *self,
+             GVariant    **value)
+{
+  g_autofree char *text = NULL;
+
+  switch (self->field->type)
+    {
+    case SAM_FIELD_INT:
+      text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->spin))));
+      *value = *text ? g_variant_ref_sink (g_variant_new_int64 (g_ascii_strtoll (text, NULL, 10))) : NULL;
+      return TRUE;
+    case SAM_FIELD_DATE:
+    case SAM_FIELD_DATETIME:
+      text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+      break;
+    case SAM_FIELD_TEXT:
+      text = is_long_text (self->field) ? text_view_text (self->text_view)
+                                        : g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+      break;
+    default:
+      return FALSE;
+    }
+  if (self->field->type == SAM_FIELD_DATETIME && strlen (text) > 10 && text[10] == ' ')
+    text[10] = 'T';
+  *value = text_value (text, self->field->required);
+  if (*value)
+    g_variant_ref_sink (*value);
+  return TRUE;
+}
+
+/* Returns TRUE when the person has typed something into the field that
+ * is neither saved nor refused yet: it must not be overwritten. */
+gboolean
+sam_field_row_has_unsaved (SamFieldRow *self)
+{
+  g_autoptr(GVariant) typed = NULL;
+
+  g_return_val_if_fail (SAM_IS_FIELD_ROW (self), FALSE);
+  if (!typed_value (self, &typed))
+    return FALSE;
+  return !sam_record_values_equal (self->field, typed, self->shown);
+}
+
+/* Returns the stored value the row was shown with, or last saved: what
+ * the person saw before changing it (borrowed; NULL when unset). */
+GVariant *
+sam_field_row_get_base (SamFieldRow *self)
+{
+  g_return_val_if_fail (SAM_IS_FIELD_ROW (self), NULL);
+  return self->base;
+}
+
+/* Notes that @value (NULL: unset) is now stored in the field. */
+void
+sam_field_row_set_saved (SamFieldRow *self,
+                         GVariant    *value)
+{
+  g_return_if_fail (SAM_IS_FIELD_ROW (self));
+  g_clear_pointer (&self->base, g_variant_unref);
+  self->base = value ? g_variant_ref (value) : NULL;
 }
 
 /* Shows @message under the field, or clears it with NULL. */
@@ -523,6 +662,7 @@ sam_field_row_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->options);
   g_clear_pointer (&self->shown, g_variant_unref);
+  g_clear_pointer (&self->base, g_variant_unref);
   G_OBJECT_CLASS (sam_field_row_parent_class)->dispose (object);
 }
 
@@ -565,6 +705,52 @@ static void
 sam_field_row_init (SamFieldRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Ctrl+Z in a field: what was typed and not yet saved goes back to the
+ * saved value first; otherwise the window's undo takes back the last
+ * saved change. Never the text's own undo, which would leave a field
+ * empty and the change in the database. Ctrl+Shift+Z is the window's
+ * redo. Seen before the text does (capture), as it would take the keys. */
+static gboolean
+undo_typing_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  SamFieldRow *self = SAM_FIELD_ROW (widget);
+  g_autoptr(SamRecord) saved = NULL;
+
+  if (!sam_field_row_has_unsaved (self) && sam_field_row_get_error (self) == NULL)
+    return gtk_widget_activate_action (widget, "win.undo", NULL);
+  saved = sam_record_new (self->kind);
+  sam_record_take_value (saved, self->index, self->base ? g_variant_ref (self->base) : NULL);
+  sam_field_row_set_error (self, NULL);
+  sam_field_row_show_value (self, saved);
+  return TRUE;
+}
+
+static gboolean
+redo_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
+{
+  return gtk_widget_activate_action (widget, "win.redo", NULL);
+}
+
+static void
+add_undo_shortcuts (SamFieldRow *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcutController *c = GTK_SHORTCUT_CONTROLLER (shortcuts);
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (c, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                             gtk_callback_action_new (undo_typing_cb, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (c, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                             gtk_callback_action_new (redo_cb, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (c, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                             gtk_callback_action_new (redo_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 static void
@@ -612,13 +798,24 @@ sam_field_row_new (SamStore *store,
 
   self->store = g_object_ref (store);
   self->field = f;
+  self->kind = kind;
   self->index = index;
+  add_undo_shortcuts (self);
   label = f->required ? g_strdup_printf (_("%s (required)"), g_dgettext (GETTEXT_PACKAGE, f->label))
                       : g_strdup (g_dgettext (GETTEXT_PACKAGE, f->label));
   gtk_label_set_text (self->title_label, label);
   gtk_stack_set_visible_child_name (self->stack, page_for (f));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (sam_field_row_get_editor (self)),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL, -1);
+  /* A button says what it is about itself: GTK names a button by what it
+   * shows (the chosen items), not by the label beside it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sam_field_row_get_editor (self)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  {
+    /* TRANSLATORS: the calendar button of a date field, as a screen reader says it. */
+    g_autofree char *choose = g_strdup_printf (_("Choose a date for %s"), g_dgettext (GETTEXT_PACKAGE, f->label));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL, choose, -1);
+  }
 
   if (f->type == SAM_FIELD_ENUM || f->type == SAM_FIELD_REF)
     fill_dropdown (self);
@@ -638,5 +835,16 @@ sam_field_row_new (SamStore *store,
   watch_focus (self, GTK_WIDGET (self->date_entry));
   watch_focus (self, GTK_WIDGET (self->text_view));
   watch_focus (self, GTK_WIDGET (self->spin));
+  g_signal_connect (self->spin, "input", G_CALLBACK (on_spin_input_cb), self);
+  /* GTK 4.8's spin button says Enter only through its text. */
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (self->spin)), "activate",
+                            G_CALLBACK (on_spin_activate_cb), self);
+  g_signal_connect (self->spin, "output", G_CALLBACK (on_spin_output_cb), self);
+  /* Ctrl+Z undoes the last saved change (see undo_typing_cb), not the
+   * typing inside one field. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->entry), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->date_entry), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->spin), FALSE);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), FALSE);
   return self;
 }

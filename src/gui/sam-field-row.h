@@ -28,6 +28,10 @@ guint           sam_field_row_get_index   (SamFieldRow *self);
 void            sam_field_row_show_value  (SamFieldRow *self,
                                            SamRecord   *record);
 void            sam_field_row_flush       (SamFieldRow *self);
+gboolean        sam_field_row_has_unsaved (SamFieldRow *self);
+GVariant       *sam_field_row_get_base    (SamFieldRow *self);
+void            sam_field_row_set_saved   (SamFieldRow *self,
+                                           GVariant    *value);
 void            sam_field_row_set_error   (SamFieldRow *self,
                                            const char  *message);
 const char     *sam_field_row_get_error   (SamFieldRow *self);

@@ -1063,7 +1063,8 @@ sam_matrix_grid_get_cell_area (SamMatrixGrid   *self,
 }
 
 /* Returns a cell as a screen reader says it: "Advokater, Politi: 3
- * activities reach it"; a row's label with what it is. */
+ * activities reach it", "Bufdir, Measure 7: leads 2 activities, partner
+ * in 1"; a row's label with what it is. */
 char *
 sam_matrix_grid_describe_cell (SamMatrixGrid *self,
                                guint          row,
@@ -1086,17 +1087,8 @@ sam_matrix_grid_describe_cell (SamMatrixGrid *self,
       return g_strdup_printf (gtk_tree_list_row_get_expanded (tree) ? _("%s, expanded") : _("%s, collapsed"),
                               sam_matrix_row_get_label (item));
     }
-  if (sam_matrix_row_cell_is_gap (item, (guint) column))
-    what = g_strdup (_("a gap: no activity reaches the group here"));
-  else
-    {
-      what = sam_matrix_row_cell_text (item, (guint) column);
-      if (*what == '\0')
-        {
-          g_free (what);
-          what = g_strdup (_("none"));
-        }
-    }
+  /* In words, not the cell's short "2 L 1 P". */
+  what = sam_matrix_row_cell_description (item, (guint) column);
   /* TRANSLATORS: a matrix cell as a screen reader says it: its row, its column, what it holds. */
   return g_strdup_printf (_("%s, %s: %s"), sam_matrix_row_get_label (item), self->titles[column], what);
 }

@@ -5,12 +5,15 @@
 #include <glib/gi18n.h>
 
 #include "sam-page.h"
+#include "models/sam-activity-list.h"
+#include "models/sam-node.h"
 
 typedef struct
 {
-  SamStore *store;
-  gboolean  stale;        /* the store changed while the page was hidden */
-  gboolean  reloading;
+  SamStore  *store;
+  GSettings *settings;     /* the person's choices, or NULL */
+  gboolean   stale;        /* the store changed while the page was hidden */
+  gboolean   reloading;
 } SamPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SamPage, sam_page, GTK_TYPE_WIDGET)
@@ -54,6 +57,7 @@ sam_page_dispose (GObject *object)
   if (priv->store)
     g_signal_handlers_disconnect_by_data (priv->store, self);
   g_clear_object (&priv->store);
+  g_clear_object (&priv->settings);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (sam_page_parent_class)->dispose (object);
@@ -72,6 +76,50 @@ default_fill_place (SamPage     *self,
 {
 }
 
+static SamRecord *
+default_get_selected (SamPage *self)
+{
+  return NULL;
+}
+
+/* The selection model of the list or table (or tree) @widget is in. */
+static GtkSingleSelection *
+list_of (GtkWidget *widget,
+         GtkWidget *page)
+{
+  for (GtkWidget *w = widget; w && w != page; w = gtk_widget_get_parent (w))
+    {
+      GtkSelectionModel *model = GTK_IS_LIST_VIEW (w) ? gtk_list_view_get_model (GTK_LIST_VIEW (w))
+                                 : GTK_IS_COLUMN_VIEW (w) ? gtk_column_view_get_model (GTK_COLUMN_VIEW (w))
+                                 : NULL;
+      if (GTK_IS_SINGLE_SELECTION (model))
+        return GTK_SINGLE_SELECTION (model);
+    }
+  return NULL;
+}
+
+/* The Delete key in a list: deletes what is selected in that list (after
+ * showing it), not what the editor happened to show. */
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SamPage *self = SAM_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkSingleSelection *list = focus ? list_of (focus, widget) : NULL;
+  g_autoptr(SamRecord) record = NULL;
+
+  if (list == NULL)
+    return;
+  record = sam_page_record_for_item (self, gtk_single_selection_get_selected_item (list));
+  if (record == NULL)
+    return;
+  sam_page_show_record (self, record);
+  gtk_widget_activate_action (widget, "win.delete", NULL);
+}
+
 static void
 sam_page_class_init (SamPageClass *klass)
 {
@@ -82,6 +130,8 @@ sam_page_class_init (SamPageClass *klass)
   widget_class->map = sam_page_map;
   klass->select_record = default_select_record;
   klass->fill_place = default_fill_place;
+  klass->get_selected = default_get_selected;
+  gtk_widget_class_install_action (widget_class, "page.delete-selected", NULL, delete_selected_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   /**
@@ -133,6 +183,24 @@ sam_page_set_store (SamPage  *self,
     sam_page_reload (self);
 }
 
+/* Gives @self the settings it keeps the person's choices in (how its
+ * tables are sorted, which columns they show), once; NULL keeps none. */
+void
+sam_page_set_settings (SamPage   *self,
+                       GSettings *settings)
+{
+  SamPagePrivate *priv = sam_page_get_instance_private (self);
+
+  g_return_if_fail (SAM_IS_PAGE (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  g_return_if_fail (priv->settings == NULL);
+  if (settings == NULL)
+    return;
+  priv->settings = g_object_ref (settings);
+  if (SAM_PAGE_GET_CLASS (self)->use_settings)
+    SAM_PAGE_GET_CLASS (self)->use_settings (self, settings);
+}
+
 /* Returns TRUE while the page reloads: selections it makes then are its
  * own, not a person's, and must not move the editor. */
 gboolean
@@ -182,6 +250,53 @@ sam_page_unselect (SamPage *self)
   g_return_if_fail (SAM_IS_PAGE (self));
   if (SAM_PAGE_GET_CLASS (self)->unselect)
     SAM_PAGE_GET_CLASS (self)->unselect (self);
+}
+
+/* Returns the record the page has selected (the row that a person sees
+ * highlighted), or NULL. */
+SamRecord *
+sam_page_get_selected (SamPage *self)
+{
+  g_return_val_if_fail (SAM_IS_PAGE (self), NULL);
+  return SAM_PAGE_GET_CLASS (self)->get_selected (self);
+}
+
+/* Returns the record a list's @item stands for (a tree row, a node, an
+ * activity row or a record), or NULL for a heading or nothing. */
+SamRecord *
+sam_page_record_for_item (SamPage  *self,
+                          gpointer  item)
+{
+  g_autoptr(GObject) inner = NULL;
+
+  g_return_val_if_fail (SAM_IS_PAGE (self), NULL);
+  if (item == NULL)
+    return NULL;
+  if (GTK_IS_TREE_LIST_ROW (item))
+    item = inner = gtk_tree_list_row_get_item (item);
+  if (SAM_IS_NODE (item))
+    item = sam_node_get_record (item);
+  if (SAM_IS_RECORD (item))
+    return g_object_ref (item);
+  if (SAM_IS_ACTIVITY_ROW (item) && sam_page_get_store (self))
+    return sam_store_get (sam_page_get_store (self), SAM_KIND_ACTIVITY, sam_activity_row_get_id (item), NULL);
+  return NULL;
+}
+
+/* A list's "activate" (Enter, a double click): shows the row's record,
+ * also when it is the row already selected. */
+void
+sam_page_activate_cb (GtkWidget *list,
+                      guint      position,
+                      SamPage   *self)
+{
+  GtkSelectionModel *model = GTK_IS_LIST_VIEW (list) ? gtk_list_view_get_model (GTK_LIST_VIEW (list))
+                                                     : gtk_column_view_get_model (GTK_COLUMN_VIEW (list));
+  g_autoptr(GObject) item = model ? g_list_model_get_item (G_LIST_MODEL (model), position) : NULL;
+  g_autoptr(SamRecord) record = sam_page_record_for_item (self, item);
+
+  if (record)
+    sam_page_show_record (self, record);
 }
 
 gboolean

@@ -36,11 +36,18 @@ struct _SamPageClass
                                SamNewPlace  *place);
   /* Forgets the selection, so that selecting again shows it again. */
   void       (*unselect)      (SamPage      *self);
+  /* Returns the record selected (a new reference), or NULL. */
+  SamRecord *(*get_selected)  (SamPage      *self);
+  /* Applies and from now on keeps the person's choices in @settings. */
+  void       (*use_settings)  (SamPage      *self,
+                               GSettings    *settings);
 };
 
 SamStore   *sam_page_get_store       (SamPage      *self);
 void        sam_page_set_store       (SamPage      *self,
                                       SamStore     *store);
+void        sam_page_set_settings    (SamPage      *self,
+                                      GSettings    *settings);
 gboolean    sam_page_is_reloading    (SamPage      *self);
 void        sam_page_reload          (SamPage      *self);
 gboolean    sam_page_select_record   (SamPage      *self,
@@ -49,6 +56,12 @@ void        sam_page_fill_place      (SamPage      *self,
                                       SamNewPlace  *place);
 void        sam_page_unselect        (SamPage      *self);
 gboolean    sam_page_uses_editor     (SamPage      *self);
+SamRecord  *sam_page_get_selected    (SamPage      *self);
+SamRecord  *sam_page_record_for_item (SamPage      *self,
+                                      gpointer      item);
+void        sam_page_activate_cb     (GtkWidget    *list,
+                                      guint         position,
+                                      SamPage      *self);
 
 void        sam_page_show_record     (SamPage      *self,
                                       SamRecord    *record);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-registration-dialog.h"
+#include "sam-search.h"
 #include "store/sam-rules.h"
 
 struct _SamRegistrationDialog
@@ -132,6 +133,7 @@ static void
 sam_registration_dialog_init (SamRegistrationDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sam_search_dropdown (self->sector_dropdown);
 }
 
 /* Returns a dialog over @parent for registering an organisation for @seminar. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-status-dialog.h"
+#include "sam-search.h"
 #include "models/sam-tree.h"
 #include "store/sam-period.h"
 #include "store/sam-status.h"
@@ -122,6 +123,7 @@ static void
 sam_status_dialog_init (SamStatusDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sam_search_dropdown (self->agency_dropdown);
 }
 
 static guint

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sam-tree-rows.h"
+#include "sam-page.h"
 
 static GListModel *
 create_children_cb (gpointer item,
@@ -129,7 +130,8 @@ sam_tree_rows_get_record (GtkSingleSelection *rows)
 }
 
 /* A list view's "activate" (Enter, or a double click) opens or closes the
- * row's branch. */
+ * row's branch, and shows its record in the editor of the page that is
+ * @user_data (the template's), also when the row was selected already. */
 void
 sam_tree_rows_activate_cb (GtkListView *view,
                            guint        position,
@@ -140,4 +142,6 @@ sam_tree_rows_activate_cb (GtkListView *view,
 
   if (row && gtk_tree_list_row_is_expandable (row))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  if (SAM_IS_PAGE (user_data))
+    sam_page_activate_cb (GTK_WIDGET (view), position, user_data);
 }

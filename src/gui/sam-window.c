@@ -10,6 +10,7 @@
 #include "sam-round-actions.h"
 #include "sam-round-board.h"
 #include "sam-round-dialog.h"
+#include "sam-search.h"
 #include "sam-status-dialog.h"
 #include "models/sam-details.h"
 #include "store/sam-rules.h"
@@ -37,6 +38,11 @@ struct _SamWindow
   GtkStack             *content_stack;
   AdwStatusPage        *error_page;
   GtkListView          *sidebar_view;
+  AdwFlap              *sidebar_flap;
+  GtkToggleButton      *sidebar_button;
+  AdwLeaflet           *editor_leaflet;
+  AdwLeafletPage       *editor_separator;
+  GtkButton            *list_button;
   GtkStack             *view_stack;
   SamEditor            *editor;
 
@@ -47,7 +53,14 @@ struct _SamWindow
   SamPage              *pages[SAM_N_VIEWS];
   GPtrArray            *history;         /* records shown before, for Back */
   GSettings            *settings;        /* the window's size and view, or NULL */
+  guint                 watch_id;        /* looks for changes made elsewhere */
+  guint                 list_button_id;  /* shows the list button when idle */
+  gboolean              syncing;         /* the window moves a page's selection */
 };
+
+/* How often the window looks whether another window or program changed
+ * the database (a cheap check; also when the window gets the focus). */
+#define WATCH_SECONDS 2
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -170,6 +183,30 @@ update_actions (SamWindow *self)
 
 /* The editor */
 
+static gboolean
+same_record (SamRecord *a,
+             SamRecord *b)
+{
+  return a && b && sam_record_get_kind (a) == sam_record_get_kind (b) && sam_record_get_id (a) == sam_record_get_id (b);
+}
+
+/* Makes the view's highlighted row agree with the editor: the row of the
+ * record shown, or none; so that a click on a row always shows it. */
+static void
+sync_selection (SamWindow *self)
+{
+  SamPage *page = self->pages[self->view];
+  SamRecord *shown = sam_editor_get_record (self->editor);
+  g_autoptr(SamRecord) selected = page ? sam_page_get_selected (page) : NULL;
+
+  if (page == NULL || (selected == NULL && shown == NULL) || same_record (selected, shown))
+    return;
+  self->syncing = TRUE;
+  if (shown == NULL || !sam_page_select_record (page, shown))
+    sam_page_unselect (page);
+  self->syncing = FALSE;
+}
+
 /* Shows @record in the editor; with @remember what it showed before is
  * kept for Back, without it Back forgets. */
 static void
@@ -179,7 +216,7 @@ show_in_editor (SamWindow *self,
 {
   SamRecord *shown = sam_editor_get_record (self->editor);
 
-  if (remember && shown && record && sam_record_get_id (shown) != sam_record_get_id (record))
+  if (remember && shown && record && !same_record (shown, record))
     g_ptr_array_add (self->history, g_object_ref (shown));
   else if (!remember)
     g_ptr_array_set_size (self->history, 0);
@@ -187,13 +224,47 @@ show_in_editor (SamWindow *self,
   update_actions (self);
 }
 
+/* In a narrow window the editor takes the view's place: it comes when a
+ * person opens a record, and the list comes back with the list button. */
+static void
+show_editor_pane (SamWindow *self,
+                  gboolean   editor)
+{
+  adw_leaflet_set_visible_child (self->editor_leaflet,
+                                 editor && gtk_widget_get_visible (GTK_WIDGET (self->editor))
+                                 ? GTK_WIDGET (self->editor) : GTK_WIDGET (self->view_stack));
+}
+
+static gboolean
+update_list_button_cb (gpointer data)
+{
+  SamWindow *self = data;
+
+  self->list_button_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->list_button),
+                          adw_leaflet_get_folded (self->editor_leaflet)
+                          && adw_leaflet_get_visible_child (self->editor_leaflet) == GTK_WIDGET (self->editor));
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while the window is laid out, when the header bar
+ * cannot take a new button: it comes once that is done. */
+static void
+on_leaflet_changed_cb (SamWindow *self)
+{
+  if (self->list_button_id == 0)
+    self->list_button_id = g_idle_add (update_list_button_cb, self);
+}
+
 static void
 on_page_show_record_cb (SamPage   *page,
                         SamRecord *record,
                         SamWindow *self)
 {
-  if (page == self->pages[self->view])
-    show_in_editor (self, record, FALSE);
+  if (page != self->pages[self->view] || self->syncing)
+    return;
+  show_in_editor (self, record, FALSE);
+  show_editor_pane (self, record != NULL);
 }
 
 static void
@@ -205,11 +276,10 @@ on_page_add_toast_cb (SamPage   *page,
 }
 
 static gboolean
-on_detail_link_cb (GtkLabel   *label,
+on_follow_link_cb (SamEditor  *editor,
                    const char *uri,
-                   gpointer    user_data)
+                   SamWindow  *self)
 {
-  SamWindow *self = SAM_WINDOW (gtk_widget_get_root (GTK_WIDGET (label)));
   g_autoptr(SamRecord) target = NULL;
   g_autoptr(GError) error = NULL;
   SamKind kind;
@@ -277,6 +347,7 @@ ensure_page (SamWindow *self,
   if (view == SAM_VIEW_PLANS)
     g_object_bind_property (self->search_button, "active", page, "search-mode",
                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  sam_page_set_settings (page, self->settings);
   if (self->store)
     sam_page_set_store (page, self->store);
   return page;
@@ -303,6 +374,8 @@ on_search_toggled_cb (SamWindow *self)
 
 /* Opening a database */
 
+/* Here or elsewhere, the database changed: the editor shows the record
+ * as it is now (keeping what is being typed), or nothing when it is gone. */
 static void
 on_store_changed_cb (SamWindow *self)
 {
@@ -310,9 +383,51 @@ on_store_changed_cb (SamWindow *self)
   g_autoptr(SamRecord) fresh = NULL;
 
   if (shown)
-    fresh = sam_store_get (self->store, sam_record_get_kind (shown), sam_record_get_id (shown), NULL);
-  sam_editor_set_record (self->editor, self->store, fresh);
+    {
+      fresh = sam_store_get (self->store, sam_record_get_kind (shown), sam_record_get_id (shown), NULL);
+      sam_editor_set_record (self->editor, self->store, fresh);
+      if (fresh == NULL)
+        sync_selection (self);
+    }
   update_actions (self);
+}
+
+/* A registration the rules gave a place (another was cancelled, the
+ * seminar grew): the person is told who moved up, to tell them. */
+static void
+on_record_updated_cb (SamStore  *store,
+                      SamRecord *before,
+                      SamRecord *after,
+                      SamWindow *self)
+{
+  g_autoptr(SamRecord) seminar = NULL;
+  g_autofree char *text = NULL;
+
+  if (sam_record_get_kind (after) != SAM_KIND_REGISTRATION
+      || !sam_record_get_int (before, "waitlisted") || sam_record_get_int (after, "waitlisted"))
+    return;
+  seminar = sam_store_get (store, SAM_KIND_SEMINAR, sam_record_get_int (after, "seminar_id"), NULL);
+  /* TRANSLATORS: an organisation, and the seminar where it now has a place. */
+  text = g_strdup_printf (_("%s moved up from the waiting list of “%s”"), sam_record_get_title (after),
+                          seminar ? sam_record_get_title (seminar) : "");
+  toast (self, text, FALSE);
+}
+
+static gboolean
+watch_cb (gpointer data)
+{
+  SamWindow *self = data;
+
+  if (self->store)
+    sam_store_notice_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_active_cb (SamWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->store)
+    sam_store_notice_changes (self->store);
 }
 
 /* SAMORDNA_BENCH_STARTUP=1: print the time from the process start to the
@@ -348,6 +463,7 @@ static void show_open_error (SamWindow *self, const GError *error);
 static void
 forget_store (SamWindow *self)
 {
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   for (guint v = 0; v < SAM_N_VIEWS; v++)
@@ -389,6 +505,8 @@ set_store (SamWindow *self,
   forget_store (self);
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "record-updated", G_CALLBACK (on_record_updated_cb), self, 0);
+  self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, watch_cb, self);
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     if (self->pages[v])
       sam_page_set_store (self->pages[v], store);
@@ -563,6 +681,7 @@ back_action (GtkWidget  *widget,
   if (!(fresh = sam_store_get (self->store, sam_record_get_kind (previous), sam_record_get_id (previous), &error)))
     toast (self, error->message, FALSE);
   sam_editor_set_record (self->editor, self->store, fresh);
+  sync_selection (self);
   update_actions (self);
 }
 
@@ -590,6 +709,24 @@ show_activities_action (GtkWidget  *widget,
     return;
   sam_window_show_view (self, SAM_VIEW_PLANS);
   sam_plans_page_show_activities (SAM_PLANS_PAGE (self->pages[SAM_VIEW_PLANS]), parameter);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_editor_pane (SAM_WINDOW (widget), FALSE);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AdwFlap *flap = SAM_WINDOW (widget)->sidebar_flap;
+
+  adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
 }
 
 static void
@@ -629,6 +766,57 @@ shortcuts_action (GtkWidget  *widget,
 /* Actions: changes */
 
 static void
+on_undo_anyway_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SamWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_strcmp0 (response, "redo") == 0;
+
+  if (self->store == NULL || (!redo && g_strcmp0 (response, "undo") != 0))
+    return;
+  if (!(redo ? sam_store_redo_anyway (self->store, &error) : sam_store_undo_anyway (self->store, &error)))
+    show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error->message);
+  update_actions (self);
+}
+
+/* Undo or redo would overwrite what someone else changed since: says what
+ * it is now, and goes on only if the person says so. */
+static void
+ask_undo_anyway (SamWindow    *self,
+                 gboolean      redo,
+                 const GError *error)
+{
+  g_autofree char *step = redo ? sam_store_get_redo_label (self->store) : sam_store_get_undo_label (self->store);
+  const char *field = sam_store_error_get_field (error);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  SamKind kind;
+
+  if (field && sam_store_error_get_record (error, &kind, NULL))
+    {
+      g_autofree char *theirs = sam_details_describe_value (self->store, kind, field, sam_store_error_get_theirs (error));
+      const char *label = g_dgettext (GETTEXT_PACKAGE, sam_kind_find_field (kind, field)->label);
+
+      /* TRANSLATORS: a field, what someone else changed it to, and the step ("Change “X”"). */
+      body = redo ? g_strdup_printf (_("Someone else changed %s to “%s” after this step was undone (%s). Redoing it now overwrites their change."),
+                                     label, theirs, step ? step : "")
+                  : g_strdup_printf (_("Someone else changed %s to “%s” after this step (%s). Undoing it now overwrites their change."),
+                                     label, theirs, step ? step : "");
+    }
+  else
+    body = g_strdup (error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), redo ? _("Redo Anyway?") : _("Undo Anyway?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    redo ? "redo" : "undo", redo ? _("_Redo Anyway") : _("_Undo Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), redo ? "redo" : "undo",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_undo_anyway_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -639,7 +827,11 @@ undo_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  if (!(redo ? sam_store_redo (self->store, &error) : sam_store_undo (self->store, &error)))
+  if (redo ? sam_store_redo (self->store, &error) : sam_store_undo (self->store, &error))
+    ;
+  else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CONFLICT))
+    ask_undo_anyway (self, redo, error);
+  else
     show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error->message);
   update_actions (self);
 }
@@ -651,7 +843,10 @@ select_record (SamWindow *self,
                SamRecord *record)
 {
   if (!sam_page_select_record (self->pages[self->view], record))
-    show_in_editor (self, record, FALSE);
+    {
+      show_in_editor (self, record, FALSE);
+      sync_selection (self);
+    }
 }
 
 static void
@@ -754,7 +949,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "delete") == 0)
     {
-      if (sam_store_delete_replacing (data->window->store, sam_record_get_kind (data->record),
+      if (sam_rules_delete_replacing (data->window->store, sam_record_get_kind (data->record),
                                       sam_record_get_id (data->record),
                                       replacement ? sam_record_get_id (replacement) : 0, &error))
         toast_deleted (data->window, title);
@@ -780,12 +975,17 @@ replacement_choice (SamWindow  *self,
 
   if (all == NULL)
     return NULL;
-  sam_record_set_string (none, title_field, _("Remove the links"));
-  g_list_store_append (options, none);
+  /* Links that must be set can only move. */
+  if (!sam_store_links_required (self->store, sam_record_get_kind (record), sam_record_get_id (record)))
+    {
+      sam_record_set_string (none, title_field, _("Remove the links"));
+      g_list_store_append (options, none);
+    }
   for (guint i = 0; i < all->len; i++)
     if (sam_record_get_id (all->pdata[i]) != sam_record_get_id (record))
       {
-        g_autofree char *text = g_strdup_printf (_("Move them to %s"), sam_record_get_title (all->pdata[i]));
+        g_autofree char *name = sam_tree_describe (all->pdata[i]);
+        g_autofree char *text = g_strdup_printf (_("Move them to %s"), name);
         g_autoptr(SamRecord) option = sam_record_new (sam_record_get_kind (record));
 
         sam_record_set_id (option, sam_record_get_id (all->pdata[i]));
@@ -793,17 +993,19 @@ replacement_choice (SamWindow  *self,
         g_list_store_append (options, option);
       }
   dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (options)), g_steal_pointer (&expression)));
-  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  sam_search_dropdown (dropdown);
   return dropdown;
 }
 
 static void
 ask_delete_in_use (SamWindow  *self,
                    SamRecord  *record,
-                   const char *message)
+                   const char *what)
 {
   g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), sam_record_get_title (record));
-  g_autofree char *body = g_strdup_printf ("%s\n\n%s", message, _("Choose what happens to the links:"));
+  /* TRANSLATORS: what points to the item, as in "Activities: 3, Seminars: 1". */
+  g_autofree char *body = g_strdup_printf (_("Other items point to it (%s). Choose what happens to those links when it is deleted:"),
+                                           what);
   g_autoptr(GError) error = NULL;
   GtkDropDown *choice = replacement_choice (self, record, &error);
   GtkWidget *dialog;
@@ -843,7 +1045,7 @@ delete_action (GtkWidget  *widget,
   if (sam_rules_delete (self->store, sam_record_get_kind (record), sam_record_get_id (record), &error))
     toast_deleted (self, sam_record_get_title (record));
   else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE))
-    ask_delete_in_use (self, record, error->message);
+    ask_delete_in_use (self, record, sam_store_error_get_reason (error));
   else
     show_error (self, _("Could Not Delete It"), error->message);
 }
@@ -917,6 +1119,7 @@ sam_window_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->list_button_id, g_source_remove);
   forget_store (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
   memset (self->pages, 0, sizeof self->pages);
@@ -926,6 +1129,28 @@ sam_window_dispose (GObject *object)
 
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
+
+/* A key for every view, listed in the shortcuts window: Alt and a digit
+ * for the views of the plan's work, as the sidebar lists them, and Ctrl
+ * and a digit for the registers (agencies, target groups, …). */
+static const struct { SamView view; guint key; GdkModifierType mods; } view_keys[] = {
+  { SAM_VIEW_OVERVIEW, GDK_KEY_1, GDK_ALT_MASK },
+  { SAM_VIEW_PLANS, GDK_KEY_2, GDK_ALT_MASK },
+  { SAM_VIEW_FOLLOW_UP, GDK_KEY_3, GDK_ALT_MASK },
+  { SAM_VIEW_SEMINARS, GDK_KEY_4, GDK_ALT_MASK },
+  { SAM_VIEW_RESPONSIBILITY, GDK_KEY_5, GDK_ALT_MASK },
+  { SAM_VIEW_COVERAGE, GDK_KEY_6, GDK_ALT_MASK },
+  { SAM_VIEW_CHECKS, GDK_KEY_7, GDK_ALT_MASK },
+  { SAM_VIEW_REPORTS, GDK_KEY_8, GDK_ALT_MASK },
+  { SAM_VIEW_AGENCIES, GDK_KEY_1, GDK_CONTROL_MASK },
+  { SAM_VIEW_TARGET_GROUPS, GDK_KEY_2, GDK_CONTROL_MASK },
+  { SAM_VIEW_SECTORS, GDK_KEY_3, GDK_CONTROL_MASK },
+  { SAM_VIEW_KNOWLEDGE, GDK_KEY_4, GDK_CONTROL_MASK },
+  { SAM_VIEW_OBLIGATIONS, GDK_KEY_5, GDK_CONTROL_MASK },
+  { SAM_VIEW_PERIODS, GDK_KEY_6, GDK_CONTROL_MASK },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (view_keys) == SAM_N_VIEWS);
 
 static void
 install_actions (GtkWidgetClass *widget_class)
@@ -937,6 +1162,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.show-activities", "a{sv}", show_activities_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
@@ -958,9 +1185,10 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-status", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  for (guint v = 0; v < SAM_N_VIEWS && v < 9; v++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + v, GDK_ALT_MASK,
-                                         "win.view", "s", sam_view_get_name (v));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, view_keys[i].key, view_keys[i].mods,
+                                         "win.view", "s", sam_view_get_name (view_keys[i].view));
 }
 
 static void
@@ -987,33 +1215,27 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_flap);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, editor_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, editor_separator);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, list_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, editor);
   install_actions (widget_class);
-}
-
-static GtkListItemFactory *
-details_factory (void)
-{
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
-
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_detail_link_cb",
-                                          G_CALLBACK (on_detail_link_cb));
-  return gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_PREFIX "/sam-detail-row.ui");
 }
 
 static void
 sam_window_init (SamWindow *self)
 {
   g_autoptr(GtkStringList) views = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = details_factory ();
   GtkSingleSelection *sidebar;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
-  sam_editor_set_detail_factory (self->editor, factory);
+  g_signal_connect_object (self->editor, "follow-link", G_CALLBACK (on_follow_link_cb), self, 0);
   g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (on_search_toggled_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -1027,6 +1249,11 @@ sam_window_init (SamWindow *self)
   g_object_unref (sidebar);
 
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_cb), NULL);
+  g_signal_connect_object (self->editor_leaflet, "notify::folded", G_CALLBACK (on_leaflet_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor_leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -1042,6 +1269,9 @@ sam_window_new (GtkApplication *application,
   GSettings *s = settings;
 
   g_set_object (&self->settings, settings);
+  for (guint v = 0; v < SAM_N_VIEWS; v++)
+    if (self->pages[v])
+      sam_page_set_settings (self->pages[v], settings);
   if (s)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (s, "window-width"),
@@ -1091,12 +1321,13 @@ sam_window_get_store (SamWindow *self)
   return self->store;
 }
 
-/* Shows @view, with nothing selected in it and nothing in the editor. */
+/* Shows @view, and in the editor what is selected in it (or nothing). */
 void
 sam_window_show_view (SamWindow *self,
                       SamView    view)
 {
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
+  g_autoptr(SamRecord) selected = NULL;
   SamPage *page;
 
   g_return_if_fail (SAM_IS_WINDOW (self));
@@ -1110,11 +1341,17 @@ sam_window_show_view (SamWindow *self,
       return;
     }
   page = ensure_page (self, view);
-  sam_page_unselect (page);
-  show_in_editor (self, NULL, FALSE);
   /* Pages of figures and matrices use the whole width. */
   gtk_widget_set_visible (GTK_WIDGET (self->editor), sam_page_uses_editor (page));
+  gtk_widget_set_visible (adw_leaflet_page_get_child (self->editor_separator), sam_page_uses_editor (page));
   gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (page));
+  show_editor_pane (self, FALSE);
+  if (adw_flap_get_folded (self->sidebar_flap))
+    adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
+  /* The editor shows what the view has selected, so that what is
+   * highlighted and what is shown agree. */
+  selected = sam_page_get_selected (page);
+  show_in_editor (self, selected, FALSE);
   if (view != SAM_VIEW_PLANS)
     gtk_toggle_button_set_active (self->search_button, FALSE);
   update_actions (self);
@@ -1146,6 +1383,8 @@ sam_window_show_record (SamWindow *self,
   g_return_if_fail (SAM_IS_RECORD (record));
 
   show_in_editor (self, record, TRUE);
+  sync_selection (self);
+  show_editor_pane (self, TRUE);
 }
 
 SamEditor *

@@ -477,6 +477,15 @@ on_record_changed (SamStore        *store,
     }
 }
 
+/* Another window or program changed the database: which activities is
+ * not known, so all are read again when the store says it changed. */
+static void
+on_external_change (SamStore        *store,
+                    SamActivityList *self)
+{
+  self->stale = TRUE;
+}
+
 static gboolean
 reload (SamActivityList  *self,
         GError          **error)
@@ -520,6 +529,7 @@ sam_activity_list_new (SamStore  *store,
   if (!reload (self, error))
     return NULL;
   g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed), self);
+  g_signal_connect (store, "external-change", G_CALLBACK (on_external_change), self);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
   return g_steal_pointer (&self);
 }
@@ -608,6 +618,7 @@ sam_activity_list_new_loading (SamStore *store)
   self->missed = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
   g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed), self);
+  g_signal_connect (store, "external-change", G_CALLBACK (on_external_change), self);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
   /* Without them the whole load shows them; a failure shows when it ends. */
   if (load_rows (store, FIRST_ROWS, first, NULL))

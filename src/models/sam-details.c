@@ -208,6 +208,12 @@ value_markup (SamStore       *store,
     g_string_append (markup, sam_record_get_int (record, f->name) ? _("Yes") : _("No"));
   else if (f->type == SAM_FIELD_INT)
     g_string_append_printf (markup, "%" G_GINT64_FORMAT, sam_record_get_int (record, f->name));
+  else if (f->type == SAM_FIELD_DATETIME)
+    {
+      g_autofree char *when = sam_format_datetime (sam_record_get_string (record, f->name));
+      g_autofree char *escaped = g_markup_escape_text (when, -1);
+      g_string_append (markup, escaped);
+    }
   else
     {
       g_autofree char *escaped = g_markup_escape_text (sam_record_get_string (record, f->name), -1);
@@ -423,6 +429,89 @@ sam_details_new_accountability (SamStore  *store,
   return G_LIST_MODEL (list);
 }
 
+/* Returns a new list of SamDetail, one per field of @record that links to
+ * other records and names some: "Lead agency" with a link to it, so that
+ * the record's own links can be followed as its backlinks can. */
+GListModel *
+sam_details_new_links_to (SamStore  *store,
+                          SamRecord *record)
+{
+  const SamKindInfo *info;
+  GListStore *list;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SAM_IS_RECORD (record), NULL);
+  info = sam_kind_get_info (sam_record_get_kind (record));
+  list = g_list_store_new (SAM_TYPE_DETAIL);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SamField *f = &info->fields[i];
+
+      if ((f->type == SAM_FIELD_REF || f->type == SAM_FIELD_REFS) && !is_unset (record, f))
+        append (list, g_dgettext (GETTEXT_PACKAGE, f->label), value_markup (store, record, f));
+    }
+  return G_LIST_MODEL (list);
+}
+
+/* The title of record (@kind, @id) as the trees name it. */
+static char *
+record_text (SamStore *store,
+             SamKind   kind,
+             gint64    id)
+{
+  g_autoptr(SamRecord) r = sam_store_get (store, kind, id, NULL);
+
+  return r ? sam_tree_describe (r) : g_strdup (_("(missing)"));
+}
+
+/* Returns @value, a value of field @field of @kind (NULL: unset), as plain
+ * text for people: linked records by name, a choice by its label, dates
+ * as written, "(empty)" for nothing. For showing two values side by side. */
+char *
+sam_details_describe_value (SamStore   *store,
+                            SamKind     kind,
+                            const char *field,
+                            GVariant   *value)
+{
+  const SamField *f = sam_kind_find_field (kind, field);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (f != NULL, NULL);
+  if (sam_record_values_equal (f, value, NULL) && f->type != SAM_FIELD_BOOL)
+    return g_strdup (_("(empty)"));
+  switch (f->type)
+    {
+    case SAM_FIELD_REF:
+      return record_text (store, f->ref_kind, g_variant_get_int64 (value));
+    case SAM_FIELD_REFS:
+      for (gsize i = 0; i < g_variant_n_children (value); i++)
+        {
+          g_autoptr(GVariant) item = g_variant_get_child_value (value, i);
+          g_autofree char *one = record_text (store, f->ref_kind, g_variant_get_int64 (item));
+          g_string_append_printf (text, "%s%s", i ? ", " : "", one);
+        }
+      return g_strdup (text->str);
+    case SAM_FIELD_STRINGS:
+      for (gsize i = 0; i < g_variant_n_children (value); i++)
+        {
+          g_autoptr(GVariant) item = g_variant_get_child_value (value, i);
+          g_string_append_printf (text, "%s%s", i ? ", " : "", g_variant_get_string (item, NULL));
+        }
+      return g_strdup (text->str);
+    case SAM_FIELD_ENUM:
+      return g_strdup (sam_enum_label (f->values, g_variant_get_string (value, NULL)));
+    case SAM_FIELD_BOOL:
+      return g_strdup (value && g_variant_get_int64 (value) ? _("Yes") : _("No"));
+    case SAM_FIELD_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+    case SAM_FIELD_DATETIME:
+      return sam_format_datetime (g_variant_get_string (value, NULL));
+    default:
+      return g_strdup (g_variant_get_string (value, NULL));
+    }
+}
+
 /* Returns a new list of SamDetail: each set of records that point to
  * @record, such as the activities an agency leads. */
 GListModel *
@@ -463,13 +552,15 @@ sam_details_new_history (SamStore  *store,
       g_autofree char *label = NULL;
       g_autofree char *comment = g_markup_escape_text (sam_record_get_string (u, "comment"), -1);
       g_autofree char *who = g_markup_escape_text (sam_record_get_string (u, "reported_by"), -1);
+      g_autofree char *at = sam_format_datetime (sam_record_get_string (u, "reported_at"));
+      g_autofree char *when = g_markup_escape_text (at, -1);
 
       /* TRANSLATORS: period, status and progress of a status update. */
       label = g_strdup_printf (_("%s · %s · %d %%"), period ? sam_record_get_string (period, "code") : "?",
                                sam_enum_label (sam_status_values, sam_record_get_string (u, "status")),
                                (int) sam_record_get_int (u, "progress"));
-      append (list, label, g_strdup_printf ("%s%s<small>%s %s</small>", comment, *comment ? "\n" : "",
-                                            who, sam_record_get_string (u, "reported_at")));
+      append (list, label, g_strdup_printf ("%s%s<small>%s%s%s</small>", comment, *comment ? "\n" : "",
+                                            who, *who ? " · " : "", when));
     }
   return G_LIST_MODEL (list);
 }

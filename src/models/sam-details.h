@@ -21,6 +21,12 @@ GListModel *sam_details_new        (SamStore    *store,
                                     SamRecord   *record);
 GListModel *sam_details_new_backlinks (SamStore *store,
                                     SamRecord   *record);
+GListModel *sam_details_new_links_to (SamStore  *store,
+                                    SamRecord   *record);
+char       *sam_details_describe_value (SamStore   *store,
+                                    SamKind      kind,
+                                    const char  *field,
+                                    GVariant    *value);
 GListModel *sam_details_new_accountability (SamStore *store,
                                     SamRecord   *activity);
 GListModel *sam_details_new_history (SamStore   *store,

@@ -226,6 +226,50 @@ sam_matrix_row_cell_text (SamMatrixRow *self,
   return g_string_free (text, FALSE);
 }
 
+/* Returns what cell @column of @self holds, in words for people who hear
+ * it rather than see the table: "leads 2, partner in 1"; "3 activities
+ * reach the group"; "a gap: no activity reaches the group"; "none". */
+char *
+sam_matrix_row_cell_description (SamMatrixRow *self,
+                                 guint         column)
+{
+  const SamMatrix *m;
+  guint lead, partner, sector;
+  GString *text;
+
+  g_return_val_if_fail (SAM_IS_MATRIX_ROW (self), NULL);
+  m = self->shared->matrix;
+  if (m->kind == SAM_MATRIX_COVERAGE)
+    {
+      guint reached = value_at (self, column, SAM_MATRIX_REACHED);
+
+      if (sam_matrix_row_cell_is_gap (self, column))
+        return g_strdup (_("a gap: no activity reaches the group here"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity reaches it", "%u activities reach it",
+                                           reached), reached);
+    }
+  lead = value_at (self, column, SAM_MATRIX_LEAD);
+  partner = value_at (self, column, SAM_MATRIX_PARTNER);
+  sector = value_at (self, column, SAM_MATRIX_SECTOR);
+  if (lead + partner + sector == 0)
+    return g_strdup (_("no activities"));
+  text = g_string_new (NULL);
+  if (lead)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "leads %u activity", "leads %u activities", lead), lead);
+  if (partner)
+    {
+      g_string_append (text, text->len ? ", " : "");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "partner in %u", "partner in %u", partner), partner);
+    }
+  if (sector)
+    {
+      g_string_append (text, text->len ? ", " : "");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "answers for %u by sector responsibility",
+                                                 "answers for %u by sector responsibility", sector), sector);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* A gap: a coverage cell no activity reaches (headings are never gaps). */
 gboolean
 sam_matrix_row_cell_is_gap (SamMatrixRow *self,

@@ -20,6 +20,8 @@ const SamMatrix  *sam_matrix_row_get_matrix    (SamMatrixRow *self);
 GListModel       *sam_matrix_row_get_children  (SamMatrixRow *self);
 char             *sam_matrix_row_cell_text     (SamMatrixRow *self,
                                                 guint         column);
+char             *sam_matrix_row_cell_description (SamMatrixRow *self,
+                                                guint         column);
 gboolean          sam_matrix_row_cell_is_gap   (SamMatrixRow *self,
                                                 guint         column);
 

@@ -100,7 +100,7 @@ subtitle_for (SamRecord *record)
     case SAM_KIND_RD_PROJECT:
       return g_strdup (sam_enum_label (sam_status_values, sam_record_get_string (record, "status")));
     case SAM_KIND_SEMINAR:
-      return g_strdup (sam_record_get_string (record, "starts_at"));
+      return sam_format_datetime (sam_record_get_string (record, "starts_at"));
     case SAM_KIND_REPORTING_PERIOD:
       return g_strdup_printf ("%s – %s", sam_record_get_string (record, "start_date"),
                               sam_record_get_string (record, "end_date"));

@@ -6,6 +6,7 @@
 
 #include "sam-rules.h"
 #include "sam-seminars.h"
+#include "sam-store-private.h"
 
 /* Inserts @record (id 0) or updates it, with its kind's rules. Returns
  * FALSE, changing nothing, with the message of the rule it breaks. */
@@ -31,8 +32,108 @@ sam_rules_save (SamStore   *store,
     }
 }
 
-/* Deletes (@kind, @id) with its kind's rules: a seminar goes with its
- * registrations, a cancelled registration moves the waiting list up. */
+/* Changes field @field of (@kind, @id) to @value only while it still holds
+ * @expected, with the kind's rules; see sam_store_update_field(). A
+ * seminar's capacity, a registration's size and a format's yearly target
+ * are checked as sam_rules_save() checks them. */
+gboolean
+sam_rules_update_field (SamStore    *store,
+                        SamKind      kind,
+                        gint64       id,
+                        const char  *field,
+                        GVariant    *expected,
+                        GVariant    *value,
+                        GError     **error)
+{
+  g_autoptr(SamRecord) current = NULL;
+  g_autoptr(SamRecord) changed = NULL;
+  int index;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  if (kind != SAM_KIND_SEMINAR && kind != SAM_KIND_REGISTRATION && kind != SAM_KIND_SEMINAR_FORMAT)
+    return sam_store_update_field (store, kind, id, field, expected, value, error);
+
+  index = sam_kind_field_index (kind, field);
+  g_return_val_if_fail (index >= 0, FALSE);
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  if ((current = sam_store_get (store, kind, id, error))
+      && sam_store_check_value (current, field, expected, value, error))
+    {
+      changed = sam_record_copy (current);
+      sam_record_take_value (changed, (guint) index, value ? g_variant_ref (value) : NULL);
+    }
+  if (changed == NULL || !sam_rules_save (store, changed, error) || !sam_store_commit (store, error))
+    {
+      sam_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What belongs to a record and goes with it: its history, not things
+ * that stand on their own. */
+static const struct { SamKind kind; SamKind owned; const char *field; } owned_records[] = {
+  { SAM_KIND_ACTIVITY, SAM_KIND_STATUS_UPDATE, "activity_id" },
+  { SAM_KIND_REPORTING_ROUND, SAM_KIND_ROUND_FORM, "round_id" },
+};
+
+static gboolean
+delete_owned (SamStore   *store,
+              SamKind     kind,
+              gint64      id,
+              GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (owned_records); i++)
+    {
+      g_autoptr(GPtrArray) owned = NULL;
+
+      if (owned_records[i].kind != kind)
+        continue;
+      if (!(owned = sam_store_list_by (store, owned_records[i].owned, owned_records[i].field, id, error)))
+        return FALSE;
+      for (guint j = 0; j < owned->len; j++)
+        if (!sam_store_delete (store, owned_records[i].owned, sam_record_get_id (owned->pdata[j]), error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletes (@kind, @id) as sam_rules_delete() does, after pointing what
+ * stands on its own and points to it at @replacement, or with
+ * @replacement 0, after removing those links; see
+ * sam_store_delete_replacing(). One transaction and one undo step. */
+gboolean
+sam_rules_delete_replacing (SamStore   *store,
+                            SamKind     kind,
+                            gint64      id,
+                            gint64      replacement,
+                            GError    **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (replacement != id, FALSE);
+
+  if (kind == SAM_KIND_SEMINAR || kind == SAM_KIND_REGISTRATION)
+    return sam_rules_delete (store, kind, id, error);
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  if (!delete_owned (store, kind, id, error)
+      || !sam_store_delete_replacing (store, kind, id, replacement, error)
+      || !sam_store_commit (store, error))
+    {
+      sam_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletes (@kind, @id) with its kind's rules: what belongs to it goes with
+ * it (an activity's status updates, a seminar's registrations, a round's
+ * forms), a cancelled registration moves the waiting list up. A record
+ * that other records standing on their own point to is not deleted:
+ * SAM_STORE_ERROR_IN_USE (see sam_rules_delete_replacing()). One
+ * transaction and one undo step. */
 gboolean
 sam_rules_delete (SamStore   *store,
                   SamKind     kind,
@@ -48,8 +149,18 @@ sam_rules_delete (SamStore   *store,
     case SAM_KIND_REGISTRATION:
       return sam_registration_cancel (store, id, error);
     default:
-      return sam_store_delete (store, kind, id, error);
+      break;
     }
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  if (!delete_owned (store, kind, id, error)
+      || !sam_store_delete (store, kind, id, error)
+      || !sam_store_commit (store, error))
+    {
+      sam_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Creating */

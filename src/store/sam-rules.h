@@ -27,9 +27,21 @@ SamRecord *sam_rules_create (SamStore          *store,
 gboolean  sam_rules_save    (SamStore   *store,
                              SamRecord  *record,
                              GError    **error);
+gboolean  sam_rules_update_field (SamStore   *store,
+                             SamKind     kind,
+                             gint64      id,
+                             const char *field,
+                             GVariant   *expected,
+                             GVariant   *value,
+                             GError    **error);
 gboolean  sam_rules_delete  (SamStore   *store,
                              SamKind     kind,
                              gint64      id,
+                             GError    **error);
+gboolean  sam_rules_delete_replacing (SamStore *store,
+                             SamKind     kind,
+                             gint64      id,
+                             gint64      replacement,
                              GError    **error);
 
 G_END_DECLS

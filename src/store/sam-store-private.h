@@ -24,6 +24,19 @@ gboolean  sam_store_set_field_error (GError    **error,
                                     ...) G_GNUC_PRINTF (4, 5);
 gboolean  sam_store_set_invalid_from_core (GError       **error,
                                     const GError  *core);
+gboolean  sam_store_set_conflict_error (GError    **error,
+                                    SamRecord   *record,
+                                    const char  *field,
+                                    GVariant    *theirs,
+                                    GVariant    *mine);
+gboolean  sam_store_set_in_use_error (GError    **error,
+                                    const char  *what,
+                                    const char  *message);
+gboolean  sam_store_check_value    (SamRecord   *current,
+                                    const char  *field,
+                                    GVariant    *expected,
+                                    GVariant    *value,
+                                    GError     **error);
 gboolean  sam_store_exec           (SamStore    *self,
                                     const char  *sql,
                                     GError     **error);
@@ -44,6 +57,7 @@ void      sam_store_journal_add    (SamStore    *self,
 gboolean  sam_store_replay         (SamStore    *self,
                                     SamRecord   *from,
                                     SamRecord   *to,
+                                    gboolean     anyway,
                                     GError     **error);
 
 /* In sam-schema.c. */

@@ -94,6 +94,54 @@ constraint_error (SamStore          *self,
   return FALSE;
 }
 
+/* Writes the link field @index of @record to its link table, first
+ * removing what was there when @replace. */
+static gboolean
+write_link_field (SamStore   *self,
+                  SamRecord  *record,
+                  guint       index,
+                  gboolean    replace,
+                  GError    **error)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
+  const SamField *f = &info->fields[index];
+  GVariant *v = sam_record_get_value (record, index);
+  g_autofree char *owner = owner_column (info);
+  g_autofree char *del = NULL, *ins = NULL;
+  g_autoptr(SamStmt) stmt = NULL;
+
+  if (replace)
+    {
+      del = g_strdup_printf ("DELETE FROM %s WHERE %s = %" G_GINT64_FORMAT,
+                             f->link_table, owner, sam_record_get_id (record));
+      if (!sam_store_exec (self, del, error))
+        return FALSE;
+    }
+  if (v == NULL || g_variant_n_children (v) == 0)
+    return TRUE;
+
+  /* A value given twice is kept once, in its first place. */
+  ins = g_strdup_printf ("INSERT INTO %s (%s, %s, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                         f->link_table, owner, f->link_column);
+  if (!(stmt = sam_store_prepare (self, ins, error)))
+    return FALSE;
+  for (gsize j = 0; j < g_variant_n_children (v); j++)
+    {
+      g_autoptr(GVariant) item = g_variant_get_child_value (v, j);
+      GError *failure = NULL;
+
+      sam_stmt_bind_int (stmt, 1, sam_record_get_id (record));
+      if (f->type == SAM_FIELD_REFS)
+        sam_stmt_bind_int (stmt, 2, g_variant_get_int64 (item));
+      else
+        sam_stmt_bind_text (stmt, 2, g_variant_get_string (item, NULL));
+      sam_stmt_bind_int (stmt, 3, (gint64) j);
+      if (!sam_stmt_run (stmt, &failure))
+        return constraint_error (self, info, record, failure, error);
+    }
+  return TRUE;
+}
+
 static gboolean
 write_links (SamStore   *self,
              SamRecord  *record,
@@ -101,47 +149,10 @@ write_links (SamStore   *self,
              GError    **error)
 {
   const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
-  g_autofree char *owner = owner_column (info);
 
   for (guint i = 0; i < info->n_fields; i++)
-    {
-      const SamField *f = &info->fields[i];
-      GVariant *v = sam_record_get_value (record, i);
-      g_autofree char *del = NULL, *ins = NULL;
-      g_autoptr(SamStmt) stmt = NULL;
-
-      if (!sam_field_is_link (f))
-        continue;
-      if (replace)
-        {
-          del = g_strdup_printf ("DELETE FROM %s WHERE %s = %" G_GINT64_FORMAT,
-                                 f->link_table, owner, sam_record_get_id (record));
-          if (!sam_store_exec (self, del, error))
-            return FALSE;
-        }
-      if (v == NULL || g_variant_n_children (v) == 0)
-        continue;
-
-      /* A value given twice is kept once, in its first place. */
-      ins = g_strdup_printf ("INSERT INTO %s (%s, %s, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                             f->link_table, owner, f->link_column);
-      if (!(stmt = sam_store_prepare (self, ins, error)))
-        return FALSE;
-      for (gsize j = 0; j < g_variant_n_children (v); j++)
-        {
-          g_autoptr(GVariant) item = g_variant_get_child_value (v, j);
-          GError *failure = NULL;
-
-          sam_stmt_bind_int (stmt, 1, sam_record_get_id (record));
-          if (f->type == SAM_FIELD_REFS)
-            sam_stmt_bind_int (stmt, 2, g_variant_get_int64 (item));
-          else
-            sam_stmt_bind_text (stmt, 2, g_variant_get_string (item, NULL));
-          sam_stmt_bind_int (stmt, 3, (gint64) j);
-          if (!sam_stmt_run (stmt, &failure))
-            return constraint_error (self, info, record, failure, error);
-        }
-    }
+    if (sam_field_is_link (&info->fields[i]) && !write_link_field (self, record, i, replace, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -299,17 +310,85 @@ delete_row (SamStore   *self,
   return TRUE;
 }
 
-/* Writes @change's @to side over its other side, with no checks and no
- * journal: undo and redo replay what was checked when it was first done. */
+/* Whether @current still holds what @expected held in every field that
+ * differs between @expected and @goal (all fields when @goal is NULL); if
+ * not, a conflict about the first such field. */
+static gboolean
+check_unchanged (SamRecord  *current,
+                 SamRecord  *expected,
+                 SamRecord  *goal,
+                 GError    **error)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (current));
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SamField *f = &info->fields[i];
+      GVariant *now = sam_record_get_value (current, i);
+      GVariant *was = sam_record_get_value (expected, i);
+      GVariant *to = goal ? sam_record_get_value (goal, i) : NULL;
+
+      if (goal && sam_record_values_equal (f, was, to))
+        continue;
+      if (!sam_record_values_equal (f, now, was) && !(goal && sam_record_values_equal (f, now, to)))
+        return sam_store_set_conflict_error (error, current, f->name, now, to);
+    }
+  return TRUE;
+}
+
+/* Puts @to's values of the fields that differ between @from and @to into
+ * @record. */
+static void
+apply_difference (SamRecord *record,
+                  SamRecord *from,
+                  SamRecord *to)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      GVariant *v = sam_record_get_value (to, i);
+
+      if (!sam_record_values_equal (&info->fields[i], sam_record_get_value (from, i), v))
+        sam_record_take_value (record, i, v ? g_variant_ref (v) : NULL);
+    }
+}
+
+/* Takes a record from the state @from to the state @to (either NULL: the
+ * record is not there), with no rule checks and no journal: undo and redo
+ * replay what was checked when it was first done. Only the fields that
+ * differ between @from and @to are written, so what others changed in the
+ * other fields stays. Unless @anyway, fails with SAM_STORE_ERROR_CONFLICT
+ * when the record no longer holds @from's values in those fields. */
 gboolean
 sam_store_replay (SamStore   *self,
                   SamRecord  *from,
                   SamRecord  *to,
+                  gboolean    anyway,
                   GError    **error)
 {
+  g_autoptr(SamRecord) current = NULL;
+  g_autoptr(GError) local = NULL;
+  SamRecord *any = from ? from : to;
+
+  if (from == NULL)
+    return write_row (self, to, FALSE, error);
+  current = sam_store_get (self, sam_record_get_kind (any), sam_record_get_id (any), &local);
+  if (current == NULL && to == NULL && g_error_matches (local, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
+    return TRUE;   /* gone already, as the step would leave it */
+  if (current == NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                   _("“%s” was deleted elsewhere since, so this step cannot be taken back."),
+                   sam_record_get_title (any));
+      return FALSE;
+    }
+  if (!anyway && !check_unchanged (current, from, to, error))
+    return FALSE;
   if (to == NULL)
     return delete_row (self, sam_record_get_kind (from), sam_record_get_id (from), error);
-  return write_row (self, to, from != NULL, error);
+  apply_difference (current, from, to);
+  return write_row (self, current, TRUE, error);
 }
 
 static gboolean
@@ -367,6 +446,122 @@ sam_store_update (SamStore   *self,
   return save (self, record, TRUE, error);
 }
 
+/* Whether field @field of @current may become @value for someone who read
+ * it as @expected: it still is @expected, or it already is @value (both
+ * made the same change). Otherwise SAM_STORE_ERROR_CONFLICT with both. */
+gboolean
+sam_store_check_value (SamRecord   *current,
+                       const char  *field,
+                       GVariant    *expected,
+                       GVariant    *value,
+                       GError     **error)
+{
+  int index = sam_kind_field_index (sam_record_get_kind (current), field);
+  const SamField *f = sam_kind_find_field (sam_record_get_kind (current), field);
+  GVariant *now;
+
+  g_assert (index >= 0);
+  now = sam_record_get_value (current, (guint) index);
+  if (sam_record_values_equal (f, now, expected) || sam_record_values_equal (f, now, value))
+    return TRUE;
+  return sam_store_set_conflict_error (error, current, field, now, value);
+}
+
+/* Writes field @index of @changed, whose stored state is @current: a
+ * column only while it still holds @current's value, or a link table. */
+static gboolean
+write_field (SamStore   *self,
+             SamRecord  *current,
+             SamRecord  *changed,
+             guint       index,
+             GError    **error)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (changed));
+  const SamField *f = &info->fields[index];
+  g_autofree char *sql = NULL;
+  g_autoptr(SamStmt) stmt = NULL;
+  GError *failure = NULL;
+
+  if (sam_field_is_link (f))
+    return write_link_field (self, changed, index, TRUE, error);
+  /* Standard SQL, as a server would run it: only if nobody changed it. */
+  sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2 AND %s IS NOT DISTINCT FROM ?3",
+                         info->table, f->name, f->name);
+  if (!(stmt = sam_store_prepare (self, sql, error)))
+    return FALSE;
+  bind_value (stmt, 1, f, sam_record_get_value (changed, index));
+  sam_stmt_bind_int (stmt, 2, sam_record_get_id (changed));
+  bind_value (stmt, 3, f, sam_record_get_value (current, index));
+  if (!sam_stmt_run (stmt, &failure))
+    return constraint_error (self, info, changed, failure, error);
+  if (sam_db_changes (sam_store_get_db (self)) == 0)
+    return sam_store_set_conflict_error (error, current, f->name, NULL, sam_record_get_value (changed, index));
+  return TRUE;
+}
+
+static gboolean
+update_field (SamStore    *self,
+              SamRecord   *current,
+              const char  *field,
+              GVariant    *expected,
+              GVariant    *value,
+              GError     **error)
+{
+  int index = sam_kind_field_index (sam_record_get_kind (current), field);
+  g_autoptr(SamRecord) changed = NULL;
+
+  if (!sam_store_check_value (current, field, expected, value, error))
+    return FALSE;
+  if (sam_record_values_equal (sam_kind_find_field (sam_record_get_kind (current), field),
+                               sam_record_get_value (current, (guint) index), value))
+    return TRUE;
+  changed = sam_record_copy (current);
+  sam_record_take_value (changed, (guint) index, value ? g_variant_ref (value) : NULL);
+  if (!validate (self, changed, error) || !write_field (self, current, changed, (guint) index, error))
+    return FALSE;
+  sam_store_journal_add (self, current, changed);
+  return TRUE;
+}
+
+/* Changes one field of the record (@kind, @id) to @value (NULL clears it),
+ * but only while it still holds @expected, the value the caller read and
+ * showed: so that two people editing one record never overwrite each
+ * other's changes, and nothing else of the record is written. One
+ * transaction and one undo step; a value equal to what is stored changes
+ * nothing. Fails, changing nothing, with SAM_STORE_ERROR_CONFLICT when the
+ * field holds another value now (see sam_store_error_get_theirs()),
+ * SAM_STORE_ERROR_NOT_FOUND when the record is gone, and
+ * SAM_STORE_ERROR_INVALID when the record would break a rule.
+ *
+ * A server backend implements the same contract with
+ * UPDATE … SET field = value WHERE id = … AND field IS NOT DISTINCT FROM expected. */
+gboolean
+sam_store_update_field (SamStore    *self,
+                        SamKind      kind,
+                        gint64       id,
+                        const char  *field,
+                        GVariant    *expected,
+                        GVariant    *value,
+                        GError     **error)
+{
+  g_autoptr(SamRecord) current = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind >= 0 && kind < SAM_N_KINDS, FALSE);
+  g_return_val_if_fail (field != NULL && sam_kind_find_field (kind, field) != NULL, FALSE);
+
+  if (!sam_store_begin (self, error))
+    return FALSE;
+  if (!(current = sam_store_get (self, kind, id, error))
+      || !update_field (self, current, field, expected, value, error)
+      || !sam_store_commit (self, error))
+    {
+      sam_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Counts, per kind, the records whose fields point to (@kind, @id). */
 static GString *
 describe_references (SamStore *self,
@@ -411,6 +606,42 @@ describe_references (SamStore *self,
   return what;
 }
 
+/* Returns TRUE when a record points to (@kind, @id) through a field that
+ * must be set, so that its links can be moved to another record but not
+ * removed (see sam_store_delete_replacing()). */
+gboolean
+sam_store_links_required (SamStore *self,
+                          SamKind   kind,
+                          gint64    id)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  for (int k = 0; k < SAM_N_KINDS; k++)
+    {
+      const SamKindInfo *other = sam_kind_get_info (k);
+
+      for (guint i = 0; i < other->n_fields; i++)
+        {
+          const SamField *f = &other->fields[i];
+          g_autofree char *sql = NULL;
+          g_autoptr(SamStmt) stmt = NULL;
+          gboolean found = FALSE;
+
+          if (f->ref_kind != kind || f->type != SAM_FIELD_REF || !f->required)
+            continue;
+          sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ? LIMIT 1", other->table, f->name);
+          if ((stmt = sam_store_prepare (self, sql, NULL)) != NULL)
+            {
+              sam_stmt_bind_int (stmt, 1, id);
+              found = sam_stmt_step (stmt, NULL) == SAM_STEP_ROW;
+            }
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Deletes the record (@kind, @id) and its own links in one transaction.
  * A record that others point to is not deleted: SAM_STORE_ERROR_IN_USE
  * says what points to it (see sam_store_delete_replacing()). */
@@ -430,10 +661,10 @@ sam_store_delete (SamStore   *self,
     return FALSE;
   if ((refs = describe_references (self, kind, id)) != NULL)
     {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE,
-                   _("“%s” cannot be deleted while other items point to it (%s). Reassign or remove those first."),
-                   sam_record_get_title (before), refs->str);
-      return FALSE;
+      g_autofree char *message =
+        g_strdup_printf (_("Other items point to “%s” (%s). Move those links to another item or remove them, then delete it."),
+                         sam_record_get_title (before), refs->str);
+      return sam_store_set_in_use_error (error, refs->str, message);
     }
   if (!sam_store_begin (self, error))
     return FALSE;
@@ -485,6 +716,40 @@ replace_reference (SamRecord       *record,
   return TRUE;
 }
 
+/* A record names an agency once: one that leads it (a REF field) is not
+ * also among its partners (a REFS field of the same kind), as moving
+ * another agency's links onto it could make it. */
+static void
+drop_repeated_refs (SamRecord *record)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SamField *many = &info->fields[i];
+      g_autoptr(GArray) kept = NULL;
+      const gint64 *refs;
+      gsize n;
+
+      if (many->type != SAM_FIELD_REFS)
+        continue;
+      refs = sam_record_get_refs (record, many->name, &n);
+      kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (gsize j = 0; j < n; j++)
+        {
+          gboolean named = FALSE;
+
+          for (guint k = 0; k < info->n_fields && !named; k++)
+            named = info->fields[k].type == SAM_FIELD_REF && info->fields[k].ref_kind == many->ref_kind
+                    && sam_record_get_int (record, info->fields[k].name) == refs[j];
+          if (!named)
+            g_array_append_val (kept, refs[j]);
+        }
+      if (kept->len != n)
+        sam_record_set_refs (record, many->name, (const gint64 *) kept->data, kept->len);
+    }
+}
+
 static gboolean
 replace_references (SamStore   *self,
                     SamKind     kind,
@@ -506,9 +771,13 @@ replace_references (SamStore   *self,
           if (!(found = sam_store_list_by (self, k, f->name, id, error)))
             return FALSE;
           for (guint j = 0; j < found->len; j++)
-            if (!replace_reference (found->pdata[j], f, id, replacement, error)
-                || !sam_store_update (self, found->pdata[j], error))
-              return FALSE;
+            {
+              if (!replace_reference (found->pdata[j], f, id, replacement, error))
+                return FALSE;
+              drop_repeated_refs (found->pdata[j]);
+              if (!sam_store_update (self, found->pdata[j], error))
+                return FALSE;
+            }
         }
     }
   return TRUE;

@@ -44,6 +44,7 @@ struct _SamStore
   GPtrArray *redo;
   GPtrArray *replaying;     /* the step undo or redo is replaying */
   gboolean   replay_backwards;
+  gint64     data_version;  /* PRAGMA data_version when last looked at */
 };
 
 G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
@@ -51,15 +52,54 @@ G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
 enum {
   CHANGED,
   RECORD_CHANGED,
+  RECORD_UPDATED,
+  EXTERNAL_CHANGE,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-typedef SamFieldErrorData SamStoreErrorPrivate;
-#define sam_store_error_private_init sam_field_error_data_init
-#define sam_store_error_private_copy sam_field_error_data_copy
-#define sam_store_error_private_clear sam_field_error_data_clear
+/* What a store error says besides its message: the field it is about,
+ * and for a conflict the value stored now and the one that was to be
+ * written. */
+typedef struct
+{
+  SamFieldErrorData  about;
+  SamKind            kind;      /* a conflict: the record's */
+  gint64             id;
+  GVariant          *theirs;
+  GVariant          *mine;
+} SamStoreErrorPrivate;
+
+static void
+sam_store_error_private_init (SamStoreErrorPrivate *data)
+{
+  sam_field_error_data_init (&data->about);
+  data->kind = SAM_KIND_NONE;
+  data->id = 0;
+  data->theirs = NULL;
+  data->mine = NULL;
+}
+
+static void
+sam_store_error_private_copy (const SamStoreErrorPrivate *src,
+                              SamStoreErrorPrivate       *dest)
+{
+  sam_field_error_data_copy (&src->about, &dest->about);
+  dest->kind = src->kind;
+  dest->id = src->id;
+  dest->theirs = src->theirs ? g_variant_ref (src->theirs) : NULL;
+  dest->mine = src->mine ? g_variant_ref (src->mine) : NULL;
+}
+
+static void
+sam_store_error_private_clear (SamStoreErrorPrivate *data)
+{
+  sam_field_error_data_clear (&data->about);
+  g_clear_pointer (&data->theirs, g_variant_unref);
+  g_clear_pointer (&data->mine, g_variant_unref);
+}
+
 G_DEFINE_EXTENDED_ERROR (SamStoreError, sam_store_error)
 
 /* Returns the name of the field @error (of SAM_STORE_ERROR) is about, or
@@ -68,16 +108,96 @@ const char *
 sam_store_error_get_field (const GError *error)
 {
   g_return_val_if_fail (error != NULL && error->domain == SAM_STORE_ERROR, NULL);
-  return sam_store_error_get_private (error)->field;
+  return sam_store_error_get_private (error)->about.field;
 }
 
 /* Returns what is wrong with that field alone ("cannot be empty"), for
- * showing under it, or NULL. */
+ * showing under it, or NULL. For SAM_STORE_ERROR_IN_USE: what points to
+ * the record ("Activities: 3"). */
 const char *
 sam_store_error_get_reason (const GError *error)
 {
   g_return_val_if_fail (error != NULL && error->domain == SAM_STORE_ERROR, NULL);
-  return sam_store_error_get_private (error)->reason;
+  return sam_store_error_get_private (error)->about.reason;
+}
+
+/* For SAM_STORE_ERROR_CONFLICT: the value of the field (see
+ * sam_store_error_get_field()) as it is stored now, written by someone
+ * else (borrowed; NULL when unset or for other errors). */
+GVariant *
+sam_store_error_get_theirs (const GError *error)
+{
+  g_return_val_if_fail (error != NULL && error->domain == SAM_STORE_ERROR, NULL);
+  return sam_store_error_get_private (error)->theirs;
+}
+
+/* For SAM_STORE_ERROR_CONFLICT: the value that was to be written instead
+ * (borrowed; NULL when it would clear the field or for other errors). */
+GVariant *
+sam_store_error_get_mine (const GError *error)
+{
+  g_return_val_if_fail (error != NULL && error->domain == SAM_STORE_ERROR, NULL);
+  return sam_store_error_get_private (error)->mine;
+}
+
+/* For SAM_STORE_ERROR_CONFLICT: sets @kind and @id to the record whose
+ * field it is about and returns TRUE; FALSE for other errors. */
+gboolean
+sam_store_error_get_record (const GError *error,
+                            SamKind      *kind,
+                            gint64       *id)
+{
+  const SamStoreErrorPrivate *data;
+
+  g_return_val_if_fail (error != NULL && error->domain == SAM_STORE_ERROR, FALSE);
+  data = sam_store_error_get_private (error);
+  if (kind)
+    *kind = data->kind;
+  if (id)
+    *id = data->id;
+  return data->kind != SAM_KIND_NONE;
+}
+
+/* Sets SAM_STORE_ERROR_CONFLICT about @field of @record (as stored now):
+ * its value is @theirs, not what the caller read, and @mine was to be
+ * written. Always returns FALSE. */
+gboolean
+sam_store_set_conflict_error (GError     **error,
+                              SamRecord   *record,
+                              const char  *field,
+                              GVariant    *theirs,
+                              GVariant    *mine)
+{
+  const SamField *f = sam_kind_find_field (sam_record_get_kind (record), field);
+  SamStoreErrorPrivate *data;
+  GError *local;
+
+  g_assert (f != NULL);
+  local = g_error_new (SAM_STORE_ERROR, SAM_STORE_ERROR_CONFLICT,
+                       _("%s of “%s” was changed elsewhere after it was read here. Look at both values and choose which to keep."),
+                       g_dgettext (GETTEXT_PACKAGE, f->label), sam_record_get_title (record));
+  data = sam_store_error_get_private (local);
+  data->about.field = g_strdup (f->name);
+  data->kind = sam_record_get_kind (record);
+  data->id = sam_record_get_id (record);
+  data->theirs = theirs ? g_variant_ref (theirs) : NULL;
+  data->mine = mine ? g_variant_ref (mine) : NULL;
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
+/* Sets SAM_STORE_ERROR_IN_USE with @message, keeping @what points to the
+ * record ("Activities: 3") as its reason. Always returns FALSE. */
+gboolean
+sam_store_set_in_use_error (GError     **error,
+                            const char  *what,
+                            const char  *message)
+{
+  GError *local = g_error_new_literal (SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE, message);
+
+  sam_store_error_get_private (local)->about.reason = g_strdup (what);
+  g_propagate_error (error, local);
+  return FALSE;
 }
 
 /* Sets SAM_STORE_ERROR_INVALID about @field of @kind: the message "Label:
@@ -92,7 +212,7 @@ sam_store_set_field_error (GError     **error,
 {
   const SamField *f = sam_kind_find_field (kind, field);
   g_autofree char *reason = NULL;
-  SamFieldErrorData *data;
+  SamStoreErrorPrivate *data;
   GError *local;
   va_list args;
 
@@ -104,8 +224,8 @@ sam_store_set_field_error (GError     **error,
   local = g_error_new (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("%s: %s"),
                        g_dgettext (GETTEXT_PACKAGE, f->label), reason);
   data = sam_store_error_get_private (local);
-  data->field = g_strdup (f->name);
-  data->reason = g_steal_pointer (&reason);
+  data->about.field = g_strdup (f->name);
+  data->about.reason = g_steal_pointer (&reason);
   g_propagate_error (error, local);
   return FALSE;
 }
@@ -120,10 +240,10 @@ sam_store_set_invalid_from_core (GError       **error,
 
   if (core->domain == SAM_CORE_ERROR)
     {
-      SamFieldErrorData *data = sam_store_error_get_private (local);
+      SamStoreErrorPrivate *data = sam_store_error_get_private (local);
 
-      data->field = g_strdup (sam_core_error_get_field (core));
-      data->reason = g_strdup (sam_core_error_get_reason (core));
+      data->about.field = g_strdup (sam_core_error_get_field (core));
+      data->about.reason = g_strdup (sam_core_error_get_reason (core));
     }
   g_propagate_error (error, local);
   return FALSE;
@@ -296,6 +416,31 @@ sam_store_class_init (SamStoreClass *klass)
   signals[RECORD_CHANGED] = g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                           SAM_TYPE_RECORD, G_TYPE_BOOLEAN);
+
+  /**
+   * SamStore::record-updated:
+   * @before: the record as it was
+   * @after: the record as it is now
+   *
+   * Emitted with #SamStore::record-changed for each record a committed
+   * step, an undo or a redo changed (not created or deleted), with both
+   * sides: for telling people what the rules did on their own (a
+   * registration that moved up from the waiting list).
+   */
+  signals[RECORD_UPDATED] = g_signal_new ("record-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                          SAM_TYPE_RECORD, SAM_TYPE_RECORD);
+
+  /**
+   * SamStore::external-change:
+   *
+   * Emitted when sam_store_notice_changes() finds that another connection
+   * (another window, another program) changed the database, before
+   * #SamStore::changed: which records changed is not known, so whatever
+   * keeps records of its own should read them all again.
+   */
+  signals[EXTERNAL_CHANGE] = g_signal_new ("external-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -729,6 +874,7 @@ open_with_flags (const char         *path,
     }
   if (!sam_db_sqlite_use_wal (self->db, error))
     return NULL;
+  self->data_version = sam_db_data_version (self->db);
   return g_steal_pointer (&self);
 }
 
@@ -1009,6 +1155,65 @@ sam_store_begin (SamStore  *self,
   return TRUE;
 }
 
+/* What one step did to one record: its state before the step (NULL when
+ * the step created it) and after (NULL when the step deleted it). */
+typedef struct
+{
+  SamRecord *first;
+  SamRecord *last;
+} Span;
+
+static guint
+record_hash (gconstpointer key)
+{
+  SamRecord *r = (SamRecord *) key;
+
+  return g_int64_hash (&(gint64) { sam_record_get_id (r) }) ^ (guint) sam_record_get_kind (r);
+}
+
+static gboolean
+record_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return sam_record_get_kind ((SamRecord *) a) == sam_record_get_kind ((SamRecord *) b)
+         && sam_record_get_id ((SamRecord *) a) == sam_record_get_id ((SamRecord *) b);
+}
+
+/* Emits SamStore::record-updated once per record that was there before
+ * @step and still is after it, with its first and last state: a record
+ * the step created and then changed was not updated. */
+static void
+emit_updated (SamStore  *self,
+              GPtrArray *step,
+              gboolean   backwards)
+{
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (record_hash, record_equal, NULL, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < step->len; i++)
+    {
+      Change *c = step->pdata[backwards ? step->len - 1 - i : i];
+      SamRecord *from = backwards ? c->after : c->before, *to = backwards ? c->before : c->after;
+      Span *span = g_hash_table_lookup (spans, from ? from : to);
+
+      if (span == NULL)
+        {
+          span = g_new0 (Span, 1);
+          span->first = from;
+          g_hash_table_insert (spans, from ? from : to, span);
+          g_ptr_array_add (order, span);
+        }
+      span->last = to;
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      Span *span = order->pdata[i];
+
+      if (span->first && span->last)
+        g_signal_emit (self, signals[RECORD_UPDATED], 0, span->first, span->last);
+    }
+}
+
 gboolean
 sam_store_commit (SamStore  *self,
                   GError   **error)
@@ -1044,6 +1249,7 @@ sam_store_commit (SamStore  *self,
 
       g_signal_emit (self, signals[RECORD_CHANGED], 0, now ? now : gone, now == NULL);
     }
+  emit_updated (self, step, self->replaying && self->replay_backwards);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -1135,6 +1341,7 @@ replay_step (SamStore   *self,
              GPtrArray  *from,
              GPtrArray  *to,
              gboolean    backwards,
+             gboolean    anyway,
              GError    **error)
 {
   GPtrArray *step;
@@ -1150,8 +1357,8 @@ replay_step (SamStore   *self,
   for (guint i = 0; ok && i < step->len; i++)
     {
       Change *c = step->pdata[backwards ? step->len - 1 - i : i];
-      ok = backwards ? sam_store_replay (self, c->after, c->before, error)
-                     : sam_store_replay (self, c->before, c->after, error);
+      ok = backwards ? sam_store_replay (self, c->after, c->before, anyway, error)
+                     : sam_store_replay (self, c->before, c->after, anyway, error);
     }
   if (ok)
     ok = sam_store_commit (self, error);
@@ -1163,15 +1370,20 @@ replay_step (SamStore   *self,
   return ok;
 }
 
-/* Undoes the last step (one outermost transaction) in one transaction.
- * Returns TRUE when there was nothing to undo; on failure nothing changes
- * and the step stays to be undone. */
+/* Undoes the last step (one outermost transaction) in one transaction,
+ * putting back only the fields the step changed. Returns TRUE when there
+ * was nothing to undo. When a value the step wrote has since been changed
+ * by someone else (another window or program), nothing is undone: FALSE
+ * with SAM_STORE_ERROR_CONFLICT, whose theirs is the value now and mine
+ * the value undo would put back; sam_store_undo_anyway() undoes it all
+ * the same. On any failure nothing changes and the step stays to be
+ * undone. */
 gboolean
 sam_store_undo (SamStore  *self,
                 GError   **error)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  return replay_step (self, self->undo, self->redo, TRUE, error);
+  return replay_step (self, self->undo, self->redo, TRUE, FALSE, error);
 }
 
 /* Does again the last undone step; see sam_store_undo(). */
@@ -1180,7 +1392,48 @@ sam_store_redo (SamStore  *self,
                 GError   **error)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  return replay_step (self, self->redo, self->undo, FALSE, error);
+  return replay_step (self, self->redo, self->undo, FALSE, FALSE, error);
+}
+
+/* Undoes the last step as sam_store_undo() does, over what others have
+ * changed since: once the person has seen the conflict and chosen so. */
+gboolean
+sam_store_undo_anyway (SamStore  *self,
+                       GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return replay_step (self, self->undo, self->redo, TRUE, TRUE, error);
+}
+
+/* Does again the last undone step over what others have changed since. */
+gboolean
+sam_store_redo_anyway (SamStore  *self,
+                       GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return replay_step (self, self->redo, self->undo, FALSE, TRUE, error);
+}
+
+/* Looks whether another connection (another window, another program)
+ * changed the database since the last look; if so emits
+ * SamStore::external-change and SamStore::changed and returns TRUE. Cheap
+ * (the backend's data version; SQLite's PRAGMA data_version): call it when the window gets the focus
+ * and every few seconds. Does nothing inside a transaction. */
+gboolean
+sam_store_notice_changes (SamStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  if (self->db == NULL || self->depth > 0)
+    return FALSE;
+  version = sam_db_data_version (self->db);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 /* Sets how long one statement may run on @self before it is stopped with

@@ -33,6 +33,9 @@ typedef enum {
   SAM_STORE_ERROR_FAILED,        /* SQLite failed otherwise; the message is its own */
   SAM_STORE_ERROR_ALTERED,       /* holds tables, indexes, views or triggers Samordna did not make */
   SAM_STORE_ERROR_TIMEOUT,       /* a query ran past the limit and was stopped */
+  SAM_STORE_ERROR_CONFLICT,      /* the value changed since it was read (by another window or
+                                  * program); the error carries both, see
+                                  * sam_store_error_get_theirs() and _get_mine() */
   /* A database on a PostgreSQL server: */
   SAM_STORE_ERROR_NOT_ALLOWED,   /* the login's role may not do this (the message says what) */
   SAM_STORE_ERROR_UNREACHABLE,   /* the server cannot be reached, or the connection was lost */
@@ -53,6 +56,11 @@ G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
 GQuark        sam_store_error_quark        (void);
 const char   *sam_store_error_get_field    (const GError        *error);
 const char   *sam_store_error_get_reason   (const GError        *error);
+GVariant     *sam_store_error_get_theirs   (const GError        *error);
+GVariant     *sam_store_error_get_mine     (const GError        *error);
+gboolean      sam_store_error_get_record   (const GError        *error,
+                                            SamKind             *kind,
+                                            gint64              *id);
 
 char         *sam_store_default_path       (void);
 gboolean      sam_store_is_server_address  (const char          *location);
@@ -106,10 +114,20 @@ gboolean      sam_store_insert             (SamStore            *self,
 gboolean      sam_store_update             (SamStore            *self,
                                             SamRecord           *record,
                                             GError             **error);
+gboolean      sam_store_update_field       (SamStore            *self,
+                                            SamKind              kind,
+                                            gint64               id,
+                                            const char          *field,
+                                            GVariant            *expected,
+                                            GVariant            *value,
+                                            GError             **error);
 gboolean      sam_store_delete             (SamStore            *self,
                                             SamKind              kind,
                                             gint64               id,
                                             GError             **error);
+gboolean      sam_store_links_required     (SamStore            *self,
+                                            SamKind              kind,
+                                            gint64               id);
 gboolean      sam_store_delete_replacing   (SamStore            *self,
                                             SamKind              kind,
                                             gint64               id,
@@ -148,5 +166,11 @@ gboolean      sam_store_undo               (SamStore            *self,
                                             GError             **error);
 gboolean      sam_store_redo               (SamStore            *self,
                                             GError             **error);
+gboolean      sam_store_undo_anyway        (SamStore            *self,
+                                            GError             **error);
+gboolean      sam_store_redo_anyway        (SamStore            *self,
+                                            GError             **error);
+
+gboolean      sam_store_notice_changes     (SamStore            *self);
 
 G_END_DECLS

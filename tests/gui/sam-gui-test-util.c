@@ -2,6 +2,10 @@
 
 #include "sam-gui-test-util.h"
 
+#include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
 /* Runs the main loop until @condition holds; fails the test after 60 s. */
 void
 sam_gui_wait_until (SamCondition  condition,
@@ -147,9 +151,20 @@ page_is_not_loading (gpointer window)
 SamWindow *
 sam_gui_open_window (const char *path)
 {
-  SamWindow *window = sam_window_new (NULL, NULL);
+  return sam_gui_open_window_with (path, NULL, 1280, 900);
+}
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+/* Opens @path in a window of @width × @height pixels that keeps the
+ * person's choices in @settings (or none), once it shows the file. */
+SamWindow *
+sam_gui_open_window_with (const char *path,
+                          GSettings  *settings,
+                          int         width,
+                          int         height)
+{
+  SamWindow *window = sam_window_new (NULL, settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   sam_window_open_database (window, path);
   sam_gui_wait_until (page_is_not_loading, window, "the database to open");
@@ -351,4 +366,109 @@ sam_gui_add_text (SamWindow  *window,
   gtk_editable_set_text (GTK_EDITABLE (search), text);
   g_signal_emit_by_name (search, "activate");
   sam_gui_iterate ();
+}
+
+/* Runs the main loop until @condition holds or @ms milliseconds pass;
+ * returns whether it held. */
+gboolean
+sam_gui_wait_for (SamCondition  condition,
+                  gpointer      data,
+                  guint         ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* Lets pending events in for about @ms milliseconds. */
+void
+sam_gui_settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  sam_gui_iterate ();
+}
+
+/* Presses @keys ("ctrl+z", "Delete", "Tab Tab") on the keyboard, as a
+ * person would, into @window, which gets the pointer and the focus
+ * first: real key events through the X server (xdotool), so that the
+ * widgets' own key handling comes first as it does for people. */
+void
+sam_gui_press (GtkWindow  *window,
+               const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_strv_builder_add_many (argv, "xdotool", "mousemove", "--window", xid, "2", "2",
+                           "windowfocus", "--sync", xid, "key", "--clearmodifiers", "--delay", "30", NULL);
+  for (guint i = 0; names[i]; i++)
+    g_strv_builder_add (argv, names[i]);
+  args = g_strv_builder_end (argv);
+  sam_gui_settle (50);
+  if (!g_spawn_sync (NULL, args, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("Could not press %s: %s", keys, error->message);
+  sam_gui_settle (150);
+}
+
+/* Reads the translations as the program does, so that a test run with
+ * LANGUAGE=nb (and a Norwegian locale) sees the window in Norwegian.
+ * Call after gtk_test_init(). */
+void
+sam_gui_use_translations (void)
+{
+  const char *dir = g_getenv ("SAMORDNA_LOCALEDIR");
+
+  /* gtk_test_init() chose a locale of its own; the environment's counts. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Clicks the middle of @widget with the mouse, as a person would. */
+void
+sam_gui_click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  g_autofree char *x = NULL, *y = NULL;
+  graphene_point_t middle;
+  double nx = 0, ny = 0;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &middle));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  x = g_strdup_printf ("%d", (int) (middle.x + nx));
+  y = g_strdup_printf ("%d", (int) (middle.y + ny));
+  /* Apart from any click before: two would make a double click. */
+  sam_gui_settle (450);
+  if (!g_spawn_sync (NULL, (char *[]) { "xdotool", "mousemove", "--window", xid, x, y, "click", "1", NULL }, NULL,
+                     G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("Could not click: %s", error->message);
+  sam_gui_settle (200);
 }

@@ -25,7 +25,19 @@ void         sam_gui_wait_until     (SamCondition  condition,
                                      gpointer      data,
                                      const char   *what);
 void         sam_gui_iterate        (void);
+void         sam_gui_use_translations (void);
+gboolean     sam_gui_wait_for       (SamCondition  condition,
+                                     gpointer      data,
+                                     guint         ms);
+void         sam_gui_settle         (guint         ms);
+void         sam_gui_press          (GtkWindow    *window,
+                                     const char   *keys);
+void         sam_gui_click          (GtkWidget    *widget);
 SamWindow   *sam_gui_open_window    (const char   *path);
+SamWindow   *sam_gui_open_window_with (const char *path,
+                                       GSettings  *settings,
+                                       int         width,
+                                       int         height);
 SamPlansPage *sam_gui_plans         (SamWindow    *window);
 GListModel  *sam_gui_plan_rows      (SamWindow    *window);
 GListModel  *sam_gui_activity_rows  (SamWindow    *window);

@@ -283,6 +283,115 @@ test_delete_moving_links (Fixture       *f,
   g_assert_cmpuint (restored->len, ==, led->len);
 }
 
+static AdwMessageDialog *
+visible_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  sam_gui_iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* An activity with a status history is deleted with it, asking nothing,
+ * and one undo brings both back. */
+static void
+test_delete_activity_with_history (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(SamRecord) activity = sam_test_find (f->store, SAM_KIND_ACTIVITY, "title",
+      "Samarbeid om informasjonstiltak i særlig utsatte bransjer");
+  g_autoptr(SamRecord) period = sam_test_find (f->store, SAM_KIND_REPORTING_PERIOD, "code", "2026-T1");
+  g_autoptr(SamRecord) gone = NULL, back = NULL;
+  g_autoptr(SamRecord) update = sam_record_new (SAM_KIND_STATUS_UPDATE);
+
+  sam_record_set_int (update, "activity_id", sam_record_get_id (activity));
+  sam_record_set_int (update, "period_id", sam_record_get_id (period));
+  sam_record_set_string (update, "status", "in_progress");
+  sam_record_set_int (update, "progress", 30);
+  g_assert_true (sam_store_insert (f->store, update, NULL));
+  sam_window_show_record (f->window, activity);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete", NULL));
+  g_assert_null (visible_dialog ());
+  gone = stored (f, activity);
+  g_assert_null (gone);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  sam_gui_iterate ();
+  back = stored (f, activity);
+  g_assert_nonnull (back);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, 1);
+}
+
+/* The question about links says what points to the item, and offers only
+ * what can be done: links that must be set can only move. */
+static void
+test_delete_in_use_wording (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SamRecord) plan = sam_test_find (f->store, SAM_KIND_PLAN, "title", "Tverrsektoriell informasjonsplan");
+  AdwMessageDialog *dialog;
+  GListModel *options;
+
+  sam_window_show_record (f->window, plan);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete", NULL));
+  dialog = visible_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "cannot be deleted"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Activities: "));
+  options = gtk_drop_down_get_model (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)));
+  for (guint i = 0; i < g_list_model_get_n_items (options); i++)
+    {
+      g_autoptr(SamRecord) option = g_list_model_get_item (options, i);
+      g_assert_cmpstr (sam_record_get_title (option), !=, "Remove the links");
+    }
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (sam_store_get (f->store, SAM_KIND_PLAN, sam_record_get_id (plan), NULL));
+}
+
+/* Deleting Hdir and moving its links to HOD: HOD leads what Hdir led and
+ * is not also a partner there. */
+static void
+test_delete_moving_to_partner (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SamRecord) hdir = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "Hdir");
+  g_autoptr(SamRecord) hod = sam_test_find (f->store, SAM_KIND_AGENCY, "short_name", "HOD");
+  g_autoptr(GPtrArray) after = NULL;
+  AdwMessageDialog *dialog;
+  GtkDropDown *choice;
+  GListModel *options;
+
+  sam_window_show_record (f->window, hdir);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete", NULL));
+  dialog = visible_dialog ();
+  g_assert_nonnull (dialog);
+  choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  options = gtk_drop_down_get_model (choice);
+  for (guint i = 0; i < g_list_model_get_n_items (options); i++)
+    {
+      g_autoptr(SamRecord) option = g_list_model_get_item (options, i);
+      if (sam_record_get_id (option) == sam_record_get_id (hod))
+        gtk_drop_down_set_selected (choice, i);
+    }
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sam_gui_iterate ();
+
+  g_assert_null (sam_store_get (f->store, SAM_KIND_AGENCY, sam_record_get_id (hdir), NULL));
+  after = sam_store_list (f->store, SAM_KIND_ACTIVITY, NULL);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_false (sam_record_has_ref (after->pdata[i], "partners", sam_record_get_int (after->pdata[i], "lead_agency_id")));
+}
+
 static guint
 shown_rows (Fixture *f)
 {
@@ -437,6 +546,9 @@ main (int   argc,
   ADD ("/gui/editor/undo-redo", test_undo_redo);
   ADD ("/gui/editor/delete-with-undo", test_delete_with_undo);
   ADD ("/gui/editor/delete-moving-links", test_delete_moving_links);
+  ADD ("/gui/editor/delete-activity-with-history", test_delete_activity_with_history);
+  ADD ("/gui/editor/delete-in-use-wording", test_delete_in_use_wording);
+  ADD ("/gui/editor/delete-moving-to-partner", test_delete_moving_to_partner);
   ADD ("/gui/editor/filter-agency-with-subordinates", test_filter_agency_with_subordinates);
   ADD ("/gui/editor/status-update", test_status_update);
   ADD ("/gui/editor/sector-responsibility", test_sector_responsibility);

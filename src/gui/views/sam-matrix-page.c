@@ -6,6 +6,7 @@
 
 #include "sam-matrix-page.h"
 #include "sam-matrix-grid.h"
+#include "sam-search.h"
 #include "models/sam-matrix-rows.h"
 #include "store/sam-scope.h"
 
@@ -271,7 +272,10 @@ sam_matrix_page_class_init (SamMatrixPageClass *klass)
 static void
 sam_matrix_page_init (SamMatrixPage *self)
 {
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  sam_search_dropdown (priv->matrix_ministry);
 }
 
 /* TRUE while the matrix to show is being computed. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-overview-page.h"
+#include "sam-table.h"
 #include "models/sam-matrix-rows.h"
 #include "models/sam-overview.h"
 #include "store/sam-coordination.h"
@@ -113,7 +114,8 @@ show_figures (SamOverviewPage *self,
   set_figure (self->figure_gaps, f->gaps, gaps);
   set_figure (self->figure_checks, f->checks, checks);
   g_set_object (&self->summary, f->summary);
-  selection = gtk_no_selection_new (g_object_ref (f->summary));
+  selection = gtk_no_selection_new (G_LIST_MODEL (gtk_sort_list_model_new (
+    g_object_ref (f->summary), g_object_ref (gtk_column_view_get_sorter (self->summary_view)))));
   gtk_column_view_set_model (self->summary_view, GTK_SELECTION_MODEL (selection));
 }
 
@@ -203,6 +205,14 @@ on_summary_activate_cb (GtkColumnView   *view,
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-activities", g_variant_dict_end (filter));
 }
 
+/* Keeps how the person sorts the table. */
+static void
+sam_overview_page_use_settings (SamPage   *page,
+                                GSettings *settings)
+{
+  sam_table_remember_sort (SAM_OVERVIEW_PAGE (page)->summary_view, settings, "overview-sort");
+}
+
 static void
 sam_overview_page_dispose (GObject *object)
 {
@@ -222,6 +232,7 @@ sam_overview_page_class_init (SamOverviewPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = sam_overview_page_dispose;
   SAM_PAGE_CLASS (klass)->reload = sam_overview_page_reload;
+  SAM_PAGE_CLASS (klass)->use_settings = sam_overview_page_use_settings;
 
   g_type_ensure (SAM_TYPE_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-overview-page.ui");
@@ -234,10 +245,35 @@ sam_overview_page_class_init (SamOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_summary_activate_cb);
 }
 
+/* Each column sorts by the figure it shows (the measures by title), and
+ * is named by it. */
+static void
+set_sorters (SamOverviewPage *self)
+{
+  static const char *properties[] = {
+    "title", "total", "planned", "in-progress", "done", "delayed", "cancelled", "progress", "overdue",
+    "not-reported",
+  };
+  GListModel *columns = gtk_column_view_get_columns (self->summary_view);
+
+  g_assert (g_list_model_get_n_items (columns) == G_N_ELEMENTS (properties));
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkSorter) sorter = i == 0 ? sam_table_text_sorter (SAM_TYPE_SUMMARY, properties[i])
+                                           : sam_table_number_sorter (SAM_TYPE_SUMMARY, properties[i]);
+
+      gtk_column_view_column_set_sorter (column, sorter);
+      sam_table_set_column_id (column, properties[i]);
+    }
+}
+
 static void
 sam_overview_page_init (SamOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_sorters (self);
+  sam_table_tab_leaves (self->summary_view);
 }
 
 SamPage *

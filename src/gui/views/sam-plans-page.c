@@ -8,6 +8,8 @@
 #include "sam-activity-filter.h"
 #include "sam-cell-factory.h"
 #include "sam-filtered-list.h"
+#include "sam-search.h"
+#include "sam-table.h"
 #include "sam-tree-rows.h"
 
 struct _SamPlansPage
@@ -18,6 +20,7 @@ struct _SamPlansPage
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filters_button;
+  GtkMenuButton      *columns_button;
   GtkDropDown        *agency_filter;
   GtkCheckButton     *subordinates_check;
   GtkDropDown        *sector_filter;
@@ -436,6 +439,9 @@ sam_plans_page_select_record (SamPage   *page,
   found = sam_tree_rows_find_record (self->plan_rows, sam_record_get_kind (record), sam_record_get_id (record));
   if (found == G_MAXUINT)
     return FALSE;
+  /* What the tree selects is shown, not an activity of the table. */
+  if (self->activity_rows)
+    gtk_single_selection_set_selected (self->activity_rows, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->plan_rows, found);
   return TRUE;
 }
@@ -454,6 +460,31 @@ sam_plans_page_unselect (SamPage *page)
 
   if (self->activity_rows)
     gtk_single_selection_set_selected (self->activity_rows, GTK_INVALID_LIST_POSITION);
+}
+
+/* The activity selected in the table, or else what is selected in the
+ * tree (which also chooses the activities in the table). */
+static SamRecord *
+sam_plans_page_get_selected (SamPage *page)
+{
+  SamPlansPage *self = SAM_PLANS_PAGE (page);
+  SamActivityRow *row = self->activity_rows ? gtk_single_selection_get_selected_item (self->activity_rows) : NULL;
+  SamRecord *in_tree = self->plan_rows ? sam_tree_rows_get_record (self->plan_rows) : NULL;
+
+  if (row)
+    return sam_page_record_for_item (page, row);
+  return in_tree ? g_object_ref (in_tree) : NULL;
+}
+
+/* Keeps how the person sorts the table and which columns it shows. */
+static void
+sam_plans_page_use_settings (SamPage   *page,
+                             GSettings *settings)
+{
+  SamPlansPage *self = SAM_PLANS_PAGE (page);
+
+  sam_table_remember_sort (self->activity_view, settings, "activity-sort");
+  sam_table_remember_columns (self->activity_view, settings, "activity-hidden-columns");
 }
 
 /* Object */
@@ -530,6 +561,8 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   page_class->select_record = sam_plans_page_select_record;
   page_class->fill_place = sam_plans_page_fill_place;
   page_class->unselect = sam_plans_page_unselect;
+  page_class->get_selected = sam_plans_page_get_selected;
+  page_class->use_settings = sam_plans_page_use_settings;
 
   properties[PROP_SEARCH_MODE] = g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
@@ -541,6 +574,7 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, SamPlansPage, columns_button);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, agency_filter);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, subordinates_check);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, sector_filter);
@@ -552,17 +586,19 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, plan_tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, activity_view);
-  /* The columns, for their cells (set_cell_factories()). */
+  /* The columns, for their cells and sorters (set_columns()). */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     gtk_widget_class_bind_template_child_full (widget_class, columns[i], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sam_tree_rows_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sam_page_activate_cb);
   gtk_widget_class_install_action (widget_class, "plans.clear-filters", NULL, clear_filters_action);
 }
 
-/* The table's cells: each column shows one property of SamActivityRow. */
+/* The table's columns: each shows one property of SamActivityRow, sorts
+ * by it and is named by it, for keeping the sort and the columns shown. */
 static void
-set_cell_factories (SamPlansPage *self)
+set_columns (SamPlansPage *self)
 {
   static const struct { const char *column; const char *property; } texts[] = {
     { "title_column", "title" }, { "lead_column", "lead" }, { "partners_column", "partners" },
@@ -574,15 +610,22 @@ set_cell_factories (SamPlansPage *self)
     GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (widget, SAM_TYPE_PLANS_PAGE, "progress_column"));
   g_autoptr(GtkListItemFactory) bars = sam_cell_factory_new_progress (SAM_TYPE_ACTIVITY_ROW, "fraction",
                                                                        "progress-text");
+  g_autoptr(GtkSorter) by_progress = sam_table_number_sorter (SAM_TYPE_ACTIVITY_ROW, "progress");
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      GObject *column = gtk_widget_get_template_child (widget, SAM_TYPE_PLANS_PAGE, texts[i].column);
+      GtkColumnViewColumn *column =
+        GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (widget, SAM_TYPE_PLANS_PAGE, texts[i].column));
       g_autoptr(GtkListItemFactory) factory = sam_cell_factory_new_text (SAM_TYPE_ACTIVITY_ROW, texts[i].property);
+      g_autoptr(GtkSorter) sorter = sam_table_text_sorter (SAM_TYPE_ACTIVITY_ROW, texts[i].property);
 
-      gtk_column_view_column_set_factory (GTK_COLUMN_VIEW_COLUMN (column), factory);
+      gtk_column_view_column_set_factory (column, factory);
+      gtk_column_view_column_set_sorter (column, sorter);
+      sam_table_set_column_id (column, texts[i].property);
     }
   gtk_column_view_column_set_factory (progress, bars);
+  gtk_column_view_column_set_sorter (progress, by_progress);
+  sam_table_set_column_id (progress, "progress");
 }
 
 static void
@@ -593,7 +636,12 @@ sam_plans_page_init (SamPlansPage *self)
   self->filter = sam_activity_filter_new ();
   self->setting = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_cell_factories (self);
+  set_columns (self);
+  sam_table_tab_leaves (self->activity_view);
+  sam_search_dropdown (self->agency_filter);
+  sam_search_dropdown (self->sector_filter);
+  sam_search_dropdown (self->group_filter);
+  sam_search_dropdown (self->period_filter);
   gtk_string_list_append (statuses, _("Any status"));
   for (guint i = 0; sam_status_values[i].nick; i++)
     gtk_string_list_append (statuses, g_dgettext (GETTEXT_PACKAGE, sam_status_values[i].label));

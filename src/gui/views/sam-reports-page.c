@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-reports-page.h"
+#include "sam-search.h"
 #include "models/sam-tree.h"
 #include "report/sam-report.h"
 #include "store/sam-period.h"
@@ -408,6 +409,7 @@ static void
 sam_reports_page_init (SamReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sam_search_dropdown (self->report_scope);
   gtk_drop_down_set_selected (self->report_language,
                               sam_report_language_default () == SAM_REPORT_LANGUAGE_EN ? 1 : 0);
 }

@@ -34,7 +34,7 @@ seminar_node (SamStore  *store,
   g_autoptr(SamRecord) format = sam_store_get (store, SAM_KIND_SEMINAR_FORMAT,
                                                sam_record_get_int (seminar, "format_id"), NULL);
   SamSeminarCounts counts;
-  g_autofree char *when = g_strndup (sam_record_get_string (seminar, "starts_at"), 10);
+  g_autofree char *when = sam_format_datetime (sam_record_get_string (seminar, "starts_at"));
   g_autofree char *places = NULL, *subtitle = NULL;
   const char *status = sam_enum_label (sam_seminar_status_values, sam_record_get_string (seminar, "status"));
 
@@ -130,6 +130,29 @@ calendar_get (GtkCalendar *calendar,
   return value;
 }
 
+/* GTK 4.8's calendar notes marks but does not show them; its day labels
+ * get a look of their own here ("seminar-day" in style.css). */
+static void
+show_marks (GtkWidget   *widget,
+            GtkCalendar *calendar)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_has_css_class (c, "day-number"))
+        {
+          guint day = (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (c)), NULL, 10);
+          gboolean marked = !gtk_widget_has_css_class (c, "other-month")
+                            && gtk_calendar_get_day_is_marked (calendar, day);
+
+          if (marked)
+            gtk_widget_add_css_class (c, "seminar-day");
+          else
+            gtk_widget_remove_css_class (c, "seminar-day");
+        }
+      show_marks (c, calendar);
+    }
+}
+
 static void
 mark_month (SamSeminarsPage *self,
             int              year,
@@ -145,6 +168,7 @@ mark_month (SamSeminarsPage *self,
       if (g_str_has_prefix (starts, prefix) && strlen (starts) >= 10)
         gtk_calendar_mark_day (self->seminar_calendar, (guint) g_ascii_strtoull (starts + 8, NULL, 10));
     }
+  show_marks (GTK_WIDGET (self->seminar_calendar), self->seminar_calendar);
 }
 
 static void show_year (SamSeminarsPage *self);
@@ -266,6 +290,17 @@ sam_seminars_page_unselect (SamPage *page)
     gtk_single_selection_set_selected (self->day_rows, GTK_INVALID_LIST_POSITION);
 }
 
+static SamRecord *
+sam_seminars_page_get_selected (SamPage *page)
+{
+  SamSeminarsPage *self = SAM_SEMINARS_PAGE (page);
+  gboolean calendar = g_strcmp0 (gtk_stack_get_visible_child_name (self->seminar_stack), "calendar") == 0;
+  GtkSingleSelection *rows = calendar ? self->day_rows : self->seminar_rows;
+  SamNode *node = rows ? gtk_single_selection_get_selected_item (rows) : NULL;
+
+  return node && sam_node_get_record (node) ? g_object_ref (sam_node_get_record (node)) : NULL;
+}
+
 /* Actions */
 
 static void
@@ -357,6 +392,7 @@ sam_seminars_page_class_init (SamSeminarsPageClass *klass)
   page_class->select_record = sam_seminars_page_select_record;
   page_class->fill_place = sam_seminars_page_fill_place;
   page_class->unselect = sam_seminars_page_unselect;
+  page_class->get_selected = sam_seminars_page_get_selected;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-seminars-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamSeminarsPage, year_label);
@@ -366,6 +402,7 @@ sam_seminars_page_class_init (SamSeminarsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamSeminarsPage, seminar_calendar);
   gtk_widget_class_bind_template_child (widget_class, SamSeminarsPage, day_list);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sam_page_activate_cb);
   gtk_widget_class_install_action (widget_class, "seminars.year", "i", year_action);
   gtk_widget_class_install_action (widget_class, "seminars.copy-year", NULL, copy_year_action);
 }

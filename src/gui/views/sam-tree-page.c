@@ -69,6 +69,15 @@ sam_tree_page_unselect (SamPage *page)
     gtk_single_selection_set_selected (priv->rows, GTK_INVALID_LIST_POSITION);
 }
 
+static SamRecord *
+sam_tree_page_get_selected (SamPage *page)
+{
+  SamTreePagePrivate *priv = sam_tree_page_get_instance_private (SAM_TREE_PAGE (page));
+  SamRecord *record = priv->rows ? sam_tree_rows_get_record (priv->rows) : NULL;
+
+  return record ? g_object_ref (record) : NULL;
+}
+
 static void
 sam_tree_page_get_property (GObject    *object,
                             guint       prop_id,
@@ -120,6 +129,7 @@ sam_tree_page_class_init (SamTreePageClass *klass)
   page_class->reload = sam_tree_page_reload;
   page_class->select_record = sam_tree_page_select_record;
   page_class->unselect = sam_tree_page_unselect;
+  page_class->get_selected = sam_tree_page_get_selected;
 
   properties[PROP_VIEW] = g_param_spec_int ("view", NULL, NULL, 0, SAM_N_VIEWS - 1, SAM_VIEW_AGENCIES,
                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

@@ -1,0 +1,370 @@
+/* The tables: a click on any column's header sorts by it (again: the
+ * other way) and shows an arrow, in the activity table and the Overview
+ * (the matrices are a grid of their own); the choice is there again in
+ * the next window; the person picks the activity table's columns; Tab
+ * leaves the table. */
+#include "config.h"
+
+#include "sam-gui-test-util.h"
+#include "models/sam-overview.h"
+
+static char *dir;
+
+static SamWindow *
+open_window (const char *name,
+             GSettings  *settings,
+             int         width)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return sam_gui_open_window_with (path, settings, width, 900);
+}
+
+static gboolean
+table_is_full (gpointer window)
+{
+  /* The default plan's activities, read in the background. */
+  GListModel *rows = sam_gui_activity_rows (window);
+
+  return rows && g_list_model_get_n_items (rows) == 47;
+}
+
+/* Shows the Plans view, once its table holds every activity. */
+static void
+show_plans (SamWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
+  sam_gui_wait_until (table_is_full, window, "the activities");
+  sam_gui_settle (200);
+}
+
+static void
+close_window (SamWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  sam_gui_iterate ();
+}
+
+static void
+find_titles (GtkWidget *widget,
+             GPtrArray *titles)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkColumnViewTitle"))
+        g_ptr_array_add (titles, c);
+      else
+        find_titles (c, titles);
+    }
+}
+
+static const char *
+title_text (GtkWidget *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (title); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c))
+        return gtk_label_get_text (GTK_LABEL (c));
+      if (gtk_widget_get_first_child (c))
+        {
+          const char *inner = title_text (c);
+          if (inner)
+            return inner;
+        }
+    }
+  return NULL;
+}
+
+/* The header of the column titled @name in @view. */
+static GtkWidget *
+header (GtkWidget  *view,
+        const char *name)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  find_titles (view, titles);
+  for (guint i = 0; i < titles->len; i++)
+    if (g_strcmp0 (title_text (titles->pdata[i]), name) == 0)
+      return titles->pdata[i];
+  g_error ("No column “%s”", name);
+}
+
+/* The arrow the header of @name shows: "ascending", "descending" or "". */
+static const char *
+arrow (GtkWidget  *view,
+       const char *name)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_queue_push_tail (queue, header (view, name));
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *w = g_queue_pop_head (queue);
+      if (g_strcmp0 (gtk_widget_get_css_name (w), "sort-indicator") == 0)
+        return gtk_widget_has_css_class (w, "ascending") ? "ascending"
+               : gtk_widget_has_css_class (w, "descending") ? "descending" : "";
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (queue, c);
+    }
+  return "";
+}
+
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a ? a : "", -1), *fb = g_utf8_casefold (b ? b : "", -1);
+
+  return g_utf8_collate (fa, fb);
+}
+
+/* The value of @property of every row of @rows, as text or number. */
+static int
+compare_items (GObject    *a,
+               GObject    *b,
+               const char *property)
+{
+  GParamSpec *spec = g_object_class_find_property (G_OBJECT_GET_CLASS (a), property);
+
+  if (spec->value_type == G_TYPE_STRING)
+    {
+      g_autofree char *sa = NULL, *sb = NULL;
+      g_object_get (a, property, &sa, NULL);
+      g_object_get (b, property, &sb, NULL);
+      /* Counts and percentages written as text are numbers. */
+      if (sa && sb && g_ascii_isdigit (*sa) && g_ascii_isdigit (*sb) && !strchr (sa, '-') && !strchr (sb, '-'))
+        {
+          double x = g_ascii_strtod (sa, NULL), y = g_ascii_strtod (sb, NULL);
+          return x < y ? -1 : x > y;
+        }
+      return compare_text (sa, sb);
+    }
+  {
+    GValue va = G_VALUE_INIT, vb = G_VALUE_INIT, da = G_VALUE_INIT, db = G_VALUE_INIT;
+    double x, y;
+
+    g_value_init (&va, spec->value_type);
+    g_value_init (&vb, spec->value_type);
+    g_value_init (&da, G_TYPE_DOUBLE);
+    g_value_init (&db, G_TYPE_DOUBLE);
+    g_object_get_property (a, property, &va);
+    g_object_get_property (b, property, &vb);
+    g_value_transform (&va, &da);
+    g_value_transform (&vb, &db);
+    x = g_value_get_double (&da);
+    y = g_value_get_double (&db);
+    g_value_unset (&va);
+    g_value_unset (&vb);
+    return x < y ? -1 : x > y;
+  }
+}
+
+static void
+assert_sorted (GListModel *rows,
+               const char *property,
+               int         direction,
+               const char *what)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 2);
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (rows, i - 1);
+      g_autoptr(GObject) b = g_list_model_get_item (rows, i);
+
+      if (compare_items (a, b, property) * direction > 0)
+        g_error ("%s: rows %u and %u are out of order by %s", what, i - 1, i, property);
+    }
+}
+
+static const struct { const char *title, *property; } activity_columns[] = {
+  { "Title", "title" }, { "Lead agency", "lead" }, { "Partners", "partners" }, { "Sectors", "sectors" },
+  { "Target groups", "target-groups" }, { "Start", "start" }, { "Due", "due" }, { "Status", "status" },
+  { "Progress", "progress" }, { "Latest status update", "latest" },
+};
+
+/* Every column of the activity table sorts, both ways, with its arrow. */
+static void
+test_activity_table_sorts (void)
+{
+  SamWindow *window = open_window ("sort.db", NULL, 1920);
+  GtkWidget *view;
+  GListModel *rows;
+
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  rows = sam_gui_activity_rows (window);
+  for (guint i = 0; i < G_N_ELEMENTS (activity_columns); i++)
+    {
+      g_autofree char *up = g_strdup_printf ("%s, ascending", activity_columns[i].title);
+      g_autofree char *down = g_strdup_printf ("%s, descending", activity_columns[i].title);
+
+      sam_gui_click (header (view, activity_columns[i].title));
+      assert_sorted (rows, activity_columns[i].property, 1, up);
+      g_assert_cmpstr (arrow (view, activity_columns[i].title), ==, "ascending");
+      sam_gui_click (header (view, activity_columns[i].title));
+      assert_sorted (rows, activity_columns[i].property, -1, down);
+      g_assert_cmpstr (arrow (view, activity_columns[i].title), ==, "descending");
+    }
+  close_window (window);
+}
+
+/* The sort chosen is the sort of the next window. */
+static void
+test_sort_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SamWindow *window = open_window ("remember.db", settings, 1920);
+  GtkWidget *view;
+
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  sam_gui_click (header (view, "Due"));
+  sam_gui_click (header (view, "Due"));
+  g_assert_cmpstr (arrow (view, "Due"), ==, "descending");
+  close_window (window);
+
+  window = open_window ("remember.db", settings, 1920);
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  g_assert_cmpstr (arrow (view, "Due"), ==, "descending");
+  assert_sorted (sam_gui_activity_rows (window), "due", -1, "Due, remembered");
+  close_window (window);
+}
+
+/* The Overview's table sorts by its columns too. */
+static void
+test_overview_sorts (void)
+{
+  SamWindow *window = open_window ("overview.db", NULL, 1920);
+  GtkWidget *view;
+  GListModel *rows;
+
+  sam_window_show_view (window, SAM_VIEW_OVERVIEW);
+  sam_gui_settle (300);
+  view = GTK_WIDGET (sam_page_get_part (sam_window_get_view_page (window, SAM_VIEW_OVERVIEW), "summary_view"));
+  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  sam_gui_click (header (view, "Activities"));
+  sam_gui_click (header (view, "Activities"));
+  g_assert_cmpstr (arrow (view, "Activities"), ==, "descending");
+  assert_sorted (rows, "total", -1, "Overview by activities");
+  sam_gui_click (header (view, "Measure"));
+  g_assert_cmpstr (arrow (view, "Measure"), ==, "ascending");
+  assert_sorted (rows, "title", 1, "Overview by measure");
+  close_window (window);
+}
+
+static GtkWidget *
+find_toggle (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_toggle (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkColumnViewColumn *
+column (GtkWidget  *view,
+        const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, i);
+      if (g_strcmp0 (gtk_column_view_column_get_title (c), title) == 0)
+        return c;
+    }
+  g_error ("No column “%s”", title);
+}
+
+/* The person picks the columns, and the next window shows those. */
+static void
+test_pick_columns (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SamWindow *window = open_window ("columns.db", settings, 1280);
+  GtkMenuButton *button;
+  GtkWidget *view, *partners;
+
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  button = GTK_MENU_BUTTON (sam_page_get_part (SAM_PAGE (sam_gui_plans (window)), "columns_button"));
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  sam_gui_settle (200);
+  partners = find_toggle (GTK_WIDGET (gtk_menu_button_get_popover (button)), "Partners");
+  g_assert_nonnull (partners);
+  /* Titles are always shown: there is nothing to pick for them. */
+  g_assert_null (find_toggle (GTK_WIDGET (gtk_menu_button_get_popover (button)), "Title"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (partners)));
+  sam_gui_click (partners);
+  g_assert_false (gtk_column_view_column_get_visible (column (view, "Partners")));
+  gtk_menu_button_popdown (button);
+  close_window (window);
+
+  window = open_window ("columns.db", settings, 1280);
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  g_assert_false (gtk_column_view_column_get_visible (column (view, "Partners")));
+  g_assert_true (gtk_column_view_column_get_visible (column (view, "Lead agency")));
+  close_window (window);
+}
+
+static gboolean
+inside (GtkWidget *widget,
+        GtkWidget *container)
+{
+  return widget && (widget == container || gtk_widget_is_ancestor (widget, container));
+}
+
+/* Tab in the table goes on to the editor, not from row to row. */
+static void
+test_tab_leaves_table (void)
+{
+  SamWindow *window = open_window ("tab.db", NULL, 1920);
+  GtkWidget *view;
+  GListModel *rows;
+  gint64 shown;
+
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  rows = sam_gui_activity_rows (window);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 2, TRUE);
+  sam_gui_settle (100);
+  shown = sam_record_get_id (sam_window_get_shown_record (window));
+  gtk_widget_grab_focus (view);
+  sam_gui_settle (100);
+  g_assert_true (inside (gtk_window_get_focus (GTK_WINDOW (window)), view));
+  sam_gui_press (GTK_WINDOW (window), "Tab");
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (window)));
+  g_assert_false (inside (gtk_window_get_focus (GTK_WINDOW (window)), view));
+  g_assert_cmpint (sam_record_get_id (sam_window_get_shown_record (window)), ==, shown);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  dir = sam_test_make_dir ();
+
+  g_test_add_func ("/gui/table/activity-table-sorts", test_activity_table_sorts);
+  g_test_add_func ("/gui/table/sort-remembered", test_sort_remembered);
+  g_test_add_func ("/gui/table/overview-sorts", test_overview_sorts);
+  g_test_add_func ("/gui/table/pick-columns", test_pick_columns);
+  g_test_add_func ("/gui/table/tab-leaves-table", test_tab_leaves_table);
+  status = g_test_run ();
+  sam_test_remove_dir (dir);
+  g_free (dir);
+  return status;
+}
