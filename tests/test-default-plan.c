@@ -507,6 +507,38 @@ test_sector_ministries (void)
     }
 }
 
+/* An activity naming no lead and no sector is said to have no sector,
+ * not to have sectors without a ministry. */
+static void
+test_no_lead_no_sector (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = sam_coordination_run_checks (store, &error);
+  guint seen = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const SamCheckResult *r = results->pdata[i];
+      g_autoptr(SamRecord) activity = NULL;
+      GVariant *sectors;
+
+      if (g_strcmp0 (r->check_id, SAM_CHECK_ACTIVITY_NO_LEAD) != 0)
+        continue;
+      activity = sam_store_get (store, SAM_KIND_ACTIVITY, r->id, &error);
+      g_assert_no_error (error);
+      sectors = sam_record_get_value (activity, sam_kind_field_index (SAM_KIND_ACTIVITY, "sectors"));
+      if (sectors && g_variant_n_children (sectors) > 0)
+        continue;
+      seen++;
+      g_assert_cmpint (r->severity, ==, SAM_SEVERITY_ERROR);
+      g_assert_null (strstr (r->message, "none of its sectors"));
+      g_assert_nonnull (strstr (r->message, "names no lead agency and no sector"));
+    }
+  /* The text gives seven of them no sector. */
+  g_assert_cmpuint (seen, ==, 7);
+}
+
 /* The responsibility table */
 
 static char *
@@ -613,6 +645,7 @@ main (int   argc,
   store = sam_test_open_new (dir, "default.db");
 
   g_test_add_func ("/default-plan/measures", test_measures);
+  g_test_add_func ("/default-plan/no-lead-no-sector", test_no_lead_no_sector);
   g_test_add_func ("/default-plan/knowledge-gaps", test_knowledge_gaps);
   g_test_add_func ("/default-plan/plans", test_plans);
   g_test_add_func ("/default-plan/leads", test_leads);

@@ -369,12 +369,15 @@ sector_duty_markup (SamStore          *store,
                     SamRecord         *activity,
                     SamAccountability *a)
 {
+  GVariant *named = sam_record_get_value (activity, sam_kind_field_index (SAM_KIND_ACTIVITY, "sectors"));
   GString *markup = g_string_new (NULL);
 
   if (g_strcmp0 (sam_record_get_string (activity, "status"), "cancelled") == 0)
     return note_markup (_("None: the activity is cancelled."));
   if (sam_record_get_int (activity, "lead_agency_id") != 0)
     return note_markup (_("None: the activity names its lead agency."));
+  if (a->by_sector->len == 0 && (named == NULL || g_variant_n_children (named) == 0))
+    return note_markup (_("Nobody: the activity names no lead agency and no sector."));
   if (a->by_sector->len == 0)
     return note_markup (_("Nobody: the activity names no lead agency, and none of its sectors has a responsible ministry."));
   for (guint i = 0; i < a->by_sector->len; i++)

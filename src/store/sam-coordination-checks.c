@@ -157,9 +157,13 @@ no_lead_cb (SamStmt       *stmt,
     add_result_as (n->c, SAM_SEVERITY_WARNING, SAM_KIND_ACTIVITY, id, 0,
                    g_strdup_printf (_("No lead agency is named for the activity “%s”; sector responsibility: %s."),
                                     sam_stmt_column_text (stmt, 1), ministries));
-  else
+  else if (sam_stmt_column_int (stmt, 2))
     add_result_as (n->c, SAM_SEVERITY_ERROR, SAM_KIND_ACTIVITY, id, 0,
                    g_strdup_printf (_("No lead agency is named for the activity “%s”, and none of its sectors has a responsible ministry: nobody answers for it."),
+                                    sam_stmt_column_text (stmt, 1)));
+  else
+    add_result_as (n->c, SAM_SEVERITY_ERROR, SAM_KIND_ACTIVITY, id, 0,
+                   g_strdup_printf (_("The activity “%s” names no lead agency and no sector: nobody answers for it."),
                                     sam_stmt_column_text (stmt, 1)));
   return TRUE;
 }
@@ -174,7 +178,8 @@ check_no_lead (SamStore  *store,
   NoLead n = { c, duties };
 
   return sam_accountability_foreach (store, NULL, 0, SAM_ACCOUNT_SECTOR, add_duty_cb, &n, error)
-         && sam_query_foreach (store, "SELECT a.id, a.title FROM activity a WHERE a.lead_agency_id IS NULL AND "
+         && sam_query_foreach (store, "SELECT a.id, a.title, CASE WHEN EXISTS (SELECT 1 FROM activity_sector s WHERE s.activity_id = a.id) THEN 1 ELSE 0 END "
+                               "FROM activity a WHERE a.lead_agency_id IS NULL AND "
                                SAM_LIVE_ACTIVITY " ORDER BY a.id", NULL, no_lead_cb, &n, error);
 }
 

@@ -954,8 +954,8 @@ def check_follow_up(db, ws, ids, lang, period, tag):
     check({r[3] for r in no_lead} == want, "%s: no lead %r, expected %r" % (tag, sorted(r[3] for r in no_lead), sorted(want)))
     for r in no_lead:
         duty = db.duty_text(r[3])
-        check(r[8] == (duty or ("Nobody: none of its sectors has a responsible ministry" if lang == "en"
-                                else "Ingen: ingen av sektorene har et ansvarlig departement")),
+        check(r[8] == (duty or ("Nobody: no ministry answers for it by sector responsibility" if lang == "en"
+                                else "Ingen: intet departement svarer for den etter sektoransvaret")),
               "%s: activity %d answered for by %r, expected %r" % (tag, r[3], r[8], duty))
 
 
