@@ -23,6 +23,9 @@ gboolean  sam_store_exec           (SamStore    *self,
                                     GError     **error);
 GBytes   *sam_data_lookup          (const char  *name,
                                     GError     **error);
+gboolean  sam_store_keeps_history  (SamStore    *self);
+void      sam_store_set_keeps_history (SamStore *self,
+                                    gboolean     keeps);
 
 /* The undo journal: each change inside a transaction is noted with the
  * record before and after (either NULL for an insert or a delete). */

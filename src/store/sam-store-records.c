@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sam-history.h"
 #include "sam-store-private.h"
 
 /* Generic reading and writing of records, driven by the kind table of
@@ -325,8 +326,11 @@ save (SamStore   *self,
 
   if (!validate (self, record, error) || !sam_store_begin (self, error))
     return FALSE;
+  /* The history's note goes before the record in the step, so that the
+   * step is named after the record. */
   if ((update && !(before = sam_store_get (self, sam_record_get_kind (record), old_id, error)))
-      || !write_row (self, record, update, error))
+      || !write_row (self, record, update, error)
+      || !sam_history_note (self, before, record, error))
     {
       sam_store_rollback (self);
       sam_record_set_id (record, old_id);
@@ -440,7 +444,7 @@ sam_store_delete (SamStore   *self,
     }
   if (!sam_store_begin (self, error))
     return FALSE;
-  if (!delete_row (self, kind, id, error))
+  if (!delete_row (self, kind, id, error) || !sam_history_note (self, before, NULL, error))
     {
       sam_store_rollback (self);
       return FALSE;

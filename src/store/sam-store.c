@@ -29,6 +29,7 @@ struct _SamStore
   int        schema_version;
   char      *identity;      /* the database's UUID, read when first asked */
   guint      depth;         /* nesting of sam_store_begin() */
+  gboolean   keeps_history; /* notes activities' changes (sam-history.h) */
 
   /* Undo journal: each step is a GPtrArray of Change, the changes one
    * outermost transaction made, in order. */
@@ -132,6 +133,7 @@ static const char *migrations[SAM_SCHEMA_VERSION] = {
   "003-overview-index.sql",
   "004-sector-responsibility.sql",
   "005-reporting-round.sql",
+  "006-periods.sql",
 };
 
 /* Helpers */
@@ -289,6 +291,7 @@ sam_store_class_init (SamStoreClass *klass)
 static void
 sam_store_init (SamStore *self)
 {
+  self->keeps_history = TRUE;
   self->pending = step_new ();
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -551,6 +554,8 @@ create_new (const char  *path,
     }
   close (fd);
   tmp->path = g_strdup (tmp_path);
+  /* The default plan is where the history starts, not a change in it. */
+  tmp->keeps_history = FALSE;
 
   ok = connect (tmp, tmp_path, error)
        && sam_store_exec (tmp, "PRAGMA journal_mode = DELETE", error)
@@ -868,6 +873,23 @@ sam_store_get_schema_version (SamStore *self)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), 0);
   return self->schema_version;
+}
+
+/* Whether saves of activities note their changes (sam-history.h); the
+ * default plan, loaded into a new database, is not noted. */
+gboolean
+sam_store_keeps_history (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return self->keeps_history;
+}
+
+void
+sam_store_set_keeps_history (SamStore *self,
+                             gboolean  keeps)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  self->keeps_history = keeps;
 }
 
 /* Transactions nest: the outermost is an SQLite transaction that takes
