@@ -361,14 +361,30 @@ append_all (GListStore *list,
   g_object_unref (more);
 }
 
-/* Follow-up: the activities not reported in the current period (by the
- * rules of sam-figures.h), under their lead agency, agencies by name, "No
- * lead agency" last. One pass over the activities finds them all; an
- * agency's activities are read when it is opened. */
+/* Follow-up: the activities not reported in a period (by the rules of
+ * sam-figures.h, as at that period), under their lead agency, agencies by
+ * name, "No lead agency" last. One pass over the activities finds them
+ * all; an agency's activities are read when it is opened. */
+typedef struct
+{
+  gint64  id;
+  char   *title;
+  char   *status;    /* as at the period */
+} FollowUpItem;
+
+static void
+follow_up_item_clear (gpointer data)
+{
+  FollowUpItem *item = data;
+
+  g_free (item->title);
+  g_free (item->status);
+}
+
 typedef struct
 {
   SamStore *store;
-  GArray   *ids;          /* gint64: its activities not reported */
+  GArray   *items;        /* FollowUpItem: its activities not reported */
 } FollowUp;
 
 static void
@@ -377,7 +393,7 @@ follow_up_free (gpointer data)
   FollowUp *f = data;
 
   g_object_unref (f->store);
-  g_array_unref (f->ids);
+  g_array_unref (f->items);
   g_free (f);
 }
 
@@ -386,25 +402,31 @@ follow_up_children (SamNode  *node,
                     gpointer  data)
 {
   FollowUp *f = data;
-  Ctx ctx = { f->store, SAM_VIEW_FOLLOW_UP, SAM_KIND_NONE, NULL, 0 };
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
 
-  for (guint i = 0; i < f->ids->len; i++)
+  for (guint i = 0; i < f->items->len; i++)
     {
+      const FollowUpItem *item = &g_array_index (f->items, FollowUpItem, i);
       g_autoptr(GError) error = NULL;
-      SamRecord *record = sam_store_get (f->store, SAM_KIND_ACTIVITY, g_array_index (f->ids, gint64, i), &error);
+      g_autoptr(SamRecord) record = sam_store_get (f->store, SAM_KIND_ACTIVITY, item->id, &error);
+      g_autoptr(SamNode) child = NULL;
 
-      if (record == NULL)
-        return error_list (error);
-      g_ptr_array_add (records, record);
+      if (record == NULL && !g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
+        return g_object_unref (list), error_list (error);
+      /* A closed period lists what it froze, also an activity removed since. */
+      child = sam_node_new (record ? sam_record_get_title (record) : item->title,
+                            record ? sam_enum_label (sam_status_values, item->status)
+                                   : _("Removed since the period was closed"),
+                            record);
+      g_list_store_append (list, child);
     }
-  return nodes_for (&ctx, records);
+  return G_LIST_MODEL (list);
 }
 
 typedef struct
 {
   const SamPeriod *period;
-  GHashTable      *by_lead;   /* lead id → GArray of activity ids */
+  GHashTable      *by_lead;   /* lead id → GArray of FollowUpItem */
 } Unreported;
 
 static gboolean
@@ -413,16 +435,20 @@ add_unreported_cb (const SamActivityFactsRow  *row,
                    GError                    **error)
 {
   Unreported *u = user_data;
-  GArray *ids;
+  FollowUpItem item;
+  GArray *items;
 
   if (!sam_facts_is_unreported (&row->facts, u->period))
     return TRUE;
-  if (!(ids = g_hash_table_lookup (u->by_lead, &row->lead_id)))
+  if (!(items = g_hash_table_lookup (u->by_lead, &row->lead_id)))
     {
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_hash_table_insert (u->by_lead, g_memdup2 (&row->lead_id, sizeof (gint64)), ids);
+      items = g_array_new (FALSE, FALSE, sizeof (FollowUpItem));
+      g_array_set_clear_func (items, follow_up_item_clear);
+      g_hash_table_insert (u->by_lead, g_memdup2 (&row->lead_id, sizeof (gint64)), items);
     }
-  g_array_append_val (ids, row->id);
+  item = (FollowUpItem) { row->id, g_strdup (row->title),
+                          g_strdup (sam_status_values[sam_facts_status (&row->facts)].nick) };
+  g_array_append_val (items, item);
   return TRUE;
 }
 
@@ -430,43 +456,61 @@ static void
 append_follow_up (GListStore      *list,
                   SamStore        *store,
                   SamRecord       *agency,
-                  GArray          *ids,
+                  GArray          *items,
                   const SamPeriod *period)
 {
   g_autofree char *title = agency ? sam_tree_describe (agency) : g_strdup (_("No lead agency"));
   /* TRANSLATORS: how many activities are not reported, and in which period. */
-  g_autofree char *count = g_strdup_printf (_("%u not reported in %s"), ids->len, period->code);
+  g_autofree char *count = g_strdup_printf (_("%u not reported in %s"), items->len, period->code);
   g_autoptr(SamNode) heading = sam_node_new (title, count, agency);
   FollowUp *f = g_new0 (FollowUp, 1);
 
   f->store = g_object_ref (store);
-  f->ids = g_array_ref (ids);
+  f->items = g_array_ref (items);
   sam_node_set_children (heading, follow_up_children, f, follow_up_free);
   g_list_store_append (list, heading);
 }
 
+/* Returns the Follow-up's tree for @period (NULL: none, an empty tree):
+ * per lead agency, the activities not reported in it by the rules of
+ * sam-figures.h as at it, judged with @today; for a closed period, as it
+ * was frozen. A tree that cannot be read holds one node that says why. */
+GListModel *
+sam_tree_new_follow_up (SamStore        *store,
+                        const SamPeriod *period,
+                        const char      *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GHashTable) by_lead = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  Unreported unreported = { period, by_lead };
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+  GArray *items;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!(agencies = sam_store_list (store, SAM_KIND_AGENCY, &error))
+      || (period && !sam_figures_foreach (store, NULL, period, today, add_unreported_cb, &unreported, &error)))
+    return g_object_unref (list), error_list (error);
+  for (guint i = 0; i < agencies->len; i++)
+    if ((items = g_hash_table_lookup (by_lead, &(gint64) { sam_record_get_id (agencies->pdata[i]) })))
+      append_follow_up (list, store, agencies->pdata[i], items, period);
+  if ((items = g_hash_table_lookup (by_lead, &(gint64) { 0 })))
+    append_follow_up (list, store, NULL, items, period);
+  return G_LIST_MODEL (list);
+}
+
+/* The Follow-up of the period running today. */
 static GListModel *
 follow_up_roots (Ctx *ctx)
 {
   g_autofree char *today = sam_today ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SamPeriod) period = sam_period_current (ctx->store, today, &error);
-  g_autoptr(GPtrArray) agencies = NULL;
-  g_autoptr(GHashTable) by_lead = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         (GDestroyNotify) g_array_unref);
-  Unreported unreported = { period, by_lead };
-  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
-  GArray *ids;
 
-  if (error || !(agencies = sam_store_list (ctx->store, SAM_KIND_AGENCY, &error))
-      || (period && !sam_figures_foreach (ctx->store, NULL, period, add_unreported_cb, &unreported, &error)))
-    return g_object_unref (list), error_list (error);
-  for (guint i = 0; i < agencies->len; i++)
-    if ((ids = g_hash_table_lookup (by_lead, &(gint64) { sam_record_get_id (agencies->pdata[i]) })))
-      append_follow_up (list, ctx->store, agencies->pdata[i], ids, period);
-  if ((ids = g_hash_table_lookup (by_lead, &(gint64) { 0 })))
-    append_follow_up (list, ctx->store, NULL, ids, period);
-  return G_LIST_MODEL (list);
+  if (error)
+    return error_list (error);
+  return sam_tree_new_follow_up (ctx->store, period, today);
 }
 
 static int

@@ -37,6 +37,9 @@ SamView     sam_view_from_name   (const char *name);
 
 GListModel *sam_tree_new_roots   (SamStore   *store,
                                   SamView     view);
+GListModel *sam_tree_new_follow_up (SamStore        *store,
+                                  const SamPeriod *period,
+                                  const char      *today);
 char       *sam_tree_describe    (SamRecord  *record);
 
 G_END_DECLS

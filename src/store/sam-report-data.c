@@ -10,10 +10,6 @@
 #include "sam-report-data.h"
 #include "core/sam-enums.h"
 
-#define REPORTED_IN_PERIOD \
-  "a.id IN (SELECT su.activity_id FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id " \
-  "WHERE rp.code = :period)"
-
 /* A text list of an activity's or seminar's links, in the order given. */
 #define LIST(column, link, owner, join) \
   "(SELECT group_concat(v, '; ') FROM (SELECT " column " AS v FROM " link " x " join \
@@ -371,11 +367,17 @@ typedef struct
   const char  **names;
 } LinkList;
 
+/* An activity as at the report's period, by the rules of sam-figures.h. */
 typedef struct
 {
-  gint64   latest;               /* the latest update up to the period, or 0 */
-  gint64   previous_progress;    /* of the update before it */
-  gboolean has_previous_progress;
+  gint64      latest;            /* the update the comment comes from, or 0 */
+  gint64      progress;          /* -1: not given */
+  gint64      progress_change;
+  const char *due_date;          /* in the index's names */
+  guint8      status;            /* a SamStatus */
+  gboolean    reported : 1;
+  gboolean    has_change : 1;
+  gboolean    seen : 1;
 } LatestUpdate;
 
 struct _SamReportActivities
@@ -386,7 +388,7 @@ struct _SamReportActivities
   LatestUpdate *latest;          /* per activity in ids */
   GString      *joined[N_LISTS]; /* the lists of the row being streamed */
   Streaming     s;
-  const char   *today;           /* overdue as at, while streaming */
+  const char   *judged_on;       /* overdue as at, while streaming */
 };
 
 void
@@ -583,44 +585,38 @@ read_links (SamStore             *store,
 }
 
 static gboolean
-add_latest_cb (sqlite3_stmt  *stmt,
-               gpointer       user_data,
-               GError       **error)
+add_latest_cb (const SamActivityFactsRow  *row,
+               gpointer                    user_data,
+               GError                    **error)
 {
   SamReportActivities *index = user_data;
-  gint activity = find_activity (index, sqlite3_column_int64 (stmt, 0));
+  gint activity = find_activity (index, row->id);
   LatestUpdate *latest;
 
   if (activity < 0)
     return TRUE;
   latest = &index->latest[activity];
-  latest->latest = sqlite3_column_int64 (stmt, 1);
-  latest->has_previous_progress = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
-  latest->previous_progress = sqlite3_column_int64 (stmt, 2);
+  latest->seen = TRUE;
+  latest->latest = row->facts.update_id;
+  latest->status = (guint8) sam_facts_status (&row->facts);
+  latest->progress = row->facts.progress;
+  latest->due_date = row->facts.due_date ? g_string_chunk_insert_const (index->names, row->facts.due_date) : NULL;
+  latest->reported = row->facts.reported;
+  latest->has_change = row->facts.has_change;
+  latest->progress_change = row->facts.progress_change;
   return TRUE;
 }
 
-/* Finds each activity's latest status update up to the report's period
- * and the progress of the one before it: by period, time reported and id,
- * as the Status history lists them. */
+/* Reads each activity's status, progress, due date and latest update as
+ * at the report's period, by the rules of sam-figures.h. */
 static gboolean
 read_latest_updates (SamStore              *store,
                      SamReportActivities   *index,
                      const SamReportQuery  *query,
                      GError               **error)
 {
-  static const char sql[] =
-    "SELECT activity_id, max(id) FILTER (WHERE n = 1), max(progress) FILTER (WHERE n = 2) "
-    "FROM (SELECT su.activity_id, su.id, su.progress, row_number () OVER (PARTITION BY su.activity_id "
-    "      ORDER BY coalesce(rp.start_date, '') DESC, coalesce(su.reported_at, '') DESC, su.id DESC) AS n "
-    "      FROM status_update su LEFT JOIN reporting_period rp ON rp.id = su.period_id "
-    "      WHERE :period_start IS NULL OR coalesce(rp.start_date, '') <= :period_start) "
-    "WHERE n <= 2 GROUP BY activity_id";
-  sqlite3_stmt *stmt;
-
   index->latest = g_new0 (LatestUpdate, MAX (index->ids->len, 1));
-  return (stmt = prepare (store, sql, query, error)) != NULL
-         && sam_query_run (store, stmt, add_latest_cb, index, error);
+  return sam_figures_foreach (store, query->scope, query->period, query->today, add_latest_cb, index, error);
 }
 
 /* Reads what the Activities sheet shows of the links and status updates
@@ -671,8 +667,9 @@ joined_list (SamReportActivities *index,
   return joined->str;
 }
 
-/* sam_latest_update(activity id): the id of the activity's latest status
- * update up to the report's period, from the index; NULL when none. */
+/* sam_latest_update(activity id): the id of the status update the
+ * activity's comment as at the report's period comes from, from the
+ * index; NULL when none. */
 static void
 latest_update_func (sqlite3_context  *context,
                     int               argc,
@@ -695,15 +692,15 @@ activity_row_cb (sqlite3_stmt  *stmt,
   SamReportActivities *index = user_data;
   gint64 id = sqlite3_column_int64 (stmt, 0);
   gint activity = find_activity (index, id);
-  const LatestUpdate *latest = activity >= 0 ? &index->latest[activity] : NULL;
+  const LatestUpdate *latest = activity >= 0 && index->latest[activity].seen ? &index->latest[activity] : NULL;
   SamActivityFacts facts = {
-    .status = sam_query_text (stmt, 13),
-    .progress = int_or (stmt, 14, -1),
+    .status = latest ? sam_status_values[latest->status].nick : sam_query_text (stmt, 13),
+    .progress = latest ? latest->progress : int_or (stmt, 14, -1),
     .start_date = sam_query_text (stmt, 11),
-    .due_date = sam_query_text (stmt, 12),
+    .due_date = latest ? latest->due_date : sam_query_text (stmt, 12),
     .plan_start = sam_query_text (stmt, 15),
     .plan_end = sam_query_text (stmt, 16),
-    .reported = sqlite3_column_int (stmt, 17) != 0,
+    .reported = latest && latest->reported,
   };
   SamActivityRow row = {
     .id = id,
@@ -727,15 +724,14 @@ activity_row_cb (sqlite3_stmt  *stmt,
     .due_date = facts.due_date,
     .status = sam_status_values[sam_facts_status (&facts)].nick,
     .progress = facts.progress,
-    .overdue = sam_facts_is_overdue (&facts, index->today),
+    .overdue = sam_facts_is_overdue (&facts, index->judged_on),
     .reported = facts.reported,
-    .latest_period = sam_query_text (stmt, 18),
-    .latest_comment = sam_query_text (stmt, 19),
-    .has_change = sqlite3_column_type (stmt, 20) != SQLITE_NULL && latest && latest->has_previous_progress,
+    .latest_period = sam_query_text (stmt, 17),
+    .latest_comment = sam_query_text (stmt, 18),
+    .has_change = latest && latest->has_change,
+    .progress_change = latest ? latest->progress_change : 0,
   };
 
-  if (row.has_change)
-    row.progress_change = sqlite3_column_int64 (stmt, 20) - latest->previous_progress;
   return ((SamActivityRowFunc) index->s.func) (&row, index->s.user_data, error);
 }
 
@@ -758,7 +754,7 @@ sam_report_data_foreach_activity (SamStore              *store,
     "WITH " RANKED_PLANS
     "SELECT a.id, m.number, m.title, p.title, p.kind, a.title, a.description, a.scope, pt.title, lead.name, "
     "a.message, a.start_date, a.due_date, a.status, a.progress, "
-    "p.start_date, p.end_date, :period IS NOT NULL AND " REPORTED_IN_PERIOD ", lrp.code, lu.comment, lu.progress "
+    "p.start_date, p.end_date, lrp.code, lu.comment "
     "FROM activity a CROSS JOIN ranked r ON r.plan_id = a.plan_id "
     "JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
     "LEFT JOIN priority_task pt ON pt.id = a.priority_task_id "
@@ -777,7 +773,7 @@ sam_report_data_foreach_activity (SamStore              *store,
   if (index == NULL && !(index = sam_report_data_read_activities (store, query, error)))
     return FALSE;
   index->s = (Streaming) { func, user_data };
-  index->today = query->today;
+  index->judged_on = sam_figures_judged_on (query->period, query->today);
   rc = sqlite3_create_function_v2 (db, "sam_latest_update", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
                                    index, latest_update_func, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -809,10 +805,17 @@ status_row_cb (sqlite3_stmt  *stmt,
   return ((SamStatusRowFunc) s->func) (&row, s->user_data, error);
 }
 
-/* Calls @func for every status update of the activities in scope, in the
- * order of the activities, then by period and time reported. SQLite sorts
- * them all before the first (a third of a second at 100,000 activities).
- * Stops and returns FALSE when @func does or on a database error. */
+/* The periods by their code with the start they are ordered by (see
+ * "period order" in sam-figures.h). */
+#define PERIOD_ORDER \
+  "period_order (code, start) AS (SELECT code, coalesce(min(start_date), '') FROM reporting_period GROUP BY code) "
+
+/* Calls @func for every status update of the activities in scope up to
+ * the report's period (in or before it: its status history stops there),
+ * in the order of the activities, then in the order of updates of
+ * sam-figures.h: by period, time reported and id. SQLite sorts them all
+ * before the first (a third of a second at 100,000 activities). Stops and
+ * returns FALSE when @func does or on a database error. */
 gboolean
 sam_report_data_foreach_status (SamStore              *store,
                                 const SamReportQuery  *query,
@@ -822,14 +825,14 @@ sam_report_data_foreach_status (SamStore              *store,
 {
   Streaming s = { func, user_data };
   g_autofree char *sql = g_strdup_printf (
-    "WITH " RANKED_PLANS
+    "WITH " RANKED_PLANS ", " PERIOD_ORDER
     "SELECT a.id, r.measure_number, a.title, rp.code, su.status, su.progress, su.comment, su.reported_by, "
     "su.reported_at "
     "FROM status_update su CROSS JOIN activity a ON a.id = su.activity_id "
     "CROSS JOIN ranked r ON r.plan_id = a.plan_id "
-    "LEFT JOIN reporting_period rp ON rp.id = su.period_id "
-    "WHERE %s "
-    "ORDER BY r.rank, +a.id, coalesce(rp.start_date, ''), coalesce(su.reported_at, ''), su.id",
+    "LEFT JOIN reporting_period rp ON rp.id = su.period_id LEFT JOIN period_order po ON po.code = rp.code "
+    "WHERE %s AND (:period IS NULL OR (coalesce(po.start, ''), coalesce(rp.code, '')) <= (coalesce(:period_start, ''), :period)) "
+    "ORDER BY r.rank, +a.id, coalesce(po.start, ''), rp.code, coalesce(su.reported_at, ''), su.id",
     sam_scope_plan_sql (query->scope), sam_scope_activity_sql (query->scope));
   sqlite3_stmt *stmt;
 

@@ -231,6 +231,59 @@ def status_of(activity):
     return s if s in ("in_progress", "done", "delayed", "cancelled") else "planned"
 
 
+# As at a period (README, "How Samordna counts"), computed here again
+
+def period_key(db, code):
+    """Periods come by their earliest start (none first), then code."""
+    starts = [p["start_date"] for p in db.periods if p["code"] == code and p["start_date"]]
+    return (min(starts) if starts else "", code or "")
+
+
+def period_end(db, code):
+    ends = [p["end_date"] for p in db.periods if p["code"] == code and p["end_date"]]
+    return max(ends) if ends else None
+
+
+def judged_on(db, period):
+    """The end of the period, or today while it has not ended."""
+    end = period_end(db, period) if period else None
+    return end if end and end <= TODAY else TODAY
+
+
+def as_at(db, a, period):
+    """Activity @a as at @period: (status, progress, comment, comment's period,
+    due date, reported, progress change)."""
+    if not period:
+        return status_of(a), a["progress"], None, None, a["due_date"], False, None
+    key = period_key(db, period)
+    judged = judged_on(db, period)
+    updates = [u for u in db.query(
+        "SELECT su.*, rp.code FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id "
+        "WHERE su.activity_id = ?", a["id"]) if period_key(db, u["code"]) <= key]
+    updates.sort(key=lambda u: (period_key(db, u["code"]), u["reported_at"] or "", u["id"]), reverse=True)
+    own = {"status": a["status"], "progress": a["progress"], "due_date": a["due_date"]}
+    last_edit = ""
+    for c in db.query("SELECT * FROM activity_change WHERE activity_id = ? AND field IN ('status', 'progress', "
+                      "'due_date') AND changed_at IS NOT NULL ORDER BY changed_at DESC, id DESC", a["id"]):
+        if c["changed_at"][:10] > judged:
+            own[c["field"]] = c["old_value"]
+        elif c["field"] != "due_date":
+            last_edit = max(last_edit, c["changed_at"][:10])
+    progress = int(own["progress"]) if own["progress"] is not None else None
+    status = status_of({"status": own["status"]})
+    reported = any(u["code"] == period for u in updates)
+    comment = code = change = None
+    if updates:
+        u = updates[0]
+        comment, code = u["comment"], u["code"]
+        stands_from = period_end(db, u["code"]) or (u["reported_at"] or "")[:10]
+        if not (last_edit and stands_from and last_edit > stands_from):
+            status, progress = status_of(u), u["progress"]
+            if len(updates) > 1 and u["progress"] is not None and updates[1]["progress"] is not None:
+                change = u["progress"] - updates[1]["progress"]
+    return status, progress, comment, code, own["due_date"], reported, change
+
+
 def nulls_first(value):
     """A sort key that puts NULL before every value, as SQLite does."""
     return (value is not None, value)
@@ -258,26 +311,12 @@ def check_activities(db, ws, ids, lang, period, tag):
     order = [r[0] for r in sheet_rows(ws) if r[0] is not None]
     check(order == activity_order(db, ids), "%s: activities in the order %r, expected %r"
           % (tag, order, activity_order(db, ids)))
-    period_start = None
-    if period:
-        period_start = min((p["start_date"] or "") for p in db.periods if p["code"] == period)
+    judged = judged_on(db, period)
     for i in ids & set(rows):
         a, r = db.activities[i], rows[i]
         names = db.names
-        status = status_of(a)
-        updates = db.query(
-            "SELECT su.*, rp.code, rp.start_date AS period_start FROM status_update su "
-            "LEFT JOIN reporting_period rp ON rp.id = su.period_id WHERE su.activity_id = ?", i)
-        updates = [u for u in updates if period_start is None or (u["period_start"] or "") <= period_start]
-        updates.sort(key=lambda u: ((u["period_start"] or ""), (u["reported_at"] or ""), u["id"]), reverse=True)
-        latest = updates[0] if updates else None
-        change = None
-        if len(updates) > 1 and updates[0]["progress"] is not None and updates[1]["progress"] is not None:
-            change = updates[0]["progress"] - updates[1]["progress"]
-        reported = any(u["code"] == period for u in db.query(
-            "SELECT rp.code FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id "
-            "WHERE su.activity_id = ?", i))
-        overdue = bool(a["due_date"]) and a["due_date"] < TODAY and status not in ("done", "cancelled")
+        status, progress, comment, code, due, reported, change = as_at(db, a, period)
+        overdue = bool(due) and due < judged and status not in ("done", "cancelled")
         task = db.query("SELECT title FROM priority_task WHERE id = ?", a["priority_task_id"])
         channels = [x[0] for x in db.query("SELECT channel FROM activity_channel WHERE activity_id = ? ORDER BY position", i)]
         languages = [x[0] for x in db.query("SELECT language FROM activity_language WHERE activity_id = ? ORDER BY position", i)]
@@ -290,9 +329,9 @@ def check_activities(db, ws, ids, lang, period, tag):
             "; ".join(names["sector"][x] for x in db.sectors.get(i, [])) or None,
             "; ".join(names["group"][x] for x in db.groups.get(i, [])) or None,
             clean(a["message"]), "; ".join(channels) or None, "; ".join(languages) or None,
-            day(a["start_date"]), day(a["due_date"]), STATUS[lang][status], a["progress"],
+            day(a["start_date"]), day(due), STATUS[lang][status], progress,
             YES[lang][0 if overdue else 1], (YES[lang][0 if reported else 1]) if period else None,
-            clean(latest["comment"]) if latest else None, latest["code"] if latest else None, change,
+            clean(comment), code, change,
         ]
         for col, value in enumerate(expected):
             if col in (5, 8):      # plan kind and sector scope: labels, checked for being set below
@@ -302,15 +341,16 @@ def check_activities(db, ws, ids, lang, period, tag):
               "%s: activity %d plan kind %r is not translated" % (tag, i, r[5]))
 
 
-def runs_in(db, a, period):
-    """Whether activity @a runs in @period (a code): it starts on or before the
-    period's end and is due on or after its start, its plan's dates standing in
-    for missing ones of its own (README, "How Samordna counts")."""
+def runs_in(db, a, period, due=None):
+    """Whether activity @a, due @due as at @period, runs in @period (a code): it
+    starts on or before the period's end and is due on or after its start, its
+    plan's dates standing in for missing ones of its own (README, "How Samordna
+    counts")."""
     rows = [p for p in db.periods if p["code"] == period]
     starts = [p["start_date"] for p in rows if p["start_date"]]
     ends = [p["end_date"] for p in rows if p["end_date"]]
     start = a["start_date"] or a["plan_start"]
-    due = a["due_date"] or a["plan_end"]
+    due = due or a["plan_end"]
     if start and ends and start > max(ends):
         return False
     if due and starts and due < min(starts):
@@ -348,16 +388,16 @@ def check_summary(db, ws, ids, measures, lang, period, tag, drop_empty=False):
     totals = [0] * 11
     for r, m in zip(table, expected_measures):
         acts = [db.activities[i] for i in ids if db.activities[i]["measure_id"] == m["id"]]
-        by = [sum(1 for a in acts if status_of(a) == s) for s in ("planned", "in_progress", "done", "delayed", "cancelled")]
-        live = [a for a in acts if status_of(a) != "cancelled"]
-        open_ = [a for a in live if status_of(a) != "done"]
-        overdue = sum(1 for a in open_ if a["due_date"] and a["due_date"] < TODAY)
-        reported = {u[0] for u in db.query("SELECT su.activity_id FROM status_update su JOIN reporting_period rp "
-                                             "ON rp.id = su.period_id WHERE rp.code = ?", period)} if period else set()
-        not_reported = sum(1 for a in open_ if runs_in(db, a, period) and a["id"] not in reported) if period else None
+        facts = [(a, as_at(db, a, period)) for a in acts]
+        by = [sum(1 for a, f in facts if f[0] == s) for s in ("planned", "in_progress", "done", "delayed", "cancelled")]
+        live = [(a, f) for a, f in facts if f[0] != "cancelled"]
+        open_ = [(a, f) for a, f in live if f[0] != "done"]
+        judged = judged_on(db, period)
+        overdue = sum(1 for a, f in open_ if f[4] and f[4] < judged)
+        not_reported = sum(1 for a, f in open_ if runs_in(db, a, period, f[4]) and not f[5]) if period else None
         check(r[2:7] == by and r[7] == len(acts), "%s: measure %d counts %r, expected %r" % (tag, m["number"], r[2:8], by))
         if live:
-            average = sum(a["progress"] or 0 for a in live) / len(live)
+            average = sum(f[1] or 0 for a, f in live) / len(live)
             check(abs(r[8] - average) < 1e-9, "%s: measure %d average %r, expected %r" % (tag, m["number"], r[8], average))
         check(r[9] == overdue and r[10] == not_reported,
               "%s: measure %d overdue/not reported %r, expected %r" % (tag, m["number"], r[9:11], (overdue, not_reported)))
@@ -503,20 +543,19 @@ def check_seminars(db, wb, lang, seminar_ids, ids, tag):
     check(got == expected, "%s: participants %r, expected %r" % (tag, sorted(got, key=str), sorted(expected, key=str)))
 
 
-def check_history(db, ws, ids, tag):
+def check_history(db, ws, ids, period, tag):
+    """Every status update in or before @period, in the order of the
+    Activities sheet, then by period, time reported and id."""
     rows = [r for r in sheet_rows(ws) if r[0] is not None]
-    got = sorted((r[0], r[3], r[6]) for r in rows)
-    expected = sorted((u[0], u[1], clean(u[2])) for u in db.query(
-        "SELECT su.activity_id, rp.code, su.comment FROM status_update su "
-        "LEFT JOIN reporting_period rp ON rp.id = su.period_id") if u[0] in ids)
-    check(got == expected, "%s: status history %r, expected %r" % (tag, got, expected))
-    # In the order of the Activities sheet, then by period, time reported and id.
     updates = {}
-    for u in db.query("SELECT su.activity_id, rp.code, su.comment, rp.start_date, su.reported_at, su.id "
+    for u in db.query("SELECT su.activity_id, rp.code, su.comment, su.reported_at, su.id "
                       "FROM status_update su LEFT JOIN reporting_period rp ON rp.id = su.period_id"):
-        updates.setdefault(u[0], []).append(u)
+        if not period or period_key(db, u[1]) <= period_key(db, period):
+            updates.setdefault(u[0], []).append(u)
     expected = [(u[0], u[1], clean(u[2])) for i in activity_order(db, ids)
-                for u in sorted(updates.get(i, []), key=lambda u: (u[3] or "", u[4] or "", u[5]))]
+                for u in sorted(updates.get(i, []), key=lambda u: (period_key(db, u[1]), u[3] or "", u[4]))]
+    check(sorted((r[0], r[3], r[6]) for r in rows) == sorted(expected),
+          "%s: status history %r, expected %r" % (tag, sorted((r[0], r[3], r[6]) for r in rows), sorted(expected)))
     check([(r[0], r[3], r[6]) for r in rows] == expected, "%s: status history out of order" % tag)
     for r in rows:
         check(isinstance(r[8], datetime.datetime), "%s: reported at %r is not a date" % (tag, r[8]))
@@ -829,7 +868,7 @@ def readback(workdir, db_path):
         check_responsibility(db, wb[SHEETS[lang][2]], ids, members, measures, plans, lang, tag, whole)
         check_coverage(db, wb[SHEETS[lang][3]], ids, plans, tag, whole)
         check_seminars(db, wb, lang, db.seminars(spec, ids, members), ids, tag)
-        check_history(db, wb[SHEETS[lang][6]], ids, tag)
+        check_history(db, wb[SHEETS[lang][6]], ids, period, tag)
         # The report reads ahead on a second connection in a helper thread;
         # read on its own connection alone, it must hold the same.
         alone = os.path.join(workdir, "alone.xlsx")

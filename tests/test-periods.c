@@ -1,0 +1,325 @@
+/* Figures true to the period: a small plan whose status updates, edits and
+ * history run over three periods, with every figure worked out by hand.
+ *
+ * Today is 2026-10-15, inside 2026-T3. The periods are judged at
+ * 2026-04-30 (T1), 2026-08-31 (T2) and today (T3, not yet ended). All
+ * activities are in plan 900 (2026-01-01 – 2026-12-31) of the first
+ * measure; every other measure is empty.
+ *
+ *   A  2026-01-01 – 2026-06-30, lead Hdir until 2026-09-02, then Bufdir.
+ *      Updates: T1 in progress 40 (reported 04-20), T2 delayed 60 (08-25),
+ *      T3 done 100 (10-01). Its own fields: done 100.
+ *   B  2026-03-01 – 2026-12-31. Updates: T1 planned 0 (04-10) and in
+ *      progress 10 (04-28), T3 in progress 50 (10-05), and late for T2: in
+ *      progress 30 reported 10-10, after the T3 one. Own: in progress 50.
+ *   C  2026-05-15 – 2026-07-31, no lead, no updates; own: planned, no
+ *      progress.
+ *   D  2026-01-01 – 2026-10-31 (due 2026-08-31 until it was moved on
+ *      09-10); update T1 in progress 20 (04-15); cancelled in the editor on
+ *      09-10. Own: cancelled 20.
+ *   E  no dates of its own (the plan's); created 06-15, no updates; set in
+ *      the editor to in progress with 30 % on 06-15 and 70 % on 09-20.
+ *      Own: in progress 70.
+ *   F  removed on 09-05.
+ */
+#include "config.h"
+
+#include "models/sam-overview.h"
+#include "models/sam-tree.h"
+#include "store/sam-figures.h"
+#include "store/sam-status.h"
+#include "sam-test-util.h"
+
+#define TODAY "2026-10-15"
+
+static const char fixture_sql[] =
+  "DELETE FROM status_update; DELETE FROM activity_change; DELETE FROM obligation_activity;"
+  "UPDATE seminar SET activity_id = NULL; DELETE FROM activity_partner; DELETE FROM activity_sector;"
+  "DELETE FROM activity_target_group; DELETE FROM activity_channel; DELETE FROM activity_language;"
+  "DELETE FROM activity; DELETE FROM round_form; DELETE FROM reporting_round; DELETE FROM reporting_period;"
+  "INSERT INTO reporting_period (id, code, start_date, end_date) VALUES"
+  " (1, '2026-T1', '2026-01-01', '2026-04-30'), (2, '2026-T2', '2026-05-01', '2026-08-31'),"
+  " (3, '2026-T3', '2026-09-01', '2026-12-31');"
+  "INSERT INTO plan (id, measure_id, title, kind, start_date, end_date)"
+  " VALUES (900, (SELECT min(id) FROM measure), 'Testplan', 'information', '2026-01-01', '2026-12-31');"
+  "INSERT INTO activity (id, plan_id, title, lead_agency_id, start_date, due_date, status, progress) VALUES"
+  " (1, 900, 'A: Kurs for barnevernet', (SELECT id FROM agency WHERE short_name = 'Bufdir'),"
+  "  '2026-01-01', '2026-06-30', 'done', 100),"
+  " (2, 900, 'B: Veileder for helse', (SELECT id FROM agency WHERE short_name = 'Hdir'),"
+  "  '2026-03-01', '2026-12-31', 'in_progress', 50),"
+  " (3, 900, 'C: Informasjon til arbeidsgivere', NULL, '2026-05-15', '2026-07-31', 'planned', NULL),"
+  " (4, 900, 'D: Nettkurs', (SELECT id FROM agency WHERE short_name = 'Bufdir'),"
+  "  '2026-01-01', '2026-10-31', 'cancelled', 20),"
+  " (5, 900, 'E: Temaseminar', (SELECT id FROM agency WHERE short_name = 'Hdir'), NULL, NULL, 'in_progress', 70);"
+  "INSERT INTO status_update (id, activity_id, period_id, status, progress, comment, reported_by, reported_at) VALUES"
+  " (1, 1, 1, 'in_progress', 40, 'Godt i gang', 'Kari', '2026-04-20T10:00:00'),"
+  " (2, 1, 2, 'delayed', 60, 'Venter på midler', 'Kari', '2026-08-25T10:00:00'),"
+  " (3, 1, 3, 'done', 100, 'Ferdig', 'Kari', '2026-10-01T10:00:00'),"
+  " (4, 2, 1, 'planned', 0, 'Oppstart', 'Ola', '2026-04-10T09:00:00'),"
+  " (5, 2, 1, 'in_progress', 10, 'Startet', 'Ola', '2026-04-28T09:00:00'),"
+  " (6, 2, 3, 'in_progress', 50, 'Halvveis', 'Ola', '2026-10-05T09:00:00'),"
+  " (7, 2, 2, 'in_progress', 30, 'Etterslep', 'Ola', '2026-10-10T09:00:00'),"
+  " (8, 4, 1, 'in_progress', 20, 'Kommer i gang', 'Kari', '2026-04-15T12:00:00');"
+  "INSERT INTO activity_change (activity_id, changed_at, field, old_value, new_value, title, plan_id) VALUES"
+  " (1, '2026-09-02T10:00:00', 'lead_agency_id', (SELECT id FROM agency WHERE short_name = 'Hdir'),"
+  "  (SELECT id FROM agency WHERE short_name = 'Bufdir'), 'A: Kurs for barnevernet', 900),"
+  " (4, '2026-09-10T14:00:00', 'status', 'in_progress', 'cancelled', 'D: Nettkurs', 900),"
+  " (4, '2026-09-10T14:00:00', 'due_date', '2026-08-31', '2026-10-31', 'D: Nettkurs', 900),"
+  " (5, '2026-06-15T08:00:00', 'created', NULL, NULL, 'E: Temaseminar', 900),"
+  " (5, '2026-06-15T08:00:00', 'status', 'planned', 'in_progress', 'E: Temaseminar', 900),"
+  " (5, '2026-06-15T08:00:00', 'progress', NULL, '30', 'E: Temaseminar', 900),"
+  " (5, '2026-09-20T08:00:00', 'progress', '30', '70', 'E: Temaseminar', 900),"
+  " (6, '2026-03-01T08:00:00', 'created', NULL, NULL, 'F: Fjernet aktivitet', 900),"
+  " (6, '2026-09-05T10:00:00', 'removed', NULL, NULL, 'F: Fjernet aktivitet', 900);";
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  SamStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SamStore) made = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sam_test_make_dir ();
+  made = sam_test_open_new (f->dir, "periods.db");
+  f->path = g_strdup (sam_store_get_path (made));
+  g_clear_object (&made);
+  sam_test_sql (f->path, fixture_sql);
+  f->store = sam_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  sam_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static SamPeriod *
+period (Fixture    *f,
+        const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  SamPeriod *p = sam_period_find (f->store, code, &error);
+
+  g_assert_no_error (error);
+  return p;
+}
+
+/* One activity as at a period, as text: "status progress reported
+ * unreported overdue due comment (period) change", for comparing whole. */
+static gboolean
+describe_cb (const SamActivityFactsRow  *row,
+             gpointer                    user_data,
+             GError                    **error)
+{
+  gpointer *data = user_data;
+  GHashTable *texts = data[0];
+  const SamPeriod *p = data[1];
+  const char *as_at = sam_figures_judged_on (p, TODAY);
+  g_autofree char *change = row->facts.has_change ? g_strdup_printf ("%+d", (int) row->facts.progress_change)
+                                                  : g_strdup ("-");
+
+  g_hash_table_insert (texts, g_strdup (row->title),
+                       g_strdup_printf ("%s %d %s %s %s %s %s (%s) %s",
+                                        sam_status_values[sam_facts_status (&row->facts)].nick,
+                                        (int) row->facts.progress,
+                                        row->facts.reported ? "reported" : "-",
+                                        sam_facts_is_unreported (&row->facts, p) ? "unreported" : "-",
+                                        sam_facts_is_overdue (&row->facts, as_at) ? "overdue" : "-",
+                                        row->facts.due_date ? row->facts.due_date : "-",
+                                        row->facts.comment ? row->facts.comment : "-",
+                                        row->facts.update_period ? row->facts.update_period : "-",
+                                        change));
+  return TRUE;
+}
+
+static GHashTable *
+facts_as_at (Fixture    *f,
+             const char *code)
+{
+  g_autoptr(SamPeriod) p = period (f, code);
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gpointer data[2] = { texts, p };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_figures_foreach (f->store, NULL, p, TODAY, describe_cb, data, &error));
+  g_assert_no_error (error);
+  return texts;
+}
+
+#define ASSERT_FACTS(texts, title, expected) \
+  g_assert_cmpstr (g_hash_table_lookup (texts, title), ==, expected)
+
+/* Each activity as at each period. */
+static void
+test_as_at (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GHashTable) t1 = facts_as_at (f, "2026-T1");
+  g_autoptr(GHashTable) t2 = facts_as_at (f, "2026-T2");
+  g_autoptr(GHashTable) t3 = facts_as_at (f, "2026-T3");
+
+  /* A: its T1 update; no update before it, so no change. */
+  ASSERT_FACTS (t1, "A: Kurs for barnevernet", "in_progress 40 reported - - 2026-06-30 Godt i gang (2026-T1) -");
+  /* A in T2: delayed, and due 06-30 is before 08-31, the end of T2: overdue. 60 - 40 = +20. */
+  ASSERT_FACTS (t2, "A: Kurs for barnevernet", "delayed 60 reported - overdue 2026-06-30 Venter på midler (2026-T2) +20");
+  ASSERT_FACTS (t3, "A: Kurs for barnevernet", "done 100 reported - - 2026-06-30 Ferdig (2026-T3) +40");
+  /* B in T1: of its two T1 updates the later reported; 10 - 0 = +10. */
+  ASSERT_FACTS (t1, "B: Veileder for helse", "in_progress 10 reported - - 2026-12-31 Startet (2026-T1) +10");
+  /* B in T2: the late T2 update, reported after the T3 one, is still T2's: 30 - 10 = +20. */
+  ASSERT_FACTS (t2, "B: Veileder for helse", "in_progress 30 reported - - 2026-12-31 Etterslep (2026-T2) +20");
+  /* B in T3: the T3 update comes after the T2 one by period: 50 - 30 = +20. */
+  ASSERT_FACTS (t3, "B: Veileder for helse", "in_progress 50 reported - - 2026-12-31 Halvveis (2026-T3) +20");
+  /* C starts after T1 ends: not expected; in T2 expected, not reported, and
+   * due 07-31 before 08-31: overdue; in T3 no longer running, still overdue. */
+  ASSERT_FACTS (t1, "C: Informasjon til arbeidsgivere", "planned -1 - - - 2026-07-31 - (-) -");
+  ASSERT_FACTS (t2, "C: Informasjon til arbeidsgivere", "planned -1 - unreported overdue 2026-07-31 - (-) -");
+  ASSERT_FACTS (t3, "C: Informasjon til arbeidsgivere", "planned -1 - - overdue 2026-07-31 - (-) -");
+  /* D: due 08-31 until 09-10; in T2 its T1 update stands (not reported in
+   * T2, due on the day judged at: not overdue); in T3 the editor's cancel
+   * on 09-10, after T1's end, stands instead, with T1's comment. */
+  ASSERT_FACTS (t1, "D: Nettkurs", "in_progress 20 reported - - 2026-08-31 Kommer i gang (2026-T1) -");
+  ASSERT_FACTS (t2, "D: Nettkurs", "in_progress 20 - unreported - 2026-08-31 Kommer i gang (2026-T1) -");
+  ASSERT_FACTS (t3, "D: Nettkurs", "cancelled 20 - - - 2026-10-31 Kommer i gang (2026-T1) -");
+  /* E: no updates; its own fields as they were: planned without progress
+   * on 04-30, in progress 30 on 08-31, 70 today. No due date: never overdue. */
+  ASSERT_FACTS (t1, "E: Temaseminar", "planned -1 - unreported - - - (-) -");
+  ASSERT_FACTS (t2, "E: Temaseminar", "in_progress 30 - unreported - - - (-) -");
+  ASSERT_FACTS (t3, "E: Temaseminar", "in_progress 70 - unreported - - - (-) -");
+  g_assert_cmpuint (g_hash_table_size (t3), ==, 5);
+}
+
+/* The first measure's figures as the Overview shows them, per period. */
+static void
+assert_overview (Fixture    *f,
+                 const char *code,
+                 const guint counts[SAM_N_STATUSES],
+                 double      progress,
+                 guint       overdue,
+                 guint       not_reported)
+{
+  g_autoptr(SamPeriod) p = period (f, code);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) overview = sam_overview_new (f->store, p, TODAY, &error);
+  g_autoptr(SamSummary) first = NULL;
+
+  g_assert_no_error (error);
+  first = g_list_model_get_item (overview, 0);
+  g_test_message ("%s", code);
+  for (guint s = 0; s < SAM_N_STATUSES; s++)
+    g_assert_cmpuint (sam_summary_get_count (first, sam_status_values[s].nick), ==, counts[s]);
+  g_assert_cmpuint (sam_summary_get_total (first), ==, 5);
+  g_assert_cmpfloat_with_epsilon (sam_summary_get_progress (first), progress, 1e-9);
+  g_assert_cmpuint (sam_summary_get_overdue (first), ==, overdue);
+  g_assert_cmpuint (sam_summary_get_not_reported (first), ==, not_reported);
+  for (guint i = 1; i < g_list_model_get_n_items (overview); i++)
+    {
+      g_autoptr(SamSummary) other = g_list_model_get_item (overview, i);
+      g_assert_cmpuint (sam_summary_get_total (other), ==, 0);
+    }
+}
+
+static void
+test_overview (Fixture       *f,
+               gconstpointer  data)
+{
+  /* planned, in progress, done, delayed, cancelled */
+  /* T1: C, E planned; A, B, D in progress. (40 + 10 + 0 + 20 + 0) / 5 live = 14.
+   * Nothing due before 04-30. Expected: A, B, D, E (C starts later); E not reported. */
+  assert_overview (f, "2026-T1", (guint[]) { 2, 3, 0, 0, 0 }, 14, 0, 1);
+  /* T2: C planned; B, D, E in progress; A delayed. (60 + 30 + 0 + 20 + 30) / 5 = 28.
+   * Overdue at 08-31: A (06-30), C (07-31). All five expected; C, D, E not reported. */
+  assert_overview (f, "2026-T2", (guint[]) { 1, 3, 0, 1, 0 }, 28, 2, 3);
+  /* T3: C planned; B, E in progress; A done; D cancelled, not live.
+   * (100 + 50 + 0 + 70) / 4 live = 55. Overdue today: C. Expected: B
+   * (reported) and E (not); C no longer runs, A is done, D cancelled. */
+  assert_overview (f, "2026-T3", (guint[]) { 1, 2, 1, 0, 1 }, 55, 1, 1);
+}
+
+/* The Follow-up lists, under each lead, the activities the Overview counts
+ * as not reported. */
+static void
+test_follow_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct { const char *code; const char *expected; } cases[] = {
+    { "2026-T1", "Helsedirektoratet (Hdir): E: Temaseminar (Planned)" },
+    { "2026-T2", "Barne-, ungdoms- og familiedirektoratet (Bufdir): D: Nettkurs (In progress) | "
+                 "Helsedirektoratet (Hdir): E: Temaseminar (In progress) | "
+                 "No lead agency: C: Informasjon til arbeidsgivere (Planned)" },
+    { "2026-T3", "Helsedirektoratet (Hdir): E: Temaseminar (In progress)" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(SamPeriod) p = period (f, cases[c].code);
+      g_autoptr(GListModel) roots = sam_tree_new_follow_up (f->store, p, TODAY);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+        {
+          g_autoptr(SamNode) heading = g_list_model_get_item (roots, i);
+          g_autoptr(GListModel) children = sam_node_get_children (heading);
+
+          for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+            {
+              g_autoptr(SamNode) child = g_list_model_get_item (children, j);
+              g_string_append_printf (text, "%s%s: %s (%s)", text->len ? " | " : "", sam_node_get_title (heading),
+                                      sam_node_get_title (child), sam_node_get_subtitle (child));
+            }
+        }
+      g_assert_cmpstr (text->str, ==, cases[c].expected);
+    }
+}
+
+/* An update reported late for an earlier period is recorded, but leaves
+ * the activity's own status and progress at its latest update's; one for
+ * the latest period sets them. */
+static void
+test_late_update_keeps_own (Fixture       *f,
+                            gconstpointer  data)
+{
+  SamStatusEntry late = { .activity_id = 2, .period_id = 1, .status = "delayed", .progress = 5,
+                          .comment = "Glemt å rapportere" };
+  SamStatusEntry latest = { .activity_id = 2, .period_id = 3, .status = "in_progress", .progress = 55 };
+  g_autoptr(SamRecord) b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_status_record (f->store, &late, &error));
+  g_assert_no_error (error);
+  b = sam_store_get (f->store, SAM_KIND_ACTIVITY, 2, &error);
+  g_assert_cmpstr (sam_record_get_string (b, "status"), ==, "in_progress");
+  g_assert_cmpint (sam_record_get_int (b, "progress"), ==, 50);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, 9);
+
+  g_assert_true (sam_status_record (f->store, &latest, &error));
+  g_clear_object (&b);
+  b = sam_store_get (f->store, SAM_KIND_ACTIVITY, 2, &error);
+  g_assert_cmpint (sam_record_get_int (b, "progress"), ==, 55);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  ADD ("/periods/as-at", test_as_at);
+  ADD ("/periods/overview", test_overview);
+  ADD ("/periods/follow-up", test_follow_up);
+  ADD ("/periods/late-update-keeps-own", test_late_update_keeps_own);
+  return g_test_run ();
+}
