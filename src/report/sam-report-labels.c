@@ -33,6 +33,7 @@ static const struct {
   [L_AGENCY] = { "Agency", "Virksomhet" },
   [L_MINISTRY_WITH_AGENCIES] = { "Ministry with its subordinate agencies", "Departement med underliggende virksomheter" },
   [L_NO_PERIOD] = { "No reporting period", "Ingen rapporteringsperiode" },
+  [L_PERIODS] = { "Reporting periods up to this one", "Rapporteringsperioder til og med denne" },
   [L_BY_STATUS] = { "Activities by status per measure", "Aktiviteter etter status per tiltak" },
   [L_TOTAL] = { "Total", "Totalt" },
   [L_ACTIVITIES] = { "Activities", "Aktiviteter" },

@@ -61,6 +61,8 @@ typedef struct
   SamReportQuery         strategy_query; /* the same over the whole strategy */
   const SamScope        *scope;        /* resolved; NULL: the whole strategy */
   SamPeriod             *period;       /* NULL: the database has no periods */
+  char                  *period_text;  /* its code and dates in the report's language */
+  GPtrArray             *periods;      /* SamPeriod: every period up to it, in order */
   char                  *today;
   char                  *strategy_title;
   SamReportFormats       fmt;
@@ -127,6 +129,8 @@ const char *sam_report_l           (SamReportContext *ctx,
 const char *sam_report_word        (SamReportContext *ctx,
                                     const char       *nick);
 char     *sam_report_scope_label   (SamReportContext *ctx);
+char     *sam_report_period_text   (SamReportContext *ctx,
+                                    const SamPeriod  *period);
 char     *sam_report_date_text     (SamReportContext *ctx,
                                     const char       *iso);
 gboolean  sam_report_drops_empty   (SamReportContext *ctx);

@@ -276,6 +276,26 @@ find_period (SamReportContext        *ctx,
   return TRUE;
 }
 
+/* The period's text and every period up to it, for the Summary. */
+static gboolean
+read_periods (SamReportContext  *ctx,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) all = sam_period_list (ctx->store, error);
+  gboolean found = FALSE;
+
+  if (all == NULL)
+    return FALSE;
+  ctx->period_text = sam_report_period_text (ctx, ctx->period);
+  ctx->periods = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_period_free);
+  for (guint i = 0; i < all->len && !found; i++)
+    {
+      found = g_strcmp0 (((SamPeriod *) all->pdata[i])->code, ctx->period->code) == 0;
+      g_ptr_array_add (ctx->periods, g_steal_pointer (&all->pdata[i]));
+    }
+  return TRUE;
+}
+
 static gboolean
 prepare (SamReportContext        *ctx,
          const SamReportOptions  *options,
@@ -292,6 +312,8 @@ prepare (SamReportContext        *ctx,
       ctx->scope = *scope;
     }
   if (!find_period (ctx, options, error))
+    return FALSE;
+  if (ctx->period && !read_periods (ctx, error))
     return FALSE;
   ctx->query.scope = ctx->scope;
   ctx->query.period = ctx->period;
@@ -359,6 +381,8 @@ write_report (SamStore                *store,
     *stats = ctx.stats;
   g_clear_error (&ctx.error);
   sam_period_free (ctx.period);
+  g_free (ctx.period_text);
+  g_clear_pointer (&ctx.periods, g_ptr_array_unref);
   g_free (ctx.strategy_title);
   g_free (ctx.today);
   return ok;

@@ -23,6 +23,8 @@ typedef struct
 SamPeriod  *sam_period_copy       (const SamPeriod *period);
 void        sam_period_free       (SamPeriod       *period);
 char       *sam_period_describe   (const SamPeriod *period);
+char       *sam_period_describe_in (const SamPeriod *period,
+                                   const char      *language);
 
 GPtrArray  *sam_period_list       (SamStore        *store,
                                    GError         **error);

@@ -244,6 +244,25 @@ def period_end(db, code):
     return max(ends) if ends else None
 
 
+MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "nb": ["jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."],
+}
+
+
+def describe_period(db, code, lang):
+    """"2026-T2 (1 May – 31 Aug 2026)", in Norwegian "2026-T2 (1. mai – 31. aug. 2026)"."""
+    start = period_key(db, code)[0]
+    end = period_end(db, code)
+    if not start or not end:
+        return code
+
+    def text(iso, year):
+        d, m = int(iso[8:10]), MONTHS[lang][int(iso[5:7]) - 1]
+        return ("%d. %s" if lang == "nb" else "%d %s") % (d, m) + (" " + iso[:4] if year else "")
+    return "%s (%s – %s)" % (code, text(start, start[:4] != end[:4]), text(end, True))
+
+
 def judged_on(db, period):
     """The end of the period, or today while it has not ended."""
     end = period_end(db, period) if period else None
@@ -373,7 +392,8 @@ def summary_table(rows):
 def check_summary(db, ws, ids, measures, lang, period, tag, drop_empty=False):
     rows = sheet_rows(ws, 1)
     check(rows[0][0] in ("Progress report", "Fremdriftsrapport"), "%s: summary title %r" % (tag, rows[0][0]))
-    check(rows[3][1] == (period or rows[3][1]), "%s: period %r, expected %r" % (tag, rows[3][1], period))
+    check(rows[3][1] == describe_period(db, period, lang), "%s: period %r, expected %r"
+          % (tag, rows[3][1], describe_period(db, period, lang)))
     check(rows[4][1] == day(TODAY), "%s: written %r" % (tag, rows[4][1]))
     header, table = summary_table(rows)
     expected_measures = db.query("SELECT m.id, m.number FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
@@ -413,7 +433,7 @@ def check_summary_targets(db, ws, year, tag):
     """The seminar target is judged on the whole strategy's seminars,
     whatever the scope, and says so."""
     rows = sheet_rows(ws, 1)
-    heading = [i for i, r in enumerate(rows) if isinstance(r[0], str) and str(year) in r[0]
+    heading = [i for i, r in enumerate(rows[:-1]) if isinstance(r[0], str) and str(year) in r[0]
                and ("whole strategy" in " ".join(str(x) for x in rows[i + 1] if x) + r[0]
                     or "hele strategien" in (" ".join(str(x) for x in rows[i + 1] if x) + r[0]).lower())]
     if not check(heading, "%s: no heading says the seminar targets are the whole strategy's in %d" % (tag, year)):
@@ -433,6 +453,18 @@ def check_summary_targets(db, ws, year, tag):
                            sum(1 for x in seminars if x["s"] in ("planned", "open")),
                            sum(1 for x in seminars if x["s"] == "cancelled")]
     check(got == want, "%s: seminar targets %r, expected the whole strategy's %r" % (tag, got, want))
+
+
+def check_summary_periods(db, ws, lang, period, tag):
+    """Under the Summary's tables, every period up to the report's, with its dates."""
+    rows = sheet_rows(ws, 1)
+    want = sorted({p["code"] for p in db.periods if period_key(db, p["code"]) <= period_key(db, period)},
+                  key=lambda code: period_key(db, code))
+    heading = [i for i, r in enumerate(rows) if r[0] in ("Reporting periods up to this one",
+                                                         "Rapporteringsperioder til og med denne")]
+    if check(heading, "%s: the Summary lists no periods" % tag):
+        got = [r[0] for r in rows[heading[0] + 1:heading[0] + 1 + len(want)]]
+        check(got == [describe_period(db, code, lang) for code in want], "%s: periods %r" % (tag, got))
 
 
 def check_responsibility(db, ws, ids, members, measures, plans, lang, tag, whole):
@@ -864,6 +896,7 @@ def readback(workdir, db_path):
         check_summary(db, wb[SHEETS[lang][0]], ids, measures, lang, period, tag,
                       drop_empty=bool(spec) and spec.split(":")[0] in ("agency", "ministry"))
         check_summary_targets(db, wb[SHEETS[lang][0]], 2026, tag)
+        check_summary_periods(db, wb[SHEETS[lang][0]], lang, period, tag)
         check_activities(db, wb[SHEETS[lang][1]], ids, lang, period, tag)
         check_responsibility(db, wb[SHEETS[lang][2]], ids, members, measures, plans, lang, tag, whole)
         check_coverage(db, wb[SHEETS[lang][3]], ids, plans, tag, whole)
