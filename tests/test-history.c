@@ -133,15 +133,18 @@ test_create_and_remove (Fixture       *f,
   activity = sam_rules_create (f->store, SAM_KIND_ACTIVITY, &place, &error);
   g_assert_no_error (error);
   sam_record_set_string (activity, "title", "Informasjon på arbeidsplassen");
+  sam_record_set_int (activity, "lead_agency_id", 3);
   g_assert_true (sam_rules_save (f->store, activity, &error));
   id = sam_record_get_id (activity);
   created = notes_of (f->store, id);
-  g_assert_cmpstr (created, ==, "created:->-");
+  /* sam_rules_create() stores the new activity; naming its lead is a change. */
+  g_assert_cmpstr (created, ==, "created:->- lead_agency_id:->3");
 
   g_assert_true (sam_rules_delete (f->store, SAM_KIND_ACTIVITY, id, &error));
   g_assert_no_error (error);
   removed = notes_of (f->store, id);
-  g_assert_cmpstr (removed, ==, "created:->- removed:->-");
+  /* The removal keeps the lead it had. */
+  g_assert_cmpstr (removed, ==, "created:->- lead_agency_id:->3 removed:3>-");
   {
     g_autoptr(SamRecord) removal = sam_test_find (f->store, SAM_KIND_ACTIVITY_CHANGE, "field", "removed");
 
@@ -154,7 +157,7 @@ test_create_and_remove (Fixture       *f,
   g_assert_true (sam_store_undo (f->store, &error));
   g_assert_no_error (error);
   undone = notes_of (f->store, id);
-  g_assert_cmpstr (undone, ==, "created:->-");
+  g_assert_cmpstr (undone, ==, "created:->- lead_agency_id:->3");
   g_clear_object (&activity);
   activity = sam_store_get (f->store, SAM_KIND_ACTIVITY, id, &error);
   g_assert_no_error (error);

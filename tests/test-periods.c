@@ -26,6 +26,7 @@
 
 #include "models/sam-overview.h"
 #include "models/sam-tree.h"
+#include "store/sam-changes.h"
 #include "store/sam-figures.h"
 #include "store/sam-status.h"
 #include "sam-test-util.h"
@@ -283,6 +284,62 @@ test_follow_up (Fixture       *f,
     }
 }
 
+/* The changes since the period before, one "kind title before>after
+ * points" each, "|" between. */
+static char *
+describe_changes (SamChanges *changes)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < sam_changes_get_n (changes); i++)
+    {
+      const SamChange *c = sam_changes_get (changes, i);
+
+      g_string_append_printf (text, "%s%s %.1s", text->len ? " | " : "", sam_change_kind_nick (c->kind), c->title);
+      if (c->before || c->after)
+        g_string_append_printf (text, " %s>%s", c->before ? c->before : "-", c->after ? c->after : "-");
+      if (c->points)
+        g_string_append_printf (text, " %+d", (int) c->points);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+changes_text (Fixture    *f,
+              const char *code)
+{
+  g_autoptr(SamPeriod) p = period (f, code);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamChanges) changes = sam_changes_read (f->store, NULL, p, TODAY, &error);
+
+  g_assert_no_error (error);
+  return describe_changes (changes);
+}
+
+static void
+test_changes (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *t1 = changes_text (f, "2026-T1");
+  g_autofree char *t2 = changes_text (f, "2026-T2");
+  g_autofree char *t3 = changes_text (f, "2026-T3");
+
+  /* The first period has nothing to compare with. */
+  g_assert_cmpstr (t1, ==, "");
+  /* T1 → T2: A became delayed, 40 → 60; B 10 → 30 (its late T2 update);
+   * D reported in T1, not in T2; E was created on 06-15, so it is new and
+   * only new. A's lead changed and F was removed after 08-31: not yet. */
+  g_assert_cmpstr (t2, ==, "newly-delayed A in_progress>delayed | progress-up A 40>60 +20 | "
+                           "progress-up B 10>30 +20 | stopped-reporting D | new E");
+  /* T2 → T3: A done, 60 → 100; D cancelled, its due date moved from 08-31
+   * to 10-31; B 30 → 50; E 30 → 70 (its own field); A's lead went from
+   * Hdir to Bufdir on 09-02; F removed on 09-05. A and B reported in both. */
+  g_assert_cmpstr (t3, ==, "newly-done A delayed>done | newly-delayed D in_progress>cancelled | "
+                           "progress-up A 60>100 +40 | progress-up B 30>50 +20 | progress-up E 30>70 +40 | "
+                           "due-moved D 2026-08-31>2026-10-31 | "
+                           "lead-changed A Helsedirektoratet>Barne-, ungdoms- og familiedirektoratet | removed F");
+}
+
 /* An update reported late for an earlier period is recorded, but leaves
  * the activity's own status and progress at its latest update's; one for
  * the latest period sets them. */
@@ -321,5 +378,6 @@ main (int   argc,
   ADD ("/periods/overview", test_overview);
   ADD ("/periods/follow-up", test_follow_up);
   ADD ("/periods/late-update-keeps-own", test_late_update_keeps_own);
+  ADD ("/periods/changes", test_changes);
   return g_test_run ();
 }

@@ -298,8 +298,8 @@ candidate_take (Candidate    *c,
 }
 
 /* The own fields the history can say were otherwise then. */
-enum { OWN_STATUS, OWN_PROGRESS, OWN_DUE, N_OWN };
-static const char *own_fields[N_OWN] = { "status", "progress", "due_date" };
+enum { OWN_STATUS, OWN_PROGRESS, OWN_DUE, OWN_LEAD, N_OWN };
+static const char *own_fields[N_OWN] = { "status", "progress", "due_date", "lead_agency_id" };
 
 typedef struct
 {
@@ -388,7 +388,7 @@ read_history (Reading  *r,
                 r->own_set[i] = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
                 g_string_assign (r->own[i], r->own_set[i] ? sam_query_text (stmt, 2) : "");
               }
-            else if (!later && i != OWN_DUE)
+            else if (!later && (i == OWN_STATUS || i == OWN_PROGRESS))
               g_string_assign (r->last_edit, when);
           }
       if (!cursor_step (&r->history, error) || !cursor_seek (&r->history, id, &on_row, error))
@@ -443,6 +443,8 @@ facts_row_cb (sqlite3_stmt  *stmt,
   if (r->period && (!read_updates (r, id, &reported, error) || !read_history (r, id, error)))
     return FALSE;
   progress_text = own_text (r, OWN_PROGRESS, stmt, 6);
+  if (r->period && r->overridden[OWN_LEAD])
+    row.lead_id = r->own_set[OWN_LEAD] ? g_ascii_strtoll (r->own[OWN_LEAD]->str, NULL, 10) : 0;
   row.facts = (SamActivityFacts) {
     .status = own_text (r, OWN_STATUS, stmt, 5),
     .progress = progress_text ? g_ascii_strtoll (progress_text, NULL, 10) : -1,
@@ -535,7 +537,7 @@ sam_figures_foreach_live (SamStore         *store,
                             "FROM status_update ORDER BY activity_id", error)
             && cursor_open (store, &r.history,
                             "SELECT activity_id, field, old_value, changed_at FROM activity_change "
-                            "WHERE field IN ('status', 'progress', 'due_date') "
+                            "WHERE field IN ('status', 'progress', 'due_date', 'lead_agency_id') "
                             "ORDER BY activity_id, changed_at, id", error)))
        && (stmt = sam_query_prepare (store, sql, scope, error)) != NULL
        && sam_query_run (store, stmt, facts_row_cb, &r, error);

@@ -31,13 +31,21 @@
  *   judged at     the end of P, or today while P has not ended: overdue is
  *                 judged then, and an activity's own fields are taken as
  *                 they were at the end of that day
+ *   own fields as they were  an activity's own status, progress, due date
+ *                 and lead on the day P is judged: from the history the
+ *                 store keeps (sam-history.h), the value before their first
+ *                 change after that day; today's when none is noted
  *   status, progress, comment  those of the latest update in or before P;
- *                 an activity with none has its own status and progress as
- *                 they were when P is judged (the history the store keeps,
- *                 sam-history.h: the value before the first change after
- *                 that day; today's when none is noted) and no comment
- *   due date      the activity's due date as it was when P is judged, the
- *                 same way; its start date and its plan's dates are today's
+ *                 but where the activity's own status or progress was
+ *                 changed (in the editor) on a later day than that update
+ *                 stands from (the end of its period, or the day it was
+ *                 reported for a period without an end), and no later than
+ *                 the day P is judged, its own as they were stand instead,
+ *                 with the update's comment. An activity with no update in
+ *                 or before P has its own as they were, and no comment
+ *   due date, lead  the activity's due date and lead agency as they were
+ *                 when P is judged, the same way; its start date and its
+ *                 plan's dates are today's
  *   progress change  the as-at progress minus that of the update before it
  *                 in that order (also in or before P), when both give one
  *   status history of P  the updates in or before P, in that order
@@ -111,7 +119,7 @@ typedef struct
   gint64            id;
   gint64            measure_id;
   gint64            plan_id;
-  gint64            lead_id;     /* 0: none */
+  gint64            lead_id;     /* 0: none; as at the period */
   const char       *title;
   SamActivityFacts  facts;
 } SamActivityFactsRow;

@@ -75,7 +75,12 @@ sam_history_note (SamStore   *store,
   if (before == NULL)
     return note (store, after, when, SAM_CHANGE_CREATED, NULL, NULL, error);
   if (after == NULL)
-    return note (store, before, when, SAM_CHANGE_REMOVED, NULL, NULL, error);
+    {
+      /* The lead it had, for the lists of what an agency leads. */
+      g_autofree char *lead = value_text (before, SAM_CHANGE_LEAD);
+
+      return note (store, before, when, SAM_CHANGE_REMOVED, lead, NULL, error);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (tracked); i++)
     {
       g_autofree char *old_value = value_text (before, tracked[i]);

@@ -5,7 +5,8 @@
  * status update, an import, a delete that moves links) notes, in its own
  * transaction and undo step, a SAM_KIND_ACTIVITY_CHANGE record: the
  * activity was created or removed, or its status, progress, due date or
- * lead agency went from one value to another, at the time it was saved.
+ * lead agency went from one value to another, at the time it was saved (a
+ * removal keeps the lead the activity had as its old value).
  * Undo removes the note with the change; undo and redo themselves note
  * nothing. The default plan, loaded when a database is created, is the
  * starting point and is not noted.

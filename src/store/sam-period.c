@@ -208,6 +208,28 @@ sam_period_current (SamStore    *store,
   return sam_period_copy (best);
 }
 
+/* Returns the period just before @period in the order of periods (by
+ * start, then code: sam_period_list()), or NULL without an error when it
+ * is the first or not stored; NULL with a SamStoreError when they cannot
+ * be read. */
+SamPeriod *
+sam_period_before (SamStore         *store,
+                   const SamPeriod  *period,
+                   GError          **error)
+{
+  g_autoptr(GPtrArray) periods = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (!(periods = sam_period_list (store, error)))
+    return NULL;
+  for (guint i = 1; i < periods->len; i++)
+    if (g_strcmp0 (((SamPeriod *) periods->pdata[i])->code, period->code) == 0)
+      return sam_period_copy (periods->pdata[i - 1]);
+  return NULL;
+}
+
 /* Returns the codes of every period, ", " between, in date order; "" when
  * there are none or they cannot be read (for messages). */
 char *

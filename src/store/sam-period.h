@@ -31,6 +31,9 @@ GPtrArray  *sam_period_list       (SamStore        *store,
 SamPeriod  *sam_period_find       (SamStore        *store,
                                    const char      *code,
                                    GError         **error);
+SamPeriod  *sam_period_before     (SamStore        *store,
+                                   const SamPeriod *period,
+                                   GError         **error);
 SamPeriod  *sam_period_current    (SamStore        *store,
                                    const char      *today,
                                    GError         **error);
