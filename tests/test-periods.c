@@ -24,9 +24,15 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "forms/sam-xlsx-reader.h"
 #include "models/sam-overview.h"
+#include "report/sam-report.h"
 #include "models/sam-tree.h"
 #include "store/sam-changes.h"
+#include "store/sam-closing.h"
+#include "store/sam-rules.h"
 #include "store/sam-figures.h"
 #include "store/sam-status.h"
 #include "sam-test-util.h"
@@ -366,6 +372,281 @@ test_late_update_keeps_own (Fixture       *f,
   g_assert_cmpint (sam_record_get_int (b, "progress"), ==, 55);
 }
 
+/* Closed periods */
+
+/* Every cell of sheet @name of the report at @path from row @first on, a
+ * line per row that has any ("value|value|…"; where rows are does not
+ * matter: the Summary of a closed period has a line more above). */
+static char *
+sheet_text (const char *path,
+            const char *name,
+            guint32     first)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamXlsxBook) book = sam_xlsx_book_open (path, sam_xlsx_default_limits (), &error);
+  GString *text = g_string_new (NULL);
+  int sheet;
+
+  g_assert_no_error (error);
+  sheet = sam_xlsx_book_find_sheet (book, name);
+  g_assert_cmpint (sheet, >=, 0);
+  g_assert_true (sam_xlsx_book_read_sheet (book, sheet, &error));
+  for (guint32 r = first; r < sam_xlsx_book_get_n_rows (book, sheet); r++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      gboolean any = FALSE;
+
+      for (guint32 c = 0; c < 40; c++)
+        {
+          const SamXlsxCell *cell = sam_xlsx_book_get_cell (book, sheet, r, c);
+          g_autofree char *value = cell ? sam_xlsx_cell_to_text (cell) : NULL;
+
+          any = any || (value && *value);
+          g_string_append_printf (line, "%s|", value ? value : "");
+        }
+      if (any)
+        g_string_append_printf (text, "%s\n", line->str);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The report of @code, its sheets that a closing freezes, as text: the
+ * Summary from its measures' table on (above it: the report's date and
+ * whether the period is closed), the Changes, the Activities and the
+ * Status history. */
+static char *
+report_text (Fixture    *f,
+             const char *code)
+{
+  static const struct { const char *name; guint32 first; } sheets[] = {
+    { "Summary", 8 }, { "Changes", 0 }, { "Activities", 0 }, { "Status history", 0 },
+  };
+  g_autofree char *path = g_build_filename (f->dir, "report.xlsx", NULL);
+  SamReportOptions options = { NULL, code, SAM_REPORT_LANGUAGE_EN, TODAY, FALSE };
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_true (sam_report_write (f->store, &options, path, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      g_autofree char *one = sheet_text (path, sheets[i].name, sheets[i].first);
+      const char *from = i == 0 ? strstr (one, "Activities by status") : one;
+
+      g_assert_nonnull (from);
+      g_string_append_printf (text, "[%s]\n%s", sheets[i].name, from);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Everything a closing freezes of @code, as text: each activity's facts,
+ * the Overview's figures, the Follow-up, the changes and the report. */
+static char *
+frozen_text (Fixture    *f,
+             const char *code)
+{
+  g_autoptr(SamPeriod) p = period (f, code);
+  g_autoptr(GHashTable) facts = facts_as_at (f, code);
+  g_autoptr(GList) titles = g_list_sort (g_hash_table_get_keys (facts), (GCompareFunc) g_strcmp0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) overview = sam_overview_new (f->store, p, TODAY, &error);
+  g_autoptr(GListModel) follow_up = sam_tree_new_follow_up (f->store, p, TODAY);
+  g_autofree char *changes = changes_text (f, code);
+  g_autofree char *report = report_text (f, code);
+  GString *text = g_string_new (NULL);
+
+  for (GList *l = titles; l; l = l->next)
+    g_string_append_printf (text, "%s: %s\n", (char *) l->data, (char *) g_hash_table_lookup (facts, l->data));
+  for (guint i = 0; i < g_list_model_get_n_items (overview); i++)
+    {
+      g_autoptr(SamSummary) m = g_list_model_get_item (overview, i);
+      g_string_append_printf (text, "measure %u: %u %u %.3f %u %u\n", i, sam_summary_get_total (m),
+                              sam_summary_get_count (m, "done"), sam_summary_get_progress (m),
+                              sam_summary_get_overdue (m), sam_summary_get_not_reported (m));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (follow_up); i++)
+    {
+      g_autoptr(SamNode) heading = g_list_model_get_item (follow_up, i);
+      g_autoptr(GListModel) children = sam_node_get_children (heading);
+
+      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+        {
+          g_autoptr(SamNode) child = g_list_model_get_item (children, j);
+          g_string_append_printf (text, "follow-up %s: %s\n", sam_node_get_title (heading), sam_node_get_title (child));
+        }
+    }
+  g_string_append_printf (text, "changes: %s\n%s", changes, report);
+  return g_string_free (text, FALSE);
+}
+
+static guint
+changed_since (Fixture    *f,
+               const char *code)
+{
+  g_autoptr(SamPeriod) p = period (f, code);
+  g_autoptr(GError) error = NULL;
+  guint changed = G_MAXUINT;
+
+  g_assert_true (sam_closing_count_changed (f->store, p, TODAY, &changed, &error));
+  g_assert_no_error (error);
+  return changed;
+}
+
+/* Edits A's T2 update, reports C in T2, removes E, renames A and moves
+ * B's due date: five undo steps. */
+static void
+edit_plan (Fixture *f)
+{
+  g_autoptr(SamRecord) update = sam_store_get (f->store, SAM_KIND_STATUS_UPDATE, 2, NULL);
+  g_autoptr(SamRecord) a = sam_store_get (f->store, SAM_KIND_ACTIVITY, 1, NULL);
+  g_autoptr(SamRecord) b = sam_store_get (f->store, SAM_KIND_ACTIVITY, 2, NULL);
+  SamStatusEntry late = { .activity_id = 3, .period_id = 2, .status = "in_progress", .progress = 10,
+                          .comment = "Rapportert etter at perioden ble avsluttet" };
+  g_autoptr(GError) error = NULL;
+
+  sam_record_set_int (update, "progress", 70);
+  g_assert_true (sam_rules_save (f->store, update, &error));
+  g_assert_true (sam_status_record (f->store, &late, &error));
+  g_assert_true (sam_rules_delete (f->store, SAM_KIND_ACTIVITY, 5, &error));
+  sam_record_set_string (a, "title", "A: Kurs for barnevernet og politiet");
+  g_assert_true (sam_rules_save (f->store, a, &error));
+  sam_record_set_string (b, "due_date", "2027-03-31");
+  g_assert_true (sam_rules_save (f->store, b, &error));
+  g_assert_no_error (error);
+}
+
+/* A closed period's figures, lists and report hold what they held when it
+ * was closed, through edits, a delete and their undoing; the window can
+ * tell how many activities differ. */
+static void
+test_closed_stays (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = frozen_text (f, "2026-T2");
+  g_autofree char *t3_before = frozen_text (f, "2026-T3");
+  g_autofree char *closed = NULL, *edited = NULL, *undone = NULL, *t3_edited = NULL;
+  g_autoptr(SamPeriod) t2 = period (f, "2026-T2");
+  g_autoptr(SamRecord) closing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_period_close (f->store, t2, "Kari Nordmann", TODAY, &error));
+  g_assert_no_error (error);
+  closing = sam_closing_get (f->store, "2026-T2", &error);
+  g_assert_nonnull (closing);
+  g_assert_cmpstr (sam_record_get_string (closing, "closed_by"), ==, "Kari Nordmann");
+  g_assert_cmpstr (sam_record_get_string (closing, "as_at"), ==, "2026-08-31");
+  g_assert_true (sam_datetime_is_valid (sam_record_get_string (closing, "closed_at")));
+  /* Closing changes nothing it shows, but the Summary's line that says so. */
+  closed = frozen_text (f, "2026-T2");
+  g_assert_cmpstr (closed, ==, before);
+  g_assert_cmpuint (changed_since (f, "2026-T2"), ==, 0);
+
+  edit_plan (f);
+  edited = frozen_text (f, "2026-T2");
+  g_assert_cmpstr (edited, ==, before);
+  /* A renamed and its T2 update changed, C reported in T2, E removed. B's
+   * due date moved after T2 ended: as at T2 it has not. */
+  g_assert_cmpuint (changed_since (f, "2026-T2"), ==, 3);
+  /* The open period that follows goes with the data. */
+  t3_edited = frozen_text (f, "2026-T3");
+  g_assert_cmpstr (t3_edited, !=, t3_before);
+
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (sam_store_undo (f->store, &error));
+  undone = frozen_text (f, "2026-T2");
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpuint (changed_since (f, "2026-T2"), ==, 0);
+  g_assert_no_error (error);
+}
+
+/* Reopening is recorded and undone; a closed period cannot be closed
+ * again, nor an open one reopened; closing again keeps the record. */
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SamPeriod) t2 = period (f, "2026-T2");
+  g_autoptr(GPtrArray) closings = NULL;
+  g_autoptr(SamRecord) closing = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_period_close (f->store, t2, "Kari Nordmann", TODAY, &error));
+  label = sam_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Close “2026-T2”");
+  g_assert_false (sam_period_close (f->store, t2, "Kari Nordmann", TODAY, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-T2 is already closed"));
+  g_clear_error (&error);
+
+  /* Edited while closed: the frozen figures hold; reopened, they follow. */
+  edit_plan (f);
+  g_assert_cmpuint (changed_since (f, "2026-T2"), ==, 3);
+  g_assert_true (sam_period_reopen (f->store, t2, "Ola Nordmann", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&label, g_free);
+  label = sam_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Reopen “2026-T2”");
+  g_assert_null (sam_closing_get (f->store, "2026-T2", &error));
+  g_assert_cmpuint (changed_since (f, "2026-T2"), ==, 0);
+  closings = sam_closing_list (f->store, "2026-T2", &error);
+  g_assert_cmpuint (closings->len, ==, 1);
+  g_assert_cmpstr (sam_record_get_string (closings->pdata[0], "reopened_by"), ==, "Ola Nordmann");
+  g_assert_true (sam_datetime_is_valid (sam_record_get_string (closings->pdata[0], "reopened_at")));
+  g_assert_false (sam_period_reopen (f->store, t2, "Ola Nordmann", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Undoing the reopening closes it again, on what it froze. */
+  g_assert_true (sam_store_undo (f->store, &error));
+  closing = sam_closing_get (f->store, "2026-T2", &error);
+  g_assert_nonnull (closing);
+  g_assert_false (sam_record_is_set (closing, "reopened_at"));
+  g_assert_cmpuint (changed_since (f, "2026-T2"), ==, 3);
+  /* Redone, reopened; closed again, frozen anew, with both on record. */
+  g_assert_true (sam_store_redo (f->store, &error));
+  g_assert_true (sam_period_close (f->store, t2, "Kari Nordmann", TODAY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed_since (f, "2026-T2"), ==, 0);
+  g_clear_pointer (&closings, g_ptr_array_unref);
+  closings = sam_closing_list (f->store, "2026-T2", &error);
+  g_assert_cmpuint (closings->len, ==, 2);
+}
+
+/* Undoing a closing opens the period to today's data; redoing it closes
+ * it again on what it froze. */
+static void
+test_undo_close (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SamPeriod) t2 = period (f, "2026-T2");
+  g_autofree char *before = frozen_text (f, "2026-T2");
+  g_autofree char *open = NULL, *redone = NULL, *all_redone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_period_close (f->store, t2, "Kari Nordmann", TODAY, &error));
+  edit_plan (f);
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (sam_store_undo (f->store, &error));
+  g_assert_null (sam_closing_get (f->store, "2026-T2", &error));
+  g_assert_true (sam_store_redo (f->store, &error));
+  g_assert_nonnull (sam_closing_get (f->store, "2026-T2", &error));
+  redone = frozen_text (f, "2026-T2");
+  g_assert_cmpstr (redone, ==, before);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (sam_store_redo (f->store, &error));
+  all_redone = frozen_text (f, "2026-T2");
+  g_assert_cmpstr (all_redone, ==, before);
+  g_assert_cmpuint (changed_since (f, "2026-T2"), ==, 3);
+  /* Undone again and edited, the period is open and goes with the data. */
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (sam_store_undo (f->store, &error));
+  edit_plan (f);
+  open = frozen_text (f, "2026-T2");
+  g_assert_cmpstr (open, !=, before);
+  g_assert_no_error (error);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -379,5 +660,8 @@ main (int   argc,
   ADD ("/periods/follow-up", test_follow_up);
   ADD ("/periods/late-update-keeps-own", test_late_update_keeps_own);
   ADD ("/periods/changes", test_changes);
+  ADD ("/periods/closed-stays", test_closed_stays);
+  ADD ("/periods/reopen", test_reopen);
+  ADD ("/periods/undo-close", test_undo_close);
   return g_test_run ();
 }

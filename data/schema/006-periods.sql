@@ -41,11 +41,11 @@ CREATE INDEX period_closing_period ON period_closing (period);
 -- as data under the closing's id (no foreign key, so that undoing and
 -- redoing a closing finds them again). closed_activity holds each activity
 -- of the strategy as the report showed it, in the report's order, with
--- what counting and scopes need; closed_activity_agency who leads it, takes
--- part and answers for it by sector responsibility; closed_activity_link
--- its sectors and target groups; closed_measure the measures; closed_status
--- the status history up to the period; closed_change the changes since the
--- period before.
+-- what the rules found of it and what scopes need; closed_activity_agency
+-- who led it, took part and answered for it by sector responsibility (for
+-- the scopes of agencies and ministries); closed_measure the measures;
+-- closed_status the status history up to the period; closed_change the
+-- changes since the period before.
 
 CREATE TABLE closed_activity (
   closing_id      INTEGER NOT NULL,
@@ -73,10 +73,10 @@ CREATE TABLE closed_activity (
   languages       TEXT,
   start_date      TEXT,
   due_date        TEXT,
-  plan_start      TEXT,
-  plan_end        TEXT,
   status          TEXT,
   progress        INTEGER,
+  overdue         INTEGER,
+  running         INTEGER,
   reported        INTEGER,
   comment         TEXT,
   comment_period  TEXT,
@@ -94,14 +94,6 @@ CREATE TABLE closed_activity_agency (
 );
 CREATE INDEX closed_activity_agency_activity ON closed_activity_agency (closing_id, activity_id);
 CREATE INDEX closed_activity_agency_agency ON closed_activity_agency (closing_id, agency_id);
-
-CREATE TABLE closed_activity_link (
-  closing_id   INTEGER NOT NULL,
-  activity_id  INTEGER NOT NULL,
-  kind         TEXT NOT NULL,
-  ref_id       INTEGER NOT NULL
-);
-CREATE INDEX closed_activity_link_activity ON closed_activity_link (closing_id, activity_id);
 
 CREATE TABLE closed_measure (
   closing_id     INTEGER NOT NULL,
@@ -142,5 +134,6 @@ CREATE TABLE closed_change (
   lead            TEXT,
   old_value       TEXT,
   new_value       TEXT,
+  points          INTEGER,
   PRIMARY KEY (closing_id, position)
 );

@@ -18,6 +18,7 @@ static const struct {
   [L_SHEET_SEMINARS] = { "Seminars", "Seminarer" },
   [L_SHEET_PARTICIPANTS] = { "Participants by sector", "Deltakere per sektor" },
   [L_SHEET_HISTORY] = { "Status history", "Statushistorikk" },
+  [L_SHEET_CHANGES] = { "Changes", "Endringer" },
 
   [L_REPORT_TITLE] = { "Progress report", "Fremdriftsrapport" },
   [L_SUBJECT] = { "Progress of the strategy's activities", "Fremdrift i strategiens aktiviteter" },
@@ -55,6 +56,11 @@ static const struct {
   [L_NO] = { "No", "Nei" },
   [L_PAGE] = { "Page", "Side" },
   [L_OF] = { "of", "av" },
+  [L_CLOSED] = { "Period closed", "Perioden avsluttet" },
+  [L_CLOSED_NOTE] = { "The figures and lists of this report are as they stood when the period was closed. The "
+                      "Responsibility, Coverage, Seminars and Participants by sector sheets show the plan as on the date of report.",
+                      "Tallene og listene i denne rapporten er slik de var da perioden ble avsluttet. Arkene Ansvar, "
+                      "Dekning, Seminarer og Deltakere per sektor viser planen slik den var da rapporten ble utarbeidet." },
 
   [L_ID] = { "ID", "ID" },
   [L_MEASURE_TITLE] = { "Measure title", "Tiltakets tittel" },
@@ -121,6 +127,24 @@ static const struct {
   [L_NO_SECTOR] = { "No sector given", "Sektor ikke oppgitt" },
   [L_TARGETS_BY_YEAR] = { "The whole strategy's seminars per year compared with the target",
                           "Hele strategiens seminarer per år sammenlignet med målet" },
+
+  [L_CHANGES_SINCE] = { "Changes since", "Endringer siden" },
+  [L_CHANGES_AS_AT] = { "as at", "per" },
+  [L_FIRST_PERIOD] = { "is the first reporting period: there is nothing to compare it with.",
+                       "er den første rapporteringsperioden: det er ingenting å sammenligne med." },
+  [L_CHANGE] = { "Change", "Endring" },
+  [L_BEFORE] = { "Before", "Før" },
+  [L_AFTER] = { "After", "Etter" },
+  [L_POINTS] = { "Percentage points", "Prosentpoeng" },
+  [L_NEWLY_DONE] = { "Newly done", "Nylig fullført" },
+  [L_NEWLY_DELAYED] = { "Newly delayed or cancelled", "Nylig forsinket eller avlyst" },
+  [L_PROGRESS_UP] = { "Progress up", "Fremdrift opp" },
+  [L_PROGRESS_DOWN] = { "Progress down", "Fremdrift ned" },
+  [L_DUE_MOVED] = { "Due date moved", "Frist flyttet" },
+  [L_LEAD_CHANGED] = { "Lead agency changed", "Nytt hovedansvar" },
+  [L_STOPPED_REPORTING] = { "Reported last period, not this one", "Rapporterte forrige periode, ikke denne" },
+  [L_NEW_ACTIVITY] = { "New activity", "Ny aktivitet" },
+  [L_REMOVED_ACTIVITY] = { "Removed activity", "Fjernet aktivitet" },
 
   [L_COMMENT] = { "Comment", "Kommentar" },
   [L_REPORTED_BY] = { "Reported by", "Rapportert av" },

@@ -12,6 +12,7 @@
 
 #include "report/sam-report.h"
 #include "report/sam-report-labels.h"
+#include "store/sam-changes.h"
 #include "store/sam-coordination.h"
 #include "store/sam-report-data.h"
 
@@ -61,6 +62,7 @@ typedef struct
   SamReportQuery         strategy_query; /* the same over the whole strategy */
   const SamScope        *scope;        /* resolved; NULL: the whole strategy */
   SamPeriod             *period;       /* NULL: the database has no periods */
+  SamRecord             *closing;      /* the period's closing in force, or NULL */
   char                  *period_text;  /* its code and dates in the report's language */
   GPtrArray             *periods;      /* SamPeriod: every period up to it, in order */
   char                  *today;
@@ -228,6 +230,8 @@ SamMatrix *sam_report_get_coverage       (SamReportContext  *ctx,
                                           GError           **error);
 GPtrArray *sam_report_get_message_flags  (SamReportContext  *ctx,
                                           GError           **error);
+SamChanges *sam_report_get_changes       (SamReportContext  *ctx,
+                                          GError           **error);
 gboolean   sam_report_read_activities    (SamReportContext  *ctx);
 gboolean   sam_report_foreach_activity   (SamReportContext  *ctx,
                                           SamActivityRowFunc func,
@@ -249,6 +253,8 @@ gboolean  sam_report_write_summary        (SamReportContext *ctx,
 gboolean  sam_report_write_activities     (SamReportContext *ctx,
                                            SamSheet         *sheet);
 gboolean  sam_report_write_history        (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_changes        (SamReportContext *ctx,
                                            SamSheet         *sheet);
 gboolean  sam_report_write_responsibility (SamReportContext *ctx,
                                            SamSheet         *sheet);

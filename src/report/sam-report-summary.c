@@ -48,6 +48,15 @@ write_heading (SamReportContext *ctx,
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_WRITTEN), ctx->fmt.label);
   sam_sheet_date (sheet, 1, ctx->today, ctx->fmt.date_left);
   sam_sheet_next_row (sheet);
+  if (ctx->closing)
+    {
+      /* When, never by whom: the report names no person. */
+      sam_sheet_text (sheet, 0, sam_report_l (ctx, L_CLOSED), ctx->fmt.label);
+      sam_sheet_date (sheet, 1, sam_record_get_string (ctx->closing, "closed_at"), ctx->fmt.date_left);
+      sam_sheet_next_row (sheet);
+      sam_sheet_text (sheet, 1, sam_report_l (ctx, L_CLOSED_NOTE), ctx->fmt.wrap);
+      sam_sheet_next_row (sheet);
+    }
   sam_sheet_next_row (sheet);
 }
 

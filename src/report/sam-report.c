@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sam-report-private.h"
+#include "store/sam-closing.h"
 
 G_DEFINE_QUARK (sam-report-error-quark, sam_report_error)
 
@@ -145,13 +146,14 @@ typedef gboolean (*SheetWriter) (SamReportContext *ctx,
                                  SamSheet         *sheet);
 
 /* The sheets in the order of the workbook. */
-enum { SUMMARY, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS, PARTICIPANTS, HISTORY, N_SHEETS };
+enum { SUMMARY, CHANGES, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS, PARTICIPANTS, HISTORY, N_SHEETS };
 
 static const struct {
   SamReportLabel name;
   SheetWriter    write;
 } sheets[N_SHEETS] = {
   [SUMMARY] = { L_SHEET_SUMMARY, sam_report_write_summary },
+  [CHANGES] = { L_SHEET_CHANGES, sam_report_write_changes },
   [ACTIVITIES] = { L_SHEET_ACTIVITIES, sam_report_write_activities },
   [RESPONSIBILITY] = { L_SHEET_RESPONSIBILITY, sam_report_write_responsibility },
   [COVERAGE] = { L_SHEET_COVERAGE, sam_report_write_coverage },
@@ -164,10 +166,10 @@ static const struct {
  * read ahead meanwhile (see sam-report-ahead.c): first the two sheets read
  * on the report's own connection, while the Status history is sorted; the
  * history as it comes, while the activities are sorted; the Summary, whose
- * counts are ready by then; the activities as they come, while the
- * aggregates are read; the matrices last. */
+ * counts are ready by then, and the changes; the activities as they come,
+ * while the aggregates are read; the matrices last. */
 static const guint write_order[N_SHEETS] = {
-  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, ACTIVITIES, RESPONSIBILITY, COVERAGE,
+  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, CHANGES, ACTIVITIES, RESPONSIBILITY, COVERAGE,
 };
 
 static lxw_error
@@ -296,6 +298,22 @@ read_periods (SamReportContext  *ctx,
   return TRUE;
 }
 
+/* For a closed period, its closing: the report reads what it froze. */
+static gboolean
+read_closing (SamReportContext  *ctx,
+              GError           **error)
+{
+  GError *local = NULL;
+
+  ctx->closing = sam_closing_get (ctx->store, ctx->period->code, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 prepare (SamReportContext        *ctx,
          const SamReportOptions  *options,
@@ -313,11 +331,12 @@ prepare (SamReportContext        *ctx,
     }
   if (!find_period (ctx, options, error))
     return FALSE;
-  if (ctx->period && !read_periods (ctx, error))
+  if (ctx->period && (!read_periods (ctx, error) || !read_closing (ctx, error)))
     return FALSE;
   ctx->query.scope = ctx->scope;
   ctx->query.period = ctx->period;
   ctx->query.today = ctx->today;
+  ctx->query.closing = ctx->closing ? sam_record_get_id (ctx->closing) : 0;
   ctx->strategy_query = ctx->query;
   ctx->strategy_query.scope = NULL;
   ctx->strategy_title = sam_report_data_strategy_title (ctx->store);
@@ -381,6 +400,7 @@ write_report (SamStore                *store,
     *stats = ctx.stats;
   g_clear_error (&ctx.error);
   sam_period_free (ctx.period);
+  g_clear_object (&ctx.closing);
   g_free (ctx.period_text);
   g_clear_pointer (&ctx.periods, g_ptr_array_unref);
   g_free (ctx.strategy_title);

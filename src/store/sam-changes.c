@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sam-changes-private.h"
+#include "sam-closing-private.h"
 #include "sam-query-private.h"
 #include "core/sam-enums.h"
 
@@ -556,8 +557,8 @@ sam_changes_read_live (SamStore         *store,
 
 /* Returns the changes in @scope since the period before @period: as
  * sam_changes_read_live() does for an open period, and as they were
- * frozen for a closed one (sam-closing.h). Returns NULL with a
- * SamStoreError. */
+ * frozen for a closed one (sam-closing.h); none for no period (NULL).
+ * Returns NULL with a SamStoreError. */
 SamChanges *
 sam_changes_read (SamStore         *store,
                   const SamScope   *scope,
@@ -565,5 +566,15 @@ sam_changes_read (SamStore         *store,
                   const char       *today,
                   GError          **error)
 {
+  gint64 closing = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  if (period == NULL)
+    return sam_changes_new (NULL);
+  if (!sam_closing_find (store, period->code, &closing, error))
+    return NULL;
+  if (closing)
+    return sam_closing_read_changes (store, closing, scope, error);
   return sam_changes_read_live (store, scope, period, today, error);
 }

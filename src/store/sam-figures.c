@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "sam-closing-private.h"
 #include "sam-figures.h"
 #include "sam-query-private.h"
 #include "core/sam-enums.h"
@@ -49,6 +50,8 @@ sam_facts_is_overdue (const SamActivityFacts *facts,
                       const char             *as_at)
 {
   g_return_val_if_fail (facts != NULL, FALSE);
+  if (facts->frozen)
+    return facts->was_overdue;
   return as_at != NULL && is_open (facts) && is_set (facts->due_date) && strcmp (facts->due_date, as_at) < 0;
 }
 
@@ -61,6 +64,8 @@ sam_facts_runs_in (const SamActivityFacts *facts,
   const char *start, *due;
 
   g_return_val_if_fail (facts != NULL, FALSE);
+  if (facts->frozen)
+    return facts->was_running;
   if (period == NULL)
     return FALSE;
   start = is_set (facts->start_date) ? facts->start_date : facts->plan_start;
@@ -560,6 +565,12 @@ sam_figures_foreach (SamStore         *store,
                      gpointer          user_data,
                      GError          **error)
 {
+  gint64 closing = 0;
+
+  if (period && !sam_closing_find (store, period->code, &closing, error))
+    return FALSE;
+  if (closing)
+    return sam_closing_foreach_facts (store, closing, scope, func, user_data, error);
   return sam_figures_foreach_live (store, scope, period, today, func, user_data, error);
 }
 
@@ -723,10 +734,19 @@ sam_figures_by_measure (SamStore         *store,
     "SELECT m.id, m.number, m.title FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
     "WHERE %s ORDER BY f.number, f.id, m.number, m.id", sam_scope_measure_sql (scope));
   Tallying tallying = { by_id, period, sam_figures_judged_on (period, today) };
+  gint64 closing = 0;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  if (!sam_query_foreach (store, sql, scope, add_measure_cb, measures, error))
+  if (period && !sam_closing_find (store, period->code, &closing, error))
+    return NULL;
+  if (closing)
+    {
+      g_clear_pointer (&measures, g_ptr_array_unref);
+      if (!(measures = sam_closing_read_measures (store, closing, scope, error)))
+        return NULL;
+    }
+  else if (!sam_query_foreach (store, sql, scope, add_measure_cb, measures, error))
     return NULL;
   for (guint i = 0; i < measures->len; i++)
     {

@@ -90,6 +90,10 @@ typedef struct
   gint64      update_id;     /* that update; 0: none */
   gboolean    has_change;    /* the update before it gave a progress, as did it */
   gint64      progress_change; /* then: its progress minus that one's */
+  /* Frozen with a closed period: what the rules found then stands. */
+  gboolean    frozen;
+  gboolean    was_overdue;
+  gboolean    was_running;
 } SamActivityFacts;
 
 /* The figures of a set of activities, as every view shows them. */

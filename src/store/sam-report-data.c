@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sam-accountability.h"
+#include "sam-closing-private.h"
 #include "sam-query-private.h"
 #include "sam-report-data.h"
 #include "core/sam-enums.h"
@@ -186,7 +187,12 @@ sam_report_data_count (SamStore              *store,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
-  if (!(stmt = prepare (store, sql, query, error)) || !sam_query_run (store, stmt, count_cb, counts, error))
+  if (query->closing)
+    {
+      if (!sam_closing_count (store, query->closing, query->scope, &counts[0], &counts[1], error))
+        return FALSE;
+    }
+  else if (!(stmt = prepare (store, sql, query, error)) || !sam_query_run (store, stmt, count_cb, counts, error))
     return FALSE;
   if (activities)
     *activities = counts[0];
@@ -374,6 +380,7 @@ typedef struct
   gint64      progress;          /* -1: not given */
   gint64      progress_change;
   const char *due_date;          /* in the index's names */
+  gint64      lead;              /* the lead agency's id; 0: none */
   guint8      status;            /* a SamStatus */
   gboolean    reported : 1;
   gboolean    has_change : 1;
@@ -386,9 +393,11 @@ struct _SamReportActivities
   GStringChunk *names;
   LinkList      lists[N_LISTS];
   LatestUpdate *latest;          /* per activity in ids */
+  GHashTable   *agencies;        /* id → name, for leads as at the period */
   GString      *joined[N_LISTS]; /* the lists of the row being streamed */
   Streaming     s;
   const char   *judged_on;       /* overdue as at, while streaming */
+  const SamPeriod *period;
 };
 
 void
@@ -405,6 +414,7 @@ sam_report_activities_free (SamReportActivities *index)
       g_string_free (index->joined[i], TRUE);
     }
   g_free (index->latest);
+  g_clear_pointer (&index->agencies, g_hash_table_unref);
   g_free (index);
 }
 
@@ -601,14 +611,29 @@ add_latest_cb (const SamActivityFactsRow  *row,
   latest->status = (guint8) sam_facts_status (&row->facts);
   latest->progress = row->facts.progress;
   latest->due_date = row->facts.due_date ? g_string_chunk_insert_const (index->names, row->facts.due_date) : NULL;
+  latest->lead = row->lead_id;
   latest->reported = row->facts.reported;
   latest->has_change = row->facts.has_change;
   latest->progress_change = row->facts.progress_change;
   return TRUE;
 }
 
-/* Reads each activity's status, progress, due date and latest update as
- * at the report's period, by the rules of sam-figures.h. */
+static gboolean
+add_agency_name_cb (sqlite3_stmt  *stmt,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  SamReportActivities *index = user_data;
+  const char *name = sam_query_text (stmt, 1);
+
+  if (name != NULL)
+    g_hash_table_insert (index->agencies, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         (gpointer) g_string_chunk_insert_const (index->names, name));
+  return TRUE;
+}
+
+/* Reads each activity's status, progress, due date, lead and latest
+ * update as at the report's period, by the rules of sam-figures.h. */
 static gboolean
 read_latest_updates (SamStore              *store,
                      SamReportActivities   *index,
@@ -616,7 +641,9 @@ read_latest_updates (SamStore              *store,
                      GError               **error)
 {
   index->latest = g_new0 (LatestUpdate, MAX (index->ids->len, 1));
-  return sam_figures_foreach (store, query->scope, query->period, query->today, add_latest_cb, index, error);
+  index->agencies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return sam_query_foreach (store, "SELECT id, name FROM agency", NULL, add_agency_name_cb, index, error)
+         && sam_figures_foreach_live (store, query->scope, query->period, query->today, add_latest_cb, index, error);
 }
 
 /* Reads what the Activities sheet shows of the links and status updates
@@ -635,6 +662,9 @@ sam_report_data_read_activities (SamStore              *store,
   index->names = g_string_chunk_new (4096);
   for (guint i = 0; i < N_LISTS; i++)
     index->joined[i] = g_string_new (NULL);
+  /* A closed period's rows come whole as they were frozen. */
+  if (query->closing)
+    return g_steal_pointer (&index);
   if (!sam_query_foreach (store, ids_sql, query->scope, add_id_cb, index->ids, error))
     return NULL;
   for (guint i = 0; i < N_LISTS; i++)
@@ -693,6 +723,7 @@ activity_row_cb (sqlite3_stmt  *stmt,
   gint64 id = sqlite3_column_int64 (stmt, 0);
   gint activity = find_activity (index, id);
   const LatestUpdate *latest = activity >= 0 && index->latest[activity].seen ? &index->latest[activity] : NULL;
+  gint64 lead = latest ? latest->lead : sqlite3_column_int64 (stmt, 22);
   SamActivityFacts facts = {
     .status = latest ? sam_status_values[latest->status].nick : sam_query_text (stmt, 13),
     .progress = latest ? latest->progress : int_or (stmt, 14, -1),
@@ -704,6 +735,10 @@ activity_row_cb (sqlite3_stmt  *stmt,
   };
   SamActivityRow row = {
     .id = id,
+    .focus_area_id = sqlite3_column_int64 (stmt, 19),
+    .measure_id = sqlite3_column_int64 (stmt, 20),
+    .plan_id = sqlite3_column_int64 (stmt, 21),
+    .lead_id = lead,
     .measure_number = sqlite3_column_int64 (stmt, 1),
     .measure = sam_query_text (stmt, 2),
     .plan = sam_query_text (stmt, 3),
@@ -712,7 +747,8 @@ activity_row_cb (sqlite3_stmt  *stmt,
     .description = sam_query_text (stmt, 6),
     .scope = sam_query_text (stmt, 7),
     .priority_task = sam_query_text (stmt, 8),
-    .lead = sam_query_text (stmt, 9),
+    .lead = lead == sqlite3_column_int64 (stmt, 22) ? sam_query_text (stmt, 9)
+            : lead ? g_hash_table_lookup (index->agencies, &lead) : NULL,
     .partners = joined_list (index, activity, LIST_PARTNERS),
     .sector_duty = joined_list (index, activity, LIST_SECTOR_DUTY),
     .sectors = joined_list (index, activity, LIST_SECTORS),
@@ -725,6 +761,7 @@ activity_row_cb (sqlite3_stmt  *stmt,
     .status = sam_status_values[sam_facts_status (&facts)].nick,
     .progress = facts.progress,
     .overdue = sam_facts_is_overdue (&facts, index->judged_on),
+    .running = sam_facts_runs_in (&facts, index->period),
     .reported = facts.reported,
     .latest_period = sam_query_text (stmt, 17),
     .latest_comment = sam_query_text (stmt, 18),
@@ -754,7 +791,8 @@ sam_report_data_foreach_activity (SamStore              *store,
     "WITH " RANKED_PLANS
     "SELECT a.id, m.number, m.title, p.title, p.kind, a.title, a.description, a.scope, pt.title, lead.name, "
     "a.message, a.start_date, a.due_date, a.status, a.progress, "
-    "p.start_date, p.end_date, lrp.code, lu.comment "
+    "p.start_date, p.end_date, lrp.code, lu.comment, m.focus_area_id, p.measure_id, a.plan_id, "
+    "coalesce(a.lead_agency_id, 0) "
     "FROM activity a CROSS JOIN ranked r ON r.plan_id = a.plan_id "
     "JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
     "LEFT JOIN priority_task pt ON pt.id = a.priority_task_id "
@@ -770,10 +808,13 @@ sam_report_data_foreach_activity (SamStore              *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
+  if (query->closing)
+    return sam_closing_foreach_activity (store, query->closing, query->scope, func, user_data, error);
   if (index == NULL && !(index = sam_report_data_read_activities (store, query, error)))
     return FALSE;
   index->s = (Streaming) { func, user_data };
   index->judged_on = sam_figures_judged_on (query->period, query->today);
+  index->period = query->period;
   rc = sqlite3_create_function_v2 (db, "sam_latest_update", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
                                    index, latest_update_func, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -837,6 +878,8 @@ sam_report_data_foreach_status (SamStore              *store,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  if (query->closing)
+    return sam_closing_foreach_status (store, query->closing, query->scope, func, user_data, error);
   return (stmt = prepare (store, sql, query, error)) != NULL
          && sam_query_run (store, stmt, status_row_cb, &s, error);
 }

@@ -999,11 +999,17 @@ sam_store_can_redo (SamStore *self)
   return self->redo->len > 0;
 }
 
-/* Names a step by its last change: "Delete “Seminar”". */
+/* Names a step by its last change: "Delete “Seminar”"; closing and
+ * reopening a period by what they do. */
 static char *
 step_label (GPtrArray *step)
 {
   Change *last = step->pdata[step->len - 1];
+  SamRecord *record = last->after ? last->after : last->before;
+
+  if (sam_record_get_kind (record) == SAM_KIND_PERIOD_CLOSING && last->after != NULL)
+    return g_strdup_printf (last->before == NULL || !sam_record_is_set (last->after, "reopened_at")
+                            ? _("Close “%s”") : _("Reopen “%s”"), sam_record_get_title (last->after));
 
   if (last->before == NULL)
     return g_strdup_printf (_("Create “%s”"), sam_record_get_title (last->after));

@@ -54,11 +54,12 @@ STATUS = {
            "held": "Gjennomført"},
 }
 SHEETS = {
-    "en": ["Summary", "Activities", "Responsibility", "Coverage", "Seminars",
+    "en": ["Summary", "Changes", "Activities", "Responsibility", "Coverage", "Seminars",
            "Participants by sector", "Status history"],
-    "nb": ["Sammendrag", "Aktiviteter", "Ansvar", "Dekning", "Seminarer",
+    "nb": ["Sammendrag", "Endringer", "Aktiviteter", "Ansvar", "Dekning", "Seminarer",
            "Deltakere per sektor", "Statushistorikk"],
 }
+SUMMARY, CHANGES, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS, PARTICIPANTS, HISTORY = range(8)
 YES = {"en": ("Yes", "No"), "nb": ("Ja", "Nei")}
 MEASURE = {"en": "Measure", "nb": "Tiltak"}
 
@@ -271,23 +272,26 @@ def judged_on(db, period):
 
 def as_at(db, a, period):
     """Activity @a as at @period: (status, progress, comment, comment's period,
-    due date, reported, progress change)."""
+    due date, reported, progress change, lead)."""
     if not period:
-        return status_of(a), a["progress"], None, None, a["due_date"], False, None
+        return status_of(a), a["progress"], None, None, a["due_date"], False, None, a["lead_agency_id"]
     key = period_key(db, period)
     judged = judged_on(db, period)
     updates = [u for u in db.query(
         "SELECT su.*, rp.code FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id "
         "WHERE su.activity_id = ?", a["id"]) if period_key(db, u["code"]) <= key]
     updates.sort(key=lambda u: (period_key(db, u["code"]), u["reported_at"] or "", u["id"]), reverse=True)
-    own = {"status": a["status"], "progress": a["progress"], "due_date": a["due_date"]}
+    own = {"status": a["status"], "progress": a["progress"], "due_date": a["due_date"],
+           "lead_agency_id": a["lead_agency_id"]}
     last_edit = ""
     for c in db.query("SELECT * FROM activity_change WHERE activity_id = ? AND field IN ('status', 'progress', "
-                      "'due_date') AND changed_at IS NOT NULL ORDER BY changed_at DESC, id DESC", a["id"]):
+                      "'due_date', 'lead_agency_id') AND changed_at IS NOT NULL ORDER BY changed_at DESC, id DESC",
+                      a["id"]):
         if c["changed_at"][:10] > judged:
             own[c["field"]] = c["old_value"]
-        elif c["field"] != "due_date":
+        elif c["field"] in ("status", "progress"):
             last_edit = max(last_edit, c["changed_at"][:10])
+    lead = int(own["lead_agency_id"]) if own["lead_agency_id"] is not None else None
     progress = int(own["progress"]) if own["progress"] is not None else None
     status = status_of({"status": own["status"]})
     reported = any(u["code"] == period for u in updates)
@@ -300,7 +304,7 @@ def as_at(db, a, period):
             status, progress = status_of(u), u["progress"]
             if len(updates) > 1 and u["progress"] is not None and updates[1]["progress"] is not None:
                 change = u["progress"] - updates[1]["progress"]
-    return status, progress, comment, code, own["due_date"], reported, change
+    return status, progress, comment, code, own["due_date"], reported, change, lead
 
 
 def nulls_first(value):
@@ -334,7 +338,7 @@ def check_activities(db, ws, ids, lang, period, tag):
     for i in ids & set(rows):
         a, r = db.activities[i], rows[i]
         names = db.names
-        status, progress, comment, code, due, reported, change = as_at(db, a, period)
+        status, progress, comment, code, due, reported, change, lead = as_at(db, a, period)
         overdue = bool(due) and due < judged and status not in ("done", "cancelled")
         task = db.query("SELECT title FROM priority_task WHERE id = ?", a["priority_task_id"])
         channels = [x[0] for x in db.query("SELECT channel FROM activity_channel WHERE activity_id = ? ORDER BY position", i)]
@@ -342,7 +346,7 @@ def check_activities(db, ws, ids, lang, period, tag):
         expected = [
             i, a["measure_number"], clean(a["title"]), a["measure_title"], a["plan_title"], None,
             clean(a["description"]), task[0][0] if task else None, None,
-            names["agency"].get(a["lead_agency_id"]),
+            names["agency"].get(lead),
             "; ".join(names["agency"][x] for x in db.partners.get(i, [])) or None,
             db.duty_text(i),
             "; ".join(names["sector"][x] for x in db.sectors.get(i, [])) or None,
@@ -561,18 +565,86 @@ def check_coverage(db, ws, ids, plans, tag, whole):
 
 
 def check_seminars(db, wb, lang, seminar_ids, ids, tag):
-    ws = wb[SHEETS[lang][4]]
+    ws = wb[SHEETS[lang][SEMINARS]]
     rows = {r[0]: r for r in sheet_rows(ws) if r[0] is not None}
     check(set(rows) == seminar_ids, "%s: seminars %r, expected %r" % (tag, sorted(rows), sorted(seminar_ids)))
     for s in seminar_ids & set(rows):
         reg = db.query("SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = ? AND NOT waitlisted", s)[0][0]
         att = db.query("SELECT sum(attended) FROM registration WHERE seminar_id = ?", s)[0][0]
         check(rows[s][15] == reg and rows[s][17] == att, "%s: seminar %d registered/attended %r" % (tag, s, rows[s][15:18]))
-    participants = [r for r in sheet_rows(wb[SHEETS[lang][5]]) if r[0] is not None]
+    participants = [r for r in sheet_rows(wb[SHEETS[lang][PARTICIPANTS]]) if r[0] is not None]
     expected = db.query("SELECT seminar_id, sector_id, sum(participants) FROM registration GROUP BY 1, 2")
     expected = {(r[0], db.names["sector"].get(r[1])) for r in expected if r[0] in seminar_ids}
     got = {(r[0], r[3] if r[3] not in ("No sector given", "Sektor ikke oppgitt") else None) for r in participants}
     check(got == expected, "%s: participants %r, expected %r" % (tag, sorted(got, key=str), sorted(expected, key=str)))
+
+
+CHANGE_KINDS = ["newly-done", "newly-delayed", "progress-up", "progress-down", "due-moved", "lead-changed",
+                "stopped-reporting", "new", "removed"]
+CHANGE_LABELS = {
+    "en": ["Newly done", "Newly delayed or cancelled", "Progress up", "Progress down", "Due date moved",
+           "Lead agency changed", "Reported last period, not this one", "New activity", "Removed activity"],
+    "nb": ["Nylig fullført", "Nylig forsinket eller avlyst", "Fremdrift opp", "Fremdrift ned", "Frist flyttet",
+           "Nytt hovedansvar", "Rapporterte forrige periode, ikke denne", "Ny aktivitet", "Fjernet aktivitet"],
+}
+
+
+def date_text(iso, lang):
+    if not iso:
+        return None
+    return "%s.%s.%s" % (iso[8:10], iso[5:7], iso[:4]) if lang == "nb" else iso[:10]
+
+
+def expected_changes(db, ids, measures, lang, period):
+    """The Changes sheet's rows, worked out here: (kind, id, measure, title,
+    lead, before, after, points), in the sheet's order."""
+    codes = sorted({p["code"] for p in db.periods}, key=lambda code: period_key(db, code))
+    place = codes.index(period)
+    if place == 0:
+        return []
+    previous = codes[place - 1]
+    since, until = judged_on(db, previous), judged_on(db, period)
+    notes = db.query("SELECT activity_id, field, title, plan_id, old_value FROM activity_change "
+                     "WHERE field IN ('created', 'removed') AND substr(changed_at, 1, 10) > ? "
+                     "AND substr(changed_at, 1, 10) <= ?", since, until)
+    created = {n[0] for n in notes if n[1] == "created"}
+    name = db.names["agency"]
+    rows = []
+
+    def add(kind, a, lead, before=None, after=None, points=None):
+        rows.append((CHANGE_KINDS.index(kind), a["id"], a["measure_number"], clean(a["title"]), name.get(lead),
+                     before, after, points))
+    for i in ids:
+        a = db.activities[i]
+        now = as_at(db, a, period)
+        if i in created:
+            add("new", a, now[7])
+            continue
+        then = as_at(db, a, previous)
+        if now[0] == "done" and then[0] != "done":
+            add("newly-done", a, now[7], STATUS[lang][then[0]], STATUS[lang][now[0]])
+        elif now[0] in ("delayed", "cancelled") and then[0] != now[0]:
+            add("newly-delayed", a, now[7], STATUS[lang][then[0]], STATUS[lang][now[0]])
+        p0, p1 = then[1] or 0, now[1] or 0
+        if p0 != p1:
+            add("progress-up" if p1 > p0 else "progress-down", a, now[7], "%d %%" % p0, "%d %%" % p1, p1 - p0)
+        if then[4] != now[4]:
+            add("due-moved", a, now[7], date_text(then[4], lang), date_text(now[4], lang))
+        if then[7] != now[7]:
+            add("lead-changed", a, now[7], name.get(then[7]), name.get(now[7]))
+        if then[5] and not now[5]:
+            add("stopped-reporting", a, now[7])
+    check(not any(n[1] == "removed" for n in notes), "the fixture removes no activity; check them here first")
+    rows.sort(key=lambda r: (r[0], r[2], r[1]))
+    return [(CHANGE_LABELS[lang][r[0]],) + r[1:] for r in rows]
+
+
+def check_changes(db, ws, ids, measures, lang, period, tag):
+    rows = sheet_rows(ws, 1)
+    got = [tuple(r[:8]) for r in rows[2:] if r[0] is not None]
+    want = expected_changes(db, ids, measures, lang, period)
+    check(got == want, "%s: changes %r, expected %r" % (tag, got, want))
+    return len(want)
 
 
 def check_history(db, ws, ids, period, tag):
@@ -735,7 +807,7 @@ def check_print(ws, scope_text, period, date_text, tag):
 
 
 def check_layout(wb, lang, period, tag):
-    summary = wb[SHEETS[lang][0]]
+    summary = wb[SHEETS[lang][SUMMARY]]
     scope_text = summary.cell(row=3, column=2).value
     date_text = "15.05.2026" if lang == "nb" else "2026-05-15"
     heights = 0
@@ -744,7 +816,7 @@ def check_layout(wb, lang, period, tag):
         check_nothing_cut(ws, tag)
         check_print(ws, scope_text, period, date_text, tag)
     check(heights > 0, "%s: no row had text to wrap" % tag)
-    for s in (1, 4, 5, 6):
+    for s in (ACTIVITIES, SEMINARS, PARTICIPANTS, HISTORY):
         check_header_alignment(wb[SHEETS[lang][s]], 1, tag)
     header = next(r[0].row for r in summary.iter_rows() if r[0].value in ("Measure", "Tiltak"))
     check_header_alignment(summary, header, tag)
@@ -776,7 +848,7 @@ def check_no_personal_names(path, tag):
 def check_chart_cache(path, wb, lang, tag):
     """The chart carries the numbers it shows, for previews that do not
     recalculate."""
-    _, table = summary_table(sheet_rows(wb[SHEETS[lang][0]], 1))
+    _, table = summary_table(sheet_rows(wb[SHEETS[lang][SUMMARY]], 1))
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         if not check(len(charts) == 1, "%s: %d charts" % (tag, len(charts))):
@@ -795,22 +867,22 @@ def check_chart_cache(path, wb, lang, tag):
 def check_scope_has_nothing_empty(wb, lang, tag):
     """A report on part of the strategy shows no measure, agency, plan or
     sector that has nothing in that part."""
-    for r in summary_table(sheet_rows(wb[SHEETS[lang][0]], 1))[1]:
+    for r in summary_table(sheet_rows(wb[SHEETS[lang][SUMMARY]], 1))[1]:
         check(r[7], "%s: the summary lists measure %d with no activity" % (tag, r[0]))
-    for s, first_cell in ((2, 2), (3, 2)):
+    for s, first_cell in ((RESPONSIBILITY, 2), (COVERAGE, 2)):
         ws = wb[SHEETS[lang][s]]
         body = [r for r in sheet_rows(ws, 4)]
         width = max((len(r) for r in body), default=0)
-        titles = sheet_rows(ws, 1)[2 if s == 3 else 1]
+        titles = sheet_rows(ws, 1)[2 if s == COVERAGE else 1]
         for c in range(first_cell, width):
-            if s == 3 and c == width - 1:
+            if s == COVERAGE and c == width - 1:
                 break                     # the mixed-messages column
-            if s == 2 and (c - first_cell) % 3 != 0:
+            if s == RESPONSIBILITY and (c - first_cell) % 3 != 0:
                 continue                  # lead, partner and sector: one group of columns
-            cells = [r[k] for r in body for k in ((c, c + 1, c + 2) if s == 2 else (c,)) if k < len(r)]
+            cells = [r[k] for r in body for k in ((c, c + 1, c + 2) if s == RESPONSIBILITY else (c,)) if k < len(r)]
             check(any(isinstance(v, (int, float)) and v for v in cells),
                   "%s: %s column %r is empty" % (tag, ws.title, titles[c] if c < len(titles) else c))
-    ws = wb[SHEETS[lang][2]]
+    ws = wb[SHEETS[lang][RESPONSIBILITY]]
     for r in sheet_rows(ws, 4):
         if r[1] is None:
             continue
@@ -826,18 +898,18 @@ def check_workbook_form(path, wb, lang, names, tag):
         for row in ws.iter_rows():
             for cell in row:
                 if cell.data_type == "f":
-                    check(ws.title == SHEETS[lang][0] and str(cell.value).startswith("=SUM("),
+                    check(ws.title == SHEETS[lang][SUMMARY] and str(cell.value).startswith("=SUM("),
                           "%s: formula %r in %s!%s" % (tag, cell.value, ws.title, cell.coordinate))
                 if isinstance(cell.value, str):
                     for n in names:
                         check(n not in cell.value, "%s: participant name %r in %s" % (tag, n, ws.title))
-    for s in (1, 4, 5, 6):
+    for s in (ACTIVITIES, SEMINARS, PARTICIPANTS, HISTORY):
         ws = wb[SHEETS[lang][s]]
         check(ws.freeze_panes == "A2", "%s: %s header not frozen (%r)" % (tag, ws.title, ws.freeze_panes))
         check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"), "%s: %s has no autofilter" % (tag, ws.title))
         check(ws.page_setup.orientation == "landscape", "%s: %s not landscape" % (tag, ws.title))
         check(ws.print_title_rows is not None, "%s: %s repeats no header row" % (tag, ws.title))
-    activities = wb[SHEETS[lang][1]]
+    activities = wb[SHEETS[lang][ACTIVITIES]]
     rules = [rule for cf in activities.conditional_formatting for rule in cf.rules]
     check(any(rule.type == "dataBar" for rule in rules), "%s: no progress data bar" % tag)
     check(any(rule.type == "cellIs" and STATUS[lang]["done"] in " ".join(rule.formula) for rule in rules),
@@ -870,6 +942,7 @@ def readback(workdir, db_path):
         ("agency:TET", "nb", "2026-T2"), ("agency:Bufdir", "en", "2026-T2"),
         ("ministry:TDEP", "en", "2026-T3"), ("ministry:HOD", "nb", "2026-T2"),
     ]
+    n_changes = 0
     for spec, lang, period in cases:
         tag = "%s/%s/%s" % (spec or "strategy", lang, period or "today")
         out = os.path.join(workdir, "report.xlsx")
@@ -893,15 +966,16 @@ def readback(workdir, db_path):
         if spec:
             check_scope_has_nothing_empty(wb, lang, tag)
         whole = spec is None
-        check_summary(db, wb[SHEETS[lang][0]], ids, measures, lang, period, tag,
+        check_summary(db, wb[SHEETS[lang][SUMMARY]], ids, measures, lang, period, tag,
                       drop_empty=bool(spec) and spec.split(":")[0] in ("agency", "ministry"))
-        check_summary_targets(db, wb[SHEETS[lang][0]], 2026, tag)
-        check_summary_periods(db, wb[SHEETS[lang][0]], lang, period, tag)
-        check_activities(db, wb[SHEETS[lang][1]], ids, lang, period, tag)
-        check_responsibility(db, wb[SHEETS[lang][2]], ids, members, measures, plans, lang, tag, whole)
-        check_coverage(db, wb[SHEETS[lang][3]], ids, plans, tag, whole)
+        check_summary_targets(db, wb[SHEETS[lang][SUMMARY]], 2026, tag)
+        check_summary_periods(db, wb[SHEETS[lang][SUMMARY]], lang, period, tag)
+        check_activities(db, wb[SHEETS[lang][ACTIVITIES]], ids, lang, period, tag)
+        check_responsibility(db, wb[SHEETS[lang][RESPONSIBILITY]], ids, members, measures, plans, lang, tag, whole)
+        check_coverage(db, wb[SHEETS[lang][COVERAGE]], ids, plans, tag, whole)
         check_seminars(db, wb, lang, db.seminars(spec, ids, members), ids, tag)
-        check_history(db, wb[SHEETS[lang][6]], ids, period, tag)
+        check_history(db, wb[SHEETS[lang][HISTORY]], ids, period, tag)
+        n_changes += check_changes(db, wb[SHEETS[lang][CHANGES]], ids, measures, lang, period, tag)
         # The report reads ahead on a second connection in a helper thread;
         # read on its own connection alone, it must hold the same.
         alone = os.path.join(workdir, "alone.xlsx")
@@ -910,6 +984,7 @@ def readback(workdir, db_path):
             check(all_values(alone) == all_values(out), "%s: the report on one connection differs" % tag)
             os.unlink(alone)
         os.unlink(out)
+    check(n_changes > 0, "the fixture has no change between periods to check")
     continuation(workdir, db_path)
 
 

@@ -1,0 +1,817 @@
+#define G_LOG_DOMAIN "sam-closing"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sam-changes-private.h"
+#include "sam-closing-private.h"
+#include "sam-query-private.h"
+#include "core/sam-enums.h"
+
+/* The closings */
+
+/* Returns the closing in force for the period with code @period (its
+ * latest closing, when it is not reopened), or NULL without an error when
+ * the period is open; NULL with a SamStoreError when it cannot be read. */
+SamRecord *
+sam_closing_get (SamStore    *store,
+                 const char  *period,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) all = sam_closing_list (store, period, error);
+  SamRecord *last;
+
+  if (all == NULL || all->len == 0)
+    return NULL;
+  last = all->pdata[all->len - 1];
+  return sam_record_is_set (last, "reopened_at") ? NULL : g_object_ref (last);
+}
+
+/* Sets *@closing to the id of the closing in force for @period, or 0 when
+ * it is open. Returns FALSE with a SamStoreError. */
+gboolean
+sam_closing_find (SamStore    *store,
+                  const char  *period,
+                  gint64      *closing,
+                  GError     **error)
+{
+  GError *local = NULL;
+  g_autoptr(SamRecord) record = NULL;
+
+  g_return_val_if_fail (closing != NULL, FALSE);
+  record = sam_closing_get (store, period, &local);
+  *closing = record ? sam_record_get_id (record) : 0;
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+by_id (gconstpointer a,
+       gconstpointer b)
+{
+  gint64 x = sam_record_get_id (*(SamRecord **) a), y = sam_record_get_id (*(SamRecord **) b);
+
+  return x < y ? -1 : x > y;
+}
+
+/* Returns every closing of the period with code @period (SamRecord of
+ * SAM_KIND_PERIOD_CLOSING), the first first, or NULL with a SamStoreError. */
+GPtrArray *
+sam_closing_list (SamStore    *store,
+                  const char  *period,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (!(all = sam_store_list (store, SAM_KIND_PERIOD_CLOSING, error)))
+    return NULL;
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (sam_record_get_string (all->pdata[i], "period"), period) == 0)
+      g_ptr_array_add (mine, g_object_ref (all->pdata[i]));
+  g_ptr_array_sort (mine, by_id);
+  return g_steal_pointer (&mine);
+}
+
+/* Returns the name a closing records as who closed or reopened: the
+ * person's real name, or their login when the system has none. */
+char *
+sam_closing_who (void)
+{
+  const char *name = g_get_real_name ();
+
+  return g_strdup (name && *name && g_strcmp0 (name, "Unknown") != 0 ? name : g_get_user_name ());
+}
+
+static char *
+now_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+/* Freezing */
+
+/* Binds @text, or NULL, at @pos. */
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           pos,
+           const char   *text)
+{
+  if (text)
+    sqlite3_bind_text (stmt, pos, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, pos);
+}
+
+static void
+bind_id (sqlite3_stmt *stmt,
+         int           pos,
+         gint64        id)
+{
+  if (id)
+    sqlite3_bind_int64 (stmt, pos, id);
+  else
+    sqlite3_bind_null (stmt, pos);
+}
+
+typedef struct
+{
+  SamStore     *store;
+  gint64        closing;
+  sqlite3_stmt *insert;
+  gint64        position;
+} Freezing;
+
+static gboolean
+step_insert (Freezing  *f,
+             GError   **error)
+{
+  int rc = sqlite3_step (f->insert);
+
+  sqlite3_reset (f->insert);
+  sqlite3_clear_bindings (f->insert);
+  f->position++;
+  return rc == SQLITE_DONE || sam_store_set_sql_error (f->store, rc, error);
+}
+
+static gboolean
+freeze_activity_cb (const SamActivityRow  *r,
+                    gpointer               user_data,
+                    GError               **error)
+{
+  Freezing *f = user_data;
+  sqlite3_stmt *s = f->insert;
+  const char *texts[] = {
+    r->measure, r->plan, r->plan_kind, r->title, r->description, r->scope, r->priority_task, r->lead,
+    r->partners, r->sector_duty, r->sectors, r->target_groups, r->message, r->channels, r->languages,
+    r->start_date, r->due_date, r->status,
+  };
+  int pos = 1;
+
+  sqlite3_bind_int64 (s, pos++, f->closing);
+  sqlite3_bind_int64 (s, pos++, r->id);
+  sqlite3_bind_int64 (s, pos++, f->position);
+  bind_id (s, pos++, r->focus_area_id);
+  bind_id (s, pos++, r->measure_id);
+  bind_id (s, pos++, r->plan_id);
+  bind_id (s, pos++, r->lead_id);
+  sqlite3_bind_int64 (s, pos++, r->measure_number);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    bind_text (s, pos++, texts[i]);
+  if (r->progress >= 0)
+    sqlite3_bind_int64 (s, pos, r->progress);
+  pos++;
+  sqlite3_bind_int (s, pos++, r->overdue);
+  sqlite3_bind_int (s, pos++, r->running);
+  sqlite3_bind_int (s, pos++, r->reported);
+  bind_text (s, pos++, r->latest_comment);
+  bind_text (s, pos++, r->latest_period);
+  if (r->has_change)
+    sqlite3_bind_int64 (s, pos, r->progress_change);
+  return step_insert (f, error);
+}
+
+static gboolean
+freeze_status_cb (const SamStatusRow  *r,
+                  gpointer             user_data,
+                  GError             **error)
+{
+  Freezing *f = user_data;
+  sqlite3_stmt *s = f->insert;
+
+  sqlite3_bind_int64 (s, 1, f->closing);
+  sqlite3_bind_int64 (s, 2, f->position);
+  sqlite3_bind_int64 (s, 3, r->activity_id);
+  sqlite3_bind_int64 (s, 4, r->measure_number);
+  bind_text (s, 5, r->activity);
+  bind_text (s, 6, r->period);
+  bind_text (s, 7, r->status);
+  if (r->progress >= 0)
+    sqlite3_bind_int64 (s, 8, r->progress);
+  bind_text (s, 9, r->comment);
+  bind_text (s, 10, r->reported_by);
+  bind_text (s, 11, r->reported_at);
+  return step_insert (f, error);
+}
+
+static gboolean
+freeze_changes (Freezing    *f,
+                SamChanges  *changes,
+                GError     **error)
+{
+  for (guint i = 0; i < sam_changes_get_n (changes); i++)
+    {
+      const SamChange *c = sam_changes_get (changes, i);
+      sqlite3_stmt *s = f->insert;
+
+      sqlite3_bind_int64 (s, 1, f->closing);
+      sqlite3_bind_int64 (s, 2, f->position);
+      sqlite3_bind_text (s, 3, sam_change_kind_nick (c->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (s, 4, c->activity_id);
+      bind_id (s, 5, c->measure_id);
+      bind_id (s, 6, c->plan_id);
+      bind_id (s, 7, c->lead_id);
+      sqlite3_bind_int64 (s, 8, c->measure_number);
+      bind_text (s, 9, c->title);
+      bind_text (s, 10, c->lead);
+      bind_text (s, 11, c->before);
+      bind_text (s, 12, c->after);
+      sqlite3_bind_int64 (s, 13, c->points);
+      if (!step_insert (f, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prepare_insert (Freezing    *f,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_finalize (f->insert);
+  f->position = 0;
+  f->insert = sam_query_prepare (f->store, sql, NULL, error);
+  return f->insert != NULL;
+}
+
+#define INSERT_ACTIVITY \
+  "INSERT INTO closed_activity (closing_id, activity_id, position, focus_area_id, measure_id, plan_id, " \
+  "lead_agency_id, measure_number, measure_title, plan_title, plan_kind, title, description, scope, " \
+  "priority_task, lead, partners, sector_duty, sectors, target_groups, message, channels, languages, " \
+  "start_date, due_date, status, progress, overdue, running, reported, comment, comment_period, progress_change) " \
+  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define INSERT_STATUS \
+  "INSERT INTO closed_status (closing_id, position, activity_id, measure_number, activity, period, status, " \
+  "progress, comment, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define INSERT_CHANGE \
+  "INSERT INTO closed_change (closing_id, position, kind, activity_id, focus_area_id, measure_id, plan_id, " \
+  "lead_agency_id, measure_number, title, lead, old_value, new_value, points) " \
+  "VALUES (?1, ?2, ?3, ?4, (SELECT focus_area_id FROM measure WHERE id = ?5), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+
+/* Who led, took part in and answered for each activity, for the scopes of
+ * agencies and ministries; and the measures, in the strategy's order. */
+static gboolean
+freeze_places (SamStore  *store,
+               gint64     closing,
+               GError   **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO closed_activity_agency (closing_id, activity_id, agency_id, role, position) "
+    "SELECT %1$" G_GINT64_FORMAT ", a.id, a.lead_agency_id, 'lead', 0 FROM activity a WHERE a.lead_agency_id IS NOT NULL "
+    "UNION ALL SELECT %1$" G_GINT64_FORMAT ", activity_id, agency_id, 'partner', position FROM activity_partner "
+    "UNION ALL SELECT DISTINCT %1$" G_GINT64_FORMAT ", a.id, s.ministry_id, 'sector', 0 "
+    "FROM activity a CROSS JOIN " SAM_SECTOR_DUTY_JOIN " WHERE " SAM_SECTOR_DUTY_WHERE " AND s.ministry_id IS NOT NULL;"
+    "INSERT INTO closed_measure (closing_id, measure_id, position, focus_area_id, number, title) "
+    "SELECT %1$" G_GINT64_FORMAT ", m.id, row_number () OVER (ORDER BY f.number, f.id, m.number, m.id), "
+    "m.focus_area_id, m.number, m.title FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id",
+    closing);
+
+  return sam_store_exec (store, sql, error);
+}
+
+/* Deletes what closings that undo took away froze: nothing can bring them
+ * back once a new closing clears the redo. */
+static gboolean
+drop_orphans (SamStore  *store,
+              GError   **error)
+{
+  static const char sql[] =
+    "DELETE FROM closed_activity WHERE closing_id NOT IN (SELECT id FROM period_closing);"
+    "DELETE FROM closed_activity_agency WHERE closing_id NOT IN (SELECT id FROM period_closing);"
+    "DELETE FROM closed_measure WHERE closing_id NOT IN (SELECT id FROM period_closing);"
+    "DELETE FROM closed_status WHERE closing_id NOT IN (SELECT id FROM period_closing);"
+    "DELETE FROM closed_change WHERE closing_id NOT IN (SELECT id FROM period_closing);";
+
+  return sam_store_exec (store, sql, error);
+}
+
+static gboolean
+freeze (SamStore         *store,
+        gint64            closing,
+        const SamPeriod  *period,
+        const char       *today,
+        GError          **error)
+{
+  SamReportQuery query = { NULL, period, today, 0 };
+  Freezing f = { store, closing, NULL, 0 };
+  g_autoptr(SamChanges) changes = NULL;
+  gboolean ok;
+
+  ok = prepare_insert (&f, INSERT_ACTIVITY, error)
+       && sam_report_data_foreach_activity (store, &query, NULL, freeze_activity_cb, &f, error)
+       && prepare_insert (&f, INSERT_STATUS, error)
+       && sam_report_data_foreach_status (store, &query, freeze_status_cb, &f, error)
+       && (changes = sam_changes_read_live (store, NULL, period, today, error)) != NULL
+       && prepare_insert (&f, INSERT_CHANGE, error)
+       && freeze_changes (&f, changes, error)
+       && freeze_places (store, closing, error);
+  sqlite3_finalize (f.insert);
+  return ok;
+}
+
+/* Closes @period: records that @who closed it now and freezes what its
+ * report shows as at it (judged with @today), all in one transaction and
+ * one undo step. Returns FALSE, changing nothing, with
+ * SAM_STORE_ERROR_INVALID when the period is closed already (the message
+ * says when and by whom), or another SamStoreError. */
+gboolean
+sam_period_close (SamStore         *store,
+                  const SamPeriod  *period,
+                  const char       *who,
+                  const char       *today,
+                  GError          **error)
+{
+  g_autoptr(SamRecord) closed = NULL;
+  g_autoptr(SamRecord) closing = NULL;
+  g_autofree char *now = now_text ();
+  GError *local = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL && today != NULL, FALSE);
+
+  if ((closed = sam_closing_get (store, period->code, &local)) || local)
+    {
+      if (local)
+        g_propagate_error (error, local);
+      else
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                     _("%s is already closed (on %.10s by %s). Reopen it first to close it again."),
+                     period->code, sam_record_get_string (closed, "closed_at"),
+                     sam_record_get_string (closed, "closed_by"));
+      return FALSE;
+    }
+  closing = sam_record_new (SAM_KIND_PERIOD_CLOSING);
+  sam_record_set_string (closing, "period", period->code);
+  sam_record_set_string (closing, "as_at", sam_figures_judged_on (period, today));
+  sam_record_set_string (closing, "closed_at", now);
+  if (who && *who)
+    sam_record_set_string (closing, "closed_by", who);
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  if (!drop_orphans (store, error) || !sam_store_insert (store, closing, error)
+      || !freeze (store, sam_record_get_id (closing), period, today, error)
+      || !sam_store_commit (store, error))
+    {
+      sam_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reopens @period, recording that @who did so now; what it froze is kept
+ * for undo, which closes it again. Returns FALSE, changing nothing, with
+ * SAM_STORE_ERROR_INVALID when it is not closed, or another SamStoreError. */
+gboolean
+sam_period_reopen (SamStore         *store,
+                   const SamPeriod  *period,
+                   const char       *who,
+                   GError          **error)
+{
+  g_autoptr(SamRecord) closing = NULL;
+  g_autofree char *now = now_text ();
+  GError *local = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (!(closing = sam_closing_get (store, period->code, &local)))
+    {
+      if (local)
+        g_propagate_error (error, local);
+      else
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                     _("%s is not closed, so it cannot be reopened."), period->code);
+      return FALSE;
+    }
+  sam_record_set_string (closing, "reopened_at", now);
+  if (who && *who)
+    sam_record_set_string (closing, "reopened_by", who);
+  return sam_store_update (store, closing, error);
+}
+
+/* Reading what was frozen */
+
+static sqlite3_stmt *
+prepare_closed (SamStore        *store,
+                const char      *sql,
+                gint64           closing,
+                const SamScope  *scope,
+                GError         **error)
+{
+  sqlite3_stmt *stmt = sam_query_prepare (store, sql, scope, error);
+
+  if (stmt)
+    sam_query_bind_int (stmt, ":closing", closing);
+  return stmt;
+}
+
+typedef struct
+{
+  gpointer func;
+  gpointer user_data;
+} Streaming;
+
+static gint64
+int_or (sqlite3_stmt *stmt,
+        int           column,
+        gint64        fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_int64 (stmt, column);
+}
+
+static gboolean
+facts_cb (sqlite3_stmt  *stmt,
+          gpointer       user_data,
+          GError       **error)
+{
+  Streaming *s = user_data;
+  SamActivityFactsRow row = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .measure_id = sqlite3_column_int64 (stmt, 1),
+    .plan_id = sqlite3_column_int64 (stmt, 2),
+    .lead_id = sqlite3_column_int64 (stmt, 3),
+    .title = sam_query_text (stmt, 4),
+    .facts = {
+      .status = sam_query_text (stmt, 5),
+      .progress = int_or (stmt, 6, -1),
+      .start_date = sam_query_text (stmt, 7),
+      .due_date = sam_query_text (stmt, 8),
+      .reported = sqlite3_column_int (stmt, 9) != 0,
+      .comment = sam_query_text (stmt, 10),
+      .update_period = sam_query_text (stmt, 11),
+      .has_change = sqlite3_column_type (stmt, 12) != SQLITE_NULL,
+      .progress_change = sqlite3_column_int64 (stmt, 12),
+      .frozen = TRUE,
+      .was_overdue = sqlite3_column_int (stmt, 13) != 0,
+      .was_running = sqlite3_column_int (stmt, 14) != 0,
+    },
+  };
+
+  return ((SamFactsFunc) s->func) (&row, s->user_data, error);
+}
+
+/* Calls @func with the facts of every activity the closing @closing froze
+ * in @scope, by id, as sam_figures_foreach() does for an open period:
+ * what the rules found then (overdue, running) stands in them. */
+gboolean
+sam_closing_foreach_facts (SamStore        *store,
+                           gint64           closing,
+                           const SamScope  *scope,
+                           SamFactsFunc     func,
+                           gpointer         user_data,
+                           GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT activity_id, coalesce(measure_id, 0), coalesce(plan_id, 0), coalesce(lead_agency_id, 0), title, "
+    "status, progress, start_date, due_date, reported, comment, comment_period, progress_change, overdue, running "
+    "FROM closed_activity a WHERE a.closing_id = :closing AND %s ORDER BY a.activity_id",
+    sam_scope_closed_sql (scope));
+  Streaming s = { func, user_data };
+  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+
+  return stmt != NULL && sam_query_run (store, stmt, facts_cb, &s, error);
+}
+
+static gboolean
+add_measure_cb (sqlite3_stmt  *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  SamMeasureFigures *m = g_new0 (SamMeasureFigures, 1);
+
+  m->measure_id = sqlite3_column_int64 (stmt, 0);
+  m->number = sqlite3_column_int64 (stmt, 1);
+  m->title = g_strdup (sam_query_text (stmt, 2));
+  g_ptr_array_add (user_data, m);
+  return TRUE;
+}
+
+/* Returns the measures the closing @closing froze in @scope, in the
+ * strategy's order then, each a SamMeasureFigures with its tally empty;
+ * NULL with a SamStoreError. */
+GPtrArray *
+sam_closing_read_measures (SamStore        *store,
+                           gint64           closing,
+                           const SamScope  *scope,
+                           GError         **error)
+{
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_measure_figures_free);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT m.id, m.number, m.title FROM (SELECT measure_id AS id, focus_area_id, number, title, position "
+    "FROM closed_measure WHERE closing_id = :closing) m WHERE %s ORDER BY m.position",
+    sam_scope_measure_sql (scope));
+  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+
+  if (stmt == NULL || !sam_query_run (store, stmt, add_measure_cb, measures, error))
+    return NULL;
+  return g_steal_pointer (&measures);
+}
+
+static gboolean
+activity_cb (sqlite3_stmt  *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  Streaming *s = user_data;
+  int c = 0;
+  SamActivityRow row = { 0 };
+
+  row.id = sqlite3_column_int64 (stmt, c++);
+  row.focus_area_id = sqlite3_column_int64 (stmt, c++);
+  row.measure_id = sqlite3_column_int64 (stmt, c++);
+  row.plan_id = sqlite3_column_int64 (stmt, c++);
+  row.lead_id = sqlite3_column_int64 (stmt, c++);
+  row.measure_number = sqlite3_column_int64 (stmt, c++);
+  row.measure = sam_query_text (stmt, c++);
+  row.plan = sam_query_text (stmt, c++);
+  row.plan_kind = sam_query_text (stmt, c++);
+  row.title = sam_query_text (stmt, c++);
+  row.description = sam_query_text (stmt, c++);
+  row.scope = sam_query_text (stmt, c++);
+  row.priority_task = sam_query_text (stmt, c++);
+  row.lead = sam_query_text (stmt, c++);
+  row.partners = sam_query_text (stmt, c++);
+  row.sector_duty = sam_query_text (stmt, c++);
+  row.sectors = sam_query_text (stmt, c++);
+  row.target_groups = sam_query_text (stmt, c++);
+  row.message = sam_query_text (stmt, c++);
+  row.channels = sam_query_text (stmt, c++);
+  row.languages = sam_query_text (stmt, c++);
+  row.start_date = sam_query_text (stmt, c++);
+  row.due_date = sam_query_text (stmt, c++);
+  row.status = sam_query_text (stmt, c++);
+  row.progress = int_or (stmt, c++, -1);
+  row.overdue = sqlite3_column_int (stmt, c++) != 0;
+  row.running = sqlite3_column_int (stmt, c++) != 0;
+  row.reported = sqlite3_column_int (stmt, c++) != 0;
+  row.latest_comment = sam_query_text (stmt, c++);
+  row.latest_period = sam_query_text (stmt, c++);
+  row.has_change = sqlite3_column_type (stmt, c) != SQLITE_NULL;
+  row.progress_change = sqlite3_column_int64 (stmt, c);
+  return ((SamActivityRowFunc) s->func) (&row, s->user_data, error);
+}
+
+/* Calls @func for each activity the closing @closing froze in @scope, in
+ * the report's order then, as the Activities sheet showed it. */
+gboolean
+sam_closing_foreach_activity (SamStore            *store,
+                              gint64               closing,
+                              const SamScope      *scope,
+                              SamActivityRowFunc   func,
+                              gpointer             user_data,
+                              GError             **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT activity_id, coalesce(focus_area_id, 0), coalesce(measure_id, 0), coalesce(plan_id, 0), "
+    "coalesce(lead_agency_id, 0), measure_number, measure_title, plan_title, plan_kind, title, description, "
+    "scope, priority_task, lead, partners, sector_duty, sectors, target_groups, message, channels, languages, "
+    "start_date, due_date, status, progress, overdue, running, reported, comment, comment_period, progress_change "
+    "FROM closed_activity a WHERE a.closing_id = :closing AND %s ORDER BY a.position",
+    sam_scope_closed_sql (scope));
+  Streaming s = { func, user_data };
+  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+
+  return stmt != NULL && sam_query_run (store, stmt, activity_cb, &s, error);
+}
+
+static gboolean
+status_cb (sqlite3_stmt  *stmt,
+           gpointer       user_data,
+           GError       **error)
+{
+  Streaming *s = user_data;
+  SamStatusRow row = {
+    .activity_id = sqlite3_column_int64 (stmt, 0),
+    .measure_number = sqlite3_column_int64 (stmt, 1),
+    .activity = sam_query_text (stmt, 2),
+    .period = sam_query_text (stmt, 3),
+    .status = sam_query_text (stmt, 4),
+    .progress = int_or (stmt, 5, -1),
+    .comment = sam_query_text (stmt, 6),
+    .reported_by = sam_query_text (stmt, 7),
+    .reported_at = sam_query_text (stmt, 8),
+  };
+
+  return ((SamStatusRowFunc) s->func) (&row, s->user_data, error);
+}
+
+/* Calls @func for each status update the closing @closing froze (the
+ * history up to its period) of the activities in @scope, in order. */
+gboolean
+sam_closing_foreach_status (SamStore          *store,
+                            gint64             closing,
+                            const SamScope    *scope,
+                            SamStatusRowFunc   func,
+                            gpointer           user_data,
+                            GError           **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT activity_id, measure_number, activity, period, status, progress, comment, reported_by, reported_at "
+    "FROM closed_status s WHERE s.closing_id = :closing AND (%d OR s.activity_id IN "
+    "(SELECT a.activity_id FROM closed_activity a WHERE a.closing_id = :closing AND %s)) ORDER BY s.position",
+    sam_scope_is_whole (scope), sam_scope_closed_sql (scope));
+  Streaming s = { func, user_data };
+  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+
+  return stmt != NULL && sam_query_run (store, stmt, status_cb, &s, error);
+}
+
+static gboolean
+change_cb (sqlite3_stmt  *stmt,
+           gpointer       user_data,
+           GError       **error)
+{
+  SamChanges *changes = user_data;
+  const char *kind = sam_query_text (stmt, 0);
+  SamChange change = {
+    0, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+    sqlite3_column_int64 (stmt, 4), sqlite3_column_int64 (stmt, 5), sam_query_text (stmt, 6),
+    sam_query_text (stmt, 7), sam_query_text (stmt, 8), sam_query_text (stmt, 9), sqlite3_column_int64 (stmt, 10),
+  };
+
+  for (change.kind = 0; change.kind < SAM_N_CHANGE_KINDS; change.kind++)
+    if (g_strcmp0 (kind, sam_change_kind_nick (change.kind)) == 0)
+      {
+        sam_changes_add (changes, &change);
+        break;
+      }
+  return TRUE;
+}
+
+/* Returns the changes the closing @closing froze, of the activities in
+ * @scope (a removed one by where it was and its lead); NULL with a
+ * SamStoreError. */
+SamChanges *
+sam_closing_read_changes (SamStore        *store,
+                          gint64           closing,
+                          const SamScope  *scope,
+                          GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT kind, activity_id, coalesce(measure_id, 0), measure_number, coalesce(plan_id, 0), "
+    "coalesce(lead_agency_id, 0), title, lead, old_value, new_value, points "
+    "FROM closed_change a WHERE a.closing_id = :closing AND %s ORDER BY a.position",
+    sam_scope_closed_sql (scope));
+  g_autoptr(SamRecord) record = sam_store_get (store, SAM_KIND_PERIOD_CLOSING, closing, error);
+  g_autoptr(SamPeriod) period = NULL, previous = NULL;
+  g_autoptr(SamChanges) changes = NULL;
+  sqlite3_stmt *stmt;
+  GError *local = NULL;
+
+  if (record == NULL)
+    return NULL;
+  period = sam_period_find (store, sam_record_get_string (record, "period"), &local);
+  if (period && !(previous = sam_period_before (store, period, &local)) && local)
+    return g_propagate_error (error, local), NULL;
+  g_clear_error (&local);
+  changes = sam_changes_new (previous);
+  if (!(stmt = prepare_closed (store, sql, closing, scope, error))
+      || !sam_query_run (store, stmt, change_cb, changes, error))
+    return NULL;
+  return g_steal_pointer (&changes);
+}
+
+static gboolean
+count_cb (sqlite3_stmt  *stmt,
+          gpointer       user_data,
+          GError       **error)
+{
+  guint64 *counts = user_data;
+
+  counts[0] = (guint64) sqlite3_column_int64 (stmt, 0);
+  counts[1] = (guint64) sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+/* Counts the activities and status updates the closing @closing froze in
+ * @scope, for a report's progress. */
+gboolean
+sam_closing_count (SamStore        *store,
+                   gint64           closing,
+                   const SamScope  *scope,
+                   guint64         *activities,
+                   guint64         *status_updates,
+                   GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT (SELECT count(*) FROM closed_activity a WHERE a.closing_id = :closing AND %s), "
+    "(SELECT count(*) FROM closed_status WHERE closing_id = :closing)", sam_scope_closed_sql (scope));
+  guint64 counts[2] = { 0, 0 };
+  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+
+  if (stmt == NULL || !sam_query_run (store, stmt, count_cb, counts, error))
+    return FALSE;
+  *activities = counts[0];
+  *status_updates = counts[1];
+  return TRUE;
+}
+
+/* Telling what changed since */
+
+typedef struct
+{
+  SamStore     *store;
+  sqlite3_stmt *frozen;     /* closed_activity by id */
+  int           rc;
+  guint         changed;
+} Differing;
+
+static gboolean
+frozen_step (Differing  *d,
+             GError    **error)
+{
+  d->rc = sqlite3_step (d->frozen);
+  return d->rc == SQLITE_ROW || d->rc == SQLITE_DONE
+         || sam_store_set_sql_error (d->store, sqlite3_extended_errcode (sam_store_get_db (d->store)), error);
+}
+
+/* Whether the frozen row at the cursor holds what @row holds now. */
+static gboolean
+same (sqlite3_stmt              *stmt,
+      const SamActivityFactsRow *row)
+{
+  const SamActivityFacts *f = &row->facts;
+
+  return g_strcmp0 (sam_query_text (stmt, 1), row->title) == 0
+         && g_strcmp0 (sam_query_text (stmt, 2), sam_status_values[sam_facts_status (f)].nick) == 0
+         && int_or (stmt, 3, -1) == f->progress
+         && g_strcmp0 (sam_query_text (stmt, 4), f->comment) == 0
+         && g_strcmp0 (sam_query_text (stmt, 5), f->start_date) == 0
+         && g_strcmp0 (sam_query_text (stmt, 6), f->due_date) == 0
+         && sqlite3_column_int64 (stmt, 7) == row->lead_id
+         && (sqlite3_column_int (stmt, 8) != 0) == f->reported;
+}
+
+static gboolean
+differ_cb (const SamActivityFactsRow  *row,
+           gpointer                    user_data,
+           GError                    **error)
+{
+  Differing *d = user_data;
+
+  /* Frozen, and removed since. */
+  while (d->rc == SQLITE_ROW && sqlite3_column_int64 (d->frozen, 0) < row->id)
+    {
+      d->changed++;
+      if (!frozen_step (d, error))
+        return FALSE;
+    }
+  if (d->rc != SQLITE_ROW || sqlite3_column_int64 (d->frozen, 0) != row->id)
+    d->changed++;   /* there now, not then */
+  else
+    {
+      d->changed += !same (d->frozen, row);
+      return frozen_step (d, error);
+    }
+  return TRUE;
+}
+
+/* Sets *@changed to how many activities differ today, as at @period
+ * (judged with @today), from what the closing in force froze: changed in
+ * what the figures and lists show of them (title, status, progress,
+ * comment, dates, lead, reported), created or removed since. 0 when the
+ * period is open. Returns FALSE with a SamStoreError. */
+gboolean
+sam_closing_count_changed (SamStore         *store,
+                           const SamPeriod  *period,
+                           const char       *today,
+                           guint            *changed,
+                           GError          **error)
+{
+  Differing d = { store, NULL, SQLITE_DONE, 0 };
+  gint64 closing = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL && changed != NULL, FALSE);
+
+  *changed = 0;
+  if (!sam_closing_find (store, period->code, &closing, error))
+    return FALSE;
+  if (closing == 0)
+    return TRUE;
+  ok = (d.frozen = prepare_closed (store, "SELECT activity_id, title, status, progress, comment, start_date, "
+                                   "due_date, coalesce(lead_agency_id, 0), reported FROM closed_activity "
+                                   "WHERE closing_id = :closing ORDER BY activity_id", closing, NULL, error)) != NULL
+       && frozen_step (&d, error)
+       && sam_figures_foreach_live (store, NULL, period, today, differ_cb, &d, error);
+  while (ok && d.rc == SQLITE_ROW)
+    {
+      d.changed++;
+      ok = frozen_step (&d, error);
+    }
+  sqlite3_finalize (d.frozen);
+  *changed = d.changed;
+  return ok;
+}
