@@ -5,6 +5,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-tree.h"
+#include "store/sam-changes.h"
+#include "store/sam-closing.h"
 #include "store/sam-coordination.h"
 #include "store/sam-figures.h"
 
@@ -170,12 +172,27 @@ is_branch (Ctx       *ctx,
     }
 }
 
+/* A reporting period's dates, and whether it is closed. */
+static char *
+period_subtitle (Ctx       *ctx,
+                 SamRecord *record)
+{
+  g_autofree char *dates = subtitle_for (record);
+  g_autoptr(SamRecord) closing = sam_closing_get (ctx->store, sam_record_get_string (record, "code"), NULL);
+
+  if (closing == NULL)
+    return g_steal_pointer (&dates);
+  /* TRANSLATORS: a period's dates, then when it was closed: "2026-05-01 – 2026-08-31 · closed 2026-09-12". */
+  return g_strdup_printf (_("%s · closed %.10s"), dates, sam_record_get_string (closing, "closed_at"));
+}
+
 static SamNode *
 node_new (Ctx       *ctx,
           SamRecord *record)
 {
   g_autofree char *title = sam_tree_describe (record);
-  g_autofree char *subtitle = subtitle_for (record);
+  g_autofree char *subtitle = sam_record_get_kind (record) == SAM_KIND_REPORTING_PERIOD
+                              ? period_subtitle (ctx, record) : subtitle_for (record);
   SamNode *node = sam_node_new (title, subtitle, record);
 
   if (is_branch (ctx, record))
@@ -511,6 +528,141 @@ follow_up_roots (Ctx *ctx)
   if (error)
     return error_list (error);
   return sam_tree_new_follow_up (ctx->store, period, today);
+}
+
+/* Changes since the period before: a heading per kind of change that has
+ * any, over its activities, each with what it was and what it is. */
+static const char *change_headings[SAM_N_CHANGE_KINDS] = {
+  N_("Newly done"),
+  N_("Newly delayed or cancelled"),
+  N_("Progress up"),
+  N_("Progress down"),
+  N_("Due date moved"),
+  N_("Lead agency changed"),
+  N_("Reported last period, not this one"),
+  N_("New activities"),
+  N_("Removed activities"),
+};
+
+typedef struct
+{
+  gint64  id;
+  char   *title;
+  char   *subtitle;
+} ChangeItem;
+
+static void
+change_item_clear (gpointer data)
+{
+  ChangeItem *item = data;
+
+  g_free (item->title);
+  g_free (item->subtitle);
+}
+
+typedef struct
+{
+  SamStore *store;
+  GArray   *items;     /* ChangeItem */
+} ChangeList;
+
+static void
+change_list_free (gpointer data)
+{
+  ChangeList *l = data;
+
+  g_object_unref (l->store);
+  g_array_unref (l->items);
+  g_free (l);
+}
+
+static GListModel *
+change_children (SamNode  *node,
+                 gpointer  data)
+{
+  ChangeList *l = data;
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+
+  for (guint i = 0; i < l->items->len; i++)
+    {
+      const ChangeItem *item = &g_array_index (l->items, ChangeItem, i);
+      g_autoptr(SamRecord) record = sam_store_get (l->store, SAM_KIND_ACTIVITY, item->id, NULL);
+      g_autoptr(SamNode) child = sam_node_new (item->title, item->subtitle, record);
+
+      g_list_store_append (list, child);
+    }
+  return G_LIST_MODEL (list);
+}
+
+/* What a change was and is, as a line: "In progress → Done". */
+static char *
+change_subtitle (const SamChange *c,
+                 const SamPeriod *previous)
+{
+  switch (c->kind)
+    {
+    case SAM_CHANGE_NEWLY_DONE:
+    case SAM_CHANGE_NEWLY_DELAYED:
+      return g_strdup_printf ("%s → %s", sam_enum_label (sam_status_values, c->before),
+                              sam_enum_label (sam_status_values, c->after));
+    case SAM_CHANGE_PROGRESS_UP:
+    case SAM_CHANGE_PROGRESS_DOWN:
+      /* TRANSLATORS: progress then and now, and the change in percentage points. */
+      return g_strdup_printf (_("%s %% → %s %% (%+d points)"), c->before, c->after, (int) c->points);
+    case SAM_CHANGE_DUE_MOVED:
+    case SAM_CHANGE_LEAD_CHANGED:
+      return g_strdup_printf ("%s → %s", c->before ? c->before : _("none"), c->after ? c->after : _("none"));
+    case SAM_CHANGE_STOPPED_REPORTING:
+      /* TRANSLATORS: %s is the period before, where the activity reported. */
+      return g_strdup_printf (_("reported in %s"), previous ? previous->code : "");
+    case SAM_CHANGE_NEW:
+    case SAM_CHANGE_REMOVED:
+    case SAM_N_CHANGE_KINDS:
+    default:
+      return g_strdup (c->lead ? c->lead : "");
+    }
+}
+
+/* Returns the tree of @changes (sam_changes_read()): a heading per kind
+ * of change that has any, with its count, over its activities; an
+ * activity's node holds its record while it exists. */
+GListModel *
+sam_tree_new_changes (SamStore         *store,
+                      const SamChanges *changes)
+{
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+  ChangeList *lists[SAM_N_CHANGE_KINDS] = { NULL };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  for (guint i = 0; i < sam_changes_get_n (changes); i++)
+    {
+      const SamChange *c = sam_changes_get (changes, i);
+      ChangeItem item = { c->activity_id, g_strdup (c->title), change_subtitle (c, sam_changes_get_previous (changes)) };
+
+      if (lists[c->kind] == NULL)
+        {
+          lists[c->kind] = g_new0 (ChangeList, 1);
+          lists[c->kind]->store = g_object_ref (store);
+          lists[c->kind]->items = g_array_new (FALSE, FALSE, sizeof (ChangeItem));
+          g_array_set_clear_func (lists[c->kind]->items, change_item_clear);
+        }
+      g_array_append_val (lists[c->kind]->items, item);
+    }
+  for (guint k = 0; k < SAM_N_CHANGE_KINDS; k++)
+    {
+      g_autofree char *count = NULL;
+      g_autoptr(SamNode) heading = NULL;
+
+      if (lists[k] == NULL)
+        continue;
+      count = g_strdup_printf ("%u", lists[k]->items->len);
+      heading = sam_node_new (g_dgettext (GETTEXT_PACKAGE, change_headings[k]), count, NULL);
+      sam_node_set_children (heading, change_children, lists[k], change_list_free);
+      g_list_store_append (list, heading);
+    }
+  return G_LIST_MODEL (list);
 }
 
 static int

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "models/sam-node.h"
+#include "store/sam-changes.h"
 #include "store/sam-period.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,8 @@ GListModel *sam_tree_new_roots   (SamStore   *store,
 GListModel *sam_tree_new_follow_up (SamStore        *store,
                                   const SamPeriod *period,
                                   const char      *today);
+GListModel *sam_tree_new_changes (SamStore         *store,
+                                  const SamChanges *changes);
 char       *sam_tree_describe    (SamRecord  *record);
 
 G_END_DECLS

@@ -369,6 +369,93 @@ sam_period_close (SamStore         *store,
   return TRUE;
 }
 
+typedef struct
+{
+  SamPeriod *period;
+  char      *who;
+  char      *today;
+  char      *path;
+} Closing;
+
+static void
+closing_free (gpointer data)
+{
+  Closing *c = data;
+
+  sam_period_free (c->period);
+  g_free (c->who);
+  g_free (c->today);
+  g_free (c->path);
+  g_free (c);
+}
+
+static void
+close_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Closing *c = task_data;
+  GError *error = NULL;
+  g_autoptr(SamStore) writer = sam_store_open_with_flags (c->path, SAM_STORE_OPEN_CHECK_LATER, &error);
+  SamRecord *closing = NULL;
+
+  if (writer && sam_period_close (writer, c->period, c->who, c->today, &error))
+    closing = sam_closing_get (writer, c->period->code, &error);
+  if (closing)
+    g_task_return_pointer (task, closing, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Closes @period as sam_period_close() does, in a worker thread on a
+ * connection of its own to @store's file, so that the window stays
+ * responsive while a large plan is frozen. Call sam_period_close_finish()
+ * from @callback. */
+void
+sam_period_close_async (SamStore            *store,
+                        const SamPeriod     *period,
+                        const char          *who,
+                        const char          *today,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Closing *c;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (period != NULL && today != NULL);
+
+  c = g_new0 (Closing, 1);
+  c->period = sam_period_copy (period);
+  c->who = g_strdup (who);
+  c->today = g_strdup (today);
+  c->path = g_strdup (sam_store_get_path (store));
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_period_close_async);
+  g_task_set_task_data (task, c, closing_free);
+  g_task_run_in_thread (task, close_thread);
+}
+
+/* Finishes sam_period_close_async(): the closing becomes one step of
+ * @store's undo, and its views reload. Returns FALSE with the error of
+ * sam_period_close(), or a SamStoreError when the file could not be
+ * opened again. */
+gboolean
+sam_period_close_finish (SamStore      *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_autoptr(SamRecord) closing = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  if (!(closing = g_task_propagate_pointer (G_TASK (result), error)))
+    return FALSE;
+  sam_store_note_committed (store, NULL, closing);
+  return TRUE;
+}
+
 /* Reopens @period, recording that @who did so now; what it froze is kept
  * for undo, which closes it again. Returns FALSE, changing nothing, with
  * SAM_STORE_ERROR_INVALID when it is not closed, or another SamStoreError. */

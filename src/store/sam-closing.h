@@ -35,6 +35,16 @@ gboolean    sam_period_close           (SamStore         *store,
                                         const char       *who,
                                         const char       *today,
                                         GError          **error);
+void        sam_period_close_async     (SamStore            *store,
+                                        const SamPeriod     *period,
+                                        const char          *who,
+                                        const char          *today,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean    sam_period_close_finish    (SamStore         *store,
+                                        GAsyncResult     *result,
+                                        GError          **error);
 gboolean    sam_period_reopen          (SamStore         *store,
                                         const SamPeriod  *period,
                                         const char       *who,

@@ -32,6 +32,9 @@ void      sam_store_set_keeps_history (SamStore *self,
 void      sam_store_journal_add    (SamStore    *self,
                                     SamRecord   *before,
                                     SamRecord   *after);
+void      sam_store_note_committed (SamStore    *self,
+                                    SamRecord   *before,
+                                    SamRecord   *after);
 gboolean  sam_store_replay         (SamStore    *self,
                                     SamRecord   *from,
                                     SamRecord   *to,

@@ -985,6 +985,30 @@ sam_store_journal_add (SamStore  *self,
   g_ptr_array_add (self->pending, change);
 }
 
+/* Adds to the undo journal, as one step, a change another connection to
+ * the same file made and committed (@before and @after as for
+ * sam_store_journal_add()), and tells the views as a commit here does: for
+ * slow work done in a thread on a connection of its own. */
+void
+sam_store_note_committed (SamStore  *self,
+                          SamRecord *before,
+                          SamRecord *after)
+{
+  g_autoptr(GPtrArray) step = step_new ();
+  Change *change = g_new0 (Change, 1);
+
+  g_return_if_fail (SAM_IS_STORE (self));
+  g_return_if_fail (self->depth == 0 && (before != NULL || after != NULL));
+
+  change->before = before ? sam_record_copy (before) : NULL;
+  change->after = after ? sam_record_copy (after) : NULL;
+  g_ptr_array_add (step, change);
+  g_ptr_array_add (self->undo, g_ptr_array_ref (step));
+  g_ptr_array_set_size (self->redo, 0);
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, after ? after : before, after == NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 gboolean
 sam_store_can_undo (SamStore *self)
 {
