@@ -60,7 +60,7 @@ main (int argc, char **argv)
   time_matrix (store, "coverage×sectors_s", TRUE, SAM_KIND_SECTOR);
   time_matrix (store, "coverage×plans_s", TRUE, SAM_KIND_PLAN);
   start = g_get_monotonic_time ();
-  if (!(flags = sam_coordination_message_flags (store, NULL, &error)))
+  if (!(flags = sam_coordination_message_flags (store, NULL, NULL, &error)))
     g_error ("%s", error->message);
   g_print ("%-28s %.3f  (%u flags)\n", "message_flags_s", seconds_since (start), flags->len);
   start = g_get_monotonic_time ();

@@ -21,6 +21,8 @@
  *      the editor to in progress with 30 % on 06-15 and 70 % on 09-20.
  *      Own: in progress 70.
  *   F  removed on 09-05.
+ *
+ * A and D give the same target group different messages.
  */
 #include "config.h"
 
@@ -32,6 +34,7 @@
 #include "models/sam-tree.h"
 #include "store/sam-changes.h"
 #include "store/sam-closing.h"
+#include "store/sam-coordination.h"
 #include "store/sam-rules.h"
 #include "store/sam-figures.h"
 #include "store/sam-status.h"
@@ -77,7 +80,11 @@ static const char fixture_sql[] =
   " (5, '2026-06-15T08:00:00', 'progress', NULL, '30', 'E: Temaseminar', 900),"
   " (5, '2026-09-20T08:00:00', 'progress', '30', '70', 'E: Temaseminar', 900),"
   " (6, '2026-03-01T08:00:00', 'created', NULL, NULL, 'F: Fjernet aktivitet', 900),"
-  " (6, '2026-09-05T10:00:00', 'removed', NULL, NULL, 'F: Fjernet aktivitet', 900);";
+  " (6, '2026-09-05T10:00:00', 'removed', NULL, NULL, 'F: Fjernet aktivitet', 900);"
+  "UPDATE activity SET message = 'Du kan få hjelp' WHERE id = 1;"
+  "UPDATE activity SET message = 'Si fra' WHERE id = 4;"
+  "INSERT INTO activity_target_group (activity_id, target_group_id, position)"
+  " SELECT id, (SELECT min(id) FROM target_group), 0 FROM activity WHERE id IN (1, 4);";
 
 typedef struct
 {
@@ -647,6 +654,27 @@ test_undo_close (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The check for differing messages counts the activities live as at
+ * each period: D, cancelled on 09-10, still spoke in T1 and T2 (when A
+ * ran too); in T3 A no longer runs and D is cancelled. */
+static void
+test_messages_as_at (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) flags = sam_coordination_message_flags (f->store, NULL, TODAY, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      SamMessageFlag *flag = flags->pdata[i];
+      g_string_append_printf (text, "%s%s %u %u", text->len ? " | " : "", flag->period, flag->n_messages,
+                              flag->n_activities);
+    }
+  g_assert_cmpstr (text->str, ==, "2026-T1 2 2 | 2026-T2 2 2");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -660,6 +688,7 @@ main (int   argc,
   ADD ("/periods/follow-up", test_follow_up);
   ADD ("/periods/late-update-keeps-own", test_late_update_keeps_own);
   ADD ("/periods/changes", test_changes);
+  ADD ("/periods/messages-as-at", test_messages_as_at);
   ADD ("/periods/closed-stays", test_closed_stays);
   ADD ("/periods/reopen", test_reopen);
   ADD ("/periods/undo-close", test_undo_close);

@@ -147,7 +147,7 @@ read_result (SamStore              *store,
     case AHEAD_COVERAGE_PLANS:
       return sam_coordination_coverage (store, query->scope, SAM_KIND_PLAN, error);
     case AHEAD_MESSAGE_FLAGS:
-      return sam_coordination_message_flags (store, query->scope, error);
+      return sam_coordination_message_flags (store, query->scope, query->today, error);
     case AHEAD_CHECK:
     case N_AHEAD:
     default:

@@ -139,18 +139,18 @@ sam_figures_judged_on (const SamPeriod *period,
   return period->end_date;
 }
 
-/* Reading the facts as at a period. Three lists are read side by side,
+/* Reading the facts as at periods. Three lists are read side by side,
  * each in the order of the activities' ids: the activities, their status
  * updates (by the index on the activity) and the history of their own
- * fields; one pass over each, whatever the size of the plan. */
+ * fields; one pass over each, whatever the size of the plan. An
+ * activity's updates and history are gathered, then judged as at each
+ * period asked about. */
 
 /* Where each reporting period row stands in the order of periods. */
 typedef struct
 {
   GPtrArray  *periods;     /* SamPeriod, as sam_period_list() orders them */
   GHashTable *rank;        /* reporting_period row id → place in periods + 1 */
-  gint        last;        /* the last place in or before the period asked about; -1: none */
-  gint        own;         /* the period's own place; -1: not stored */
 } Order;
 
 static void
@@ -188,25 +188,53 @@ add_rank_cb (sqlite3_stmt  *stmt,
 }
 
 static gboolean
-order_read (SamStore         *store,
-            const SamPeriod  *period,
-            Order            *order,
-            GError          **error)
+order_read (SamStore  *store,
+            Order     *order,
+            GError   **error)
 {
-  order->last = order->own = -1;
   if (!(order->periods = sam_period_list (store, error)))
     return FALSE;
   order->rank = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; period && i < order->periods->len; i++)
+  return sam_query_foreach (store, "SELECT id, code FROM reporting_period", NULL, add_rank_cb, order, error);
+}
+
+/* The place of reporting period row @id, or -1 when it is not there. */
+static gint
+order_rank (const Order *order,
+            gint64       id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (order->rank, &id)) - 1;
+}
+
+/* One period asked about: the last place in or before it, its own place
+ * (-1 when it is not stored) and the day it is judged at. */
+typedef struct
+{
+  const SamPeriod *period;
+  gint             last;
+  gint             own;
+  const char      *judged_on;
+} Asked;
+
+static Asked
+order_ask (const Order     *order,
+           const SamPeriod *period,
+           const char      *today)
+{
+  Asked asked = { period, -1, -1, sam_figures_judged_on (period, today) };
+
+  for (guint i = 0; i < order->periods->len; i++)
     {
       const SamPeriod *p = order->periods->pdata[i];
 
       if (compare_periods (p, period) <= 0)
-        order->last = (gint) i;
+        asked.last = (gint) i;
       if (g_strcmp0 (p->code, period->code) == 0)
-        order->own = (gint) i;
+        asked.own = (gint) i;
     }
-  return sam_query_foreach (store, "SELECT id, code FROM reporting_period", NULL, add_rank_cb, order, error);
+  if (asked.judged_on == NULL)
+    asked.judged_on = "9999-12-31";   /* no day to judge at: today's fields */
+  return asked;
 }
 
 /* A statement read in step with the activities: its first column is the
@@ -244,239 +272,6 @@ cursor_seek (Cursor   *cursor,
   return TRUE;
 }
 
-/* One status update, as the rules compare them. */
-typedef struct
-{
-  gint64   id;           /* 0: none */
-  gint     rank;
-  GString *reported_at;
-  GString *status;
-  gboolean has_status;
-  gint64   progress;     /* -1: not given */
-  GString *comment;
-  gboolean has_comment;
-} Candidate;
-
-static void
-candidate_clear (Candidate *c)
-{
-  g_string_free (c->reported_at, TRUE);
-  g_string_free (c->status, TRUE);
-  g_string_free (c->comment, TRUE);
-}
-
-static void
-candidate_init (Candidate *c)
-{
-  *c = (Candidate) { 0, 0, g_string_new (NULL), g_string_new (NULL), FALSE, -1, g_string_new (NULL), FALSE };
-}
-
-/* Whether the update of period place @rank, reported at @reported_at,
- * with id @id comes after @c in the order of updates (sam-figures.h). */
-static gboolean
-comes_after (const Candidate *c,
-             gint             rank,
-             const char      *reported_at,
-             gint64           id)
-{
-  int by_time;
-
-  if (c->id == 0 || rank != c->rank)
-    return c->id == 0 || rank > c->rank;
-  by_time = strcmp (reported_at ? reported_at : "", c->reported_at->str);
-  return by_time ? by_time > 0 : id > c->id;
-}
-
-static void
-candidate_take (Candidate    *c,
-                sqlite3_stmt *stmt,
-                gint          rank)
-{
-  c->id = sqlite3_column_int64 (stmt, 3);
-  c->rank = rank;
-  g_string_assign (c->reported_at, sam_query_text (stmt, 2) ? sam_query_text (stmt, 2) : "");
-  c->has_status = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-  g_string_assign (c->status, c->has_status ? sam_query_text (stmt, 4) : "");
-  c->progress = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5);
-  c->has_comment = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
-  g_string_assign (c->comment, c->has_comment ? sam_query_text (stmt, 6) : "");
-}
-
-/* The own fields the history can say were otherwise then. */
-enum { OWN_STATUS, OWN_PROGRESS, OWN_DUE, OWN_LEAD, N_OWN };
-static const char *own_fields[N_OWN] = { "status", "progress", "due_date", "lead_agency_id" };
-
-typedef struct
-{
-  SamFactsFunc     func;
-  gpointer         user_data;
-  const SamPeriod *period;
-  Order            order;
-  Cursor           updates;   /* (activity, period, reported_at, id, status, progress, comment) */
-  Cursor           history;   /* (activity, field, old value), after the day judged at */
-  Candidate        best, before;
-  const char      *judged_on; /* YYYY-MM-DD, or "9999-12-31" for never */
-  GString         *own[N_OWN];
-  gboolean         overridden[N_OWN];
-  gboolean         own_set[N_OWN];
-  GString         *last_edit; /* the last day on or before it that the status or progress changed */
-} Reading;
-
-/* Finds activity @id's latest update in or before the period, the one
- * before it, and whether it reported in the period. */
-static gboolean
-read_updates (Reading   *r,
-              gint64     id,
-              gboolean  *reported,
-              GError   **error)
-{
-  gboolean on_row;
-  Candidate swap;
-
-  r->best.id = r->before.id = 0;
-  *reported = FALSE;
-  if (!cursor_seek (&r->updates, id, &on_row, error))
-    return FALSE;
-  while (on_row)
-    {
-      sqlite3_stmt *stmt = r->updates.stmt;
-      gint rank = GPOINTER_TO_INT (g_hash_table_lookup (r->order.rank, &(gint64) { sqlite3_column_int64 (stmt, 1) })) - 1;
-      const char *reported_at = sam_query_text (stmt, 2);
-      gint64 update = sqlite3_column_int64 (stmt, 3);
-
-      if (rank >= 0 && rank <= r->order.last)
-        {
-          *reported = *reported || rank == r->order.own;
-          if (comes_after (&r->best, rank, reported_at, update))
-            {
-              swap = r->before, r->before = r->best, r->best = swap;
-              candidate_take (&r->best, stmt, rank);
-            }
-          else if (comes_after (&r->before, rank, reported_at, update))
-            candidate_take (&r->before, stmt, rank);
-        }
-      if (!cursor_step (&r->updates, error) || !cursor_seek (&r->updates, id, &on_row, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Finds what activity @id's own fields were at the end of the day judged
- * at (the value before their first change after it) and the last day on
- * or before it that its status or progress changed. */
-static gboolean
-read_history (Reading  *r,
-              gint64    id,
-              GError  **error)
-{
-  gboolean on_row;
-
-  for (guint i = 0; i < N_OWN; i++)
-    r->overridden[i] = FALSE;
-  g_string_truncate (r->last_edit, 0);
-  if (!cursor_seek (&r->history, id, &on_row, error))
-    return FALSE;
-  while (on_row)
-    {
-      sqlite3_stmt *stmt = r->history.stmt;
-      const char *field = sam_query_text (stmt, 1);
-      const char *when = sam_query_text (stmt, 3);
-      gboolean later = when != NULL && strncmp (when, r->judged_on, 10) > 0;
-
-      /* A change noted without a time cannot be placed: it is left out. */
-      for (guint i = 0; when != NULL && i < N_OWN; i++)
-        if (g_strcmp0 (field, own_fields[i]) == 0)
-          {
-            if (later && !r->overridden[i])
-              {
-                r->overridden[i] = TRUE;
-                r->own_set[i] = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
-                g_string_assign (r->own[i], r->own_set[i] ? sam_query_text (stmt, 2) : "");
-              }
-            else if (!later && (i == OWN_STATUS || i == OWN_PROGRESS))
-              g_string_assign (r->last_edit, when);
-          }
-      if (!cursor_step (&r->history, error) || !cursor_seek (&r->history, id, &on_row, error))
-        return FALSE;
-    }
-  g_string_truncate (r->last_edit, MIN (r->last_edit->len, 10));
-  return TRUE;
-}
-
-/* Whether the activity's own status and progress stand instead of its
- * latest update's: they changed on a later day than the update stands
- * from (the end of its period; for a period without an end, the day it
- * was reported). */
-static gboolean
-edited_since (Reading         *r,
-              const Candidate *update)
-{
-  const SamPeriod *period = r->order.periods->pdata[update->rank];
-  const char *from = is_set (period->end_date) ? period->end_date : update->reported_at->str;
-
-  return r->last_edit->len > 0 && is_set (from) && strncmp (r->last_edit->str, from, 10) > 0;
-}
-
-static const char *
-own_text (Reading      *r,
-          guint         field,
-          sqlite3_stmt *stmt,
-          int           column)
-{
-  if (r->period && r->overridden[field])
-    return r->own_set[field] ? r->own[field]->str : NULL;
-  return sam_query_text (stmt, column);
-}
-
-static gboolean
-facts_row_cb (sqlite3_stmt  *stmt,
-              gpointer       user_data,
-              GError       **error)
-{
-  Reading *r = user_data;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-  gboolean reported = FALSE;
-  const char *progress_text;
-  SamActivityFactsRow row = {
-    .id = id,
-    .measure_id = sqlite3_column_int64 (stmt, 1),
-    .plan_id = sqlite3_column_int64 (stmt, 2),
-    .lead_id = sqlite3_column_int64 (stmt, 3),
-    .title = sam_query_text (stmt, 4),
-  };
-
-  if (r->period && (!read_updates (r, id, &reported, error) || !read_history (r, id, error)))
-    return FALSE;
-  progress_text = own_text (r, OWN_PROGRESS, stmt, 6);
-  if (r->period && r->overridden[OWN_LEAD])
-    row.lead_id = r->own_set[OWN_LEAD] ? g_ascii_strtoll (r->own[OWN_LEAD]->str, NULL, 10) : 0;
-  row.facts = (SamActivityFacts) {
-    .status = own_text (r, OWN_STATUS, stmt, 5),
-    .progress = progress_text ? g_ascii_strtoll (progress_text, NULL, 10) : -1,
-    .start_date = sam_query_text (stmt, 7),
-    .due_date = own_text (r, OWN_DUE, stmt, 8),
-    .plan_start = sam_query_text (stmt, 9),
-    .plan_end = sam_query_text (stmt, 10),
-    .reported = reported,
-  };
-  if (r->best.id != 0)
-    {
-      const Candidate *b = &r->best;
-
-      row.facts.comment = b->has_comment ? b->comment->str : NULL;
-      row.facts.update_period = ((SamPeriod *) r->order.periods->pdata[b->rank])->code;
-      row.facts.update_id = b->id;
-      if (!edited_since (r, b))
-        {
-          row.facts.status = b->has_status ? b->status->str : NULL;
-          row.facts.progress = b->progress;
-          row.facts.has_change = r->before.id != 0 && r->before.progress >= 0 && b->progress >= 0;
-          row.facts.progress_change = row.facts.has_change ? b->progress - r->before.progress : 0;
-        }
-    }
-  return r->func (&row, r->user_data, error);
-}
-
 static gboolean
 cursor_open (SamStore    *store,
              Cursor      *cursor,
@@ -489,17 +284,317 @@ cursor_open (SamStore    *store,
   return cursor_step (cursor, error);
 }
 
+/* One status update, as the rules compare them. */
+typedef struct
+{
+  gint64      id;
+  gint        rank;          /* its period's place; -1: a period not there */
+  const char *reported_at;   /* never NULL: none sorts first */
+  const char *status;        /* NULL when not given */
+  gint64      progress;      /* -1: not given */
+  const char *comment;
+} Update;
+
+/* Whether @u comes after @than in the order of updates (sam-figures.h):
+ * by period, time reported and id; anything comes after none. */
+static gboolean
+comes_after (const Update *u,
+             const Update *than)
+{
+  int by_time;
+
+  if (than == NULL || u->rank != than->rank)
+    return than == NULL || u->rank > than->rank;
+  by_time = strcmp (u->reported_at, than->reported_at);
+  return by_time ? by_time > 0 : u->id > than->id;
+}
+
+/* The own fields the history can say were otherwise then. */
+enum { OWN_STATUS, OWN_PROGRESS, OWN_DUE, OWN_LEAD, N_OWN };
+static const char *own_fields[N_OWN] = { "status", "progress", "due_date", "lead_agency_id" };
+
+/* One noted change of an own field. */
+typedef struct
+{
+  guint       field;         /* OWN_* */
+  const char *day;           /* YYYY-MM-DD it changed */
+  const char *old_value;     /* NULL: none */
+} Note;
+
+typedef gboolean (*PeriodFactsFunc) (const SamActivityFactsRow  *row,
+                                     guint                       index,
+                                     gpointer                    user_data,
+                                     GError                    **error);
+
+typedef struct
+{
+  PeriodFactsFunc  func;
+  gpointer         user_data;
+  Order            order;
+  GArray          *asked;     /* Asked */
+  Cursor           updates;   /* (activity, period, reported_at, id, status, progress, comment) */
+  Cursor           history;   /* (activity, field, old value, changed_at) */
+  GStringChunk    *texts;     /* of the activity read, cleared for the next */
+  GArray          *gathered;  /* Update, of the activity read */
+  GArray          *notes;     /* Note, in the order noted */
+} Reading;
+
+static const char *
+keep (Reading    *r,
+      const char *text)
+{
+  return text ? g_string_chunk_insert (r->texts, text) : NULL;
+}
+
+/* Gathers activity @id's updates and the changes of its own fields. */
+static gboolean
+gather (Reading  *r,
+        gint64    id,
+        GError  **error)
+{
+  gboolean on_row;
+
+  g_string_chunk_clear (r->texts);
+  g_array_set_size (r->gathered, 0);
+  g_array_set_size (r->notes, 0);
+  if (!cursor_seek (&r->updates, id, &on_row, error))
+    return FALSE;
+  while (on_row)
+    {
+      sqlite3_stmt *stmt = r->updates.stmt;
+      const char *at = sam_query_text (stmt, 2);
+      Update u = {
+        sqlite3_column_int64 (stmt, 3), order_rank (&r->order, sqlite3_column_int64 (stmt, 1)),
+        keep (r, at ? at : ""), keep (r, sam_query_text (stmt, 4)),
+        sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5),
+        keep (r, sam_query_text (stmt, 6)),
+      };
+
+      g_array_append_val (r->gathered, u);
+      if (!cursor_step (&r->updates, error) || !cursor_seek (&r->updates, id, &on_row, error))
+        return FALSE;
+    }
+  if (!cursor_seek (&r->history, id, &on_row, error))
+    return FALSE;
+  while (on_row)
+    {
+      sqlite3_stmt *stmt = r->history.stmt;
+      const char *field = sam_query_text (stmt, 1);
+      const char *when = sam_query_text (stmt, 3);
+
+      /* A change noted without a time cannot be placed: it is left out. */
+      for (guint i = 0; when != NULL && i < N_OWN; i++)
+        if (g_strcmp0 (field, own_fields[i]) == 0)
+          {
+            Note note = { i, g_string_chunk_insert_len (r->texts, when, MIN (strlen (when), 10)),
+                          keep (r, sam_query_text (stmt, 2)) };
+            g_array_append_val (r->notes, note);
+          }
+      if (!cursor_step (&r->history, error) || !cursor_seek (&r->history, id, &on_row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the history says of the own fields on the day @asked is judged at:
+ * the value before a field's first change after it (*@overridden then),
+ * and the last day on or before it that the status or progress changed. */
+static void
+judge_history (Reading      *r,
+               const Asked  *asked,
+               gboolean      overridden[N_OWN],
+               const char   *own[N_OWN],
+               const char  **last_edit)
+{
+  *last_edit = NULL;
+  for (guint i = 0; i < N_OWN; i++)
+    overridden[i] = FALSE;
+  for (guint n = 0; n < r->notes->len; n++)
+    {
+      const Note *note = &g_array_index (r->notes, Note, n);
+
+      if (strcmp (note->day, asked->judged_on) > 0)
+        {
+          if (!overridden[note->field])
+            {
+              overridden[note->field] = TRUE;
+              own[note->field] = note->old_value;
+            }
+        }
+      else if (note->field == OWN_STATUS || note->field == OWN_PROGRESS)
+        *last_edit = note->day;
+    }
+}
+
+/* Whether the activity's own status and progress stand instead of its
+ * latest update's: they changed on a later day than the update stands
+ * from (the end of its period; for a period without an end, the day it
+ * was reported). */
+static gboolean
+edited_since (const Order  *order,
+              const Update *update,
+              const char   *last_edit)
+{
+  const SamPeriod *period = order->periods->pdata[update->rank];
+  const char *from = is_set (period->end_date) ? period->end_date : update->reported_at;
+
+  return last_edit != NULL && is_set (from) && strncmp (last_edit, from, 10) > 0;
+}
+
+/* Fills the facts of the activity at @stmt (already in @row) as at
+ * @asked, from what gather() found. */
+static void
+judge (Reading             *r,
+       const Asked         *asked,
+       sqlite3_stmt        *stmt,
+       SamActivityFactsRow *row)
+{
+  const Update *best = NULL, *before = NULL;
+  const char *own[N_OWN] = { sam_query_text (stmt, 5), sam_query_text (stmt, 6), sam_query_text (stmt, 8), NULL };
+  gboolean overridden[N_OWN];
+  const char *last_edit;
+  gboolean reported = FALSE;
+
+  for (guint i = 0; i < r->gathered->len; i++)
+    {
+      const Update *u = &g_array_index (r->gathered, Update, i);
+
+      if (u->rank < 0 || u->rank > asked->last)
+        continue;
+      reported = reported || u->rank == asked->own;
+      if (comes_after (u, best))
+        before = best, best = u;
+      else if (comes_after (u, before))
+        before = u;
+    }
+  judge_history (r, asked, overridden, own, &last_edit);
+  if (overridden[OWN_LEAD])
+    row->lead_id = own[OWN_LEAD] ? g_ascii_strtoll (own[OWN_LEAD], NULL, 10) : 0;
+  row->facts.status = own[OWN_STATUS];
+  row->facts.progress = own[OWN_PROGRESS] ? g_ascii_strtoll (own[OWN_PROGRESS], NULL, 10) : -1;
+  row->facts.due_date = own[OWN_DUE];
+  row->facts.reported = reported;
+  if (best == NULL)
+    return;
+  row->facts.comment = best->comment;
+  row->facts.update_period = ((SamPeriod *) r->order.periods->pdata[best->rank])->code;
+  row->facts.update_id = best->id;
+  if (edited_since (&r->order, best, last_edit))
+    return;
+  row->facts.status = best->status;
+  row->facts.progress = best->progress;
+  row->facts.has_change = before != NULL && before->progress >= 0 && best->progress >= 0;
+  row->facts.progress_change = row->facts.has_change ? best->progress - before->progress : 0;
+}
+
+static gboolean
+facts_row_cb (sqlite3_stmt  *stmt,
+              gpointer       user_data,
+              GError       **error)
+{
+  Reading *r = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  SamActivityFactsRow base = {
+    .id = id,
+    .measure_id = sqlite3_column_int64 (stmt, 1),
+    .plan_id = sqlite3_column_int64 (stmt, 2),
+    .lead_id = sqlite3_column_int64 (stmt, 3),
+    .title = sam_query_text (stmt, 4),
+    .facts = {
+      .status = sam_query_text (stmt, 5),
+      .progress = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6),
+      .start_date = sam_query_text (stmt, 7),
+      .due_date = sam_query_text (stmt, 8),
+      .plan_start = sam_query_text (stmt, 9),
+      .plan_end = sam_query_text (stmt, 10),
+    },
+  };
+
+  if (r->asked->len == 0)
+    return r->func (&base, 0, r->user_data, error);
+  if (!gather (r, id, error))
+    return FALSE;
+  for (guint k = 0; k < r->asked->len; k++)
+    {
+      SamActivityFactsRow row = base;
+
+      judge (r, &g_array_index (r->asked, Asked, k), stmt, &row);
+      if (!r->func (&row, k, r->user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 reading_clear (Reading *r)
 {
   order_clear (&r->order);
   sqlite3_finalize (r->updates.stmt);
   sqlite3_finalize (r->history.stmt);
-  candidate_clear (&r->best);
-  candidate_clear (&r->before);
-  for (guint i = 0; i < N_OWN; i++)
-    g_string_free (r->own[i], TRUE);
-  g_string_free (r->last_edit, TRUE);
+  g_clear_pointer (&r->asked, g_array_unref);
+  g_clear_pointer (&r->gathered, g_array_unref);
+  g_clear_pointer (&r->notes, g_array_unref);
+  g_clear_pointer (&r->texts, g_string_chunk_free);
+}
+
+static gboolean
+foreach_periods (SamStore         *store,
+                 const SamScope   *scope,
+                 const SamPeriod **periods,
+                 guint             n_periods,
+                 const char       *today,
+                 PeriodFactsFunc   func,
+                 gpointer          user_data,
+                 GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT a.id, p.measure_id, a.plan_id, coalesce(a.lead_agency_id, 0), a.title, a.status, a.progress, "
+    "a.start_date, a.due_date, p.start_date, p.end_date "
+    "FROM activity a CROSS JOIN plan p ON p.id = a.plan_id WHERE %s ORDER BY a.id",
+    sam_scope_activity_sql (scope));
+  Reading r = { func, user_data };
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  r.asked = g_array_new (FALSE, FALSE, sizeof (Asked));
+  r.gathered = g_array_new (FALSE, FALSE, sizeof (Update));
+  r.notes = g_array_new (FALSE, FALSE, sizeof (Note));
+  r.texts = g_string_chunk_new (1024);
+  ok = n_periods == 0
+       || (order_read (store, &r.order, error)
+           && cursor_open (store, &r.updates,
+                           "SELECT activity_id, period_id, reported_at, id, status, progress, comment "
+                           "FROM status_update ORDER BY activity_id", error)
+           && cursor_open (store, &r.history,
+                           "SELECT activity_id, field, old_value, changed_at FROM activity_change "
+                           "WHERE field IN ('status', 'progress', 'due_date', 'lead_agency_id') "
+                           "ORDER BY activity_id, changed_at, id", error));
+  for (guint k = 0; ok && k < n_periods; k++)
+    {
+      Asked asked = order_ask (&r.order, periods[k], today);
+      g_array_append_val (r.asked, asked);
+    }
+  ok = ok && (stmt = sam_query_prepare (store, sql, scope, error)) != NULL
+       && sam_query_run (store, stmt, facts_row_cb, &r, error);
+  reading_clear (&r);
+  return ok;
+}
+
+typedef struct
+{
+  SamFactsFunc func;
+  gpointer     user_data;
+} OnePeriod;
+
+static gboolean
+one_period_cb (const SamActivityFactsRow  *row,
+               guint                       index,
+               gpointer                    user_data,
+               GError                    **error)
+{
+  OnePeriod *one = user_data;
+
+  return one->func (row, one->user_data, error);
 }
 
 /* Calls @func with the facts of every activity in @scope (NULL: all) as
@@ -517,37 +612,34 @@ sam_figures_foreach_live (SamStore         *store,
                           gpointer          user_data,
                           GError          **error)
 {
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT a.id, p.measure_id, a.plan_id, coalesce(a.lead_agency_id, 0), a.title, a.status, a.progress, "
-    "a.start_date, a.due_date, p.start_date, p.end_date "
-    "FROM activity a CROSS JOIN plan p ON p.id = a.plan_id WHERE %s ORDER BY a.id",
-    sam_scope_activity_sql (scope));
-  Reading r = { func, user_data, period };
-  sqlite3_stmt *stmt;
-  gboolean ok;
+  OnePeriod one = { func, user_data };
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+  return foreach_periods (store, scope, &period, period ? 1 : 0, today, one_period_cb, &one, error);
+}
 
-  candidate_init (&r.best);
-  candidate_init (&r.before);
-  for (guint i = 0; i < N_OWN; i++)
-    r.own[i] = g_string_new (NULL);
-  r.last_edit = g_string_new (NULL);
-  r.judged_on = sam_figures_judged_on (period, today) ? sam_figures_judged_on (period, today) : "9999-12-31";
-  ok = (period == NULL
-        || (order_read (store, period, &r.order, error)
-            && cursor_open (store, &r.updates,
-                            "SELECT activity_id, period_id, reported_at, id, status, progress, comment "
-                            "FROM status_update ORDER BY activity_id", error)
-            && cursor_open (store, &r.history,
-                            "SELECT activity_id, field, old_value, changed_at FROM activity_change "
-                            "WHERE field IN ('status', 'progress', 'due_date', 'lead_agency_id') "
-                            "ORDER BY activity_id, changed_at, id", error)))
-       && (stmt = sam_query_prepare (store, sql, scope, error)) != NULL
-       && sam_query_run (store, stmt, facts_row_cb, &r, error);
-  reading_clear (&r);
-  return ok;
+/* Calls @func with the facts of every activity in @scope as at each of
+ * @periods (SamPeriod, on today's data, as sam_figures_foreach_live()
+ * does), the period's place in @periods beside: an activity as at every
+ * period before the next activity, from one pass over the data. For the
+ * checks that look at every period. Returns FALSE when @func does, or
+ * with a SamStoreError. */
+gboolean
+sam_figures_foreach_periods (SamStore            *store,
+                             const SamScope      *scope,
+                             GPtrArray           *periods,
+                             const char          *today,
+                             SamPeriodFactsFunc   func,
+                             gpointer             user_data,
+                             GError             **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (periods != NULL && func != NULL, FALSE);
+  if (periods->len == 0)
+    return TRUE;
+  return foreach_periods (store, scope, (const SamPeriod **) periods->pdata, periods->len, today,
+                          (PeriodFactsFunc) func, user_data, error);
 }
 
 /* Calls @func with the facts of every activity in @scope (NULL: all) as at
@@ -614,8 +706,7 @@ sam_figures_unreported (SamStore         *store,
 typedef struct
 {
   Order      *order;
-  gint        rank;
-  const char *reported_at;
+  Update      entry;
   gboolean    latest;
 } Latest;
 
@@ -625,13 +716,11 @@ check_later_cb (sqlite3_stmt  *stmt,
                 GError       **error)
 {
   Latest *l = user_data;
-  Candidate other = { .id = sqlite3_column_int64 (stmt, 2), .reported_at = g_string_new (sam_query_text (stmt, 1)) };
+  Update other = { sqlite3_column_int64 (stmt, 2), order_rank (l->order, sqlite3_column_int64 (stmt, 0)),
+                   sam_query_text (stmt, 1), NULL, -1, NULL };
 
-  other.rank = GPOINTER_TO_INT (g_hash_table_lookup (l->order->rank, &(gint64) { sqlite3_column_int64 (stmt, 0) })) - 1;
-  /* A new update has the highest id: it comes after an equal one. */
-  if (other.rank >= 0 && !comes_after (&other, l->rank, l->reported_at, G_MAXINT64))
+  if (other.rank >= 0 && !comes_after (&l->entry, &other))
     l->latest = FALSE;
-  g_string_free (other.reported_at, TRUE);
   return TRUE;
 }
 
@@ -649,17 +738,18 @@ sam_figures_would_be_latest (SamStore    *store,
                              GError     **error)
 {
   Order order = { 0 };
-  Latest l = { &order, -1, reported_at ? reported_at : "", TRUE };
+  /* A new update has the highest id: it comes after an equal one. */
+  Latest l = { &order, { G_MAXINT64, -1, reported_at ? reported_at : "", NULL, -1, NULL }, TRUE };
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (latest != NULL, FALSE);
 
-  ok = order_read (store, NULL, &order, error);
+  ok = order_read (store, &order, error);
   if (ok)
     {
-      l.rank = GPOINTER_TO_INT (g_hash_table_lookup (order.rank, &period_id)) - 1;
+      l.entry.rank = order_rank (&order, period_id);
       ok = (stmt = sam_query_prepare (store, "SELECT period_id, coalesce(reported_at, ''), id FROM status_update "
                                       "WHERE activity_id = :activity", NULL, error)) != NULL;
     }

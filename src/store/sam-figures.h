@@ -131,6 +131,10 @@ typedef struct
 typedef gboolean (*SamFactsFunc) (const SamActivityFactsRow *row,
                                   gpointer                   user_data,
                                   GError                   **error);
+typedef gboolean (*SamPeriodFactsFunc) (const SamActivityFactsRow *row,
+                                        guint                      period_index,
+                                        gpointer                   user_data,
+                                        GError                   **error);
 
 SamStatus   sam_facts_status          (const SamActivityFacts *facts);
 gboolean    sam_facts_is_live         (const SamActivityFacts *facts);
@@ -163,6 +167,13 @@ gboolean    sam_figures_foreach_live  (SamStore               *store,
                                        const SamPeriod        *period,
                                        const char             *today,
                                        SamFactsFunc            func,
+                                       gpointer                user_data,
+                                       GError                **error);
+gboolean    sam_figures_foreach_periods (SamStore             *store,
+                                       const SamScope         *scope,
+                                       GPtrArray              *periods,
+                                       const char             *today,
+                                       SamPeriodFactsFunc      func,
                                        gpointer                user_data,
                                        GError                **error);
 GPtrArray  *sam_figures_by_measure    (SamStore               *store,
