@@ -736,7 +736,8 @@ sam_coordination_message_flags (SamStore        *store,
        && sam_query_foreach (store, "SELECT code, plan_id FROM reporting_period", NULL, add_tie_cb, &f, error)
        && (f.periods = sam_period_list (store, error)) != NULL
        && (g_hash_table_size (f.informing) == 0
-           || sam_figures_foreach_periods (store, scope, f.periods, today ? today : now, add_reach_cb, &f, error));
+           || sam_figures_foreach_periods (store, scope, f.periods, today ? today : now, f.informing, add_reach_cb,
+                                           &f, error));
   g_hash_table_iter_init (&iter, f.reach);
   while (ok && g_hash_table_iter_next (&iter, NULL, &value))
     if (g_hash_table_size (((Reach *) value)->messages) >= 2)

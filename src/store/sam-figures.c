@@ -334,6 +334,7 @@ typedef struct
   GArray          *asked;     /* Asked */
   Cursor           updates;   /* (activity, period, reported_at, id, status, progress, comment) */
   Cursor           history;   /* (activity, field, old value, changed_at) */
+  GHashTable      *only;      /* the activities asked about (gint64 set), or NULL for all */
   GStringChunk    *texts;     /* of the activity read, cleared for the next */
   GArray          *gathered;  /* Update, of the activity read */
   GArray          *notes;     /* Note, in the order noted */
@@ -510,6 +511,8 @@ facts_row_cb (sqlite3_stmt  *stmt,
     },
   };
 
+  if (r->only && !g_hash_table_contains (r->only, &id))
+    return TRUE;
   if (r->asked->len == 0)
     return r->func (&base, 0, r->user_data, error);
   if (!gather (r, id, error))
@@ -543,6 +546,7 @@ foreach_periods (SamStore         *store,
                  const SamPeriod **periods,
                  guint             n_periods,
                  const char       *today,
+                 GHashTable       *only,
                  PeriodFactsFunc   func,
                  gpointer          user_data,
                  GError          **error)
@@ -556,6 +560,7 @@ foreach_periods (SamStore         *store,
   sqlite3_stmt *stmt;
   gboolean ok;
 
+  r.only = only;
   r.asked = g_array_new (FALSE, FALSE, sizeof (Asked));
   r.gathered = g_array_new (FALSE, FALSE, sizeof (Update));
   r.notes = g_array_new (FALSE, FALSE, sizeof (Note));
@@ -616,20 +621,21 @@ sam_figures_foreach_live (SamStore         *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
-  return foreach_periods (store, scope, &period, period ? 1 : 0, today, one_period_cb, &one, error);
+  return foreach_periods (store, scope, &period, period ? 1 : 0, today, NULL, one_period_cb, &one, error);
 }
 
-/* Calls @func with the facts of every activity in @scope as at each of
- * @periods (SamPeriod, on today's data, as sam_figures_foreach_live()
- * does), the period's place in @periods beside: an activity as at every
- * period before the next activity, from one pass over the data. For the
- * checks that look at every period. Returns FALSE when @func does, or
- * with a SamStoreError. */
+/* Calls @func with the facts of every activity in @scope (of those in
+ * @only, a set of gint64 ids, when not NULL) as at each of @periods
+ * (SamPeriod, on today's data, as sam_figures_foreach_live() does), the
+ * period's place in @periods beside: an activity as at every period before
+ * the next activity, from one pass over the data. For the checks that look
+ * at every period. Returns FALSE when @func does, or with a SamStoreError. */
 gboolean
 sam_figures_foreach_periods (SamStore            *store,
                              const SamScope      *scope,
                              GPtrArray           *periods,
                              const char          *today,
+                             GHashTable          *only,
                              SamPeriodFactsFunc   func,
                              gpointer             user_data,
                              GError             **error)
@@ -638,7 +644,7 @@ sam_figures_foreach_periods (SamStore            *store,
   g_return_val_if_fail (periods != NULL && func != NULL, FALSE);
   if (periods->len == 0)
     return TRUE;
-  return foreach_periods (store, scope, (const SamPeriod **) periods->pdata, periods->len, today,
+  return foreach_periods (store, scope, (const SamPeriod **) periods->pdata, periods->len, today, only,
                           (PeriodFactsFunc) func, user_data, error);
 }
 

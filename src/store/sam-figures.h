@@ -173,6 +173,7 @@ gboolean    sam_figures_foreach_periods (SamStore             *store,
                                        const SamScope         *scope,
                                        GPtrArray              *periods,
                                        const char             *today,
+                                       GHashTable             *only,
                                        SamPeriodFactsFunc      func,
                                        gpointer                user_data,
                                        GError                **error);
