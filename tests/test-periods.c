@@ -353,6 +353,28 @@ test_changes (Fixture       *f,
                            "lead-changed A Helsedirektoratet>Barne-, ungdoms- og familiedirektoratet | removed F");
 }
 
+/* An activity stops reporting only when it was expected to report: A
+ * ended on 06-30 and does not run in T3, B does. Without their T3 updates,
+ * as at T3 A is delayed 60 as in T2 (no change but its lead) and B is in
+ * progress 30 as in T2: only B has stopped reporting. */
+static void
+test_ended_has_not_stopped (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *t3 = NULL;
+
+  g_clear_object (&f->store);
+  sam_test_sql (f->path, "DELETE FROM status_update WHERE id IN (3, 6);");
+  f->store = sam_store_open (f->path, &error);
+  g_assert_no_error (error);
+  t3 = changes_text (f, "2026-T3");
+  g_assert_cmpstr (t3, ==, "newly-delayed D in_progress>cancelled | progress-up E 30>70 +40 | "
+                           "due-moved D 2026-08-31>2026-10-31 | "
+                           "lead-changed A Helsedirektoratet>Barne-, ungdoms- og familiedirektoratet | "
+                           "stopped-reporting B | removed F");
+}
+
 /* An update reported late for an earlier period is recorded, but leaves
  * the activity's own status and progress at its latest update's; one for
  * the latest period sets them. */
@@ -688,6 +710,7 @@ main (int   argc,
   ADD ("/periods/follow-up", test_follow_up);
   ADD ("/periods/late-update-keeps-own", test_late_update_keeps_own);
   ADD ("/periods/changes", test_changes);
+  ADD ("/periods/ended-has-not-stopped", test_ended_has_not_stopped);
   ADD ("/periods/messages-as-at", test_messages_as_at);
   ADD ("/periods/closed-stays", test_closed_stays);
   ADD ("/periods/reopen", test_reopen);

@@ -162,6 +162,7 @@ typedef struct
 {
   SamChanges      *changes;
   const SamScope  *scope;
+  const SamPeriod *period;      /* the period compared with the one before */
   GArray          *before;      /* Before, by id */
   GHashTable      *created;     /* id → Created */
   GHashTable      *agencies;    /* id → name */
@@ -288,7 +289,8 @@ compare_cb (const SamActivityFactsRow  *row,
     add (c, SAM_CHANGE_DUE_MOVED, row, b->due, row->facts.due_date, 0);
   if (row->lead_id != b->lead)
     add (c, SAM_CHANGE_LEAD_CHANGED, row, agency_name (c, b->lead), agency_name (c, row->lead_id), 0);
-  if (b->reported && !row->facts.reported)
+  /* Only one expected to report now has stopped: one that ended has not. */
+  if (b->reported && sam_facts_is_unreported (&row->facts, c->period))
     add (c, SAM_CHANGE_STOPPED_REPORTING, row, NULL, NULL, 0);
   return TRUE;
 }
@@ -531,7 +533,7 @@ sam_changes_read_live (SamStore         *store,
   if (previous == NULL)
     return g_steal_pointer (&changes);
   c = (Comparing) {
-    changes, scope, g_array_new (FALSE, FALSE, sizeof (Before)),
+    changes, scope, period, g_array_new (FALSE, FALSE, sizeof (Before)),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, created_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),

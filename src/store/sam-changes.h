@@ -11,7 +11,9 @@
  *                        as in the average), by so many percentage points
  *   due date moved       the due date as it was then differs
  *   lead changed         the lead agency as it was then differs
- *   stopped reporting    reported in the period before, not in this one
+ *   stopped reporting    reported in the period before, and expected to
+ *                        report in this one (sam_facts_expects_report()) but
+ *                        not reported in it
  *   new                  created after the day the period before is judged
  *                        at, up to the day this one is
  *   removed              removed in that time
