@@ -547,6 +547,7 @@ static const char *change_headings[SAM_N_CHANGE_KINDS] = {
 typedef struct
 {
   gint64  id;
+  gint64  plan_id;
   char   *title;
   char   *subtitle;
 } ChangeItem;
@@ -560,35 +561,25 @@ change_item_clear (gpointer data)
   g_free (item->subtitle);
 }
 
-typedef struct
-{
-  SamStore *store;
-  GArray   *items;     /* ChangeItem */
-} ChangeList;
-
-static void
-change_list_free (gpointer data)
-{
-  ChangeList *l = data;
-
-  g_object_unref (l->store);
-  g_array_unref (l->items);
-  g_free (l);
-}
-
 static GListModel *
 change_children (SamNode  *node,
                  gpointer  data)
 {
-  ChangeList *l = data;
+  GArray *items = data;
   GListStore *list = g_list_store_new (SAM_TYPE_NODE);
 
-  for (guint i = 0; i < l->items->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const ChangeItem *item = &g_array_index (l->items, ChangeItem, i);
-      g_autoptr(SamRecord) record = sam_store_get (l->store, SAM_KIND_ACTIVITY, item->id, NULL);
-      g_autoptr(SamNode) child = sam_node_new (item->title, item->subtitle, record);
+      const ChangeItem *item = &g_array_index (items, ChangeItem, i);
+      g_autoptr(SamRecord) record = sam_record_new (SAM_KIND_ACTIVITY);
+      g_autoptr(SamNode) child = NULL;
 
+      /* Not read from the store, which thousands of changes would wait
+       * for: what names the activity and where it is. */
+      sam_record_set_id (record, item->id);
+      sam_record_set_string (record, "title", item->title);
+      sam_record_set_int (record, "plan_id", item->plan_id);
+      child = sam_node_new (item->title, item->subtitle, record);
       g_list_store_append (list, child);
     }
   return G_LIST_MODEL (list);
@@ -624,31 +615,29 @@ change_subtitle (const SamChange *c,
 }
 
 /* Returns the tree of @changes (sam_changes_read()): a heading per kind
- * of change that has any, with its count, over its activities; an
- * activity's node holds its record while it exists. */
+ * of change that has any, with its count, over its activities. An
+ * activity's node holds a record that only names it: its id, title and
+ * plan (read it from the store to show it whole). */
 GListModel *
-sam_tree_new_changes (SamStore         *store,
-                      const SamChanges *changes)
+sam_tree_new_changes (const SamChanges *changes)
 {
   GListStore *list = g_list_store_new (SAM_TYPE_NODE);
-  ChangeList *lists[SAM_N_CHANGE_KINDS] = { NULL };
+  GArray *lists[SAM_N_CHANGE_KINDS] = { NULL };
 
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (changes != NULL, NULL);
 
   for (guint i = 0; i < sam_changes_get_n (changes); i++)
     {
       const SamChange *c = sam_changes_get (changes, i);
-      ChangeItem item = { c->activity_id, g_strdup (c->title), change_subtitle (c, sam_changes_get_previous (changes)) };
+      ChangeItem item = { c->activity_id, c->plan_id, g_strdup (c->title),
+                          change_subtitle (c, sam_changes_get_previous (changes)) };
 
       if (lists[c->kind] == NULL)
         {
-          lists[c->kind] = g_new0 (ChangeList, 1);
-          lists[c->kind]->store = g_object_ref (store);
-          lists[c->kind]->items = g_array_new (FALSE, FALSE, sizeof (ChangeItem));
-          g_array_set_clear_func (lists[c->kind]->items, change_item_clear);
+          lists[c->kind] = g_array_new (FALSE, FALSE, sizeof (ChangeItem));
+          g_array_set_clear_func (lists[c->kind], change_item_clear);
         }
-      g_array_append_val (lists[c->kind]->items, item);
+      g_array_append_val (lists[c->kind], item);
     }
   for (guint k = 0; k < SAM_N_CHANGE_KINDS; k++)
     {
@@ -657,9 +646,9 @@ sam_tree_new_changes (SamStore         *store,
 
       if (lists[k] == NULL)
         continue;
-      count = g_strdup_printf ("%u", lists[k]->items->len);
+      count = g_strdup_printf ("%u", lists[k]->len);
       heading = sam_node_new (g_dgettext (GETTEXT_PACKAGE, change_headings[k]), count, NULL);
-      sam_node_set_children (heading, change_children, lists[k], change_list_free);
+      sam_node_set_children (heading, change_children, lists[k], (GDestroyNotify) g_array_unref);
       g_list_store_append (list, heading);
     }
   return G_LIST_MODEL (list);

@@ -41,8 +41,7 @@ GListModel *sam_tree_new_roots   (SamStore   *store,
 GListModel *sam_tree_new_follow_up (SamStore        *store,
                                   const SamPeriod *period,
                                   const char      *today);
-GListModel *sam_tree_new_changes (SamStore         *store,
-                                  const SamChanges *changes);
+GListModel *sam_tree_new_changes (const SamChanges *changes);
 char       *sam_tree_describe    (SamRecord  *record);
 
 G_END_DECLS

@@ -177,15 +177,26 @@ show_closing (SamOverviewPage *self,
   gtk_label_set_text (self->closing_label, text);
 }
 
+/* A kind of change opens or closes; an activity opens its plan in the
+ * Plans view, as a measure's row opens the measure. */
 static void
-on_change_selected_cb (SamOverviewPage    *self,
-                       GParamSpec         *pspec,
-                       GtkSingleSelection *rows)
+on_change_activate_cb (GtkListView     *view,
+                       guint            position,
+                       SamOverviewPage *self)
 {
-  SamRecord *record = sam_tree_rows_get_record (rows);
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+  g_autoptr(SamNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+  SamRecord *record = node ? sam_node_get_record (node) : NULL;
+  g_autoptr(GVariantDict) filter = NULL;
 
-  if (record)
-    sam_page_show_record (SAM_PAGE (self), record);
+  if (record == NULL)
+    {
+      sam_tree_rows_activate_cb (view, position, NULL);
+      return;
+    }
+  filter = g_variant_dict_new (NULL);
+  g_variant_dict_insert (filter, "plan", "x", sam_record_get_int (record, "plan_id"));
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-activities", g_variant_dict_end (filter));
 }
 
 /* What changed since the period before, by kind. */
@@ -197,8 +208,7 @@ show_changes (SamOverviewPage *self,
   g_autofree char *since = previous ? sam_period_describe (previous) : NULL;
   g_autofree char *as_at = f->period ? sam_period_describe (f->period) : NULL;
   g_autofree char *text = NULL;
-  GListModel *roots = f->changes ? sam_tree_new_changes (sam_page_get_store (SAM_PAGE (self)), f->changes)
-                                 : G_LIST_MODEL (g_list_store_new (SAM_TYPE_NODE));
+  GListModel *roots = f->changes ? sam_tree_new_changes (f->changes) : G_LIST_MODEL (g_list_store_new (SAM_TYPE_NODE));
 
   if (f->period == NULL)
     text = g_strdup (_("There are no reporting periods to compare."));
@@ -213,8 +223,6 @@ show_changes (SamOverviewPage *self,
   gtk_label_set_text (self->changes_label, text);
   g_clear_object (&self->changes);
   self->changes = sam_tree_rows_new_for (roots, SAM_VIEW_OVERVIEW, NULL);
-  g_signal_connect_object (self->changes, "notify::selected-item", G_CALLBACK (on_change_selected_cb), self,
-                           G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->changes_view, GTK_SELECTION_MODEL (self->changes));
 }
 
@@ -413,7 +421,7 @@ sam_overview_page_class_init (SamOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, figure_checks);
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, summary_view);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sam_tree_rows_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_change_activate_cb);
 }
 
 static void
