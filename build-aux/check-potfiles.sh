@@ -5,7 +5,7 @@ set -eu
 top="${1:-$(dirname "$0")/..}"
 cd "$top"
 status=0
-found=$(grep -rlE '(^|[^A-Za-z_])(N_|_|C_|g_dngettext)\(|translatable="yes"' src ui data --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' 2>/dev/null | sort)
+found=$(grep -rlE '(^|[^A-Za-z_])(N_|_|C_|g_dngettext|ngettext|g_dpgettext2) ?\(|translatable="yes"' src ui data --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' 2>/dev/null | sort)
 for f in $found; do
   if ! grep -qx "$f" po/POTFILES.in; then
     echo "missing from po/POTFILES.in: $f"

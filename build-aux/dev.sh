@@ -74,20 +74,23 @@ failed=0
 status=0
 run_suite() {
   local dir="$1"
+  shift
   local log="$dir/meson-logs/dev-test.txt"
   set +e
-  meson test -C "$dir" --print-errorlogs --num-processes 2 2>&1 | tee "$log"
+  meson test -C "$dir" --print-errorlogs --num-processes 2 "$@" 2>&1 | tee "$log"
   local rc="${PIPESTATUS[0]}"
   set -e
   passed=$((passed + $(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)))
   failed=$((failed + $(sed -n 's/^Fail: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)))
+  failed=$((failed + $(sed -n 's/^Timeout: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)))
   [ "$rc" -eq 0 ] || status=1
 }
 
 build build
 run_suite build
 build build-asan -Db_sanitize=address,undefined -Db_lundef=false
-run_suite build-asan
+# The sanitizers make every test several times slower.
+run_suite build-asan --timeout-multiplier 3
 
 echo
 echo "$passed passed, $failed failed"

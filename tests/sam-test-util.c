@@ -4,6 +4,8 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include "sam-test-util.h"
 
@@ -143,4 +145,86 @@ sam_test_make_damaged (const char *path)
     data[i] = (guint8) (i * 31 + 7);
   g_file_set_contents (path, (const char *) data, size, &error);
   g_assert_no_error (error);
+}
+
+/* Makes at @path a sound database with the default plan, closed. */
+void
+sam_test_make_good (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
+/* Whether the file at @path holds exactly @before. */
+gboolean
+sam_test_same_file (GBytes     *before,
+                    const char *path)
+{
+  g_autoptr(GBytes) after = sam_test_read_file (path);
+
+  return g_bytes_equal (before, after);
+}
+
+void
+sam_test_run_clear (SamTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* How long a run of samordna may take before it counts as hanging. */
+#define RUN_LIMIT_S 120
+
+/* Runs the samordna binary ($SAMORDNA_BINARY) with @args, without a
+ * display, killed when it runs past @limit_s seconds, and keeps what it
+ * printed. */
+void
+sam_test_run_samordna_limited (SamTestRun         *run,
+                               guint               limit_s,
+                               const char  *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("SAMORDNA_BINARY");
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, g_strdup ("timeout"));
+  g_ptr_array_add (argv, g_strdup ("-s"));
+  g_ptr_array_add (argv, g_strdup ("KILL"));
+  g_ptr_array_add (argv, g_strdup_printf ("%u", limit_s));
+  g_ptr_array_add (argv, g_strdup (binary));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  sam_test_run_clear (run);
+  run->limit_s = limit_s;
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+/* sam_test_run_samordna_limited() with a limit no sound run comes near. */
+void
+sam_test_run_samordna (SamTestRun         *run,
+                       const char  *const *args)
+{
+  sam_test_run_samordna_limited (run, RUN_LIMIT_S, args);
+}
+
+/* Returns the exit code of @run; fails the test when it crashed or hung. */
+int
+sam_test_run_exit_code (SamTestRun *run)
+{
+  if ((WIFSIGNALED (run->status) && WTERMSIG (run->status) == SIGKILL)
+      || (WIFEXITED (run->status) && (WEXITSTATUS (run->status) == 137 || WEXITSTATUS (run->status) == 124)))
+    g_error ("samordna ran past %u s and was killed; it said: %s", run->limit_s, run->err);
+  if (!WIFEXITED (run->status))
+    g_error ("samordna died of signal %d; it said: %s", WTERMSIG (run->status), run->err);
+  return WEXITSTATUS (run->status);
 }

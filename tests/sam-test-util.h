@@ -18,5 +18,27 @@ SamRecord *sam_test_find            (SamStore    *store,
 void       sam_test_sql             (const char  *path,
                                      const char  *sql);
 void       sam_test_make_damaged    (const char  *path);
+void       sam_test_make_good       (const char  *path);
+gboolean   sam_test_same_file       (GBytes      *before,
+                                     const char  *path);
+
+/* One run of the samordna binary without a display. */
+typedef struct
+{
+  int   status;     /* the exit status; 137 when it was killed as hanging */
+  char *out;
+  char *err;
+  guint limit_s;
+} SamTestRun;
+
+void       sam_test_run_clear       (SamTestRun  *run);
+void       sam_test_run_samordna    (SamTestRun  *run,
+                                     const char  *const *args);
+void       sam_test_run_samordna_limited (SamTestRun *run,
+                                     guint        limit_s,
+                                     const char  *const *args);
+int        sam_test_run_exit_code   (SamTestRun  *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SamTestRun, sam_test_run_clear)
 
 G_END_DECLS

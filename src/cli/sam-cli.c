@@ -222,6 +222,7 @@ sam_cli_report (int    argc,
   g_autoptr(SamStore) store = NULL;
   g_autoptr(SamScope) scope = NULL;
   SamReportOptions options = { NULL };
+  g_auto(SamReportStats) stats = { 0 };
   int status = SAM_CLI_USAGE;
 
   g_return_val_if_fail (argc >= 2, SAM_CLI_USAGE);
@@ -236,12 +237,16 @@ sam_cli_report (int    argc,
   options.period = args.period;
   options.today = args.today;
   options.check_store = TRUE;
-  if (!sam_report_write (store, &options, args.output, NULL, NULL, NULL, NULL, &error))
+  if (!sam_report_write (store, &options, args.output, NULL, NULL, &stats, NULL, &error))
     {
-      if (!g_error_matches (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD) && error->domain != SAM_STORE_ERROR)
+      if (!g_error_matches (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD)
+          && !g_error_matches (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_DATABASE) && error->domain != SAM_STORE_ERROR)
         status = SAM_CLI_FAILED;
       goto out;
     }
+  /* Written, but what did not fit in it is said. */
+  for (guint i = 0; stats.warnings && stats.warnings[i]; i++)
+    sam_cli_print_error (stats.warnings[i]);
   status = SAM_CLI_OK;
 
 out:

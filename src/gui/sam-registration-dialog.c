@@ -141,9 +141,12 @@ sam_registration_dialog_new (GtkWindow *parent,
                              SamRecord *seminar)
 {
   SamRegistrationDialog *self = g_object_new (SAM_TYPE_REGISTRATION_DIALOG, "transient-for", parent, NULL);
-  g_autoptr(GPtrArray) sectors = sam_store_list (store, SAM_KIND_SECTOR, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sectors = sam_store_list (store, SAM_KIND_SECTOR, &error);
   g_autoptr(SamRecord) none = sam_record_new (SAM_KIND_SECTOR);
 
+  if (sectors == NULL)
+    show_error (self, error->message);
   self->store = g_object_ref (store);
   self->seminar = g_object_ref (seminar);
   gtk_label_set_text (self->seminar_label, sam_record_get_title (seminar));

@@ -253,11 +253,14 @@ sam_round_dialog_new (GtkWindow *parent,
                       SamStore  *store)
 {
   SamRoundDialog *self = g_object_new (SAM_TYPE_ROUND_DIALOG, "transient-for", parent, NULL);
-  g_autoptr(GPtrArray) periods = sam_period_list (store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) periods = sam_period_list (store, &error);
   g_autofree char *today = sam_today ();
-  g_autoptr(SamPeriod) current = sam_period_current (store, today, NULL);
+  g_autoptr(SamPeriod) current = periods ? sam_period_current (store, today, &error) : NULL;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
+  if (error)
+    show_error (self, error->message);
   self->store = g_object_ref (store);
   self->periods = gtk_string_list_new (NULL);
   for (guint i = 0; periods && i < periods->len; i++)

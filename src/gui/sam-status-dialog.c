@@ -136,11 +136,14 @@ status_position (const char *nick)
 static void
 fill_periods (SamStatusDialog *self)
 {
-  g_autoptr(GPtrArray) all = sam_store_list (self->store, SAM_KIND_REPORTING_PERIOD, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = sam_store_list (self->store, SAM_KIND_REPORTING_PERIOD, &error);
   g_autofree char *today = sam_today ();
-  g_autoptr(SamPeriod) current = sam_period_current (self->store, today, NULL);
+  g_autoptr(SamPeriod) current = all ? sam_period_current (self->store, today, &error) : NULL;
   gint64 plan = sam_record_get_int (self->activity, "plan_id");
 
+  if (error)
+    show_error (self, error->message);
   self->periods = g_list_store_new (SAM_TYPE_RECORD);
   for (guint i = 0; all && i < all->len; i++)
     {

@@ -103,6 +103,15 @@ append (GListStore *list,
   g_object_unref (detail);
 }
 
+/* A row that says what could not be read, in the list where it would be:
+ * a read that fails tells the person, never shows an empty list. */
+static void
+append_error (GListStore   *list,
+              const GError *error)
+{
+  append (list, _("Could not be read"), g_markup_escape_text (error->message, -1));
+}
+
 /* Returns the URI that names @record, "samordna:activity/12". */
 char *
 sam_details_link (SamRecord *record)
@@ -150,13 +159,16 @@ ref_markup (SamStore *store,
             SamKind   kind,
             gint64    id)
 {
-  g_autoptr(SamRecord) target = sam_store_get (store, kind, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRecord) target = sam_store_get (store, kind, id, &error);
   GString *markup = g_string_new (NULL);
 
   if (target)
     append_link (markup, target);
-  else
+  else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
     g_string_append (markup, _("(missing)"));
+  else
+    g_string_append_printf (markup, "%s", error->message);
   return g_string_free (markup, FALSE);
 }
 
@@ -261,18 +273,28 @@ append_duties (GListStore *list,
   g_autoptr(SamScope) scope = sam_scope_new (SAM_SCOPE_AGENCY, sam_record_get_id (agency));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   Duties duties = { sam_record_get_id (agency), ids };
+  g_autoptr(GError) error = NULL;
   GString *markup;
 
-  if (!sam_accountability_foreach (store, scope, 0, SAM_ACCOUNT_SECTOR, add_duty_cb, &duties, NULL)
-      || ids->len == 0)
+  if (!sam_accountability_foreach (store, scope, 0, SAM_ACCOUNT_SECTOR, add_duty_cb, &duties, &error))
+    {
+      append_error (list, error);
+      return;
+    }
+  if (ids->len == 0)
     return;
   g_array_sort (ids, compare_ids);
   markup = g_string_new (NULL);
   for (guint i = 0; i < ids->len && i < MAX_LINKS; i++)
     {
-      g_autoptr(SamRecord) activity = sam_store_get (store, SAM_KIND_ACTIVITY, g_array_index (ids, gint64, i), NULL);
-      if (activity)
-        append_link (markup, activity);
+      g_autoptr(SamRecord) activity = sam_store_get (store, SAM_KIND_ACTIVITY, g_array_index (ids, gint64, i), &error);
+      if (activity == NULL)
+        {
+          g_string_free (markup, TRUE);
+          append_error (list, error);
+          return;
+        }
+      append_link (markup, activity);
     }
   if (ids->len > MAX_LINKS)
     g_string_append_printf (markup, "\n%s", _("… and more"));
@@ -295,13 +317,18 @@ append_backlinks (GListStore *list,
         {
           const SamField *f = &other->fields[i];
           g_autoptr(GPtrArray) found = NULL;
+          g_autoptr(GError) error = NULL;
           g_autofree char *label = NULL;
           GString *markup;
 
           if (f->ref_kind != kind)
             continue;
-          found = sam_store_list_by (store, k, f->name, sam_record_get_id (record), NULL);
-          if (found == NULL || found->len == 0)
+          if (!(found = sam_store_list_by (store, k, f->name, sam_record_get_id (record), &error)))
+            {
+              append_error (list, error);
+              return;
+            }
+          if (found->len == 0)
             continue;
           markup = g_string_new (NULL);
           for (guint j = 0; j < found->len && j < MAX_LINKS; j++)
@@ -368,10 +395,13 @@ append_accountability (GListStore *list,
                        SamStore   *store,
                        SamRecord  *activity)
 {
-  g_autoptr(SamAccountability) a = sam_accountability_get (store, sam_record_get_id (activity), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamAccountability) a = sam_accountability_get (store, sam_record_get_id (activity), &error);
 
   if (a != NULL)
     append (list, _("By sector responsibility"), sector_duty_markup (store, activity, a));
+  else if (error)
+    append_error (list, error);
 }
 
 /* Returns a new list of SamDetail for @activity with one row, computed,
@@ -416,12 +446,15 @@ sam_details_new_history (SamStore  *store,
                          SamRecord *activity)
 {
   g_autoptr(GPtrArray) updates = NULL;
+  g_autoptr(GError) error = NULL;
   GListStore *list;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (SAM_IS_RECORD (activity), NULL);
   list = g_list_store_new (SAM_TYPE_DETAIL);
-  updates = sam_store_list_by (store, SAM_KIND_STATUS_UPDATE, "activity_id", sam_record_get_id (activity), NULL);
+  if (!(updates = sam_store_list_by (store, SAM_KIND_STATUS_UPDATE, "activity_id", sam_record_get_id (activity),
+                                     &error)))
+    append_error (list, error);
   for (guint i = updates ? updates->len : 0; i > 0; i--)
     {
       SamRecord *u = updates->pdata[i - 1];
@@ -497,6 +530,7 @@ sam_details_new_seminar (SamStore  *store,
   GListStore *list = g_list_store_new (SAM_TYPE_DETAIL);
   g_autoptr(GPtrArray) registrations = NULL;
   g_autoptr(SamSectorMix) mix = NULL;
+  g_autoptr(GError) error = NULL;
   SamSeminarCounts counts;
   GString *markup;
   gint64 id;
@@ -505,13 +539,22 @@ sam_details_new_seminar (SamStore  *store,
   g_return_val_if_fail (SAM_IS_RECORD (seminar), NULL);
   id = sam_record_get_id (seminar);
 
-  if (sam_seminar_get_counts (store, id, &counts, NULL))
+  if (sam_seminar_get_counts (store, id, &counts, &error))
     {
       g_autofree char *places = places_text (&counts);
       append (list, _("Places"), g_markup_escape_text (places, -1));
     }
+  else
+    {
+      append_error (list, error);
+      g_clear_error (&error);
+    }
 
-  registrations = sam_store_list_by (store, SAM_KIND_REGISTRATION, "seminar_id", id, NULL);
+  if (!(registrations = sam_store_list_by (store, SAM_KIND_REGISTRATION, "seminar_id", id, &error)))
+    {
+      append_error (list, error);
+      g_clear_error (&error);
+    }
   markup = g_string_new (NULL);
   for (guint i = 0; registrations && i < registrations->len; i++)
     {
@@ -525,7 +568,8 @@ sam_details_new_seminar (SamStore  *store,
     }
   append (list, _("Registrations"), g_string_free (markup, FALSE));
 
-  mix = sam_seminar_sector_mix (store, id, NULL);
+  if (!(mix = sam_seminar_sector_mix (store, id, &error)))
+    append_error (list, error);
   if (mix && mix->total > 0)
     {
       markup = g_string_new (NULL);

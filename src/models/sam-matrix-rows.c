@@ -26,6 +26,7 @@ struct _SamMatrixRow
   int         index;       /* the matrix row, or -1 for a category heading */
   char       *label;
   GListStore *children;    /* NULL for a leaf */
+  guint      *sums;        /* a heading's: its rows' values added up, once asked */
 };
 
 G_DEFINE_FINAL_TYPE (SamMatrixRow, sam_matrix_row, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ sam_matrix_row_finalize (GObject *object)
 
   g_rc_box_release_full (self->shared, (GDestroyNotify) shared_clear);
   g_free (self->label);
+  g_free (self->sums);
   g_clear_object (&self->children);
   G_OBJECT_CLASS (sam_matrix_row_parent_class)->finalize (object);
 }
@@ -125,22 +127,47 @@ sam_matrix_row_get_children (SamMatrixRow *self)
   return g_object_ref (G_LIST_MODEL (self->children));
 }
 
+/* Adds up the rows under a heading, once, in one pass over their cells:
+ * asking each row for each column would take rows × columns steps for
+ * every cell shown. */
+static const guint *
+heading_sums (SamMatrixRow *self)
+{
+  const SamMatrix *m = self->shared->matrix;
+
+  if (self->sums == NULL)
+    {
+      self->sums = g_new0 (guint, (gsize) m->columns->len * m->n_values);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->children)); i++)
+        {
+          g_autoptr(SamMatrixRow) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
+
+          if (child->index >= 0)
+            sam_matrix_add_row (m, child->index, self->sums);
+        }
+    }
+  return self->sums;
+}
+
 /* A heading's cells add up the rows under it. */
 static guint
 value_at (SamMatrixRow *self,
           guint         column,
           guint         value)
 {
-  guint sum = 0;
+  const SamMatrix *m = self->shared->matrix;
 
   if (self->index >= 0)
-    return sam_matrix_get (self->shared->matrix, self->index, column, value);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->children)); i++)
-    {
-      g_autoptr(SamMatrixRow) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
-      sum += value_at (child, column, value);
-    }
-  return sum;
+    return sam_matrix_get (m, self->index, column, value);
+  return heading_sums (self)[(gsize) column * m->n_values + value];
+}
+
+/* Whether @column is the note that says how many columns were left out. */
+static gboolean
+is_note (const SamMatrix *m,
+         guint            column)
+{
+  return ((const SamMatrixHeader *) g_ptr_array_index (m->columns, column))->id == 0;
 }
 
 static void append_count (GString    *text,
@@ -206,22 +233,19 @@ sam_matrix_row_cell_is_gap (SamMatrixRow *self,
 {
   g_return_val_if_fail (SAM_IS_MATRIX_ROW (self), FALSE);
   return self->shared->matrix->kind == SAM_MATRIX_COVERAGE && self->index >= 0
+         && !is_note (self->shared->matrix, column)
          && sam_matrix_get (self->shared->matrix, self->index, column, SAM_MATRIX_REACHED) == 0;
 }
 
-/* Returns the number of empty cells of a coverage matrix. */
+/* Returns the number of empty cells of a coverage matrix, in the columns
+ * left out too. */
 guint
 sam_matrix_count_gaps (const SamMatrix *matrix)
 {
-  guint gaps = 0;
-
   g_return_val_if_fail (matrix != NULL, 0);
   if (matrix->kind != SAM_MATRIX_COVERAGE)
     return 0;
-  for (guint r = 0; r < matrix->rows->len; r++)
-    for (guint c = 0; c < matrix->columns->len; c++)
-      gaps += sam_matrix_get (matrix, r, c, SAM_MATRIX_REACHED) == 0;
-  return gaps;
+  return sam_matrix_count_empty (matrix);
 }
 
 static SamMatrixRow *

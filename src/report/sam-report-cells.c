@@ -30,6 +30,17 @@ sam_report_keep_error (SamReportContext *ctx,
   return ctx->error == NULL;
 }
 
+/* Keeps @message (taking it) among what the report says did not fit. */
+void
+sam_report_warn (SamReportContext *ctx,
+                 char             *message)
+{
+  g_debug ("%s", message);
+  if (ctx->warnings == NULL)
+    ctx->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (ctx->warnings, message);
+}
+
 void
 sam_report_set_lxw_error (SamReportContext *ctx,
                           lxw_error         rc)
@@ -220,6 +231,58 @@ sam_report_make_formats (SamReportContext *ctx)
   format_set_font_color (fmt->fill_struck, 0x7F7F7F);
 }
 
+/* Text */
+
+/* Returns @text cleaned as every cell's text is (see sam_text_for_cell()),
+ * for what goes into the workbook besides cells: document properties,
+ * sheet names, headers and footers. NULL stays NULL. */
+char *
+sam_report_clean (const char *text)
+{
+  char *clean = sam_text_for_cell (text);
+
+  return clean ? clean : g_strdup (text);
+}
+
+/* Returns @name as Excel takes a sheet name: clean, without []:*?/\, not
+ * starting or ending with an apostrophe, at most 31 characters. */
+static char *
+sheet_name (const char *name)
+{
+  g_autofree char *clean = sam_report_clean (name);
+  GString *out = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = clean; *p && n < 31; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strchr ("[]:*?/\\", (int) c) != NULL && c < 0x80)
+        c = '_';
+      else if (c == '\'' && (n == 0 || !p[1] || n == 30))
+        c = '_';
+      g_string_append_unichar (out, c);
+    }
+  if (out->len == 0)
+    g_string_append_c (out, '_');
+  return g_string_free (out, FALSE);
+}
+
+/* Returns the worksheet name of part @part of the sheet @label: "Name",
+ * or "Name (2)", its number kept when a long name is cut. */
+static char *
+sheet_title (const char *label,
+             guint       part)
+{
+  g_autofree char *suffix = part > 1 ? g_strdup_printf (" (%u)", part) : g_strdup ("");
+  g_autofree char *base = sheet_name (label);
+  glong room = 31 - g_utf8_strlen (suffix, -1);
+
+  if (g_utf8_strlen (base, -1) > room)
+    *g_utf8_offset_to_pointer (base, room) = '\0';
+  return g_strconcat (base, suffix, NULL);
+}
+
 /* Sheets */
 
 /* Doubles the & of @text, which starts a code in Excel headers. */
@@ -255,12 +318,14 @@ set_header_footer (SamSheet *sheet)
 {
   SamReportContext *ctx = sheet->ctx;
   g_autofree char *scope = sam_report_scope_label (ctx);
-  g_autofree char *title = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), scope);
+  g_autofree char *full = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), scope);
+  g_autofree char *title = sam_report_clean (full);
   /* Excel takes 255 characters, codes included. */
   g_autofree char *short_title = shorten (title, 110);
   g_autofree char *title_escaped = header_escape (short_title);
   g_autofree char *date = sam_report_date_text (ctx, ctx->today);
-  g_autofree char *code = ctx->period ? shorten (ctx->period_text, 70) : NULL;
+  g_autofree char *clean_period = ctx->period ? sam_report_clean (ctx->period_text) : NULL;
+  g_autofree char *code = clean_period ? shorten (clean_period, 70) : NULL;
   g_autofree char *period = code ? g_strdup_printf ("%s %s", sam_report_l (ctx, L_PERIOD), code)
                                  : g_strdup (sam_report_l (ctx, L_NO_PERIOD));
   g_autofree char *when = g_strdup_printf ("%s · %s %s", period, sam_report_l (ctx, L_WRITTEN), date);
@@ -289,8 +354,7 @@ sam_sheet_init (SamSheet         *sheet,
   sheet->ctx = ctx;
   sheet->name = name;
   sheet->part = part;
-  title = part == 1 ? g_strdup (sam_report_l (ctx, name))
-                    : g_strdup_printf ("%s (%u)", sam_report_l (ctx, name), part);
+  title = sheet_title (sam_report_l (ctx, name), part);
   sheet->ws = workbook_add_worksheet (ctx->workbook, title);
   if (sheet->ws == NULL)
     {
@@ -300,35 +364,6 @@ sam_sheet_init (SamSheet         *sheet,
   set_header_footer (sheet);
   worksheet_set_landscape (sheet->ws);
   worksheet_set_paper (sheet->ws, 9);
-}
-
-/* Writes @text in @format over @n columns from @col, merged, in the
- * current row. */
-void
-sam_sheet_merge (SamSheet   *sheet,
-                 lxw_col_t   col,
-                 guint       n,
-                 const char *text,
-                 lxw_format *format)
-{
-  SamReportContext *ctx = sheet->ctx;
-
-  if (n == 0 || sam_report_failed (ctx))
-    return;
-  if (n == 1)
-    {
-      sam_sheet_text (sheet, col, text, format);
-      return;
-    }
-  sam_report_set_lxw_error (ctx, worksheet_merge_range (sheet->ws, sheet->row, col, sheet->row,
-                                                        col + n - 1, text, format));
-  sam_sheet_fit_text (sheet, col, n, text, format);
-  /* The text in the first cell, blanks with its format in the rest. */
-  ctx->stats.cells++;
-  ctx->stats.strings++;
-  ctx->stats.text_bytes += strlen (text);
-  ctx->stats.blanks += n - 1;
-  ctx->stats.formatted += n;
 }
 
 /* Cells */
@@ -353,6 +388,64 @@ make_room (SamSheet *sheet)
     sam_sheet_start_list (sheet, columns, n_columns, title_columns);
 }
 
+/* Makes room for a cell in column @col of the current row (a full list
+ * goes on in a new sheet) and returns TRUE; or FALSE when nothing is to be
+ * written: writing has failed, or the cell lies past the end of a sheet
+ * that cannot go on, which is left out and said once. */
+static gboolean
+ready (SamSheet  *sheet,
+       lxw_col_t  col)
+{
+  SamReportContext *ctx = sheet->ctx;
+
+  make_room (sheet);
+  if (sam_report_failed (ctx))
+    return FALSE;
+  if (col < LXW_COL_MAX && sheet->row < ctx->max_rows)
+    return TRUE;
+  if (!sheet->overflowed)
+    {
+      sheet->overflowed = TRUE;
+      sam_report_warn (ctx, g_strdup_printf (_("Part of the sheet “%s” did not fit, as a sheet holds at most 16,384 columns and %u rows, and is left out."),
+                                             sam_report_l (ctx, sheet->name), ctx->max_rows));
+    }
+  return FALSE;
+}
+
+/* Writes @text in @format over @n columns from @col, merged, in the
+ * current row. */
+void
+sam_sheet_merge (SamSheet   *sheet,
+                 lxw_col_t   col,
+                 guint       n,
+                 const char *text,
+                 lxw_format *format)
+{
+  SamReportContext *ctx = sheet->ctx;
+  g_autofree char *clean = NULL;
+
+  if (n == 0)
+    return;
+  if (n == 1)
+    {
+      sam_sheet_text (sheet, col, text, format);
+      return;
+    }
+  if (!ready (sheet, col + n - 1))
+    return;
+  if ((clean = sam_text_for_cell (text)))
+    text = clean;
+  sam_report_set_lxw_error (ctx, worksheet_merge_range (sheet->ws, sheet->row, col, sheet->row,
+                                                        col + n - 1, text, format));
+  sam_sheet_fit_text (sheet, col, n, text, format);
+  /* The text in the first cell, blanks with its format in the rest. */
+  ctx->stats.cells++;
+  ctx->stats.strings++;
+  ctx->stats.text_bytes += strlen (text);
+  ctx->stats.blanks += n - 1;
+  ctx->stats.formatted += n;
+}
+
 /* Counts a cell written, for the benchmark's yardstick to write as many. */
 static void
 count_cell (SamReportContext *ctx,
@@ -373,8 +466,7 @@ sam_sheet_text (SamSheet   *sheet,
 {
   g_autofree char *clean = NULL;
 
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx))
+  if (!ready (sheet, col))
     return;
   if (text == NULL || *text == '\0')
     {
@@ -399,8 +491,7 @@ sam_sheet_number (SamSheet   *sheet,
                   double      value,
                   lxw_format *format)
 {
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx))
+  if (!ready (sheet, col))
     return;
   sam_report_set_lxw_error (sheet->ctx, worksheet_write_number (sheet->ws, sheet->row, col, value, format));
   count_cell (sheet->ctx, format);
@@ -415,8 +506,7 @@ sam_sheet_formula (SamSheet   *sheet,
                    double      value,
                    lxw_format *format)
 {
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx))
+  if (!ready (sheet, col))
     return;
   sam_report_set_lxw_error (sheet->ctx,
                             worksheet_write_formula_num (sheet->ws, sheet->row, col, formula, format, value));
@@ -428,8 +518,7 @@ sam_sheet_blank (SamSheet   *sheet,
                  lxw_col_t   col,
                  lxw_format *format)
 {
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx))
+  if (!ready (sheet, col))
     return;
   sam_report_set_lxw_error (sheet->ctx, worksheet_write_blank (sheet->ws, sheet->row, col, format));
   if (format != NULL)   /* libxlsxwriter writes no blank cell without one */
@@ -519,8 +608,7 @@ sam_sheet_date (SamSheet   *sheet,
 {
   lxw_datetime dt;
 
-  make_room (sheet);
-  if (sam_report_failed (sheet->ctx) || iso == NULL || *iso == '\0')
+  if (iso == NULL || *iso == '\0' || !ready (sheet, col))
     return;
   if (!parse_iso (iso, &dt))
     {

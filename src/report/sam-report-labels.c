@@ -106,6 +106,13 @@ static const struct {
                                 "sektoransvaret (departementet som har ansvar for en av sektorene deres)." },
   [L_MIXED_MESSAGES] = { "Different messages in", "Ulike budskap i" },
   [L_REACHED] = { "Activities reaching the group", "Aktiviteter som når målgruppen" },
+  [L_LEFT_OUT] = { "Not all of this fits in one sheet, which holds at most 16,384 columns and 1,048,576 rows. Shown here:",
+                   "Ikke alt dette får plass i ett regneark, som rommer høyst 16 384 kolonner og 1 048 576 rader. Her vises:" },
+  [L_N_SECTORS] = { "sectors", "sektorer" },
+  [L_N_PLANS] = { "plans", "planer" },
+  [L_N_MEASURES] = { "measures", "tiltak" },
+  [L_N_AGENCIES] = { "agencies", "virksomheter" },
+  [L_N_TARGET_GROUPS] = { "target groups", "målgrupper" },
 
   [L_SEMINAR] = { "Seminar", "Seminar" },
   [L_SEMINAR_KIND] = { "Kind", "Type" },

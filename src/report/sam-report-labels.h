@@ -99,6 +99,12 @@ typedef enum {
   L_RESPONSIBILITY_LEGEND,
   L_MIXED_MESSAGES,
   L_REACHED,
+  L_LEFT_OUT,             /* what of a matrix did not fit in its sheet, then: */
+  L_N_SECTORS,            /* "12 of 20 sectors" */
+  L_N_PLANS,
+  L_N_MEASURES,
+  L_N_AGENCIES,
+  L_N_TARGET_GROUPS,
   /* Seminars */
   L_SEMINAR,
   L_SEMINAR_KIND,

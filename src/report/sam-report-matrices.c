@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -18,6 +19,11 @@
  * apart (SAM_MATRIX_LEAD, _PARTNER and _SECTOR). */
 #define RESPONSIBILITY_VALUES 3
 
+/* Past this many cells a coverage sheet marks its gaps with a conditional
+ * format over the block rather than a formatted blank in each: a sheet of
+ * 20,000 target groups × 16,000 sectors would hold 320 million of them. */
+#define GAP_CELLS_LIMIT 1000000
+
 /* One block of a matrix sheet's columns: a matrix, and which of its
  * columns the sheet shows. */
 typedef struct
@@ -31,8 +37,6 @@ block_clear (Block *block)
 {
   g_clear_pointer (&block->shown, g_array_unref);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Block, block_clear)
 
 static gboolean
 cell_is_empty (const SamMatrix *m,
@@ -72,6 +76,129 @@ block_column (const Block *block,
               guint        i)
 {
   return block->matrix->columns->pdata[g_array_index (block->shown, guint, i)];
+}
+
+/* What of a sheet's two blocks of columns, and of its rows, the sheet
+ * shows, against what there is to show. */
+typedef struct
+{
+  guint shown[2];       /* columns of each block */
+  guint all[2];         /* those there are, those the store left out included */
+  guint rows_shown;
+  guint rows_all;
+} Fit;
+
+/* Fits the shown columns of @blocks into what is left of the sheet's
+ * 16,384 columns after the row labels (and @extra columns after the
+ * cells), at @width sheet columns each, the first block first, dropping
+ * those past the end; and @rows rows, after the headers and @headings rows
+ * of group headings, into the sheet's rows. */
+static Fit
+fit_blocks (SamReportContext *ctx,
+            Block             blocks[2],
+            guint             width,
+            guint             extra,
+            guint             rows,
+            guint             headings)
+{
+  guint room = (LXW_COL_MAX - FIRST_CELL_COLUMN - extra) / width;
+  guint row_room = ctx->max_rows > FIRST_BODY_ROW + headings ? ctx->max_rows - FIRST_BODY_ROW - headings : 0;
+  Fit fit = { { 0 } };
+
+  for (guint b = 0; b < 2; b++)
+    {
+      fit.all[b] = blocks[b].shown->len + blocks[b].matrix->n_columns_left_out;
+      if (blocks[b].shown->len > room)
+        g_array_set_size (blocks[b].shown, room);
+      fit.shown[b] = blocks[b].shown->len;
+      room -= fit.shown[b];
+    }
+  fit.rows_all = rows;
+  fit.rows_shown = MIN (rows, row_room);
+  return fit;
+}
+
+static char *
+left_out_message (SamReportContext *ctx,
+                  const char       *sheet,
+                  SamKind           kind,
+                  guint             shown,
+                  guint             all)
+{
+  switch (kind)
+    {
+    case SAM_KIND_SECTOR:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+        "The sheet “%s” shows %u of the %u sector; the other %u did not fit, as a sheet holds at most 16,384 columns.",
+        "The sheet “%s” shows %u of the %u sectors; the other %u did not fit, as a sheet holds at most 16,384 columns.",
+        all), sheet, shown, all, all - shown);
+    case SAM_KIND_PLAN:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+        "The sheet “%s” shows %u of the %u plan; the other %u did not fit, as a sheet holds at most 16,384 columns.",
+        "The sheet “%s” shows %u of the %u plans; the other %u did not fit, as a sheet holds at most 16,384 columns.",
+        all), sheet, shown, all, all - shown);
+    case SAM_KIND_MEASURE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+        "The sheet “%s” shows %u of the %u measure; the other %u did not fit, as a sheet holds at most 16,384 columns.",
+        "The sheet “%s” shows %u of the %u measures; the other %u did not fit, as a sheet holds at most 16,384 columns.",
+        all), sheet, shown, all, all - shown);
+    case SAM_KIND_AGENCY:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+        "The sheet “%s” shows %u of the %u agency; the other %u did not fit, as a sheet holds at most %u rows.",
+        "The sheet “%s” shows %u of the %u agencies; the other %u did not fit, as a sheet holds at most %u rows.",
+        all), sheet, shown, all, all - shown, ctx->max_rows);
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+        "The sheet “%s” shows %u of the %u target group; the other %u did not fit, as a sheet holds at most %u rows.",
+        "The sheet “%s” shows %u of the %u target groups; the other %u did not fit, as a sheet holds at most %u rows.",
+        all), sheet, shown, all, all - shown, ctx->max_rows);
+    }
+}
+
+/* "12 of 20 sectors", in the report's language. */
+static char *
+shown_of (SamReportContext *ctx,
+          SamKind           kind,
+          guint             shown,
+          guint             all)
+{
+  SamReportLabel noun = kind == SAM_KIND_SECTOR ? L_N_SECTORS : kind == SAM_KIND_PLAN ? L_N_PLANS
+                      : kind == SAM_KIND_MEASURE ? L_N_MEASURES : kind == SAM_KIND_AGENCY ? L_N_AGENCIES
+                      : L_N_TARGET_GROUPS;
+
+  return g_strdup_printf ("%u %s %u %s", shown, sam_report_l (ctx, L_OF), all, sam_report_l (ctx, noun));
+}
+
+/* Says what of the matrix did not fit in its sheet: at the top of the
+ * sheet, beside the legend, in the report's language; and to the report's
+ * caller, in the user's. */
+static void
+note_left_out (SamSheet    *sheet,
+               const Block *blocks,
+               const Fit   *fit)
+{
+  SamReportContext *ctx = sheet->ctx;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  const char *name = sam_report_l (ctx, sheet->name);
+  g_autofree char *parts = NULL, *text = NULL;
+
+  for (guint b = 0; b < 2; b++)
+    if (fit->shown[b] < fit->all[b])
+      {
+        sam_report_warn (ctx, left_out_message (ctx, name, blocks[b].matrix->column_kind, fit->shown[b], fit->all[b]));
+        g_ptr_array_add (notes, shown_of (ctx, blocks[b].matrix->column_kind, fit->shown[b], fit->all[b]));
+      }
+  if (fit->rows_shown < fit->rows_all)
+    {
+      sam_report_warn (ctx, left_out_message (ctx, name, blocks[0].matrix->row_kind, fit->rows_shown, fit->rows_all));
+      g_ptr_array_add (notes, shown_of (ctx, blocks[0].matrix->row_kind, fit->rows_shown, fit->rows_all));
+    }
+  if (notes->len == 0)
+    return;
+  g_ptr_array_add (notes, NULL);
+  parts = g_strjoinv (", ", (char **) notes->pdata);
+  text = g_strdup_printf ("%s %s.", sam_report_l (ctx, L_LEFT_OUT), parts);
+  sam_sheet_text (sheet, FIRST_CELL_COLUMN, text, ctx->fmt.label);
 }
 
 /* TRUE when row @row has something in a shown column of any of @blocks. */
@@ -137,12 +264,14 @@ finish_matrix (SamSheet  *sheet,
 static void
 responsibility_header (SamSheet    *sheet,
                        const Block *blocks,
-                       guint        n_blocks)
+                       guint        n_blocks,
+                       const Fit   *fit)
 {
   SamReportContext *ctx = sheet->ctx;
   lxw_col_t col;
 
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_RESPONSIBILITY_LEGEND), ctx->fmt.note);
+  note_left_out (sheet, blocks, fit);
   sam_sheet_next_row (sheet);
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_MINISTRY), ctx->fmt.header);
   sam_sheet_text (sheet, 1, sam_report_l (ctx, L_AGENCY), ctx->fmt.header);
@@ -229,33 +358,33 @@ sam_report_write_responsibility (SamReportContext *ctx,
   GError *error = NULL;
   g_autoptr(SamMatrix) measures = sam_report_get_responsibility (ctx, SAM_KIND_MEASURE, &error);
   g_autoptr(SamMatrix) plans = measures ? sam_report_get_responsibility (ctx, SAM_KIND_PLAN, &error) : NULL;
-  g_auto(Block) by_measure = { 0 };
-  g_auto(Block) by_plan = { 0 };
+  Block blocks[2] = { { 0 } };
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   gboolean no_ministry_seen = FALSE;
   lxw_col_t last;
+  Fit fit;
 
   if (plans == NULL)
     return sam_report_keep_error (ctx, error);
   g_assert (measures->rows->len == plans->rows->len);
-  block_init (&by_measure, ctx, measures);
-  block_init (&by_plan, ctx, plans);
+  block_init (&blocks[0], ctx, measures);
+  block_init (&blocks[1], ctx, plans);
   {
-    const Block blocks[] = { by_measure, by_plan };
-
     rows = responsibility_rows (ctx, blocks, G_N_ELEMENTS (blocks));
+    fit = fit_blocks (ctx, blocks, RESPONSIBILITY_VALUES, 0, rows->len, 1);
+    g_array_set_size (rows, fit.rows_shown);
     for (guint i = 0; i < rows->len; i++)
       {
         SamMatrixHeader *h = measures->rows->pdata[g_array_index (rows, guint, i)];
         if (h->group)
           g_ptr_array_add (groups, h->group);
       }
-    last = FIRST_CELL_COLUMN + RESPONSIBILITY_VALUES * (by_measure.shown->len + by_plan.shown->len) - 1;
+    last = FIRST_CELL_COLUMN + RESPONSIBILITY_VALUES * (fit.shown[0] + fit.shown[1]) - 1;
     set_columns (sheet, groups, sam_report_l (ctx, L_NO_MINISTRY), 40, last, 10);
     /* On paper, a cell's lead, partner and sector counts stay on one page. */
     sam_sheet_set_print (sheet, FIRST_BODY_ROW - 2, FIRST_BODY_ROW - 1, FIRST_CELL_COLUMN, RESPONSIBILITY_VALUES);
-    responsibility_header (sheet, blocks, G_N_ELEMENTS (blocks));
+    responsibility_header (sheet, blocks, G_N_ELEMENTS (blocks), &fit);
     for (guint i = 0; i < rows->len && !sam_report_failed (ctx); i++)
       {
         guint r = g_array_index (rows, guint, i);
@@ -271,6 +400,8 @@ sam_report_write_responsibility (SamReportContext *ctx,
         responsibility_row (sheet, blocks, G_N_ELEMENTS (blocks), r);
       }
   }
+  block_clear (&blocks[0]);
+  block_clear (&blocks[1]);
   finish_matrix (sheet, last);
   return !sam_report_failed (ctx);
 }
@@ -279,28 +410,28 @@ sam_report_write_responsibility (SamReportContext *ctx,
 
 static void
 coverage_header (SamSheet    *sheet,
-                 const Block *sectors,
-                 const Block *plans)
+                 const Block *blocks,
+                 const Fit   *fit)
 {
   SamReportContext *ctx = sheet->ctx;
-  const Block *blocks[] = { sectors, plans };
   lxw_col_t col = FIRST_CELL_COLUMN;
-  guint n = sectors->shown->len + plans->shown->len;
+  guint n = fit->shown[0] + fit->shown[1];
 
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_GAP_LEGEND), ctx->fmt.note);
+  note_left_out (sheet, blocks, fit);
   sam_sheet_next_row (sheet);
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_CATEGORY), ctx->fmt.header);
   sam_sheet_text (sheet, 1, sam_report_l (ctx, L_TARGET_GROUP), ctx->fmt.header);
-  sam_sheet_merge (sheet, col, sectors->shown->len, sam_report_l (ctx, L_SECTORS), ctx->fmt.header);
-  sam_sheet_merge (sheet, col + sectors->shown->len, plans->shown->len, sam_report_l (ctx, L_PLANS), ctx->fmt.header);
+  sam_sheet_merge (sheet, col, fit->shown[0], sam_report_l (ctx, L_SECTORS), ctx->fmt.header);
+  sam_sheet_merge (sheet, col + fit->shown[0], fit->shown[1], sam_report_l (ctx, L_PLANS), ctx->fmt.header);
   sam_sheet_text (sheet, col + n, sam_report_l (ctx, L_MIXED_MESSAGES), ctx->fmt.header);
   sam_sheet_next_row (sheet);
   sam_sheet_blank (sheet, 0, ctx->fmt.header);
   sam_sheet_blank (sheet, 1, ctx->fmt.header);
-  for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
-    for (guint i = 0; i < blocks[b]->shown->len; i++, col++)
+  for (guint b = 0; b < 2; b++)
+    for (guint i = 0; i < blocks[b].shown->len; i++, col++)
       {
-        g_autofree char *title = column_title (ctx, block_column (blocks[b], i), blocks[b]->matrix->column_kind);
+        g_autofree char *title = column_title (ctx, block_column (&blocks[b], i), blocks[b].matrix->column_kind);
         sam_sheet_text (sheet, col, title, ctx->fmt.header_center);
       }
   sam_sheet_blank (sheet, col, ctx->fmt.header);
@@ -329,41 +460,82 @@ mixed_periods (GPtrArray *flags,
   return periods ? g_string_free (periods, FALSE) : NULL;
 }
 
+/* TRUE when a coverage sheet is small enough for a formatted blank in
+ * each gap (see GAP_CELLS_LIMIT). */
+static gboolean
+blank_gaps (const Fit *fit)
+{
+  return (guint64) fit->rows_shown * (fit->shown[0] + fit->shown[1]) <= GAP_CELLS_LIMIT;
+}
+
 static void
 coverage_row (SamSheet    *sheet,
-              const Block *sectors,
-              const Block *plans,
+              const Block *blocks,
+              const Fit   *fit,
               GPtrArray   *flags,
               guint        row)
 {
   SamReportContext *ctx = sheet->ctx;
-  SamMatrixHeader *h = sectors->matrix->rows->pdata[row];
-  const Block *blocks[] = { sectors, plans };
+  SamMatrixHeader *h = blocks[0].matrix->rows->pdata[row];
   g_autofree char *mixed = mixed_periods (flags, h->id);
   lxw_col_t col = FIRST_CELL_COLUMN;
+  gboolean blanks = blank_gaps (fit);
 
   sheet->row_level = 1;
   sam_sheet_text (sheet, 0, h->category ? sam_report_word (ctx, h->category) : sam_report_l (ctx, L_NO_CATEGORY), NULL);
   sam_sheet_text (sheet, 1, h->label, NULL);
-  for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
-    for (guint i = 0; i < blocks[b]->shown->len; i++, col++)
+  for (guint b = 0; b < 2; b++)
+    for (guint i = 0; i < blocks[b].shown->len; i++, col++)
       {
-        guint n = sam_matrix_get (blocks[b]->matrix, row, g_array_index (blocks[b]->shown, guint, i),
+        guint n = sam_matrix_get (blocks[b].matrix, row, g_array_index (blocks[b].shown, guint, i),
                                   SAM_MATRIX_REACHED);
         if (n > 0)
           sam_sheet_number (sheet, col, n, ctx->fmt.count);
-        else
+        else if (blanks)
           sam_sheet_blank (sheet, col, ctx->fmt.gap);
       }
   sam_sheet_text (sheet, col, mixed, mixed ? ctx->fmt.fill_red : NULL);
   sam_sheet_next_row (sheet);
 }
 
+/* The rows of category headings a coverage sheet has: one per run of
+ * target groups of one category. */
+static guint
+count_categories (SamMatrix *m)
+{
+  guint n = 0;
+
+  for (guint r = 0; r < m->rows->len; r++)
+    if (r == 0 || g_strcmp0 (((SamMatrixHeader *) m->rows->pdata[r])->category,
+                             ((SamMatrixHeader *) m->rows->pdata[r - 1])->category) != 0)
+      n++;
+  return n;
+}
+
+/* Shades the gaps of the target groups in rows @first to the current one
+ * of a sheet too large for a formatted blank in each, with one
+ * conditional format over their cells. */
+static void
+mark_gaps (SamSheet   *sheet,
+           const Fit  *fit,
+           lxw_row_t   first)
+{
+  lxw_conditional_format cf = { .type = LXW_CONDITIONAL_TYPE_BLANKS, .format = sheet->ctx->fmt.gap };
+  guint n = fit->shown[0] + fit->shown[1];
+
+  if (blank_gaps (fit) || n == 0 || sheet->row <= first || sam_report_failed (sheet->ctx))
+    return;
+  sam_report_set_lxw_error (sheet->ctx, worksheet_conditional_format_range (sheet->ws, first, FIRST_CELL_COLUMN,
+                                                                           sheet->row - 1,
+                                                                           FIRST_CELL_COLUMN + n - 1, &cf));
+}
+
 /* Writes the Coverage sheet: target groups by category against the
  * sectors, then the plans, each cell the activities in scope reaching the
  * group there, empty gaps shaded; and the periods in which information
  * activities give the group different messages. A report on part of the
- * strategy leaves out the sectors and plans it reaches no group in. */
+ * strategy leaves out the sectors and plans it reaches no group in; what
+ * does not fit in a sheet is left out and said. */
 gboolean
 sam_report_write_coverage (SamReportContext *ctx,
                            SamSheet         *sheet)
@@ -372,40 +544,48 @@ sam_report_write_coverage (SamReportContext *ctx,
   g_autoptr(SamMatrix) sectors = sam_report_get_coverage (ctx, SAM_KIND_SECTOR, &error);
   g_autoptr(SamMatrix) plans = sectors ? sam_report_get_coverage (ctx, SAM_KIND_PLAN, &error) : NULL;
   g_autoptr(GPtrArray) flags = plans ? sam_report_get_message_flags (ctx, &error) : NULL;
-  g_auto(Block) by_sector = { 0 };
-  g_auto(Block) by_plan = { 0 };
+  Block blocks[2] = { { 0 } };
   g_autoptr(GPtrArray) categories = g_ptr_array_new ();
   const char *category = "";
+  lxw_row_t run = 0;
   lxw_col_t mixed;
+  Fit fit;
 
   if (flags == NULL)
     return sam_report_keep_error (ctx, error);
-  block_init (&by_sector, ctx, sectors);
-  block_init (&by_plan, ctx, plans);
-  for (guint r = 0; r < sectors->rows->len; r++)
+  block_init (&blocks[0], ctx, sectors);
+  block_init (&blocks[1], ctx, plans);
+  fit = fit_blocks (ctx, blocks, 1, 1, sectors->rows->len, count_categories (sectors));
+  for (guint r = 0; r < fit.rows_shown; r++)
     {
       SamMatrixHeader *h = sectors->rows->pdata[r];
       g_ptr_array_add (categories, (gpointer) (h->category ? sam_report_word (ctx, h->category) : ""));
     }
-  mixed = FIRST_CELL_COLUMN + by_sector.shown->len + by_plan.shown->len;
+  mixed = FIRST_CELL_COLUMN + fit.shown[0] + fit.shown[1];
   set_columns (sheet, categories, sam_report_l (ctx, L_NO_CATEGORY), 40, mixed - 1, 12);
   sam_sheet_set_columns (sheet, mixed, mixed, 16, ctx->fmt.wrap);
   sam_sheet_set_print (sheet, FIRST_BODY_ROW - 2, FIRST_BODY_ROW - 1, FIRST_CELL_COLUMN, 1);
-  coverage_header (sheet, &by_sector, &by_plan);
-  for (guint r = 0; r < sectors->rows->len && !sam_report_failed (ctx); r++)
+  coverage_header (sheet, blocks, &fit);
+  for (guint r = 0; r < fit.rows_shown && !sam_report_failed (ctx); r++)
     {
       SamMatrixHeader *h = sectors->rows->pdata[r];
 
       if (g_strcmp0 (h->category, category) != 0 || r == 0)
         {
+          if (r > 0)
+            mark_gaps (sheet, &fit, run);
           category = h->category;
           sam_sheet_text (sheet, 0, category ? sam_report_word (ctx, category) : sam_report_l (ctx, L_NO_CATEGORY),
                           ctx->fmt.group);
           sam_sheet_blank (sheet, 1, ctx->fmt.group);
           sam_sheet_next_row (sheet);
+          run = sheet->row;
         }
-      coverage_row (sheet, &by_sector, &by_plan, flags, r);
+      coverage_row (sheet, blocks, &fit, flags, r);
     }
+  mark_gaps (sheet, &fit, run);
+  block_clear (&blocks[0]);
+  block_clear (&blocks[1]);
   finish_matrix (sheet, mixed);
   return !sam_report_failed (ctx);
 }

@@ -53,6 +53,10 @@ typedef struct
 
 typedef struct _SamReportAhead SamReportAhead;
 
+/* The most columns a matrix sheet can have for one block: all of a sheet
+ * but the row labels. */
+#define SAM_REPORT_MAX_MATRIX_COLUMNS (LXW_COL_MAX - 2)
+
 typedef struct
 {
   SamStore              *store;
@@ -80,6 +84,7 @@ typedef struct
   double                 reported;     /* the fraction last reported */
   GCancellable          *cancellable;
   GError                *error;        /* the first failure; writing stops there */
+  GPtrArray             *warnings;     /* what did not fit, for SamReportStats */
 } SamReportContext;
 
 typedef enum {
@@ -117,12 +122,15 @@ typedef struct
   GArray           *cols;        /* the widths and formats set, see sam_sheet_set_columns() */
   double            row_height;  /* points the current row needs; 0: the default */
   guint8            row_level;   /* the current row's outline level */
+  gboolean          overflowed;  /* a cell past the sheet's end was left out */
 } SamSheet;
 
 /* sam-report-cells.c */
 gboolean  sam_report_failed        (SamReportContext *ctx);
 gboolean  sam_report_keep_error    (SamReportContext *ctx,
                                     GError           *error);
+void      sam_report_warn          (SamReportContext *ctx,
+                                    char             *message);
 void      sam_report_set_lxw_error (SamReportContext *ctx,
                                     lxw_error         rc);
 void      sam_report_make_formats  (SamReportContext *ctx);
@@ -136,6 +144,7 @@ char     *sam_report_period_text   (SamReportContext *ctx,
 char     *sam_report_date_text     (SamReportContext *ctx,
                                     const char       *iso);
 gboolean  sam_report_drops_empty   (SamReportContext *ctx);
+char     *sam_report_clean         (const char       *text);
 
 void      sam_sheet_init           (SamSheet         *sheet,
                                     SamReportContext *ctx,
@@ -212,7 +221,7 @@ void      sam_sheet_set_print      (SamSheet         *sheet,
 
 /* sam-report-ahead.c */
 /* The connections a report reads on besides its own: see sam-report-ahead.c. */
-#define SAM_REPORT_N_HELPERS 3
+#define SAM_REPORT_N_HELPERS 4
 
 void       sam_report_ahead_start        (SamReportContext  *ctx,
                                           SamStore         **helpers,
@@ -242,6 +251,17 @@ gboolean   sam_report_foreach_status     (SamReportContext  *ctx,
                                           gpointer           user_data,
                                           GError           **error);
 gboolean   sam_report_get_checked        (SamReportContext  *ctx,
+                                          GError           **error);
+
+/* sam-report-output.c */
+gboolean   sam_report_output_check       (SamStore          *store,
+                                          const char        *path,
+                                          GError           **error);
+char      *sam_report_output_create      (const char        *path,
+                                          int               *lock,
+                                          GError           **error);
+gboolean   sam_report_output_finish      (const char        *temporary,
+                                          const char        *path,
                                           GError           **error);
 
 /* sam-report-summary.c */

@@ -56,85 +56,34 @@ sam_report_language_default (void)
   return SAM_REPORT_LANGUAGE_EN;
 }
 
-/* The output file */
-
-/* Creates an empty temporary file beside @path and returns its name, or
- * NULL with a SamReportError that says what is wrong with the target. */
-static char *
-create_temporary (const char  *path,
-                  GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *temporary = g_build_filename (folder, name, NULL);
-  struct stat st;
-  int fd;
-
-  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_NOT_A_FILE,
-                   _("“%s” is a folder or a device, not a file. Choose a file name for the report."), path);
-      return NULL;
-    }
-  if (g_stat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_NO_FOLDER,
-                   _("The folder “%s” does not exist. Create it first, or choose another folder for the report."),
-                   folder);
-      return NULL;
-    }
-  if ((fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666)) < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SAM_REPORT_ERROR,
-                   saved == EACCES || saved == EPERM || saved == EROFS ? SAM_REPORT_ERROR_NOT_WRITABLE : SAM_REPORT_ERROR_WRITE,
-                   _("The report cannot be written in the folder “%s”: %s. Choose a folder you can write to."),
-                   folder, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&temporary);
-}
-
-/* Flushes @temporary to disk and renames it to @path, replacing what was
- * there only now that the new file is complete. */
-static gboolean
-move_into_place (const char  *temporary,
-                 const char  *path,
-                 GError     **error)
-{
-  int fd = g_open (temporary, O_RDONLY | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0 || close (fd) != 0 || g_rename (temporary, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE,
-                   _("Could not save the report as “%s”: %s."), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The workbook */
 
+/* The document properties, each as clean as a cell's text: libxlsxwriter
+ * writes them into docProps as they are, and a control character or
+ * broken UTF-8 from the database there makes the whole file unreadable. */
 static void
 set_properties (SamReportContext *ctx)
 {
-  g_autofree char *scope = sam_report_scope_label (ctx);
-  g_autofree char *title = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), scope);
-  g_autofree char *comments = g_strdup_printf ("%s %s", sam_report_l (ctx, L_COMMENTS), PACKAGE_VERSION);
+  g_autofree char *label = sam_report_scope_label (ctx);
+  g_autofree char *full = g_strdup_printf ("%s – %s", sam_report_l (ctx, L_REPORT_TITLE), label);
+  g_autofree char *notes = g_strdup_printf ("%s %s", sam_report_l (ctx, L_COMMENTS), PACKAGE_VERSION);
   /* The file goes to ministries, the national rapporteur and GRETA: its
    * author is the strategy, never the name or login of whoever wrote it
    * (libxlsxwriter writes the author as "last modified by" too). */
-  char *author = ctx->strategy_title && *ctx->strategy_title ? ctx->strategy_title : (char *) "Samordna";
+  g_autofree char *title = sam_report_clean (full);
+  g_autofree char *subject = sam_report_clean (sam_report_l (ctx, L_SUBJECT));
+  g_autofree char *author = sam_report_clean (ctx->strategy_title && *ctx->strategy_title
+                                              ? ctx->strategy_title : "Samordna");
+  g_autofree char *category = sam_report_clean (label);
+  g_autofree char *keywords = sam_report_clean (ctx->period ? ctx->period->code : NULL);
+  g_autofree char *comments = sam_report_clean (notes);
   lxw_doc_properties properties = {
     .title = title,
-    .subject = (char *) sam_report_l (ctx, L_SUBJECT),
+    .subject = subject,
     .author = author,
     .company = author,
-    .category = scope,
-    .keywords = ctx->period ? ctx->period->code : NULL,
+    .category = category,
+    .keywords = keywords,
     .comments = comments,
     .created = time (NULL),
   };
@@ -364,17 +313,19 @@ write_report (SamStore                *store,
   g_autoptr(SamScope) scope = NULL;
   g_autofree char *temporary = NULL;
   SamStore *helpers[SAM_REPORT_N_HELPERS] = { NULL };
+  int lock = -1;
   gboolean ok;
 
   ctx.today = options->today ? g_strdup (options->today) : sam_today ();
   /* The integrity check runs in a helper thread; without one, first.
    * SAMORDNA_REPORT_ONE_CONNECTION makes do without, for the tests to
    * compare. */
-  ok = sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : helpers,
-                              G_N_ELEMENTS (helpers), error)
-       && (!options->check_store || helpers[0] || sam_store_check (store, error))
+  ok = sam_report_output_check (store, path, error)
+       && sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : helpers,
+                                 G_N_ELEMENTS (helpers), error)
+       && (!options->check_store || helpers[0] || sam_store_check (store, cancellable, error))
        && prepare (&ctx, options, &scope, error)
-       && (temporary = create_temporary (path, error)) != NULL;
+       && (temporary = sam_report_output_create (path, &lock, error)) != NULL;
   if (ok && helpers[0])
     sam_report_ahead_start (&ctx, helpers, options->check_store);
   for (guint i = 0; i < G_N_ELEMENTS (helpers); i++)
@@ -385,19 +336,29 @@ write_report (SamStore                *store,
       }
   if (ok)
     {
-      ok = write_workbook (&ctx, temporary) && move_into_place (temporary, path, &ctx.error);
+      ok = write_workbook (&ctx, temporary) && sam_report_output_finish (temporary, path, &ctx.error);
       if (!ok)
         {
           g_unlink (temporary);
           g_propagate_error (error, g_steal_pointer (&ctx.error));
         }
     }
+  if (lock >= 0)
+    close (lock);
   sam_report_ahead_stop (&ctx);
   sam_report_data_end (store);
   if (ok && progress)
     progress (1.0, progress_data);
+  if (ctx.warnings && ctx.warnings->len > 0 && stats)
+    {
+      g_ptr_array_add (ctx.warnings, NULL);
+      ctx.stats.warnings = (char **) g_ptr_array_free (g_steal_pointer (&ctx.warnings), FALSE);
+    }
+  g_clear_pointer (&ctx.warnings, g_ptr_array_unref);
   if (stats)
     *stats = ctx.stats;
+  else
+    sam_report_stats_clear (&ctx.stats);
   g_clear_error (&ctx.error);
   sam_period_free (ctx.period);
   g_clear_object (&ctx.closing);
@@ -418,7 +379,8 @@ write_report (SamStore                *store,
  * - a SamStoreError when the scope names nothing or the database fails;
  * - SAM_REPORT_ERROR_PERIOD when no reporting period has the code given;
  * - SAM_REPORT_ERROR_NO_FOLDER, _NOT_WRITABLE or _NOT_A_FILE when @path
- *   cannot take the report, and _WRITE when writing fails midway;
+ *   cannot take the report, _DATABASE when it is the database itself (or
+ *   its -wal, -shm or -journal file), and _WRITE when writing fails midway;
  * - G_IO_ERROR_CANCELLED when @cancellable was cancelled.
  *
  * Blocks until done; see sam_report_write_async() for the window. */
@@ -553,16 +515,22 @@ write_thread (GTask        *task,
               GCancellable *cancellable)
 {
   WriteData *d = task_data;
-  SamReportOptions options = { d->scope, d->period, d->language, d->today };
+  /* The full integrity check runs beside the writing, as for the command
+   * line: a report is never kept from a file that fails it, whether or not
+   * the window's own check of the file has finished. */
+  SamReportOptions options = { d->scope, d->period, d->language, d->today, .check_store = TRUE };
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) store = sam_store_open (d->database, &error);
+  g_autoptr(SamStore) store = sam_store_open_with_flags (d->database, SAM_STORE_OPEN_CHECK_LATER, &error);
+  SamReportStats stats = { 0 };
 
   if (store == NULL
       || !write_report (store, &options, d->path, LXW_ROW_MAX, d->progress->func ? progress_in_thread_cb : NULL,
-                        d, NULL, cancellable, &error))
+                        d, &stats, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, stats.warnings ? g_steal_pointer (&stats.warnings) : g_new0 (char *, 1),
+                           (GDestroyNotify) g_strfreev);
+  sam_report_stats_clear (&stats);
 }
 
 typedef struct
@@ -589,7 +557,10 @@ written_cb (GObject      *source,
 }
 
 /* Writes the report as sam_report_write() does, in a worker thread with
- * its own connection to @store's file, so the window stays responsive.
+ * its own connection to @store's file, so the window stays responsive,
+ * always with the file's integrity check beside it (whatever
+ * @options->check_store says): no report is kept from a damaged file,
+ * whether or not the window's own check of it has finished.
  * @progress runs in the thread-default main context of the caller, and
  * @progress_data_free frees @progress_data there after the last call and
  * after @callback. Call sam_report_write_finish() from @callback. */
@@ -636,12 +607,31 @@ sam_report_write_async (SamStore                *store,
   g_task_run_in_thread (task, write_thread);
 }
 
-/* Returns TRUE when the report was written; FALSE with the error of
- * sam_report_write() otherwise. */
+/* Returns TRUE when the report was written, with what did not fit in it
+ * in @warnings (one sentence each, in the user's language; an empty list
+ * when everything fit; free with g_strfreev()); FALSE with the error of
+ * sam_report_write() otherwise. @warnings may be NULL. */
 gboolean
 sam_report_write_finish (GAsyncResult  *result,
+                         char        ***warnings,
                          GError       **error)
 {
+  char **said;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!(said = g_task_propagate_pointer (G_TASK (result), error)))
+    return FALSE;
+  if (warnings)
+    *warnings = said;
+  else
+    g_strfreev (said);
+  return TRUE;
+}
+
+/* Frees what @stats holds (its warnings), not @stats itself. */
+void
+sam_report_stats_clear (SamReportStats *stats)
+{
+  g_return_if_fail (stats != NULL);
+  g_clear_pointer (&stats->warnings, g_strfreev);
 }

@@ -26,6 +26,7 @@ typedef enum {
   SAM_REPORT_ERROR_NOT_A_FILE,    /* the output path is a folder or a device */
   SAM_REPORT_ERROR_WRITE,         /* writing failed midway (disk full, …); nothing was left */
   SAM_REPORT_ERROR_FAILED,        /* libxlsxwriter failed otherwise; the message is its own */
+  SAM_REPORT_ERROR_DATABASE,      /* the output is the database, or a file SQLite keeps beside it */
 } SamReportError;
 
 typedef enum {
@@ -56,6 +57,8 @@ typedef struct
   guint64 text_bytes;             /* the text of those, in bytes */
   guint64 blanks;                 /* empty cells written for their format, besides */
   guint64 formatted;              /* cells and blanks written with a format */
+  char  **warnings;               /* what did not fit in the workbook, one sentence each,
+                                   * or NULL; free with sam_report_stats_clear() */
 } SamReportStats;
 
 /* Called now and then with the share done, 0.0 to 1.0. */
@@ -82,10 +85,15 @@ void               sam_report_write_async          (SamStore                *sto
                                                     GAsyncReadyCallback      callback,
                                                     gpointer                 user_data);
 gboolean           sam_report_write_finish         (GAsyncResult            *result,
+                                                    char                  ***warnings,
                                                     GError                 **error);
+
+void               sam_report_stats_clear          (SamReportStats          *stats);
 
 gboolean           sam_report_language_from_string (const char              *text,
                                                     SamReportLanguage       *language);
 SamReportLanguage  sam_report_language_default     (void);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SamReportStats, sam_report_stats_clear)
 
 G_END_DECLS

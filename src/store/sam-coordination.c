@@ -264,6 +264,196 @@ activity_table (const SamScope *scope)
 }
 
 
+/* The cells of a matrix: rows × columns × n_values counts, dense when
+ * that is small (as it is for any real plan: 550 agencies × 204 plans),
+ * else only those that hold something, each row's sorted by column, so
+ * that memory follows the data and never rows × columns (20,000 target
+ * groups × 20,000 sectors would take 1.6 GB). Columns past the limit the
+ * matrix was made with are counted, not kept. */
+#define DENSE_LIMIT (4u * 1024 * 1024)
+
+/* The most values a cell holds: lead, partner and sector responsibility. */
+#define MAX_VALUES 3
+
+typedef struct
+{
+  guint column;
+  guint values[MAX_VALUES];
+} SparseCell;
+
+struct _SamMatrixCells
+{
+  guint    n_rows;
+  guint    n_columns;      /* those in the matrix's columns, a note excluded */
+  guint    n_values;
+  guint   *dense;          /* n_rows × n_columns × n_values, or NULL */
+  GArray **sparse;         /* per row: SparseCell by column, or NULL */
+  guint64  filled;         /* cells with a count, left-out columns included */
+  GHashTable *filling;     /* while filling, sparse: (row, column) → index in its row + 1 */
+  GHashTable *left_out;    /* while filling: the cells with a count in left-out columns */
+};
+
+static void
+cells_free (SamMatrixCells *cells)
+{
+  if (cells == NULL)
+    return;
+  g_free (cells->dense);
+  for (guint r = 0; cells->sparse && r < cells->n_rows; r++)
+    if (cells->sparse[r])
+      g_array_unref (cells->sparse[r]);
+  g_free (cells->sparse);
+  g_clear_pointer (&cells->filling, g_hash_table_unref);
+  g_clear_pointer (&cells->left_out, g_hash_table_unref);
+  g_free (cells);
+}
+
+static SamMatrixCells *
+cells_new (guint n_rows,
+           guint n_columns,
+           guint n_values)
+{
+  SamMatrixCells *cells = g_new0 (SamMatrixCells, 1);
+
+  cells->n_rows = n_rows;
+  cells->n_columns = n_columns;
+  cells->n_values = n_values;
+  if ((guint64) n_rows * n_columns * n_values <= DENSE_LIMIT)
+    cells->dense = g_new0 (guint, (gsize) n_rows * n_columns * n_values);
+  else
+    {
+      cells->sparse = g_new0 (GArray *, MAX (n_rows, 1));
+      cells->filling = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  cells->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return cells;
+}
+
+static gint64 *
+cell_key (guint row,
+          guint column)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = ((gint64) row << 32) | column;
+  return key;
+}
+
+/* Adds @n to value @value of cell (@row, @column); @column may be one
+ * left out, which only counts as filled. */
+static void
+cells_add (SamMatrixCells *cells,
+           guint           row,
+           guint           column,
+           guint           value,
+           guint           n)
+{
+  gint64 key = ((gint64) row << 32) | column;
+  gpointer index;
+
+  if (column >= cells->n_columns)
+    {
+      if (n > 0 && !g_hash_table_contains (cells->left_out, &key))
+        {
+          g_hash_table_add (cells->left_out, cell_key (row, column));
+          cells->filled++;
+        }
+      return;
+    }
+  if (cells->dense)
+    {
+      cells->dense[((gsize) row * cells->n_columns + column) * cells->n_values + value] += n;
+      return;
+    }
+  if (cells->sparse[row] == NULL)
+    cells->sparse[row] = g_array_new (FALSE, TRUE, sizeof (SparseCell));
+  if ((index = g_hash_table_lookup (cells->filling, &key)) == NULL)
+    {
+      SparseCell cell = { column, { 0 } };
+
+      g_array_append_val (cells->sparse[row], cell);
+      index = GUINT_TO_POINTER (cells->sparse[row]->len);
+      g_hash_table_insert (cells->filling, cell_key (row, column), index);
+    }
+  g_array_index (cells->sparse[row], SparseCell, GPOINTER_TO_UINT (index) - 1).values[value] += n;
+}
+
+static gint
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = ((const SparseCell *) a)->column, y = ((const SparseCell *) b)->column;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+has_count (const guint *values,
+           guint        n_values)
+{
+  for (guint v = 0; v < n_values; v++)
+    if (values[v] != 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Ends the filling: sorts each row's cells for lookups and counts the
+ * cells that hold something. */
+static void
+cells_done (SamMatrixCells *cells)
+{
+  g_clear_pointer (&cells->filling, g_hash_table_unref);
+  g_clear_pointer (&cells->left_out, g_hash_table_unref);
+  for (gsize i = 0; cells->dense && i < (gsize) cells->n_rows * cells->n_columns; i++)
+    cells->filled += has_count (cells->dense + i * cells->n_values, cells->n_values);
+  for (guint r = 0; cells->sparse && r < cells->n_rows; r++)
+    if (cells->sparse[r])
+      {
+        g_array_sort (cells->sparse[r], compare_cells);
+        for (guint i = 0; i < cells->sparse[r]->len; i++)
+          cells->filled += has_count (g_array_index (cells->sparse[r], SparseCell, i).values, cells->n_values);
+      }
+}
+
+static const SparseCell *
+cells_find (const SamMatrixCells *cells,
+            guint                 row,
+            guint                 column)
+{
+  GArray *line = cells->sparse[row];
+  guint low = 0, high = line ? line->len : 0;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      const SparseCell *cell = &g_array_index (line, SparseCell, mid);
+
+      if (cell->column == column)
+        return cell;
+      if (cell->column < column)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return NULL;
+}
+
+static guint
+cells_get (const SamMatrixCells *cells,
+           guint                 row,
+           guint                 column,
+           guint                 value)
+{
+  const SparseCell *cell;
+
+  if (column >= cells->n_columns)
+    return 0;
+  if (cells->dense)
+    return cells->dense[((gsize) row * cells->n_columns + column) * cells->n_values + value];
+  cell = cells_find (cells, row, column);
+  return cell ? cell->values[value] : 0;
+}
+
 typedef struct
 {
   SamMatrix  *matrix;
@@ -296,38 +486,51 @@ add_cell_cb (sqlite3_stmt  *stmt,
 
   if (row == 0 || column == 0 || value >= m->n_values)
     return TRUE;   /* outside the scope's rows or columns */
-  m->cells[((gsize) (row - 1) * m->columns->len + (column - 1)) * m->n_values + value]
-    += (guint) sqlite3_column_int64 (stmt, 3);
+  cells_add (m->cells, row - 1, column - 1, value, (guint) sqlite3_column_int64 (stmt, 3));
   return TRUE;
 }
 
+/* Begins filling the cells of @matrix, whose columns are all there are;
+ * fill_end() keeps the first @max_columns of them. */
+static guint
+fill_begin (SamMatrix *matrix,
+            guint      max_columns)
+{
+  guint n_columns = MIN (matrix->columns->len, max_columns);
+
+  g_assert (matrix->n_values <= MAX_VALUES);
+  matrix->cells = cells_new (matrix->rows->len, n_columns, matrix->n_values);
+  return n_columns;
+}
+
+static void
+fill_end (SamMatrix *matrix,
+          guint      n_columns)
+{
+  cells_done (matrix->cells);
+  matrix->n_columns_left_out = matrix->columns->len - n_columns;
+  g_ptr_array_set_size (matrix->columns, n_columns);
+}
+
+/* Fills the cells of @matrix from @sql, each row (value, row id, column
+ * id, count); keeps the first @max_columns columns. */
 static gboolean
 fill_cells (SamStore        *store,
             SamMatrix       *matrix,
             const SamScope  *scope,
             const char      *sql,
+            guint            max_columns,
             GError         **error)
 {
   g_autoptr(GHashTable) rows = index_headers (matrix->rows);
   g_autoptr(GHashTable) columns = index_headers (matrix->columns);
   Filling filling = { matrix, rows, columns };
+  guint n_columns = fill_begin (matrix, max_columns);
 
-  matrix->cells = g_new0 (guint, (gsize) matrix->rows->len * matrix->columns->len * matrix->n_values);
-  return sam_query_foreach (store, sql, scope, add_cell_cb, &filling, error);
-}
-
-static SamMatrix *
-matrix_new (SamMatrixKind kind,
-            SamKind       row_kind,
-            SamKind       column_kind)
-{
-  SamMatrix *m = g_new0 (SamMatrix, 1);
-
-  m->kind = kind;
-  m->row_kind = row_kind;
-  m->column_kind = column_kind;
-  m->n_values = kind == SAM_MATRIX_RESPONSIBILITY ? 3 : 1;
-  return m;
+  if (!sam_query_foreach (store, sql, scope, add_cell_cb, &filling, error))
+    return FALSE;
+  fill_end (matrix, n_columns);
+  return TRUE;
 }
 
 typedef struct
@@ -348,34 +551,62 @@ add_account_cb (const SamAccountRow  *row,
   guint c = GPOINTER_TO_UINT (g_hash_table_lookup (a->filling.column_index, &column_id));
   guint value = row->role == SAM_ACCOUNT_LEAD ? SAM_MATRIX_LEAD
                 : row->role == SAM_ACCOUNT_PARTNER ? SAM_MATRIX_PARTNER : SAM_MATRIX_SECTOR;
-  SamMatrix *m = a->filling.matrix;
 
   if (r > 0 && c > 0)   /* else outside the scope's rows or columns */
-    m->cells[((gsize) (r - 1) * m->columns->len + (c - 1)) * m->n_values + value]++;
+    cells_add (a->filling.matrix->cells, r - 1, c - 1, value, 1);
   return TRUE;
 }
 
-/* Public API */
+static SamMatrix *
+matrix_new (SamMatrixKind kind,
+            SamKind       row_kind,
+            SamKind       column_kind)
+{
+  SamMatrix *m = g_new0 (SamMatrix, 1);
 
-/* Returns the responsibility matrix of @scope (NULL: the whole strategy):
- * rows are the agencies, grouped under their ministry (see
- * SamMatrixHeader), columns the measures or plans (@columns is
- * SAM_KIND_MEASURE or SAM_KIND_PLAN); each cell holds how many live
- * activities there the agency leads (SAM_MATRIX_LEAD), takes part in as
- * a partner (SAM_MATRIX_PARTNER), and, where they name no lead, answers
- * for by sector responsibility (SAM_MATRIX_SECTOR; see
- * sam-accountability.h). Agency and ministry scopes keep only their
- * agencies as rows and count only their activities. Returns NULL with a
- * SamStoreError on a database error; free with sam_matrix_free(). */
-SamMatrix *
-sam_coordination_responsibility (SamStore        *store,
-                                 const SamScope  *scope,
-                                 SamKind          columns,
-                                 GError         **error)
+  m->kind = kind;
+  m->row_kind = row_kind;
+  m->column_kind = column_kind;
+  m->n_values = kind == SAM_MATRIX_RESPONSIBILITY ? 3 : 1;
+  return m;
+}
+
+/* Ends the window's matrix @m with a note column when columns were left
+ * out. */
+static SamMatrix *
+add_note (SamMatrix *m)
+{
+  SamMatrixHeader *note;
+
+  if (m == NULL || m->n_columns_left_out == 0)
+    return m;
+  note = g_new0 (SamMatrixHeader, 1);
+  note->label = m->column_kind == SAM_KIND_SECTOR
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more sector, too many to show here",
+                                    "+ %u more sectors, too many to show here", m->n_columns_left_out),
+                       m->n_columns_left_out)
+    : m->column_kind == SAM_KIND_PLAN
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more plan, too many to show here",
+                                    "+ %u more plans, too many to show here", m->n_columns_left_out),
+                       m->n_columns_left_out)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more measure, too many to show here",
+                                    "+ %u more measures, too many to show here", m->n_columns_left_out),
+                       m->n_columns_left_out);
+  g_ptr_array_add (m->columns, note);
+  return m;
+}
+
+static SamMatrix *
+responsibility (SamStore        *store,
+                const SamScope  *scope,
+                SamKind          columns,
+                guint            max_columns,
+                GError         **error)
 {
   g_autoptr(SamMatrix) m = NULL;
   g_autoptr(GHashTable) rows = NULL, columns_index = NULL;
   Accounting accounting;
+  guint n_columns;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (columns == SAM_KIND_MEASURE || columns == SAM_KIND_PLAN, NULL);
@@ -389,28 +620,21 @@ sam_coordination_responsibility (SamStore        *store,
    * the walk (see sam-accountability.c for the walk). */
   rows = index_headers (m->rows);
   columns_index = index_headers (m->columns);
-  m->cells = g_new0 (guint, (gsize) m->rows->len * m->columns->len * m->n_values);
+  n_columns = fill_begin (m, max_columns);
   accounting = (Accounting) { { m, rows, columns_index }, columns == SAM_KIND_PLAN };
   if (!sam_accountability_foreach (store, scope, 0, SAM_ACCOUNT_ALL | SAM_ACCOUNT_IDS_ONLY,
                                    add_account_cb, &accounting, error))
     return NULL;
+  fill_end (m, n_columns);
   return g_steal_pointer (&m);
 }
 
-/* Returns the coverage matrix of @scope: rows are the target groups,
- * grouped by category, columns the sectors or plans (@columns is
- * SAM_KIND_SECTOR or SAM_KIND_PLAN); each cell (SAM_MATRIX_REACHED) holds
- * how many live activities in scope reach the group there. An activity
- * reaches group G in sector S when G is among its target groups and S among
- * its sectors, and in its own plan when G is among its target groups. A
- * zero cell is a gap. Only the groups an activity names count: reaching a
- * sub-group does not count for its parent. Returns NULL with a
- * SamStoreError on a database error. */
-SamMatrix *
-sam_coordination_coverage (SamStore        *store,
-                           const SamScope  *scope,
-                           SamKind          columns,
-                           GError         **error)
+static SamMatrix *
+coverage (SamStore        *store,
+          const SamScope  *scope,
+          SamKind          columns,
+          guint            max_columns,
+          GError         **error)
 {
   g_autoptr(SamMatrix) m = NULL;
   g_autofree char *sql = NULL;
@@ -434,9 +658,157 @@ sam_coordination_coverage (SamStore        *store,
                            "CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
                            "WHERE " SAM_LIVE_ACTIVITY " AND %s",
                            activity_table (scope), sam_scope_activity_sql (scope));
-  if (!fill_cells (store, m, scope, sql, error))
+  if (!fill_cells (store, m, scope, sql, max_columns, error))
     return NULL;
   return g_steal_pointer (&m);
+}
+
+/* Public API */
+
+/* Returns the responsibility matrix of @scope (NULL: the whole strategy):
+ * rows are the agencies, grouped under their ministry (see
+ * SamMatrixHeader), columns the measures or plans (@columns is
+ * SAM_KIND_MEASURE or SAM_KIND_PLAN); each cell holds how many live
+ * activities there the agency leads (SAM_MATRIX_LEAD), takes part in as
+ * a partner (SAM_MATRIX_PARTNER), and, where they name no lead, answers
+ * for by sector responsibility (SAM_MATRIX_SECTOR; see
+ * sam-accountability.h). Agency and ministry scopes keep only their
+ * agencies as rows and count only their activities. Returns NULL with a
+ * SamStoreError on a database error; free with sam_matrix_free(). */
+SamMatrix *
+sam_coordination_responsibility (SamStore        *store,
+                                 const SamScope  *scope,
+                                 SamKind          columns,
+                                 GError         **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  return add_note (responsibility (store, scope, columns, SAM_MATRIX_MAX_COLUMNS, error));
+}
+
+/* Returns the responsibility matrix as sam_coordination_responsibility()
+ * does, with up to @max_columns columns and no note (see SamMatrix). */
+SamMatrix *
+sam_coordination_responsibility_at_most (SamStore        *store,
+                                         const SamScope  *scope,
+                                         SamKind          columns,
+                                         guint            max_columns,
+                                         GError         **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  return responsibility (store, scope, columns, max_columns, error);
+}
+
+/* Returns the coverage matrix of @scope: rows are the target groups,
+ * grouped by category, columns the sectors or plans (@columns is
+ * SAM_KIND_SECTOR or SAM_KIND_PLAN); each cell (SAM_MATRIX_REACHED) holds
+ * how many live activities in scope reach the group there. An activity
+ * reaches group G in sector S when G is among its target groups and S among
+ * its sectors, and in its own plan when G is among its target groups. A
+ * zero cell is a gap. Only the groups an activity names count: reaching a
+ * sub-group does not count for its parent. Returns NULL with a
+ * SamStoreError on a database error. */
+SamMatrix *
+sam_coordination_coverage (SamStore        *store,
+                           const SamScope  *scope,
+                           SamKind          columns,
+                           GError         **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  return add_note (coverage (store, scope, columns, SAM_MATRIX_MAX_COLUMNS, error));
+}
+
+/* Returns the coverage matrix as sam_coordination_coverage() does, with
+ * up to @max_columns columns and no note (see SamMatrix). */
+SamMatrix *
+sam_coordination_coverage_at_most (SamStore        *store,
+                                   const SamScope  *scope,
+                                   SamKind          columns,
+                                   guint            max_columns,
+                                   GError         **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  return coverage (store, scope, columns, max_columns, error);
+}
+
+typedef struct
+{
+  SamStore      *reader;
+  SamMatrixKind  kind;
+  SamScope      *scope;
+  SamKind        columns;
+} MatrixJob;
+
+static void
+matrix_job_free (MatrixJob *job)
+{
+  g_clear_object (&job->reader);
+  g_clear_pointer (&job->scope, sam_scope_free);
+  g_free (job);
+}
+
+static void
+matrix_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  MatrixJob *job = data;
+  GError *error = NULL;
+  SamMatrix *m = job->kind == SAM_MATRIX_COVERAGE
+                 ? sam_coordination_coverage (job->reader, job->scope, job->columns, &error)
+                 : sam_coordination_responsibility (job->reader, job->scope, job->columns, &error);
+
+  if (m)
+    g_task_return_pointer (task, m, (GDestroyNotify) sam_matrix_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Computes the matrix @kind of @scope by @columns, as
+ * sam_coordination_coverage() or sam_coordination_responsibility() do, in
+ * a worker thread on a connection of its own, so a window stays
+ * responsive however large the plan. @scope must be resolved. Call
+ * sam_coordination_matrix_finish() from @callback. */
+void
+sam_coordination_matrix_async (SamStore            *store,
+                               SamMatrixKind        kind,
+                               const SamScope      *scope,
+                               SamKind              columns,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  MatrixJob *job;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_coordination_matrix_async);
+  job = g_new0 (MatrixJob, 1);
+  job->kind = kind;
+  job->scope = scope ? sam_scope_copy (scope) : NULL;
+  job->columns = columns;
+  g_task_set_task_data (task, job, (GDestroyNotify) matrix_job_free);
+  if (!(job->reader = sam_store_open_reader (store, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, matrix_thread);
+}
+
+/* Returns the matrix sam_coordination_matrix_async() computed (free with
+ * sam_matrix_free()), or NULL with a SamStoreError, or G_IO_ERROR_CANCELLED
+ * when it was cancelled. */
+SamMatrix *
+sam_coordination_matrix_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Returns value @value (SAM_MATRIX_LEAD, _PARTNER or _REACHED) of a cell. */
@@ -450,7 +822,7 @@ sam_matrix_get (const SamMatrix *matrix,
   g_return_val_if_fail (row < matrix->rows->len && column < matrix->columns->len, 0);
   g_return_val_if_fail (value < matrix->n_values, 0);
 
-  return matrix->cells[((gsize) row * matrix->columns->len + column) * matrix->n_values + value];
+  return cells_get (matrix->cells, row, column, value);
 }
 
 /* Returns TRUE when every cell of @row is zero. */
@@ -458,14 +830,59 @@ gboolean
 sam_matrix_row_is_empty (const SamMatrix *matrix,
                          guint            row)
 {
-  gsize width;
+  const SamMatrixCells *cells;
 
   g_return_val_if_fail (matrix != NULL && row < matrix->rows->len, TRUE);
-  width = (gsize) matrix->columns->len * matrix->n_values;
-  for (gsize i = 0; i < width; i++)
-    if (matrix->cells[row * width + i] != 0)
-      return FALSE;
-  return TRUE;
+  cells = matrix->cells;
+  if (cells->sparse)
+    {
+      for (guint i = 0; cells->sparse[row] && i < cells->sparse[row]->len; i++)
+        if (has_count (g_array_index (cells->sparse[row], SparseCell, i).values, cells->n_values))
+          return FALSE;
+      return TRUE;
+    }
+  return !has_count (cells->dense + (gsize) row * cells->n_columns * cells->n_values,
+                     cells->n_columns * cells->n_values);
+}
+
+/* Adds the values of @row to @sums (columns × n_values, as the cells),
+ * for a heading over several rows. */
+void
+sam_matrix_add_row (const SamMatrix *matrix,
+                    guint            row,
+                    guint           *sums)
+{
+  const SamMatrixCells *cells;
+
+  g_return_if_fail (matrix != NULL && row < matrix->rows->len && sums != NULL);
+  cells = matrix->cells;
+  if (cells->dense)
+    {
+      const guint *values = cells->dense + (gsize) row * cells->n_columns * cells->n_values;
+
+      for (gsize i = 0; i < (gsize) cells->n_columns * cells->n_values; i++)
+        sums[i] += values[i];
+      return;
+    }
+  for (guint i = 0; cells->sparse[row] && i < cells->sparse[row]->len; i++)
+    {
+      const SparseCell *cell = &g_array_index (cells->sparse[row], SparseCell, i);
+
+      for (guint v = 0; v < cells->n_values; v++)
+        sums[(gsize) cell->column * cells->n_values + v] += cell->values[v];
+    }
+}
+
+/* Returns how many cells of @matrix hold nothing, those in columns left
+ * out included (a coverage matrix's gaps), at most G_MAXUINT. */
+guint
+sam_matrix_count_empty (const SamMatrix *matrix)
+{
+  guint64 all;
+
+  g_return_val_if_fail (matrix != NULL, 0);
+  all = (guint64) matrix->rows->len * (matrix->cells->n_columns + matrix->n_columns_left_out);
+  return (guint) MIN (all - matrix->cells->filled, G_MAXUINT);
 }
 
 static gint
@@ -502,7 +919,7 @@ sam_matrix_free (SamMatrix *matrix)
     return;
   g_clear_pointer (&matrix->rows, g_ptr_array_unref);
   g_clear_pointer (&matrix->columns, g_ptr_array_unref);
-  g_free (matrix->cells);
+  cells_free (matrix->cells);
   g_free (matrix);
 }
 

@@ -47,15 +47,27 @@ typedef struct
   const char *category;
 } SamMatrixHeader;
 
+/* At most this many columns in a matrix the window shows: a GtkColumnView
+ * makes a widget for every column of every row it keeps, about 3 MB a
+ * column (bench/RESULTS.md), and no screen shows more. The report has
+ * them all. */
+#define SAM_MATRIX_MAX_COLUMNS 100
+
+typedef struct _SamMatrixCells SamMatrixCells;
+
 typedef struct
 {
-  SamMatrixKind  kind;
-  SamKind        row_kind;     /* SAM_KIND_AGENCY or SAM_KIND_TARGET_GROUP */
-  SamKind        column_kind;  /* SAM_KIND_MEASURE, SAM_KIND_PLAN or SAM_KIND_SECTOR */
-  GPtrArray     *rows;         /* of SamMatrixHeader, in display order (grouped) */
-  GPtrArray     *columns;      /* of SamMatrixHeader, in display order */
-  guint          n_values;     /* per cell: 3 for responsibility, 1 for coverage */
-  guint         *cells;        /* rows × columns × n_values, row-major */
+  SamMatrixKind   kind;
+  SamKind         row_kind;     /* SAM_KIND_AGENCY or SAM_KIND_TARGET_GROUP */
+  SamKind         column_kind;  /* SAM_KIND_MEASURE, SAM_KIND_PLAN or SAM_KIND_SECTOR */
+  GPtrArray      *rows;         /* of SamMatrixHeader, in display order (grouped) */
+  GPtrArray      *columns;      /* of SamMatrixHeader, in display order */
+  guint           n_values;     /* per cell: 3 for responsibility, 1 for coverage */
+  /* Columns past the limit the matrix was made with, in no column. When
+   * the window's matrix leaves some out, its last column is a note (id 0,
+   * its label saying how many more there are) whose cells are empty. */
+  guint           n_columns_left_out;
+  SamMatrixCells *cells;        /* read with sam_matrix_get() */
 } SamMatrix;
 
 SamMatrix  *sam_coordination_responsibility (SamStore        *store,
@@ -66,12 +78,35 @@ SamMatrix  *sam_coordination_coverage       (SamStore        *store,
                                              const SamScope  *scope,
                                              SamKind          columns,
                                              GError         **error);
+SamMatrix  *sam_coordination_responsibility_at_most (SamStore   *store,
+                                             const SamScope  *scope,
+                                             SamKind          columns,
+                                             guint            max_columns,
+                                             GError         **error);
+SamMatrix  *sam_coordination_coverage_at_most (SamStore       *store,
+                                             const SamScope  *scope,
+                                             SamKind          columns,
+                                             guint            max_columns,
+                                             GError         **error);
+void        sam_coordination_matrix_async  (SamStore            *store,
+                                            SamMatrixKind        kind,
+                                            const SamScope      *scope,
+                                            SamKind              columns,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+SamMatrix  *sam_coordination_matrix_finish (GAsyncResult        *result,
+                                            GError             **error);
 guint       sam_matrix_get                  (const SamMatrix *matrix,
                                              guint            row,
                                              guint            column,
                                              guint            value);
 gboolean    sam_matrix_row_is_empty         (const SamMatrix *matrix,
                                              guint            row);
+void        sam_matrix_add_row              (const SamMatrix *matrix,
+                                             guint            row,
+                                             guint           *sums);
+guint       sam_matrix_count_empty          (const SamMatrix *matrix);
 gint        sam_matrix_find_row             (const SamMatrix *matrix,
                                              gint64           id);
 gint        sam_matrix_find_column          (const SamMatrix *matrix,

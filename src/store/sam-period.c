@@ -157,10 +157,14 @@ sam_period_find (SamStore    *store,
 {
   g_autoptr(GPtrArray) periods = NULL;
   g_autofree char *codes = NULL;
+  g_autofree char *valid = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
+  /* Codes are read as valid UTF-8, broken bytes replaced; so is the one
+   * asked for (from a command line, say). */
+  code = valid = g_utf8_make_valid (code, -1);
   if (!(periods = sam_period_list (store, error)))
     return NULL;
   for (guint i = 0; i < periods->len; i++)

@@ -101,10 +101,19 @@ sam_query_bind_int (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-/* Returns column @column as text, or NULL for SQL NULL. */
+/* Returns column @column as valid UTF-8 text, or NULL for SQL NULL. */
 const char *
 sam_query_text (sqlite3_stmt *stmt,
                 int           column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autofree char *valid = NULL;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+  /* SQLite keeps whatever bytes a file holds. Text that is not UTF-8
+   * becomes valid, kept for the life of the process: callers hold on to
+   * it as long as they like, and a file has only so much of it. */
+  valid = g_utf8_make_valid (text, -1);
+  return g_intern_string (valid);
 }

@@ -26,6 +26,10 @@ GBytes   *sam_data_lookup          (const char  *name,
 gboolean  sam_store_keeps_history  (SamStore    *self);
 void      sam_store_set_keeps_history (SamStore *self,
                                     gboolean     keeps);
+GBytes   *sam_store_migration_sql  (int          version,
+                                    GError     **error);
+void      sam_store_set_query_limit (SamStore   *self,
+                                    guint        milliseconds);
 
 /* The undo journal: each change inside a transaction is noted with the
  * record before and after (either NULL for an insert or a delete). */
@@ -38,6 +42,11 @@ void      sam_store_note_committed (SamStore    *self,
 gboolean  sam_store_replay         (SamStore    *self,
                                     SamRecord   *from,
                                     SamRecord   *to,
+                                    GError     **error);
+
+/* In sam-schema.c. */
+gboolean  sam_schema_verify        (SamStore    *store,
+                                    int          version,
                                     GError     **error);
 
 /* Fills a new database with the default plan; in the seed loader. */

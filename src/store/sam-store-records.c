@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sam-history.h"
+#include "sam-query-private.h"
 #include "sam-store-private.h"
 
 /* Generic reading and writing of records, driven by the kind table of
@@ -70,7 +71,7 @@ column_value (sqlite3_stmt   *stmt,
     case SAM_FIELD_REF:
       return g_variant_new_int64 (sqlite3_column_int64 (stmt, col));
     default:
-      return g_variant_new_string ((const char *) sqlite3_column_text (stmt, col));
+      return g_variant_new_string (sam_query_text (stmt, col));
     }
 }
 

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,11 +26,17 @@ struct _SamStore
   GObject    parent_instance;
 
   sqlite3   *db;
-  char      *path;
+  char      *path;          /* as the user gave it, for messages */
+  char      *real_path;     /* every link resolved, for SQLite */
   int        schema_version;
   char      *identity;      /* the database's UUID, read when first asked */
   guint      depth;         /* nesting of sam_store_begin() */
   gboolean   keeps_history; /* notes activities' changes (sam-history.h) */
+
+  /* The query limit: see on_progress_cb(). */
+  gint64        query_limit;      /* microseconds; 0: none */
+  gint64        query_started;    /* when the running statement began */
+  GCancellable *cancellable;      /* the running integrity check's */
 
   /* Undo journal: each step is a GPtrArray of Change, the changes one
    * outermost transaction made, in order. */
@@ -127,6 +134,15 @@ sam_store_set_invalid_from_core (GError       **error,
 /* How long to wait for another program's lock before saying it is locked. */
 #define BUSY_TIMEOUT_MS 750
 
+/* How long one statement may run before it is stopped: far longer than any
+ * of Samordna's take on 100,000 activities (the longest, the checks, take
+ * about a second), far shorter than a hang. SAMORDNA_QUERY_LIMIT_MS sets
+ * another, for the tests. */
+#define QUERY_LIMIT_MS 10000
+
+/* How many SQLite virtual machine steps between two looks at the clock. */
+#define PROGRESS_STEPS 10000
+
 static const char *migrations[SAM_SCHEMA_VERSION] = {
   "001-initial.sql",
   "002-information-and-attendance.sql",
@@ -163,8 +179,18 @@ sam_store_set_sql_error (SamStore  *self,
 {
   const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
+  if (rc == SQLITE_CONSTRAINT_TRIGGER)
+    msg = sqlite3_errstr (rc);   /* a trigger's own words are not Samordna's */
   switch (rc & 0xff)
     {
+    case SQLITE_INTERRUPT:
+      if (self->cancellable && g_cancellable_is_cancelled (self->cancellable))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The check was cancelled."));
+      else
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_TIMEOUT,
+                     _("Reading “%s” took more than %d seconds and was stopped. The file holds more, or other, data than Samordna can go through: restore it from a backup, or open another file."),
+                     self->path, (int) MAX (1, self->query_limit / G_USEC_PER_SEC));
+      break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_LOCKED,
@@ -189,6 +215,19 @@ sam_store_set_sql_error (SamStore  *self,
       break;
     }
   return FALSE;
+}
+
+/* The migration that brings a database to schema @version (1 to
+ * SAM_SCHEMA_VERSION), as SQL. */
+GBytes *
+sam_store_migration_sql (int      version,
+                         GError **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (version >= 1 && version <= SAM_SCHEMA_VERSION, NULL);
+  name = g_strconcat ("schema/", migrations[version - 1], NULL);
+  return sam_data_lookup (name, error);
 }
 
 gboolean
@@ -253,6 +292,7 @@ sam_store_finalize (GObject *object)
   sam_store_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->identity, g_free);
+  g_clear_pointer (&self->real_path, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
@@ -299,6 +339,33 @@ sam_store_init (SamStore *self)
 }
 
 /* Opening: checks that read and change nothing */
+
+/* Returns @path with every symbolic link resolved, for SQLite to open and
+ * for comparing files by name: of the file when it exists, else of its
+ * folder. Links are ordinary on desktops (a synced folder, a home on
+ * another disk); messages keep the path the user gave. */
+static char *
+resolve_path (const char *path)
+{
+  g_autofree char *folder = NULL, *base = NULL;
+  char *real = realpath (path, NULL);
+  char *result;
+
+  if (real == NULL)
+    {
+      folder = g_path_get_dirname (path);
+      base = g_path_get_basename (path);
+      real = realpath (folder, NULL);
+      if (real == NULL)
+        return g_strdup (path);
+      result = g_build_filename (real, base, NULL);
+      free (real);
+      return result;
+    }
+  result = g_strdup (real);
+  free (real);
+  return result;
+}
 
 static gboolean
 is_writable (const char  *path,
@@ -420,6 +487,16 @@ check_identity (SamStore  *self,
                    self->path);
       return FALSE;
     }
+  /* Version 0 is a file made but not yet filled; any other version is
+   * one this or a newer Samordna wrote. The rest would index the
+   * migrations out of their table. */
+  if (version < 0 || (version == 0 && tables > 0))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: its database version (%d) is not one Samordna writes. Restore it from a backup, or open another file."),
+                   self->path, (int) version);
+      return FALSE;
+    }
   if (version > SAM_SCHEMA_VERSION)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NEWER,
@@ -432,13 +509,23 @@ check_identity (SamStore  *self,
 }
 
 static gboolean
-check_integrity (SamStore  *self,
-                 GError   **error)
+check_integrity (SamStore      *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *problem = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  gint64 limit = self->query_limit;
+  gint64 start = g_get_monotonic_time ();
+  int rc;
 
+  /* The full check, which also looks inside every index and checks every
+   * CHECK and NOT NULL constraint, takes time in proportion to the file
+   * (1.6 s at 100,000 activities; see bench/RESULTS.md): not held to the
+   * query limit, but it can be cancelled. */
+  self->query_limit = 0;
+  self->cancellable = cancellable;
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *answer = (const char *) sqlite3_column_text (stmt, 0);
@@ -447,8 +534,13 @@ check_integrity (SamStore  *self,
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
+  g_debug ("Integrity check of %s: %.3f s", self->path, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   if (rc != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error);
+    sam_store_set_sql_error (self, rc, error);
+  self->query_limit = limit;
+  self->cancellable = NULL;
+  if (rc != SQLITE_OK)
+    return FALSE;
   if (problem)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
@@ -501,13 +593,13 @@ static gboolean
 apply_migrations (SamStore  *self,
                   GError   **error)
 {
+  g_return_val_if_fail (self->schema_version >= 0 && self->schema_version <= SAM_SCHEMA_VERSION, FALSE);
   for (int v = self->schema_version; v < SAM_SCHEMA_VERSION; v++)
     {
       g_autoptr(GBytes) sql = NULL;
-      g_autofree char *name = g_strconcat ("schema/", migrations[v], NULL);
       g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
 
-      if (!(sql = sam_data_lookup (name, error)))
+      if (!(sql = sam_store_migration_sql (v + 1, error)))
         return FALSE;
       if (!sam_store_exec (self, g_bytes_get_data (sql, NULL), error)
           || !sam_store_exec (self, pragma, error))
@@ -518,19 +610,87 @@ apply_migrations (SamStore  *self,
   return ensure_identity (self, error);
 }
 
-static gboolean
-connect (SamStore    *self,
-         const char  *path,
-         GError     **error)
+/* Connections */
+
+static int
+on_statement_cb (unsigned  type,
+                 void     *data,
+                 void     *statement,
+                 void     *sql)
 {
-  int rc = sqlite3_open_v2 (path, &self->db,
-                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
-                            NULL);
-  if (rc != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error);
+  SamStore *self = data;
+
+  self->query_started = g_get_monotonic_time ();
+  return 0;
+}
+
+/* Stops a statement that has run past the query limit, so that no file,
+ * however made, can keep Samordna busy for ever; and the integrity check
+ * when its caller cancels it. */
+static int
+on_progress_cb (void *data)
+{
+  SamStore *self = data;
+
+  if (self->cancellable && g_cancellable_is_cancelled (self->cancellable))
+    return 1;
+  if (self->query_limit > 0 && g_get_monotonic_time () - self->query_started > self->query_limit)
+    {
+      g_debug ("A statement on %s ran past the limit and was stopped", self->path);
+      return 1;
+    }
+  return 0;
+}
+
+/* The query limit in microseconds. */
+static gint64
+default_query_limit (void)
+{
+  static gsize limit = 0;
+
+  if (g_once_init_enter (&limit))
+    {
+      const char *env = g_getenv ("SAMORDNA_QUERY_LIMIT_MS");
+      gint64 ms = env ? g_ascii_strtoll (env, NULL, 10) : 0;
+
+      g_once_init_leave (&limit, (gsize) (ms > 0 ? ms : QUERY_LIMIT_MS) * 1000);
+    }
+  return (gint64) limit;
+}
+
+/* Sets up a new connection of @self: the schema is not trusted to run
+ * functions with side effects (SQLITE_DBCONFIG_TRUSTED_SCHEMA, the same as
+ * PRAGMA trusted_schema), SQLite's defensive mode keeps the schema from
+ * being written behind its back, and every statement runs under the query
+ * limit. */
+static void
+configure (SamStore *self)
+{
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  return sam_store_exec (self, "PRAGMA foreign_keys = ON", error);
+#ifdef SQLITE_DBCONFIG_TRUSTED_SCHEMA
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+#endif
+#ifdef SQLITE_DBCONFIG_DEFENSIVE
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+#endif
+  self->query_limit = default_query_limit ();
+  self->query_started = g_get_monotonic_time ();
+  sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, on_statement_cb, self);
+  sqlite3_progress_handler (self->db, PROGRESS_STEPS, on_progress_cb, self);
+}
+
+/* Opens the connection of @self to its real path. */
+static gboolean
+connect (SamStore    *self,
+         GError     **error)
+{
+  int rc = sqlite3_open_v2 (self->real_path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc != SQLITE_OK)
+    return sam_store_set_sql_error (self, rc, error);
+  configure (self);
+  return sam_store_exec (self, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON", error);
 }
 
 /* Builds a new database with the default plan in a temporary file beside
@@ -553,11 +713,13 @@ create_new (const char  *path,
       return FALSE;
     }
   close (fd);
-  tmp->path = g_strdup (tmp_path);
+  /* Messages name the file the user asked for, never the temporary one. */
+  tmp->path = g_strdup (path);
+  tmp->real_path = resolve_path (tmp_path);
   /* The default plan is where the history starts, not a change in it. */
   tmp->keeps_history = FALSE;
 
-  ok = connect (tmp, tmp_path, error)
+  ok = connect (tmp, error)
        && sam_store_exec (tmp, "PRAGMA journal_mode = DELETE", error)
        && sam_store_begin (tmp, error)
        && sam_store_exec (tmp, pragma, error)
@@ -651,7 +813,9 @@ open_with_flags (const char         *path,
 
   self = g_object_new (SAM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  if (!connect (self, path, error) || !check_identity (self, error))
+  self->real_path = resolve_path (path);
+  if (!connect (self, error) || !check_identity (self, error)
+      || !sam_schema_verify (self, self->schema_version, error))
     return NULL;
   if (!is_writable (path, &st))
     {
@@ -668,7 +832,7 @@ open_with_flags (const char         *path,
    * migrate, or one not yet in WAL mode (switching rewrites its header). */
   if (((flags & SAM_STORE_OPEN_CHECK_LATER) == 0 || self->schema_version < SAM_SCHEMA_VERSION
        || !in_wal_mode (self))
-      && !check_integrity (self, error))
+      && !check_integrity (self, NULL, error))
     {
       sam_store_rollback (self);
       return NULL;
@@ -732,23 +896,31 @@ sam_store_open_async (const char          *path,
   g_task_run_in_thread (task, open_thread);
 }
 
-/* Opens a read-only connection of its own to @path. */
+/* Opens a connection of its own to the file of @store, that only reads. */
 static SamStore *
-open_reader (const char  *path,
-             GError     **error)
+open_reader (SamStore  *store,
+             GError   **error)
 {
   g_autoptr(SamStore) reader = g_object_new (SAM_TYPE_STORE, NULL);
   int rc;
 
-  reader->path = g_strdup (path);
-  rc = sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY, NULL);
+  reader->path = g_strdup (store->path);
+  reader->real_path = g_strdup (store->real_path);
+  reader->schema_version = store->schema_version;
+  /* Opened for writing but kept from it: SQLite reads no CHECK constraint
+   * on a read-only connection, so that its integrity check would pass a
+   * value they forbid. */
+  rc = sqlite3_open_v2 (reader->real_path, &reader->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       sam_store_set_sql_error (reader, rc, error);
       return NULL;
     }
-  sqlite3_extended_result_codes (reader->db, 1);
-  sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
+  configure (reader);
+  /* The file may have been changed since @store checked it. */
+  if (!sam_store_exec (reader, "PRAGMA query_only = ON; PRAGMA trusted_schema = OFF", error)
+      || !sam_schema_verify (reader, reader->schema_version, error))
+    return NULL;
   return g_steal_pointer (&reader);
 }
 
@@ -767,7 +939,7 @@ sam_store_open_reader (SamStore  *self,
                    _("The database “%s” is closed."), self->path);
       return NULL;
     }
-  return open_reader (self->path, error);
+  return open_reader (self, error);
 }
 
 static void
@@ -778,10 +950,10 @@ check_thread (GTask        *task,
 {
   GError *error = NULL;
   /* A connection of its own, read-only, so the window's goes on. */
-  g_autoptr(SamStore) reader = open_reader (task_data, &error);
+  g_autoptr(SamStore) reader = open_reader (source, &error);
 
   if (reader)
-    check_integrity (reader, &error);
+    check_integrity (reader, cancellable, &error);
   if (error)
     g_task_return_error (task, error);
   else
@@ -791,13 +963,15 @@ check_thread (GTask        *task,
 /* Runs the full integrity check of the file behind @self on its own
  * connection, blocking: for a store opened with
  * SAM_STORE_OPEN_CHECK_LATER, or a reader of one in another thread.
- * Returns FALSE with SAM_STORE_ERROR_CORRUPT when the file is damaged. */
+ * Returns FALSE with SAM_STORE_ERROR_CORRUPT when the file is damaged, or
+ * with G_IO_ERROR_CANCELLED when @cancellable was cancelled. */
 gboolean
-sam_store_check (SamStore  *self,
-                 GError   **error)
+sam_store_check (SamStore      *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  return check_integrity (self, error);
+  return check_integrity (self, cancellable, error);
 }
 
 /* Runs the full integrity check of the file behind @self in a worker
@@ -813,7 +987,6 @@ sam_store_check_async (SamStore            *self,
   g_return_if_fail (SAM_IS_STORE (self));
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sam_store_check_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
   g_task_run_in_thread (task, check_thread);
 }
 
@@ -843,6 +1016,39 @@ sam_store_close (SamStore *self)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+}
+
+/* The files SQLite keeps beside a database, by the suffix of their name. */
+static const char * const companions[] = { "", "-wal", "-shm", "-journal" };
+
+/* Returns TRUE when @path names the database file of @self, or one of the
+ * files SQLite keeps beside it (its -wal, -shm or -journal), through any
+ * other path, symbolic or hard link: writing there would destroy the
+ * database. Files that exist are compared by device and inode, those that
+ * do not yet by their real path. */
+gboolean
+sam_store_is_own_file (SamStore   *self,
+                       const char *path)
+{
+  g_autofree char *real = NULL;
+  struct stat target;
+  gboolean exists;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  exists = g_stat (path, &target) == 0;
+  real = resolve_path (path);
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *own = g_strconcat (self->real_path, companions[i], NULL);
+      struct stat st;
+
+      if (g_strcmp0 (real, own) == 0
+          || (exists && g_stat (own, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 const char *
@@ -1110,4 +1316,14 @@ sam_store_redo (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   return replay_step (self, self->redo, self->undo, FALSE, error);
+}
+
+/* Sets how long one statement may run on @self before it is stopped with
+ * SAM_STORE_ERROR_TIMEOUT; 0 for no limit. */
+void
+sam_store_set_query_limit (SamStore *self,
+                           guint     milliseconds)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  self->query_limit = (gint64) milliseconds * 1000;
 }

@@ -31,6 +31,8 @@ typedef enum {
   SAM_STORE_ERROR_INVALID,       /* a value breaks a rule; nothing was saved */
   SAM_STORE_ERROR_IN_USE,        /* a record others point to cannot be deleted */
   SAM_STORE_ERROR_FAILED,        /* SQLite failed otherwise; the message is its own */
+  SAM_STORE_ERROR_ALTERED,       /* holds tables, indexes, views or triggers Samordna did not make */
+  SAM_STORE_ERROR_TIMEOUT,       /* a query ran past the limit and was stopped */
 } SamStoreError;
 
 /* The schema version this build writes. A file with a higher version is
@@ -77,11 +79,14 @@ void          sam_store_check_async        (SamStore            *self,
 gboolean      sam_store_check_finish       (GAsyncResult        *result,
                                             GError             **error);
 gboolean      sam_store_check              (SamStore            *self,
+                                            GCancellable        *cancellable,
                                             GError             **error);
 SamStore     *sam_store_open_reader        (SamStore            *self,
                                             GError             **error);
 void          sam_store_close              (SamStore            *self);
 const char   *sam_store_get_path           (SamStore            *self);
+gboolean      sam_store_is_own_file        (SamStore            *self,
+                                            const char          *path);
 int           sam_store_get_schema_version (SamStore            *self);
 const char   *sam_store_get_identity       (SamStore            *self);
 

@@ -31,15 +31,21 @@ nothing_loading (gpointer data)
                        ? sam_window_get_view_page (SAM_WINDOW (w), SAM_VIEW_PLANS) : NULL;
       SamPage *overview = plans ? sam_window_get_view_page (SAM_WINDOW (w), SAM_VIEW_OVERVIEW) : NULL;
 
+      SamView view = plans ? sam_window_get_view (SAM_WINDOW (w)) : SAM_VIEW_PLANS;
+      SamPage *matrix = view == SAM_VIEW_RESPONSIBILITY || view == SAM_VIEW_COVERAGE
+                        ? sam_window_get_view_page (SAM_WINDOW (w), view) : NULL;
+
       if (plans && (sam_plans_page_is_loading (SAM_PLANS_PAGE (plans))
                     || sam_overview_page_is_counting (SAM_OVERVIEW_PAGE (overview))))
+        return FALSE;
+      if (matrix && sam_matrix_page_is_computing (SAM_MATRIX_PAGE (matrix)))
         return FALSE;
     }
   return TRUE;
 }
 
-/* Lets the windows draw and handle what is pending, activity tables
- * read in the background included. */
+/* Lets the windows draw and handle what is pending, activity tables,
+ * figures and the matrix shown computed in the background included. */
 void
 sam_gui_iterate (void)
 {

@@ -175,6 +175,7 @@ test_responsibility_by_plans_and_ministry (Fixture       *f,
   GtkColumnView *view;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
+  sam_gui_iterate ();
   columns = GTK_DROP_DOWN (sam_gui_widget (f->window, "matrix-columns"));
   ministry = GTK_DROP_DOWN (sam_gui_widget (f->window, "matrix-ministry"));
   view = GTK_COLUMN_VIEW (sam_gui_widget (f->window, "matrix"));
@@ -218,6 +219,9 @@ test_coverage_cell (Fixture       *f,
   g_autofree char *gaps = g_strdup_printf ("%u gaps", sam_matrix_count_gaps (m));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "coverage"));
+  /* Counted in the background: the window answers meanwhile. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sam_gui_widget (f->window, "matrix-summary"))), ==, "Counting…");
+  sam_gui_iterate ();
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (sam_gui_widget (f->window, "matrix-summary"))), gaps));
   g_assert_cmpuint (reached, >, 0);
   click_cell (f, sam_record_get_id (lawyers), column);

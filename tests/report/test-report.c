@@ -414,7 +414,7 @@ written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   AsyncState *s = user_data;
 
-  s->ok = sam_report_write_finish (result, &s->error);
+  s->ok = sam_report_write_finish (result, NULL, &s->error);
   g_main_loop_quit (s->loop);
 }
 

@@ -16,6 +16,7 @@ typedef struct
   GtkColumnView *matrix_view;
 
   gboolean       setting;       /* the page sets its options */
+  GCancellable  *computing;     /* the matrix being computed, or NULL */
 } SamMatrixPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (SamMatrixPage, sam_matrix_page, SAM_TYPE_PAGE)
@@ -58,6 +59,20 @@ on_cell_clicked_cb (GtkButton     *button,
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-activities", g_variant_dict_end (filter));
 }
 
+static gboolean
+on_cell_tooltip_cb (GtkWidget  *button,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard,
+                    GtkTooltip *tooltip,
+                    gpointer    data)
+{
+  if (!gtk_widget_has_css_class (button, "gap"))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _("A gap: no activity reaches this group here"));
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -68,6 +83,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "matrix-cell");
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_cell_clicked_cb), self, 0);
+  /* Asked for when the pointer rests on a cell: setting a tooltip's text
+   * on every cell bound costs a round trip to the display server each. */
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_cell_tooltip_cb), NULL);
   gtk_list_item_set_child (item, button);
 }
 
@@ -83,7 +102,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gboolean gap = sam_matrix_row_cell_is_gap (row, column);
 
   gtk_button_set_label (GTK_BUTTON (button), gap ? "–" : text);
-  gtk_widget_set_tooltip_text (button, gap ? _("A gap: no activity reaches this group here") : NULL);
   if (gap)
     gtk_widget_add_css_class (button, "gap");
   else
@@ -168,34 +186,31 @@ ministry_scope (SamMatrixPage *self)
   return sam_scope_new (SAM_SCOPE_MINISTRY, sam_record_get_id (ministry));
 }
 
-/* Computes and shows the matrix with the options chosen. */
 static void
-show_matrix (SamMatrixPage *self)
+on_matrix_computed_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
 {
+  g_autoptr(SamMatrixPage) self = data;
   SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
-  SamStore *store = sam_page_get_store (SAM_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamScope) scope = ministry_scope (self);
-  SamMatrix *m;
+  SamMatrix *m = sam_coordination_matrix_finish (result, &error);
   GListModel *rows;
   GtkTreeListModel *tree;
   g_autoptr(GtkNoSelection) selection = NULL;
 
-  if (scope && !sam_scope_resolve (scope, store, &error))
+  if (g_task_get_cancellable (G_TASK (result)) != priv->computing)
     {
-      sam_page_toast (SAM_PAGE (self), error->message);
+      g_clear_pointer (&m, sam_matrix_free);   /* a later one is on its way */
       return;
     }
-  m = kind_of (self) == SAM_MATRIX_COVERAGE
-      ? sam_coordination_coverage (store, scope, column_kind (self), &error)
-      : sam_coordination_responsibility (store, scope, column_kind (self), &error);
+  g_clear_object (&priv->computing);
   if (m == NULL)
     {
+      gtk_label_set_text (priv->matrix_summary, "");
       sam_page_toast (SAM_PAGE (self), error->message);
       return;
     }
-  gtk_column_view_set_model (priv->matrix_view, NULL);
-  clear_columns (priv->matrix_view);
   add_columns (self, m);
   show_summary (self, m);
   rows = sam_matrix_rows_new (m);
@@ -203,6 +218,32 @@ show_matrix (SamMatrixPage *self)
                                   NULL, NULL);
   selection = gtk_no_selection_new (G_LIST_MODEL (tree));
   gtk_column_view_set_model (priv->matrix_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* Computes the matrix with the options chosen, in the background, and
+ * shows it when it is there; one asked for before replaces the last. */
+static void
+show_matrix (SamMatrixPage *self)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+  SamStore *store = sam_page_get_store (SAM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamScope) scope = ministry_scope (self);
+
+  if (scope && !sam_scope_resolve (scope, store, &error))
+    {
+      sam_page_toast (SAM_PAGE (self), error->message);
+      return;
+    }
+  if (priv->computing)
+    g_cancellable_cancel (priv->computing);
+  g_clear_object (&priv->computing);
+  priv->computing = g_cancellable_new ();
+  gtk_column_view_set_model (priv->matrix_view, NULL);
+  clear_columns (priv->matrix_view);
+  gtk_label_set_text (priv->matrix_summary, _("Counting…"));
+  sam_coordination_matrix_async (store, kind_of (self), scope, column_kind (self), priv->computing,
+                                 on_matrix_computed_cb, g_object_ref (self));
 }
 
 /* The ministries for the filter, "All ministries" first. */
@@ -256,9 +297,22 @@ on_matrix_options_cb (SamMatrixPage *self)
 }
 
 static void
+sam_matrix_page_dispose (GObject *object)
+{
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (SAM_MATRIX_PAGE (object));
+
+  if (priv->computing)
+    g_cancellable_cancel (priv->computing);
+  g_clear_object (&priv->computing);
+  G_OBJECT_CLASS (sam_matrix_page_parent_class)->dispose (object);
+}
+
+static void
 sam_matrix_page_class_init (SamMatrixPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sam_matrix_page_dispose;
 
   SAM_PAGE_CLASS (klass)->reload = sam_matrix_page_reload;
 
@@ -285,6 +339,17 @@ sam_matrix_page_init (SamMatrixPage *self)
   gtk_drop_down_set_model (priv->matrix_columns, G_LIST_MODEL (columns));
   gtk_widget_set_visible (GTK_WIDGET (priv->matrix_ministry), !coverage);
   priv->setting = FALSE;
+}
+
+/* TRUE while the matrix to show is being computed. */
+gboolean
+sam_matrix_page_is_computing (SamMatrixPage *self)
+{
+  SamMatrixPagePrivate *priv;
+
+  g_return_val_if_fail (SAM_IS_MATRIX_PAGE (self), FALSE);
+  priv = sam_matrix_page_get_instance_private (self);
+  return priv->computing != NULL;
 }
 
 /* The two kinds */

@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (SamResponsibilityPage, sam_responsibility_page, SAM, RESPO
 #define SAM_TYPE_COVERAGE_PAGE (sam_coverage_page_get_type ())
 G_DECLARE_FINAL_TYPE (SamCoveragePage, sam_coverage_page, SAM, COVERAGE_PAGE, SamMatrixPage)
 
-SamPage *sam_responsibility_page_new (void);
-SamPage *sam_coverage_page_new       (void);
+SamPage  *sam_responsibility_page_new  (void);
+SamPage  *sam_coverage_page_new        (void);
+gboolean  sam_matrix_page_is_computing (SamMatrixPage *self);
 
 G_END_DECLS

@@ -249,16 +249,24 @@ on_written_cb (GObject      *source,
 {
   g_autoptr(SamReportsPage) self = data;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
   g_autofree char *name = NULL, *text = NULL;
   g_autoptr(AdwToast) toast = NULL;
 
   show_busy (self, FALSE);
   g_clear_object (&self->writing);
-  if (!sam_report_write_finish (result, &error))
+  if (!sam_report_write_finish (result, &warnings, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         sam_page_show_error (SAM_PAGE (self), _("The Report Was Not Written"), error->message);
       return;
+    }
+  /* Written, but what did not fit in a sheet is said, as on the command
+   * line; the sheets say it too. */
+  if (warnings[0])
+    {
+      g_autofree char *said = g_strjoinv ("\n\n", warnings);
+      sam_page_show_error (SAM_PAGE (self), _("Part of the Report Did Not Fit"), said);
     }
   name = g_path_get_basename (self->path);
   text = g_strdup_printf (_("“%s” has been written"), name);
