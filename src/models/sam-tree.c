@@ -478,7 +478,9 @@ append_follow_up (GListStore      *list,
 {
   g_autofree char *title = agency ? sam_tree_describe (agency) : g_strdup (_("No lead agency"));
   /* TRANSLATORS: how many activities are not reported, and in which period. */
-  g_autofree char *count = g_strdup_printf (_("%u not reported in %s"), items->len, period->code);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not reported in %s",
+                                                         "%u not reported in %s", items->len),
+                                            items->len, period->code);
   g_autoptr(SamNode) heading = sam_node_new (title, count, agency);
   FollowUp *f = g_new0 (FollowUp, 1);
 
