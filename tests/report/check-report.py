@@ -632,7 +632,10 @@ def expected_changes(db, ids, measures, lang, period):
             add("due-moved", a, now[7], date_text(then[4], lang), date_text(now[4], lang))
         if then[7] != now[7]:
             add("lead-changed", a, now[7], name.get(then[7]), name.get(now[7]))
-        if then[5] and not now[5]:
+        # Stopped: expected to report now (live, not done, running in the
+        # period), as the Follow-up counts it, and did not.
+        expected = now[0] not in ("cancelled", "done") and runs_in(db, a, period, now[4])
+        if then[5] and expected and not now[5]:
             add("stopped-reporting", a, now[7])
     check(not any(n[1] == "removed" for n in notes), "the fixture removes no activity; check them here first")
     rows.sort(key=lambda r: (r[0], r[2], r[1]))
