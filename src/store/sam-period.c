@@ -75,11 +75,9 @@ sam_period_describe (const SamPeriod *period)
 
 /* Month names for sam_period_describe_in(), which a report in another
  * language than the window's needs: not the process's locale. */
-static const char *months_en[12] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-static const char *months_nb[12] = {
-  "jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des.",
+static const char *const months[2][12] = {
+  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+  { "jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des." },
 };
 
 static char *
@@ -88,7 +86,7 @@ day_text (GDateTime  *date,
           gboolean    year)
 {
   int d = g_date_time_get_day_of_month (date);
-  const char *month = (norwegian ? months_nb : months_en)[g_date_time_get_month (date) - 1];
+  const char *month = months[norwegian ? 1 : 0][g_date_time_get_month (date) - 1];
 
   if (year)
     return g_strdup_printf (norwegian ? "%d. %s %d" : "%d %s %d", d, month, g_date_time_get_year (date));
