@@ -15,6 +15,7 @@
  *   against its version's on an open store. */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "store/sam-store-private.h"

@@ -43,7 +43,7 @@
 
 typedef struct
 {
-  sqlite3 *db;
+  SamDb   *db;
   GRand   *rand;
   gint64   sectors[N_SECTORS], agencies[N_AGENCIES], groups[N_GROUPS];
   gint64   plans[N_FOCUS_AREAS * MEASURES_PER_AREA * PLANS_PER_MEASURE];
@@ -54,38 +54,45 @@ typedef struct
   guint    n_leads;   /* lead agencies are picked among the first n_leads */
 } Gen;
 
-static sqlite3_stmt *
+static SamStmt *
 prepare (Gen *g, const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  SamStmt *stmt = sam_db_prepare (g->db, sql, &error);
 
-  if (sqlite3_prepare_v2 (g->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (g->db));
+  if (stmt == NULL)
+    g_error ("%s: %s", sql, error->message);
   return stmt;
 }
 
 /* Binds the arguments described by @types ('i' a gint64, 's' a text, 'n'
- * NULL without an argument) and steps once; returns the new row's id. */
+ * NULL without an argument) and runs @stmt; returns the id it returns (an
+ * INSERT … RETURNING id), or 0. */
 static gint64
-run (Gen *g, sqlite3_stmt *stmt, const char *types, ...)
+run (Gen *g, SamStmt *stmt, const char *types, ...)
 {
+  g_autoptr(GError) error = NULL;
   va_list args;
+  SamStep step;
+  gint64 id = 0;
 
-  sqlite3_reset (stmt);
   va_start (args, types);
   for (int i = 0; types[i]; i++)
     {
       if (types[i] == 'i')
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+        sam_stmt_bind_int (stmt, i + 1, va_arg (args, gint64));
       else if (types[i] == 's')
-        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+        sam_stmt_bind_text (stmt, i + 1, va_arg (args, const char *));
       else
-        sqlite3_bind_null (stmt, i + 1);
+        sam_stmt_bind_null (stmt, i + 1);
     }
   va_end (args);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    g_error ("%s", sqlite3_errmsg (g->db));
-  return sqlite3_last_insert_rowid (g->db);
+  while ((step = sam_stmt_step (stmt, &error)) == SAM_STEP_ROW)
+    id = sam_stmt_column_int (stmt, 0);
+  if (step == SAM_STEP_ERROR)
+    g_error ("%s", error->message);
+  sam_stmt_reset (stmt);
+  return id;
 }
 
 static gint64
@@ -100,11 +107,11 @@ make_world (Gen *g)
   static const char *kinds[] = { "directorate", "agency", "research", "legal" };
   static const char *free_kinds[] = { "ngo", "municipality", "business", "international", "research" };
   static const char *categories[] = { "professionals", "at_risk", "demand", "industry", "public" };
-  sqlite3_stmt *sector = prepare (g, "INSERT INTO sector (name) VALUES (?)");
-  sqlite3_stmt *agency = prepare (g, "INSERT INTO agency (name, short_name, kind, parent_id) VALUES (?, ?, ?, ?)");
-  sqlite3_stmt *agency_sector = prepare (g, "INSERT OR IGNORE INTO agency_sector (agency_id, sector_id, position) VALUES (?, ?, ?)");
-  sqlite3_stmt *group = prepare (g, "INSERT INTO target_group (name, category, parent_id) VALUES (?, ?, ?)");
-  sqlite3_stmt *ministry_of = prepare (g, "UPDATE sector SET ministry_id = ? WHERE id = ?");
+  SamStmt *sector = prepare (g, "INSERT INTO sector (name) VALUES (?) RETURNING id");
+  SamStmt *agency = prepare (g, "INSERT INTO agency (name, short_name, kind, parent_id) VALUES (?, ?, ?, ?) RETURNING id");
+  SamStmt *agency_sector = prepare (g, "INSERT INTO agency_sector (agency_id, sector_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+  SamStmt *group = prepare (g, "INSERT INTO target_group (name, category, parent_id) VALUES (?, ?, ?) RETURNING id");
+  SamStmt *ministry_of = prepare (g, "UPDATE sector SET ministry_id = ? WHERE id = ?");
 
   for (int i = 0; i < N_SECTORS; i++)
     {
@@ -139,21 +146,21 @@ make_world (Gen *g)
       g->groups[i] = i % 10 == 9 ? run (g, group, "ssi", name, categories[i % 5], g->groups[i - 1])
                                  : run (g, group, "ssn", name, categories[i % 5]);
     }
-  sqlite3_finalize (sector);
-  sqlite3_finalize (agency);
-  sqlite3_finalize (agency_sector);
-  sqlite3_finalize (group);
-  sqlite3_finalize (ministry_of);
+  sam_stmt_free (sector);
+  sam_stmt_free (agency);
+  sam_stmt_free (agency_sector);
+  sam_stmt_free (group);
+  sam_stmt_free (ministry_of);
 }
 
 static void
 make_plans (Gen *g)
 {
   static const char *kinds[] = { "competence", "information", "knowledge", "prevention" };
-  sqlite3_stmt *area = prepare (g, "INSERT INTO focus_area (strategy_id, number, title) VALUES ((SELECT min(id) FROM strategy), ?, ?)");
-  sqlite3_stmt *measure = prepare (g, "INSERT INTO measure (focus_area_id, number, title) VALUES (?, ?, ?)");
-  sqlite3_stmt *plan = prepare (g, "INSERT INTO plan (measure_id, title, kind, scope, start_date, end_date) VALUES (?, ?, ?, 'cross_sector', ?, ?)");
-  sqlite3_stmt *period = prepare (g, "INSERT INTO reporting_period (code, start_date, end_date) VALUES (?, ?, ?)");
+  SamStmt *area = prepare (g, "INSERT INTO focus_area (strategy_id, number, title) VALUES ((SELECT min(id) FROM strategy), ?, ?) RETURNING id");
+  SamStmt *measure = prepare (g, "INSERT INTO measure (focus_area_id, number, title) VALUES (?, ?, ?) RETURNING id");
+  SamStmt *plan = prepare (g, "INSERT INTO plan (measure_id, title, kind, scope, start_date, end_date) VALUES (?, ?, ?, 'cross_sector', ?, ?) RETURNING id");
+  SamStmt *period = prepare (g, "INSERT INTO reporting_period (code, start_date, end_date) VALUES (?, ?, ?) RETURNING id");
   int p = 0;
 
   for (int a = 0; a < N_FOCUS_AREAS; a++)
@@ -183,15 +190,15 @@ make_plans (Gen *g)
       g_snprintf (g->period_end[i], 11, "%d-%02d-%02d", year, 4 + 4 * third, third == 1 ? 31 : third == 0 ? 30 : 31);
       g->periods[i] = run (g, period, "sss", code, g->period_start[i], g->period_end[i]);
     }
-  sqlite3_finalize (area);
-  sqlite3_finalize (measure);
-  sqlite3_finalize (plan);
-  sqlite3_finalize (period);
+  sam_stmt_free (area);
+  sam_stmt_free (measure);
+  sam_stmt_free (plan);
+  sam_stmt_free (period);
 }
 
 typedef struct
 {
-  sqlite3_stmt *activity, *partner, *sector, *group, *update, *note;
+  SamStmt *activity, *partner, *sector, *group, *update, *note;
 } ActivityStatements;
 
 /* An update's status: the activity's own in its last period (and a
@@ -274,10 +281,10 @@ make_activities (Gen *g, int n)
   ActivityStatements s = {
     /* A lead of 0 becomes NULL through nullif(). */
     prepare (g, "INSERT INTO activity (plan_id, title, description, scope, lead_agency_id, message, start_date, due_date, status, progress) "
-                "VALUES (?1, ?2, ?3, ?4, nullif(?5, 0), ?6, ?7, ?8, ?9, ?10)"),
-    prepare (g, "INSERT OR IGNORE INTO activity_partner (activity_id, agency_id, position) VALUES (?, ?, ?)"),
-    prepare (g, "INSERT OR IGNORE INTO activity_sector (activity_id, sector_id, position) VALUES (?, ?, ?)"),
-    prepare (g, "INSERT OR IGNORE INTO activity_target_group (activity_id, target_group_id, position) VALUES (?, ?, ?)"),
+                "VALUES (?1, ?2, ?3, ?4, nullif(?5, 0), ?6, ?7, ?8, ?9, ?10) RETURNING id"),
+    prepare (g, "INSERT INTO activity_partner (activity_id, agency_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+    prepare (g, "INSERT INTO activity_sector (activity_id, sector_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+    prepare (g, "INSERT INTO activity_target_group (activity_id, target_group_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
     prepare (g, "INSERT INTO status_update (activity_id, period_id, status, progress, comment, reported_by, reported_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)"),
     prepare (g, "INSERT INTO activity_change (activity_id, changed_at, field, old_value, new_value, title, plan_id) "
@@ -286,23 +293,23 @@ make_activities (Gen *g, int n)
 
   for (int i = 0; i < n; i++)
     make_activity (g, &s, i);
-  sqlite3_finalize (s.activity);
-  sqlite3_finalize (s.partner);
-  sqlite3_finalize (s.sector);
-  sqlite3_finalize (s.group);
-  sqlite3_finalize (s.update);
-  sqlite3_finalize (s.note);
+  sam_stmt_free (s.activity);
+  sam_stmt_free (s.partner);
+  sam_stmt_free (s.sector);
+  sam_stmt_free (s.group);
+  sam_stmt_free (s.update);
+  sam_stmt_free (s.note);
 }
 
 static void
 make_seminars (Gen *g, int n)
 {
   static const char *statuses[] = { "planned", "open", "held", "held", "cancelled" };
-  sqlite3_stmt *seminar = prepare (g, "INSERT INTO seminar (format_id, title, starts_at, place, organiser_id, activity_id, capacity, status) "
+  SamStmt *seminar = prepare (g, "INSERT INTO seminar (format_id, title, starts_at, place, organiser_id, activity_id, capacity, status) "
                                       "VALUES ((SELECT id FROM seminar_format ORDER BY id LIMIT 1 OFFSET ?), ?, ?, 'Oslo', ?, "
-                                      "(SELECT id FROM activity ORDER BY id DESC LIMIT 1 OFFSET ?), 120, ?)");
-  sqlite3_stmt *sector = prepare (g, "INSERT OR IGNORE INTO seminar_sector (seminar_id, sector_id, position) VALUES (?, ?, ?)");
-  sqlite3_stmt *registration = prepare (g, "INSERT INTO registration (seminar_id, organisation, sector_id, participants, attended, waitlisted, registered_at, names) "
+                                      "(SELECT id FROM activity ORDER BY id DESC LIMIT 1 OFFSET ?), 120, ?) RETURNING id");
+  SamStmt *sector = prepare (g, "INSERT INTO seminar_sector (seminar_id, sector_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+  SamStmt *registration = prepare (g, "INSERT INTO registration (seminar_id, organisation, sector_id, participants, attended, waitlisted, registered_at, names) "
                                            "VALUES (?, ?, ?, ?, ?, ?, '2027-01-15 12:00', 'Navn Navnesen, Ola Olsen')");
 
   for (int i = 0; i < n; i++)
@@ -324,9 +331,9 @@ make_seminars (Gen *g, int n)
           run (g, registration, "isiiii", id, org, sector_id, participants, attended, (gint64) (r == 5));
         }
     }
-  sqlite3_finalize (seminar);
-  sqlite3_finalize (sector);
-  sqlite3_finalize (registration);
+  sam_stmt_free (seminar);
+  sam_stmt_free (sector);
+  sam_stmt_free (registration);
 }
 
 int
@@ -354,13 +361,13 @@ main (int argc, char **argv)
   g.db = sam_store_get_db (store);
   g.rand = g_rand_new_with_seed (42);
   g.n_leads = (guint) leads;
-  if (!sam_store_exec (store, "BEGIN", &error))
+  if (!sam_db_begin (g.db, SAM_DB_WRITE, &error))
     g_error ("%s", error->message);
   make_world (&g);
   make_plans (&g);
   make_activities (&g, n);
   make_seminars (&g, MAX (1, n / 50));
-  if (!sam_store_exec (store, "COMMIT", &error))
+  if (!sam_db_commit (g.db, &error))
     g_error ("%s", error->message);
   g_rand_free (g.rand);
   g_print ("%s: %d activities\n", argv[1], n);

@@ -3,6 +3,9 @@
 
 - SQL, a database library or a store-private header outside src/store
   (the store's interface is the only door to the data);
+- inside src/store, SQLite's or libpq's API outside its backend (the
+  store runs on SamDb, sam-db-private.h: sam-db-sqlite.c wraps sqlite3,
+  sam-db-pg.c libpq);
 - GTK below src/gui;
 - files of src/gui that call each other in a circle (views use the
   window's shared parts, never the reverse).
@@ -19,6 +22,13 @@ os.chdir(root)
 DATABASE = re.compile(r'sqlite3[_.]|<sqlite3\.h>|libpq-fe\.h|\bPQ[a-z]+\(|'
                       r'#include\s*"store/sam-[a-z-]*-private\.h"')
 GTK = re.compile(r'#include\s*<(gtk|adwaita|gdk)')
+# Each database library's API, and the only files of src/store that use it.
+BACKENDS = [
+    ("SQLite", re.compile(r'\bsqlite3_[a-z0-9_]+|<sqlite3\.h>|\bsqlite3\s*\*|\bSQLITE_[A-Z]'),
+     {"src/store/sam-db-sqlite.c"}),
+    ("libpq", re.compile(r'libpq-fe\.h|\bPQ[a-z]+\(|\bPG(conn|result)\b'),
+     {"src/store/sam-db-pg.c", "src/store/sam-db-pg-private.h"}),
+]
 DEFINITION = re.compile(r'^(sam_[a-z0-9_]+) \(', re.M)
 NAME = re.compile(r'\bsam_[a-z0-9_]+\b')
 
@@ -42,6 +52,10 @@ for path in sources("src"):
         problems.append("%s: SQL, a database library or a store-private header outside src/store" % path)
     if not path.startswith(("src/gui/", "src/main.c")) and GTK.search(text):
         problems.append("%s: GTK below src/gui" % path)
+    for name, api, allowed in BACKENDS:
+        if path.startswith("src/store/") and path not in allowed and api.search(text):
+            problems.append("%s: %s's API outside its backend (%s); use SamDb (sam-db-private.h)"
+                            % (path, name, ", ".join(sorted(allowed))))
 
 # Who defines each public function of src/gui, and who calls it.
 gui = [p for p in sources("src/gui") if p.endswith(".c")]

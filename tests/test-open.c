@@ -216,6 +216,63 @@ test_no_folder (void)
   sam_test_remove_dir (dir);
 }
 
+/* A server's address opens a database on that server; a build without
+ * server support says so, and nothing is made on disk, not even a file
+ * named like the address in the folder Samordna runs in. */
+static void
+test_server_without_support (void)
+{
+  const char *addresses[] = {
+    "postgresql://localhost/samordna",
+    "POSTGRES://db.example.org:5433/plan?sslmode=require",
+    "host=localhost dbname=samordna",
+    "  dbname = samordna user=secretariat",
+    "service=samordna",
+  };
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *before = g_get_current_dir ();
+  g_auto(GStrv) names = NULL;
+
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamStore) store = sam_store_open (addresses[i], &error);
+
+      g_test_message ("%s", addresses[i]);
+      g_assert_null (store);
+      g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "cannot open a database on a PostgreSQL server"));
+      g_assert_nonnull (strstr (error->message, "Open a database file instead"));
+    }
+  names = sam_test_list_dir (dir);
+  g_assert_null (names[0]);
+  g_assert_cmpint (g_chdir (before), ==, 0);
+  sam_test_remove_dir (dir);
+}
+
+/* A file whose name holds "=" or "://" is still a file. */
+static void
+test_file_named_like_an_address (void)
+{
+  const char *files[] = { "notes=2026.db", "dbname", "plan://copy.db", "Host=x.db" };
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *sub = g_build_filename (dir, "plan:", NULL);
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      /* "plan://copy.db" is the file copy.db in the folder "plan:". */
+      g_autofree char *path = g_strconcat (dir, "/", files[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamStore) store = sam_store_open (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sam_store_count (store, SAM_KIND_MEASURE), ==, 4);
+    }
+  sam_test_remove_dir (dir);
+}
+
 /* Another process holds the write lock for as long as the pipe is open. */
 static void
 test_locked (void)
@@ -346,6 +403,8 @@ main (int   argc,
   g_test_add_func ("/store/open/creates-default", test_creates_default);
   g_test_add_func ("/store/open/no-folder", test_no_folder);
   g_test_add_func ("/store/open/locked", test_locked);
+  g_test_add_func ("/store/open/server-without-support", test_server_without_support);
+  g_test_add_func ("/store/open/file-named-like-an-address", test_file_named_like_an_address);
   g_test_add_func ("/store/open/async", test_open_async);
   g_test_add_func ("/store/open/check-later", test_check_later);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

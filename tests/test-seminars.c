@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/sam-seminars.h"
+#include "store/sam-db-sqlite-private.h"
 #include "store/sam-store-private.h"
 
 typedef struct
@@ -56,7 +58,7 @@ fixture_set_up (Fixture       *fx,
   fx->path = g_build_filename (fx->dir, "test.db", NULL);
   fx->store = sam_store_open (fx->path, &error);
   g_assert_no_error (error);
-  sqlite3_commit_hook (sam_store_get_db (fx->store), on_commit_cb, fx);
+  sqlite3_commit_hook (sam_db_sqlite_get_handle (sam_store_get_db (fx->store)), on_commit_cb, fx);
   fx->national = find_id (fx, SAM_KIND_SEMINAR_FORMAT, "kind", "national");
   fx->low_threshold = find_id (fx, SAM_KIND_SEMINAR_FORMAT, "kind", "low_threshold");
   fx->thematic = find_id (fx, SAM_KIND_SEMINAR_FORMAT, "kind", "thematic");

@@ -33,8 +33,9 @@
 #define SECTORS_OF(m) \
   "activity_sector y CROSS JOIN sector t ON t.id = y.sector_id WHERE y.activity_id = a.id AND t.ministry_id = " m
 
+/* The first %s is the dialect's string aggregate of the sectors' names. */
 #define SECTOR_NAMES "g.id, g.name, g.short_name, " \
-  "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM " SECTORS_OF ("g.id") \
+  "(SELECT %s FROM (SELECT t.name AS name FROM " SECTORS_OF ("g.id") \
   "  ORDER BY y.position, y.sector_id)), x.position FROM %s " \
   "CROSS JOIN " SAM_SECTOR_DUTY_JOIN " CROSS JOIN agency g ON g.id = s.ministry_id "
 #define SECTOR_IDS "s.ministry_id, NULL, NULL, NULL, x.position FROM %s CROSS JOIN " SAM_SECTOR_DUTY_JOIN " "
@@ -45,7 +46,8 @@
   "  AND (y.position < x.position OR (y.position = x.position AND y.sector_id < x.sector_id)))"
 
 static char *
-accountability_sql (const SamScope *scope,
+accountability_sql (SamStore       *store,
+                    const SamScope *scope,
                     gint64          activity_id,
                     SamAccountRole  roles)
 {
@@ -61,8 +63,15 @@ accountability_sql (const SamScope *scope,
   if (roles & SAM_ACCOUNT_PARTNER)
     g_string_append_printf (sql, names ? "%s" PARTNER_BRANCH (PARTNER_NAMES) : "%s" PARTNER_BRANCH (PARTNER_IDS),
                             sql->len ? " UNION ALL " : "", SAM_ACCOUNT_PARTNER, table, in_scope, which);
-  if (roles & SAM_ACCOUNT_SECTOR)
-    g_string_append_printf (sql, names ? "%s" SECTOR_BRANCH (SECTOR_NAMES) : "%s" SECTOR_BRANCH (SECTOR_IDS),
+  if ((roles & SAM_ACCOUNT_SECTOR) && names)
+    {
+      g_autofree char *sectors = sam_store_string_agg (store, "name", "', '");
+
+      g_string_append_printf (sql, "%s" SECTOR_BRANCH (SECTOR_NAMES),
+                              sql->len ? " UNION ALL " : "", SAM_ACCOUNT_SECTOR, sectors, table, in_scope, which);
+    }
+  else if (roles & SAM_ACCOUNT_SECTOR)
+    g_string_append_printf (sql, "%s" SECTOR_BRANCH (SECTOR_IDS),
                             sql->len ? " UNION ALL " : "", SAM_ACCOUNT_SECTOR, table, in_scope, which);
   /* One activity's rows come in a stable order; a stream of all comes as
    * the walk finds them. */
@@ -79,26 +88,26 @@ typedef struct
 } Streaming;
 
 static gboolean
-account_row_cb (sqlite3_stmt  *stmt,
+account_row_cb (SamStmt       *stmt,
                 gpointer       user_data,
                 GError       **error)
 {
   Streaming *s = user_data;
   SamAccountRow row = {
-    .activity_id = sqlite3_column_int64 (stmt, 0),
-    .plan_id = sqlite3_column_int64 (stmt, 1),
-    .measure_id = sqlite3_column_int64 (stmt, 2),
-    .role = (SamAccountRole) sqlite3_column_int (stmt, 3),
-    .agency_id = sqlite3_column_int64 (stmt, 4),
-    .position = sqlite3_column_int64 (stmt, 8),
+    .activity_id = sam_stmt_column_int (stmt, 0),
+    .plan_id = sam_stmt_column_int (stmt, 1),
+    .measure_id = sam_stmt_column_int (stmt, 2),
+    .role = (SamAccountRole) sam_stmt_column_int (stmt, 3),
+    .agency_id = sam_stmt_column_int (stmt, 4),
+    .position = sam_stmt_column_int (stmt, 8),
   };
 
   /* A count of a large plan reads no names: a third of its time. */
   if (s->names)
     {
-      row.name = sam_query_text (stmt, 5);
-      row.short_name = sam_query_text (stmt, 6);
-      row.sectors = sam_query_text (stmt, 7);
+      row.name = sam_stmt_column_text (stmt, 5);
+      row.short_name = sam_stmt_column_text (stmt, 6);
+      row.sectors = sam_stmt_column_text (stmt, 7);
     }
   return s->func (&row, s->user_data, error);
 }
@@ -128,7 +137,7 @@ sam_accountability_foreach (SamStore        *store,
 {
   g_autofree char *sql = NULL;
   Streaming s = { func, user_data, (roles & SAM_ACCOUNT_IDS_ONLY) == 0 };
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -136,7 +145,7 @@ sam_accountability_foreach (SamStore        *store,
 
   if ((roles & SAM_ACCOUNT_ALL) == 0)
     return TRUE;
-  sql = accountability_sql (scope, activity_id, roles & (SAM_ACCOUNT_ALL | SAM_ACCOUNT_IDS_ONLY));
+  sql = accountability_sql (store, scope, activity_id, roles & (SAM_ACCOUNT_ALL | SAM_ACCOUNT_IDS_ONLY));
   if (!(stmt = sam_query_prepare (store, sql, scope, error)))
     return FALSE;
   sam_query_bind_int (stmt, ":activity", activity_id);

@@ -26,12 +26,12 @@ sam_activity_data_free (SamActivityData *data)
 /* Names */
 
 static gboolean
-add_name_cb (sqlite3_stmt  *stmt,
+add_name_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
-  g_hash_table_insert (user_data, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                       g_strdup (sam_query_text (stmt, 1)));
+  g_hash_table_insert (user_data, g_memdup2 (&(gint64) { sam_stmt_column_int (stmt, 0) }, sizeof (gint64)),
+                       g_strdup (sam_stmt_column_text (stmt, 1)));
   return TRUE;
 }
 
@@ -117,30 +117,30 @@ typedef struct
 } Reading;
 
 static char *
-dup_text (sqlite3_stmt *stmt,
+dup_text (SamStmt      *stmt,
           int           column)
 {
-  return g_strdup (sam_query_text (stmt, column));
+  return g_strdup (sam_stmt_column_text (stmt, column));
 }
 
 static gboolean
-add_row_cb (sqlite3_stmt  *stmt,
+add_row_cb (SamStmt       *stmt,
             gpointer       user_data,
             GError       **error)
 {
   Reading *r = user_data;
   SamActivityData *data = g_new0 (SamActivityData, 1);
 
-  data->id = sqlite3_column_int64 (stmt, 0);
+  data->id = sam_stmt_column_int (stmt, 0);
   data->title = dup_text (stmt, 1);
   data->description = dup_text (stmt, 2);
-  data->plan_id = sqlite3_column_int64 (stmt, 3);
-  data->measure_id = sqlite3_column_int64 (stmt, 4);
-  data->lead_id = sqlite3_column_int64 (stmt, 5);
+  data->plan_id = sam_stmt_column_int (stmt, 3);
+  data->measure_id = sam_stmt_column_int (stmt, 4);
+  data->lead_id = sam_stmt_column_int (stmt, 5);
   data->start_date = dup_text (stmt, 6);
   data->due_date = dup_text (stmt, 7);
   data->status = dup_text (stmt, 8);
-  data->progress = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 9);
+  data->progress = sam_stmt_column_is_null (stmt, 9) ? -1 : sam_stmt_column_int (stmt, 9);
   g_ptr_array_add (r->rows, data);
   g_hash_table_insert (r->by_id, &data->id, data);
   return TRUE;
@@ -160,12 +160,12 @@ link_array (SamActivityData *data,
 }
 
 static gboolean
-add_link_cb (sqlite3_stmt  *stmt,
+add_link_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   Reading *r = user_data;
-  gint64 id = sqlite3_column_int64 (stmt, 0), value = sqlite3_column_int64 (stmt, 1);
+  gint64 id = sam_stmt_column_int (stmt, 0), value = sam_stmt_column_int (stmt, 1);
   SamActivityData *data = g_hash_table_lookup (r->by_id, &id);
   GArray **array;
 
@@ -180,17 +180,17 @@ add_link_cb (sqlite3_stmt  *stmt,
 
 /* The updates come by activity and time reported: the last one wins. */
 static gboolean
-add_latest_cb (sqlite3_stmt  *stmt,
+add_latest_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
   Reading *r = user_data;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sam_stmt_column_int (stmt, 0);
   SamActivityData *data = g_hash_table_lookup (r->by_id, &id);
 
   if (data != NULL)
     {
-      data->latest_period = sqlite3_column_int64 (stmt, 1);
+      data->latest_period = sam_stmt_column_int (stmt, 1);
       g_free (data->latest_comment);
       data->latest_comment = dup_text (stmt, 2);
     }
@@ -265,13 +265,13 @@ read_rows (SamStore  *store,
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      sqlite3_stmt *stmt = sam_query_prepare (store, queries[q][which], NULL, error);
+      SamStmt *stmt = sam_query_prepare (store, queries[q][which], NULL, error);
       SamRowFunc func = q == 0 ? add_row_cb : q == G_N_ELEMENTS (queries) - 1 ? add_latest_cb : add_link_cb;
 
       if (stmt == NULL)
         return NULL;
       if (which != READ_ALL)
-        sqlite3_bind_int64 (stmt, 1, param);
+        sam_stmt_bind_int (stmt, 1, param);
       r.which = q > 0 ? q - 1 : 0;
       if (!sam_query_run (store, stmt, func, &r, error))
         return NULL;

@@ -298,29 +298,29 @@ compare_cb (const SamActivityFactsRow  *row,
 /* Names and places */
 
 static gboolean
-add_agency_cb (sqlite3_stmt  *stmt,
+add_agency_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
   Comparing *c = user_data;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sam_stmt_column_int (stmt, 0);
 
-  g_hash_table_insert (c->agencies, g_memdup2 (&id, sizeof id), g_strdup (sam_query_text (stmt, 1)));
+  g_hash_table_insert (c->agencies, g_memdup2 (&id, sizeof id), g_strdup (sam_stmt_column_text (stmt, 1)));
   g_hash_table_insert (c->parents, g_memdup2 (&id, sizeof id),
-                       g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 2) }, sizeof (gint64)));
+                       g_memdup2 (&(gint64) { sam_stmt_column_int (stmt, 2) }, sizeof (gint64)));
   return TRUE;
 }
 
 static gboolean
-add_place_cb (sqlite3_stmt  *stmt,
+add_place_cb (SamStmt       *stmt,
               gpointer       user_data,
               GError       **error)
 {
   Comparing *c = user_data;
-  Place place = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
-                  sqlite3_column_int64 (stmt, 4) };
+  Place place = { sam_stmt_column_int (stmt, 1), sam_stmt_column_int (stmt, 2), sam_stmt_column_int (stmt, 3),
+                  sam_stmt_column_int (stmt, 4) };
 
-  g_hash_table_insert (c->places, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+  g_hash_table_insert (c->places, g_memdup2 (&(gint64) { sam_stmt_column_int (stmt, 0) }, sizeof (gint64)),
                        g_memdup2 (&place, sizeof place));
   if (place.measure_id)
     g_hash_table_insert (c->measures, g_memdup2 (&place.measure_id, sizeof (gint64)),
@@ -398,20 +398,20 @@ typedef struct
 } Noting;
 
 static gboolean
-add_note_cb (sqlite3_stmt  *stmt,
+add_note_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   Noting *n = user_data;
   Comparing *c = n->c;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-  gint64 plan = sqlite3_column_int64 (stmt, 2);
-  const char *lead_text = sam_query_text (stmt, 3);
+  gint64 id = sam_stmt_column_int (stmt, 0);
+  gint64 plan = sam_stmt_column_int (stmt, 2);
+  const char *lead_text = sam_stmt_column_text (stmt, 3);
   gint64 lead = lead_text ? g_ascii_strtoll (lead_text, NULL, 10) : 0;
   const Place *place = g_hash_table_lookup (c->places, &plan);
   SamChange change = {
     SAM_CHANGE_REMOVED, id, place ? place->measure_id : 0, place ? place->measure_number : 0, plan, lead,
-    sam_query_text (stmt, 1), agency_name (c, lead), NULL, NULL, 0,
+    sam_stmt_column_text (stmt, 1), agency_name (c, lead), NULL, NULL, 0,
   };
   Created *created;
 
@@ -419,7 +419,7 @@ add_note_cb (sqlite3_stmt  *stmt,
     {
       created = g_new0 (Created, 1);
       created->plan_id = plan;
-      created->title = g_strdup (sam_query_text (stmt, 1));
+      created->title = g_strdup (sam_stmt_column_text (stmt, 1));
       g_hash_table_replace (c->created, g_memdup2 (&id, sizeof id), created);
     }
   else if (in_scope (c, plan, lead))
@@ -441,10 +441,10 @@ read_notes (SamStore    *store,
   g_autofree char *after = g_strconcat (from, "~", NULL);
   g_autofree char *until = g_strconcat (to, "~", NULL);
   Noting noting = { c, removed };
-  sqlite3_stmt *stmt = sam_query_prepare (store,
-                                          "SELECT activity_id, title, coalesce(plan_id, 0), old_value FROM activity_change "
-                                          "WHERE field = :field AND changed_at > :after AND changed_at < :until "
-                                          "ORDER BY changed_at, id", NULL, error);
+  SamStmt *stmt = sam_query_prepare (store,
+                                     "SELECT activity_id, title, coalesce(plan_id, 0), old_value FROM activity_change "
+                                     "WHERE field = :field AND changed_at > :after AND changed_at < :until "
+                                     "ORDER BY changed_at, id", NULL, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -455,7 +455,7 @@ read_notes (SamStore    *store,
 }
 
 static gboolean
-exists_cb (sqlite3_stmt  *stmt,
+exists_cb (SamStmt       *stmt,
            gpointer       user_data,
            GError       **error)
 {

@@ -102,47 +102,43 @@ now_text (void)
 
 /* Freezing */
 
-/* Binds @text, or NULL, at @pos. */
+/* Binds @value at @pos when it is @given, else NULL. */
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           pos,
-           const char   *text)
+bind_optional (SamStmt  *stmt,
+               int       pos,
+               gboolean  given,
+               gint64    value)
 {
-  if (text)
-    sqlite3_bind_text (stmt, pos, text, -1, SQLITE_TRANSIENT);
+  if (given)
+    sam_stmt_bind_int (stmt, pos, value);
   else
-    sqlite3_bind_null (stmt, pos);
+    sam_stmt_bind_null (stmt, pos);
 }
 
+/* Binds @id, or NULL for 0, at @pos. */
 static void
-bind_id (sqlite3_stmt *stmt,
-         int           pos,
-         gint64        id)
+bind_id (SamStmt *stmt,
+         int      pos,
+         gint64   id)
 {
-  if (id)
-    sqlite3_bind_int64 (stmt, pos, id);
-  else
-    sqlite3_bind_null (stmt, pos);
+  bind_optional (stmt, pos, id != 0, id);
 }
 
 typedef struct
 {
-  SamStore     *store;
-  gint64        closing;
-  sqlite3_stmt *insert;
-  gint64        position;
+  SamStore *store;
+  gint64    closing;
+  SamStmt  *insert;
+  gint64    position;
 } Freezing;
 
+/* Runs the insert with what is bound; every parameter is bound each time. */
 static gboolean
 step_insert (Freezing  *f,
              GError   **error)
 {
-  int rc = sqlite3_step (f->insert);
-
-  sqlite3_reset (f->insert);
-  sqlite3_clear_bindings (f->insert);
   f->position++;
-  return rc == SQLITE_DONE || sam_store_set_sql_error (f->store, rc, error);
+  return sam_stmt_run (f->insert, error);
 }
 
 static gboolean
@@ -151,7 +147,7 @@ freeze_activity_cb (const SamActivityRow  *r,
                     GError               **error)
 {
   Freezing *f = user_data;
-  sqlite3_stmt *s = f->insert;
+  SamStmt *s = f->insert;
   const char *texts[] = {
     r->measure, r->plan, r->plan_kind, r->title, r->description, r->scope, r->priority_task, r->lead,
     r->partners, r->sector_duty, r->sectors, r->target_groups, r->message, r->channels, r->languages,
@@ -159,26 +155,23 @@ freeze_activity_cb (const SamActivityRow  *r,
   };
   int pos = 1;
 
-  sqlite3_bind_int64 (s, pos++, f->closing);
-  sqlite3_bind_int64 (s, pos++, r->id);
-  sqlite3_bind_int64 (s, pos++, f->position);
+  sam_stmt_bind_int (s, pos++, f->closing);
+  sam_stmt_bind_int (s, pos++, r->id);
+  sam_stmt_bind_int (s, pos++, f->position);
   bind_id (s, pos++, r->focus_area_id);
   bind_id (s, pos++, r->measure_id);
   bind_id (s, pos++, r->plan_id);
   bind_id (s, pos++, r->lead_id);
-  sqlite3_bind_int64 (s, pos++, r->measure_number);
+  sam_stmt_bind_int (s, pos++, r->measure_number);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    bind_text (s, pos++, texts[i]);
-  if (r->progress >= 0)
-    sqlite3_bind_int64 (s, pos, r->progress);
-  pos++;
-  sqlite3_bind_int (s, pos++, r->overdue);
-  sqlite3_bind_int (s, pos++, r->running);
-  sqlite3_bind_int (s, pos++, r->reported);
-  bind_text (s, pos++, r->latest_comment);
-  bind_text (s, pos++, r->latest_period);
-  if (r->has_change)
-    sqlite3_bind_int64 (s, pos, r->progress_change);
+    sam_stmt_bind_text (s, pos++, texts[i]);
+  bind_optional (s, pos++, r->progress >= 0, r->progress);
+  sam_stmt_bind_int (s, pos++, r->overdue);
+  sam_stmt_bind_int (s, pos++, r->running);
+  sam_stmt_bind_int (s, pos++, r->reported);
+  sam_stmt_bind_text (s, pos++, r->latest_comment);
+  sam_stmt_bind_text (s, pos++, r->latest_period);
+  bind_optional (s, pos, r->has_change, r->progress_change);
   return step_insert (f, error);
 }
 
@@ -188,20 +181,19 @@ freeze_status_cb (const SamStatusRow  *r,
                   GError             **error)
 {
   Freezing *f = user_data;
-  sqlite3_stmt *s = f->insert;
+  SamStmt *s = f->insert;
 
-  sqlite3_bind_int64 (s, 1, f->closing);
-  sqlite3_bind_int64 (s, 2, f->position);
-  sqlite3_bind_int64 (s, 3, r->activity_id);
-  sqlite3_bind_int64 (s, 4, r->measure_number);
-  bind_text (s, 5, r->activity);
-  bind_text (s, 6, r->period);
-  bind_text (s, 7, r->status);
-  if (r->progress >= 0)
-    sqlite3_bind_int64 (s, 8, r->progress);
-  bind_text (s, 9, r->comment);
-  bind_text (s, 10, r->reported_by);
-  bind_text (s, 11, r->reported_at);
+  sam_stmt_bind_int (s, 1, f->closing);
+  sam_stmt_bind_int (s, 2, f->position);
+  sam_stmt_bind_int (s, 3, r->activity_id);
+  sam_stmt_bind_int (s, 4, r->measure_number);
+  sam_stmt_bind_text (s, 5, r->activity);
+  sam_stmt_bind_text (s, 6, r->period);
+  sam_stmt_bind_text (s, 7, r->status);
+  bind_optional (s, 8, r->progress >= 0, r->progress);
+  sam_stmt_bind_text (s, 9, r->comment);
+  sam_stmt_bind_text (s, 10, r->reported_by);
+  sam_stmt_bind_text (s, 11, r->reported_at);
   return step_insert (f, error);
 }
 
@@ -213,21 +205,21 @@ freeze_changes (Freezing    *f,
   for (guint i = 0; i < sam_changes_get_n (changes); i++)
     {
       const SamChange *c = sam_changes_get (changes, i);
-      sqlite3_stmt *s = f->insert;
+      SamStmt *s = f->insert;
 
-      sqlite3_bind_int64 (s, 1, f->closing);
-      sqlite3_bind_int64 (s, 2, f->position);
-      sqlite3_bind_text (s, 3, sam_change_kind_nick (c->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (s, 4, c->activity_id);
+      sam_stmt_bind_int (s, 1, f->closing);
+      sam_stmt_bind_int (s, 2, f->position);
+      sam_stmt_bind_text (s, 3, sam_change_kind_nick (c->kind));
+      sam_stmt_bind_int (s, 4, c->activity_id);
       bind_id (s, 5, c->measure_id);
       bind_id (s, 6, c->plan_id);
       bind_id (s, 7, c->lead_id);
-      sqlite3_bind_int64 (s, 8, c->measure_number);
-      bind_text (s, 9, c->title);
-      bind_text (s, 10, c->lead);
-      bind_text (s, 11, c->before);
-      bind_text (s, 12, c->after);
-      sqlite3_bind_int64 (s, 13, c->points);
+      sam_stmt_bind_int (s, 8, c->measure_number);
+      sam_stmt_bind_text (s, 9, c->title);
+      sam_stmt_bind_text (s, 10, c->lead);
+      sam_stmt_bind_text (s, 11, c->before);
+      sam_stmt_bind_text (s, 12, c->after);
+      sam_stmt_bind_int (s, 13, c->points);
       if (!step_insert (f, error))
         return FALSE;
     }
@@ -239,7 +231,7 @@ prepare_insert (Freezing    *f,
                 const char  *sql,
                 GError     **error)
 {
-  sqlite3_finalize (f->insert);
+  sam_stmt_free (f->insert);
   f->position = 0;
   f->insert = sam_query_prepare (f->store, sql, NULL, error);
   return f->insert != NULL;
@@ -316,7 +308,7 @@ freeze (SamStore         *store,
        && prepare_insert (&f, INSERT_CHANGE, error)
        && freeze_changes (&f, changes, error)
        && freeze_places (store, closing, error);
-  sqlite3_finalize (f.insert);
+  sam_stmt_free (f.insert);
   return ok;
 }
 
@@ -489,14 +481,14 @@ sam_period_reopen (SamStore         *store,
 
 /* Reading what was frozen */
 
-static sqlite3_stmt *
+static SamStmt *
 prepare_closed (SamStore        *store,
                 const char      *sql,
                 gint64           closing,
                 const SamScope  *scope,
                 GError         **error)
 {
-  sqlite3_stmt *stmt = sam_query_prepare (store, sql, scope, error);
+  SamStmt *stmt = sam_query_prepare (store, sql, scope, error);
 
   if (stmt)
     sam_query_bind_int (stmt, ":closing", closing);
@@ -510,38 +502,38 @@ typedef struct
 } Streaming;
 
 static gint64
-int_or (sqlite3_stmt *stmt,
-        int           column,
-        gint64        fallback)
+int_or (SamStmt *stmt,
+        int      column,
+        gint64   fallback)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_int64 (stmt, column);
+  return sam_stmt_column_is_null (stmt, column) ? fallback : sam_stmt_column_int (stmt, column);
 }
 
 static gboolean
-facts_cb (sqlite3_stmt  *stmt,
+facts_cb (SamStmt       *stmt,
           gpointer       user_data,
           GError       **error)
 {
   Streaming *s = user_data;
   SamActivityFactsRow row = {
-    .id = sqlite3_column_int64 (stmt, 0),
-    .measure_id = sqlite3_column_int64 (stmt, 1),
-    .plan_id = sqlite3_column_int64 (stmt, 2),
-    .lead_id = sqlite3_column_int64 (stmt, 3),
-    .title = sam_query_text (stmt, 4),
+    .id = sam_stmt_column_int (stmt, 0),
+    .measure_id = sam_stmt_column_int (stmt, 1),
+    .plan_id = sam_stmt_column_int (stmt, 2),
+    .lead_id = sam_stmt_column_int (stmt, 3),
+    .title = sam_stmt_column_text (stmt, 4),
     .facts = {
-      .status = sam_query_text (stmt, 5),
+      .status = sam_stmt_column_text (stmt, 5),
       .progress = int_or (stmt, 6, -1),
-      .start_date = sam_query_text (stmt, 7),
-      .due_date = sam_query_text (stmt, 8),
-      .reported = sqlite3_column_int (stmt, 9) != 0,
-      .comment = sam_query_text (stmt, 10),
-      .update_period = sam_query_text (stmt, 11),
-      .has_change = sqlite3_column_type (stmt, 12) != SQLITE_NULL,
-      .progress_change = sqlite3_column_int64 (stmt, 12),
+      .start_date = sam_stmt_column_text (stmt, 7),
+      .due_date = sam_stmt_column_text (stmt, 8),
+      .reported = sam_stmt_column_int (stmt, 9) != 0,
+      .comment = sam_stmt_column_text (stmt, 10),
+      .update_period = sam_stmt_column_text (stmt, 11),
+      .has_change = !sam_stmt_column_is_null (stmt, 12),
+      .progress_change = sam_stmt_column_int (stmt, 12),
       .frozen = TRUE,
-      .was_overdue = sqlite3_column_int (stmt, 13) != 0,
-      .was_running = sqlite3_column_int (stmt, 14) != 0,
+      .was_overdue = sam_stmt_column_int (stmt, 13) != 0,
+      .was_running = sam_stmt_column_int (stmt, 14) != 0,
     },
   };
 
@@ -565,21 +557,21 @@ sam_closing_foreach_facts (SamStore        *store,
     "FROM closed_activity a WHERE a.closing_id = :closing AND %s ORDER BY a.activity_id",
     sam_scope_closed_sql (scope));
   Streaming s = { func, user_data };
-  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+  SamStmt *stmt = prepare_closed (store, sql, closing, scope, error);
 
   return stmt != NULL && sam_query_run (store, stmt, facts_cb, &s, error);
 }
 
 static gboolean
-add_measure_cb (sqlite3_stmt  *stmt,
+add_measure_cb (SamStmt       *stmt,
                 gpointer       user_data,
                 GError       **error)
 {
   SamMeasureFigures *m = g_new0 (SamMeasureFigures, 1);
 
-  m->measure_id = sqlite3_column_int64 (stmt, 0);
-  m->number = sqlite3_column_int64 (stmt, 1);
-  m->title = g_strdup (sam_query_text (stmt, 2));
+  m->measure_id = sam_stmt_column_int (stmt, 0);
+  m->number = sam_stmt_column_int (stmt, 1);
+  m->title = g_strdup (sam_stmt_column_text (stmt, 2));
   g_ptr_array_add (user_data, m);
   return TRUE;
 }
@@ -598,7 +590,7 @@ sam_closing_read_measures (SamStore        *store,
     "SELECT m.id, m.number, m.title FROM (SELECT measure_id AS id, focus_area_id, number, title, position "
     "FROM closed_measure WHERE closing_id = :closing) m WHERE %s ORDER BY m.position",
     sam_scope_measure_sql (scope));
-  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+  SamStmt *stmt = prepare_closed (store, sql, closing, scope, error);
 
   if (stmt == NULL || !sam_query_run (store, stmt, add_measure_cb, measures, error))
     return NULL;
@@ -606,7 +598,7 @@ sam_closing_read_measures (SamStore        *store,
 }
 
 static gboolean
-activity_cb (sqlite3_stmt  *stmt,
+activity_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
@@ -614,38 +606,38 @@ activity_cb (sqlite3_stmt  *stmt,
   int c = 0;
   SamActivityRow row = { 0 };
 
-  row.id = sqlite3_column_int64 (stmt, c++);
-  row.focus_area_id = sqlite3_column_int64 (stmt, c++);
-  row.measure_id = sqlite3_column_int64 (stmt, c++);
-  row.plan_id = sqlite3_column_int64 (stmt, c++);
-  row.lead_id = sqlite3_column_int64 (stmt, c++);
-  row.measure_number = sqlite3_column_int64 (stmt, c++);
-  row.measure = sam_query_text (stmt, c++);
-  row.plan = sam_query_text (stmt, c++);
-  row.plan_kind = sam_query_text (stmt, c++);
-  row.title = sam_query_text (stmt, c++);
-  row.description = sam_query_text (stmt, c++);
-  row.scope = sam_query_text (stmt, c++);
-  row.priority_task = sam_query_text (stmt, c++);
-  row.lead = sam_query_text (stmt, c++);
-  row.partners = sam_query_text (stmt, c++);
-  row.sector_duty = sam_query_text (stmt, c++);
-  row.sectors = sam_query_text (stmt, c++);
-  row.target_groups = sam_query_text (stmt, c++);
-  row.message = sam_query_text (stmt, c++);
-  row.channels = sam_query_text (stmt, c++);
-  row.languages = sam_query_text (stmt, c++);
-  row.start_date = sam_query_text (stmt, c++);
-  row.due_date = sam_query_text (stmt, c++);
-  row.status = sam_query_text (stmt, c++);
+  row.id = sam_stmt_column_int (stmt, c++);
+  row.focus_area_id = sam_stmt_column_int (stmt, c++);
+  row.measure_id = sam_stmt_column_int (stmt, c++);
+  row.plan_id = sam_stmt_column_int (stmt, c++);
+  row.lead_id = sam_stmt_column_int (stmt, c++);
+  row.measure_number = sam_stmt_column_int (stmt, c++);
+  row.measure = sam_stmt_column_text (stmt, c++);
+  row.plan = sam_stmt_column_text (stmt, c++);
+  row.plan_kind = sam_stmt_column_text (stmt, c++);
+  row.title = sam_stmt_column_text (stmt, c++);
+  row.description = sam_stmt_column_text (stmt, c++);
+  row.scope = sam_stmt_column_text (stmt, c++);
+  row.priority_task = sam_stmt_column_text (stmt, c++);
+  row.lead = sam_stmt_column_text (stmt, c++);
+  row.partners = sam_stmt_column_text (stmt, c++);
+  row.sector_duty = sam_stmt_column_text (stmt, c++);
+  row.sectors = sam_stmt_column_text (stmt, c++);
+  row.target_groups = sam_stmt_column_text (stmt, c++);
+  row.message = sam_stmt_column_text (stmt, c++);
+  row.channels = sam_stmt_column_text (stmt, c++);
+  row.languages = sam_stmt_column_text (stmt, c++);
+  row.start_date = sam_stmt_column_text (stmt, c++);
+  row.due_date = sam_stmt_column_text (stmt, c++);
+  row.status = sam_stmt_column_text (stmt, c++);
   row.progress = int_or (stmt, c++, -1);
-  row.overdue = sqlite3_column_int (stmt, c++) != 0;
-  row.running = sqlite3_column_int (stmt, c++) != 0;
-  row.reported = sqlite3_column_int (stmt, c++) != 0;
-  row.latest_comment = sam_query_text (stmt, c++);
-  row.latest_period = sam_query_text (stmt, c++);
-  row.has_change = sqlite3_column_type (stmt, c) != SQLITE_NULL;
-  row.progress_change = sqlite3_column_int64 (stmt, c);
+  row.overdue = sam_stmt_column_int (stmt, c++) != 0;
+  row.running = sam_stmt_column_int (stmt, c++) != 0;
+  row.reported = sam_stmt_column_int (stmt, c++) != 0;
+  row.latest_comment = sam_stmt_column_text (stmt, c++);
+  row.latest_period = sam_stmt_column_text (stmt, c++);
+  row.has_change = !sam_stmt_column_is_null (stmt, c);
+  row.progress_change = sam_stmt_column_int (stmt, c);
   return ((SamActivityRowFunc) s->func) (&row, s->user_data, error);
 }
 
@@ -667,27 +659,27 @@ sam_closing_foreach_activity (SamStore            *store,
     "FROM closed_activity a WHERE a.closing_id = :closing AND %s ORDER BY a.position",
     sam_scope_closed_sql (scope));
   Streaming s = { func, user_data };
-  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+  SamStmt *stmt = prepare_closed (store, sql, closing, scope, error);
 
   return stmt != NULL && sam_query_run (store, stmt, activity_cb, &s, error);
 }
 
 static gboolean
-status_cb (sqlite3_stmt  *stmt,
+status_cb (SamStmt       *stmt,
            gpointer       user_data,
            GError       **error)
 {
   Streaming *s = user_data;
   SamStatusRow row = {
-    .activity_id = sqlite3_column_int64 (stmt, 0),
-    .measure_number = sqlite3_column_int64 (stmt, 1),
-    .activity = sam_query_text (stmt, 2),
-    .period = sam_query_text (stmt, 3),
-    .status = sam_query_text (stmt, 4),
+    .activity_id = sam_stmt_column_int (stmt, 0),
+    .measure_number = sam_stmt_column_int (stmt, 1),
+    .activity = sam_stmt_column_text (stmt, 2),
+    .period = sam_stmt_column_text (stmt, 3),
+    .status = sam_stmt_column_text (stmt, 4),
     .progress = int_or (stmt, 5, -1),
-    .comment = sam_query_text (stmt, 6),
-    .reported_by = sam_query_text (stmt, 7),
-    .reported_at = sam_query_text (stmt, 8),
+    .comment = sam_stmt_column_text (stmt, 6),
+    .reported_by = sam_stmt_column_text (stmt, 7),
+    .reported_at = sam_stmt_column_text (stmt, 8),
   };
 
   return ((SamStatusRowFunc) s->func) (&row, s->user_data, error);
@@ -709,22 +701,22 @@ sam_closing_foreach_status (SamStore          *store,
     "(SELECT a.activity_id FROM closed_activity a WHERE a.closing_id = :closing AND %s)) ORDER BY s.position",
     sam_scope_is_whole (scope), sam_scope_closed_sql (scope));
   Streaming s = { func, user_data };
-  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+  SamStmt *stmt = prepare_closed (store, sql, closing, scope, error);
 
   return stmt != NULL && sam_query_run (store, stmt, status_cb, &s, error);
 }
 
 static gboolean
-change_cb (sqlite3_stmt  *stmt,
+change_cb (SamStmt       *stmt,
            gpointer       user_data,
            GError       **error)
 {
   SamChanges *changes = user_data;
-  const char *kind = sam_query_text (stmt, 0);
+  const char *kind = sam_stmt_column_text (stmt, 0);
   SamChange change = {
-    0, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
-    sqlite3_column_int64 (stmt, 4), sqlite3_column_int64 (stmt, 5), sam_query_text (stmt, 6),
-    sam_query_text (stmt, 7), sam_query_text (stmt, 8), sam_query_text (stmt, 9), sqlite3_column_int64 (stmt, 10),
+    0, sam_stmt_column_int (stmt, 1), sam_stmt_column_int (stmt, 2), sam_stmt_column_int (stmt, 3),
+    sam_stmt_column_int (stmt, 4), sam_stmt_column_int (stmt, 5), sam_stmt_column_text (stmt, 6),
+    sam_stmt_column_text (stmt, 7), sam_stmt_column_text (stmt, 8), sam_stmt_column_text (stmt, 9), sam_stmt_column_int (stmt, 10),
   };
 
   for (change.kind = 0; change.kind < SAM_N_CHANGE_KINDS; change.kind++)
@@ -753,7 +745,7 @@ sam_closing_read_changes (SamStore        *store,
   g_autoptr(SamRecord) record = sam_store_get (store, SAM_KIND_PERIOD_CLOSING, closing, error);
   g_autoptr(SamPeriod) period = NULL, previous = NULL;
   g_autoptr(SamChanges) changes = NULL;
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
   GError *local = NULL;
 
   if (record == NULL)
@@ -770,14 +762,14 @@ sam_closing_read_changes (SamStore        *store,
 }
 
 static gboolean
-count_cb (sqlite3_stmt  *stmt,
+count_cb (SamStmt       *stmt,
           gpointer       user_data,
           GError       **error)
 {
   guint64 *counts = user_data;
 
-  counts[0] = (guint64) sqlite3_column_int64 (stmt, 0);
-  counts[1] = (guint64) sqlite3_column_int64 (stmt, 1);
+  counts[0] = (guint64) sam_stmt_column_int (stmt, 0);
+  counts[1] = (guint64) sam_stmt_column_int (stmt, 1);
   return TRUE;
 }
 
@@ -795,7 +787,7 @@ sam_closing_count (SamStore        *store,
     "SELECT (SELECT count(*) FROM closed_activity a WHERE a.closing_id = :closing AND %s), "
     "(SELECT count(*) FROM closed_status WHERE closing_id = :closing)", sam_scope_closed_sql (scope));
   guint64 counts[2] = { 0, 0 };
-  sqlite3_stmt *stmt = prepare_closed (store, sql, closing, scope, error);
+  SamStmt *stmt = prepare_closed (store, sql, closing, scope, error);
 
   if (stmt == NULL || !sam_query_run (store, stmt, count_cb, counts, error))
     return FALSE;
@@ -808,36 +800,34 @@ sam_closing_count (SamStore        *store,
 
 typedef struct
 {
-  SamStore     *store;
-  sqlite3_stmt *frozen;     /* closed_activity by id */
-  int           rc;
-  guint         changed;
+  SamStmt *frozen;     /* closed_activity by id */
+  SamStep  step;
+  guint    changed;
 } Differing;
 
 static gboolean
 frozen_step (Differing  *d,
              GError    **error)
 {
-  d->rc = sqlite3_step (d->frozen);
-  return d->rc == SQLITE_ROW || d->rc == SQLITE_DONE
-         || sam_store_set_sql_error (d->store, sqlite3_extended_errcode (sam_store_get_db (d->store)), error);
+  d->step = sam_stmt_step (d->frozen, error);
+  return d->step != SAM_STEP_ERROR;
 }
 
 /* Whether the frozen row at the cursor holds what @row holds now. */
 static gboolean
-same (sqlite3_stmt              *stmt,
+same (SamStmt                   *stmt,
       const SamActivityFactsRow *row)
 {
   const SamActivityFacts *f = &row->facts;
 
-  return g_strcmp0 (sam_query_text (stmt, 1), row->title) == 0
-         && g_strcmp0 (sam_query_text (stmt, 2), sam_status_values[sam_facts_status (f)].nick) == 0
+  return g_strcmp0 (sam_stmt_column_text (stmt, 1), row->title) == 0
+         && g_strcmp0 (sam_stmt_column_text (stmt, 2), sam_status_values[sam_facts_status (f)].nick) == 0
          && int_or (stmt, 3, -1) == f->progress
-         && g_strcmp0 (sam_query_text (stmt, 4), f->comment) == 0
-         && g_strcmp0 (sam_query_text (stmt, 5), f->start_date) == 0
-         && g_strcmp0 (sam_query_text (stmt, 6), f->due_date) == 0
-         && sqlite3_column_int64 (stmt, 7) == row->lead_id
-         && (sqlite3_column_int (stmt, 8) != 0) == f->reported;
+         && g_strcmp0 (sam_stmt_column_text (stmt, 4), f->comment) == 0
+         && g_strcmp0 (sam_stmt_column_text (stmt, 5), f->start_date) == 0
+         && g_strcmp0 (sam_stmt_column_text (stmt, 6), f->due_date) == 0
+         && sam_stmt_column_int (stmt, 7) == row->lead_id
+         && (sam_stmt_column_int (stmt, 8) != 0) == f->reported;
 }
 
 static gboolean
@@ -848,13 +838,13 @@ differ_cb (const SamActivityFactsRow  *row,
   Differing *d = user_data;
 
   /* Frozen, and removed since. */
-  while (d->rc == SQLITE_ROW && sqlite3_column_int64 (d->frozen, 0) < row->id)
+  while (d->step == SAM_STEP_ROW && sam_stmt_column_int (d->frozen, 0) < row->id)
     {
       d->changed++;
       if (!frozen_step (d, error))
         return FALSE;
     }
-  if (d->rc != SQLITE_ROW || sqlite3_column_int64 (d->frozen, 0) != row->id)
+  if (d->step != SAM_STEP_ROW || sam_stmt_column_int (d->frozen, 0) != row->id)
     d->changed++;   /* there now, not then */
   else
     {
@@ -876,7 +866,7 @@ sam_closing_count_changed (SamStore         *store,
                            guint            *changed,
                            GError          **error)
 {
-  Differing d = { store, NULL, SQLITE_DONE, 0 };
+  Differing d = { NULL, SAM_STEP_DONE, 0 };
   gint64 closing = 0;
   gboolean ok;
 
@@ -893,12 +883,12 @@ sam_closing_count_changed (SamStore         *store,
                                    "WHERE closing_id = :closing ORDER BY activity_id", closing, NULL, error)) != NULL
        && frozen_step (&d, error)
        && sam_figures_foreach_live (store, NULL, period, today, differ_cb, &d, error);
-  while (ok && d.rc == SQLITE_ROW)
+  while (ok && d.step == SAM_STEP_ROW)
     {
       d.changed++;
       ok = frozen_step (&d, error);
     }
-  sqlite3_finalize (d.frozen);
+  sam_stmt_free (d.frozen);
   *changed = d.changed;
   return ok;
 }

@@ -7,6 +7,10 @@
 #include "sam-accountability.h"
 #include "sam-coordination-private.h"
 
+/* Where a check's SQL sorts names without regard to case; in_dialect()
+ * puts the dialect's collation there. */
+#define NOCASE "{nocase}"
+
 /* The checks of the responsibility and coverage views. Each is one SQL
  * query over the whole database whose rows are the failures; a row is
  * (id, name, detail, other id, number, title) as the check needs. Cancelled
@@ -138,12 +142,12 @@ describe_duties (GPtrArray *duties)
 }
 
 static gboolean
-no_lead_cb (sqlite3_stmt  *stmt,
+no_lead_cb (SamStmt       *stmt,
             gpointer       user_data,
             GError       **error)
 {
   NoLead *n = user_data;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sam_stmt_column_int (stmt, 0);
   GPtrArray *duties = g_hash_table_lookup (n->duties, &id);
   g_autofree char *ministries = duties ? describe_duties (duties) : NULL;
 
@@ -152,11 +156,11 @@ no_lead_cb (sqlite3_stmt  *stmt,
      * "HOD (Helse- og omsorgstjenester), JD (Politi og påtalemyndighet)". */
     add_result_as (n->c, SAM_SEVERITY_WARNING, SAM_KIND_ACTIVITY, id, 0,
                    g_strdup_printf (_("No lead agency is named for the activity “%s”; sector responsibility: %s."),
-                                    sam_query_text (stmt, 1), ministries));
+                                    sam_stmt_column_text (stmt, 1), ministries));
   else
     add_result_as (n->c, SAM_SEVERITY_ERROR, SAM_KIND_ACTIVITY, id, 0,
                    g_strdup_printf (_("No lead agency is named for the activity “%s”, and none of its sectors has a responsible ministry: nobody answers for it."),
-                                    sam_query_text (stmt, 1)));
+                                    sam_stmt_column_text (stmt, 1)));
   return TRUE;
 }
 
@@ -175,13 +179,13 @@ check_no_lead (SamStore  *store,
 }
 
 static gboolean
-lead_only_cb (sqlite3_stmt  *stmt,
+lead_only_cb (SamStmt       *stmt,
               gpointer       user_data,
               GError       **error)
 {
-  add_result (user_data, SAM_KIND_ACTIVITY, sqlite3_column_int64 (stmt, 0), 0,
+  add_result (user_data, SAM_KIND_ACTIVITY, sam_stmt_column_int (stmt, 0), 0,
               g_strdup_printf (_("The activity “%s” has its lead agency, %s, as its only actor: no partner agency takes part."),
-                               sam_query_text (stmt, 1), sam_query_text (stmt, 2)));
+                               sam_stmt_column_text (stmt, 1), sam_stmt_column_text (stmt, 2)));
   return TRUE;
 }
 
@@ -213,17 +217,17 @@ static const char idle_sql[] =
   "busy(id) AS (SELECT id FROM part WHERE id IS NOT NULL "
   "  UNION SELECT g.parent_id FROM agency g JOIN busy ON g.id = busy.id WHERE g.parent_id IS NOT NULL) "
   "SELECT g.id, g.name, g.kind IS 'ministry' FROM agency g WHERE g.id NOT IN (SELECT id FROM busy) "
-  "ORDER BY g.name COLLATE NOCASE, g.id";
+  "ORDER BY g.name " NOCASE ", g.id";
 
 static gboolean
-idle_cb (sqlite3_stmt  *stmt,
+idle_cb (SamStmt       *stmt,
          gpointer       user_data,
          GError       **error)
 {
-  const char *name = sam_query_text (stmt, 1);
+  const char *name = sam_stmt_column_text (stmt, 1);
 
-  add_result (user_data, SAM_KIND_AGENCY, sqlite3_column_int64 (stmt, 0), 0,
-              sqlite3_column_int (stmt, 2)
+  add_result (user_data, SAM_KIND_AGENCY, sam_stmt_column_int (stmt, 0), 0,
+              sam_stmt_column_int (stmt, 2)
               ? g_strdup_printf (_("No agency under the ministry %s, nor the ministry itself, leads or takes part in any activity, seminar or project."), name)
               : g_strdup_printf (_("%s neither leads nor takes part in any activity, seminar or project."), name));
   return TRUE;
@@ -266,16 +270,16 @@ static const char ministry_gap_sql[] =
   "JOIN agency mi ON mi.id = gv.ministry_id JOIN measure m ON m.id = gv.measure_id "
   "WHERE NOT EXISTS (SELECT 1 FROM acting x WHERE x.ministry_id = gv.ministry_id "
   "                  AND x.measure_id = gv.measure_id) "
-  "ORDER BY mi.name COLLATE NOCASE, mi.id, m.number, m.id";
+  "ORDER BY mi.name " NOCASE ", mi.id, m.number, m.id";
 
 static gboolean
-ministry_gap_cb (sqlite3_stmt  *stmt,
+ministry_gap_cb (SamStmt       *stmt,
                  gpointer       user_data,
                  GError       **error)
 {
-  add_result (user_data, SAM_KIND_AGENCY, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2),
+  add_result (user_data, SAM_KIND_AGENCY, sam_stmt_column_int (stmt, 0), sam_stmt_column_int (stmt, 2),
               g_strdup_printf (_("Measure %d “%s” concerns the sectors of %s, but neither the ministry nor any agency under it has an activity there."),
-                               sqlite3_column_int (stmt, 3), sam_query_text (stmt, 4), sam_query_text (stmt, 1)));
+                               (int) sam_stmt_column_int (stmt, 3), sam_stmt_column_text (stmt, 4), sam_stmt_column_text (stmt, 1)));
   return TRUE;
 }
 
@@ -296,15 +300,15 @@ static const char unreached_sql[] =
   "down(id) AS (SELECT id FROM named "
   "  UNION SELECT t.id FROM target_group t JOIN down ON t.parent_id = down.id) "
   "SELECT t.id, t.name FROM target_group t WHERE t.id NOT IN (SELECT id FROM up) AND t.id NOT IN (SELECT id FROM down) "
-  "ORDER BY t.name COLLATE NOCASE, t.id";
+  "ORDER BY t.name " NOCASE ", t.id";
 
 static gboolean
-unreached_cb (sqlite3_stmt  *stmt,
+unreached_cb (SamStmt       *stmt,
               gpointer       user_data,
               GError       **error)
 {
-  add_result (user_data, SAM_KIND_TARGET_GROUP, sqlite3_column_int64 (stmt, 0), 0,
-              g_strdup_printf (_("No activity or seminar reaches the target group “%s”."), sam_query_text (stmt, 1)));
+  add_result (user_data, SAM_KIND_TARGET_GROUP, sam_stmt_column_int (stmt, 0), 0,
+              g_strdup_printf (_("No activity or seminar reaches the target group “%s”."), sam_stmt_column_text (stmt, 1)));
   return TRUE;
 }
 
@@ -331,18 +335,28 @@ check_messages (SamStore  *store,
 /* Knowledge gaps */
 
 static gboolean
-unaddressed_cb (sqlite3_stmt  *stmt,
+unaddressed_cb (SamStmt       *stmt,
                 gpointer       user_data,
                 GError       **error)
 {
-  add_result (user_data, SAM_KIND_KNOWLEDGE_GAP, sqlite3_column_int64 (stmt, 0), 0,
-              g_strdup_printf (_("No R&D project addresses the knowledge gap “%s”."), sam_query_text (stmt, 1)));
+  add_result (user_data, SAM_KIND_KNOWLEDGE_GAP, sam_stmt_column_int (stmt, 0), 0,
+              g_strdup_printf (_("No R&D project addresses the knowledge gap “%s”."), sam_stmt_column_text (stmt, 1)));
   return TRUE;
 }
 
 typedef gboolean (*CheckFunc) (SamStore  *store,
                                Checking  *c,
                                GError   **error);
+
+/* Returns the SQL of a check with NOCASE spelt in the dialect of @store. */
+static char *
+in_dialect (SamStore   *store,
+            const char *sql)
+{
+  g_auto(GStrv) parts = g_strsplit (sql, NOCASE, -1);
+
+  return g_strjoinv (sam_store_sql (store, SAM_SQL_NOCASE), parts);
+}
 
 /* Each check is a query whose rows are its failures, or a function. */
 static const struct {
@@ -402,9 +416,9 @@ sam_coordination_run_checks (SamStore  *store,
     {
       Checking c = { results, checks[i].check_id, checks[i].severity };
       gint64 start = g_get_monotonic_time ();
-      gboolean ok = checks[i].sql
-                    ? sam_query_foreach (store, checks[i].sql, NULL, checks[i].func, &c, error)
-                    : checks[i].check (store, &c, error);
+      g_autofree char *sql = checks[i].sql ? in_dialect (store, checks[i].sql) : NULL;
+      gboolean ok = sql ? sam_query_foreach (store, sql, NULL, checks[i].func, &c, error)
+                        : checks[i].check (store, &c, error);
       if (!ok)
         return NULL;
       g_debug ("Check %s: %.3f s", checks[i].check_id, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);

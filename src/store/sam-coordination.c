@@ -23,19 +23,19 @@ header_free (gpointer data)
 }
 
 static SamMatrixHeader *
-header_new (sqlite3_stmt *stmt)
+header_new (SamStmt      *stmt)
 {
   SamMatrixHeader *h = g_new0 (SamMatrixHeader, 1);
 
-  h->id = sqlite3_column_int64 (stmt, 0);
-  h->label = g_strdup (sam_query_text (stmt, 1));
-  h->number = sqlite3_column_int64 (stmt, 2);
-  h->parent_id = sqlite3_column_int64 (stmt, 3);
+  h->id = sam_stmt_column_int (stmt, 0);
+  h->label = g_strdup (sam_stmt_column_text (stmt, 1));
+  h->number = sam_stmt_column_int (stmt, 2);
+  h->parent_id = sam_stmt_column_int (stmt, 3);
   return h;
 }
 
 static gboolean
-add_header_cb (sqlite3_stmt  *stmt,
+add_header_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
@@ -64,7 +64,8 @@ load_columns (SamStore        *store,
                            "ORDER BY f.number, f.id, m.number, m.id, p.start_date, p.id",
                            sam_scope_plan_sql (scope));
   else
-    sql = g_strdup ("SELECT id, name, 0, 0 FROM sector ORDER BY name COLLATE NOCASE, id");
+    sql = g_strdup_printf ("SELECT id, name, 0, 0 FROM sector ORDER BY name %s, id",
+                           sam_store_sql (store, SAM_SQL_NOCASE));
 
   if (!sam_query_foreach (store, sql, scope, add_header_cb, columns, error))
     return NULL;
@@ -105,7 +106,7 @@ agency_free (gpointer data)
 }
 
 static gboolean
-add_agency_cb (sqlite3_stmt  *stmt,
+add_agency_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
@@ -116,8 +117,8 @@ add_agency_cb (sqlite3_stmt  *stmt,
   a->id = a->header->id;
   a->parent_id = a->header->parent_id;
   a->name = g_strdup (a->header->label);
-  a->ministry = sqlite3_column_int (stmt, 4) != 0;
-  a->in_scope = sqlite3_column_int (stmt, 5) != 0;
+  a->ministry = sam_stmt_column_int (stmt, 4) != 0;
+  a->in_scope = sam_stmt_column_int (stmt, 5) != 0;
   a->children = g_ptr_array_new ();
   g_hash_table_insert (tree->by_id, &a->id, a);
   g_ptr_array_add (tree->order, a);
@@ -185,8 +186,8 @@ load_agency_rows (SamStore        *store,
                   GError         **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT g.id, g.name, 0, g.parent_id, g.kind IS 'ministry', %s "
-                                          "FROM agency g ORDER BY g.name COLLATE NOCASE, g.id",
-                                          sam_scope_agency_sql (scope));
+                                          "FROM agency g ORDER BY g.name %s, g.id",
+                                          sam_scope_agency_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (agency_free);
   AgencyTree tree = { by_id, order, g_ptr_array_new_with_free_func (header_free) };
@@ -203,12 +204,12 @@ load_agency_rows (SamStore        *store,
 /* Target group rows, grouped by category */
 
 static gboolean
-add_target_group_cb (sqlite3_stmt  *stmt,
+add_target_group_cb (SamStmt       *stmt,
                      gpointer       user_data,
                      GError       **error)
 {
   SamMatrixHeader *h = header_new (stmt);
-  const char *category = sam_query_text (stmt, 4);
+  const char *category = sam_stmt_column_text (stmt, 4);
 
   for (const SamEnumValue *v = sam_target_category_values; category && v->nick; v++)
     if (g_str_equal (v->nick, category))
@@ -243,10 +244,10 @@ load_target_group_rows (SamStore  *store,
                         GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (header_free);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, name, 0, parent_id, category FROM target_group "
+                                          "ORDER BY name %s, id", sam_store_sql (store, SAM_SQL_NOCASE));
 
-  if (!sam_query_foreach (store, "SELECT id, name, 0, parent_id, category FROM target_group "
-                          "ORDER BY name COLLATE NOCASE, id", NULL,
-                          add_target_group_cb, rows, error))
+  if (!sam_query_foreach (store, sql, NULL, add_target_group_cb, rows, error))
     return NULL;
   /* A stable sort keeps the names in order within each category. */
   g_ptr_array_sort (rows, compare_category);
@@ -473,20 +474,20 @@ index_headers (GPtrArray *headers)
 
 /* Each row of a cell query is (value, row id, column id, count). */
 static gboolean
-add_cell_cb (sqlite3_stmt  *stmt,
+add_cell_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   Filling *f = user_data;
-  guint value = (guint) sqlite3_column_int (stmt, 0);
-  gint64 row_id = sqlite3_column_int64 (stmt, 1), column_id = sqlite3_column_int64 (stmt, 2);
+  guint value = (guint) sam_stmt_column_int (stmt, 0);
+  gint64 row_id = sam_stmt_column_int (stmt, 1), column_id = sam_stmt_column_int (stmt, 2);
   guint row = GPOINTER_TO_UINT (g_hash_table_lookup (f->row_index, &row_id));
   guint column = GPOINTER_TO_UINT (g_hash_table_lookup (f->column_index, &column_id));
   SamMatrix *m = f->matrix;
 
   if (row == 0 || column == 0 || value >= m->n_values)
     return TRUE;   /* outside the scope's rows or columns */
-  cells_add (m->cells, row - 1, column - 1, value, (guint) sqlite3_column_int64 (stmt, 3));
+  cells_add (m->cells, row - 1, column - 1, value, (guint) sam_stmt_column_int (stmt, 3));
   return TRUE;
 }
 
@@ -982,24 +983,24 @@ typedef struct
 } Flagging;
 
 static gboolean
-add_informing_cb (sqlite3_stmt  *stmt,
+add_informing_cb (SamStmt       *stmt,
                   gpointer       user_data,
                   GError       **error)
 {
   Flagging *f = user_data;
-  gint64 id = sqlite3_column_int64 (stmt, 0), group = sqlite3_column_int64 (stmt, 3);
+  gint64 id = sam_stmt_column_int (stmt, 0), group = sam_stmt_column_int (stmt, 3);
   Informing *i = g_hash_table_lookup (f->informing, &id);
 
   if (i == NULL)
     {
       i = g_new0 (Informing, 1);
-      i->plan_id = sqlite3_column_int64 (stmt, 1);
-      i->message = g_strdup (sam_query_text (stmt, 2));
+      i->plan_id = sam_stmt_column_int (stmt, 1);
+      i->message = g_strdup (sam_stmt_column_text (stmt, 2));
       i->groups = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_hash_table_insert (f->informing, g_memdup2 (&id, sizeof id), i);
     }
   g_array_append_val (i->groups, group);
-  g_hash_table_replace (f->names, g_memdup2 (&group, sizeof group), g_strdup (sam_query_text (stmt, 4)));
+  g_hash_table_replace (f->names, g_memdup2 (&group, sizeof group), g_strdup (sam_stmt_column_text (stmt, 4)));
   return TRUE;
 }
 
@@ -1011,18 +1012,18 @@ plans_free (gpointer plans)
 }
 
 static gboolean
-add_tie_cb (sqlite3_stmt  *stmt,
+add_tie_cb (SamStmt       *stmt,
             gpointer       user_data,
             GError       **error)
 {
   Flagging *f = user_data;
-  const char *code = sam_query_text (stmt, 0);
-  gint64 plan = sqlite3_column_int64 (stmt, 1);
+  const char *code = sam_stmt_column_text (stmt, 0);
+  gint64 plan = sam_stmt_column_int (stmt, 1);
   GArray *plans;
 
   if (g_hash_table_lookup_extended (f->ties, code, NULL, (gpointer *) &plans) && plans == NULL)
     return TRUE;      /* one row for every plan: the period is everyone's */
-  if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+  if (sam_stmt_column_is_null (stmt, 1))
     {
       g_hash_table_replace (f->ties, g_strdup (code), NULL);
       return TRUE;

@@ -47,11 +47,10 @@ typedef struct
   const char *category;
 } SamMatrixHeader;
 
-/* At most this many columns in a matrix the window shows: a GtkColumnView
- * makes a widget for every column of every row it keeps, about 3 MB a
- * column (bench/RESULTS.md), and no screen shows more. The report has
- * them all. */
-#define SAM_MATRIX_MAX_COLUMNS 100
+/* At most this many columns in a matrix the window shows: more is more
+ * than anyone reads across, and the counts of a matrix of 20,000 sectors
+ * would grow with them. The report has them all. */
+#define SAM_MATRIX_MAX_COLUMNS 1000
 
 typedef struct _SamMatrixCells SamMatrixCells;
 

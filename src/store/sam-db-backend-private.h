@@ -3,7 +3,8 @@
  * sam-db.c dispatches every sam_db_*() and sam_stmt_*() call of
  * sam-db-private.h through these tables; sam-db-sqlite.c and sam-db-pg.c
  * fill them. A backend's SamDb and SamStmt embed the structs below first
- * and add their own state after.
+ * and add their own state after; sam-db.c owns the fields of the structs
+ * below (a backend allocates them zeroed and sets only vtable and db).
  */
 #pragma once
 
@@ -37,20 +38,47 @@ typedef struct
   gint64      (*column_int)     (SamStmt *stmt, int column);
   double      (*column_double)  (SamStmt *stmt, int column);
   const char *(*column_text)    (SamStmt *stmt, int column);
+
+  /* May be NULL: then no limit, no check (it passes), -1, and FALSE. */
+  void        (*set_query_limit)  (SamDb *db, guint milliseconds);
+  gboolean    (*check_integrity)  (SamDb *db, GCancellable *cancellable, GError **error);
+  gint64      (*data_version)     (SamDb *db);
+  gboolean    (*set_int_function) (SamDb *db, const char *name, SamDbIntFunc func, gpointer user_data);
 } SamDbVTable;
 
 struct _SamDb
 {
   const SamDbVTable *vtable;
-  gboolean           in_transaction;
+  gboolean           in_transaction;   /* kept by the backend */
+  /* What the last failed statement broke: see sam_db_set_constraint(). */
+  SamDbConstraint    constraint;
+  char              *constraint_column;
+  char              *constraint_detail;
 };
 
 struct _SamStmt
 {
-  SamDb *db;
+  SamDb     *db;
+  GPtrArray *repaired;   /* texts sam_stmt_valid_text() made valid, until the next step */
 };
 
-/* Closes @db and frees it. */
-void sam_db_close (SamDb *db);
+/* Helpers for backends, in sam-db.c. */
+
+/* Returns @text, the text of a column of @stmt's current row, when it is
+ * valid UTF-8; else a valid copy (broken bytes replaced) owned by @stmt
+ * until its next step. */
+const char *sam_stmt_valid_text    (SamStmt         *stmt,
+                                    const char      *text);
+/* Notes what the failing statement broke, for sam_db_get_constraint();
+ * a backend calls it on every failure (SAM_DB_CONSTRAINT_NONE when no
+ * constraint was broken). */
+void        sam_db_set_constraint  (SamDb           *db,
+                                    SamDbConstraint  constraint,
+                                    const char      *column,
+                                    const char      *detail);
+/* Sets SAM_STORE_ERROR_FAILED: "The database “@name” failed: @message". */
+void        sam_db_set_failed      (GError         **error,
+                                    const char      *name,
+                                    const char      *message);
 
 G_END_DECLS

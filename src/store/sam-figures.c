@@ -170,17 +170,17 @@ compare_periods (const SamPeriod *a,
 }
 
 static gboolean
-add_rank_cb (sqlite3_stmt  *stmt,
+add_rank_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   Order *order = user_data;
-  const char *code = sam_query_text (stmt, 1);
+  const char *code = sam_stmt_column_text (stmt, 1);
 
   for (guint i = 0; i < order->periods->len; i++)
     if (g_strcmp0 (((SamPeriod *) order->periods->pdata[i])->code, code) == 0)
       {
-        g_hash_table_insert (order->rank, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+        g_hash_table_insert (order->rank, g_memdup2 (&(gint64) { sam_stmt_column_int (stmt, 0) }, sizeof (gint64)),
                              GINT_TO_POINTER (i + 1));
         break;
       }
@@ -241,19 +241,16 @@ order_ask (const Order     *order,
  * activity's id, ascending. */
 typedef struct
 {
-  SamStore     *store;
-  sqlite3_stmt *stmt;
-  int           rc;        /* of the last step: SQLITE_ROW while on a row */
+  SamStmt *stmt;
+  SamStep  step;      /* of the last step: SAM_STEP_ROW while on a row */
 } Cursor;
 
 static gboolean
 cursor_step (Cursor  *cursor,
              GError **error)
 {
-  cursor->rc = sqlite3_step (cursor->stmt);
-  if (cursor->rc == SQLITE_ROW || cursor->rc == SQLITE_DONE)
-    return TRUE;
-  return sam_store_set_sql_error (cursor->store, sqlite3_extended_errcode (sam_store_get_db (cursor->store)), error);
+  cursor->step = sam_stmt_step (cursor->stmt, error);
+  return cursor->step != SAM_STEP_ERROR;
 }
 
 /* Moves @cursor to the first row of activity @id or after; TRUE on a row
@@ -265,10 +262,10 @@ cursor_seek (Cursor   *cursor,
              GError  **error)
 {
   *on_row = FALSE;
-  while (cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) < id)
+  while (cursor->step == SAM_STEP_ROW && sam_stmt_column_int (cursor->stmt, 0) < id)
     if (!cursor_step (cursor, error))
       return FALSE;
-  *on_row = cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) == id;
+  *on_row = cursor->step == SAM_STEP_ROW && sam_stmt_column_int (cursor->stmt, 0) == id;
   return TRUE;
 }
 
@@ -278,7 +275,6 @@ cursor_open (SamStore    *store,
              const char  *sql,
              GError     **error)
 {
-  cursor->store = store;
   if (!(cursor->stmt = sam_query_prepare (store, sql, NULL, error)))
     return FALSE;
   return cursor_step (cursor, error);
@@ -362,13 +358,13 @@ gather (Reading  *r,
     return FALSE;
   while (on_row)
     {
-      sqlite3_stmt *stmt = r->updates.stmt;
-      const char *at = sam_query_text (stmt, 2);
+      SamStmt *stmt = r->updates.stmt;
+      const char *at = sam_stmt_column_text (stmt, 2);
       Update u = {
-        sqlite3_column_int64 (stmt, 3), order_rank (&r->order, sqlite3_column_int64 (stmt, 1)),
-        keep (r, at ? at : ""), keep (r, sam_query_text (stmt, 4)),
-        sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5),
-        keep (r, sam_query_text (stmt, 6)),
+        sam_stmt_column_int (stmt, 3), order_rank (&r->order, sam_stmt_column_int (stmt, 1)),
+        keep (r, at ? at : ""), keep (r, sam_stmt_column_text (stmt, 4)),
+        sam_stmt_column_is_null (stmt, 5) ? -1 : sam_stmt_column_int (stmt, 5),
+        keep (r, sam_stmt_column_text (stmt, 6)),
       };
 
       g_array_append_val (r->gathered, u);
@@ -379,16 +375,16 @@ gather (Reading  *r,
     return FALSE;
   while (on_row)
     {
-      sqlite3_stmt *stmt = r->history.stmt;
-      const char *field = sam_query_text (stmt, 1);
-      const char *when = sam_query_text (stmt, 3);
+      SamStmt *stmt = r->history.stmt;
+      const char *field = sam_stmt_column_text (stmt, 1);
+      const char *when = sam_stmt_column_text (stmt, 3);
 
       /* A change noted without a time cannot be placed: it is left out. */
       for (guint i = 0; when != NULL && i < N_OWN; i++)
         if (g_strcmp0 (field, own_fields[i]) == 0)
           {
             Note note = { i, g_string_chunk_insert_len (r->texts, when, MIN (strlen (when), 10)),
-                          keep (r, sam_query_text (stmt, 2)) };
+                          keep (r, sam_stmt_column_text (stmt, 2)) };
             g_array_append_val (r->notes, note);
           }
       if (!cursor_step (&r->history, error) || !cursor_seek (&r->history, id, &on_row, error))
@@ -447,11 +443,11 @@ edited_since (const Order  *order,
 static void
 judge (Reading             *r,
        const Asked         *asked,
-       sqlite3_stmt        *stmt,
+       SamStmt             *stmt,
        SamActivityFactsRow *row)
 {
   const Update *best = NULL, *before = NULL;
-  const char *own[N_OWN] = { sam_query_text (stmt, 5), sam_query_text (stmt, 6), sam_query_text (stmt, 8), NULL };
+  const char *own[N_OWN] = { sam_stmt_column_text (stmt, 5), sam_stmt_column_text (stmt, 6), sam_stmt_column_text (stmt, 8), NULL };
   gboolean overridden[N_OWN];
   const char *last_edit;
   gboolean reported = FALSE;
@@ -489,25 +485,25 @@ judge (Reading             *r,
 }
 
 static gboolean
-facts_row_cb (sqlite3_stmt  *stmt,
+facts_row_cb (SamStmt       *stmt,
               gpointer       user_data,
               GError       **error)
 {
   Reading *r = user_data;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sam_stmt_column_int (stmt, 0);
   SamActivityFactsRow base = {
     .id = id,
-    .measure_id = sqlite3_column_int64 (stmt, 1),
-    .plan_id = sqlite3_column_int64 (stmt, 2),
-    .lead_id = sqlite3_column_int64 (stmt, 3),
-    .title = sam_query_text (stmt, 4),
+    .measure_id = sam_stmt_column_int (stmt, 1),
+    .plan_id = sam_stmt_column_int (stmt, 2),
+    .lead_id = sam_stmt_column_int (stmt, 3),
+    .title = sam_stmt_column_text (stmt, 4),
     .facts = {
-      .status = sam_query_text (stmt, 5),
-      .progress = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6),
-      .start_date = sam_query_text (stmt, 7),
-      .due_date = sam_query_text (stmt, 8),
-      .plan_start = sam_query_text (stmt, 9),
-      .plan_end = sam_query_text (stmt, 10),
+      .status = sam_stmt_column_text (stmt, 5),
+      .progress = sam_stmt_column_is_null (stmt, 6) ? -1 : sam_stmt_column_int (stmt, 6),
+      .start_date = sam_stmt_column_text (stmt, 7),
+      .due_date = sam_stmt_column_text (stmt, 8),
+      .plan_start = sam_stmt_column_text (stmt, 9),
+      .plan_end = sam_stmt_column_text (stmt, 10),
     },
   };
 
@@ -532,8 +528,8 @@ static void
 reading_clear (Reading *r)
 {
   order_clear (&r->order);
-  sqlite3_finalize (r->updates.stmt);
-  sqlite3_finalize (r->history.stmt);
+  sam_stmt_free (r->updates.stmt);
+  sam_stmt_free (r->history.stmt);
   g_clear_pointer (&r->asked, g_array_unref);
   g_clear_pointer (&r->gathered, g_array_unref);
   g_clear_pointer (&r->notes, g_array_unref);
@@ -557,7 +553,7 @@ foreach_periods (SamStore         *store,
     "FROM activity a CROSS JOIN plan p ON p.id = a.plan_id WHERE %s ORDER BY a.id",
     sam_scope_activity_sql (scope));
   Reading r = { func, user_data };
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
   gboolean ok;
 
   r.only = only;
@@ -717,13 +713,13 @@ typedef struct
 } Latest;
 
 static gboolean
-check_later_cb (sqlite3_stmt  *stmt,
+check_later_cb (SamStmt       *stmt,
                 gpointer       user_data,
                 GError       **error)
 {
   Latest *l = user_data;
-  Update other = { sqlite3_column_int64 (stmt, 2), order_rank (l->order, sqlite3_column_int64 (stmt, 0)),
-                   sam_query_text (stmt, 1), NULL, -1, NULL };
+  Update other = { sam_stmt_column_int (stmt, 2), order_rank (l->order, sam_stmt_column_int (stmt, 0)),
+                   sam_stmt_column_text (stmt, 1), NULL, -1, NULL };
 
   if (other.rank >= 0 && !comes_after (&l->entry, &other))
     l->latest = FALSE;
@@ -746,7 +742,7 @@ sam_figures_would_be_latest (SamStore    *store,
   Order order = { 0 };
   /* A new update has the highest id: it comes after an equal one. */
   Latest l = { &order, { G_MAXINT64, -1, reported_at ? reported_at : "", NULL, -1, NULL }, TRUE };
-  sqlite3_stmt *stmt = NULL;
+  SamStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
@@ -779,15 +775,15 @@ sam_measure_figures_free (SamMeasureFigures *figures)
 }
 
 static gboolean
-add_measure_cb (sqlite3_stmt  *stmt,
+add_measure_cb (SamStmt       *stmt,
                 gpointer       user_data,
                 GError       **error)
 {
   SamMeasureFigures *m = g_new0 (SamMeasureFigures, 1);
 
-  m->measure_id = sqlite3_column_int64 (stmt, 0);
-  m->number = sqlite3_column_int64 (stmt, 1);
-  m->title = g_strdup (sam_query_text (stmt, 2));
+  m->measure_id = sam_stmt_column_int (stmt, 0);
+  m->number = sam_stmt_column_int (stmt, 1);
+  m->title = g_strdup (sam_stmt_column_text (stmt, 2));
   g_ptr_array_add (user_data, m);
   return TRUE;
 }

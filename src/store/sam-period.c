@@ -117,16 +117,16 @@ sam_period_describe_in (const SamPeriod *period,
 }
 
 static gboolean
-add_period_cb (sqlite3_stmt  *stmt,
+add_period_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
   SamPeriod *period = g_new0 (SamPeriod, 1);
 
-  period->id = sqlite3_column_int64 (stmt, 0);
-  period->code = g_strdup (sam_query_text (stmt, 1));
-  period->start_date = g_strdup (sam_query_text (stmt, 2));
-  period->end_date = g_strdup (sam_query_text (stmt, 3));
+  period->id = sam_stmt_column_int (stmt, 0);
+  period->code = g_strdup (sam_stmt_column_text (stmt, 1));
+  period->start_date = g_strdup (sam_stmt_column_text (stmt, 2));
+  period->end_date = g_strdup (sam_stmt_column_text (stmt, 3));
   g_ptr_array_add (user_data, period);
   return TRUE;
 }

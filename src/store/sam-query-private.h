@@ -6,24 +6,22 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "sam-scope-private.h"
 #include "sam-store-private.h"
 
 G_BEGIN_DECLS
 
 /* Called for each row; return FALSE (with @error set) to stop. */
-typedef gboolean (*SamRowFunc) (sqlite3_stmt  *stmt,
-                                gpointer       user_data,
-                                GError       **error);
+typedef gboolean (*SamRowFunc) (SamStmt   *stmt,
+                                gpointer   user_data,
+                                GError   **error);
 
-sqlite3_stmt *sam_query_prepare    (SamStore        *store,
+SamStmt      *sam_query_prepare    (SamStore        *store,
                                     const char      *sql,
                                     const SamScope  *scope,
                                     GError         **error);
 gboolean      sam_query_run        (SamStore        *store,
-                                    sqlite3_stmt    *stmt,
+                                    SamStmt         *stmt,
                                     SamRowFunc       func,
                                     gpointer         user_data,
                                     GError         **error);
@@ -33,13 +31,11 @@ gboolean      sam_query_foreach    (SamStore        *store,
                                     SamRowFunc       func,
                                     gpointer         user_data,
                                     GError         **error);
-void          sam_query_bind_text  (sqlite3_stmt    *stmt,
+void          sam_query_bind_text  (SamStmt         *stmt,
                                     const char      *name,
                                     const char      *value);
-void          sam_query_bind_int   (sqlite3_stmt    *stmt,
+void          sam_query_bind_int   (SamStmt         *stmt,
                                     const char      *name,
                                     gint64           value);
-const char   *sam_query_text       (sqlite3_stmt    *stmt,
-                                    int              column);
 
 G_END_DECLS

@@ -11,18 +11,20 @@
 #include "sam-report-data.h"
 #include "core/sam-enums.h"
 
-/* A text list of an activity's or seminar's links, in the order given. */
+/* A text list of an activity's or seminar's links, in the order given:
+ * the first %s is the dialect's string aggregate of v
+ * (sam_store_string_agg()). */
 #define LIST(column, link, owner, join) \
-  "(SELECT group_concat(v, '; ') FROM (SELECT " column " AS v FROM " link " x " join \
+  "(SELECT %s FROM (SELECT " column " AS v FROM " link " x " join \
   " WHERE x." owner " = " "%s" ".id ORDER BY x.position))"
 
-static sqlite3_stmt *
+static SamStmt *
 prepare (SamStore              *store,
          const char            *sql,
          const SamReportQuery  *query,
          GError               **error)
 {
-  sqlite3_stmt *stmt = sam_query_prepare (store, sql, query->scope, error);
+  SamStmt *stmt = sam_query_prepare (store, sql, query->scope, error);
 
   if (stmt == NULL)
     return NULL;
@@ -33,28 +35,23 @@ prepare (SamStore              *store,
 }
 
 static gint64
-int_or (sqlite3_stmt *stmt,
+int_or (SamStmt      *stmt,
         int           column,
         gint64        fallback)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_int64 (stmt, column);
+  return sam_stmt_column_is_null (stmt, column) ? fallback : sam_stmt_column_int (stmt, column);
 }
 
 /* A snapshot */
 
 /* The version of the data @store reads: another connection's commit
- * changes it (PRAGMA data_version). -1 on an error. */
+ * changes it (sam_db_data_version()). -1 when it cannot be told. */
 static gint64
 data_version (SamStore *store)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 version = -1;
+  SamDb *db = sam_store_get_db (store);
 
-  if (sqlite3_prepare_v2 (sam_store_get_db (store), "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
+  return db ? sam_db_data_version (db) : -1;
 }
 
 /* Starts a read transaction, so that every sheet of one report sees the
@@ -96,7 +93,7 @@ sam_report_data_begin (SamStore  *store,
     n_helpers = 0;
   for (guint i = 0; i < n_helpers; i++)
     helpers[i] = NULL;
-  if (sam_store_get_db (store) == NULL || !sqlite3_get_autocommit (sam_store_get_db (store)))
+  if (sam_store_get_db (store) == NULL || sam_db_in_transaction (sam_store_get_db (store)))
     return TRUE;
   /* The other connections read the version before @store's snapshot
    * begins (with its first read) and again as their own begin: the same
@@ -109,14 +106,14 @@ sam_report_data_begin (SamStore  *store,
                && (seen = data_version (helpers[i])) >= 0 && (i == 0 || seen == version);
       version = seen;
     }
-  if (!sam_store_exec (store, "BEGIN DEFERRED", error)
-      || !sam_store_exec (store, "SELECT 1 FROM sqlite_master LIMIT 1", error))
+  if (!sam_db_begin (sam_store_get_db (store), SAM_DB_SNAPSHOT, error))
     {
       drop_helpers (helpers, n_helpers);
       return FALSE;
     }
   for (guint i = 0; shared && i < n_helpers; i++)
-    shared = sam_store_exec (helpers[i], "BEGIN DEFERRED", NULL) && data_version (helpers[i]) == version;
+    shared = sam_db_begin (sam_store_get_db (helpers[i]), SAM_DB_SNAPSHOT, NULL)
+             && data_version (helpers[i]) == version;
   if (!shared && n_helpers > 0)
     {
       g_debug ("Could not read the data on %u more connections; reading it on one", n_helpers);
@@ -130,18 +127,18 @@ sam_report_data_end (SamStore *store)
 {
   g_return_if_fail (SAM_IS_STORE (store));
 
-  if (sam_store_get_db (store) != NULL && !sqlite3_get_autocommit (sam_store_get_db (store)))
-    sqlite3_exec (sam_store_get_db (store), "COMMIT", NULL, NULL, NULL);
+  if (sam_store_get_db (store) != NULL && sam_db_in_transaction (sam_store_get_db (store)))
+    sam_db_commit (sam_store_get_db (store), NULL);
 }
 
 static gboolean
-join_text_cb (sqlite3_stmt  *stmt,
+join_text_cb (SamStmt       *stmt,
               gpointer       user_data,
               GError       **error)
 {
   GString *text = user_data;
 
-  g_string_append (text, sam_query_text (stmt, 0));
+  g_string_append (text, sam_stmt_column_text (stmt, 0));
   return TRUE;
 }
 
@@ -160,14 +157,14 @@ sam_report_data_strategy_title (SamStore *store)
 /* Counts */
 
 static gboolean
-count_cb (sqlite3_stmt  *stmt,
+count_cb (SamStmt       *stmt,
           gpointer       user_data,
           GError       **error)
 {
   guint64 *counts = user_data;
 
-  counts[0] = (guint64) sqlite3_column_int64 (stmt, 0);
-  counts[1] = (guint64) sqlite3_column_int64 (stmt, 1);
+  counts[0] = (guint64) sam_stmt_column_int (stmt, 0);
+  counts[1] = (guint64) sam_stmt_column_int (stmt, 1);
   return TRUE;
 }
 
@@ -184,7 +181,7 @@ sam_report_data_count (SamStore              *store,
     "SELECT count(*), (SELECT count(*) FROM status_update su JOIN activity a ON a.id = su.activity_id WHERE %s) "
     "FROM activity a WHERE %s", sam_scope_activity_sql (query->scope), sam_scope_activity_sql (query->scope));
   guint64 counts[2] = { 0, 0 };
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   if (query->closing)
@@ -259,21 +256,21 @@ seminar_target_free (gpointer data)
 }
 
 static gboolean
-add_target_cb (sqlite3_stmt  *stmt,
+add_target_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
   SamSeminarTarget *t = g_new0 (SamSeminarTarget, 1);
 
-  t->format_id = sqlite3_column_int64 (stmt, 0);
-  t->name = g_strdup (sam_query_text (stmt, 1));
-  t->kind = g_strdup (sam_query_text (stmt, 2));
-  t->year = sqlite3_column_int64 (stmt, 3);
+  t->format_id = sam_stmt_column_int (stmt, 0);
+  t->name = g_strdup (sam_stmt_column_text (stmt, 1));
+  t->kind = g_strdup (sam_stmt_column_text (stmt, 2));
+  t->year = sam_stmt_column_int (stmt, 3);
   t->min_per_year = int_or (stmt, 4, -1);
   t->max_per_year = int_or (stmt, 5, -1);
-  t->held = (guint) sqlite3_column_int64 (stmt, 6);
-  t->planned = (guint) sqlite3_column_int64 (stmt, 7);
-  t->cancelled = (guint) sqlite3_column_int64 (stmt, 8);
+  t->held = (guint) sam_stmt_column_int (stmt, 6);
+  t->planned = (guint) sam_stmt_column_int (stmt, 7);
+  t->cancelled = (guint) sam_stmt_column_int (stmt, 8);
   g_ptr_array_add (user_data, t);
   return TRUE;
 }
@@ -296,13 +293,14 @@ sam_report_data_seminar_targets (SamStore              *store,
 {
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (seminar_target_free);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  g_autofree char *year_text = g_strdup_printf ("%04" G_GINT64_FORMAT, year);
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (year > 0)
     sql = g_strdup_printf ("SELECT f.id, f.name, f.kind, :year, f.min_per_year, f.max_per_year, " SEMINAR_COUNTS
                            "FROM seminar_format f LEFT JOIN seminar s ON s.format_id = f.id "
-                           "AND substr(s.starts_at, 1, 4) = printf('%%04d', :year) AND (%s) "
+                           "AND substr(s.starts_at, 1, 4) = :year_text AND (%s) "
                            "GROUP BY f.id ORDER BY f.id", sam_scope_seminar_sql (query->scope));
   else
     sql = g_strdup_printf ("SELECT f.id, f.name, f.kind, CAST(substr(s.starts_at, 1, 4) AS INTEGER) AS y, "
@@ -313,6 +311,7 @@ sam_report_data_seminar_targets (SamStore              *store,
   if (!(stmt = prepare (store, sql, query, error)))
     return NULL;
   sam_query_bind_int (stmt, ":year", year);
+  sam_query_bind_text (stmt, ":year_text", year_text);
   if (!sam_query_run (store, stmt, add_target_cb, targets, error))
     return NULL;
   return g_steal_pointer (&targets);
@@ -442,11 +441,11 @@ find_activity (const SamReportActivities *index,
 }
 
 static gboolean
-add_id_cb (sqlite3_stmt  *stmt,
+add_id_cb (SamStmt       *stmt,
            gpointer       user_data,
            GError       **error)
 {
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sam_stmt_column_int (stmt, 0);
 
   g_array_append_val (user_data, id);
   return TRUE;
@@ -472,25 +471,25 @@ static gint compare_links (gconstpointer a,
                            gconstpointer b);
 
 static gboolean
-add_link_cb (sqlite3_stmt  *stmt,
+add_link_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   LinkReading *r = user_data;
-  gint activity = find_activity (r->index, sqlite3_column_int64 (stmt, 0));
+  gint activity = find_activity (r->index, sam_stmt_column_int (stmt, 0));
   Link link;
 
   if (activity < 0)
     return TRUE;
-  link.key = sqlite3_column_int64 (stmt, 2);
+  link.key = sam_stmt_column_int (stmt, 2);
   if (r->names)
     link.name = g_hash_table_lookup (r->names, &link.key);
-  else if ((link.name = sam_query_text (stmt, 3)))
+  else if ((link.name = sam_stmt_column_text (stmt, 3)))
     link.name = g_string_chunk_insert_const (r->index->names, link.name);
   if (link.name == NULL)
     return TRUE;   /* a link to nothing, which a join would drop */
   link.activity = (guint32) activity;
-  link.position = sqlite3_column_int64 (stmt, 1);
+  link.position = sam_stmt_column_int (stmt, 1);
   if (r->sorted && r->links->len > 0)
     r->sorted = compare_links (&g_array_index (r->links, Link, r->links->len - 1), &link) <= 0;
   g_array_append_val (r->links, link);
@@ -513,16 +512,16 @@ compare_links (gconstpointer a,
 }
 
 static gboolean
-add_name_cb (sqlite3_stmt  *stmt,
+add_name_cb (SamStmt       *stmt,
              gpointer       user_data,
              GError       **error)
 {
   LinkReading *r = user_data;
-  const char *name = sam_query_text (stmt, 1);
+  const char *name = sam_stmt_column_text (stmt, 1);
 
   /* A NULL name is left out of the list, as a join and group_concat() did. */
   if (name != NULL)
-    g_hash_table_replace (r->names, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+    g_hash_table_replace (r->names, g_memdup2 (&(gint64) { sam_stmt_column_int (stmt, 0) }, sizeof (gint64)),
                           (gpointer) g_string_chunk_insert_const (r->index->names, name));
   return TRUE;
 }
@@ -619,15 +618,15 @@ add_latest_cb (const SamActivityFactsRow  *row,
 }
 
 static gboolean
-add_agency_name_cb (sqlite3_stmt  *stmt,
+add_agency_name_cb (SamStmt       *stmt,
                     gpointer       user_data,
                     GError       **error)
 {
   SamReportActivities *index = user_data;
-  const char *name = sam_query_text (stmt, 1);
+  const char *name = sam_stmt_column_text (stmt, 1);
 
   if (name != NULL)
-    g_hash_table_insert (index->agencies, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+    g_hash_table_insert (index->agencies, g_memdup2 (&(gint64) { sam_stmt_column_int (stmt, 0) }, sizeof (gint64)),
                          (gpointer) g_string_chunk_insert_const (index->names, name));
   return TRUE;
 }
@@ -700,60 +699,72 @@ joined_list (SamReportActivities *index,
 /* sam_latest_update(activity id): the id of the status update the
  * activity's comment as at the report's period comes from, from the
  * index; NULL when none. */
-static void
-latest_update_func (sqlite3_context  *context,
-                    int               argc,
-                    sqlite3_value   **argv)
+static gboolean
+latest_update_cb (gint64    activity_id,
+                  gint64   *result,
+                  gpointer  user_data)
 {
-  const SamReportActivities *index = sqlite3_user_data (context);
-  gint activity = find_activity (index, sqlite3_value_int64 (argv[0]));
+  const SamReportActivities *index = user_data;
+  gint activity = find_activity (index, activity_id);
 
-  if (activity >= 0 && index->latest[activity].latest != 0)
-    sqlite3_result_int64 (context, index->latest[activity].latest);
-  else
-    sqlite3_result_null (context);
+  if (activity < 0 || index->latest[activity].latest == 0)
+    return FALSE;
+  *result = index->latest[activity].latest;
+  return TRUE;
 }
 
+/* The same in SQL, for a backend that cannot call sam_latest_update():
+ * the latest update in or before the report's period by the order of
+ * updates (sam-figures.h): by period (its start, then its code), time
+ * reported and id; none without a period. */
+#define LATEST_UPDATE \
+  "(SELECT su.id FROM status_update su JOIN reporting_period sp ON sp.id = su.period_id " \
+  "JOIN (SELECT code, coalesce(min(start_date), '') AS start FROM reporting_period GROUP BY code) po " \
+  "ON po.code = sp.code " \
+  "WHERE su.activity_id = a.id AND :period IS NOT NULL " \
+  "AND (po.start, po.code) <= (coalesce(:period_start, ''), :period) " \
+  "ORDER BY po.start DESC, po.code DESC, coalesce(su.reported_at, '') DESC, su.id DESC LIMIT 1)"
+
 static gboolean
-activity_row_cb (sqlite3_stmt  *stmt,
+activity_row_cb (SamStmt       *stmt,
                  gpointer       user_data,
                  GError       **error)
 {
   SamReportActivities *index = user_data;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sam_stmt_column_int (stmt, 0);
   gint activity = find_activity (index, id);
   const LatestUpdate *latest = activity >= 0 && index->latest[activity].seen ? &index->latest[activity] : NULL;
-  gint64 lead = latest ? latest->lead : sqlite3_column_int64 (stmt, 22);
+  gint64 lead = latest ? latest->lead : sam_stmt_column_int (stmt, 22);
   SamActivityFacts facts = {
-    .status = latest ? sam_status_values[latest->status].nick : sam_query_text (stmt, 13),
+    .status = latest ? sam_status_values[latest->status].nick : sam_stmt_column_text (stmt, 13),
     .progress = latest ? latest->progress : int_or (stmt, 14, -1),
-    .start_date = sam_query_text (stmt, 11),
-    .due_date = latest ? latest->due_date : sam_query_text (stmt, 12),
-    .plan_start = sam_query_text (stmt, 15),
-    .plan_end = sam_query_text (stmt, 16),
+    .start_date = sam_stmt_column_text (stmt, 11),
+    .due_date = latest ? latest->due_date : sam_stmt_column_text (stmt, 12),
+    .plan_start = sam_stmt_column_text (stmt, 15),
+    .plan_end = sam_stmt_column_text (stmt, 16),
     .reported = latest && latest->reported,
   };
   SamActivityRow row = {
     .id = id,
-    .focus_area_id = sqlite3_column_int64 (stmt, 19),
-    .measure_id = sqlite3_column_int64 (stmt, 20),
-    .plan_id = sqlite3_column_int64 (stmt, 21),
+    .focus_area_id = sam_stmt_column_int (stmt, 19),
+    .measure_id = sam_stmt_column_int (stmt, 20),
+    .plan_id = sam_stmt_column_int (stmt, 21),
     .lead_id = lead,
-    .measure_number = sqlite3_column_int64 (stmt, 1),
-    .measure = sam_query_text (stmt, 2),
-    .plan = sam_query_text (stmt, 3),
-    .plan_kind = sam_query_text (stmt, 4),
-    .title = sam_query_text (stmt, 5),
-    .description = sam_query_text (stmt, 6),
-    .scope = sam_query_text (stmt, 7),
-    .priority_task = sam_query_text (stmt, 8),
-    .lead = lead == sqlite3_column_int64 (stmt, 22) ? sam_query_text (stmt, 9)
+    .measure_number = sam_stmt_column_int (stmt, 1),
+    .measure = sam_stmt_column_text (stmt, 2),
+    .plan = sam_stmt_column_text (stmt, 3),
+    .plan_kind = sam_stmt_column_text (stmt, 4),
+    .title = sam_stmt_column_text (stmt, 5),
+    .description = sam_stmt_column_text (stmt, 6),
+    .scope = sam_stmt_column_text (stmt, 7),
+    .priority_task = sam_stmt_column_text (stmt, 8),
+    .lead = lead == sam_stmt_column_int (stmt, 22) ? sam_stmt_column_text (stmt, 9)
             : lead ? g_hash_table_lookup (index->agencies, &lead) : NULL,
     .partners = joined_list (index, activity, LIST_PARTNERS),
     .sector_duty = joined_list (index, activity, LIST_SECTOR_DUTY),
     .sectors = joined_list (index, activity, LIST_SECTORS),
     .target_groups = joined_list (index, activity, LIST_TARGET_GROUPS),
-    .message = sam_query_text (stmt, 10),
+    .message = sam_stmt_column_text (stmt, 10),
     .channels = joined_list (index, activity, LIST_CHANNELS),
     .languages = joined_list (index, activity, LIST_LANGUAGES),
     .start_date = facts.start_date,
@@ -763,8 +774,8 @@ activity_row_cb (sqlite3_stmt  *stmt,
     .overdue = sam_facts_is_overdue (&facts, index->judged_on),
     .running = sam_facts_runs_in (&facts, index->period),
     .reported = facts.reported,
-    .latest_period = sam_query_text (stmt, 17),
-    .latest_comment = sam_query_text (stmt, 18),
+    .latest_period = sam_stmt_column_text (stmt, 17),
+    .latest_comment = sam_stmt_column_text (stmt, 18),
     .has_change = latest && latest->has_change,
     .progress_change = latest ? latest->progress_change : 0,
   };
@@ -787,24 +798,10 @@ sam_report_data_foreach_activity (SamStore              *store,
                                   GError               **error)
 {
   g_autoptr(SamReportActivities) index = activities;
-  g_autofree char *sql = g_strdup_printf (
-    "WITH " RANKED_PLANS
-    "SELECT a.id, m.number, m.title, p.title, p.kind, a.title, a.description, a.scope, pt.title, lead.name, "
-    "a.message, a.start_date, a.due_date, a.status, a.progress, "
-    "p.start_date, p.end_date, lrp.code, lu.comment, m.focus_area_id, p.measure_id, a.plan_id, "
-    "coalesce(a.lead_agency_id, 0) "
-    "FROM activity a CROSS JOIN ranked r ON r.plan_id = a.plan_id "
-    "JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
-    "LEFT JOIN priority_task pt ON pt.id = a.priority_task_id "
-    "LEFT JOIN agency lead ON lead.id = a.lead_agency_id "
-    "LEFT JOIN status_update lu ON lu.id = sam_latest_update(a.id) "
-    "LEFT JOIN reporting_period lrp ON lrp.id = lu.period_id "
-    "WHERE %s ORDER BY r.rank, +a.id",
-    sam_scope_plan_sql (query->scope), sam_scope_activity_sql (query->scope));
-  sqlite3 *db = sam_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-  int rc;
+  g_autofree char *sql = NULL;
+  SamDb *db = sam_store_get_db (store);
+  SamStmt *stmt = NULL;
+  gboolean function, ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
@@ -815,32 +812,45 @@ sam_report_data_foreach_activity (SamStore              *store,
   index->s = (Streaming) { func, user_data };
   index->judged_on = sam_figures_judged_on (query->period, query->today);
   index->period = query->period;
-  rc = sqlite3_create_function_v2 (db, "sam_latest_update", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
-                                   index, latest_update_func, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return sam_store_set_sql_error (store, rc, error);
+  function = db != NULL && sam_db_set_int_function (db, "sam_latest_update", latest_update_cb, index);
+  sql = g_strdup_printf (
+    "WITH " RANKED_PLANS
+    "SELECT a.id, m.number, m.title, p.title, p.kind, a.title, a.description, a.scope, pt.title, lead.name, "
+    "a.message, a.start_date, a.due_date, a.status, a.progress, "
+    "p.start_date, p.end_date, lrp.code, lu.comment, m.focus_area_id, p.measure_id, a.plan_id, "
+    "coalesce(a.lead_agency_id, 0) "
+    "FROM activity a CROSS JOIN ranked r ON r.plan_id = a.plan_id "
+    "JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
+    "LEFT JOIN priority_task pt ON pt.id = a.priority_task_id "
+    "LEFT JOIN agency lead ON lead.id = a.lead_agency_id "
+    "LEFT JOIN status_update lu ON lu.id = %s "
+    "LEFT JOIN reporting_period lrp ON lrp.id = lu.period_id "
+    "WHERE %s ORDER BY r.rank, +a.id",
+    sam_scope_plan_sql (query->scope), function ? "sam_latest_update(a.id)" : LATEST_UPDATE,
+    sam_scope_activity_sql (query->scope));
   ok = (stmt = prepare (store, sql, query, error)) != NULL
        && sam_query_run (store, stmt, activity_row_cb, index, error);
-  sqlite3_create_function_v2 (db, "sam_latest_update", 1, SQLITE_UTF8, NULL, NULL, NULL, NULL, NULL);
+  if (function)
+    sam_db_set_int_function (db, "sam_latest_update", NULL, NULL);
   return ok;
 }
 
 static gboolean
-status_row_cb (sqlite3_stmt  *stmt,
+status_row_cb (SamStmt       *stmt,
                gpointer       user_data,
                GError       **error)
 {
   Streaming *s = user_data;
   SamStatusRow row = {
-    .activity_id = sqlite3_column_int64 (stmt, 0),
-    .measure_number = sqlite3_column_int64 (stmt, 1),
-    .activity = sam_query_text (stmt, 2),
-    .period = sam_query_text (stmt, 3),
-    .status = sam_query_text (stmt, 4),
+    .activity_id = sam_stmt_column_int (stmt, 0),
+    .measure_number = sam_stmt_column_int (stmt, 1),
+    .activity = sam_stmt_column_text (stmt, 2),
+    .period = sam_stmt_column_text (stmt, 3),
+    .status = sam_stmt_column_text (stmt, 4),
     .progress = int_or (stmt, 5, -1),
-    .comment = sam_query_text (stmt, 6),
-    .reported_by = sam_query_text (stmt, 7),
-    .reported_at = sam_query_text (stmt, 8),
+    .comment = sam_stmt_column_text (stmt, 6),
+    .reported_by = sam_stmt_column_text (stmt, 7),
+    .reported_at = sam_stmt_column_text (stmt, 8),
   };
 
   return ((SamStatusRowFunc) s->func) (&row, s->user_data, error);
@@ -875,7 +885,7 @@ sam_report_data_foreach_status (SamStore              *store,
     "WHERE %s AND (:period IS NULL OR (coalesce(po.start, ''), coalesce(rp.code, '')) <= (coalesce(:period_start, ''), :period)) "
     "ORDER BY r.rank, +a.id, coalesce(po.start, ''), rp.code, coalesce(su.reported_at, ''), su.id",
     sam_scope_plan_sql (query->scope), sam_scope_activity_sql (query->scope));
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   if (query->closing)
@@ -887,32 +897,32 @@ sam_report_data_foreach_status (SamStore              *store,
 /* Seminars */
 
 static gboolean
-seminar_row_cb (sqlite3_stmt  *stmt,
+seminar_row_cb (SamStmt       *stmt,
                 gpointer       user_data,
                 GError       **error)
 {
   Streaming *s = user_data;
   SamSeminarRow row = {
-    .id = sqlite3_column_int64 (stmt, 0),
-    .title = sam_query_text (stmt, 1),
-    .format = sam_query_text (stmt, 2),
-    .kind = sam_query_text (stmt, 3),
-    .starts_at = sam_query_text (stmt, 4),
-    .ends_at = sam_query_text (stmt, 5),
-    .place = sam_query_text (stmt, 6),
-    .online = sqlite3_column_int (stmt, 7) != 0,
-    .organiser = sam_query_text (stmt, 8),
-    .activity = sam_query_text (stmt, 9),
-    .theme = sam_query_text (stmt, 10),
-    .sectors = sam_query_text (stmt, 11),
-    .target_groups = sam_query_text (stmt, 12),
-    .status = sam_query_text (stmt, 13),
+    .id = sam_stmt_column_int (stmt, 0),
+    .title = sam_stmt_column_text (stmt, 1),
+    .format = sam_stmt_column_text (stmt, 2),
+    .kind = sam_stmt_column_text (stmt, 3),
+    .starts_at = sam_stmt_column_text (stmt, 4),
+    .ends_at = sam_stmt_column_text (stmt, 5),
+    .place = sam_stmt_column_text (stmt, 6),
+    .online = sam_stmt_column_int (stmt, 7) != 0,
+    .organiser = sam_stmt_column_text (stmt, 8),
+    .activity = sam_stmt_column_text (stmt, 9),
+    .theme = sam_stmt_column_text (stmt, 10),
+    .sectors = sam_stmt_column_text (stmt, 11),
+    .target_groups = sam_stmt_column_text (stmt, 12),
+    .status = sam_stmt_column_text (stmt, 13),
     .capacity = int_or (stmt, 14, -1),
-    .registered = sqlite3_column_int64 (stmt, 15),
-    .waitlisted = sqlite3_column_int64 (stmt, 16),
+    .registered = sam_stmt_column_int (stmt, 15),
+    .waitlisted = sam_stmt_column_int (stmt, 16),
     .attended = int_or (stmt, 17, -1),
     .evaluation_score = int_or (stmt, 18, -1),
-    .evaluation_comment = sam_query_text (stmt, 19),
+    .evaluation_comment = sam_stmt_column_text (stmt, 19),
   };
 
   return ((SamSeminarRowFunc) s->func) (&row, s->user_data, error);
@@ -928,6 +938,7 @@ sam_report_data_foreach_seminar (SamStore              *store,
                                  GError               **error)
 {
   Streaming st = { func, user_data };
+  g_autofree char *names = sam_store_string_agg (store, "v", "'; '");
   g_autofree char *sql = g_strdup_printf (
     "SELECT s.id, s.title, f.name, f.kind, s.starts_at, s.ends_at, s.place, s.online, org.name, act.title, s.theme, "
     LIST ("c.name", "seminar_sector", "seminar_id", "JOIN sector c ON c.id = x.sector_id") ", "
@@ -940,8 +951,8 @@ sam_report_data_foreach_seminar (SamStore              *store,
     "FROM seminar s JOIN seminar_format f ON f.id = s.format_id "
     "LEFT JOIN agency org ON org.id = s.organiser_id LEFT JOIN activity act ON act.id = s.activity_id "
     "WHERE %s ORDER BY coalesce(s.starts_at, ''), s.id",
-    "s", "s", sam_scope_seminar_sql (query->scope));
-  sqlite3_stmt *stmt;
+    names, "s", names, "s", sam_scope_seminar_sql (query->scope));
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   return (stmt = prepare (store, sql, query, error)) != NULL
@@ -949,18 +960,18 @@ sam_report_data_foreach_seminar (SamStore              *store,
 }
 
 static gboolean
-participation_row_cb (sqlite3_stmt  *stmt,
+participation_row_cb (SamStmt       *stmt,
                       gpointer       user_data,
                       GError       **error)
 {
   Streaming *s = user_data;
   SamParticipationRow row = {
-    .seminar_id = sqlite3_column_int64 (stmt, 0),
-    .seminar = sam_query_text (stmt, 1),
-    .starts_at = sam_query_text (stmt, 2),
-    .sector = sam_query_text (stmt, 3),
-    .registered = sqlite3_column_int64 (stmt, 4),
-    .waitlisted = sqlite3_column_int64 (stmt, 5),
+    .seminar_id = sam_stmt_column_int (stmt, 0),
+    .seminar = sam_stmt_column_text (stmt, 1),
+    .starts_at = sam_stmt_column_text (stmt, 2),
+    .sector = sam_stmt_column_text (stmt, 3),
+    .registered = sam_stmt_column_int (stmt, 4),
+    .waitlisted = sam_stmt_column_int (stmt, 5),
     .attended = int_or (stmt, 6, -1),
   };
 
@@ -983,9 +994,9 @@ sam_report_data_foreach_participation (SamStore                *store,
     "coalesce(sum(r.participants) FILTER (WHERE r.waitlisted), 0), sum(r.attended) "
     "FROM registration r JOIN seminar s ON s.id = r.seminar_id LEFT JOIN sector c ON c.id = r.sector_id "
     "WHERE %s GROUP BY s.id, r.sector_id "
-    "ORDER BY coalesce(s.starts_at, ''), s.id, c.name IS NULL, c.name COLLATE NOCASE",
-    sam_scope_seminar_sql (query->scope));
-  sqlite3_stmt *stmt;
+    "ORDER BY coalesce(s.starts_at, ''), s.id, c.name IS NULL, c.name %s",
+    sam_scope_seminar_sql (query->scope), sam_store_sql (store, SAM_SQL_NOCASE));
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   return (stmt = prepare (store, sql, query, error)) != NULL

@@ -55,29 +55,29 @@ sam_board_row_free (SamBoardRow *row)
 }
 
 static gint64
-int_or (sqlite3_stmt *stmt,
+int_or (SamStmt      *stmt,
         int           column,
         gint64        none)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? none : sqlite3_column_int64 (stmt, column);
+  return sam_stmt_column_is_null (stmt, column) ? none : sam_stmt_column_int (stmt, column);
 }
 
 static char *
-text (sqlite3_stmt *stmt,
+text (SamStmt      *stmt,
       int           column)
 {
-  return g_strdup (sam_query_text (stmt, column));
+  return g_strdup (sam_stmt_column_text (stmt, column));
 }
 
 static gboolean
-add_row_cb (sqlite3_stmt  *stmt,
+add_row_cb (SamStmt       *stmt,
             gpointer       user_data,
             GError       **error)
 {
   SamFormRow *row = g_new0 (SamFormRow, 1);
 
-  row->activity_id = sqlite3_column_int64 (stmt, 0);
-  row->plan_id = sqlite3_column_int64 (stmt, 1);
+  row->activity_id = sam_stmt_column_int (stmt, 0);
+  row->plan_id = sam_stmt_column_int (stmt, 1);
   row->lead_agency_id = int_or (stmt, 2, 0);
   row->measure = int_or (stmt, 3, 0);
   row->plan = text (stmt, 4);
@@ -104,7 +104,7 @@ read_rows (SamStore    *store,
            GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_form_row_free);
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
@@ -227,11 +227,11 @@ sam_round_current (SamStore  *store,
 }
 
 static gboolean
-read_id_cb (sqlite3_stmt  *stmt,
+read_id_cb (SamStmt       *stmt,
             gpointer       user_data,
             GError       **error)
 {
-  *(gint64 *) user_data = sqlite3_column_int64 (stmt, 0);
+  *(gint64 *) user_data = sam_stmt_column_int (stmt, 0);
   return TRUE;
 }
 
@@ -242,7 +242,7 @@ read_id (SamStore    *store,
          const char  *value,
          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
   gint64 found = 0;
 
   if (!(stmt = sam_query_prepare (store, sql, NULL, error)))
@@ -325,7 +325,7 @@ sam_round_find_form (SamStore    *store,
     "SELECT f.id FROM round_form f JOIN reporting_round r ON r.id = f.round_id "
     "WHERE f.agency_id = :id AND r.period = :value "
     "ORDER BY coalesce(f.written_at = :when, 0) DESC, f.id DESC LIMIT 1";
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
   gint64 id = 0;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
@@ -359,7 +359,7 @@ typedef struct
 } BoardData;
 
 static gboolean
-add_board_row_cb (sqlite3_stmt  *stmt,
+add_board_row_cb (SamStmt       *stmt,
                   gpointer       user_data,
                   GError       **error)
 {
@@ -370,8 +370,8 @@ add_board_row_cb (sqlite3_stmt  *stmt,
   row->agency = text (stmt, 1);
   row->short_name = text (stmt, 2);
   row->contact = text (stmt, 3);
-  row->late = sqlite3_column_int (stmt, 4) != 0;
-  row->form = sam_store_get (data->store, SAM_KIND_ROUND_FORM, sqlite3_column_int64 (stmt, 0), error);
+  row->late = sam_stmt_column_int (stmt, 4) != 0;
+  row->form = sam_store_get (data->store, SAM_KIND_ROUND_FORM, sam_stmt_column_int (stmt, 0), error);
   return row->form != NULL;
 }
 
@@ -384,15 +384,15 @@ sam_round_board (SamStore    *store,
                  const char  *today,
                  GError     **error)
 {
-  static const char sql[] =
+  g_autofree char *sql = g_strdup_printf (
     "SELECT f.id, g.name, g.short_name, g.contact, "
     "       f.received_at IS NULL AND r.deadline IS NOT NULL AND :today > r.deadline "
     "FROM round_form f JOIN reporting_round r ON r.id = f.round_id JOIN agency g ON g.id = f.agency_id "
     "WHERE f.round_id = :id AND f.id = (SELECT max(id) FROM round_form x "
     "                                   WHERE x.round_id = f.round_id AND x.agency_id = f.agency_id) "
-    "ORDER BY g.name COLLATE NOCASE, g.id";
+    "ORDER BY g.name %s, g.id", sam_store_sql (store, SAM_SQL_NOCASE));
   BoardData data = { store, g_ptr_array_new_with_free_func ((GDestroyNotify) sam_board_row_free) };
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL, NULL);
@@ -413,7 +413,7 @@ sam_round_board (SamStore    *store,
 }
 
 static gboolean
-read_text_cb (sqlite3_stmt  *stmt,
+read_text_cb (SamStmt       *stmt,
               gpointer       user_data,
               GError       **error)
 {
@@ -428,7 +428,7 @@ sam_round_hash_imported (SamStore    *store,
                          const char  *hash,
                          char       **imported_at)
 {
-  sqlite3_stmt *stmt;
+  SamStmt *stmt;
   char *when = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);

@@ -5,9 +5,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sam-db-sqlite-private.h"
 #include "sam-store-private.h"
 
-/* Verifying a file's schema. A database can come from anywhere, and what
+/* Verifying a file's schema (SQLite files only: what it reads is SQLite's
+ * own table of the schema; a server keeps its schema from its users). A database can come from anywhere, and what
  * its schema holds runs when Samordna reads or writes: a view where a table
  * should be runs its query, a trigger runs on every edit, out of the reach
  * of undo. So before anything else is read, every table, index, view and
@@ -111,32 +113,30 @@ normalise (const char *sql)
   return g_string_free (out, FALSE);
 }
 
-/* Reads the schema of @db, triggers and views first, as SchemaObjects. */
+/* Reads the schema of the SQLite database @db, triggers and views first,
+ * as SchemaObjects; NULL with a SamStoreError. */
 static GPtrArray *
-read_schema (sqlite3  *db,
-             int      *rc_out)
+read_schema (SamDb   *db,
+             GError **error)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (schema_object_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema "
-                                   "ORDER BY CASE type WHEN 'trigger' THEN 0 WHEN 'view' THEN 1 "
-                                   "WHEN 'table' THEN 2 ELSE 3 END, name", -1, &stmt, NULL);
+  g_autoptr(SamStmt) stmt = sam_db_prepare (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                                                "ORDER BY CASE type WHEN 'trigger' THEN 0 WHEN 'view' THEN 1 "
+                                                "WHEN 'table' THEN 2 ELSE 3 END, name", error);
+  SamStep step = SAM_STEP_ERROR;
 
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (stmt != NULL && (step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
       SchemaObject *o = g_new0 (SchemaObject, 1);
-      const char *sql = (const char *) sqlite3_column_text (stmt, 3);
+      const char *sql = sam_stmt_column_text (stmt, 3);
 
-      o->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      o->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      o->tbl_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      o->type = g_strdup (sam_stmt_column_text (stmt, 0));
+      o->name = g_strdup (sam_stmt_column_text (stmt, 1));
+      o->tbl_name = g_strdup (sam_stmt_column_text (stmt, 2));
       o->sql = sql ? normalise (sql) : NULL;
       g_ptr_array_add (objects, o);
-      rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
-  *rc_out = rc == SQLITE_DONE ? SQLITE_OK : rc;
-  return rc == SQLITE_DONE ? g_steal_pointer (&objects) : NULL;
+  return step == SAM_STEP_DONE ? g_steal_pointer (&objects) : NULL;
 }
 
 /* The schema of every version, [0] empty; built once. */
@@ -145,23 +145,23 @@ static GPtrArray *expected[SAM_SCHEMA_VERSION + 1];
 static gboolean
 build_expected (void)
 {
-  sqlite3 *db = NULL;
   gint64 start = g_get_monotonic_time ();
-  int rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
-  gboolean ok = rc == SQLITE_OK;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamDb) db = sam_db_sqlite_open (NULL, NULL, SAM_DB_SQLITE_MEMORY, &error);
+  gboolean ok = db != NULL;
 
   expected[0] = g_ptr_array_new_with_free_func (schema_object_free);
   for (int v = 1; ok && v <= SAM_SCHEMA_VERSION; v++)
     {
-      g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) sql = sam_store_migration_sql (v, &error);
 
-      ok = sql != NULL && sqlite3_exec (db, g_bytes_get_data (sql, NULL), NULL, NULL, NULL) == SQLITE_OK
-           && (expected[v] = read_schema (db, &rc)) != NULL;
+      ok = sql != NULL && sam_db_exec (db, g_bytes_get_data (sql, NULL), &error)
+           && (expected[v] = read_schema (db, &error)) != NULL;
       if (!ok)
-        g_critical ("Migration %d does not build: %s", v, error ? error->message : sqlite3_errmsg (db));
+        g_critical ("Migration %d does not build: %s", v, error->message);
     }
-  sqlite3_close (db);
+  if (db == NULL)
+    g_critical ("No database to build the schemas in: %s", error->message);
   g_debug ("The schemas of versions 1 to %d: %.2f ms", SAM_SCHEMA_VERSION,
            (double) (g_get_monotonic_time () - start) / 1000);
   return ok;
@@ -247,7 +247,6 @@ sam_schema_verify (SamStore  *store,
 {
   g_autoptr(GPtrArray) found = NULL;
   GPtrArray *wanted;
-  int rc;
 
   g_return_val_if_fail (version >= 0 && version <= SAM_SCHEMA_VERSION, FALSE);
   if ((wanted = expected_schema (version)) == NULL)
@@ -257,8 +256,8 @@ sam_schema_verify (SamStore  *store,
                    sam_store_get_path (store));
       return FALSE;
     }
-  if ((found = read_schema (sam_store_get_db (store), &rc)) == NULL)
-    return sam_store_set_sql_error (store, rc, error);
+  if ((found = read_schema (sam_store_get_db (store), error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < found->len; i++)
     {
       const SchemaObject *o = found->pdata[i];

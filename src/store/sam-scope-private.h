@@ -7,8 +7,7 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
+#include "sam-db-private.h"
 #include "sam-scope.h"
 
 G_BEGIN_DECLS
@@ -50,6 +49,6 @@ const char *sam_scope_seminar_sql   (const SamScope *scope);
 const char *sam_scope_closed_sql    (const SamScope *scope);
 
 void        sam_scope_bind          (const SamScope *scope,
-                                     sqlite3_stmt   *stmt);
+                                     SamStmt        *stmt);
 
 G_END_DECLS

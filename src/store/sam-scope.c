@@ -144,12 +144,12 @@ sam_scope_seminar_sql (const SamScope *scope)
 /* Binds :scope in @stmt when the statement uses it. */
 void
 sam_scope_bind (const SamScope *scope,
-                sqlite3_stmt   *stmt)
+                SamStmt        *stmt)
 {
-  int index = sqlite3_bind_parameter_index (stmt, ":scope");
+  int index = sam_stmt_param_index (stmt, ":scope");
 
   if (index > 0)
-    sqlite3_bind_int64 (stmt, index, scope ? scope->id : 0);
+    sam_stmt_bind_int (stmt, index, scope ? scope->id : 0);
 }
 
 /* Values */
@@ -238,21 +238,20 @@ find_ids (SamStore   *store,
           GError    **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (sam_store_get_db (store), sql, -1, &stmt, NULL);
+  g_autoptr(SamStmt) stmt = sam_store_prepare (store, sql, error);
+  SamStep step;
 
-  if (rc != SQLITE_OK)
-    return sam_store_set_sql_error (store, rc, error), NULL;
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, number);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (stmt == NULL)
+    return NULL;
+  sam_stmt_bind_text (stmt, 1, text);
+  sam_stmt_bind_int (stmt, 2, number);
+  while ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sam_stmt_column_int (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sam_store_set_sql_error (store, rc, error), NULL;
+  if (step != SAM_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -282,19 +281,27 @@ lookup_id (SamStore    *store,
     [SAM_SCOPE_FOCUS_AREA] = "SELECT id FROM focus_area WHERE number = ?2 ORDER BY id",
     [SAM_SCOPE_MEASURE] = "SELECT id FROM measure WHERE number = ?2 ORDER BY id",
     [SAM_SCOPE_PLAN] = "SELECT id FROM plan WHERE id = ?2",
-    [SAM_SCOPE_AGENCY] = "SELECT id FROM agency WHERE short_name = ?1 COLLATE NOCASE "
-                         "UNION ALL SELECT id FROM agency WHERE name = ?1 COLLATE NOCASE AND short_name IS NOT ?1 COLLATE NOCASE "
-                         "UNION ALL SELECT id FROM agency WHERE id = ?2",
-    [SAM_SCOPE_MINISTRY] = "SELECT id FROM agency WHERE kind = 'ministry' AND "
-                           "(short_name = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE OR id = ?2)",
   };
+  /* Names compare in the dialect's case-insensitive collation. */
+  const char *nocase = sam_store_sql (store, SAM_SQL_NOCASE);
   g_autoptr(GArray) ids = NULL;
+  g_autofree char *query = NULL;
   gint64 number = 0;
   gboolean by_name = scope->kind == SAM_SCOPE_AGENCY || scope->kind == SAM_SCOPE_MINISTRY;
 
   if (!parse_number (value, &number) && !by_name)
     return not_found (error, scope, value);
-  if (!(ids = find_ids (store, sql[scope->kind], value, number, error)))
+  if (scope->kind == SAM_SCOPE_AGENCY)
+    query = g_strdup_printf ("SELECT id FROM agency WHERE short_name = ?1 %1$s "
+                             "UNION ALL SELECT id FROM agency WHERE name = ?1 %1$s "
+                             "AND short_name IS DISTINCT FROM ?1 %1$s "
+                             "UNION ALL SELECT id FROM agency WHERE id = ?2", nocase);
+  else if (scope->kind == SAM_SCOPE_MINISTRY)
+    query = g_strdup_printf ("SELECT id FROM agency WHERE kind = 'ministry' AND "
+                             "(short_name = ?1 %1$s OR name = ?1 %1$s OR id = ?2)", nocase);
+  else
+    query = g_strdup (sql[scope->kind]);
+  if (!(ids = find_ids (store, query, value, number, error)))
     return FALSE;
   if (ids->len == 0)
     return not_found (error, scope, value);
@@ -323,27 +330,25 @@ read_title (SamStore  *store,
     [SAM_SCOPE_MINISTRY] = "SELECT name, short_name, 0, kind FROM agency WHERE id = ?1",
   };
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, scope->id);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(SamStmt) stmt = sam_store_prepare (store, sql[scope->kind], error);
   gboolean found = FALSE, ministry = FALSE;
-  int rc = sqlite3_prepare_v2 (sam_store_get_db (store), sql[scope->kind], -1, &stmt, NULL);
+  SamStep step;
 
-  if (rc != SQLITE_OK)
-    return sam_store_set_sql_error (store, rc, error);
-  sqlite3_bind_int64 (stmt, 1, scope->id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (stmt == NULL)
+    return FALSE;
+  sam_stmt_bind_int (stmt, 1, scope->id);
+  if ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
       found = TRUE;
       g_free (scope->title);
       g_free (scope->short_name);
-      scope->title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      scope->short_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      scope->number = sqlite3_column_int64 (stmt, 2);
-      ministry = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "ministry") == 0;
-      rc = SQLITE_DONE;
+      scope->title = g_strdup (sam_stmt_column_text (stmt, 0));
+      scope->short_name = g_strdup (sam_stmt_column_text (stmt, 1));
+      scope->number = sam_stmt_column_int (stmt, 2);
+      ministry = g_strcmp0 (sam_stmt_column_text (stmt, 3), "ministry") == 0;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sam_store_set_sql_error (store, rc, error);
+  else if (step == SAM_STEP_ERROR)
+    return FALSE;
   if (!found || (scope->kind == SAM_SCOPE_MINISTRY && !ministry))
     return not_found (error, scope, id_text);
   return TRUE;

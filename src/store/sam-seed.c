@@ -213,13 +213,12 @@ link_deferred (Seed        *seed,
   const SamField *f = sam_kind_find_field (kind, field);
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2",
                                           sam_kind_get_info (kind)->table, field);
-  sqlite3_stmt *stmt = NULL;
-  int rc = SQLITE_OK;
+  g_autoptr(SamStmt) stmt = NULL;
 
   g_assert (f != NULL && f->type == SAM_FIELD_REF);
-  if ((rc = sqlite3_prepare_v2 (sam_store_get_db (seed->store), sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return sam_store_set_sql_error (seed->store, rc, error);
-  for (guint i = 0; array && i < json_array_get_length (array) && rc == SQLITE_OK; i++)
+  if (!(stmt = sam_store_prepare (seed->store, sql, error)))
+    return FALSE;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
     {
       JsonObject *o = json_array_get_object_element (array, i);
       const char *key = json_object_get_string_member_with_default (o, member, NULL);
@@ -229,17 +228,13 @@ link_deferred (Seed        *seed,
         continue;
       if (!resolve (seed, kind, json_object_get_string_member (o, "key"), &id, error)
           || !resolve (seed, f->ref_kind, key, &target, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-      sqlite3_bind_int64 (stmt, 1, target);
-      sqlite3_bind_int64 (stmt, 2, id);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (sam_store_get_db (seed->store));
-      sqlite3_reset (stmt);
+        return FALSE;
+      sam_stmt_bind_int (stmt, 1, target);
+      sam_stmt_bind_int (stmt, 2, id);
+      if (!sam_stmt_run (stmt, error))
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_OK || sam_store_set_sql_error (seed->store, rc, error);
+  return TRUE;
 }
 
 static gboolean

@@ -78,23 +78,6 @@ validate_core (SamRecord  *record,
   return sam_store_set_invalid_from_core (error, local);
 }
 
-static sqlite3_stmt *
-prepare (SamStore    *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (sam_store_get_db (store), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_finalize (stmt);
-      sam_store_set_sql_error (store, rc, error);
-      return NULL;
-    }
-  return stmt;
-}
-
 /* Inserts @record when it is new, otherwise updates it. On failure the
  * record keeps the id it came with. */
 static gboolean
@@ -116,37 +99,35 @@ read_counts (SamStore          *store,
              SamSeminarCounts  *counts,
              GError           **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(SamStmt) stmt = NULL;
+  SamStep step;
 
-  stmt = prepare (store,
-                  "SELECT s.capacity,"
-                  " total(CASE WHEN r.waitlisted = 0 THEN r.participants END),"
-                  " total(CASE WHEN r.waitlisted <> 0 THEN r.participants END),"
-                  " count(r.id), count(CASE WHEN r.waitlisted <> 0 THEN 1 END),"
-                  " count(r.attended), total(r.attended)"
-                  " FROM seminar s LEFT JOIN registration r ON r.seminar_id = s.id"
-                  " WHERE s.id = ?1 GROUP BY s.id", error);
+  stmt = sam_store_prepare (store,
+                            "SELECT s.capacity,"
+                            " total(CASE WHEN r.waitlisted = 0 THEN r.participants END),"
+                            " total(CASE WHEN r.waitlisted <> 0 THEN r.participants END),"
+                            " count(r.id), count(CASE WHEN r.waitlisted <> 0 THEN 1 END),"
+                            " count(r.attended), total(r.attended)"
+                            " FROM seminar s LEFT JOIN registration r ON r.seminar_id = s.id"
+                            " WHERE s.id = ?1 GROUP BY s.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, seminar_id);
+  sam_stmt_bind_int (stmt, 1, seminar_id);
   memset (counts, 0, sizeof *counts);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
-      counts->has_capacity = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
-      counts->capacity = sqlite3_column_int64 (stmt, 0);
-      counts->confirmed = (gint64) sqlite3_column_double (stmt, 1);
-      counts->waiting = (gint64) sqlite3_column_double (stmt, 2);
-      counts->n_registrations = (guint) sqlite3_column_int64 (stmt, 3);
-      counts->n_waiting = (guint) sqlite3_column_int64 (stmt, 4);
-      counts->has_attendance = sqlite3_column_int64 (stmt, 5) > 0;
-      counts->attended = (gint64) sqlite3_column_double (stmt, 6);
+      counts->has_capacity = !sam_stmt_column_is_null (stmt, 0);
+      counts->capacity = sam_stmt_column_int (stmt, 0);
+      counts->confirmed = (gint64) sam_stmt_column_double (stmt, 1);
+      counts->waiting = (gint64) sam_stmt_column_double (stmt, 2);
+      counts->n_registrations = (guint) sam_stmt_column_int (stmt, 3);
+      counts->n_waiting = (guint) sam_stmt_column_int (stmt, 4);
+      counts->has_attendance = sam_stmt_column_int (stmt, 5) > 0;
+      counts->attended = (gint64) sam_stmt_column_double (stmt, 6);
+      return TRUE;
     }
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return sam_store_set_sql_error (store, rc, error);
+  if (step == SAM_STEP_ERROR)
+    return FALSE;
   g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
                _("The seminar no longer exists. It may have been deleted; reload and try again."));
   return FALSE;
@@ -716,26 +697,25 @@ read_target_setting (SamStore          *store,
                      SamSeminarTarget  *target,
                      GError           **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(SamStmt) stmt = NULL;
+  SamStep step;
 
-  stmt = prepare (store,
-                  "SELECT count(*), count(min_per_year), total(min_per_year),"
-                  " count(max_per_year), total(max_per_year)"
-                  " FROM seminar_format WHERE kind = ?1", error);
+  stmt = sam_store_prepare (store,
+                            "SELECT count(*), count(min_per_year), total(min_per_year),"
+                            " count(max_per_year), total(max_per_year)"
+                            " FROM seminar_format WHERE kind = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sam_stmt_bind_text (stmt, 1, kind);
+  if ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
-      gint64 n = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sam_stmt_column_int (stmt, 0);
 
-      target->min = sqlite3_column_int64 (stmt, 1) > 0 ? (gint64) sqlite3_column_double (stmt, 2) : -1;
-      target->max = n > 0 && sqlite3_column_int64 (stmt, 3) == n
-                    ? (gint64) sqlite3_column_double (stmt, 4) : -1;
+      target->min = sam_stmt_column_int (stmt, 1) > 0 ? (gint64) sam_stmt_column_double (stmt, 2) : -1;
+      target->max = n > 0 && sam_stmt_column_int (stmt, 3) == n
+                    ? (gint64) sam_stmt_column_double (stmt, 4) : -1;
     }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW || sam_store_set_sql_error (store, rc, error);
+  return step == SAM_STEP_ROW;
 }
 
 /* Counts the seminars of @kind that start in the target's year and are
@@ -748,22 +728,21 @@ count_year (SamStore          *store,
 {
   g_autofree char *from = g_strdup_printf ("%04d", target->year);
   g_autofree char *to = g_strdup_printf ("%04d", target->year + 1);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(SamStmt) stmt = NULL;
+  SamStep step;
 
-  stmt = prepare (store,
-                  "SELECT count(*) FROM seminar s JOIN seminar_format f ON f.id = s.format_id"
-                  " WHERE f.kind = ?1 AND s.starts_at >= ?2 AND s.starts_at < ?3"
-                  " AND coalesce(s.status, 'planned') <> 'cancelled'", error);
+  stmt = sam_store_prepare (store,
+                            "SELECT count(*) FROM seminar s JOIN seminar_format f ON f.id = s.format_id"
+                            " WHERE f.kind = ?1 AND s.starts_at >= ?2 AND s.starts_at < ?3"
+                            " AND coalesce(s.status, 'planned') <> 'cancelled'", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    target->count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW || sam_store_set_sql_error (store, rc, error);
+  sam_stmt_bind_text (stmt, 1, kind);
+  sam_stmt_bind_text (stmt, 2, from);
+  sam_stmt_bind_text (stmt, 3, to);
+  if ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
+    target->count = sam_stmt_column_int (stmt, 0);
+  return step == SAM_STEP_ROW;
 }
 
 static SamSeminarTargetState
@@ -884,34 +863,33 @@ read_shares (SamStore      *store,
              SamSectorMix  *mix,
              GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT r.sector_id, s.name,"
+    " sum(CASE WHEN ?2 THEN coalesce(r.attended, 0) ELSE r.participants END) AS n"
+    " FROM registration r LEFT JOIN sector s ON s.id = r.sector_id"
+    " WHERE r.seminar_id = ?1 AND (?2 OR r.waitlisted = 0)"
+    " GROUP BY r.sector_id HAVING n > 0"
+    " ORDER BY n DESC, s.name IS NULL, s.name %s", sam_store_sql (store, SAM_SQL_NOCASE));
+  g_autoptr(SamStmt) stmt = NULL;
+  SamStep step;
 
-  stmt = prepare (store,
-                  "SELECT r.sector_id, s.name,"
-                  " sum(CASE WHEN ?2 THEN coalesce(r.attended, 0) ELSE r.participants END) AS n"
-                  " FROM registration r LEFT JOIN sector s ON s.id = r.sector_id"
-                  " WHERE r.seminar_id = ?1 AND (?2 OR r.waitlisted = 0)"
-                  " GROUP BY r.sector_id HAVING n > 0"
-                  " ORDER BY n DESC, s.name IS NULL, s.name COLLATE NOCASE", error);
-  if (stmt == NULL)
+  if (!(stmt = sam_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, mix->seminar_id);
-  sqlite3_bind_int (stmt, 2, mix->by_attendance);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sam_stmt_bind_int (stmt, 1, mix->seminar_id);
+  sam_stmt_bind_int (stmt, 2, mix->by_attendance);
+  while ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
       SamSectorShare share = { 0 };
 
-      share.sector_id = sqlite3_column_int64 (stmt, 0);
-      share.name = sqlite3_column_type (stmt, 1) == SQLITE_NULL
+      share.sector_id = sam_stmt_column_int (stmt, 0);
+      share.name = sam_stmt_column_is_null (stmt, 1)
                    ? g_strdup (_("No sector given"))
-                   : g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      share.participants = sqlite3_column_int64 (stmt, 2);
+                   : g_strdup (sam_stmt_column_text (stmt, 1));
+      share.participants = sam_stmt_column_int (stmt, 2);
       mix->total += share.participants;
       g_array_append_val (mix->shares, share);
     }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || sam_store_set_sql_error (store, rc, error);
+  return step == SAM_STEP_DONE;
 }
 
 /* Flags a national seminar where one named sector has more than half. */

@@ -1,16 +1,20 @@
 /* sam-store-private.h: what other parts of the store layer may reach. */
 #pragma once
 
-#include <sqlite3.h>
-
+#include "sam-db-private.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
 
-sqlite3  *sam_store_get_db         (SamStore    *self);
-gboolean  sam_store_set_sql_error  (SamStore    *self,
-                                    int          rc,
+SamDb    *sam_store_get_db         (SamStore    *self);
+SamStmt  *sam_store_prepare        (SamStore    *self,
+                                    const char  *sql,
                                     GError     **error);
+const char *sam_store_sql          (SamStore    *self,
+                                    SamSqlPart   part);
+char     *sam_store_string_agg     (SamStore    *self,
+                                    const char  *value,
+                                    const char  *separator);
 gboolean  sam_store_set_field_error (GError    **error,
                                     SamKind      kind,
                                     const char  *field,

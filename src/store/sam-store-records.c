@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "sam-history.h"
-#include "sam-query-private.h"
 #include "sam-store-private.h"
 
 /* Generic reading and writing of records, driven by the kind table of
@@ -31,73 +30,68 @@ column_list (const SamKindInfo *info)
   return g_string_free (cols, FALSE);
 }
 
-static int
-prepare (SamStore      *self,
-         const char    *sql,
-         sqlite3_stmt **stmt)
-{
-  return sqlite3_prepare_v2 (sam_store_get_db (self), sql, -1, stmt, NULL);
-}
-
 static void
-bind_value (sqlite3_stmt   *stmt,
+bind_value (SamStmt        *stmt,
             int             pos,
             const SamField *field,
             GVariant       *value)
 {
   if (value == NULL && field->type == SAM_FIELD_BOOL)
-    sqlite3_bind_int (stmt, pos, 0);   /* an unset yes/no is no */
+    sam_stmt_bind_int (stmt, pos, 0);   /* an unset yes/no is no */
   else if (value == NULL)
-    sqlite3_bind_null (stmt, pos);
+    sam_stmt_bind_null (stmt, pos);
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    sqlite3_bind_text (stmt, pos, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
+    sam_stmt_bind_text (stmt, pos, g_variant_get_string (value, NULL));
   else if (field->type == SAM_FIELD_REF && g_variant_get_int64 (value) == 0)
-    sqlite3_bind_null (stmt, pos);
+    sam_stmt_bind_null (stmt, pos);
   else
-    sqlite3_bind_int64 (stmt, pos, g_variant_get_int64 (value));
+    sam_stmt_bind_int (stmt, pos, g_variant_get_int64 (value));
 }
 
 static GVariant *
-column_value (sqlite3_stmt   *stmt,
+column_value (SamStmt        *stmt,
               int             col,
               const SamField *field)
 {
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+  if (sam_stmt_column_is_null (stmt, col))
     return NULL;
   switch (field->type)
     {
     case SAM_FIELD_INT:
     case SAM_FIELD_BOOL:
     case SAM_FIELD_REF:
-      return g_variant_new_int64 (sqlite3_column_int64 (stmt, col));
+      return g_variant_new_int64 (sam_stmt_column_int (stmt, col));
     default:
-      return g_variant_new_string (sam_query_text (stmt, col));
+      return g_variant_new_string (sam_stmt_column_text (stmt, col));
     }
 }
 
-/* Names the field a constraint failure is about, for the message. */
+/* Turns @failure, the database's error from running a statement that
+ * writes @record, into the message to show: one that names the field
+ * when a constraint was broken. Always returns FALSE. */
 static gboolean
-constraint_error (SamStore        *self,
+constraint_error (SamStore          *self,
                   const SamKindInfo *info,
-                  SamRecord       *record,
-                  int              rc,
-                  GError         **error)
+                  SamRecord         *record,
+                  GError            *failure,
+                  GError           **error)
 {
-  const char *msg = sqlite3_errmsg (sam_store_get_db (self));
-  const char *dot = strrchr (msg, '.');
-  const SamField *field = dot ? sam_kind_find_field (info->kind, dot + 1) : NULL;
+  g_autoptr(GError) local = failure;
+  const char *column = NULL, *detail = NULL;
+  SamDbConstraint constraint = sam_db_get_constraint (sam_store_get_db (self), &column, &detail);
+  const SamField *field = column ? sam_kind_find_field (info->kind, column) : NULL;
 
-  if (rc == SQLITE_CONSTRAINT_UNIQUE && field != NULL)
+  if (constraint == SAM_DB_CONSTRAINT_UNIQUE && field != NULL)
     sam_store_set_field_error (error, info->kind, field->name, _("“%s” is already in use. Choose another."),
                                sam_record_get_string (record, field->name));
-  else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+  else if (constraint == SAM_DB_CONSTRAINT_FOREIGN_KEY)
     g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
                          _("A linked item no longer exists. Choose the linked items again."));
-  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+  else if (constraint != SAM_DB_CONSTRAINT_NONE)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                 _("A value breaks a rule of the database (%s). Correct it and try again."), msg);
+                 _("A value breaks a rule of the database (%s). Correct it and try again."), detail);
   else
-    return sam_store_set_sql_error (self, rc, error);
+    g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
 }
 
@@ -115,8 +109,7 @@ write_links (SamStore   *self,
       const SamField *f = &info->fields[i];
       GVariant *v = sam_record_get_value (record, i);
       g_autofree char *del = NULL, *ins = NULL;
-      sqlite3_stmt *stmt = NULL;
-      int rc = SQLITE_OK;
+      g_autoptr(SamStmt) stmt = NULL;
 
       if (!sam_field_is_link (f))
         continue;
@@ -130,25 +123,25 @@ write_links (SamStore   *self,
       if (v == NULL || g_variant_n_children (v) == 0)
         continue;
 
-      ins = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s, %s, position) VALUES (?, ?, ?)",
+      /* A value given twice is kept once, in its first place. */
+      ins = g_strdup_printf ("INSERT INTO %s (%s, %s, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              f->link_table, owner, f->link_column);
-      rc = prepare (self, ins, &stmt);
-      for (gsize j = 0; rc == SQLITE_OK && j < g_variant_n_children (v); j++)
+      if (!(stmt = sam_store_prepare (self, ins, error)))
+        return FALSE;
+      for (gsize j = 0; j < g_variant_n_children (v); j++)
         {
           g_autoptr(GVariant) item = g_variant_get_child_value (v, j);
+          GError *failure = NULL;
 
-          sqlite3_bind_int64 (stmt, 1, sam_record_get_id (record));
+          sam_stmt_bind_int (stmt, 1, sam_record_get_id (record));
           if (f->type == SAM_FIELD_REFS)
-            sqlite3_bind_int64 (stmt, 2, g_variant_get_int64 (item));
+            sam_stmt_bind_int (stmt, 2, g_variant_get_int64 (item));
           else
-            sqlite3_bind_text (stmt, 2, g_variant_get_string (item, NULL), -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (stmt, 3, (gint64) j);
-          rc = sqlite3_step (stmt);
-          rc = rc == SQLITE_DONE ? sqlite3_reset (stmt) : rc;
+            sam_stmt_bind_text (stmt, 2, g_variant_get_string (item, NULL));
+          sam_stmt_bind_int (stmt, 3, (gint64) j);
+          if (!sam_stmt_run (stmt, &failure))
+            return constraint_error (self, info, record, failure, error);
         }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_OK)
-        return constraint_error (self, info, record, sqlite3_extended_errcode (sam_store_get_db (self)), error);
     }
   return TRUE;
 }
@@ -161,7 +154,7 @@ check_parent_cycle (SamStore   *self,
 {
   const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(SamStmt) stmt = NULL;
   gint64 parent = sam_record_get_int (record, "parent_id");
   gboolean cycle = FALSE;
   guint guard = 0;
@@ -169,16 +162,15 @@ check_parent_cycle (SamStore   *self,
   if (parent == 0 || sam_record_get_id (record) == 0)
     return TRUE;
   sql = g_strdup_printf ("SELECT parent_id FROM %s WHERE id = ?", info->table);
-  if (prepare (self, sql, &stmt) != SQLITE_OK)
-    return sam_store_set_sql_error (self, SQLITE_ERROR, error);
+  if (!(stmt = sam_store_prepare (self, sql, error)))
+    return FALSE;
   while (parent != 0 && !cycle && guard++ < 10000)
     {
       cycle = parent == sam_record_get_id (record);
-      sqlite3_bind_int64 (stmt, 1, parent);
-      parent = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-      sqlite3_reset (stmt);
+      sam_stmt_bind_int (stmt, 1, parent);
+      parent = sam_stmt_step (stmt, NULL) == SAM_STEP_ROW ? sam_stmt_column_int (stmt, 0) : 0;
+      sam_stmt_reset (stmt);
     }
-  sqlite3_finalize (stmt);
   if (cycle)
     sam_store_set_field_error (error, info->kind, "parent_id",
                                _("cannot be the item itself or one of the items under it. Choose another."));
@@ -233,8 +225,11 @@ write_row (SamStore   *self,
 {
   const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
   g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int pos = 1, rc;
+  g_autoptr(SamStmt) stmt = NULL;
+  GError *failure = NULL;
+  SamStep step;
+  gint64 id = 0;
+  int pos = 1;
 
   if (update)
     {
@@ -251,30 +246,30 @@ write_row (SamStore   *self,
       for (guint i = 0; i < info->n_fields; i++)
         if (!sam_field_is_link (&info->fields[i]))
           g_string_append (sql, ", ?");
-      g_string_append (sql, ")");
+      g_string_append (sql, ") RETURNING id");
     }
 
-  if ((rc = prepare (self, sql->str, &stmt)) != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error);
-  /* A new record normally gets its id from SQLite; undo and redo put a
-   * deleted record back under the id it had. */
+  if (!(stmt = sam_store_prepare (self, sql->str, error)))
+    return FALSE;
+  /* A new record normally gets its id from the database; undo and redo
+   * put a deleted record back under the id it had. */
   if (!update && sam_record_get_id (record) != 0)
-    sqlite3_bind_int64 (stmt, pos, sam_record_get_id (record));
+    sam_stmt_bind_int (stmt, pos, sam_record_get_id (record));
   if (!update)
     pos++;
   for (guint i = 0; i < info->n_fields; i++)
     if (!sam_field_is_link (&info->fields[i]))
       bind_value (stmt, pos++, &info->fields[i], sam_record_get_value (record, i));
   if (update)
-    sqlite3_bind_int64 (stmt, pos, sam_record_get_id (record));
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return constraint_error (self, info, record, sqlite3_extended_errcode (sam_store_get_db (self)), error);
+    sam_stmt_bind_int (stmt, pos, sam_record_get_id (record));
+  while ((step = sam_stmt_step (stmt, &failure)) == SAM_STEP_ROW)
+    id = sam_stmt_column_int (stmt, 0);
+  if (step == SAM_STEP_ERROR)
+    return constraint_error (self, info, record, failure, error);
 
   if (!update)
-    sam_record_set_id (record, sqlite3_last_insert_rowid (sam_store_get_db (self)));
-  else if (sqlite3_changes (sam_store_get_db (self)) == 0)
+    sam_record_set_id (record, id);
+  else if (sam_db_changes (sam_store_get_db (self)) == 0)
     {
       g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
                            _("The item you changed no longer exists; it may have been deleted. Reload the list and try again."));
@@ -294,7 +289,7 @@ delete_row (SamStore   *self,
 
   if (!sam_store_exec (self, sql, error))
     return FALSE;
-  if (sqlite3_changes (sam_store_get_db (self)) == 0)
+  if (sam_db_changes (sam_store_get_db (self)) == 0)
     {
       g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
                            _("The item no longer exists; it may have been deleted already."));
@@ -391,20 +386,19 @@ describe_references (SamStore *self,
         {
           const SamField *f = &other->fields[i];
           g_autofree char *sql = NULL, *owner = owner_column (other);
-          sqlite3_stmt *stmt = NULL;
+          g_autoptr(SamStmt) stmt = NULL;
 
           if (f->ref_kind != kind)
             continue;
           sql = f->type == SAM_FIELD_REF
                 ? g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?", other->table, f->name)
                 : g_strdup_printf ("SELECT count(DISTINCT %s) FROM %s WHERE %s = ?", owner, f->link_table, f->link_column);
-          if (prepare (self, sql, &stmt) == SQLITE_OK)
+          if ((stmt = sam_store_prepare (self, sql, NULL)) != NULL)
             {
-              sqlite3_bind_int64 (stmt, 1, id);
-              if (sqlite3_step (stmt) == SQLITE_ROW)
-                total += sqlite3_column_int64 (stmt, 0);
+              sam_stmt_bind_int (stmt, 1, id);
+              if (sam_stmt_step (stmt, NULL) == SAM_STEP_ROW)
+                total += sam_stmt_column_int (stmt, 0);
             }
-          sqlite3_finalize (stmt);
         }
       if (total == 0)
         continue;
@@ -584,37 +578,36 @@ read_links (SamStore           *self,
   g_autofree char *owner = owner_column (info), *sql = NULL;
   g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(SamStmt) stmt = NULL;
   gint64 current = 0;
-  int rc;
+  SamStep step;
 
   sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s IN (SELECT id FROM %s WHERE %s) "
                          "ORDER BY %s, position",
                          owner, field->link_column, field->link_table, owner,
                          info->table, where, owner);
-  if ((rc = prepare (self, sql, &stmt)) != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error);
+  if (!(stmt = sam_store_prepare (self, sql, error)))
+    return FALSE;
   if (strchr (where, '?'))
-    sqlite3_bind_int64 (stmt, 1, param);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    sam_stmt_bind_int (stmt, 1, param);
+  while ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
-      gint64 owner_id = sqlite3_column_int64 (stmt, 0);
+      gint64 owner_id = sam_stmt_column_int (stmt, 0);
 
       if (owner_id != current && current != 0)
         flush_links (by_id, current, index, field, refs, strings);
       current = owner_id;
       if (field->type == SAM_FIELD_REFS)
         {
-          gint64 ref = sqlite3_column_int64 (stmt, 1);
+          gint64 ref = sam_stmt_column_int (stmt, 1);
           g_array_append_val (refs, ref);
         }
       else
-        g_ptr_array_add (strings, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        g_ptr_array_add (strings, g_strdup (sam_stmt_column_text (stmt, 1)));
     }
   if (current != 0)
     flush_links (by_id, current, index, field, refs, strings);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || sam_store_set_sql_error (self, rc, error);
+  return step == SAM_STEP_DONE;
 }
 
 /* Reads the records of @info selected by @where (SQL on the entity's
@@ -630,28 +623,28 @@ select_records (SamStore           *self,
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *cols = column_list (info), *owner = owner_column (info);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(SamStmt) stmt = NULL;
+  SamStep step;
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s", cols, info->table, where, info->order_by);
-  if ((rc = prepare (self, sql, &stmt)) != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error), NULL;
+  if (!(stmt = sam_store_prepare (self, sql, error)))
+    return NULL;
   if (strchr (where, '?'))
-    sqlite3_bind_int64 (stmt, 1, param);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    sam_stmt_bind_int (stmt, 1, param);
+  while ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
       SamRecord *r = sam_record_new (info->kind);
       int col = 1;
 
-      sam_record_set_id (r, sqlite3_column_int64 (stmt, 0));
+      sam_record_set_id (r, sam_stmt_column_int (stmt, 0));
       for (guint i = 0; i < info->n_fields; i++)
         if (!sam_field_is_link (&info->fields[i]))
           sam_record_take_value (r, i, column_value (stmt, col++, &info->fields[i]));
       g_ptr_array_add (records, r);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sam_store_set_sql_error (self, rc, error), NULL;
+  if (step != SAM_STEP_DONE)
+    return NULL;
+  g_clear_pointer (&stmt, sam_stmt_free);
 
   if (records->len == 0)
     return g_steal_pointer (&records);
@@ -745,21 +738,20 @@ sam_store_list_values (SamStore    *self,
   const SamField *f;
   g_autofree char *sql = NULL;
   g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(SamStmt) stmt = NULL;
+  SamStep step;
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   f = sam_kind_find_field (kind, field);
   g_return_val_if_fail (f != NULL && f->type == SAM_FIELD_STRINGS, NULL);
 
   sql = g_strdup_printf ("SELECT DISTINCT %s FROM %s ORDER BY 1", f->link_column, f->link_table);
-  if ((rc = prepare (self, sql, &stmt)) != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error), NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (values, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sam_store_set_sql_error (self, rc, error), NULL;
+  if (!(stmt = sam_store_prepare (self, sql, error)))
+    return NULL;
+  while ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
+    g_strv_builder_add (values, sam_stmt_column_text (stmt, 0));
+  if (step != SAM_STEP_DONE)
+    return NULL;
   return g_strv_builder_end (values);
 }
 
@@ -769,13 +761,12 @@ sam_store_count (SamStore *self,
                  SamKind   kind)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(SamStmt) stmt = NULL;
   gint64 n = -1;
 
   g_return_val_if_fail (SAM_IS_STORE (self), -1);
   sql = g_strdup_printf ("SELECT count(*) FROM %s", sam_kind_get_info (kind)->table);
-  if (prepare (self, sql, &stmt) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if ((stmt = sam_store_prepare (self, sql, NULL)) != NULL && sam_stmt_step (stmt, NULL) == SAM_STEP_ROW)
+    n = sam_stmt_column_int (stmt, 0);
   return n;
 }

@@ -11,8 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sam-store-private.h"
 #include "sam-data-resources.h"
+#include "sam-db-sqlite-private.h"
+#include "sam-store-private.h"
 
 /* One noted change: before is NULL for an insert, after for a delete. */
 typedef struct
@@ -25,18 +26,13 @@ struct _SamStore
 {
   GObject    parent_instance;
 
-  sqlite3   *db;
+  SamDb     *db;
   char      *path;          /* as the user gave it, for messages */
-  char      *real_path;     /* every link resolved, for SQLite */
+  char      *real_path;     /* a file's, every link resolved; NULL for a server */
   int        schema_version;
   char      *identity;      /* the database's UUID, read when first asked */
   guint      depth;         /* nesting of sam_store_begin() */
   gboolean   keeps_history; /* notes activities' changes (sam-history.h) */
-
-  /* The query limit: see on_progress_cb(). */
-  gint64        query_limit;      /* microseconds; 0: none */
-  gint64        query_started;    /* when the running statement began */
-  GCancellable *cancellable;      /* the running integrity check's */
 
   /* Undo journal: each step is a GPtrArray of Change, the changes one
    * outermost transaction made, in order. */
@@ -131,18 +127,6 @@ sam_store_set_invalid_from_core (GError       **error,
   return FALSE;
 }
 
-/* How long to wait for another program's lock before saying it is locked. */
-#define BUSY_TIMEOUT_MS 750
-
-/* How long one statement may run before it is stopped: far longer than any
- * of Samordna's take on 100,000 activities (the longest, the checks, take
- * about a second), far shorter than a hang. SAMORDNA_QUERY_LIMIT_MS sets
- * another, for the tests. */
-#define QUERY_LIMIT_MS 10000
-
-/* How many SQLite virtual machine steps between two looks at the clock. */
-#define PROGRESS_STEPS 10000
-
 static const char *migrations[SAM_SCHEMA_VERSION] = {
   "001-initial.sql",
   "002-information-and-attendance.sql",
@@ -164,57 +148,54 @@ sam_data_lookup (const char  *name,
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
-sqlite3 *
+SamDb *
 sam_store_get_db (SamStore *self)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   return self->db;
 }
 
-/* Turns an SQLite result code into a GError (always returns FALSE). */
-gboolean
-sam_store_set_sql_error (SamStore  *self,
-                         int        rc,
-                         GError   **error)
+static gboolean
+set_closed_error (SamStore  *self,
+                  GError   **error)
 {
-  const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-
-  if (rc == SQLITE_CONSTRAINT_TRIGGER)
-    msg = sqlite3_errstr (rc);   /* a trigger's own words are not Samordna's */
-  switch (rc & 0xff)
-    {
-    case SQLITE_INTERRUPT:
-      if (self->cancellable && g_cancellable_is_cancelled (self->cancellable))
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The check was cancelled."));
-      else
-        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_TIMEOUT,
-                     _("Reading “%s” took more than %d seconds and was stopped. The file holds more, or other, data than Samordna can go through: restore it from a backup, or open another file."),
-                     self->path, (int) MAX (1, self->query_limit / G_USEC_PER_SEC));
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_LOCKED,
-                   _("“%s” is in use by another program. Close the other program, or open a copy of the file."),
-                   self->path);
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Restore it from a backup, or open another file."),
-                   self->path, msg);
-      break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
-                   _("“%s” cannot be written to. Make the file and its folder writable, or open a copy elsewhere."),
-                   self->path);
-      break;
-    default:
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
-                   _("The database “%s” failed: %s"), self->path, msg);
-      break;
-    }
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+               _("The database “%s” is closed."), self->path);
   return FALSE;
+}
+
+/* Prepares @sql on the connection of @self; NULL with a SamStoreError,
+ * also when @self is closed. */
+SamStmt *
+sam_store_prepare (SamStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  if (self->db == NULL)
+    return set_closed_error (self, error), NULL;
+  return sam_db_prepare (self->db, sql, error);
+}
+
+/* Returns the aggregate that joins the texts @value with @separator in
+ * the dialect of @self (see sam_db_string_agg()). */
+char *
+sam_store_string_agg (SamStore   *self,
+                      const char *value,
+                      const char *separator)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return self->db ? sam_db_string_agg (self->db, value, separator) : g_strdup ("");
+}
+
+/* Returns the spelling of @part in the dialect of the database of @self
+ * ("" when it is closed: the statement then fails to prepare). */
+const char *
+sam_store_sql (SamStore   *self,
+               SamSqlPart  part)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), "");
+  return self->db ? sam_db_sql (self->db, part) : "";
 }
 
 /* The migration that brings a database to schema @version (1 to
@@ -235,35 +216,9 @@ sam_store_exec (SamStore    *self,
                 const char  *sql,
                 GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  return rc == SQLITE_OK || sam_store_set_sql_error (self, rc, error);
-}
-
-static gint64
-query_int (SamStore   *self,
-           const char *sql,
-           int        *rc_out)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = 0;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          value = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-      else if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc_out)
-    *rc_out = rc;
-  return value;
+  if (self->db == NULL)
+    return set_closed_error (self, error);
+  return sam_db_exec (self->db, sql, error);
 }
 
 /* Object */
@@ -461,22 +416,16 @@ check_header (const char  *path,
   return TRUE;
 }
 
+/* Reads the header of a file, which says whose it is and its database
+ * version (SQLite files only). */
 static gboolean
 check_identity (SamStore  *self,
                 GError   **error)
 {
-  int rc;
   gint64 app_id, version, tables;
 
-  app_id = query_int (self, "PRAGMA application_id", &rc);
-  if (rc != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error);
-  version = query_int (self, "PRAGMA user_version", &rc);
-  if (rc != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error);
-  tables = query_int (self, "SELECT count(*) FROM sqlite_schema", &rc);
-  if (rc != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error);
+  if (!sam_db_sqlite_read_identity (self->db, &app_id, &version, &tables, error))
+    return FALSE;
 
   if (app_id != SAM_APPLICATION_ID)
     {
@@ -513,55 +462,9 @@ check_integrity (SamStore      *self,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *problem = NULL;
-  gint64 limit = self->query_limit;
-  gint64 start = g_get_monotonic_time ();
-  int rc;
-
-  /* The full check, which also looks inside every index and checks every
-   * CHECK and NOT NULL constraint, takes time in proportion to the file
-   * (1.6 s at 100,000 activities; see bench/RESULTS.md): not held to the
-   * query limit, but it can be cancelled. */
-  self->query_limit = 0;
-  self->cancellable = cancellable;
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *answer = (const char *) sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (answer, "ok") != 0)
-        problem = g_strdup (answer);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  g_debug ("Integrity check of %s: %.3f s", self->path, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
-  if (rc != SQLITE_OK)
-    sam_store_set_sql_error (self, rc, error);
-  self->query_limit = limit;
-  self->cancellable = NULL;
-  if (rc != SQLITE_OK)
-    return FALSE;
-  if (problem)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Restore it from a backup, or open another file."),
-                   self->path, problem);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-in_wal_mode (SamStore *self)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean wal = FALSE;
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
-  sqlite3_finalize (stmt);
-  return wal;
+  if (self->db == NULL)
+    return set_closed_error (self, error);
+  return sam_db_check_integrity (self->db, cancellable, error);
 }
 
 /* Migrations */
@@ -574,19 +477,15 @@ ensure_identity (SamStore  *self,
                  GError   **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db,
-                               "INSERT INTO database_identity (uuid) SELECT ?1 "
-                               "WHERE NOT EXISTS (SELECT 1 FROM database_identity)",
-                               -1, &stmt, NULL);
+  g_autoptr(SamStmt) stmt = sam_store_prepare (self,
+                                               "INSERT INTO database_identity (uuid) SELECT ?1 "
+                                               "WHERE NOT EXISTS (SELECT 1 FROM database_identity)",
+                                               error);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || sam_store_set_sql_error (self, rc, error);
+  if (stmt == NULL)
+    return FALSE;
+  sam_stmt_bind_text (stmt, 1, uuid);
+  return sam_stmt_run (stmt, error);
 }
 
 static gboolean
@@ -597,12 +496,11 @@ apply_migrations (SamStore  *self,
   for (int v = self->schema_version; v < SAM_SCHEMA_VERSION; v++)
     {
       g_autoptr(GBytes) sql = NULL;
-      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
 
       if (!(sql = sam_store_migration_sql (v + 1, error)))
         return FALSE;
       if (!sam_store_exec (self, g_bytes_get_data (sql, NULL), error)
-          || !sam_store_exec (self, pragma, error))
+          || !sam_db_sqlite_set_version (self->db, v + 1, error))
         return FALSE;
       g_debug ("Migrated %s to schema version %d", self->path, v + 1);
     }
@@ -612,85 +510,13 @@ apply_migrations (SamStore  *self,
 
 /* Connections */
 
-static int
-on_statement_cb (unsigned  type,
-                 void     *data,
-                 void     *statement,
-                 void     *sql)
-{
-  SamStore *self = data;
-
-  self->query_started = g_get_monotonic_time ();
-  return 0;
-}
-
-/* Stops a statement that has run past the query limit, so that no file,
- * however made, can keep Samordna busy for ever; and the integrity check
- * when its caller cancels it. */
-static int
-on_progress_cb (void *data)
-{
-  SamStore *self = data;
-
-  if (self->cancellable && g_cancellable_is_cancelled (self->cancellable))
-    return 1;
-  if (self->query_limit > 0 && g_get_monotonic_time () - self->query_started > self->query_limit)
-    {
-      g_debug ("A statement on %s ran past the limit and was stopped", self->path);
-      return 1;
-    }
-  return 0;
-}
-
-/* The query limit in microseconds. */
-static gint64
-default_query_limit (void)
-{
-  static gsize limit = 0;
-
-  if (g_once_init_enter (&limit))
-    {
-      const char *env = g_getenv ("SAMORDNA_QUERY_LIMIT_MS");
-      gint64 ms = env ? g_ascii_strtoll (env, NULL, 10) : 0;
-
-      g_once_init_leave (&limit, (gsize) (ms > 0 ? ms : QUERY_LIMIT_MS) * 1000);
-    }
-  return (gint64) limit;
-}
-
-/* Sets up a new connection of @self: the schema is not trusted to run
- * functions with side effects (SQLITE_DBCONFIG_TRUSTED_SCHEMA, the same as
- * PRAGMA trusted_schema), SQLite's defensive mode keeps the schema from
- * being written behind its back, and every statement runs under the query
- * limit. */
-static void
-configure (SamStore *self)
-{
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-#ifdef SQLITE_DBCONFIG_TRUSTED_SCHEMA
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-#endif
-#ifdef SQLITE_DBCONFIG_DEFENSIVE
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-#endif
-  self->query_limit = default_query_limit ();
-  self->query_started = g_get_monotonic_time ();
-  sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, on_statement_cb, self);
-  sqlite3_progress_handler (self->db, PROGRESS_STEPS, on_progress_cb, self);
-}
-
-/* Opens the connection of @self to its real path. */
+/* Opens the connection of @self to its real path, as @mode says. */
 static gboolean
-connect (SamStore    *self,
-         GError     **error)
+connect (SamStore         *self,
+         SamDbSqliteMode   mode,
+         GError          **error)
 {
-  int rc = sqlite3_open_v2 (self->real_path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-
-  if (rc != SQLITE_OK)
-    return sam_store_set_sql_error (self, rc, error);
-  configure (self);
-  return sam_store_exec (self, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON", error);
+  return (self->db = sam_db_sqlite_open (self->real_path, self->path, mode, error)) != NULL;
 }
 
 /* Builds a new database with the default plan in a temporary file beside
@@ -701,7 +527,6 @@ create_new (const char  *path,
 {
   g_autoptr(SamStore) tmp = g_object_new (SAM_TYPE_STORE, NULL);
   g_autofree char *tmp_path = g_strconcat (path, ".new-XXXXXX", NULL);
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d", SAM_APPLICATION_ID);
   int fd = g_mkstemp (tmp_path);
   gboolean ok;
 
@@ -719,10 +544,9 @@ create_new (const char  *path,
   /* The default plan is where the history starts, not a change in it. */
   tmp->keeps_history = FALSE;
 
-  ok = connect (tmp, error)
-       && sam_store_exec (tmp, "PRAGMA journal_mode = DELETE", error)
+  ok = connect (tmp, SAM_DB_SQLITE_NEW, error)
        && sam_store_begin (tmp, error)
-       && sam_store_exec (tmp, pragma, error)
+       && sam_db_sqlite_set_application_id (tmp->db, error)
        && apply_migrations (tmp, error)
        && sam_seed_load_default (tmp, error)
        && sam_store_commit (tmp, error);
@@ -755,7 +579,9 @@ sam_store_default_path (void)
  * default plan. An existing file is checked before anything is written:
  * every reason it cannot be used (see SamStoreError) is an error whose
  * message says what to do, and leaves the file as it was. An older schema
- * is migrated forward in one transaction. */
+ * is migrated forward in one transaction. A @path that is a server's
+ * address (a postgresql:// URI or a libpq key=value string) opens the
+ * database on that server. */
 static SamStore *open_with_flags (const char *path, SamStoreOpenFlags flags, GError **error);
 
 SamStore *
@@ -778,6 +604,27 @@ sam_store_open_with_flags (const char         *path,
   return open_with_flags (path, flags, error);
 }
 
+/* Opens the database on a server at @address.
+ *
+ * The hook of the PostgreSQL backend (issue 17): sam_db_pg_connect()
+ * connects; the server's schema version, its migrations and a name for
+ * messages that holds no password are that backend's to add here. A build
+ * without it refuses every address with a message that says so. */
+static SamStore *
+open_server (const char  *address,
+             GError     **error)
+{
+  g_autoptr(SamStore) self = g_object_new (SAM_TYPE_STORE, NULL);
+
+  self->path = g_strdup (address);
+  if (!(self->db = sam_db_pg_connect (address, error)))
+    return NULL;
+  self->schema_version = SAM_SCHEMA_VERSION;
+  return g_steal_pointer (&self);
+}
+
+/* Opens the database at @path: a file, or a server when @path is a
+ * server's address (sam_db_is_server_address()). */
 static SamStore *
 open_with_flags (const char         *path,
                  SamStoreOpenFlags   flags,
@@ -786,6 +633,8 @@ open_with_flags (const char         *path,
   g_autoptr(SamStore) self = NULL;
   struct stat st;
 
+  if (sam_db_is_server_address (path))
+    return open_server (path, error);
   if (!check_folder (path, error))
     return NULL;
   if (g_stat (path, &st) != 0)
@@ -814,7 +663,7 @@ open_with_flags (const char         *path,
   self = g_object_new (SAM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->real_path = resolve_path (path);
-  if (!connect (self, error) || !check_identity (self, error)
+  if (!connect (self, SAM_DB_SQLITE_WRITE, error) || !check_identity (self, error)
       || !sam_schema_verify (self, self->schema_version, error))
     return NULL;
   if (!is_writable (path, &st))
@@ -831,7 +680,7 @@ open_with_flags (const char         *path,
   /* Nothing is written to a file that has not been checked: one to
    * migrate, or one not yet in WAL mode (switching rewrites its header). */
   if (((flags & SAM_STORE_OPEN_CHECK_LATER) == 0 || self->schema_version < SAM_SCHEMA_VERSION
-       || !in_wal_mode (self))
+       || !sam_db_sqlite_in_wal_mode (self->db))
       && !check_integrity (self, NULL, error))
     {
       sam_store_rollback (self);
@@ -842,7 +691,7 @@ open_with_flags (const char         *path,
       sam_store_rollback (self);
       return NULL;
     }
-  if (!sam_store_exec (self, "PRAGMA journal_mode = WAL", error))
+  if (!sam_db_sqlite_use_wal (self->db, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -902,23 +751,14 @@ open_reader (SamStore  *store,
              GError   **error)
 {
   g_autoptr(SamStore) reader = g_object_new (SAM_TYPE_STORE, NULL);
-  int rc;
 
   reader->path = g_strdup (store->path);
   reader->real_path = g_strdup (store->real_path);
   reader->schema_version = store->schema_version;
-  /* Opened for writing but kept from it: SQLite reads no CHECK constraint
-   * on a read-only connection, so that its integrity check would pass a
-   * value they forbid. */
-  rc = sqlite3_open_v2 (reader->real_path, &reader->db, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sam_store_set_sql_error (reader, rc, error);
-      return NULL;
-    }
-  configure (reader);
+  if (store->real_path == NULL)
+    return (reader->db = sam_db_pg_connect (store->path, error)) ? g_steal_pointer (&reader) : NULL;
   /* The file may have been changed since @store checked it. */
-  if (!sam_store_exec (reader, "PRAGMA query_only = ON; PRAGMA trusted_schema = OFF", error)
+  if (!connect (reader, SAM_DB_SQLITE_READ, error)
       || !sam_schema_verify (reader, reader->schema_version, error))
     return NULL;
   return g_steal_pointer (&reader);
@@ -1011,11 +851,7 @@ void
 sam_store_close (SamStore *self)
 {
   g_return_if_fail (SAM_IS_STORE (self));
-  if (self->db)
-    {
-      sqlite3_close_v2 (self->db);
-      self->db = NULL;
-    }
+  g_clear_pointer (&self->db, sam_db_close);
 }
 
 /* The files SQLite keeps beside a database, by the suffix of their name. */
@@ -1037,6 +873,8 @@ sam_store_is_own_file (SamStore   *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (self->real_path == NULL)
+    return FALSE;   /* on a server: no file of ours */
   exists = g_stat (path, &target) == 0;
   real = resolve_path (path);
   for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
@@ -1063,14 +901,13 @@ sam_store_get_path (SamStore *self)
 const char *
 sam_store_get_identity (SamStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(SamStmt) stmt = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   if (self->identity == NULL && self->db != NULL
-      && sqlite3_prepare_v2 (self->db, "SELECT uuid FROM database_identity", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    self->identity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+      && (stmt = sam_db_prepare (self->db, "SELECT uuid FROM database_identity", NULL)) != NULL
+      && sam_stmt_step (stmt, NULL) == SAM_STEP_ROW)
+    self->identity = g_strdup (sam_stmt_column_text (stmt, 0));
   return self->identity;
 }
 
@@ -1109,9 +946,10 @@ sam_store_begin (SamStore  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
-                         : g_strdup_printf ("SAVEPOINT sam%u", self->depth);
-  if (!sam_store_exec (self, sql, error))
+  if (self->db == NULL)
+    return set_closed_error (self, error);
+  if (self->depth == 0 ? !sam_db_begin (self->db, SAM_DB_WRITE, error)
+                       : !sam_store_exec (self, (sql = g_strdup_printf ("SAVEPOINT sam%u", self->depth)), error))
     return FALSE;
   g_array_append_val (self->marks, self->pending->len);
   self->depth++;
@@ -1127,9 +965,10 @@ sam_store_commit (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
-  sql = self->depth == 1 ? g_strdup ("COMMIT")
-                         : g_strdup_printf ("RELEASE sam%u", self->depth - 1);
-  if (!sam_store_exec (self, sql, error))
+  if (self->db == NULL)
+    return set_closed_error (self, error);
+  if (self->depth == 1 ? !sam_db_commit (self->db, error)
+                       : !sam_store_exec (self, (sql = g_strdup_printf ("RELEASE sam%u", self->depth - 1)), error))
     return FALSE;
   self->depth--;
   g_array_set_size (self->marks, self->depth);
@@ -1165,10 +1004,13 @@ sam_store_rollback (SamStore *self)
   g_return_if_fail (SAM_IS_STORE (self));
   if (self->depth == 0 || self->db == NULL)
     return;
-  sql = self->depth == 1 ? g_strdup ("ROLLBACK")
-                         : g_strdup_printf ("ROLLBACK TO sam%u; RELEASE sam%u",
-                                            self->depth - 1, self->depth - 1);
-  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (self->depth == 1)
+    sam_db_rollback (self->db);
+  else
+    {
+      sql = g_strdup_printf ("ROLLBACK TO sam%u; RELEASE sam%u", self->depth - 1, self->depth - 1);
+      sam_db_exec (self->db, sql, NULL);
+    }
   self->depth--;
   g_ptr_array_set_size (self->pending, g_array_index (self->marks, guint, self->depth));
   g_array_set_size (self->marks, self->depth);
@@ -1325,5 +1167,6 @@ sam_store_set_query_limit (SamStore *self,
                            guint     milliseconds)
 {
   g_return_if_fail (SAM_IS_STORE (self));
-  self->query_limit = (gint64) milliseconds * 1000;
+  if (self->db)
+    sam_db_set_query_limit (self->db, milliseconds);
 }

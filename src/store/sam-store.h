@@ -1,9 +1,9 @@
-/* sam-store.h: one Samordna database file.
+/* sam-store.h: one Samordna database.
  *
- * A SamStore owns one SQLite connection with foreign keys on and WAL
- * journaling. Records of every kind are read and written through the
- * generic calls below; each call that changes something is one
- * transaction, all or nothing.
+ * A SamStore owns one connection to its database: an SQLite file (foreign
+ * keys on, WAL journaling), or a PostgreSQL server. Records of every kind
+ * are read and written through the generic calls below; each call that
+ * changes something is one transaction, all or nothing.
  */
 #pragma once
 

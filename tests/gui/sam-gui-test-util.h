@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sam-window.h"
+#include "sam-matrix-grid.h"
 #include "views/sam-matrix-page.h"
 #include "views/sam-overview-page.h"
 #include "views/sam-plans-page.h"

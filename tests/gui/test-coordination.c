@@ -36,37 +36,39 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* Finds the shown cell button of row @row_id and column @column. */
-static GtkWidget *
-find_cell (GtkWidget *widget,
-           gint64     row_id,
-           guint      column)
+/* The row of the matrix grid shown whose record is @row_id, its group
+ * unfolded. */
+static guint
+find_row (SamMatrixGrid *grid,
+          gint64         row_id)
 {
-  SamMatrixRow *row = g_object_get_data (G_OBJECT (widget), "row");
+  GListModel *rows = sam_matrix_grid_get_model (grid);
 
-  if (GTK_IS_BUTTON (widget) && row && sam_matrix_row_get_id (row) == row_id
-      && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column")) == column)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      GtkWidget *found = find_cell (child, row_id, column);
-      if (found)
-        return found;
+      g_autoptr(GtkTreeListRow) tree = g_list_model_get_item (rows, i);
+      g_autoptr(SamMatrixRow) row = gtk_tree_list_row_get_item (tree);
+
+      if (sam_matrix_row_get_id (row) == row_id)
+        return i;
+      gtk_tree_list_row_set_expanded (tree, TRUE);
     }
-  return NULL;
+  g_assert_not_reached ();
 }
 
+/* Opens the cell of row @row_id and column @column as a keyboard user
+ * does: the cursor on it, then Enter. */
 static void
 click_cell (Fixture *f,
             gint64   row_id,
             guint    column)
 {
-  GtkWidget *cell;
+  SamMatrixGrid *grid;
 
   sam_gui_iterate ();
-  cell = find_cell (sam_gui_widget (f->window, "matrix"), row_id, column);
-  g_assert_nonnull (cell);
-  g_signal_emit_by_name (cell, "clicked");
+  grid = SAM_MATRIX_GRID (sam_gui_widget (f->window, "matrix"));
+  sam_matrix_grid_set_cursor (grid, find_row (grid, row_id), (int) column);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.activate", NULL));
   sam_gui_iterate ();
 }
 
@@ -172,35 +174,34 @@ test_responsibility_by_plans_and_ministry (Fixture       *f,
                                           gconstpointer  data)
 {
   GtkDropDown *columns, *ministry;
-  GtkColumnView *view;
+  SamMatrixGrid *view;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
   sam_gui_iterate ();
   columns = GTK_DROP_DOWN (sam_gui_widget (f->window, "matrix-columns"));
   ministry = GTK_DROP_DOWN (sam_gui_widget (f->window, "matrix-ministry"));
-  view = GTK_COLUMN_VIEW (sam_gui_widget (f->window, "matrix"));
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 5);
+  view = SAM_MATRIX_GRID (sam_gui_widget (f->window, "matrix"));
+  g_assert_cmpuint (sam_matrix_grid_get_n_columns (view), ==, 4);
+  g_assert_cmpstr (sam_matrix_grid_get_title (view, 0), ==, "Measure 6");
 
   gtk_drop_down_set_selected (columns, 1);
   sam_gui_iterate ();
-  /* One column per plan, after the agencies. */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==,
-                    1 + sam_store_count (f->store, SAM_KIND_PLAN));
+  /* One column per plan. */
+  g_assert_cmpuint (sam_matrix_grid_get_n_columns (view), ==, sam_store_count (f->store, SAM_KIND_PLAN));
 
   /* The choice stays when the view is left and shown again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "overview"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "responsibility"));
   sam_gui_iterate ();
   g_assert_cmpuint (gtk_drop_down_get_selected (columns), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==,
-                    1 + sam_store_count (f->store, SAM_KIND_PLAN));
+  g_assert_cmpuint (sam_matrix_grid_get_n_columns (view), ==, sam_store_count (f->store, SAM_KIND_PLAN));
 
   sam_gui_pick_in (ministry, "Helse- og omsorgsdepartementet");
   sam_gui_iterate ();
   /* Only HOD and its agencies: one top row, the ministry. */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sam_matrix_grid_get_model (view)), >=, 1);
   {
-    g_autoptr(GtkTreeListRow) first = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
+    g_autoptr(GtkTreeListRow) first = g_list_model_get_item (sam_matrix_grid_get_model (view), 0);
     g_autoptr(SamMatrixRow) row = gtk_tree_list_row_get_item (first);
     g_assert_cmpstr (sam_matrix_row_get_label (row), ==, "Helse- og omsorgsdepartementet");
   }
@@ -219,6 +220,10 @@ test_coverage_cell (Fixture       *f,
   g_autofree char *gaps = g_strdup_printf ("%u gaps", sam_matrix_count_gaps (m));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "coverage"));
+  /* Its own options: sectors or plans, and no ministry to choose. */
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (
+                     GTK_DROP_DOWN (sam_gui_widget (f->window, "matrix-columns")))), ==, "Sectors");
+  g_assert_false (gtk_widget_get_visible (sam_gui_widget (f->window, "matrix-ministry")));
   /* Counted in the background: the window answers meanwhile. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sam_gui_widget (f->window, "matrix-summary"))), ==, "Counting…");
   sam_gui_iterate ();
@@ -297,6 +302,12 @@ set_true (gboolean *flag)
   *flag = TRUE;
 }
 
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
 static void
 test_write_report (Fixture       *f,
                    gconstpointer  data)
@@ -326,7 +337,7 @@ test_write_report (Fixture       *f,
   /* A folder that does not exist: a dialog says so, and nothing is written;
    * the last report's toast goes, lest it read as this one's result. */
   sam_reports_page_write (reports_page (f), bad);
-  g_assert_true (dismissed);
+  sam_gui_wait_until (is_true, &dismissed, "the last report's toast to go");
   sam_gui_wait_until (report_done, f, "the report to fail");
   sam_gui_iterate ();
   dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -358,6 +369,82 @@ test_write_report_unseen_view (Fixture       *f,
                    : NULL, ==, "The whole strategy");
 }
 
+/* The coverage grid by keyboard: the cursor starts on the first row's
+ * label, the arrows move it, a screen reader is told the cell's row,
+ * column and value, a group folds and unfolds, and a gap opens nothing. */
+static void
+test_grid_keyboard (Fixture       *f,
+                    gconstpointer  data)
+{
+  SamMatrixGrid *grid;
+  GListModel *rows;
+  guint all, row, gap_row = G_MAXUINT;
+  int column, gap_column = -1;
+  g_autofree char *said = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "coverage"));
+  sam_gui_iterate ();
+  grid = SAM_MATRIX_GRID (sam_gui_widget (f->window, "matrix"));
+  rows = sam_matrix_grid_get_model (grid);
+  all = g_list_model_get_n_items (rows);
+  g_assert_false (sam_matrix_grid_get_cursor (grid, NULL, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move", "(ii)", 0, 1));
+  g_assert_true (sam_matrix_grid_get_cursor (grid, &row, &column));
+  g_assert_cmpuint (row, ==, 0);
+  g_assert_cmpint (column, ==, SAM_MATRIX_GRID_LABEL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move", "(ii)", 1, 1));
+  g_assert_true (sam_matrix_grid_get_cursor (grid, &row, &column));
+  g_assert_cmpuint (row, ==, 1);
+  g_assert_cmpint (column, ==, 0);
+  said = sam_matrix_grid_describe_cell (grid, 1, 0);
+  g_assert_true (g_str_has_prefix (said, "Advokater, Advokater og domstoler: "));
+
+  /* The first category folds with −, its groups gone, and comes back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.edge", "(ii)", 0, -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.edge", "(ii)", -1, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.expand", "b", FALSE));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, all);
+  g_clear_pointer (&said, g_free);
+  said = sam_matrix_grid_describe_cell (grid, 0, SAM_MATRIX_GRID_LABEL);
+  g_assert_true (g_str_has_suffix (said, ", collapsed"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.activate", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all);
+
+  /* The last row, far below: scrolled into sight. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.edge", "(ii)", 0, 1));
+  g_assert_true (sam_matrix_grid_get_cursor (grid, &row, NULL));
+  g_assert_cmpuint (row, ==, all - 1);
+  sam_gui_iterate ();
+  {
+    graphene_rect_t area;
+    g_assert_true (sam_matrix_grid_get_cell_area (grid, row, SAM_MATRIX_GRID_LABEL, &area));
+    g_assert_false (sam_matrix_grid_get_cell_area (grid, 0, SAM_MATRIX_GRID_LABEL, &area));
+  }
+
+  /* Enter on a gap: nothing to open, the view stays. */
+  for (guint r = 0; r < all && gap_row == G_MAXUINT; r++)
+    {
+      g_autoptr(GtkTreeListRow) tree = g_list_model_get_item (rows, r);
+      g_autoptr(SamMatrixRow) item = gtk_tree_list_row_get_item (tree);
+
+      for (guint c = 0; c < sam_matrix_grid_get_n_columns (grid) && gap_row == G_MAXUINT; c++)
+        if (sam_matrix_row_cell_is_gap (item, c))
+          {
+            gap_row = r;
+            gap_column = (int) c;
+          }
+    }
+  g_assert_cmpuint (gap_row, !=, G_MAXUINT);
+  sam_matrix_grid_set_cursor (grid, gap_row, gap_column);
+  g_clear_pointer (&said, g_free);
+  said = sam_matrix_grid_describe_cell (grid, gap_row, gap_column);
+  g_assert_true (g_str_has_suffix (said, ": a gap: no activity reaches the group here"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.activate", NULL));
+  sam_gui_iterate ();
+  g_assert_cmpint (sam_window_get_view (f->window), ==, SAM_VIEW_COVERAGE);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -372,6 +459,7 @@ main (int   argc,
   ADD ("/gui/coordination/plan-cell-clears-editor", test_responsibility_plan_cell_clears_editor);
   ADD ("/gui/coordination/responsibility-plans-ministry", test_responsibility_by_plans_and_ministry);
   ADD ("/gui/coordination/coverage-cell", test_coverage_cell);
+  ADD ("/gui/coordination/grid-keyboard", test_grid_keyboard);
   ADD ("/gui/coordination/checks", test_checks_point_at_records);
   ADD ("/gui/coordination/overview-figures", test_overview_figures);
   ADD ("/gui/coordination/write-report", test_write_report);

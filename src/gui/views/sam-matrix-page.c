@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-matrix-page.h"
+#include "sam-matrix-grid.h"
 #include "models/sam-matrix-rows.h"
 #include "store/sam-scope.h"
 
@@ -13,7 +14,7 @@ typedef struct
   GtkDropDown   *matrix_columns;
   GtkDropDown   *matrix_ministry;
   GtkLabel      *matrix_summary;
-  GtkColumnView *matrix_view;
+  SamMatrixGrid *matrix_view;
 
   gboolean       setting;       /* the page sets its options */
   GCancellable  *computing;     /* the matrix being computed, or NULL */
@@ -39,75 +40,22 @@ column_kind (SamMatrixPage *self)
 
 /* Opens the Plans view on the activities of one cell. */
 static void
-on_cell_clicked_cb (GtkButton     *button,
-                    SamMatrixPage *self)
+on_cell_activated_cb (SamMatrixGrid *grid,
+                      SamMatrixRow  *row,
+                      guint          column,
+                      SamMatrixPage *self)
 {
-  SamMatrixRow *row = g_object_get_data (G_OBJECT (button), "row");
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "column"));
-  const SamMatrix *m;
-  const SamMatrixHeader *col;
+  const SamMatrix *m = sam_matrix_row_get_matrix (row);
+  const SamMatrixHeader *col = g_ptr_array_index (m->columns, column);
   g_autoptr(GVariantDict) filter = g_variant_dict_new (NULL);
 
-  if (row == NULL || sam_matrix_row_get_id (row) == 0)
+  if (sam_matrix_row_get_id (row) == 0 || col->id == 0)
     return;
-  m = sam_matrix_row_get_matrix (row);
-  col = g_ptr_array_index (m->columns, column);
   g_variant_dict_insert (filter, m->row_kind == SAM_KIND_AGENCY ? "agency" : "group", "x",
                          sam_matrix_row_get_id (row));
   g_variant_dict_insert (filter, m->column_kind == SAM_KIND_MEASURE ? "measure"
                                  : m->column_kind == SAM_KIND_PLAN ? "plan" : "sector", "x", col->id);
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-activities", g_variant_dict_end (filter));
-}
-
-static gboolean
-on_cell_tooltip_cb (GtkWidget  *button,
-                    int         x,
-                    int         y,
-                    gboolean    keyboard,
-                    GtkTooltip *tooltip,
-                    gpointer    data)
-{
-  if (!gtk_widget_has_css_class (button, "gap"))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, _("A gap: no activity reaches this group here"));
-  return TRUE;
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               SamMatrixPage            *self)
-{
-  GtkWidget *button = gtk_button_new_with_label ("");
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "matrix-cell");
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_cell_clicked_cb), self, 0);
-  /* Asked for when the pointer rests on a cell: setting a tooltip's text
-   * on every cell bound costs a round trip to the display server each. */
-  gtk_widget_set_has_tooltip (button, TRUE);
-  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_cell_tooltip_cb), NULL);
-  gtk_list_item_set_child (item, button);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkWidget *button = gtk_list_item_get_child (item);
-  g_autoptr(SamMatrixRow) row = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
-  g_autofree char *text = sam_matrix_row_cell_text (row, column);
-  gboolean gap = sam_matrix_row_cell_is_gap (row, column);
-
-  gtk_button_set_label (GTK_BUTTON (button), gap ? "–" : text);
-  if (gap)
-    gtk_widget_add_css_class (button, "gap");
-  else
-    gtk_widget_remove_css_class (button, "gap");
-  g_object_set_data_full (G_OBJECT (button), "row", g_object_ref (row), g_object_unref);
-  g_object_set_data (G_OBJECT (button), "column", GUINT_TO_POINTER (column));
 }
 
 static GListModel *
@@ -117,46 +65,20 @@ matrix_children_cb (gpointer item,
   return sam_matrix_row_get_children (SAM_MATRIX_ROW (item));
 }
 
-static void
-clear_columns (GtkColumnView *view)
+/* The columns' titles: "Measure 7", or the sector's or plan's name. */
+static GStrv
+column_titles (const SamMatrix *m)
 {
-  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
 
-  while (g_list_model_get_n_items (columns) > 0)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
-      gtk_column_view_remove_column (view, column);
-    }
-}
-
-static void
-add_columns (SamMatrixPage   *self,
-             const SamMatrix *m)
-{
-  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
-  g_autoptr(GtkListItemFactory) first =
-    gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_PREFIX "/sam-matrix-row.ui");
-  g_autoptr(GtkColumnViewColumn) head =
-    gtk_column_view_column_new (m->row_kind == SAM_KIND_AGENCY ? _("Agency") : _("Target group"),
-                                g_steal_pointer (&first));
-
-  gtk_column_view_column_set_resizable (head, TRUE);
-  gtk_column_view_column_set_fixed_width (head, 260);
-  gtk_column_view_append_column (priv->matrix_view, head);
   for (guint c = 0; c < m->columns->len; c++)
     {
       const SamMatrixHeader *h = g_ptr_array_index (m->columns, c);
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autofree char *title = h->number ? g_strdup_printf (_("Measure %d"), (int) h->number) : g_strdup (h->label);
-      g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
-      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, 0);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
-      column = gtk_column_view_column_new (title, factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (priv->matrix_view, column);
+      g_strv_builder_add (titles, title);
     }
+  return g_strv_builder_end (titles);
 }
 
 static void
@@ -195,9 +117,10 @@ on_matrix_computed_cb (GObject      *source,
   SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
   g_autoptr(GError) error = NULL;
   SamMatrix *m = sam_coordination_matrix_finish (result, &error);
+  g_auto(GStrv) titles = NULL;
+  const char *corner;
   GListModel *rows;
-  GtkTreeListModel *tree;
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GtkTreeListModel) tree = NULL;
 
   if (g_task_get_cancellable (G_TASK (result)) != priv->computing)
     {
@@ -211,13 +134,13 @@ on_matrix_computed_cb (GObject      *source,
       sam_page_toast (SAM_PAGE (self), error->message);
       return;
     }
-  add_columns (self, m);
   show_summary (self, m);
+  titles = column_titles (m);
+  corner = m->row_kind == SAM_KIND_AGENCY ? _("Agency") : _("Target group");
   rows = sam_matrix_rows_new (m);
   tree = gtk_tree_list_model_new (rows, FALSE, kind_of (self) == SAM_MATRIX_COVERAGE, matrix_children_cb,
                                   NULL, NULL);
-  selection = gtk_no_selection_new (G_LIST_MODEL (tree));
-  gtk_column_view_set_model (priv->matrix_view, GTK_SELECTION_MODEL (selection));
+  sam_matrix_grid_set_model (priv->matrix_view, G_LIST_MODEL (tree), corner, titles);
 }
 
 /* Computes the matrix with the options chosen, in the background, and
@@ -239,8 +162,7 @@ show_matrix (SamMatrixPage *self)
     g_cancellable_cancel (priv->computing);
   g_clear_object (&priv->computing);
   priv->computing = g_cancellable_new ();
-  gtk_column_view_set_model (priv->matrix_view, NULL);
-  clear_columns (priv->matrix_view);
+  sam_matrix_grid_set_model (priv->matrix_view, NULL, NULL, NULL);
   gtk_label_set_text (priv->matrix_summary, _("Counting…"));
   sam_coordination_matrix_async (store, kind_of (self), scope, column_kind (self), priv->computing,
                                  on_matrix_computed_cb, g_object_ref (self));
@@ -296,6 +218,25 @@ on_matrix_options_cb (SamMatrixPage *self)
     show_matrix (self);
 }
 
+/* The options of the page's kind, known once the instance is whole (in
+ * an init function the class is still its parent's). */
+static void
+sam_matrix_page_constructed (GObject *object)
+{
+  SamMatrixPage *self = SAM_MATRIX_PAGE (object);
+  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
+  g_autoptr(GtkStringList) columns = gtk_string_list_new (NULL);
+  gboolean coverage = kind_of (self) == SAM_MATRIX_COVERAGE;
+
+  G_OBJECT_CLASS (sam_matrix_page_parent_class)->constructed (object);
+  priv->setting = TRUE;
+  gtk_string_list_append (columns, coverage ? _("Sectors") : _("Measures"));
+  gtk_string_list_append (columns, _("Plans"));
+  gtk_drop_down_set_model (priv->matrix_columns, G_LIST_MODEL (columns));
+  gtk_widget_set_visible (GTK_WIDGET (priv->matrix_ministry), !coverage);
+  priv->setting = FALSE;
+}
+
 static void
 sam_matrix_page_dispose (GObject *object)
 {
@@ -312,33 +253,25 @@ sam_matrix_page_class_init (SamMatrixPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->constructed = sam_matrix_page_constructed;
   G_OBJECT_CLASS (klass)->dispose = sam_matrix_page_dispose;
 
   SAM_PAGE_CLASS (klass)->reload = sam_matrix_page_reload;
 
-  g_type_ensure (SAM_TYPE_MATRIX_ROW);
+  g_type_ensure (SAM_TYPE_MATRIX_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-matrix-page.ui");
   gtk_widget_class_bind_template_child_private (widget_class, SamMatrixPage, matrix_columns);
   gtk_widget_class_bind_template_child_private (widget_class, SamMatrixPage, matrix_ministry);
   gtk_widget_class_bind_template_child_private (widget_class, SamMatrixPage, matrix_summary);
   gtk_widget_class_bind_template_child_private (widget_class, SamMatrixPage, matrix_view);
   gtk_widget_class_bind_template_callback (widget_class, on_matrix_options_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cell_activated_cb);
 }
 
 static void
 sam_matrix_page_init (SamMatrixPage *self)
 {
-  SamMatrixPagePrivate *priv = sam_matrix_page_get_instance_private (self);
-  g_autoptr(GtkStringList) columns = gtk_string_list_new (NULL);
-  gboolean coverage = kind_of (self) == SAM_MATRIX_COVERAGE;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  priv->setting = TRUE;
-  gtk_string_list_append (columns, coverage ? _("Sectors") : _("Measures"));
-  gtk_string_list_append (columns, _("Plans"));
-  gtk_drop_down_set_model (priv->matrix_columns, G_LIST_MODEL (columns));
-  gtk_widget_set_visible (GTK_WIDGET (priv->matrix_ministry), !coverage);
-  priv->setting = FALSE;
 }
 
 /* TRUE while the matrix to show is being computed. */

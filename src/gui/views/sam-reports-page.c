@@ -30,7 +30,16 @@ struct _SamReportsPage
   GCancellable   *closing;       /* while a period is being closed */
   char           *path;
   AdwToast       *toast;         /* “… has been written”, while shown (weak) */
+  gint64          toast_added;   /* when, monotonic µs */
+  AdwToast       *leaving;       /* a toast to dismiss when shown (weak) */
+  guint           dismissing;    /* its delayed dismissal */
 };
+
+/* libadwaita 1.2's toast overlay frees a toast dismissed while it is still
+ * sliding in (up to 500 ms when it replaces another) before its animation
+ * ends, and crashes when the animation does: a toast that young is
+ * dismissed when it has finished showing. */
+#define TOAST_SHOWING_MS 600
 
 G_DEFINE_FINAL_TYPE (SamReportsPage, sam_reports_page, SAM_TYPE_PAGE)
 
@@ -276,7 +285,43 @@ on_written_cb (GObject      *source,
   adw_toast_set_action_target (toast, "s", self->path);
   adw_toast_set_timeout (toast, 0);
   g_set_weak_pointer (&self->toast, toast);
+  self->toast_added = g_get_monotonic_time ();
   sam_page_add_toast (SAM_PAGE (self), toast);
+}
+
+static gboolean
+dismiss_toast_cb (gpointer data)
+{
+  SamReportsPage *self = data;
+
+  self->dismissing = 0;
+  if (self->leaving)
+    adw_toast_dismiss (self->leaving);
+  g_clear_weak_pointer (&self->leaving);
+  return G_SOURCE_REMOVE;
+}
+
+/* Dismisses the last report's toast, at once unless it is still showing;
+ * a toast added meanwhile waits behind it. */
+static void
+dismiss_toast (SamReportsPage *self)
+{
+  gint64 age_ms = (g_get_monotonic_time () - self->toast_added) / 1000;
+
+  if (self->toast == NULL || self->toast == self->leaving)
+    return;
+  /* While the one before it is still showing, it waits in the overlay's
+   * queue, from which it can go at once. */
+  if (self->leaving)
+    {
+      adw_toast_dismiss (self->toast);
+      return;
+    }
+  g_set_weak_pointer (&self->leaving, self->toast);
+  if (age_ms >= TOAST_SHOWING_MS)
+    dismiss_toast_cb (self);
+  else
+    self->dismissing = g_timeout_add ((guint) (TOAST_SHOWING_MS - age_ms), dismiss_toast_cb, self);
 }
 
 /* Writes the report to @path in the background with the options chosen;
@@ -308,8 +353,7 @@ sam_reports_page_write (SamReportsPage *self,
   options.language = gtk_drop_down_get_selected (self->report_language) == 1 ? SAM_REPORT_LANGUAGE_EN
                                                                               : SAM_REPORT_LANGUAGE_NB;
   /* The last report's toast would open this one, and looks like its result. */
-  if (self->toast)
-    adw_toast_dismiss (self->toast);
+  dismiss_toast (self);
   g_free (self->path);
   self->path = g_strdup (path);
   self->writing = g_cancellable_new ();
@@ -469,6 +513,8 @@ sam_reports_page_dispose (GObject *object)
   g_clear_object (&self->closing);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_handle_id (&self->dismissing, g_source_remove);
+  g_clear_weak_pointer (&self->leaving);
   g_clear_weak_pointer (&self->toast);
   G_OBJECT_CLASS (sam_reports_page_parent_class)->dispose (object);
 }
