@@ -32,6 +32,9 @@ packages=(
   # the pages back; Carlito has Calibri's metrics, which the report is
   # laid out by.
   poppler-utils fonts-crosextra-carlito
+  # The shared store on a PostgreSQL server: libpq to build, and a
+  # throwaway cluster for the tests (build-aux/pg-cluster.sh).
+  libpq-dev postgresql-15
 )
 
 missing=()
@@ -85,6 +88,18 @@ run_suite() {
   failed=$((failed + $(sed -n 's/^Timeout: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)))
   [ "$rc" -eq 0 ] || status=1
 }
+
+# One throwaway PostgreSQL cluster for both runs, removed however the run
+# ends (a test run alone starts its own; see tests/sam-test-pg.h). The
+# PostgreSQL tests never skip: a cluster that cannot start fails the run.
+source build-aux/pg-cluster.sh
+trap pg_cluster_stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if ! pg_cluster_start; then
+  echo "The PostgreSQL test cluster did not start, and the tests need it." >&2
+  exit 1
+fi
 
 build build
 run_suite build

@@ -10,6 +10,7 @@
 
 #include "sam-test-util.h"
 #include "store/sam-accountability.h"
+#include "store/sam-coordination.h"
 
 static char *dir;
 static SamStore *store;
@@ -451,6 +452,39 @@ test_english_names (void)
   g_assert_cmpstr (sam_record_get_string (hdir, "name_en"), ==, "Norwegian Directorate of Health");
 }
 
+/* Where the interface asks for English names, records and the matrices
+ * name what has an English name in English, and what has none by its own
+ * name; otherwise they keep the plan's own names. */
+static void
+test_english_in_interface (void)
+{
+  g_autoptr(SamRecord) hdir = find (SAM_KIND_AGENCY, "short_name", "Hdir");
+  g_autoptr(SamRecord) plan = NULL;
+  g_autoptr(GPtrArray) plans = sam_store_list (store, SAM_KIND_PLAN, NULL);
+  g_autoptr(SamMatrix) norwegian = sam_coordination_responsibility (store, NULL, SAM_KIND_MEASURE, NULL);
+  g_autoptr(SamMatrix) english = NULL;
+  gint row;
+
+  plan = g_object_ref (plans->pdata[0]);
+  g_assert_cmpstr (sam_record_get_title (hdir), ==, "Helsedirektoratet");
+  sam_record_set_english_titles (TRUE);
+  g_assert_cmpstr (sam_record_get_title (hdir), ==, "Norwegian Directorate of Health");
+  /* A plan has no English title: its own stands. */
+  g_assert_cmpstr (sam_record_get_title (plan), ==, sam_record_get_string (plan, "title"));
+  sam_record_set_english_titles (FALSE);
+  g_assert_cmpstr (sam_record_get_title (hdir), ==, "Helsedirektoratet");
+
+  sam_store_set_english_names (store, TRUE);
+  english = sam_coordination_responsibility (store, NULL, SAM_KIND_MEASURE, NULL);
+  sam_store_set_english_names (store, FALSE);
+  row = sam_matrix_find_row (english, sam_record_get_id (hdir));
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpstr (((SamMatrixHeader *) english->rows->pdata[row])->label, ==, "Norwegian Directorate of Health");
+  g_assert_cmpstr (((SamMatrixHeader *) english->columns->pdata[0])->label, ==, "Develop the knowledge base");
+  row = sam_matrix_find_row (norwegian, sam_record_get_id (hdir));
+  g_assert_cmpstr (((SamMatrixHeader *) norwegian->rows->pdata[row])->label, ==, "Helsedirektoratet");
+}
+
 /* Each sector the text names has its responsible ministry, where one
  * ministry answers for it. */
 static void
@@ -591,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/default-plan/information-channels", test_information_channels);
   g_test_add_func ("/default-plan/source-quotes", test_source_quotes);
   g_test_add_func ("/default-plan/english-names", test_english_names);
+  g_test_add_func ("/default-plan/english-in-interface", test_english_in_interface);
   g_test_add_func ("/default-plan/sector-ministries", test_sector_ministries);
   g_test_add_func ("/default-plan/responsibility-table", test_responsibility_table);
   status = g_test_run ();

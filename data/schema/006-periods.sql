@@ -45,7 +45,12 @@ CREATE INDEX period_closing_period ON period_closing (period);
 -- who led it, took part and answered for it by sector responsibility (for
 -- the scopes of agencies and ministries); closed_measure the measures;
 -- closed_status the status history up to the period; closed_change the
--- changes since the period before.
+-- changes since the period before. Names of records that have an English
+-- name (measures, agencies, sectors, target groups) are frozen twice, as
+-- the plan names them and in English (the *_en columns), for reports in
+-- either language. previous_status and previous_progress are each
+-- activity's as at the period before (NULL: there was none), for the
+-- Summary's change since it.
 
 CREATE TABLE closed_activity (
   closing_id      INTEGER NOT NULL,
@@ -81,6 +86,14 @@ CREATE TABLE closed_activity (
   comment         TEXT,
   comment_period  TEXT,
   progress_change INTEGER,
+  measure_title_en TEXT,
+  lead_en         TEXT,
+  partners_en     TEXT,
+  sector_duty_en  TEXT,
+  sectors_en      TEXT,
+  target_groups_en TEXT,
+  previous_status TEXT,
+  previous_progress INTEGER,
   PRIMARY KEY (closing_id, activity_id)
 );
 CREATE INDEX closed_activity_position ON closed_activity (closing_id, position);
@@ -102,6 +115,7 @@ CREATE TABLE closed_measure (
   focus_area_id  INTEGER,
   number         INTEGER,
   title          TEXT,
+  title_en       TEXT,
   PRIMARY KEY (closing_id, measure_id)
 );
 
@@ -135,5 +149,6 @@ CREATE TABLE closed_change (
   old_value       TEXT,
   new_value       TEXT,
   points          INTEGER,
+  lead_en         TEXT,
   PRIMARY KEY (closing_id, position)
 );

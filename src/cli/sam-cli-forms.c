@@ -72,7 +72,7 @@ sam_cli_forms (int    argc,
     { "language", 'l', 0, G_OPTION_ARG_STRING, &args.language,
       N_("The forms' language: nb or en (default: from the environment)"), N_("LANGUAGE") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &args.database,
-      N_("The Samordna database (default: the one the window opens)"), N_("PATH") },
+      N_("The Samordna database: a file, or a plan on a server (postgresql://HOST/DATABASE); default: the one the window opens"), N_("PATH") },
     { "now", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &args.now, "The time the forms are written", "YYYY-MM-DDTHH:MM:SS" },
     { NULL }
   };
@@ -189,7 +189,7 @@ sam_cli_import (int    argc,
     { "as-period", 0, 0, G_OPTION_ARG_STRING, &as_period,
       N_("Record the forms for this reporting period, whatever period they were written for"), N_("CODE") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The Samordna database (default: the one the window opens)"), N_("PATH") },
+      N_("The Samordna database: a file, or a plan on a server (postgresql://HOST/DATABASE); default: the one the window opens"), N_("PATH") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = sam_cli_new_context (_("FILE.xlsx…"),

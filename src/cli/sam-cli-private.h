@@ -25,5 +25,7 @@ int             sam_cli_import         (int                  argc,
                                         char               **argv);
 int             sam_cli_period         (int                  argc,
                                         char               **argv);
+int             sam_cli_server         (int                  argc,
+                                        char               **argv);
 
 G_END_DECLS

@@ -76,7 +76,7 @@ sam_cli_parse_options (GOptionContext  *context,
 }
 
 /* Opens the database at @path, or the default one when @path is NULL,
- * checking it as @flags say. Unlike the window, the command line never
+ * checking it as @flags say; @path may be a server's address. Unlike the window, the command line never
  * creates a database: a missing file is more likely a typing error than a
  * wish for a new plan. */
 SamStore *
@@ -87,7 +87,7 @@ sam_cli_open_database (const char         *path,
   g_autofree char *default_path = path ? NULL : sam_store_default_path ();
   const char *file = path ? path : default_path;
 
-  if (!g_file_test (file, G_FILE_TEST_EXISTS))
+  if (!sam_store_is_server_address (file) && !g_file_test (file, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
                    path ? _("There is no database “%s”. Give the path of a Samordna database with --database.")
@@ -123,7 +123,7 @@ sam_cli_check (int    argc,
   g_autofree char *database = NULL;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The Samordna database to check (default: the one the window opens)"), N_("PATH") },
+      N_("The Samordna database to check: a file, or a plan on a server (postgresql://HOST/DATABASE); default: the one the window opens"), N_("PATH") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = sam_cli_new_context (NULL,
@@ -210,7 +210,7 @@ sam_cli_report (int    argc,
     { "language", 'l', 0, G_OPTION_ARG_STRING, &args.language,
       N_("The report's language: nb or en (default: from the environment)"), N_("LANGUAGE") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &args.database,
-      N_("The Samordna database to report on (default: the one the window opens)"), N_("PATH") },
+      N_("The Samordna database to report on: a file, or a plan on a server (postgresql://HOST/DATABASE); default: the one the window opens"), N_("PATH") },
     { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &args.today, "The date to count overdue from", "YYYY-MM-DD" },
     { NULL }
   };
@@ -263,7 +263,8 @@ gboolean
 sam_cli_is_command (const char *arg)
 {
   return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "report") == 0
-         || g_strcmp0 (arg, "forms") == 0 || g_strcmp0 (arg, "import") == 0 || g_strcmp0 (arg, "period") == 0;
+         || g_strcmp0 (arg, "forms") == 0 || g_strcmp0 (arg, "import") == 0
+         || g_strcmp0 (arg, "period") == 0 || g_strcmp0 (arg, "server") == 0;
 }
 
 /* Runs the command argv[1] with the options after it and returns the
@@ -282,5 +283,7 @@ sam_cli_run (int    argc,
     return sam_cli_import (argc, argv);
   if (g_str_equal (argv[1], "period"))
     return sam_cli_period (argc, argv);
+  if (g_str_equal (argv[1], "server"))
+    return sam_cli_server (argc, argv);
   return sam_cli_report (argc, argv);
 }

@@ -340,3 +340,19 @@ sam_field_is_link (const SamField *field)
   g_return_val_if_fail (field != NULL, FALSE);
   return field->type == SAM_FIELD_REFS || field->type == SAM_FIELD_STRINGS;
 }
+
+/* Returns the field that holds the English version of what names a
+ * record of @kind ("name_en" beside "name", "title_en" beside "title"),
+ * or NULL when the kind has none. */
+const char *
+sam_kind_english_field (SamKind kind)
+{
+  const SamKindInfo *info = sam_kind_get_info (kind);
+
+  g_return_val_if_fail (info != NULL, NULL);
+  if (g_str_equal (info->title_field, "name") && sam_kind_find_field (kind, "name_en"))
+    return "name_en";
+  if (g_str_equal (info->title_field, "title") && sam_kind_find_field (kind, "title_en"))
+    return "title_en";
+  return NULL;
+}

@@ -44,5 +44,6 @@ const SamField    *sam_kind_find_field      (SamKind            kind,
 int                sam_kind_field_index     (SamKind            kind,
                                              const char        *name);
 gboolean           sam_field_is_link        (const SamField    *field);
+const char        *sam_kind_english_field   (SamKind            kind);
 
 G_END_DECLS

@@ -219,11 +219,44 @@ sam_record_set_id (SamRecord *self,
   self->id = id;
 }
 
-/* Returns the text that names the record (its title or name), or "". */
+/* Whether records are named in English: see sam_record_set_english_titles(). */
+static gint english_titles;
+
+/* Makes sam_record_get_title() give a record's English name or title,
+ * where its kind has one and it is set, when @english is TRUE; its own
+ * (Norwegian) otherwise. The one place that decides which name the
+ * interface shows: the application sets it once at start-up from the
+ * language of its messages, and stores opened after follow it (see
+ * sam_store_set_english_names()). A report picks its own language. */
+void
+sam_record_set_english_titles (gboolean english)
+{
+  g_atomic_int_set (&english_titles, english ? 1 : 0);
+}
+
+gboolean
+sam_record_get_english_titles (void)
+{
+  return g_atomic_int_get (&english_titles) != 0;
+}
+
+/* Returns the text that names the record (its title or name, in English
+ * where sam_record_set_english_titles() asks for it and the record has
+ * one), or "". */
 const char *
 sam_record_get_title (SamRecord *self)
 {
+  const char *english;
+
   g_return_val_if_fail (SAM_IS_RECORD (self), NULL);
+  english = sam_kind_english_field (self->info->kind);
+  if (english && sam_record_get_english_titles ())
+    {
+      const char *title = sam_record_get_string (self, english);
+
+      if (title && *title)
+        return title;
+    }
   return sam_record_get_string (self, self->info->title_field);
 }
 

@@ -48,6 +48,8 @@ gint64         sam_record_get_id        (SamRecord       *self);
 void           sam_record_set_id        (SamRecord       *self,
                                          gint64           id);
 const char    *sam_record_get_title     (SamRecord       *self);
+void           sam_record_set_english_titles (gboolean    english);
+gboolean       sam_record_get_english_titles (void);
 
 gboolean       sam_record_is_set        (SamRecord       *self,
                                          const char      *field);

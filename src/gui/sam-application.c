@@ -21,7 +21,8 @@ G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the Samordna database at PATH, or create it with the default plan"), N_("PATH") },
+    N_("Open the Samordna database at PATH, or create it with the default plan; or open a shared plan on a PostgreSQL server (postgresql://HOST/DATABASE, a libpq connection string or service=NAME)"),
+    N_("PATH") },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -80,7 +81,8 @@ sam_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
       g_free (self->database);
-      self->database = g_file_get_path (file);
+      /* A server's address is libpq's to read, not a file name. */
+      self->database = sam_store_is_server_address (database) ? g_strdup (database) : g_file_get_path (file);
     }
   /* GTK's set-up connects to the session bus and lets it go, and
    * registering the application connects again: twice the handshake, and
@@ -93,6 +95,26 @@ sam_application_handle_local_options (GApplication *app,
       return 1;
     }
   return -1;
+}
+
+/* Whether the interface names measures, agencies, sectors and target
+ * groups in English (where they have an English name): when the user asks
+ * for a language other than Norwegian, whose messages are then English.
+ * Without any preference (the C locale) the plan shows as it was written. */
+static gboolean
+prefers_english_names (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX")
+          || g_str_has_prefix (names[i], "C.") || g_str_has_prefix (names[i], "nb")
+          || g_str_has_prefix (names[i], "nn") || g_str_has_prefix (names[i], "no"))
+        return FALSE;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -108,7 +130,10 @@ sam_application_startup (GApplication *app)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
-  g_clear_object (&self->bus);   /* registered, the application holds it */
+  g_clear_object (&self->bus);
+  /* The one place that decides which names the interface shows; every
+   * store opened from here on follows it. */
+  sam_record_set_english_titles (prefers_english_names ());   /* registered, the application holds it */
 
   /* Without the installed schema (a build run in place) the window still
    * works; it just does not remember its size. */

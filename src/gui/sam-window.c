@@ -378,7 +378,8 @@ static void
 set_store (SamWindow *self,
            SamStore  *store)
 {
-  g_autofree char *name = g_path_get_basename (sam_store_get_path (store));
+  g_autofree char *name = sam_store_is_on_server (store) ? g_strdup (sam_store_get_path (store))
+                          : g_path_get_basename (sam_store_get_path (store));
   GSettings *s = settings (self);
   SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_OVERVIEW;
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);

@@ -41,12 +41,17 @@
 typedef enum {
   AHEAD_MEASURES,
   AHEAD_TARGETS,
+  AHEAD_COMMENTS,
   AHEAD_CHANGES,
   AHEAD_RESPONSIBILITY_MEASURES,
   AHEAD_RESPONSIBILITY_PLANS,
   AHEAD_COVERAGE_SECTORS,
   AHEAD_COVERAGE_PLANS,
   AHEAD_MESSAGE_FLAGS,
+  AHEAD_OBLIGATIONS,
+  AHEAD_GAPS,
+  AHEAD_GOALS,
+  AHEAD_FINDINGS,
   N_AHEAD
 } AheadResult;
 
@@ -144,6 +149,16 @@ read_result (SamStore              *store,
       return sam_report_data_seminar_targets (store, strategy, year, error);
     case AHEAD_CHANGES:
       return sam_changes_read (store, query->scope, query->period, query->today, error);
+    case AHEAD_COMMENTS:
+      return sam_report_data_latest_comments (store, query, 3, error);
+    case AHEAD_OBLIGATIONS:
+      return sam_report_data_obligations (store, query, error);
+    case AHEAD_GAPS:
+      return sam_report_data_gaps (store, query, error);
+    case AHEAD_GOALS:
+      return sam_report_data_goals (store, query, error);
+    case AHEAD_FINDINGS:
+      return sam_report_data_findings (store, query, error);
     case AHEAD_RESPONSIBILITY_MEASURES:
       return sam_coordination_responsibility_at_most (store, query->scope, SAM_KIND_MEASURE,
                                                       SAM_REPORT_MAX_MATRIX_COLUMNS, error);
@@ -442,6 +457,47 @@ sam_report_get_message_flags (SamReportContext  *ctx,
                               GError           **error)
 {
   return take (ctx, AHEAD_MESSAGE_FLAGS, error);
+}
+
+/* The latest status comments per measure; see
+ * sam_report_data_latest_comments(). */
+GPtrArray *
+sam_report_get_comments (SamReportContext  *ctx,
+                         GError           **error)
+{
+  return take (ctx, AHEAD_COMMENTS, error);
+}
+
+/* See sam_report_data_obligations(). */
+GPtrArray *
+sam_report_get_obligations (SamReportContext  *ctx,
+                            GError           **error)
+{
+  return take (ctx, AHEAD_OBLIGATIONS, error);
+}
+
+/* See sam_report_data_gaps(). */
+GPtrArray *
+sam_report_get_gaps (SamReportContext  *ctx,
+                     GError           **error)
+{
+  return take (ctx, AHEAD_GAPS, error);
+}
+
+/* See sam_report_data_goals(). */
+GPtrArray *
+sam_report_get_goals (SamReportContext  *ctx,
+                      GError           **error)
+{
+  return take (ctx, AHEAD_GOALS, error);
+}
+
+/* See sam_report_data_findings(). */
+GPtrArray *
+sam_report_get_findings (SamReportContext  *ctx,
+                         GError           **error)
+{
+  return take (ctx, AHEAD_FINDINGS, error);
 }
 
 /* Waits for the integrity check of the file, when the report runs one

@@ -222,6 +222,10 @@ sam_report_make_formats (SamReportContext *ctx)
   fmt->note = new_format (ctx);
   format_set_italic (fmt->note);
   format_set_font_color (fmt->note, 0x595959);
+  fmt->note_wrap = new_format (ctx);
+  format_set_italic (fmt->note_wrap);
+  format_set_font_color (fmt->note_wrap, 0x595959);
+  format_set_text_wrap (fmt->note_wrap);
   fmt->fill_grey = fill (ctx, 0xE7E6E6);
   fmt->fill_blue = fill (ctx, 0xBDD7EE);
   fmt->fill_green = fill (ctx, 0xC6EFCE);
@@ -229,6 +233,39 @@ sam_report_make_formats (SamReportContext *ctx)
   fmt->fill_struck = fill (ctx, 0xF2F2F2);
   format_set_font_strikeout (fmt->fill_struck);
   format_set_font_color (fmt->fill_struck, 0x7F7F7F);
+  {
+    static const lxw_color_t colours[] = { 0xFFFFFF, 0xC6EFCE, 0xFFEB9C, 0xFFC7CE };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fmt->light); i++)
+      {
+        fmt->light[i] = new_format (ctx);
+        format_set_align (fmt->light[i], LXW_ALIGN_CENTER);
+        format_set_bold (fmt->light[i]);
+        if (i > 0)
+          format_set_bg_color (fmt->light[i], colours[i]);
+      }
+  }
+  fmt->signed_decimal = new_format (ctx);
+  format_set_num_format (fmt->signed_decimal, "+0.0;-0.0;0.0");
+}
+
+/* The word for a status light in the report's language; "" for none. */
+const char *
+sam_report_light_word (SamReportContext *ctx,
+                       SamLight          light)
+{
+  switch (light)
+    {
+    case SAM_LIGHT_RED:
+      return sam_report_l (ctx, L_LIGHT_RED);
+    case SAM_LIGHT_AMBER:
+      return sam_report_l (ctx, L_LIGHT_AMBER);
+    case SAM_LIGHT_GREEN:
+      return sam_report_l (ctx, L_LIGHT_GREEN);
+    case SAM_LIGHT_NONE:
+    default:
+      return "";
+    }
 }
 
 /* Text */
@@ -793,4 +830,7 @@ sam_sheet_finish_list (SamSheet *sheet)
         conditional (sheet, first, last, c, sam_report_l (sheet->ctx, L_YES), sheet->ctx->fmt.fill_red);
     }
   sheet->columns = NULL;
+  /* What follows the list is no part of it, and never goes on in a
+   * continuation sheet of it. */
+  sheet->full = FALSE;
 }

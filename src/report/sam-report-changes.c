@@ -10,7 +10,7 @@
  * id, under a line that names both periods with their dates. */
 
 static const SamColumn change_columns[] = {
-  { L_CHANGE, 24, SAM_COLUMN_TEXT },
+  { L_CHANGE_KIND, 24, SAM_COLUMN_TEXT },
   { L_ID, 7, SAM_COLUMN_ID },
   { L_MEASURE, 8, SAM_COLUMN_ID },
   { L_TITLE, 45, SAM_COLUMN_WRAP },

@@ -19,6 +19,9 @@ static const struct {
   [L_SHEET_PARTICIPANTS] = { "Participants by sector", "Deltakere per sektor" },
   [L_SHEET_HISTORY] = { "Status history", "Statushistorikk" },
   [L_SHEET_CHANGES] = { "Changes", "Endringer" },
+  [L_SHEET_FOLLOW_UP] = { "Follow-up", "Oppfølging" },
+  [L_SHEET_OBLIGATIONS] = { "Obligations", "Forpliktelser" },
+  [L_SHEET_KNOWLEDGE] = { "Knowledge and goals", "Kunnskap og mål" },
 
   [L_REPORT_TITLE] = { "Progress report", "Fremdriftsrapport" },
   [L_SUBJECT] = { "Progress of the strategy's activities", "Fremdrift i strategiens aktiviteter" },
@@ -97,7 +100,7 @@ static const struct {
   [L_CATEGORY] = { "Category", "Kategori" },
   [L_NO_CATEGORY] = { "No category", "Uten kategori" },
   [L_GAP_LEGEND] = { "Shaded empty cells are gaps: no activity reaches the group there.",
-                     "Fargede tomme celler er hull: ingen aktivitet når målgruppen der." },
+                     "Skraverte tomme celler er hull: ingen aktivitet når målgruppen der." },
   [L_RESPONSIBILITY_LEGEND] = { "Each cell: activities the agency leads, activities it takes part in as a partner, and "
                                 "activities that name no lead which it answers for by sector responsibility (a ministry "
                                 "responsible for one of their sectors).",
@@ -139,7 +142,7 @@ static const struct {
   [L_CHANGES_AS_AT] = { "as at", "per" },
   [L_FIRST_PERIOD] = { "is the first reporting period: there is nothing to compare it with.",
                        "er den første rapporteringsperioden: det er ingenting å sammenligne med." },
-  [L_CHANGE] = { "Change", "Endring" },
+  [L_CHANGE_KIND] = { "Change", "Endring" },
   [L_BEFORE] = { "Before", "Før" },
   [L_AFTER] = { "After", "Etter" },
   [L_POINTS] = { "Percentage points", "Prosentpoeng" },
@@ -156,6 +159,75 @@ static const struct {
   [L_COMMENT] = { "Comment", "Kommentar" },
   [L_REPORTED_BY] = { "Reported by", "Rapportert av" },
   [L_REPORTED_AT] = { "Time recorded", "Registrert" },
+
+  [L_LIGHT] = { "Status light", "Statuslys" },
+  [L_LIGHT_RED] = { "Red", "Rød" },
+  [L_LIGHT_AMBER] = { "Amber", "Gul" },
+  [L_LIGHT_GREEN] = { "Green", "Grønn" },
+  [L_CHANGE] = { "Change (percentage points)", "Endring (prosentpoeng)" },
+  [L_LIGHT_RULE] = { "Status light: red when an activity is delayed or overdue; else amber when an activity that should "
+                     "report this period has not; else green. None when the measure has no activity that is not cancelled.",
+                     "Statuslys: rødt når en aktivitet er forsinket eller over fristen; ellers gult når en aktivitet som "
+                     "skulle rapportert denne perioden, ikke har gjort det; ellers grønt. Ingen når tiltaket ikke har "
+                     "noen aktivitet som ikke er avlyst." },
+  [L_CHANGE_RULE] = { "Change: average progress now minus the average as at the previous period, each activity "
+                      "counted as it stood then (its latest status update in or before that period, or its own "
+                      "status and progress as they were), in percentage points. Previous period:",
+                      "Endring: gjennomsnittlig fremdrift nå minus gjennomsnittet per forrige periode, med hver "
+                      "aktivitet slik den sto da (siste statusrapport i eller før den perioden, eller egen status og "
+                      "fremdrift slik de var), i prosentpoeng. Forrige periode:" },
+  [L_NO_PREVIOUS] = { "Change: there is no earlier reporting period to compare with.",
+                      "Endring: det finnes ingen tidligere rapporteringsperiode å sammenligne med." },
+  [L_LATEST_COMMENTS] = { "Latest status comments per measure", "Siste statuskommentarer per tiltak" },
+  [L_NO_COMMENTS] = { "No status comments yet.", "Ingen statuskommentarer ennå." },
+
+  [L_OBLIGATION] = { "Article or recommendation", "Artikkel eller anbefaling" },
+  [L_CONVENTION] = { "Council of Europe Convention on Action against Trafficking in Human Beings",
+                     "Europarådets konvensjon om tiltak mot menneskehandel" },
+  [L_GRETA] = { "GRETA's recommendations", "GRETAs anbefalinger" },
+  [L_OTHER_SOURCE] = { "Other obligations", "Andre forpliktelser" },
+  [L_OBLIGATIONS_NOTE] = { "Each article or recommendation, the measures it names with their figures, and the activities "
+                           "it names with their own. Change in percentage points.",
+                           "Hver artikkel eller anbefaling, tiltakene den nevner med sine tall, og aktivitetene den nevner "
+                           "med sine. Endring i prosentpoeng." },
+  [L_NOTHING_IN_SCOPE] = { "No measure or activity in this report answers it.",
+                           "Ingen tiltak eller aktivitet i denne rapporten svarer på den." },
+
+  [L_KNOWLEDGE_GAPS] = { "Knowledge gaps and the R&D projects that address them",
+                         "Kunnskapshull og FoU-prosjektene som skal dekke dem" },
+  [L_KNOWLEDGE_GAP] = { "Knowledge gap", "Kunnskapshull" },
+  [L_NUMBER] = { "No.", "Nr." },
+  [L_RD_PROJECT] = { "R&D project", "FoU-prosjekt" },
+  [L_NO_PROJECT] = { "No R&D project addresses this gap", "Ingen FoU-prosjekt dekker dette hullet" },
+  [L_GOALS] = { "Goals per measure", "Mål per tiltak" },
+  [L_GOAL] = { "Goal", "Mål" },
+
+  [L_NOT_REPORTED_IN] = { "Activities not reported in", "Aktiviteter som ikke er rapportert i" },
+  [L_NO_PERIOD_NO_LIST] = { "There is no reporting period, so no activity is expected to report.",
+                            "Det finnes ingen rapporteringsperiode, så ingen aktivitet skal rapportere." },
+  [L_CONTACT] = { "Contact", "Kontakt" },
+  [L_NO_LEAD_LIST] = { "Activities with no lead agency, and who answers for them by sector responsibility",
+                       "Aktiviteter uten hovedansvarlig, og hvem som svarer for dem etter sektoransvaret" },
+  [L_NO_LEAD] = { "No lead named", "Ingen hovedansvarlig navngitt" },
+  [L_NOBODY] = { "Nobody: none of its sectors has a responsible ministry",
+                 "Ingen: ingen av sektorene har et ansvarlig departement" },
+  [L_FINDINGS] = { "Other findings of the coordination checks (samordna check)",
+                   "Andre funn fra samordningskontrollene (samordna check)" },
+  [L_FINDINGS_NOTE] = { "Activities with no lead agency are listed above.",
+                        "Aktiviteter uten hovedansvarlig står ovenfor." },
+  [L_SEVERITY] = { "Severity", "Alvorlighet" },
+  [L_CHECK] = { "Check", "Kontroll" },
+  [L_CONCERNS] = { "Concerns", "Gjelder" },
+  [L_NONE] = { "None.", "Ingen." },
+
+  [L_ATTENDANCE_RATE] = { "Attendance rate (%)", "Oppmøte (%)" },
+  [L_SECTOR_DOMINANCE] = { "One sector has more than half", "Én sektor har over halvparten" },
+  [L_DOMINANCE_RULE] = { "A national interdisciplinary seminar where one sector has more than half of the participants "
+                         "(those who attended once attendance is recorded) names that sector and its share: it should "
+                         "bring the sectors together. Attendance rate: attended of those registered with a place.",
+                         "Et nasjonalt tverrfaglig seminar der én sektor har over halvparten av deltakerne (de som deltok, "
+                         "når oppmøte er registrert) nevner sektoren og dens andel: seminaret skal samle sektorene. "
+                         "Oppmøte: andelen som deltok av de påmeldte med plass." },
 
   [L_DATE_FORMAT] = { "yyyy-mm-dd", "dd.mm.yyyy" },
   [L_DATETIME_FORMAT] = { "yyyy-mm-dd hh:mm", "dd.mm.yyyy hh:mm" },
@@ -191,6 +263,16 @@ static const struct {
   { "demand", "Those who demand services", "De som etterspør tjenester" },
   { "industry", "Industries and employers", "Bransjer og arbeidsgivere" },
   { "public", "The public", "Befolkningen" },
+  /* The checks' severities and ids (sam-coordination.h) */
+  { "error", "Error", "Feil" },
+  { "warning", "Warning", "Advarsel" },
+  { "note", "Note", "Merknad" },
+  { "activity-lead-only", "Lead agency without partners", "Hovedansvarlig uten samarbeidspartnere" },
+  { "agency-idle", "Agency in no activity", "Virksomhet uten aktiviteter" },
+  { "ministry-measure-gap", "Ministry with no activity in a measure", "Departement uten aktivitet i et tiltak" },
+  { "target-group-unreached", "Target group no activity reaches", "Målgruppe ingen aktivitet når" },
+  { "target-group-mixed-messages", "Different messages to one target group", "Ulike budskap til én målgruppe" },
+  { "knowledge-gap-unaddressed", "Knowledge gap without an R&D project", "Kunnskapshull uten FoU-prosjekt" },
 };
 
 /* Returns @label in @language; never NULL. */

@@ -44,11 +44,14 @@ typedef struct
   lxw_format *total_integer;
   lxw_format *total_decimal;
   lxw_format *note;
+  lxw_format *note_wrap;       /* a note over several columns, wrapped */
   lxw_format *fill_grey;       /* conditional formats: planned */
   lxw_format *fill_blue;       /* in progress, open for registration */
   lxw_format *fill_green;      /* done, held */
   lxw_format *fill_red;        /* delayed, overdue */
   lxw_format *fill_struck;     /* cancelled */
+  lxw_format *light[4];        /* a status light's cell, by SamLight */
+  lxw_format *signed_decimal;  /* a change, +1.5 or −2.0 */
 } SamReportFormats;
 
 typedef struct _SamReportAhead SamReportAhead;
@@ -76,6 +79,8 @@ typedef struct
   guint32                max_rows;     /* rows per sheet before a continuation sheet */
   SamReportAhead        *ahead;        /* a helper thread reading ahead, or NULL */
   SamReportActivities   *activities;   /* read before the sheets, until the Activities sheet */
+  GPtrArray             *measures;     /* the Summary's SamMeasureSummary rows, once it is written */
+  SamPeriod             *previous;     /* the period before the report's, or NULL */
 
   SamReportProgressFunc  progress;
   gpointer               progress_data;
@@ -241,6 +246,16 @@ GPtrArray *sam_report_get_message_flags  (SamReportContext  *ctx,
                                           GError           **error);
 SamChanges *sam_report_get_changes       (SamReportContext  *ctx,
                                           GError           **error);
+GPtrArray *sam_report_get_comments       (SamReportContext  *ctx,
+                                          GError           **error);
+GPtrArray *sam_report_get_obligations    (SamReportContext  *ctx,
+                                          GError           **error);
+GPtrArray *sam_report_get_gaps           (SamReportContext  *ctx,
+                                          GError           **error);
+GPtrArray *sam_report_get_goals          (SamReportContext  *ctx,
+                                          GError           **error);
+GPtrArray *sam_report_get_findings       (SamReportContext  *ctx,
+                                          GError           **error);
 gboolean   sam_report_read_activities    (SamReportContext  *ctx);
 gboolean   sam_report_foreach_activity   (SamReportContext  *ctx,
                                           SamActivityRowFunc func,
@@ -276,6 +291,14 @@ gboolean  sam_report_write_history        (SamReportContext *ctx,
                                            SamSheet         *sheet);
 gboolean  sam_report_write_changes        (SamReportContext *ctx,
                                            SamSheet         *sheet);
+gboolean  sam_report_write_follow_up      (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_obligations    (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_knowledge      (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+const char *sam_report_light_word         (SamReportContext *ctx,
+                                           SamLight          light);
 gboolean  sam_report_write_responsibility (SamReportContext *ctx,
                                            SamSheet         *sheet);
 gboolean  sam_report_write_coverage       (SamReportContext *ctx,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sam-report-private.h"
+#include "store/sam-dominance.h"
 
 /* The Seminars sheet (each seminar, and under the list the whole
  * strategy's seminars per year against the target) and the Participants
@@ -32,6 +33,8 @@ static const SamColumn seminar_columns[] = {
   { L_REGISTERED, 10, SAM_COLUMN_INTEGER },
   { L_WAITLISTED, 10, SAM_COLUMN_INTEGER },
   { L_ATTENDED, 10, SAM_COLUMN_INTEGER },
+  { L_ATTENDANCE_RATE, 11, SAM_COLUMN_INTEGER },
+  { L_SECTOR_DOMINANCE, 30, SAM_COLUMN_WRAP },
   { L_EVALUATION_SCORE, 11, SAM_COLUMN_INTEGER },
   { L_EVALUATION_COMMENT, 40, SAM_COLUMN_WRAP },
 };
@@ -106,12 +109,40 @@ write_targets (SamReportContext *ctx,
   return !sam_report_failed (ctx);
 }
 
+/* Names the sector that has more than half of a national
+ * interdisciplinary seminar's participants, with its share, by the rule
+ * the Seminars view flags it with (see sam_seminar_dominance_all()). */
+static void
+dominance (SamSheet   *sheet,
+           GHashTable *flagged,
+           lxw_col_t   col,
+           gint64      seminar_id)
+{
+  SamReportContext *ctx = sheet->ctx;
+  g_autofree char *text = NULL;
+  const char *sector;
+  gint64 participants = 0, total = 0;
+
+  if (!sam_seminar_dominance_lookup (flagged, seminar_id, &sector, &participants, &total))
+    return;
+  text = g_strdup_printf ("%s: %" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT " (%d %%)", sector, participants,
+                          sam_report_l (ctx, L_OF), total, (int) (100.0 * (double) participants / (double) total + 0.5));
+  sam_sheet_text (sheet, col, text, ctx->fmt.light[SAM_LIGHT_RED]);
+}
+
+typedef struct
+{
+  SamSheet   *sheet;
+  GHashTable *flagged;
+} SeminarWriting;
+
 static gboolean
 seminar_cb (const SamSeminarRow  *r,
             gpointer              user_data,
             GError              **error)
 {
-  SamSheet *sheet = user_data;
+  SeminarWriting *w = user_data;
+  SamSheet *sheet = w->sheet;
   SamReportContext *ctx = sheet->ctx;
   lxw_format *wrap = ctx->fmt.wrap;
   lxw_col_t c = 0;
@@ -134,6 +165,10 @@ seminar_cb (const SamSeminarRow  *r,
   put_int (sheet, c++, r->registered);
   put_int (sheet, c++, r->waitlisted);
   put_int (sheet, c++, r->attended);
+  if (r->attended >= 0 && r->registered > 0)
+    sam_sheet_number (sheet, c, 100.0 * (double) r->attended / (double) r->registered, ctx->fmt.decimal);
+  c++;
+  dominance (sheet, w->flagged, c++, r->id);
   put_int (sheet, c++, r->evaluation_score);
   sam_sheet_text (sheet, c++, r->evaluation_comment, wrap);
   g_assert (c == G_N_ELEMENTS (seminar_columns));
@@ -149,11 +184,18 @@ sam_report_write_seminars (SamReportContext *ctx,
                            SamSheet         *sheet)
 {
   GError *error = NULL;
+  g_autoptr(GHashTable) flagged = sam_seminar_dominance_all (ctx->store, &error);
+  SeminarWriting writing = { sheet, flagged };
 
+  if (flagged == NULL)
+    return sam_report_keep_error (ctx, error);
   sam_sheet_start_list (sheet, seminar_columns, G_N_ELEMENTS (seminar_columns), TITLE_COLUMNS);
-  if (!sam_report_data_foreach_seminar (ctx->store, &ctx->query, seminar_cb, sheet, &error))
+  if (!sam_report_data_foreach_seminar (ctx->store, &ctx->query, seminar_cb, &writing, &error))
     return sam_report_keep_error (ctx, error);
   sam_sheet_finish_list (sheet);
+  sam_sheet_next_row (sheet);
+  sam_sheet_merge (sheet, 1, 8, sam_report_l (ctx, L_DOMINANCE_RULE), ctx->fmt.note_wrap);
+  sam_sheet_next_row (sheet);
   return write_targets (ctx, sheet);
 }
 

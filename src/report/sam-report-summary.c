@@ -19,6 +19,8 @@ enum {
   COL_AVERAGE,
   COL_OVERDUE,
   COL_NOT_REPORTED,
+  COL_CHANGE,
+  COL_LIGHT,
   N_MEASURE_COLUMNS,
 };
 
@@ -66,6 +68,7 @@ write_measure_header (SamReportContext *ctx,
 {
   static const SamReportLabel labels[N_MEASURE_COLUMNS] = {
     L_MEASURE, L_MEASURE_TITLE, 0, 0, 0, 0, 0, L_TOTAL, L_AVERAGE_PROGRESS, L_OVERDUE, L_NOT_REPORTED,
+    L_CHANGE, L_LIGHT,
   };
 
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_BY_STATUS), ctx->fmt.label);
@@ -76,7 +79,8 @@ write_measure_header (SamReportContext *ctx,
                          ? sam_report_word (ctx, sam_status_values[c - COL_FIRST_STATUS].nick)
                          : sam_report_l (ctx, labels[c]);
       sam_sheet_text (sheet, c, text, c == COL_TITLE ? ctx->fmt.header
-                                      : c == COL_NUMBER ? ctx->fmt.header_center : ctx->fmt.header_number);
+                                      : c == COL_NUMBER || c == COL_LIGHT ? ctx->fmt.header_center
+                                      : ctx->fmt.header_number);
     }
   sam_sheet_next_row (sheet);
 }
@@ -96,7 +100,73 @@ write_measure (SamReportContext        *ctx,
   sam_sheet_number (sheet, COL_OVERDUE, m->overdue, ctx->fmt.integer);
   if (ctx->period)
     sam_sheet_number (sheet, COL_NOT_REPORTED, m->not_reported, ctx->fmt.integer);
+  if (m->live > 0 && m->previous_progress >= 0)
+    sam_sheet_number (sheet, COL_CHANGE, (double) m->progress_sum / m->live - m->previous_progress,
+                      ctx->fmt.signed_decimal);
+  if (m->light != SAM_LIGHT_NONE)
+    sam_sheet_text (sheet, COL_LIGHT, sam_report_light_word (ctx, m->light), ctx->fmt.light[m->light]);
   sam_sheet_next_row (sheet);
+}
+
+/* Under the table, what its light and change mean. */
+static void
+write_rules (SamReportContext *ctx,
+             SamSheet         *sheet)
+{
+  g_autofree char *change = NULL;
+
+  sam_sheet_merge (sheet, 0, N_MEASURE_COLUMNS, sam_report_l (ctx, L_LIGHT_RULE), ctx->fmt.note_wrap);
+  sam_sheet_next_row (sheet);
+  if (ctx->previous)
+    change = g_strdup_printf ("%s %s.", sam_report_l (ctx, L_CHANGE_RULE), ctx->previous->code);
+  sam_sheet_merge (sheet, 0, N_MEASURE_COLUMNS, change ? change : sam_report_l (ctx, L_NO_PREVIOUS), ctx->fmt.note_wrap);
+  sam_sheet_next_row (sheet);
+}
+
+/* The latest status comments of each measure in the table, as a short
+ * narrative: the measure, then "Activity (period): comment" a line each. */
+static gboolean
+write_comments (SamReportContext *ctx,
+                SamSheet         *sheet,
+                GPtrArray        *measures)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) comments = sam_report_get_comments (ctx, &error);
+  gboolean any = FALSE;
+
+  if (comments == NULL)
+    return sam_report_keep_error (ctx, error);
+  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_LATEST_COMMENTS), ctx->fmt.label);
+  sam_sheet_next_row (sheet);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      SamMeasureSummary *m = measures->pdata[i];
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint j = 0; j < comments->len; j++)
+        {
+          SamCommentRow *c = comments->pdata[j];
+
+          if (c->measure_id != m->measure_id)
+            continue;
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (text, c->period ? "%s (%s): %s" : "%s%s: %s", c->activity,
+                                  c->period ? c->period : "", c->comment);
+        }
+      if (text->len == 0)
+        continue;
+      any = TRUE;
+      sam_sheet_number (sheet, COL_NUMBER, (double) m->number, ctx->fmt.count);
+      sam_sheet_merge (sheet, COL_TITLE, N_MEASURE_COLUMNS - COL_TITLE, text->str, ctx->fmt.wrap);
+      sam_sheet_next_row (sheet);
+    }
+  if (!any)
+    {
+      sam_sheet_text (sheet, 0, sam_report_l (ctx, L_NO_COMMENTS), ctx->fmt.note);
+      sam_sheet_next_row (sheet);
+    }
+  return !sam_report_failed (ctx);
 }
 
 /* The totals row: sums as formulas carrying their values, the average
@@ -314,15 +384,17 @@ sam_report_write_summary (SamReportContext *ctx,
                           SamSheet         *sheet)
 {
   GError *error = NULL;
-  g_autoptr(GPtrArray) measures = sam_report_get_measures (ctx, &error);
+  GPtrArray *measures = sam_report_get_measures (ctx, &error);
   lxw_row_t header, chart = 0;
 
   if (measures == NULL)
     return sam_report_keep_error (ctx, error);
+  /* The Obligations sheet shows the same figures of the same measures. */
+  ctx->measures = measures;
   drop_empty_measures (ctx, measures);
   sam_sheet_set_columns (sheet, COL_NUMBER, COL_NUMBER, 26, NULL);
   sam_sheet_set_columns (sheet, COL_TITLE, COL_TITLE, 45, NULL);
-  sam_sheet_set_columns (sheet, COL_FIRST_STATUS, COL_NOT_REPORTED, 14, NULL);
+  sam_sheet_set_columns (sheet, COL_FIRST_STATUS, COL_LIGHT, 11, NULL);
   sam_sheet_set_print (sheet, 0, LXW_ROW_MAX, 0, 1);
   write_heading (ctx, sheet);
   if (measures->len > 0)
@@ -332,8 +404,12 @@ sam_report_write_summary (SamReportContext *ctx,
   for (guint i = 0; i < measures->len; i++)
     write_measure (ctx, sheet, measures->pdata[i]);
   write_totals (ctx, sheet, measures, header + 1);
+  write_rules (ctx, sheet);
   sam_sheet_next_row (sheet);
   if (!write_targets (ctx, sheet))
+    return FALSE;
+  sam_sheet_next_row (sheet);
+  if (!write_comments (ctx, sheet, measures))
     return FALSE;
   write_periods (ctx, sheet);
   if (measures->len > 0)

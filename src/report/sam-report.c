@@ -95,7 +95,8 @@ typedef gboolean (*SheetWriter) (SamReportContext *ctx,
                                  SamSheet         *sheet);
 
 /* The sheets in the order of the workbook. */
-enum { SUMMARY, CHANGES, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS, PARTICIPANTS, HISTORY, N_SHEETS };
+enum { SUMMARY, CHANGES, FOLLOW_UP, OBLIGATIONS, KNOWLEDGE, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS,
+       PARTICIPANTS, HISTORY, N_SHEETS };
 
 static const struct {
   SamReportLabel name;
@@ -103,6 +104,9 @@ static const struct {
 } sheets[N_SHEETS] = {
   [SUMMARY] = { L_SHEET_SUMMARY, sam_report_write_summary },
   [CHANGES] = { L_SHEET_CHANGES, sam_report_write_changes },
+  [FOLLOW_UP] = { L_SHEET_FOLLOW_UP, sam_report_write_follow_up },
+  [OBLIGATIONS] = { L_SHEET_OBLIGATIONS, sam_report_write_obligations },
+  [KNOWLEDGE] = { L_SHEET_KNOWLEDGE, sam_report_write_knowledge },
   [ACTIVITIES] = { L_SHEET_ACTIVITIES, sam_report_write_activities },
   [RESPONSIBILITY] = { L_SHEET_RESPONSIBILITY, sam_report_write_responsibility },
   [COVERAGE] = { L_SHEET_COVERAGE, sam_report_write_coverage },
@@ -116,9 +120,12 @@ static const struct {
  * on the report's own connection, while the Status history is sorted; the
  * history as it comes, while the activities are sorted; the Summary, whose
  * counts are ready by then, and the changes; the activities as they come,
- * while the aggregates are read; the matrices last. */
+ * while the aggregates are read; the matrices; then the sheets that follow
+ * the Summary's measures, and the Follow-up, whose lists are read on the
+ * report's own connection when it comes to them. */
 static const guint write_order[N_SHEETS] = {
-  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, CHANGES, ACTIVITIES, RESPONSIBILITY, COVERAGE,
+  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, CHANGES, ACTIVITIES, RESPONSIBILITY, COVERAGE, OBLIGATIONS, KNOWLEDGE,
+  FOLLOW_UP,
 };
 
 static lxw_error
@@ -269,6 +276,7 @@ prepare (SamReportContext        *ctx,
          SamScope               **scope,
          GError                 **error)
 {
+  g_autoptr(GError) local = NULL;
   guint64 activities = 0, updates = 0;
 
   if (options->scope && !sam_scope_is_whole (options->scope))
@@ -289,6 +297,12 @@ prepare (SamReportContext        *ctx,
   ctx->strategy_query = ctx->query;
   ctx->strategy_query.scope = NULL;
   ctx->strategy_title = sam_report_data_strategy_title (ctx->store);
+  ctx->previous = ctx->period ? sam_period_before (ctx->store, ctx->period, &local) : NULL;
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (!sam_report_data_count (ctx->store, &ctx->query, &activities, &updates, error))
     return FALSE;
   /* Rows of the long sheets, which are most of the work. */
@@ -314,8 +328,11 @@ write_report (SamStore                *store,
   g_autofree char *temporary = NULL;
   SamStore *helpers[SAM_REPORT_N_HELPERS] = { NULL };
   int lock = -1;
-  gboolean ok;
+  gboolean ok, english_names = sam_store_get_english_names (store);
 
+  /* Names in the report's language, on its helpers' connections too:
+   * they take the setting of @store when they open. */
+  sam_store_set_english_names (store, options->language == SAM_REPORT_LANGUAGE_EN);
   ctx.today = options->today ? g_strdup (options->today) : sam_today ();
   /* The integrity check runs in a helper thread; without one, first.
    * SAMORDNA_REPORT_ONE_CONNECTION makes do without, for the tests to
@@ -347,6 +364,7 @@ write_report (SamStore                *store,
     close (lock);
   sam_report_ahead_stop (&ctx);
   sam_report_data_end (store);
+  sam_store_set_english_names (store, english_names);
   if (ok && progress)
     progress (1.0, progress_data);
   if (ctx.warnings && ctx.warnings->len > 0 && stats)
@@ -364,6 +382,8 @@ write_report (SamStore                *store,
   g_clear_object (&ctx.closing);
   g_free (ctx.period_text);
   g_clear_pointer (&ctx.periods, g_ptr_array_unref);
+  sam_period_free (ctx.previous);
+  g_clear_pointer (&ctx.measures, g_ptr_array_unref);
   g_free (ctx.strategy_title);
   g_free (ctx.today);
   return ok;
@@ -448,6 +468,7 @@ progress_unref (gpointer data)
 typedef struct
 {
   char       *database;
+  SamStore   *store;        /* the window's, when on a server: the thread opens its own reader of it */
   SamScope   *scope;
   char       *period;
   char       *today;
@@ -463,6 +484,7 @@ write_data_free (gpointer data)
   WriteData *d = data;
 
   g_free (d->database);
+  g_clear_object (&d->store);
   sam_scope_free (d->scope);
   g_free (d->period);
   g_free (d->today);
@@ -520,7 +542,8 @@ write_thread (GTask        *task,
    * the window's own check of the file has finished. */
   SamReportOptions options = { d->scope, d->period, d->language, d->today, .check_store = TRUE };
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamStore) store = sam_store_open_with_flags (d->database, SAM_STORE_OPEN_CHECK_LATER, &error);
+  g_autoptr(SamStore) store = d->store ? sam_store_open_reader (d->store, &error)
+                              : sam_store_open_with_flags (d->database, SAM_STORE_OPEN_CHECK_LATER, &error);
   SamReportStats stats = { 0 };
 
   if (store == NULL
@@ -592,7 +615,11 @@ sam_report_write_async (SamStore                *store,
   completion->progress->free_data = progress_data_free;
 
   d = g_new0 (WriteData, 1);
-  d->database = g_strdup (sam_store_get_path (store));
+  /* A server's path names it for messages; its address is the store's. */
+  if (sam_store_is_on_server (store))
+    d->store = g_object_ref (store);
+  else
+    d->database = g_strdup (sam_store_get_path (store));
   d->scope = options->scope ? sam_scope_copy (options->scope) : NULL;
   d->period = g_strdup (options->period);
   d->today = g_strdup (options->today);

@@ -15,13 +15,13 @@
 
 /* Each branch has two forms: with the agencies' names, and with ids only
  * (the names NULL, without the joins that read them). */
-#define LEAD_NAMES "g.id, g.name, g.short_name, NULL, 0 FROM %s CROSS JOIN agency g ON g.id = a.lead_agency_id "
+#define LEAD_NAMES "g.id, " SAM_NAME ("g") ", g.short_name, NULL, 0 FROM %s CROSS JOIN agency g ON g.id = a.lead_agency_id "
 #define LEAD_IDS "a.lead_agency_id, NULL, NULL, NULL, 0 FROM %s "
 #define LEAD_BRANCH(columns) \
   "SELECT a.id, a.plan_id, p.measure_id, %d, " columns "CROSS JOIN plan p ON p.id = a.plan_id " \
   "WHERE +a.lead_agency_id IS NOT NULL AND " SAM_LIVE_ACTIVITY " AND %s AND %s"
 
-#define PARTNER_NAMES "g.id, g.name, g.short_name, NULL, ap.position FROM %s " \
+#define PARTNER_NAMES "g.id, " SAM_NAME ("g") ", g.short_name, NULL, ap.position FROM %s " \
   "CROSS JOIN activity_partner ap ON ap.activity_id = a.id CROSS JOIN agency g ON g.id = ap.agency_id "
 #define PARTNER_IDS "ap.agency_id, NULL, NULL, NULL, ap.position FROM %s " \
   "CROSS JOIN activity_partner ap ON ap.activity_id = a.id "
@@ -34,9 +34,9 @@
   "activity_sector y CROSS JOIN sector t ON t.id = y.sector_id WHERE y.activity_id = a.id AND t.ministry_id = " m
 
 /* The first %s is the dialect's string aggregate of the sectors' names. */
-#define SECTOR_NAMES "g.id, g.name, g.short_name, " \
-  "(SELECT %s FROM (SELECT t.name AS name FROM " SECTORS_OF ("g.id") \
-  "  ORDER BY y.position, y.sector_id)), x.position FROM %s " \
+#define SECTOR_NAMES "g.id, " SAM_NAME ("g") ", g.short_name, " \
+  "(SELECT %s FROM (SELECT " SAM_NAME ("t") " AS name FROM " SECTORS_OF ("g.id") \
+  "  ORDER BY y.position, y.sector_id) AS named), x.position FROM %s " \
   "CROSS JOIN " SAM_SECTOR_DUTY_JOIN " CROSS JOIN agency g ON g.id = s.ministry_id "
 #define SECTOR_IDS "s.ministry_id, NULL, NULL, NULL, x.position FROM %s CROSS JOIN " SAM_SECTOR_DUTY_JOIN " "
 #define SECTOR_BRANCH(columns) \
@@ -52,7 +52,7 @@ accountability_sql (SamStore       *store,
                     SamAccountRole  roles)
 {
   const char *table = activity_id == 0 && sam_scope_is_whole (scope) ? SAM_ACTIVITIES_IN_STORED_ORDER : "activity a";
-  const char *which = activity_id ? "a.id = :activity" : "1";
+  const char *which = activity_id ? "a.id = :activity" : "TRUE";
   const char *in_scope = sam_scope_activity_sql (scope);
   gboolean names = (roles & SAM_ACCOUNT_IDS_ONLY) == 0;
   GString *sql = g_string_new (NULL);

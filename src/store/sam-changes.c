@@ -333,7 +333,7 @@ read_names (SamStore   *store,
             Comparing  *c,
             GError    **error)
 {
-  return sam_query_foreach (store, "SELECT id, name, coalesce(parent_id, 0) FROM agency", NULL,
+  return sam_query_foreach (store, "SELECT g.id, " SAM_NAME ("g") ", coalesce(g.parent_id, 0) FROM agency g", NULL,
                             add_agency_cb, c, error)
          && sam_query_foreach (store, "SELECT p.id, coalesce(p.measure_id, 0), coalesce(m.number, 0), "
                                "coalesce(m.focus_area_id, 0), coalesce(f.strategy_id, 0) FROM plan p "

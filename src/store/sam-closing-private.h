@@ -33,6 +33,15 @@ gboolean    sam_closing_foreach_status    (SamStore            *store,
                                            SamStatusRowFunc     func,
                                            gpointer             user_data,
                                            GError             **error);
+GPtrArray  *sam_closing_read_previous     (SamStore            *store,
+                                           gint64               closing,
+                                           const SamScope      *scope,
+                                           GError             **error);
+GPtrArray  *sam_closing_read_comments     (SamStore            *store,
+                                           gint64               closing,
+                                           const SamScope      *scope,
+                                           guint                per_measure,
+                                           GError             **error);
 SamChanges *sam_closing_read_changes      (SamStore            *store,
                                            gint64               closing,
                                            const SamScope      *scope,

@@ -264,9 +264,10 @@ freeze_places (SamStore  *store,
     "UNION ALL SELECT %1$" G_GINT64_FORMAT ", activity_id, agency_id, 'partner', position FROM activity_partner "
     "UNION ALL SELECT DISTINCT %1$" G_GINT64_FORMAT ", a.id, s.ministry_id, 'sector', 0 "
     "FROM activity a CROSS JOIN " SAM_SECTOR_DUTY_JOIN " WHERE " SAM_SECTOR_DUTY_WHERE " AND s.ministry_id IS NOT NULL;"
-    "INSERT INTO closed_measure (closing_id, measure_id, position, focus_area_id, number, title) "
+    "INSERT INTO closed_measure (closing_id, measure_id, position, focus_area_id, number, title, title_en) "
     "SELECT %1$" G_GINT64_FORMAT ", m.id, row_number () OVER (ORDER BY f.number, f.id, m.number, m.id), "
-    "m.focus_area_id, m.number, m.title FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id",
+    "m.focus_area_id, m.number, m.title, coalesce(nullif(m.title_en, ''), m.title) "
+    "FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id",
     closing);
 
   return sam_store_exec (store, sql, error);
@@ -288,6 +289,85 @@ drop_orphans (SamStore  *store,
   return sam_store_exec (store, sql, error);
 }
 
+/* The English pass: each activity's and change's names of records in
+ * English, by what was frozen before. */
+#define UPDATE_ACTIVITY_EN \
+  "UPDATE closed_activity SET measure_title_en = ?, lead_en = ?, partners_en = ?, sector_duty_en = ?, " \
+  "sectors_en = ?, target_groups_en = ? WHERE closing_id = ? AND activity_id = ?"
+#define UPDATE_PREVIOUS \
+  "UPDATE closed_activity SET previous_status = ?, previous_progress = ? WHERE closing_id = ? AND activity_id = ?"
+#define UPDATE_CHANGE_EN \
+  "UPDATE closed_change SET lead_en = ? WHERE closing_id = ? AND position = ?"
+
+static gboolean
+freeze_activity_en_cb (const SamActivityRow  *r,
+                       gpointer               user_data,
+                       GError               **error)
+{
+  Freezing *f = user_data;
+  SamStmt *s = f->insert;
+  const char *texts[] = { r->measure, r->lead, r->partners, r->sector_duty, r->sectors, r->target_groups };
+  int pos = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    sam_stmt_bind_text (s, pos++, texts[i]);
+  sam_stmt_bind_int (s, pos++, f->closing);
+  sam_stmt_bind_int (s, pos, r->id);
+  return step_insert (f, error);
+}
+
+/* Each activity as at the period before, for the Summary's change. */
+static gboolean
+freeze_previous_cb (const SamActivityFactsRow  *row,
+                    gpointer                    user_data,
+                    GError                    **error)
+{
+  Freezing *f = user_data;
+
+  sam_stmt_bind_text (f->insert, 1, sam_status_values[sam_facts_status (&row->facts)].nick);
+  bind_optional (f->insert, 2, row->facts.progress >= 0, row->facts.progress);
+  sam_stmt_bind_int (f->insert, 3, f->closing);
+  sam_stmt_bind_int (f->insert, 4, row->id);
+  return step_insert (f, error);
+}
+
+static gboolean
+freeze_previous (Freezing         *f,
+                 const SamPeriod  *period,
+                 const char       *today,
+                 GError          **error)
+{
+  g_autoptr(SamPeriod) previous = NULL;
+  GError *local = NULL;
+
+  if (!(previous = sam_period_before (f->store, period, &local)))
+    {
+      if (local)
+        g_propagate_error (error, local);
+      return local == NULL;
+    }
+  return prepare_insert (f, UPDATE_PREVIOUS, error)
+         && sam_figures_foreach (f->store, NULL, previous, today, freeze_previous_cb, f, error);
+}
+
+static gboolean
+freeze_changes_en (Freezing    *f,
+                   SamChanges  *changes,
+                   GError     **error)
+{
+  for (guint i = 0; i < sam_changes_get_n (changes); i++)
+    {
+      sam_stmt_bind_text (f->insert, 1, sam_changes_get (changes, i)->lead);
+      sam_stmt_bind_int (f->insert, 2, f->closing);
+      sam_stmt_bind_int (f->insert, 3, f->position);
+      if (!step_insert (f, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Freezes what the report shows: names as the plan gives them, then the
+ * names that have an English twin once more in English. */
 static gboolean
 freeze (SamStore         *store,
         gint64            closing,
@@ -298,8 +378,11 @@ freeze (SamStore         *store,
   SamReportQuery query = { NULL, period, today, 0 };
   Freezing f = { store, closing, NULL, 0 };
   g_autoptr(SamChanges) changes = NULL;
+  g_autoptr(SamChanges) changes_en = NULL;
+  gboolean english = sam_store_get_english_names (store);
   gboolean ok;
 
+  sam_store_set_english_names (store, FALSE);
   ok = prepare_insert (&f, INSERT_ACTIVITY, error)
        && sam_report_data_foreach_activity (store, &query, NULL, freeze_activity_cb, &f, error)
        && prepare_insert (&f, INSERT_STATUS, error)
@@ -307,7 +390,16 @@ freeze (SamStore         *store,
        && (changes = sam_changes_read_live (store, NULL, period, today, error)) != NULL
        && prepare_insert (&f, INSERT_CHANGE, error)
        && freeze_changes (&f, changes, error)
-       && freeze_places (store, closing, error);
+       && freeze_places (store, closing, error)
+       && freeze_previous (&f, period, today, error);
+  sam_store_set_english_names (store, TRUE);
+  ok = ok
+       && prepare_insert (&f, UPDATE_ACTIVITY_EN, error)
+       && sam_report_data_foreach_activity (store, &query, NULL, freeze_activity_en_cb, &f, error)
+       && (changes_en = sam_changes_read_live (store, NULL, period, today, error)) != NULL
+       && prepare_insert (&f, UPDATE_CHANGE_EN, error)
+       && freeze_changes_en (&f, changes_en, error);
+  sam_store_set_english_names (store, english);
   sam_stmt_free (f.insert);
   return ok;
 }
@@ -587,7 +679,8 @@ sam_closing_read_measures (SamStore        *store,
 {
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_measure_figures_free);
   g_autofree char *sql = g_strdup_printf (
-    "SELECT m.id, m.number, m.title FROM (SELECT measure_id AS id, focus_area_id, number, title, position "
+    "SELECT m.id, m.number, m.title FROM (SELECT measure_id AS id, focus_area_id, number, "
+    "CASE WHEN :english = 1 THEN title_en ELSE title END AS title, position "
     "FROM closed_measure WHERE closing_id = :closing) m WHERE %s ORDER BY m.position",
     sam_scope_measure_sql (scope));
   SamStmt *stmt = prepare_closed (store, sql, closing, scope, error);
@@ -653,8 +746,8 @@ sam_closing_foreach_activity (SamStore            *store,
 {
   g_autofree char *sql = g_strdup_printf (
     "SELECT activity_id, coalesce(focus_area_id, 0), coalesce(measure_id, 0), coalesce(plan_id, 0), "
-    "coalesce(lead_agency_id, 0), measure_number, measure_title, plan_title, plan_kind, title, description, "
-    "scope, priority_task, lead, partners, sector_duty, sectors, target_groups, message, channels, languages, "
+    "coalesce(lead_agency_id, 0), measure_number, CASE WHEN :english = 1 THEN measure_title_en ELSE measure_title END, plan_title, plan_kind, title, description, "
+    "scope, priority_task, CASE WHEN :english = 1 THEN lead_en ELSE lead END, CASE WHEN :english = 1 THEN partners_en ELSE partners END, CASE WHEN :english = 1 THEN sector_duty_en ELSE sector_duty END, CASE WHEN :english = 1 THEN sectors_en ELSE sectors END, CASE WHEN :english = 1 THEN target_groups_en ELSE target_groups END, message, channels, languages, "
     "start_date, due_date, status, progress, overdue, running, reported, comment, comment_period, progress_change "
     "FROM closed_activity a WHERE a.closing_id = :closing AND %s ORDER BY a.position",
     sam_scope_closed_sql (scope));
@@ -697,9 +790,9 @@ sam_closing_foreach_status (SamStore          *store,
 {
   g_autofree char *sql = g_strdup_printf (
     "SELECT activity_id, measure_number, activity, period, status, progress, comment, reported_by, reported_at "
-    "FROM closed_status s WHERE s.closing_id = :closing AND (%d OR s.activity_id IN "
+    "FROM closed_status s WHERE s.closing_id = :closing AND (%s OR s.activity_id IN "
     "(SELECT a.activity_id FROM closed_activity a WHERE a.closing_id = :closing AND %s)) ORDER BY s.position",
-    sam_scope_is_whole (scope), sam_scope_closed_sql (scope));
+    sam_scope_is_whole (scope) ? "TRUE" : "FALSE", sam_scope_closed_sql (scope));
   Streaming s = { func, user_data };
   SamStmt *stmt = prepare_closed (store, sql, closing, scope, error);
 
@@ -728,6 +821,89 @@ change_cb (SamStmt       *stmt,
   return TRUE;
 }
 
+/* Returns a SamMeasureFigures per measure in @scope, as
+ * sam_closing_read_measures() orders them, tallied with each activity's
+ * status and progress as at the period before the closed one, as frozen
+ * (only the counts by status, live and progress); NULL with a
+ * SamStoreError. */
+GPtrArray *
+sam_closing_read_previous (SamStore        *store,
+                           gint64           closing,
+                           const SamScope  *scope,
+                           GError         **error)
+{
+  g_autoptr(GPtrArray) measures = sam_closing_read_measures (store, closing, scope, error);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT coalesce(measure_id, 0), previous_status, previous_progress FROM closed_activity a "
+    "WHERE a.closing_id = :closing AND a.previous_status IS NOT NULL AND %s", sam_scope_closed_sql (scope));
+  SamStmt *stmt;
+  SamStep step;
+
+  if (measures == NULL)
+    return NULL;
+  for (guint i = 0; i < measures->len; i++)
+    g_hash_table_insert (by_id, &((SamMeasureFigures *) measures->pdata[i])->measure_id, measures->pdata[i]);
+  if (!(stmt = prepare_closed (store, sql, closing, scope, error)))
+    return NULL;
+  while ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
+    {
+      gint64 measure_id = sam_stmt_column_int (stmt, 0);
+      SamMeasureFigures *m = g_hash_table_lookup (by_id, &measure_id);
+      SamActivityFacts facts = { .status = sam_stmt_column_text (stmt, 1),
+                                 .progress = int_or (stmt, 2, -1) };
+
+      if (m)
+        sam_tally_add (&m->tally, &facts, NULL, NULL);
+    }
+  sam_stmt_free (stmt);
+  return step == SAM_STEP_DONE ? g_steal_pointer (&measures) : NULL;
+}
+
+static gboolean
+add_comment_cb (SamStmt       *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  SamCommentRow *c = g_new0 (SamCommentRow, 1);
+
+  c->measure_id = sam_stmt_column_int (stmt, 0);
+  c->activity = g_strdup (sam_stmt_column_text (stmt, 1));
+  c->period = g_strdup (sam_stmt_column_text (stmt, 2));
+  c->comment = g_strdup (sam_stmt_column_text (stmt, 3));
+  g_ptr_array_add (user_data, c);
+  return TRUE;
+}
+
+/* Returns the latest comments per measure as sam_report_data_latest_comments()
+ * does, from the status history the closing froze; NULL with a
+ * SamStoreError. */
+GPtrArray *
+sam_closing_read_comments (SamStore        *store,
+                           gint64           closing,
+                           const SamScope  *scope,
+                           guint            per_measure,
+                           GError         **error)
+{
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (sam_comment_row_free);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT measure_id, activity, period, comment FROM (SELECT a.measure_id, s.activity, s.period, s.comment, "
+    "  row_number () OVER (PARTITION BY a.measure_id ORDER BY coalesce(po.start, '') DESC, "
+    "    coalesce(s.reported_at, '') DESC, s.position DESC) AS n "
+    "  FROM closed_status s JOIN closed_activity a ON a.closing_id = s.closing_id AND a.activity_id = s.activity_id "
+    "  LEFT JOIN (SELECT code, min(start_date) AS start FROM reporting_period GROUP BY code) po ON po.code = s.period "
+    "  WHERE s.closing_id = :closing AND trim(coalesce(s.comment, '')) <> '' AND %s) AS recent "
+    "WHERE n <= :n ORDER BY measure_id, n", sam_scope_closed_sql (scope));
+  SamStmt *stmt = prepare_closed (store, sql, closing, scope, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sam_query_bind_int (stmt, ":n", per_measure);
+  if (!sam_query_run (store, stmt, add_comment_cb, comments, error))
+    return NULL;
+  return g_steal_pointer (&comments);
+}
+
 /* Returns the changes the closing @closing froze, of the activities in
  * @scope (a removed one by where it was and its lead); NULL with a
  * SamStoreError. */
@@ -739,7 +915,7 @@ sam_closing_read_changes (SamStore        *store,
 {
   g_autofree char *sql = g_strdup_printf (
     "SELECT kind, activity_id, coalesce(measure_id, 0), measure_number, coalesce(plan_id, 0), "
-    "coalesce(lead_agency_id, 0), title, lead, old_value, new_value, points "
+    "coalesce(lead_agency_id, 0), title, CASE WHEN :english = 1 THEN lead_en ELSE lead END, old_value, new_value, points "
     "FROM closed_change a WHERE a.closing_id = :closing AND %s ORDER BY a.position",
     sam_scope_closed_sql (scope));
   g_autoptr(SamRecord) record = sam_store_get (store, SAM_KIND_PERIOD_CLOSING, closing, error);

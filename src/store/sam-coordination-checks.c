@@ -216,7 +216,7 @@ static const char idle_sql[] =
   "WITH RECURSIVE part(id) AS MATERIALIZED " AGENCY_HAS_PART ", "
   "busy(id) AS (SELECT id FROM part WHERE id IS NOT NULL "
   "  UNION SELECT g.parent_id FROM agency g JOIN busy ON g.id = busy.id WHERE g.parent_id IS NOT NULL) "
-  "SELECT g.id, g.name, g.kind IS 'ministry' FROM agency g WHERE g.id NOT IN (SELECT id FROM busy) "
+  "SELECT g.id, g.name, g.kind IS NOT DISTINCT FROM 'ministry' FROM agency g WHERE g.id NOT IN (SELECT id FROM busy) "
   "ORDER BY g.name " NOCASE ", g.id";
 
 static gboolean

@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * A query narrowed to a scope keeps the indexes. */
 #define SAM_ACTIVITIES_IN_STORED_ORDER "activity a NOT INDEXED"
 
-/* Activity a's message without white space at either end ('' for none). */
-#define SAM_TRIMMED_MESSAGE "trim(coalesce(a.message, ''), char(32, 9, 10, 13))"
+/* Activity a's message without white space at either end ('' for none).
+ * The characters are in the literal itself: SQLite's char() takes several
+ * codes, PostgreSQL's chr() one. */
+#define SAM_TRIMMED_MESSAGE "trim(coalesce(a.message, ''), ' \t\n\r')"
 
 G_END_DECLS

@@ -54,7 +54,7 @@ load_columns (SamStore        *store,
   g_autofree char *sql = NULL;
 
   if (kind == SAM_KIND_MEASURE)
-    sql = g_strdup_printf ("SELECT m.id, m.title, m.number, m.focus_area_id FROM measure m "
+    sql = g_strdup_printf ("SELECT m.id, " SAM_TITLE ("m") ", m.number, m.focus_area_id FROM measure m "
                            "LEFT JOIN focus_area f ON f.id = m.focus_area_id WHERE %s "
                            "ORDER BY f.number, f.id, m.number, m.id", sam_scope_measure_sql (scope));
   else if (kind == SAM_KIND_PLAN)
@@ -64,7 +64,7 @@ load_columns (SamStore        *store,
                            "ORDER BY f.number, f.id, m.number, m.id, p.start_date, p.id",
                            sam_scope_plan_sql (scope));
   else
-    sql = g_strdup_printf ("SELECT id, name, 0, 0 FROM sector ORDER BY name %s, id",
+    sql = g_strdup_printf ("SELECT c.id, " SAM_NAME ("c") ", 0, 0 FROM sector c ORDER BY " SAM_NAME ("c") " %s, c.id",
                            sam_store_sql (store, SAM_SQL_NOCASE));
 
   if (!sam_query_foreach (store, sql, scope, add_header_cb, columns, error))
@@ -185,8 +185,8 @@ load_agency_rows (SamStore        *store,
                   const SamScope  *scope,
                   GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT g.id, g.name, 0, g.parent_id, g.kind IS 'ministry', %s "
-                                          "FROM agency g ORDER BY g.name %s, g.id",
+  g_autofree char *sql = g_strdup_printf ("SELECT g.id, " SAM_NAME ("g") ", 0, g.parent_id, g.kind IS NOT DISTINCT FROM 'ministry', %s "
+                                          "FROM agency g ORDER BY " SAM_NAME ("g") " %s, g.id",
                                           sam_scope_agency_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (agency_free);
@@ -244,8 +244,8 @@ load_target_group_rows (SamStore  *store,
                         GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (header_free);
-  g_autofree char *sql = g_strdup_printf ("SELECT id, name, 0, parent_id, category FROM target_group "
-                                          "ORDER BY name %s, id", sam_store_sql (store, SAM_SQL_NOCASE));
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id, " SAM_NAME ("t") ", 0, t.parent_id, t.category FROM target_group t "
+                                          "ORDER BY " SAM_NAME ("t") " %s, t.id", sam_store_sql (store, SAM_SQL_NOCASE));
 
   if (!sam_query_foreach (store, sql, NULL, add_target_group_cb, rows, error))
     return NULL;
@@ -1144,7 +1144,7 @@ sam_coordination_message_flags (SamStore        *store,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
   sql = g_strdup_printf (
-    "SELECT a.id, a.plan_id, " SAM_TRIMMED_MESSAGE ", tg.target_group_id, t.name FROM activity a "
+    "SELECT a.id, a.plan_id, " SAM_TRIMMED_MESSAGE ", tg.target_group_id, " SAM_NAME ("t") " FROM activity a "
     "CROSS JOIN plan p ON p.id = a.plan_id AND p.kind = 'information' "
     "CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
     "JOIN target_group t ON t.id = tg.target_group_id "

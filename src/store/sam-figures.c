@@ -129,6 +129,22 @@ sam_tally_progress (const SamTally *tally)
   return tally->live > 0 ? (double) tally->progress_sum / tally->live : -1;
 }
 
+/* The light of a measure with @tally: red when an activity is delayed or
+ * overdue; else amber when one did not report in the period; else green;
+ * SAM_LIGHT_NONE when it has no live activity. */
+SamLight
+sam_tally_light (const SamTally *tally)
+{
+  g_return_val_if_fail (tally != NULL, SAM_LIGHT_NONE);
+  if (tally->live == 0)
+    return SAM_LIGHT_NONE;
+  if (tally->overdue > 0 || tally->by_status[SAM_STATUS_DELAYED] > 0)
+    return SAM_LIGHT_RED;
+  if (tally->not_reported > 0)
+    return SAM_LIGHT_AMBER;
+  return SAM_LIGHT_GREEN;
+}
+
 /* Today's or the period's end: see "judged at" in sam-figures.h. */
 const char *
 sam_figures_judged_on (const SamPeriod *period,
@@ -823,7 +839,7 @@ sam_figures_by_measure (SamStore         *store,
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_measure_figures_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *sql = g_strdup_printf (
-    "SELECT m.id, m.number, m.title FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
+    "SELECT m.id, m.number, " SAM_TITLE ("m") " FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
     "WHERE %s ORDER BY f.number, f.id, m.number, m.id", sam_scope_measure_sql (scope));
   Tallying tallying = { by_id, period, sam_figures_judged_on (period, today) };
   gint64 closing = 0;

@@ -18,6 +18,9 @@
  *   expected in P live, not done, and running in P
  *   not reported  expected in P and not reported in it
  *   progress      the average over live activities, a missing progress as 0
+ *   light         red: an activity is delayed or overdue; else amber: one
+ *                 did not report in the period; else green; none without
+ *                 live activities (sam_tally_light())
  *
  * As at a period P (sam_figures_foreach() with a period):
  *
@@ -49,6 +52,9 @@
  *   progress change  the as-at progress minus that of the update before it
  *                 in that order (also in or before P), when both give one
  *   status history of P  the updates in or before P, in that order
+ *   change since the period before  the average progress as at P minus
+ *                 that as at the period before P (sam_period_before()), of
+ *                 the same activities (the report's Summary)
  *
  * Without a period the facts are the activity's own fields as they are,
  * overdue is judged today and nothing is reported.
@@ -108,6 +114,14 @@ typedef struct
   guint   not_reported;      /* of those, not reported in it */
 } SamTally;
 
+/* A measure's light on the Summary: see the table above. */
+typedef enum {
+  SAM_LIGHT_NONE,
+  SAM_LIGHT_GREEN,
+  SAM_LIGHT_AMBER,
+  SAM_LIGHT_RED,
+} SamLight;
+
 /* The figures of one measure. */
 typedef struct
 {
@@ -154,6 +168,7 @@ void        sam_tally_add             (SamTally               *tally,
                                        const SamPeriod        *period,
                                        const char             *as_at);
 double      sam_tally_progress        (const SamTally         *tally);
+SamLight    sam_tally_light           (const SamTally         *tally);
 
 gboolean    sam_figures_foreach       (SamStore               *store,
                                        const SamScope         *scope,

@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* The name of the measure, agency, sector or target group at table alias
+ * @t as the store shows it: its English one where it has one and the
+ * store is set to English names (:english, which sam_query_prepare()
+ * binds; see sam_store_set_english_names()), else its own. */
+#define SAM_NAME(t)  "coalesce(CASE WHEN :english = 1 THEN nullif(" t ".name_en, '') END, " t ".name)"
+#define SAM_TITLE(t) "coalesce(CASE WHEN :english = 1 THEN nullif(" t ".title_en, '') END, " t ".title)"
+
 /* Called for each row; return FALSE (with @error set) to stop. */
 typedef gboolean (*SamRowFunc) (SamStmt   *stmt,
                                 gpointer   user_data,

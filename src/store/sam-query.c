@@ -21,6 +21,7 @@ sam_query_prepare (SamStore        *store,
   if (!(stmt = sam_store_prepare (store, sql, error)))
     return NULL;
   sam_scope_bind (scope, stmt);
+  sam_query_bind_int (stmt, ":english", sam_store_get_english_names (store));
   return stmt;
 }
 

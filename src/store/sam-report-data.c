@@ -16,7 +16,7 @@
  * (sam_store_string_agg()). */
 #define LIST(column, link, owner, join) \
   "(SELECT %s FROM (SELECT " column " AS v FROM " link " x " join \
-  " WHERE x." owner " = " "%s" ".id ORDER BY x.position))"
+  " WHERE x." owner " = " "%s" ".id ORDER BY x.position) AS listed)"
 
 static SamStmt *
 prepare (SamStore              *store,
@@ -219,10 +219,25 @@ sam_report_data_measures (SamStore              *store,
                           GError               **error)
 {
   g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(SamPeriod) previous = NULL;
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (measure_summary_free);
+  GError *local = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (!(figures = sam_figures_by_measure (store, query->scope, query->period, query->today, error)))
+    return NULL;
+  previous = query->period ? sam_period_before (store, query->period, &local) : NULL;
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  /* The same figures as at the period before, for the change since it;
+   * a closed period's as they were when it was closed. */
+  if (previous && !(before = query->closing
+                           ? sam_closing_read_previous (store, query->closing, query->scope, error)
+                           : sam_figures_by_measure (store, query->scope, previous, query->today, error)))
     return NULL;
   for (guint i = 0; i < figures->len; i++)
     {
@@ -238,6 +253,12 @@ sam_report_data_measures (SamStore              *store,
       m->progress_sum = f->tally.progress_sum;
       m->overdue = f->tally.overdue;
       m->not_reported = f->tally.not_reported;
+      m->light = sam_tally_light (&f->tally);
+      /* Both lists hold the scope's measures in one query's terms: match by id. */
+      m->previous_progress = -1;
+      for (guint j = 0; before && j < before->len; j++)
+        if (((SamMeasureFigures *) before->pdata[j])->measure_id == m->measure_id)
+          m->previous_progress = sam_tally_progress (&((SamMeasureFigures *) before->pdata[j])->tally);
       g_ptr_array_add (measures, m);
     }
   return g_steal_pointer (&measures);
@@ -298,7 +319,7 @@ sam_report_data_seminar_targets (SamStore              *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (year > 0)
-    sql = g_strdup_printf ("SELECT f.id, f.name, f.kind, :year, f.min_per_year, f.max_per_year, " SEMINAR_COUNTS
+    sql = g_strdup_printf ("SELECT f.id, f.name, f.kind, CAST(:year AS INTEGER), f.min_per_year, f.max_per_year, " SEMINAR_COUNTS
                            "FROM seminar_format f LEFT JOIN seminar s ON s.format_id = f.id "
                            "AND substr(s.starts_at, 1, 4) = :year_text AND (%s) "
                            "GROUP BY f.id ORDER BY f.id", sam_scope_seminar_sql (query->scope));
@@ -357,10 +378,10 @@ static const struct {
   const char *links;
   const char *names;   /* (id, name); NULL: the links hold the text */
 } list_sql[N_LISTS] = {
-  { "SELECT activity_id, position, agency_id, NULL FROM activity_partner", "SELECT id, name FROM agency" },
-  { "SELECT activity_id, position, sector_id, NULL FROM activity_sector", "SELECT id, name FROM sector" },
+  { "SELECT activity_id, position, agency_id, NULL FROM activity_partner", "SELECT g.id, " SAM_NAME ("g") " FROM agency g" },
+  { "SELECT activity_id, position, sector_id, NULL FROM activity_sector", "SELECT c.id, " SAM_NAME ("c") " FROM sector c" },
   { "SELECT activity_id, position, target_group_id, NULL FROM activity_target_group",
-    "SELECT id, name FROM target_group" },
+    "SELECT t.id, " SAM_NAME ("t") " FROM target_group t" },
   { "SELECT activity_id, position, 0, channel FROM activity_channel", NULL },
   { "SELECT activity_id, position, 0, language FROM activity_language", NULL },
   { NULL, NULL },   /* from sam_accountability_foreach(): see add_duty_cb() */
@@ -721,7 +742,7 @@ latest_update_cb (gint64    activity_id,
   "(SELECT su.id FROM status_update su JOIN reporting_period sp ON sp.id = su.period_id " \
   "JOIN (SELECT code, coalesce(min(start_date), '') AS start FROM reporting_period GROUP BY code) po " \
   "ON po.code = sp.code " \
-  "WHERE su.activity_id = a.id AND :period IS NOT NULL " \
+  "WHERE su.activity_id = a.id AND CAST(:period AS TEXT) IS NOT NULL " \
   "AND (po.start, po.code) <= (coalesce(:period_start, ''), :period) " \
   "ORDER BY po.start DESC, po.code DESC, coalesce(su.reported_at, '') DESC, su.id DESC LIMIT 1)"
 
@@ -815,7 +836,8 @@ sam_report_data_foreach_activity (SamStore              *store,
   function = db != NULL && sam_db_set_int_function (db, "sam_latest_update", latest_update_cb, index);
   sql = g_strdup_printf (
     "WITH " RANKED_PLANS
-    "SELECT a.id, m.number, m.title, p.title, p.kind, a.title, a.description, a.scope, pt.title, lead.name, "
+    "SELECT a.id, m.number, " SAM_TITLE ("m") ", p.title, p.kind, a.title, a.description, a.scope, pt.title, "
+    SAM_NAME ("lead") ", "
     "a.message, a.start_date, a.due_date, a.status, a.progress, "
     "p.start_date, p.end_date, lrp.code, lu.comment, m.focus_area_id, p.measure_id, a.plan_id, "
     "coalesce(a.lead_agency_id, 0) "
@@ -882,7 +904,7 @@ sam_report_data_foreach_status (SamStore              *store,
     "FROM status_update su CROSS JOIN activity a ON a.id = su.activity_id "
     "CROSS JOIN ranked r ON r.plan_id = a.plan_id "
     "LEFT JOIN reporting_period rp ON rp.id = su.period_id LEFT JOIN period_order po ON po.code = rp.code "
-    "WHERE %s AND (:period IS NULL OR (coalesce(po.start, ''), coalesce(rp.code, '')) <= (coalesce(:period_start, ''), :period)) "
+    "WHERE %s AND (CAST(:period AS TEXT) IS NULL OR (coalesce(po.start, ''), coalesce(rp.code, '')) <= (coalesce(:period_start, ''), :period)) "
     "ORDER BY r.rank, +a.id, coalesce(po.start, ''), rp.code, coalesce(su.reported_at, ''), su.id",
     sam_scope_plan_sql (query->scope), sam_scope_activity_sql (query->scope));
   SamStmt *stmt;
@@ -940,12 +962,12 @@ sam_report_data_foreach_seminar (SamStore              *store,
   Streaming st = { func, user_data };
   g_autofree char *names = sam_store_string_agg (store, "v", "'; '");
   g_autofree char *sql = g_strdup_printf (
-    "SELECT s.id, s.title, f.name, f.kind, s.starts_at, s.ends_at, s.place, s.online, org.name, act.title, s.theme, "
-    LIST ("c.name", "seminar_sector", "seminar_id", "JOIN sector c ON c.id = x.sector_id") ", "
-    LIST ("t.name", "seminar_target_group", "seminar_id", "JOIN target_group t ON t.id = x.target_group_id") ", "
+    "SELECT s.id, s.title, f.name, f.kind, s.starts_at, s.ends_at, s.place, s.online, " SAM_NAME ("org") ", act.title, s.theme, "
+    LIST (SAM_NAME ("c"), "seminar_sector", "seminar_id", "JOIN sector c ON c.id = x.sector_id") ", "
+    LIST (SAM_NAME ("t"), "seminar_target_group", "seminar_id", "JOIN target_group t ON t.id = x.target_group_id") ", "
     "s.status, s.capacity, "
-    "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND NOT waitlisted), "
-    "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND waitlisted), "
+    "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND waitlisted = 0), "
+    "(SELECT coalesce(sum(participants), 0) FROM registration WHERE seminar_id = s.id AND waitlisted <> 0), "
     "(SELECT sum(attended) FROM registration WHERE seminar_id = s.id), "
     "s.evaluation_score, s.evaluation_comment "
     "FROM seminar s JOIN seminar_format f ON f.id = s.format_id "
@@ -989,12 +1011,12 @@ sam_report_data_foreach_participation (SamStore                *store,
 {
   Streaming st = { func, user_data };
   g_autofree char *sql = g_strdup_printf (
-    "SELECT s.id, s.title, s.starts_at, c.name, "
-    "coalesce(sum(r.participants) FILTER (WHERE NOT r.waitlisted), 0), "
-    "coalesce(sum(r.participants) FILTER (WHERE r.waitlisted), 0), sum(r.attended) "
+    "SELECT s.id, s.title, s.starts_at, " SAM_NAME ("c") ", "
+    "coalesce(sum(r.participants) FILTER (WHERE r.waitlisted = 0), 0), "
+    "coalesce(sum(r.participants) FILTER (WHERE r.waitlisted <> 0), 0), sum(r.attended) "
     "FROM registration r JOIN seminar s ON s.id = r.seminar_id LEFT JOIN sector c ON c.id = r.sector_id "
-    "WHERE %s GROUP BY s.id, r.sector_id "
-    "ORDER BY coalesce(s.starts_at, ''), s.id, c.name IS NULL, c.name %s",
+    "WHERE %s GROUP BY s.id, r.sector_id, c.id "
+    "ORDER BY coalesce(s.starts_at, ''), s.id, c.name IS NULL, " SAM_NAME ("c") " %s",
     sam_scope_seminar_sql (query->scope), sam_store_sql (store, SAM_SQL_NOCASE));
   SamStmt *stmt;
 

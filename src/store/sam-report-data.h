@@ -42,7 +42,95 @@ typedef struct
   gint64  progress_sum;    /* over live activities, a missing progress as 0 */
   guint   overdue;         /* live, not done, due before today */
   guint   not_reported;    /* live, not done, no status update in the period */
+  SamLight light;          /* sam_tally_light() */
+  double  previous_progress; /* the average as at the period before (sam_period_before()), by
+                              * the rules as at a period; -1: none */
 } SamMeasureSummary;
+
+/* A status comment for the Summary's narrative. */
+typedef struct
+{
+  gint64  measure_id;
+  char   *activity;
+  char   *period;          /* its period's code, or NULL */
+  char   *comment;
+} SamCommentRow;
+
+void sam_comment_row_free (gpointer data);
+
+/* An activity an obligation names, with what the Obligations sheet shows. */
+typedef struct
+{
+  gint64    id;
+  gint64    measure_id;
+  char     *title;
+  char     *status;        /* a sam_status_values nick, never NULL */
+  gint64    progress;      /* -1: not given */
+  char     *comment;       /* of the latest update up to the period, or NULL */
+  gboolean  has_change;
+  gint64    progress_change;
+} SamObligationActivity;
+
+/* An article of the convention or one of GRETA's recommendations, in the
+ * order of the convention and then the recommendations. */
+typedef struct
+{
+  gint64     id;
+  char      *source;       /* "convention", "greta" or another nick, or NULL */
+  char      *reference;
+  char      *title;
+  GArray    *measure_ids;  /* gint64: the measures it names, in order */
+  GPtrArray *activities;   /* of SamObligationActivity: those in scope it names */
+} SamObligation;
+
+/* A knowledge gap with the R&D projects that address it. */
+typedef struct
+{
+  gint64     id;
+  gint64     measure_number; /* -1: none */
+  gint64     number;         /* -1: none */
+  char      *title;
+  GPtrArray *projects;       /* of SamProjectRow */
+} SamGapRow;
+
+typedef struct
+{
+  char   *title;
+  char   *lead;              /* agency name, or NULL */
+  char   *due_date;
+  char   *status;            /* a sam_status_values nick, or NULL */
+} SamProjectRow;
+
+/* A goal of a measure. */
+typedef struct
+{
+  gint64  measure_number;
+  char   *measure;
+  char   *text;
+} SamGoalRow;
+
+/* One finding of `samordna check`, for the Follow-up sheet. */
+typedef struct
+{
+  const char *check_id;      /* SAM_CHECK_*, static */
+  int         severity;      /* a SamSeverity */
+  SamKind     kind;
+  char       *subject;       /* the name of what it concerns */
+} SamFindingRow;
+
+/* An activity in the Follow-up sheet's lists. */
+typedef struct
+{
+  const char *ministry;      /* of the lead agency, or NULL */
+  const char *agency;        /* the lead agency, or NULL */
+  const char *contact;       /* the lead agency's contact, or NULL */
+  gint64      id;
+  gint64      measure_number;
+  const char *title;
+  const char *status;        /* a sam_status_values nick, never NULL */
+  const char *due_date;
+  const char *sector_duty;   /* with no lead: the ministries by sector responsibility */
+} SamFollowUpRow;
 
 typedef struct
 {
@@ -143,6 +231,9 @@ typedef struct
   gint64      attended;         /* -1: no attendance recorded */
 } SamParticipationRow;
 
+typedef gboolean (*SamFollowUpRowFunc)      (const SamFollowUpRow      *row,
+                                             gpointer                   user_data,
+                                             GError                   **error);
 typedef gboolean (*SamActivityRowFunc)      (const SamActivityRow      *row,
                                              gpointer                   user_data,
                                              GError                   **error);
@@ -200,6 +291,34 @@ gboolean       sam_report_data_foreach_seminar    (SamStore                *stor
 gboolean       sam_report_data_foreach_participation (SamStore             *store,
                                                    const SamReportQuery    *query,
                                                    SamParticipationRowFunc  func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+
+/* sam-report-sections.c */
+GPtrArray     *sam_report_data_latest_comments    (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   guint                    per_measure,
+                                                   GError                 **error);
+GPtrArray     *sam_report_data_obligations        (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
+GPtrArray     *sam_report_data_gaps               (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
+GPtrArray     *sam_report_data_goals              (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
+GPtrArray     *sam_report_data_findings           (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
+gboolean       sam_report_data_foreach_unreported (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   SamFollowUpRowFunc       func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+gboolean       sam_report_data_foreach_no_lead    (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   SamFollowUpRowFunc       func,
                                                    gpointer                 user_data,
                                                    GError                 **error);
 

@@ -324,7 +324,7 @@ sam_round_find_form (SamStore    *store,
   static const char sql[] =
     "SELECT f.id FROM round_form f JOIN reporting_round r ON r.id = f.round_id "
     "WHERE f.agency_id = :id AND r.period = :value "
-    "ORDER BY coalesce(f.written_at = :when, 0) DESC, f.id DESC LIMIT 1";
+    "ORDER BY coalesce(f.written_at = :when, FALSE) DESC, f.id DESC LIMIT 1";
   SamStmt *stmt;
   gint64 id = 0;
 

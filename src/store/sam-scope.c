@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sam-query-private.h"
 #include "sam-scope-private.h"
 #include "sam-store-private.h"
 
@@ -50,7 +51,7 @@ static const struct {
     "a.plan_id IN " PLANS_OF_STRATEGY,
     "m.focus_area_id IN (SELECT id FROM focus_area WHERE strategy_id = :scope)",
     "p.id IN " PLANS_OF_STRATEGY,
-    "1",
+    "TRUE",
     "s.activity_id IN (SELECT id FROM activity WHERE plan_id IN " PLANS_OF_STRATEGY ")",
   },
   [SAM_SCOPE_FOCUS_AREA] = {
@@ -58,7 +59,7 @@ static const struct {
     "a.plan_id IN " PLANS_OF_FOCUS_AREA,
     "m.focus_area_id = :scope",
     "p.id IN " PLANS_OF_FOCUS_AREA,
-    "1",
+    "TRUE",
     "s.activity_id IN (SELECT id FROM activity WHERE plan_id IN " PLANS_OF_FOCUS_AREA ")",
   },
   [SAM_SCOPE_MEASURE] = {
@@ -66,7 +67,7 @@ static const struct {
     "a.plan_id IN " PLANS_OF_MEASURE,
     "m.id = :scope",
     "p.measure_id = :scope",
-    "1",
+    "TRUE",
     "s.activity_id IN (SELECT id FROM activity WHERE plan_id IN " PLANS_OF_MEASURE ")",
   },
   [SAM_SCOPE_PLAN] = {
@@ -74,14 +75,14 @@ static const struct {
     "a.plan_id = :scope",
     "m.id = (SELECT measure_id FROM plan WHERE id = :scope)",
     "p.id = :scope",
-    "1",
+    "TRUE",
     "s.activity_id IN (SELECT id FROM activity WHERE plan_id = :scope)",
   },
   [SAM_SCOPE_AGENCY] = {
     "agency",
     ACTIVITY_OF_AGENCY,
-    "1",
-    "1",
+    "TRUE",
+    "TRUE",
     "g.id = :scope",
     "(s.organiser_id = :scope OR s.id IN (SELECT seminar_id FROM seminar_partner WHERE agency_id = :scope)"
     " OR s.activity_id IN (SELECT a.id FROM activity a WHERE " ACTIVITY_OF_AGENCY "))",
@@ -89,8 +90,8 @@ static const struct {
   [SAM_SCOPE_MINISTRY] = {
     "ministry",
     ACTIVITY_OF_MINISTRY,
-    "1",
-    "1",
+    "TRUE",
+    "TRUE",
     "g.id IN " SUBTREE,
     "(s.organiser_id IN " SUBTREE " OR s.id IN (SELECT seminar_id FROM seminar_partner WHERE agency_id IN " SUBTREE ")"
     " OR s.activity_id IN (SELECT a.id FROM activity a WHERE " ACTIVITY_OF_MINISTRY "))",
@@ -108,37 +109,37 @@ sam_scope_is_whole (const SamScope *scope)
 const char *
 sam_scope_activity_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].activity;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].activity;
 }
 
 const char *
 sam_scope_closed_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : closed_sql[scope->kind];
+  return sam_scope_is_whole (scope) ? "TRUE" : closed_sql[scope->kind];
 }
 
 const char *
 sam_scope_measure_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].measure;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].measure;
 }
 
 const char *
 sam_scope_plan_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].plan;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].plan;
 }
 
 const char *
 sam_scope_agency_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].agency;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].agency;
 }
 
 const char *
 sam_scope_seminar_sql (const SamScope *scope)
 {
-  return sam_scope_is_whole (scope) ? "1" : scope_sql[scope->kind].seminar;
+  return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].seminar;
 }
 
 /* Binds :scope in @stmt when the statement uses it. */
@@ -322,12 +323,12 @@ read_title (SamStore  *store,
             GError   **error)
 {
   static const char *sql[] = {
-    [SAM_SCOPE_STRATEGY] = "SELECT title, NULL, 0, NULL FROM strategy WHERE id = ?1",
-    [SAM_SCOPE_FOCUS_AREA] = "SELECT title, NULL, number, NULL FROM focus_area WHERE id = ?1",
-    [SAM_SCOPE_MEASURE] = "SELECT title, NULL, number, NULL FROM measure WHERE id = ?1",
-    [SAM_SCOPE_PLAN] = "SELECT title, NULL, 0, NULL FROM plan WHERE id = ?1",
-    [SAM_SCOPE_AGENCY] = "SELECT name, short_name, 0, kind FROM agency WHERE id = ?1",
-    [SAM_SCOPE_MINISTRY] = "SELECT name, short_name, 0, kind FROM agency WHERE id = ?1",
+    [SAM_SCOPE_STRATEGY] = "SELECT title, NULL, 0, NULL FROM strategy WHERE id = :id",
+    [SAM_SCOPE_FOCUS_AREA] = "SELECT title, NULL, number, NULL FROM focus_area WHERE id = :id",
+    [SAM_SCOPE_MEASURE] = "SELECT " SAM_TITLE ("m") ", NULL, m.number, NULL FROM measure m WHERE m.id = :id",
+    [SAM_SCOPE_PLAN] = "SELECT title, NULL, 0, NULL FROM plan WHERE id = :id",
+    [SAM_SCOPE_AGENCY] = "SELECT " SAM_NAME ("g") ", g.short_name, 0, g.kind FROM agency g WHERE g.id = :id",
+    [SAM_SCOPE_MINISTRY] = "SELECT " SAM_NAME ("g") ", g.short_name, 0, g.kind FROM agency g WHERE g.id = :id",
   };
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, scope->id);
   g_autoptr(SamStmt) stmt = sam_store_prepare (store, sql[scope->kind], error);
@@ -336,7 +337,8 @@ read_title (SamStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sam_stmt_bind_int (stmt, 1, scope->id);
+  sam_query_bind_int (stmt, ":id", scope->id);
+  sam_query_bind_int (stmt, ":english", sam_store_get_english_names (store));
   if ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
       found = TRUE;

@@ -3,11 +3,13 @@
 #include "config.h"
 
 #include "sam-seminars.h"
+#include "sam-dominance.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sam-query-private.h"
 #include "sam-store-private.h"
 
 /* Helpers */
@@ -864,19 +866,20 @@ read_shares (SamStore      *store,
              GError       **error)
 {
   g_autofree char *sql = g_strdup_printf (
-    "SELECT r.sector_id, s.name,"
-    " sum(CASE WHEN ?2 THEN coalesce(r.attended, 0) ELSE r.participants END) AS n"
+    "SELECT r.sector_id, " SAM_NAME ("s") ","
+    " sum(CASE WHEN :attendance = 1 THEN coalesce(r.attended, 0) ELSE r.participants END) AS n"
     " FROM registration r LEFT JOIN sector s ON s.id = r.sector_id"
-    " WHERE r.seminar_id = ?1 AND (?2 OR r.waitlisted = 0)"
+    " WHERE r.seminar_id = :seminar AND (:attendance = 1 OR r.waitlisted = 0)"
     " GROUP BY r.sector_id HAVING n > 0"
-    " ORDER BY n DESC, s.name IS NULL, s.name %s", sam_store_sql (store, SAM_SQL_NOCASE));
+    " ORDER BY n DESC, s.name IS NULL, " SAM_NAME ("s") " %s", sam_store_sql (store, SAM_SQL_NOCASE));
   g_autoptr(SamStmt) stmt = NULL;
   SamStep step;
 
   if (!(stmt = sam_store_prepare (store, sql, error)))
     return FALSE;
-  sam_stmt_bind_int (stmt, 1, mix->seminar_id);
-  sam_stmt_bind_int (stmt, 2, mix->by_attendance);
+  sam_query_bind_int (stmt, ":seminar", mix->seminar_id);
+  sam_query_bind_int (stmt, ":attendance", mix->by_attendance);
+  sam_query_bind_int (stmt, ":english", sam_store_get_english_names (store));
   while ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
     {
       SamSectorShare share = { 0 };
@@ -950,6 +953,125 @@ sam_seminar_sector_mix (SamStore   *store,
     return NULL;
   flag_dominant (mix, sam_record_get_string (format, "kind"));
   return g_steal_pointer (&mix);
+}
+
+/* Sets @sector (borrowed from @flagged), @participants and @total and
+ * returns TRUE when sam_seminar_dominance_all() flagged seminar
+ * @seminar_id in @flagged; FALSE otherwise. */
+gboolean
+sam_seminar_dominance_lookup (GHashTable  *flagged,
+                              gint64       seminar_id,
+                              const char **sector,
+                              gint64      *participants,
+                              gint64      *total)
+{
+  SamSectorMix *mix;
+  SamSectorShare *top;
+
+  g_return_val_if_fail (flagged != NULL && sector != NULL && participants != NULL && total != NULL, FALSE);
+  if (!(mix = g_hash_table_lookup (flagged, &seminar_id)))
+    return FALSE;
+  top = &g_array_index (mix->shares, SamSectorShare, 0);
+  *sector = top->name;
+  *participants = top->participants;
+  *total = mix->total;
+  return TRUE;
+}
+
+typedef struct
+{
+  GHashTable   *flagged;   /* seminar id → SamSectorMix */
+  SamSectorMix *mix;       /* the seminar being read */
+  char         *kind;      /* its format's kind */
+} Dominance;
+
+static void
+finish_mix (Dominance *d)
+{
+  g_autoptr(SamSectorMix) mix = g_steal_pointer (&d->mix);
+
+  if (mix == NULL)
+    return;
+  flag_dominant (mix, d->kind);
+  if (mix->flagged)
+    {
+      gint64 *key = g_memdup2 (&mix->seminar_id, sizeof (gint64));
+
+      g_hash_table_insert (d->flagged, key, g_steal_pointer (&mix));
+    }
+  g_clear_pointer (&d->kind, g_free);
+}
+
+/* Reads the shares of every seminar in one query, in the order
+ * read_shares() gives one seminar's. */
+static gboolean
+read_all_shares (SamStore   *store,
+                 Dominance  *d,
+                 GError    **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "WITH mode AS (SELECT s.id, f.kind, CASE WHEN coalesce(s.status, 'planned') = 'held' "
+    "  AND EXISTS (SELECT 1 FROM registration x WHERE x.seminar_id = s.id AND x.attended IS NOT NULL) "
+    "  THEN 1 ELSE 0 END AS attendance "
+    "  FROM seminar s JOIN seminar_format f ON f.id = s.format_id) "
+    "SELECT m.id, m.kind, m.attendance, r.sector_id, " SAM_NAME ("c") ", "
+    " sum(CASE WHEN m.attendance = 1 THEN coalesce(r.attended, 0) ELSE r.participants END) AS n "
+    "FROM registration r JOIN mode m ON m.id = r.seminar_id LEFT JOIN sector c ON c.id = r.sector_id "
+    "WHERE m.attendance = 1 OR r.waitlisted = 0 GROUP BY m.id, m.kind, m.attendance, r.sector_id, c.name, c.name_en "
+    "HAVING sum(CASE WHEN m.attendance = 1 THEN coalesce(r.attended, 0) ELSE r.participants END) > 0 "
+    "ORDER BY m.id, n DESC, c.name IS NULL, " SAM_NAME ("c") " %s", sam_store_sql (store, SAM_SQL_NOCASE));
+  g_autoptr(SamStmt) stmt = NULL;
+  SamStep step;
+
+  if (!(stmt = sam_store_prepare (store, sql, error)))
+    return FALSE;
+  sam_query_bind_int (stmt, ":english", sam_store_get_english_names (store));
+  while ((step = sam_stmt_step (stmt, error)) == SAM_STEP_ROW)
+    {
+      gint64 id = sam_stmt_column_int (stmt, 0);
+      SamSectorShare share = { 0 };
+
+      if (d->mix == NULL || d->mix->seminar_id != id)
+        {
+          finish_mix (d);
+          d->mix = g_new0 (SamSectorMix, 1);
+          d->mix->seminar_id = id;
+          d->mix->by_attendance = sam_stmt_column_int (stmt, 2) != 0;
+          d->mix->shares = g_array_new (FALSE, TRUE, sizeof (SamSectorShare));
+          g_array_set_clear_func (d->mix->shares, clear_share);
+          d->kind = g_strdup (sam_stmt_column_text (stmt, 1));
+        }
+      share.sector_id = sam_stmt_column_int (stmt, 3);
+      share.name = sam_stmt_column_is_null (stmt, 4)
+                   ? g_strdup (_("No sector given"))
+                   : g_strdup (sam_stmt_column_text (stmt, 4));
+      share.participants = sam_stmt_column_int (stmt, 5);
+      d->mix->total += share.participants;
+      g_array_append_val (d->mix->shares, share);
+    }
+  finish_mix (d);
+  return step == SAM_STEP_DONE;
+}
+
+/* Returns the seminars that sam_seminar_sector_mix() flags for one sector
+ * having more than half, read in one pass: a hash table from the seminar's
+ * id (gint64 *) to its SamSectorMix. NULL with a SamStoreError. */
+GHashTable *
+sam_seminar_dominance_all (SamStore  *store,
+                           GError   **error)
+{
+  g_autoptr(GHashTable) flagged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) sam_sector_mix_free);
+  Dominance d = { flagged, NULL, NULL };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!read_all_shares (store, &d, error))
+    {
+      g_clear_pointer (&d.mix, sam_sector_mix_free);
+      g_free (d.kind);
+      return NULL;
+    }
+  return g_steal_pointer (&flagged);
 }
 
 void

@@ -7,6 +7,8 @@
 G_BEGIN_DECLS
 
 SamDb    *sam_store_get_db         (SamStore    *self);
+SamStore *sam_store_new_for_server (SamDb       *db,
+                                    const char  *name);
 SamStmt  *sam_store_prepare        (SamStore    *self,
                                     const char  *sql,
                                     GError     **error);
@@ -31,6 +33,8 @@ gboolean  sam_store_keeps_history  (SamStore    *self);
 void      sam_store_set_keeps_history (SamStore *self,
                                     gboolean     keeps);
 GBytes   *sam_store_migration_sql  (int          version,
+                                    GError     **error);
+GBytes   *sam_store_server_migration_sql (int    version,
                                     GError     **error);
 void      sam_store_set_query_limit (SamStore   *self,
                                     guint        milliseconds);

@@ -242,21 +242,23 @@ write_row (SamStore   *self,
   else
     {
       g_autofree char *cols = column_list (info);
-      g_string_printf (sql, "INSERT INTO %s (%s) VALUES (?", info->table, cols);
-      for (guint i = 0; i < info->n_fields; i++)
+      /* A new record gets its id from the database (a server's identity
+       * column takes no NULL for one); undo and redo put a deleted record
+       * back under the id it had. */
+      gboolean with_id = sam_record_get_id (record) != 0;
+
+      g_string_printf (sql, "INSERT INTO %s (%s) VALUES (%s", info->table,
+                       with_id ? cols : cols + strlen ("id, "), with_id ? "?, " : "");
+      for (guint i = 0, n = 0; i < info->n_fields; i++)
         if (!sam_field_is_link (&info->fields[i]))
-          g_string_append (sql, ", ?");
+          g_string_append (sql, n++ ? ", ?" : "?");
       g_string_append (sql, ") RETURNING id");
     }
 
   if (!(stmt = sam_store_prepare (self, sql->str, error)))
     return FALSE;
-  /* A new record normally gets its id from the database; undo and redo
-   * put a deleted record back under the id it had. */
   if (!update && sam_record_get_id (record) != 0)
-    sam_stmt_bind_int (stmt, pos, sam_record_get_id (record));
-  if (!update)
-    pos++;
+    sam_stmt_bind_int (stmt, pos++, sam_record_get_id (record));
   for (guint i = 0; i < info->n_fields; i++)
     if (!sam_field_is_link (&info->fields[i]))
       bind_value (stmt, pos++, &info->fields[i], sam_record_get_value (record, i));
@@ -611,7 +613,7 @@ read_links (SamStore           *self,
 }
 
 /* Reads the records of @info selected by @where (SQL on the entity's
- * table, "1" for all) with one ?-parameter @param, in the kind's order. */
+ * table, "TRUE" for all) with one ?-parameter @param, in the kind's order. */
 static GPtrArray *
 select_records (SamStore           *self,
                 const SamKindInfo  *info,
@@ -695,7 +697,7 @@ sam_store_list (SamStore   *self,
                 GError    **error)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
-  return select_records (self, sam_kind_get_info (kind), "1", 0, error);
+  return select_records (self, sam_kind_get_info (kind), "TRUE", 0, error);
 }
 
 /* Returns the records of @kind whose REF or REFS field @field holds @id,

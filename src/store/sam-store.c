@@ -13,6 +13,7 @@
 
 #include "sam-data-resources.h"
 #include "sam-db-sqlite-private.h"
+#include "sam-server-private.h"
 #include "sam-store-private.h"
 
 /* One noted change: before is NULL for an insert, after for a delete. */
@@ -29,10 +30,12 @@ struct _SamStore
   SamDb     *db;
   char      *path;          /* as the user gave it, for messages */
   char      *real_path;     /* a file's, every link resolved; NULL for a server */
+  char      *address;       /* a server's, as libpq reads it; NULL for a file */
   int        schema_version;
   char      *identity;      /* the database's UUID, read when first asked */
   guint      depth;         /* nesting of sam_store_begin() */
   gboolean   keeps_history; /* notes activities' changes (sam-history.h) */
+  gboolean   english_names; /* see sam_store_set_english_names() */
 
   /* Undo journal: each step is a GPtrArray of Change, the changes one
    * outermost transaction made, in order. */
@@ -211,6 +214,19 @@ sam_store_migration_sql (int      version,
   return sam_data_lookup (name, error);
 }
 
+/* The PostgreSQL twin of the migration to schema @version: the file of
+ * the same name in schema/postgresql/. */
+GBytes *
+sam_store_server_migration_sql (int      version,
+                                GError **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (version >= 1 && version <= SAM_SCHEMA_VERSION, NULL);
+  name = g_strconcat ("schema/postgresql/", migrations[version - 1], NULL);
+  return sam_data_lookup (name, error);
+}
+
 gboolean
 sam_store_exec (SamStore    *self,
                 const char  *sql,
@@ -248,6 +264,7 @@ sam_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->identity, g_free);
   g_clear_pointer (&self->real_path, g_free);
+  g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
@@ -287,6 +304,7 @@ static void
 sam_store_init (SamStore *self)
 {
   self->keeps_history = TRUE;
+  self->english_names = sam_record_get_english_titles ();
   self->pending = step_new ();
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -568,6 +586,16 @@ create_new (const char  *path,
   return ok;
 }
 
+/* Returns TRUE when @location names a plan on a PostgreSQL server (a
+ * postgresql:// address, or a libpq connection string such as
+ * "host=… dbname=…" or "service=…") rather than a file. */
+gboolean
+sam_store_is_server_address (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  return sam_db_is_server_address (location);
+}
+
 /* Returns the default database path, $XDG_DATA_HOME/samordna/samordna.db. */
 char *
 sam_store_default_path (void)
@@ -604,23 +632,36 @@ sam_store_open_with_flags (const char         *path,
   return open_with_flags (path, flags, error);
 }
 
-/* Opens the database on a server at @address.
- *
- * The hook of the PostgreSQL backend (issue 17): sam_db_pg_connect()
- * connects; the server's schema version, its migrations and a name for
- * messages that holds no password are that backend's to add here. A build
- * without it refuses every address with a message that says so. */
+/* Opens the plan on a server at @address (sam-server.c checks it). Its
+ * path, which messages and the window show, is the name of the database
+ * and its server, never the address: that may hold a password. */
 static SamStore *
 open_server (const char  *address,
              GError     **error)
 {
   g_autoptr(SamStore) self = g_object_new (SAM_TYPE_STORE, NULL);
 
-  self->path = g_strdup (address);
-  if (!(self->db = sam_db_pg_connect (address, error)))
+  self->address = g_strdup (address);
+  if (!(self->db = sam_server_open (address, &self->path, error)))
     return NULL;
   self->schema_version = SAM_SCHEMA_VERSION;
   return g_steal_pointer (&self);
+}
+
+/* Returns a store on @db, a connection to a database on a server, which
+ * the store takes; @name names it in messages (never its password). Reads
+ * nothing: the caller has checked the database, or is building it. */
+SamStore *
+sam_store_new_for_server (SamDb      *db,
+                          const char *name)
+{
+  SamStore *self = g_object_new (SAM_TYPE_STORE, NULL);
+
+  g_return_val_if_fail (db != NULL && name != NULL, NULL);
+  self->db = db;
+  self->path = g_strdup (name);
+  self->schema_version = SAM_SCHEMA_VERSION;
+  return self;
 }
 
 /* Opens the database at @path: a file, or a server when @path is a
@@ -755,8 +796,13 @@ open_reader (SamStore  *store,
   reader->path = g_strdup (store->path);
   reader->real_path = g_strdup (store->real_path);
   reader->schema_version = store->schema_version;
-  if (store->real_path == NULL)
-    return (reader->db = sam_db_pg_connect (store->path, error)) ? g_steal_pointer (&reader) : NULL;
+  reader->english_names = store->english_names;
+  if (store->address != NULL)
+    {
+      g_clear_pointer (&reader->path, g_free);
+      reader->address = g_strdup (store->address);
+      return (reader->db = sam_server_open (store->address, &reader->path, error)) ? g_steal_pointer (&reader) : NULL;
+    }
   /* The file may have been changed since @store checked it. */
   if (!connect (reader, SAM_DB_SQLITE_READ, error)
       || !sam_schema_verify (reader, reader->schema_version, error))
@@ -767,6 +813,26 @@ open_reader (SamStore  *store,
 /* Opens a second, read-only connection to the file of @self, for another
  * thread to read while @self goes on in this one. Returns NULL with a
  * SamStoreError when @self is closed or its file cannot be opened. */
+/* Makes the figures and lists the store computes (matrices, reports)
+ * name measures, agencies, sectors and target groups in English where
+ * they have an English name (@english TRUE), or by their own names. A new
+ * store follows sam_record_get_english_titles(); a reader takes the
+ * setting of the store it was opened from. */
+void
+sam_store_set_english_names (SamStore *self,
+                             gboolean  english)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  self->english_names = english;
+}
+
+gboolean
+sam_store_get_english_names (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return self->english_names;
+}
+
 SamStore *
 sam_store_open_reader (SamStore  *self,
                        GError   **error)
@@ -894,6 +960,15 @@ sam_store_get_path (SamStore *self)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   return self->path;
+}
+
+/* Returns TRUE when @self is a plan on a server; its path is then the
+ * name of the database and its server ("samordna on db.example.org"). */
+gboolean
+sam_store_is_on_server (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return self->address != NULL;
 }
 
 /* Returns the random UUID that names this database (not its file: a copy

@@ -33,6 +33,11 @@ typedef enum {
   SAM_STORE_ERROR_FAILED,        /* SQLite failed otherwise; the message is its own */
   SAM_STORE_ERROR_ALTERED,       /* holds tables, indexes, views or triggers Samordna did not make */
   SAM_STORE_ERROR_TIMEOUT,       /* a query ran past the limit and was stopped */
+  /* A database on a PostgreSQL server: */
+  SAM_STORE_ERROR_NOT_ALLOWED,   /* the login's role may not do this (the message says what) */
+  SAM_STORE_ERROR_UNREACHABLE,   /* the server cannot be reached, or the connection was lost */
+  SAM_STORE_ERROR_NEEDS_PASSWORD, /* the server asks for a password and none was given */
+  SAM_STORE_ERROR_LOGIN_FAILED,  /* the server refused the login (a wrong password or user) */
 } SamStoreError;
 
 /* The schema version this build writes. A file with a higher version is
@@ -50,6 +55,7 @@ const char   *sam_store_error_get_field    (const GError        *error);
 const char   *sam_store_error_get_reason   (const GError        *error);
 
 char         *sam_store_default_path       (void);
+gboolean      sam_store_is_server_address  (const char          *location);
 SamStore     *sam_store_open               (const char          *path,
                                             GError             **error);
 /* How sam_store_open_async() and sam_store_open_with_flags() check the file. */
@@ -85,6 +91,10 @@ SamStore     *sam_store_open_reader        (SamStore            *self,
                                             GError             **error);
 void          sam_store_close              (SamStore            *self);
 const char   *sam_store_get_path           (SamStore            *self);
+void          sam_store_set_english_names  (SamStore            *self,
+                                            gboolean             english);
+gboolean      sam_store_get_english_names  (SamStore            *self);
+gboolean      sam_store_is_on_server       (SamStore            *self);
 gboolean      sam_store_is_own_file        (SamStore            *self,
                                             const char          *path);
 int           sam_store_get_schema_version (SamStore            *self);

@@ -369,6 +369,15 @@ test_write_report_unseen_view (Fixture       *f,
                    : NULL, ==, "The whole strategy");
 }
 
+static gboolean
+last_row_in_sight (gpointer grid)
+{
+  graphene_rect_t area;
+  guint n = g_list_model_get_n_items (sam_matrix_grid_get_model (grid));
+
+  return n > 0 && sam_matrix_grid_get_cell_area (grid, n - 1, SAM_MATRIX_GRID_LABEL, &area);
+}
+
 /* The coverage grid by keyboard: the cursor starts on the first row's
  * label, the arrows move it, a screen reader is told the cell's row,
  * column and value, a group folds and unfolds, and a gap opens nothing. */
@@ -415,7 +424,8 @@ test_grid_keyboard (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.edge", "(ii)", 0, 1));
   g_assert_true (sam_matrix_grid_get_cursor (grid, &row, NULL));
   g_assert_cmpuint (row, ==, all - 1);
-  sam_gui_iterate ();
+  /* Once the grid is laid out for the rows unfolded just before. */
+  sam_gui_wait_until (last_row_in_sight, grid, "the last row to scroll into sight");
   {
     graphene_rect_t area;
     g_assert_true (sam_matrix_grid_get_cell_area (grid, row, SAM_MATRIX_GRID_LABEL, &area));

@@ -1,0 +1,712 @@
+#define G_LOG_DOMAIN "sam-report-data"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sam-closing-private.h"
+#include "sam-coordination.h"
+#include "sam-figures.h"
+#include "sam-query-private.h"
+#include "sam-report-data.h"
+#include "core/sam-enums.h"
+
+/* What the report's Summary narrative, Obligations, Knowledge gaps and
+ * Follow-up sheets show, read from the store. Small lists come back as
+ * arrays; the Follow-up's activity lists stream. Every status is judged by
+ * the rules of sam-figures.h. */
+
+static SamStmt *
+prepare (SamStore              *store,
+         const char            *sql,
+         const SamReportQuery  *query,
+         GError               **error)
+{
+  SamStmt *stmt = sam_query_prepare (store, sql, query->scope, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sam_query_bind_text (stmt, ":period", query->period ? query->period->code : NULL);
+  sam_query_bind_text (stmt, ":period_start", query->period ? query->period->start_date : NULL);
+  return stmt;
+}
+
+static gint64
+int_or (SamStmt *stmt,
+        int           column,
+        gint64        fallback)
+{
+  return sam_stmt_column_is_null (stmt, column) ? fallback : sam_stmt_column_int (stmt, column);
+}
+
+/* Each activity's facts as at the report's period (sam-figures.h), kept
+ * for the lists below, which show an activity as the period's figures
+ * count it. */
+typedef struct
+{
+  SamStatus  status;
+  gint64     progress;
+  char      *due_date;
+  char      *comment;
+  gboolean   has_change;
+  gint64     progress_change;
+  gboolean   unreported;   /* not reported in the period by the rules */
+} AsAt;
+
+static void
+as_at_free (gpointer data)
+{
+  AsAt *a = data;
+
+  g_free (a->due_date);
+  g_free (a->comment);
+  g_free (a);
+}
+
+typedef struct
+{
+  GHashTable      *table;   /* activity id → AsAt */
+  const SamPeriod *period;
+} AsAtReading;
+
+static gboolean
+add_as_at_cb (const SamActivityFactsRow  *row,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  AsAtReading *r = user_data;
+  AsAt *a = g_new0 (AsAt, 1);
+
+  a->status = sam_facts_status (&row->facts);
+  a->progress = row->facts.progress;
+  a->due_date = g_strdup (row->facts.due_date);
+  a->comment = g_strdup (row->facts.comment);
+  a->has_change = row->facts.has_change;
+  a->progress_change = row->facts.progress_change;
+  a->unreported = r->period && sam_facts_is_unreported (&row->facts, r->period);
+  g_hash_table_insert (r->table, g_memdup2 (&row->id, sizeof row->id), a);
+  return TRUE;
+}
+
+/* Returns the facts as at @query's period of the activities in its scope,
+ * by id; NULL with a SamStoreError. */
+static GHashTable *
+read_as_at (SamStore              *store,
+            const SamReportQuery  *query,
+            GError               **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, as_at_free);
+  AsAtReading reading = { table, query->period };
+
+  if (!sam_figures_foreach (store, query->scope, query->period, query->today, add_as_at_cb, &reading, error))
+    return NULL;
+  return g_steal_pointer (&table);
+}
+
+/* Latest comments */
+
+void
+sam_comment_row_free (gpointer data)
+{
+  SamCommentRow *c = data;
+
+  g_free (c->activity);
+  g_free (c->period);
+  g_free (c->comment);
+  g_free (c);
+}
+
+static gboolean
+add_comment_cb (SamStmt       *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  SamCommentRow *c = g_new0 (SamCommentRow, 1);
+
+  c->measure_id = sam_stmt_column_int (stmt, 0);
+  c->activity = g_strdup (sam_stmt_column_text (stmt, 1));
+  c->period = g_strdup (sam_stmt_column_text (stmt, 2));
+  c->comment = g_strdup (sam_stmt_column_text (stmt, 3));
+  g_ptr_array_add (user_data, c);
+  return TRUE;
+}
+
+/* Returns, per measure, the @per_measure latest non-empty status comments
+ * of the activities in scope up to the report's period, latest first, as
+ * SamCommentRow; NULL with a SamStoreError. */
+GPtrArray *
+sam_report_data_latest_comments (SamStore              *store,
+                                 const SamReportQuery  *query,
+                                 guint                  per_measure,
+                                 GError               **error)
+{
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (sam_comment_row_free);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT measure_id, title, code, comment FROM (SELECT p.measure_id, a.title, rp.code, su.comment, "
+    "  row_number () OVER (PARTITION BY p.measure_id ORDER BY coalesce(rp.start_date, '') DESC, "
+    "    coalesce(su.reported_at, '') DESC, su.id DESC) AS n "
+    "  FROM status_update su CROSS JOIN activity a ON a.id = su.activity_id "
+    "  CROSS JOIN plan p ON p.id = a.plan_id LEFT JOIN reporting_period rp ON rp.id = su.period_id "
+    "  WHERE trim(coalesce(su.comment, '')) <> '' "
+    "  AND (CAST(:period_start AS TEXT) IS NULL OR coalesce(rp.start_date, '') <= :period_start) AND %s) AS recent "
+    "WHERE n <= :n ORDER BY measure_id, n", sam_scope_activity_sql (query->scope));
+  SamStmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (query->closing)
+    return sam_closing_read_comments (store, query->closing, query->scope, per_measure, error);
+  if (!(stmt = prepare (store, sql, query, error)))
+    return NULL;
+  sam_query_bind_int (stmt, ":n", per_measure);
+  if (!sam_query_run (store, stmt, add_comment_cb, comments, error))
+    return NULL;
+  return g_steal_pointer (&comments);
+}
+
+/* Obligations */
+
+static void
+obligation_activity_free (gpointer data)
+{
+  SamObligationActivity *a = data;
+
+  g_free (a->title);
+  g_free (a->status);
+  g_free (a->comment);
+  g_free (a);
+}
+
+static void
+obligation_free (gpointer data)
+{
+  SamObligation *o = data;
+
+  g_free (o->source);
+  g_free (o->reference);
+  g_free (o->title);
+  g_array_unref (o->measure_ids);
+  g_ptr_array_unref (o->activities);
+  g_free (o);
+}
+
+static gboolean
+add_obligation_cb (SamStmt       *stmt,
+                   gpointer       user_data,
+                   GError       **error)
+{
+  SamObligation *o = g_new0 (SamObligation, 1);
+
+  o->id = sam_stmt_column_int (stmt, 0);
+  o->source = g_strdup (sam_stmt_column_text (stmt, 1));
+  o->reference = g_strdup (sam_stmt_column_text (stmt, 2));
+  o->title = g_strdup (sam_stmt_column_text (stmt, 3));
+  o->measure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  o->activities = g_ptr_array_new_with_free_func (obligation_activity_free);
+  g_ptr_array_add (user_data, o);
+  return TRUE;
+}
+
+static SamObligation *
+find_obligation (GPtrArray *obligations,
+                 gint64     id)
+{
+  for (guint i = 0; i < obligations->len; i++)
+    if (((SamObligation *) obligations->pdata[i])->id == id)
+      return obligations->pdata[i];
+  return NULL;
+}
+
+static gboolean
+add_obligation_measure_cb (SamStmt       *stmt,
+                           gpointer       user_data,
+                           GError       **error)
+{
+  SamObligation *o = find_obligation (user_data, sam_stmt_column_int (stmt, 0));
+  gint64 measure_id = sam_stmt_column_int (stmt, 1);
+
+  if (o)
+    g_array_append_val (o->measure_ids, measure_id);
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray  *obligations;
+  GHashTable *as_at;
+} ObligationReading;
+
+static gboolean
+add_obligation_activity_cb (SamStmt       *stmt,
+                            gpointer       user_data,
+                            GError       **error)
+{
+  ObligationReading *r = user_data;
+  SamObligation *o = find_obligation (r->obligations, sam_stmt_column_int (stmt, 0));
+  gint64 id = sam_stmt_column_int (stmt, 1);
+  const AsAt *as_at = g_hash_table_lookup (r->as_at, &id);
+  SamObligationActivity *a;
+
+  if (o == NULL || as_at == NULL)
+    return TRUE;
+  a = g_new0 (SamObligationActivity, 1);
+  a->id = id;
+  a->measure_id = sam_stmt_column_int (stmt, 2);
+  a->title = g_strdup (sam_stmt_column_text (stmt, 3));
+  a->status = g_strdup (sam_status_values[as_at->status].nick);
+  a->progress = as_at->progress;
+  a->comment = g_strdup (as_at->comment);
+  a->has_change = as_at->has_change;
+  a->progress_change = as_at->progress_change;
+  g_ptr_array_add (o->activities, a);
+  return TRUE;
+}
+
+/* The convention's articles first, then GRETA's recommendations, then any
+ * other source; within each by the first number of the reference
+ * ("Artikkel 5" before "Artikkel 26"), then the reference, then id. */
+static guint
+source_rank (const char *source)
+{
+  return g_strcmp0 (source, "convention") == 0 ? 0 : g_strcmp0 (source, "greta") == 0 ? 1 : 2;
+}
+
+static gint64
+first_number (const char *text)
+{
+  for (const char *p = text; p && *p; p++)
+    if (g_ascii_isdigit (*p))
+      return g_ascii_strtoll (p, NULL, 10);
+  return G_MAXINT64;
+}
+
+static gint
+compare_obligations (gconstpointer a,
+                     gconstpointer b)
+{
+  const SamObligation *x = *(SamObligation * const *) a, *y = *(SamObligation * const *) b;
+  gint64 nx = first_number (x->reference), ny = first_number (y->reference);
+  int c;
+
+  if (source_rank (x->source) != source_rank (y->source))
+    return source_rank (x->source) < source_rank (y->source) ? -1 : 1;
+  if (nx != ny)
+    return nx < ny ? -1 : 1;
+  if ((c = g_strcmp0 (x->reference, y->reference)) != 0)
+    return c;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Returns the obligations in the order of the convention and GRETA's
+ * recommendations, each with the measures it names (in scope) and the
+ * activities in scope it names with their status, progress, latest
+ * comment and change up to the report's period; NULL with a
+ * SamStoreError. */
+GPtrArray *
+sam_report_data_obligations (SamStore              *store,
+                             const SamReportQuery  *query,
+                             GError               **error)
+{
+  g_autoptr(GPtrArray) obligations = g_ptr_array_new_with_free_func (obligation_free);
+  g_autofree char *measures_sql = g_strdup_printf (
+    "SELECT om.obligation_id, om.measure_id FROM obligation_measure om JOIN measure m ON m.id = om.measure_id "
+    "WHERE %s ORDER BY om.obligation_id, om.position, om.measure_id", sam_scope_measure_sql (query->scope));
+  g_autofree char *activities_sql = g_strdup_printf (
+    "SELECT oa.obligation_id, a.id, p.measure_id, a.title FROM obligation_activity oa "
+    "JOIN activity a ON a.id = oa.activity_id JOIN plan p ON p.id = a.plan_id "
+    "WHERE %s ORDER BY oa.obligation_id, oa.position, a.id", sam_scope_activity_sql (query->scope));
+  g_autoptr(GHashTable) as_at = NULL;
+  ObligationReading reading = { obligations, NULL };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  /* Each activity's status, progress and comment as at the period. */
+  if (!(as_at = read_as_at (store, query, error)))
+    return NULL;
+  reading.as_at = as_at;
+  if (!sam_query_foreach (store, "SELECT id, source, reference, title FROM obligation", NULL,
+                          add_obligation_cb, obligations, error)
+      || !sam_query_foreach (store, measures_sql, query->scope, add_obligation_measure_cb, obligations, error)
+      || !sam_query_foreach (store, activities_sql, query->scope, add_obligation_activity_cb, &reading, error))
+    return NULL;
+  g_ptr_array_sort (obligations, compare_obligations);
+  return g_steal_pointer (&obligations);
+}
+
+/* Knowledge gaps and goals */
+
+static void
+project_free (gpointer data)
+{
+  SamProjectRow *p = data;
+
+  g_free (p->title);
+  g_free (p->lead);
+  g_free (p->due_date);
+  g_free (p->status);
+  g_free (p);
+}
+
+static void
+gap_free (gpointer data)
+{
+  SamGapRow *g = data;
+
+  g_free (g->title);
+  g_ptr_array_unref (g->projects);
+  g_free (g);
+}
+
+static gboolean
+add_gap_cb (SamStmt       *stmt,
+            gpointer       user_data,
+            GError       **error)
+{
+  GPtrArray *gaps = user_data;
+  gint64 id = sam_stmt_column_int (stmt, 0);
+  SamGapRow *g = gaps->len > 0 ? gaps->pdata[gaps->len - 1] : NULL;
+
+  if (g == NULL || g->id != id)
+    {
+      g = g_new0 (SamGapRow, 1);
+      g->id = id;
+      g->measure_number = int_or (stmt, 1, -1);
+      g->number = int_or (stmt, 2, -1);
+      g->title = g_strdup (sam_stmt_column_text (stmt, 3));
+      g->projects = g_ptr_array_new_with_free_func (project_free);
+      g_ptr_array_add (gaps, g);
+    }
+  if (!sam_stmt_column_is_null (stmt, 4))
+    {
+      SamProjectRow *p = g_new0 (SamProjectRow, 1);
+
+      p->title = g_strdup (sam_stmt_column_text (stmt, 4));
+      p->lead = g_strdup (sam_stmt_column_text (stmt, 5));
+      p->due_date = g_strdup (sam_stmt_column_text (stmt, 6));
+      p->status = g_strdup (sam_stmt_column_text (stmt, 7));
+      g_ptr_array_add (g->projects, p);
+    }
+  return TRUE;
+}
+
+/* Returns the knowledge gaps of the measures in scope (and those of no
+ * measure), by measure and number, each with its R&D projects; NULL with a
+ * SamStoreError. */
+GPtrArray *
+sam_report_data_gaps (SamStore              *store,
+                      const SamReportQuery  *query,
+                      GError               **error)
+{
+  g_autoptr(GPtrArray) gaps = g_ptr_array_new_with_free_func (gap_free);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT k.id, m.number, k.number, k.title, r.title, " SAM_NAME ("g") ", r.due_date, r.status "
+    "FROM knowledge_gap k LEFT JOIN measure m ON m.id = k.measure_id "
+    "LEFT JOIN rd_project_gap x ON x.gap_id = k.id LEFT JOIN rd_project r ON r.id = x.rd_project_id "
+    "LEFT JOIN agency g ON g.id = r.lead_agency_id "
+    "WHERE m.id IS NULL OR %s "
+    "ORDER BY m.number IS NULL, m.number, k.number IS NULL, k.number, k.id, x.position, r.id",
+    sam_scope_measure_sql (query->scope));
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!sam_query_foreach (store, sql, query->scope, add_gap_cb, gaps, error))
+    return NULL;
+  return g_steal_pointer (&gaps);
+}
+
+static void
+goal_free (gpointer data)
+{
+  SamGoalRow *g = data;
+
+  g_free (g->measure);
+  g_free (g->text);
+  g_free (g);
+}
+
+static gboolean
+add_goal_cb (SamStmt       *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  SamGoalRow *g = g_new0 (SamGoalRow, 1);
+
+  g->measure_number = sam_stmt_column_int (stmt, 0);
+  g->measure = g_strdup (sam_stmt_column_text (stmt, 1));
+  g->text = g_strdup (sam_stmt_column_text (stmt, 2));
+  g_ptr_array_add (user_data, g);
+  return TRUE;
+}
+
+/* Returns the goals of the measures in scope, by measure and position;
+ * NULL with a SamStoreError. */
+GPtrArray *
+sam_report_data_goals (SamStore              *store,
+                       const SamReportQuery  *query,
+                       GError               **error)
+{
+  g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func (goal_free);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT m.number, " SAM_TITLE ("m") ", o.text FROM goal o JOIN measure m ON m.id = o.measure_id "
+    "LEFT JOIN focus_area f ON f.id = m.focus_area_id WHERE %s "
+    "ORDER BY f.number, f.id, m.number, m.id, o.position, o.id", sam_scope_measure_sql (query->scope));
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!sam_query_foreach (store, sql, query->scope, add_goal_cb, goals, error))
+    return NULL;
+  return g_steal_pointer (&goals);
+}
+
+/* Findings of the checks */
+
+static void
+finding_free (gpointer data)
+{
+  SamFindingRow *f = data;
+
+  g_free (f->subject);
+  g_free (f);
+}
+
+/* Fills in the name of each record a finding asks for (the keys already
+ * in the table, with NULL values); the others are not kept, so that the
+ * names of 100,000 activities never are. */
+static gboolean
+add_name_cb (SamStmt       *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  gint64 id = sam_stmt_column_int (stmt, 0);
+  gpointer key;
+
+  if (g_hash_table_lookup_extended (user_data, &id, &key, NULL))
+    g_hash_table_insert (user_data, g_memdup2 (&id, sizeof id), g_strdup (sam_stmt_column_text (stmt, 1)));
+  return TRUE;
+}
+
+/* The names of the records of @kind that findings concern, in the
+ * store's language, keyed by id; for activities only those in scope. */
+static GHashTable *
+read_names (SamStore              *store,
+            const SamReportQuery  *query,
+            GPtrArray             *results,
+            SamKind                kind,
+            GError               **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autofree char *sql = NULL;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const SamCheckResult *r = results->pdata[i];
+
+      if (r->kind == kind && !g_str_equal (r->check_id, SAM_CHECK_ACTIVITY_NO_LEAD))
+        g_hash_table_insert (names, g_memdup2 (&r->id, sizeof r->id), NULL);
+    }
+  if (g_hash_table_size (names) == 0)
+    return g_steal_pointer (&names);
+
+  switch (kind)
+    {
+    case SAM_KIND_ACTIVITY:
+      sql = g_strdup_printf ("SELECT a.id, a.title FROM activity a WHERE %s", sam_scope_activity_sql (query->scope));
+      break;
+    case SAM_KIND_AGENCY:
+      sql = g_strdup_printf ("SELECT g.id, " SAM_NAME ("g") " FROM agency g WHERE %s",
+                             sam_scope_agency_sql (query->scope));
+      break;
+    case SAM_KIND_TARGET_GROUP:
+      sql = g_strdup ("SELECT t.id, " SAM_NAME ("t") " FROM target_group t");
+      break;
+    case SAM_KIND_KNOWLEDGE_GAP:
+      sql = g_strdup_printf ("SELECT k.id, k.title FROM knowledge_gap k LEFT JOIN measure m ON m.id = k.measure_id "
+                             "WHERE m.id IS NULL OR %s", sam_scope_measure_sql (query->scope));
+      break;
+    default:
+      return g_steal_pointer (&names);
+    }
+  if (!sam_query_foreach (store, sql, query->scope, add_name_cb, names, error))
+    return NULL;
+  return g_steal_pointer (&names);
+}
+
+/* Returns the findings of `samordna check` (sam_coordination_run_checks())
+ * about what is in the report's scope, each with the name of what it
+ * concerns in the store's language, as SamFindingRow; target groups and
+ * knowledge gaps only in reports on the whole strategy or part of its
+ * measures. The activities that name no lead are left out: the Follow-up
+ * sheet lists them apart. NULL with a SamStoreError. */
+GPtrArray *
+sam_report_data_findings (SamStore              *store,
+                          const SamReportQuery  *query,
+                          GError               **error)
+{
+  static const SamKind kinds[] = { SAM_KIND_ACTIVITY, SAM_KIND_AGENCY, SAM_KIND_TARGET_GROUP,
+                                   SAM_KIND_KNOWLEDGE_GAP };
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (finding_free);
+  GHashTable *names[G_N_ELEMENTS (kinds)] = { NULL };
+  gboolean by_agency = query->scope && (query->scope->kind == SAM_SCOPE_AGENCY
+                                        || query->scope->kind == SAM_SCOPE_MINISTRY);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!(results = sam_coordination_run_checks (store, error)))
+    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (kinds) && ok; k++)
+    ok = (names[k] = read_names (store, query, results, kinds[k], error)) != NULL;
+  for (guint i = 0; i < results->len && ok; i++)
+    {
+      const SamCheckResult *r = results->pdata[i];
+      const char *name = NULL;
+      SamFindingRow *f;
+
+      if (g_str_equal (r->check_id, SAM_CHECK_ACTIVITY_NO_LEAD))
+        continue;
+      if (by_agency && (r->kind == SAM_KIND_TARGET_GROUP || r->kind == SAM_KIND_KNOWLEDGE_GAP))
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (kinds[k] == r->kind)
+          name = g_hash_table_lookup (names[k], &r->id);
+      if (name == NULL)
+        continue;
+      f = g_new0 (SamFindingRow, 1);
+      f->check_id = r->check_id;
+      f->severity = r->severity;
+      f->kind = r->kind;
+      f->subject = g_strdup (name);
+      g_ptr_array_add (findings, f);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    g_clear_pointer (&names[k], g_hash_table_unref);
+  return ok ? g_steal_pointer (&findings) : NULL;
+}
+
+/* The Follow-up's lists */
+
+/* Each agency's nearest ministry up its parents, itself included; a loop
+ * of parents (which the store refuses) ends after 64 steps. */
+#define MINISTRY_OF \
+  "RECURSIVE up (agency_id, at, depth) AS (SELECT id, id, 0 FROM agency " \
+  "  UNION ALL SELECT up.agency_id, g.parent_id, up.depth + 1 FROM up JOIN agency g ON g.id = up.at " \
+  "  WHERE coalesce(g.kind, '') <> 'ministry' AND g.parent_id IS NOT NULL AND up.depth < 64), " \
+  "ministry_of (agency_id, ministry_id) AS (SELECT up.agency_id, g.id FROM up JOIN agency g ON g.id = up.at " \
+  "  WHERE g.kind = 'ministry') "
+
+/* The ministries an activity without a lead answers to by sector
+ * responsibility, "HOD (Helse- og omsorgstjenester)", "; " between, as
+ * SQL in @store's dialect. */
+static char *
+sector_duty_sql (SamStore *store)
+{
+  g_autofree char *duties = sam_store_string_agg (store, "duty", "'; '");
+  g_autofree char *sectors = sam_store_string_agg (store, "n", "', '");
+
+  return g_strdup_printf (
+    "(SELECT %s FROM (SELECT coalesce(g.short_name, " SAM_NAME ("g") ") || ' (' || "
+    "  (SELECT %s FROM (SELECT " SAM_NAME ("t2") " AS n FROM activity_sector y2 "
+    "   JOIN sector t2 ON t2.id = y2.sector_id WHERE y2.activity_id = a.id AND t2.ministry_id = g.id "
+    "   ORDER BY y2.position, y2.sector_id) names) || ')' AS duty, min(y.position) AS first FROM activity_sector y "
+    "  JOIN sector t ON t.id = y.sector_id JOIN agency g ON g.id = t.ministry_id "
+    "  WHERE y.activity_id = a.id GROUP BY g.id ORDER BY first, g.id) duties)", duties, sectors);
+}
+
+typedef struct
+{
+  SamFollowUpRowFunc func;
+  gpointer           user_data;
+  GHashTable        *as_at;       /* only those not reported in the period, with
+                                   * their facts as at it; NULL: the live ones
+                                   * without a lead */
+} FollowUp;
+
+static gboolean
+follow_up_cb (SamStmt       *stmt,
+              gpointer       user_data,
+              GError       **error)
+{
+  FollowUp *f = user_data;
+  gint64 id = sam_stmt_column_int (stmt, 3);
+  const AsAt *as_at = f->as_at ? g_hash_table_lookup (f->as_at, &id) : NULL;
+  SamActivityFacts facts = {
+    .status = sam_stmt_column_text (stmt, 6),
+    .due_date = sam_stmt_column_text (stmt, 8),
+  };
+  SamFollowUpRow row = {
+    .ministry = sam_stmt_column_text (stmt, 0),
+    .agency = sam_stmt_column_text (stmt, 1),
+    .contact = sam_stmt_column_text (stmt, 2),
+    .id = id,
+    .measure_number = sam_stmt_column_int (stmt, 4),
+    .title = sam_stmt_column_text (stmt, 5),
+    .status = sam_status_values[as_at ? as_at->status : sam_facts_status (&facts)].nick,
+    .due_date = as_at ? as_at->due_date : facts.due_date,
+    .sector_duty = sam_stmt_column_text (stmt, 12),
+  };
+
+  if (f->as_at ? as_at == NULL || !as_at->unreported : !sam_facts_is_live (&facts))
+    return TRUE;
+  return f->func (&row, f->user_data, error);
+}
+
+static gboolean
+foreach_follow_up (SamStore              *store,
+                   const SamReportQuery  *query,
+                   gboolean               unreported,
+                   SamFollowUpRowFunc     func,
+                   gpointer               user_data,
+                   GError               **error)
+{
+  g_autoptr(GHashTable) as_at = NULL;
+  FollowUp f = { func, user_data, NULL };
+  const char *nocase = sam_store_sql (store, SAM_SQL_NOCASE);
+  g_autofree char *duty = unreported ? g_strdup ("NULL") : sector_duty_sql (store);
+  g_autofree char *sql = g_strdup_printf (
+    "WITH " MINISTRY_OF
+    "SELECT " SAM_NAME ("mi") ", " SAM_NAME ("lead") ", lead.contact, a.id, m.number, a.title, a.status, "
+    "a.start_date, a.due_date, p.start_date, p.end_date, NULL, %s "
+    "FROM activity a JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
+    "LEFT JOIN agency lead ON lead.id = a.lead_agency_id "
+    "LEFT JOIN ministry_of mo ON mo.agency_id = a.lead_agency_id LEFT JOIN agency mi ON mi.id = mo.ministry_id "
+    "WHERE %s AND %s "
+    "ORDER BY lead.id IS NULL, mi.id IS NULL, " SAM_NAME ("mi") " %s, mi.id, "
+    SAM_NAME ("lead") " %s, lead.id, m.number, a.id",
+    duty, unreported ? "1 = 1" : "a.lead_agency_id IS NULL", sam_scope_activity_sql (query->scope), nocase, nocase);
+  SamStmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  if (unreported && query->period == NULL)
+    return TRUE;
+  /* Not reported by the rules as at the period, with the status and due
+   * date they judge; the lead and contact to ask are today's. */
+  if (unreported && !(f.as_at = as_at = read_as_at (store, query, error)))
+    return FALSE;
+  return (stmt = prepare (store, sql, query, error)) != NULL && sam_query_run (store, stmt, follow_up_cb, &f, error);
+}
+
+/* Calls @func for each activity in scope not reported in the report's
+ * period (sam_facts_is_unreported()), by the ministry and the lead agency
+ * (with its contact) and then measure and id; those without a lead last.
+ * Nothing without a period. Stops and returns FALSE when @func does or
+ * with a SamStoreError. */
+gboolean
+sam_report_data_foreach_unreported (SamStore              *store,
+                                    const SamReportQuery  *query,
+                                    SamFollowUpRowFunc     func,
+                                    gpointer               user_data,
+                                    GError               **error)
+{
+  return foreach_follow_up (store, query, TRUE, func, user_data, error);
+}
+
+/* Calls @func for each live activity in scope that names no lead agency,
+ * by measure and id, with the ministries that answer for it by sector
+ * responsibility. Stops and returns FALSE when @func does or with a
+ * SamStoreError. */
+gboolean
+sam_report_data_foreach_no_lead (SamStore              *store,
+                                 const SamReportQuery  *query,
+                                 SamFollowUpRowFunc     func,
+                                 gpointer               user_data,
+                                 GError               **error)
+{
+  return foreach_follow_up (store, query, FALSE, func, user_data, error);
+}
