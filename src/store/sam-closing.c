@@ -258,19 +258,31 @@ freeze_places (SamStore  *store,
                gint64     closing,
                GError   **error)
 {
-  g_autofree char *sql = g_strdup_printf (
+  /* One statement each, prepared: a server's backend spells SQLite's
+   * CROSS JOIN … ON as it wants only in a prepared statement. */
+  static const char *const sql[] = {
     "INSERT INTO closed_activity_agency (closing_id, activity_id, agency_id, role, position) "
-    "SELECT %1$" G_GINT64_FORMAT ", a.id, a.lead_agency_id, 'lead', 0 FROM activity a WHERE a.lead_agency_id IS NOT NULL "
-    "UNION ALL SELECT %1$" G_GINT64_FORMAT ", activity_id, agency_id, 'partner', position FROM activity_partner "
-    "UNION ALL SELECT DISTINCT %1$" G_GINT64_FORMAT ", a.id, s.ministry_id, 'sector', 0 "
-    "FROM activity a CROSS JOIN " SAM_SECTOR_DUTY_JOIN " WHERE " SAM_SECTOR_DUTY_WHERE " AND s.ministry_id IS NOT NULL;"
+    "SELECT CAST(:closing AS BIGINT), a.id, a.lead_agency_id, 'lead', 0 FROM activity a WHERE a.lead_agency_id IS NOT NULL "
+    "UNION ALL SELECT CAST(:closing AS BIGINT), activity_id, agency_id, 'partner', position FROM activity_partner "
+    "UNION ALL SELECT DISTINCT CAST(:closing AS BIGINT), a.id, s.ministry_id, 'sector', 0 "
+    "FROM activity a CROSS JOIN " SAM_SECTOR_DUTY_JOIN " WHERE " SAM_SECTOR_DUTY_WHERE " AND s.ministry_id IS NOT NULL",
     "INSERT INTO closed_measure (closing_id, measure_id, position, focus_area_id, number, title, title_en) "
-    "SELECT %1$" G_GINT64_FORMAT ", m.id, row_number () OVER (ORDER BY f.number, f.id, m.number, m.id), "
+    "SELECT CAST(:closing AS BIGINT), m.id, row_number () OVER (ORDER BY f.number, f.id, m.number, m.id), "
     "m.focus_area_id, m.number, m.title, coalesce(nullif(m.title_en, ''), m.title) "
     "FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id",
-    closing);
+  };
 
-  return sam_store_exec (store, sql, error);
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(SamStmt) stmt = sam_query_prepare (store, sql[i], NULL, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sam_query_bind_int (stmt, ":closing", closing);
+      if (!sam_stmt_run (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Deletes what closings that undo took away froze: nothing can bring them
