@@ -12,7 +12,9 @@
  * 4 focus areas of 10 measures with 5 plans each, ACTIVITIES activities
  * spread over them with leads, partners, sectors, target groups, messages
  * and dates, 10 reporting periods with status updates (an activity reports
- * in about two periods out of three while it runs), and one seminar per 50
+ * in about two periods out of three while it runs, in progress until its
+ * last period gives its status; its own status and progress, noted as set
+ * when it first reported, were planned and none before), and one seminar per 50
  * activities with registrations. The numbers come from a fixed seed, so every run
  * writes the same database.
  *
@@ -196,12 +198,25 @@ make_plans (Gen *g)
 
 typedef struct
 {
-  SamStmt *activity, *partner, *sector, *group, *update;
+  SamStmt *activity, *partner, *sector, *group, *update, *note;
 } ActivityStatements;
 
-static void
-make_updates (Gen *g, ActivityStatements *s, gint64 id, int first, int last, const char *status, gint64 progress)
+/* An update's status: the activity's own in its last period (and a
+ * planned one's always), in progress before. */
+static const char *
+status_in (const char *status,
+           int         period,
+           int         last)
 {
+  return period == last || g_str_equal (status, "planned") ? status : "in_progress";
+}
+
+static void
+make_updates (Gen *g, ActivityStatements *s, gint64 id, int first, int last, const char *status, gint64 progress,
+              const char *title, gint64 plan)
+{
+  g_autofree char *first_at = NULL;
+
   for (int p = first; p <= last && p < N_PERIODS; p++)
     {
       g_autofree char *at = NULL, *comment = NULL;
@@ -210,8 +225,18 @@ make_updates (Gen *g, ActivityStatements *s, gint64 id, int first, int last, con
         continue;
       at = g_strdup_printf ("%s 10:%02d", g->period_end[p], g_rand_int_range (g->rand, 0, 60));
       comment = g_strdup_printf ("Status for periode %d: arbeidet går som planlagt, med noen forsinkelser.", p + 1);
-      run (g, s->update, "iisisss", id, g->periods[p], status,
+      run (g, s->update, "iisisss", id, g->periods[p], status_in (status, p, last),
            MIN (100, progress * (p - first + 1) / MAX (1, last - first + 1)), comment, "Rapportør", at);
+      if (first_at == NULL)
+        first_at = g_strdup (at);
+    }
+  /* Its first update set its own fields, which were planned and none. */
+  if (first_at && !g_str_equal (status, "planned"))
+    run (g, s->note, "isssssi", id, first_at, "status", "planned", status, title, plan);
+  if (first_at)
+    {
+      g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, progress);
+      run (g, s->note, "issnssi", id, first_at, "progress", to, title, plan);
     }
 }
 
@@ -247,7 +272,7 @@ make_activity (Gen *g, ActivityStatements *s, int i)
     run (g, s->sector, "iii", id, pick (g, g->sectors, N_SECTORS), (gint64) k);
   for (int k = 0, n = g_rand_int_range (g->rand, 1, 5); k < n; k++)
     run (g, s->group, "iii", id, pick (g, g->groups, N_GROUPS), (gint64) k);
-  make_updates (g, s, id, first, last, status, progress);
+  make_updates (g, s, id, first, last, status, progress, title, g->plans[plan]);
 }
 
 static void
@@ -262,6 +287,8 @@ make_activities (Gen *g, int n)
     prepare (g, "INSERT INTO activity_target_group (activity_id, target_group_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
     prepare (g, "INSERT INTO status_update (activity_id, period_id, status, progress, comment, reported_by, reported_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    prepare (g, "INSERT INTO activity_change (activity_id, changed_at, field, old_value, new_value, title, plan_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
   };
 
   for (int i = 0; i < n; i++)
@@ -271,6 +298,7 @@ make_activities (Gen *g, int n)
   sam_stmt_free (s.sector);
   sam_stmt_free (s.group);
   sam_stmt_free (s.update);
+  sam_stmt_free (s.note);
 }
 
 static void

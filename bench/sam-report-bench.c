@@ -3,7 +3,9 @@
  * Usage: sam-report-bench DATABASE OUTPUT.xlsx [PERIOD]
  *
  * Prints one "name value" line per figure: the seconds each matrix, the
- * message flags and the checks take, then the seconds the full report
+ * message flags and the checks take, the Overview's figures and the
+ * changes since the period before as at PERIOD and as at the period before
+ * it (what switching the Overview's period costs), then the seconds the full report
  * takes and how many rows, cells, text cells (and their bytes), blank
  * formatted cells and formatted cells it wrote (for the plain
  * libxlsxwriter program to write as many). Peak memory is measured from
@@ -16,7 +18,9 @@
 #include <locale.h>
 
 #include "report/sam-report.h"
+#include "store/sam-changes.h"
 #include "store/sam-coordination.h"
+#include "store/sam-figures.h"
 
 static double
 seconds_since (gint64 start)
@@ -35,6 +39,33 @@ time_matrix (SamStore *store, const char *name, gboolean coverage, SamKind colum
   if (m == NULL)
     g_error ("%s", error->message);
   g_print ("%-28s %.3f  (%u × %u)\n", name, seconds_since (start), m->rows->len, m->columns->len);
+}
+
+/* The Overview's figures and the changes as at @code and the period before. */
+static void
+time_period (SamStore   *store,
+             const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamPeriod) period = sam_period_find (store, code, &error);
+  g_autoptr(SamPeriod) before = period ? sam_period_before (store, period, &error) : NULL;
+  g_autofree char *today = sam_today ();
+  const SamPeriod *each[] = { period, before };
+  const char *names[] = { "figures_as_at_period_s", "figures_as_at_period_before_s" };
+
+  if (period == NULL || before == NULL)
+    g_error ("No period %s with one before it: %s", code, error ? error->message : "");
+  for (guint i = 0; i < G_N_ELEMENTS (each); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GPtrArray) figures = sam_figures_by_measure (store, NULL, each[i], today, &error);
+      g_autoptr(SamChanges) changes = figures ? sam_changes_read (store, NULL, each[i], today, &error) : NULL;
+
+      if (changes == NULL)
+        g_error ("%s", error->message);
+      g_print ("%-28s %.3f  (%s, %u changes)\n", names[i], seconds_since (start), each[i]->code,
+               sam_changes_get_n (changes));
+    }
 }
 
 int
@@ -60,13 +91,15 @@ main (int argc, char **argv)
   time_matrix (store, "coverage×sectors_s", TRUE, SAM_KIND_SECTOR);
   time_matrix (store, "coverage×plans_s", TRUE, SAM_KIND_PLAN);
   start = g_get_monotonic_time ();
-  if (!(flags = sam_coordination_message_flags (store, NULL, &error)))
+  if (!(flags = sam_coordination_message_flags (store, NULL, NULL, &error)))
     g_error ("%s", error->message);
   g_print ("%-28s %.3f  (%u flags)\n", "message_flags_s", seconds_since (start), flags->len);
   start = g_get_monotonic_time ();
   if (!(results = sam_coordination_run_checks (store, &error)))
     g_error ("%s", error->message);
   g_print ("%-28s %.3f  (%u failed)\n", "checks_s", seconds_since (start), results->len);
+  if (options.period)
+    time_period (store, options.period);
   start = g_get_monotonic_time ();
   if (!sam_report_write (store, &options, argv[2], NULL, NULL, &stats, NULL, &error))
     g_error ("%s", error->message);

@@ -1,6 +1,8 @@
 /* The command line: what a person sees from samordna in a terminal. */
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include "sam-test-util.h"
 
 typedef struct
@@ -128,6 +130,44 @@ test_bad_option (void)
   g_assert_nonnull (strstr (r.err, "no-such-option"));
 }
 
+/* samordna period: list, close and reopen, each with its exit status. */
+static void
+test_period (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autoptr(SamStore) made = sam_test_open_new (dir, "plan.db");
+  g_autofree char *path = g_strdup (sam_store_get_path (made));
+  g_auto(Run) list = { 0 }, close = { 0 }, again = { 0 }, listed = { 0 }, reopen = { 0 }, unknown = { 0 }, bad = { 0 };
+
+  g_clear_object (&made);
+  run (&list, (const char *[]) { "period", "list", "--database", path, NULL });
+  g_assert_true (g_spawn_check_wait_status (list.status, NULL));
+  g_assert_nonnull (strstr (list.out, "2026-T2\t2026-T2 (1 May – 31 Aug 2026)\topen\n"));
+
+  run (&close, (const char *[]) { "period", "close", "2026-T2", "--database", path, NULL });
+  g_assert_true (g_spawn_check_wait_status (close.status, NULL));
+  g_assert_cmpstr (close.out, ==, "Closed 2026-T2 (1 May – 31 Aug 2026): its report and figures hold what they show now.\n");
+  run (&listed, (const char *[]) { "period", "list", "--database", path, NULL });
+  g_assert_nonnull (strstr (listed.out, "2026-T2\t2026-T2 (1 May – 31 Aug 2026)\tclosed\t"));
+  /* Closed already: exit 1, one line that says what to do. */
+  run (&again, (const char *[]) { "period", "close", "2026-T2", "--database", path, NULL });
+  g_assert_true (WIFEXITED (again.status) && WEXITSTATUS (again.status) == 1);
+  g_assert_cmpuint (count_lines (again.err), ==, 1);
+  g_assert_nonnull (strstr (again.err, "Reopen it first"));
+
+  run (&reopen, (const char *[]) { "period", "reopen", "2026-T2", "--database", path, NULL });
+  g_assert_true (g_spawn_check_wait_status (reopen.status, NULL));
+  g_assert_nonnull (strstr (reopen.out, "Reopened 2026-T2"));
+  /* An unknown period, a wrong action: exit 2. */
+  run (&unknown, (const char *[]) { "period", "close", "2031-T9", "--database", path, NULL });
+  g_assert_true (WIFEXITED (unknown.status) && WEXITSTATUS (unknown.status) == 2);
+  g_assert_nonnull (strstr (unknown.err, "There is no reporting period “2031-T9”"));
+  run (&bad, (const char *[]) { "period", "shut", "2026-T2", "--database", path, NULL });
+  g_assert_true (WIFEXITED (bad.status) && WEXITSTATUS (bad.status) == 2);
+  g_assert_cmpuint (count_lines (bad.err), ==, 1);
+  sam_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,5 +178,6 @@ main (int   argc,
   g_test_add_func ("/cli/no-display", test_no_display);
   g_test_add_func ("/cli/bad-option", test_bad_option);
   g_test_add_func ("/cli/norwegian", test_norwegian);
+  g_test_add_func ("/cli/period", test_period);
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* Migration: a database written by version 1 opens in this version with
- * everything it held, and gains what versions 2 to 4 added. */
+ * everything it held, and gains what versions 2 to 6 added. */
 #include "config.h"
 
 #include "sam-test-util.h"
@@ -164,6 +164,35 @@ test_v4_sector_ministries (void)
   sam_test_remove_dir (dir);
 }
 
+/* Version 6 keeps each activity's history from the migration on: what was
+ * there before has none (its own fields stand for every period), and the
+ * first change after it is noted; no period is closed. */
+static void
+test_v6_history (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *path = make_v1 (dir);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamRecord) activity = NULL, change = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_count (store, SAM_KIND_ACTIVITY_CHANGE), ==, 0);
+  g_assert_cmpint (sam_store_count (store, SAM_KIND_PERIOD_CLOSING), ==, 0);
+  activity = sam_store_get (store, SAM_KIND_ACTIVITY, 1, &error);
+  sam_record_set_string (activity, "due_date", "2027-06-30");
+  g_assert_true (sam_store_update (store, activity, &error));
+  g_assert_no_error (error);
+  change = sam_test_find (store, SAM_KIND_ACTIVITY_CHANGE, "field", "due_date");
+  g_assert_nonnull (change);
+  g_assert_cmpint (sam_record_get_int (change, "activity_id"), ==, 1);
+  g_assert_cmpstr (sam_record_get_string (change, "new_value"), ==, "2027-06-30");
+  g_assert_cmpstr (sam_record_get_title (change), ==, "Lavterskelseminarer");
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,5 +201,6 @@ main (int   argc,
   g_test_add_func ("/store/migration/v1-to-current", test_v1_to_current);
   g_test_add_func ("/store/migration/identity", test_identity);
   g_test_add_func ("/store/migration/v4-sector-ministries", test_v4_sector_ministries);
+  g_test_add_func ("/store/migration/v6-history", test_v6_history);
   return g_test_run ();
 }

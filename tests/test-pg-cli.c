@@ -85,10 +85,13 @@ workbook_text (const char *path)
   return out;
 }
 
-/* The report on the server holds what the report on the file holds. */
+/* Reports @period as at @today in @language from the file and from the
+ * server, and asserts that every cell is the same. */
 static void
-test_report (Fixture       *f,
-             gconstpointer  data)
+assert_same_report (Fixture    *f,
+                    const char *period,
+                    const char *today,
+                    const char *language)
 {
   g_autofree char *file_out = g_build_filename (f->dir, "file.xlsx", NULL);
   g_autofree char *server_out = g_build_filename (f->dir, "server.xlsx", NULL);
@@ -98,12 +101,12 @@ test_report (Fixture       *f,
   g_auto(SamTestRun) run = { 0 };
 
   sam_test_run_samordna (&run, (const char *[]) { "report", "--database", f->file, "--output", file_out,
-                                                  "--period", "2026-T1", "--today", "2026-05-15", "--language", "nb",
+                                                  "--period", period, "--today", today, "--language", language,
                                                   NULL });
   g_assert_cmpint (sam_test_run_exit_code (&run), ==, 0);
   sam_test_run_clear (&run);
   sam_test_run_samordna (&run, (const char *[]) { "report", "--database", f->address, "--output", server_out,
-                                                  "--period", "2026-T1", "--today", "2026-05-15", "--language", "nb",
+                                                  "--period", period, "--today", today, "--language", language,
                                                   NULL });
   g_test_message ("%s", run.err);
   g_assert_cmpint (sam_test_run_exit_code (&run), ==, 0);
@@ -117,6 +120,41 @@ test_report (Fixture       *f,
       g_assert_nonnull (file_lines[i]);
       g_assert_cmpstr (server_lines[i], ==, file_lines[i]);
     }
+}
+
+/* The report on the server holds what the report on the file holds. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  assert_same_report (f, "2026-T1", "2026-05-15", "nb");
+}
+
+/* A period closed on the server reports what one closed on the file
+ * does, in either language, the period after it too. */
+static void
+test_closed_report (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char same_time[] = "UPDATE period_closing SET closed_at = '2026-05-15T12:00:00'";
+  const char *places[] = { f->file, f->address };
+  g_autoptr(PGconn) conn = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_auto(SamTestRun) run = { 0 };
+
+      sam_test_run_samordna (&run, (const char *[]) { "period", "close", "2026-T1", "--database", places[i], NULL });
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (sam_test_run_exit_code (&run), ==, 0);
+    }
+  /* Closed a moment apart: the same moment, for the Summary's line. */
+  sam_test_sql (f->file, same_time);
+  conn = sam_test_pg_connect (f->address);
+  sam_test_pg_exec (conn, same_time);
+  assert_same_report (f, "2026-T1", "2026-05-15", "en");
+  assert_same_report (f, "2026-T1", "2026-05-15", "nb");
+  assert_same_report (f, "2026-T2", "2026-09-15", "en");
 }
 
 /* Forms written from the server, filled in by an agency and imported
@@ -201,6 +239,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/pg-cli/check", test_check);
   ADD ("/pg-cli/report", test_report);
+  ADD ("/pg-cli/closed-report", test_closed_report);
   ADD ("/pg-cli/forms-and-import", test_forms_and_import);
   ADD ("/pg-cli/bad-server", test_bad_server);
   return g_test_run ();

@@ -23,6 +23,8 @@ int             sam_cli_forms          (int                  argc,
                                         char               **argv);
 int             sam_cli_import         (int                  argc,
                                         char               **argv);
+int             sam_cli_period         (int                  argc,
+                                        char               **argv);
 int             sam_cli_server         (int                  argc,
                                         char               **argv);
 

@@ -264,7 +264,7 @@ sam_cli_is_command (const char *arg)
 {
   return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "report") == 0
          || g_strcmp0 (arg, "forms") == 0 || g_strcmp0 (arg, "import") == 0
-         || g_strcmp0 (arg, "server") == 0;
+         || g_strcmp0 (arg, "period") == 0 || g_strcmp0 (arg, "server") == 0;
 }
 
 /* Runs the command argv[1] with the options after it and returns the
@@ -281,6 +281,8 @@ sam_cli_run (int    argc,
     return sam_cli_forms (argc, argv);
   if (g_str_equal (argv[1], "import"))
     return sam_cli_import (argc, argv);
+  if (g_str_equal (argv[1], "period"))
+    return sam_cli_period (argc, argv);
   if (g_str_equal (argv[1], "server"))
     return sam_cli_server (argc, argv);
   return sam_cli_report (argc, argv);

@@ -238,6 +238,30 @@ static const SamField round_form_fields[] = {
   INT ("rows_answered", N_("Rows answered")),
 };
 
+/* What the store notes when an activity is created or removed or one of
+ * the fields the figures read as at a period changes (see sam-history.h):
+ * never edited by hand. The activity is a number, not a link, so that its
+ * removal outlives it. */
+static const SamField activity_change_fields[] = {
+  INT ("activity_id", N_("Activity")),
+  DATETIME ("changed_at", N_("Changed at")),
+  TEXT ("field", N_("What changed"), 40, TRUE),
+  TEXT ("old_value", N_("Before"), TEXT_MAX, FALSE),
+  TEXT ("new_value", N_("After"), TEXT_MAX, FALSE),
+  TEXT ("title", N_("Title"), TITLE_MAX, FALSE),
+  INT ("plan_id", N_("Plan")),
+};
+
+/* A reporting period closed when its report was sent (see sam-closing.h). */
+static const SamField period_closing_fields[] = {
+  TEXT ("period", N_("Reporting period"), 40, TRUE),
+  DATE ("as_at", N_("Figures as at")),
+  DATETIME ("closed_at", N_("Closed at")),
+  TEXT ("closed_by", N_("Closed by"), TITLE_MAX, FALSE),
+  DATETIME ("reopened_at", N_("Reopened at")),
+  TEXT ("reopened_by", N_("Reopened by"), TITLE_MAX, FALSE),
+};
+
 #define KIND(k, t, n, l, p, tf, ob, f) { k, t, n, l, p, tf, ob, f, G_N_ELEMENTS (f) }
 
 static const SamKindInfo kinds[SAM_N_KINDS] = {
@@ -261,6 +285,8 @@ static const SamKindInfo kinds[SAM_N_KINDS] = {
   KIND (SAM_KIND_OBLIGATION, "obligation", "obligation", N_("Obligation"), N_("Obligations"), "title", "source, reference, id", obligation_fields),
   KIND (SAM_KIND_REPORTING_ROUND, "reporting_round", "reporting-round", N_("Reporting round"), N_("Reporting rounds"), "title", "created_at, id", reporting_round_fields),
   KIND (SAM_KIND_ROUND_FORM, "round_form", "round-form", N_("Status form"), N_("Status forms"), "written_path", "round_id, id", round_form_fields),
+  KIND (SAM_KIND_ACTIVITY_CHANGE, "activity_change", "activity-change", N_("Activity change"), N_("Activity changes"), "title", "changed_at, id", activity_change_fields),
+  KIND (SAM_KIND_PERIOD_CLOSING, "period_closing", "period-closing", N_("Closed period"), N_("Closed periods"), "period", "closed_at, id", period_closing_fields),
 };
 
 /* Returns the description of @kind; never NULL for a valid kind. */

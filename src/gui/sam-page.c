@@ -29,8 +29,19 @@ static guint signals[N_SIGNALS];
 static void
 on_store_changed_cb (SamPage *self)
 {
-  SamPagePrivate *priv = sam_page_get_instance_private (self);
+  sam_page_refresh (self);
+}
 
+/* Shows the data again: at once when the page is shown, else when it is
+ * next shown. For a page whose data changed otherwise than by the store,
+ * as when another period is chosen. */
+void
+sam_page_refresh (SamPage *self)
+{
+  SamPagePrivate *priv;
+
+  g_return_if_fail (SAM_IS_PAGE (self));
+  priv = sam_page_get_instance_private (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     sam_page_reload (self);
   else

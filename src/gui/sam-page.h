@@ -50,6 +50,7 @@ void        sam_page_set_settings    (SamPage      *self,
                                       GSettings    *settings);
 gboolean    sam_page_is_reloading    (SamPage      *self);
 void        sam_page_reload          (SamPage      *self);
+void        sam_page_refresh         (SamPage      *self);
 gboolean    sam_page_select_record   (SamPage      *self,
                                       SamRecord    *record);
 void        sam_page_fill_place      (SamPage      *self,

@@ -73,10 +73,20 @@ sam_tree_rows_new (SamStore           *store,
                    SamView             view,
                    GtkSingleSelection *previous)
 {
+  return sam_tree_rows_new_for (sam_tree_new_roots (store, view), view, previous);
+}
+
+/* Returns a new tree of @view over its roots @roots (which it takes), as
+ * sam_tree_rows_new() does; for a view whose roots depend on more than
+ * the store, as the Follow-up's period. */
+GtkSingleSelection *
+sam_tree_rows_new_for (GListModel         *roots,
+                       SamView             view,
+                       GtkSingleSelection *previous)
+{
   g_autoptr(GHashTable) expanded = previous ? expanded_keys (previous) : NULL;
   GtkTreeListRow *was = previous ? gtk_single_selection_get_selected_item (previous) : NULL;
   g_autofree char *selected = was ? row_key (was) : NULL;
-  GListModel *roots = sam_tree_new_roots (store, view);
   GtkTreeListModel *tree = gtk_tree_list_model_new (roots, FALSE, FALSE, create_children_cb, NULL, NULL);
   GtkSingleSelection *rows = gtk_single_selection_new (G_LIST_MODEL (tree));
   guint found;

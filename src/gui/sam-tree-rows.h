@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 GtkSingleSelection *sam_tree_rows_new          (SamStore           *store,
                                                 SamView             view,
                                                 GtkSingleSelection *previous);
+GtkSingleSelection *sam_tree_rows_new_for      (GListModel         *roots,
+                                                SamView             view,
+                                                GtkSingleSelection *previous);
 guint               sam_tree_rows_find_record  (GtkSingleSelection *rows,
                                                 SamKind             kind,
                                                 gint64              id);

@@ -664,6 +664,7 @@ sam_activity_query_free (SamActivityQuery *query)
   g_free (query->status);
   g_free (query->today);
   sam_period_free (query->not_reported);
+  g_clear_pointer (&query->unreported, g_hash_table_unref);
   g_free (query);
 }
 
@@ -737,7 +738,8 @@ sam_activity_query_matches (SamActivityQuery *query,
       sam_activity_row_get_facts (row, query->not_reported, &facts);
       if (query->overdue && !sam_facts_is_overdue (&facts, query->today))
         return FALSE;
-      if (query->not_reported && !sam_facts_is_unreported (&facts, query->not_reported))
+      if (query->not_reported && !(query->unreported ? g_hash_table_contains (query->unreported, &data->id)
+                                                     : sam_facts_is_unreported (&facts, query->not_reported)))
         return FALSE;
     }
   if (query->text && strstr (row->search_key, query->text) == NULL)

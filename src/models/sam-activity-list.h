@@ -52,7 +52,9 @@ typedef struct
   char       *status;         /* a status nick */
   gboolean    overdue;        /* overdue as at @today (sam-figures.h) */
   char       *today;          /* YYYY-MM-DD */
-  SamPeriod  *not_reported;   /* owned: not reported in this period (sam-figures.h) */
+  SamPeriod  *not_reported;   /* owned: not reported in this period (sam-figures.h), */
+  GHashTable *unreported;     /* by this set of gint64 ids, of sam_figures_unreported()
+                               * as at it; without the set, by the rows' own facts */
 } SamActivityQuery;
 
 SamActivityQuery *sam_activity_query_new        (void);

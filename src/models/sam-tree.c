@@ -5,6 +5,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-tree.h"
+#include "store/sam-changes.h"
+#include "store/sam-closing.h"
 #include "store/sam-coordination.h"
 #include "store/sam-figures.h"
 
@@ -170,12 +172,27 @@ is_branch (Ctx       *ctx,
     }
 }
 
+/* A reporting period's dates, and whether it is closed. */
+static char *
+period_subtitle (Ctx       *ctx,
+                 SamRecord *record)
+{
+  g_autofree char *dates = subtitle_for (record);
+  g_autoptr(SamRecord) closing = sam_closing_get (ctx->store, sam_record_get_string (record, "code"), NULL);
+
+  if (closing == NULL)
+    return g_steal_pointer (&dates);
+  /* TRANSLATORS: a period's dates, then when it was closed: "2026-05-01 – 2026-08-31 · closed 2026-09-12". */
+  return g_strdup_printf (_("%s · closed %.10s"), dates, sam_record_get_string (closing, "closed_at"));
+}
+
 static SamNode *
 node_new (Ctx       *ctx,
           SamRecord *record)
 {
   g_autofree char *title = sam_tree_describe (record);
-  g_autofree char *subtitle = subtitle_for (record);
+  g_autofree char *subtitle = sam_record_get_kind (record) == SAM_KIND_REPORTING_PERIOD
+                              ? period_subtitle (ctx, record) : subtitle_for (record);
   SamNode *node = sam_node_new (title, subtitle, record);
 
   if (is_branch (ctx, record))
@@ -361,14 +378,30 @@ append_all (GListStore *list,
   g_object_unref (more);
 }
 
-/* Follow-up: the activities not reported in the current period (by the
- * rules of sam-figures.h), under their lead agency, agencies by name, "No
- * lead agency" last. One pass over the activities finds them all; an
- * agency's activities are read when it is opened. */
+/* Follow-up: the activities not reported in a period (by the rules of
+ * sam-figures.h, as at that period), under their lead agency, agencies by
+ * name, "No lead agency" last. One pass over the activities finds them
+ * all; an agency's activities are read when it is opened. */
+typedef struct
+{
+  gint64  id;
+  char   *title;
+  char   *status;    /* as at the period */
+} FollowUpItem;
+
+static void
+follow_up_item_clear (gpointer data)
+{
+  FollowUpItem *item = data;
+
+  g_free (item->title);
+  g_free (item->status);
+}
+
 typedef struct
 {
   SamStore *store;
-  GArray   *ids;          /* gint64: its activities not reported */
+  GArray   *items;        /* FollowUpItem: its activities not reported */
 } FollowUp;
 
 static void
@@ -377,7 +410,7 @@ follow_up_free (gpointer data)
   FollowUp *f = data;
 
   g_object_unref (f->store);
-  g_array_unref (f->ids);
+  g_array_unref (f->items);
   g_free (f);
 }
 
@@ -386,25 +419,31 @@ follow_up_children (SamNode  *node,
                     gpointer  data)
 {
   FollowUp *f = data;
-  Ctx ctx = { f->store, SAM_VIEW_FOLLOW_UP, SAM_KIND_NONE, NULL, 0 };
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
 
-  for (guint i = 0; i < f->ids->len; i++)
+  for (guint i = 0; i < f->items->len; i++)
     {
+      const FollowUpItem *item = &g_array_index (f->items, FollowUpItem, i);
       g_autoptr(GError) error = NULL;
-      SamRecord *record = sam_store_get (f->store, SAM_KIND_ACTIVITY, g_array_index (f->ids, gint64, i), &error);
+      g_autoptr(SamRecord) record = sam_store_get (f->store, SAM_KIND_ACTIVITY, item->id, &error);
+      g_autoptr(SamNode) child = NULL;
 
-      if (record == NULL)
-        return error_list (error);
-      g_ptr_array_add (records, record);
+      if (record == NULL && !g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
+        return g_object_unref (list), error_list (error);
+      /* A closed period lists what it froze, also an activity removed since. */
+      child = sam_node_new (record ? sam_record_get_title (record) : item->title,
+                            record ? sam_enum_label (sam_status_values, item->status)
+                                   : _("Removed since the period was closed"),
+                            record);
+      g_list_store_append (list, child);
     }
-  return nodes_for (&ctx, records);
+  return G_LIST_MODEL (list);
 }
 
 typedef struct
 {
   const SamPeriod *period;
-  GHashTable      *by_lead;   /* lead id → GArray of activity ids */
+  GHashTable      *by_lead;   /* lead id → GArray of FollowUpItem */
 } Unreported;
 
 static gboolean
@@ -413,16 +452,20 @@ add_unreported_cb (const SamActivityFactsRow  *row,
                    GError                    **error)
 {
   Unreported *u = user_data;
-  GArray *ids;
+  FollowUpItem item;
+  GArray *items;
 
   if (!sam_facts_is_unreported (&row->facts, u->period))
     return TRUE;
-  if (!(ids = g_hash_table_lookup (u->by_lead, &row->lead_id)))
+  if (!(items = g_hash_table_lookup (u->by_lead, &row->lead_id)))
     {
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_hash_table_insert (u->by_lead, g_memdup2 (&row->lead_id, sizeof (gint64)), ids);
+      items = g_array_new (FALSE, FALSE, sizeof (FollowUpItem));
+      g_array_set_clear_func (items, follow_up_item_clear);
+      g_hash_table_insert (u->by_lead, g_memdup2 (&row->lead_id, sizeof (gint64)), items);
     }
-  g_array_append_val (ids, row->id);
+  item = (FollowUpItem) { row->id, g_strdup (row->title),
+                          g_strdup (sam_status_values[sam_facts_status (&row->facts)].nick) };
+  g_array_append_val (items, item);
   return TRUE;
 }
 
@@ -430,42 +473,186 @@ static void
 append_follow_up (GListStore      *list,
                   SamStore        *store,
                   SamRecord       *agency,
-                  GArray          *ids,
+                  GArray          *items,
                   const SamPeriod *period)
 {
   g_autofree char *title = agency ? sam_tree_describe (agency) : g_strdup (_("No lead agency"));
   /* TRANSLATORS: how many activities are not reported, and in which period. */
-  g_autofree char *count = g_strdup_printf (_("%u not reported in %s"), ids->len, period->code);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not reported in %s",
+                                                         "%u not reported in %s", items->len),
+                                            items->len, period->code);
   g_autoptr(SamNode) heading = sam_node_new (title, count, agency);
   FollowUp *f = g_new0 (FollowUp, 1);
 
   f->store = g_object_ref (store);
-  f->ids = g_array_ref (ids);
+  f->items = g_array_ref (items);
   sam_node_set_children (heading, follow_up_children, f, follow_up_free);
   g_list_store_append (list, heading);
 }
 
+/* Returns the Follow-up's tree for @period (NULL: none, an empty tree):
+ * per lead agency, the activities not reported in it by the rules of
+ * sam-figures.h as at it, judged with @today; for a closed period, as it
+ * was frozen. A tree that cannot be read holds one node that says why. */
+GListModel *
+sam_tree_new_follow_up (SamStore        *store,
+                        const SamPeriod *period,
+                        const char      *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GHashTable) by_lead = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  Unreported unreported = { period, by_lead };
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+  GArray *items;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!(agencies = sam_store_list (store, SAM_KIND_AGENCY, &error))
+      || (period && !sam_figures_foreach (store, NULL, period, today, add_unreported_cb, &unreported, &error)))
+    return g_object_unref (list), error_list (error);
+  for (guint i = 0; i < agencies->len; i++)
+    if ((items = g_hash_table_lookup (by_lead, &(gint64) { sam_record_get_id (agencies->pdata[i]) })))
+      append_follow_up (list, store, agencies->pdata[i], items, period);
+  if ((items = g_hash_table_lookup (by_lead, &(gint64) { 0 })))
+    append_follow_up (list, store, NULL, items, period);
+  return G_LIST_MODEL (list);
+}
+
+/* The Follow-up of the period running today. */
 static GListModel *
 follow_up_roots (Ctx *ctx)
 {
   g_autofree char *today = sam_today ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SamPeriod) period = sam_period_current (ctx->store, today, &error);
-  g_autoptr(GPtrArray) agencies = NULL;
-  g_autoptr(GHashTable) by_lead = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         (GDestroyNotify) g_array_unref);
-  Unreported unreported = { period, by_lead };
-  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
-  GArray *ids;
 
-  if (error || !(agencies = sam_store_list (ctx->store, SAM_KIND_AGENCY, &error))
-      || (period && !sam_figures_foreach (ctx->store, NULL, period, add_unreported_cb, &unreported, &error)))
-    return g_object_unref (list), error_list (error);
-  for (guint i = 0; i < agencies->len; i++)
-    if ((ids = g_hash_table_lookup (by_lead, &(gint64) { sam_record_get_id (agencies->pdata[i]) })))
-      append_follow_up (list, ctx->store, agencies->pdata[i], ids, period);
-  if ((ids = g_hash_table_lookup (by_lead, &(gint64) { 0 })))
-    append_follow_up (list, ctx->store, NULL, ids, period);
+  if (error)
+    return error_list (error);
+  return sam_tree_new_follow_up (ctx->store, period, today);
+}
+
+/* Changes since the period before: a heading per kind of change that has
+ * any, over its activities, each with what it was and what it is. */
+static const char *change_headings[SAM_N_CHANGE_KINDS] = {
+  N_("Newly done"),
+  N_("Newly delayed or cancelled"),
+  N_("Progress up"),
+  N_("Progress down"),
+  N_("Due date moved"),
+  N_("Lead agency changed"),
+  N_("Reported last period, not this one"),
+  N_("New activities"),
+  N_("Removed activities"),
+};
+
+typedef struct
+{
+  gint64  id;
+  gint64  plan_id;
+  char   *title;
+  char   *subtitle;
+} ChangeItem;
+
+static void
+change_item_clear (gpointer data)
+{
+  ChangeItem *item = data;
+
+  g_free (item->title);
+  g_free (item->subtitle);
+}
+
+static GListModel *
+change_children (SamNode  *node,
+                 gpointer  data)
+{
+  GArray *items = data;
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const ChangeItem *item = &g_array_index (items, ChangeItem, i);
+      g_autoptr(SamRecord) record = sam_record_new (SAM_KIND_ACTIVITY);
+      g_autoptr(SamNode) child = NULL;
+
+      /* Not read from the store, which thousands of changes would wait
+       * for: what names the activity and where it is. */
+      sam_record_set_id (record, item->id);
+      sam_record_set_string (record, "title", item->title);
+      sam_record_set_int (record, "plan_id", item->plan_id);
+      child = sam_node_new (item->title, item->subtitle, record);
+      g_list_store_append (list, child);
+    }
+  return G_LIST_MODEL (list);
+}
+
+/* What a change was and is, as a line: "In progress → Done". */
+static char *
+change_subtitle (const SamChange *c,
+                 const SamPeriod *previous)
+{
+  switch (c->kind)
+    {
+    case SAM_CHANGE_NEWLY_DONE:
+    case SAM_CHANGE_NEWLY_DELAYED:
+      return g_strdup_printf ("%s → %s", sam_enum_label (sam_status_values, c->before),
+                              sam_enum_label (sam_status_values, c->after));
+    case SAM_CHANGE_PROGRESS_UP:
+    case SAM_CHANGE_PROGRESS_DOWN:
+      /* TRANSLATORS: progress then and now, and the change in percentage points. */
+      return g_strdup_printf (_("%s %% → %s %% (%+d points)"), c->before, c->after, (int) c->points);
+    case SAM_CHANGE_DUE_MOVED:
+    case SAM_CHANGE_LEAD_CHANGED:
+      return g_strdup_printf ("%s → %s", c->before ? c->before : _("none"), c->after ? c->after : _("none"));
+    case SAM_CHANGE_STOPPED_REPORTING:
+      /* TRANSLATORS: %s is the period before, where the activity reported. */
+      return g_strdup_printf (_("reported in %s"), previous ? previous->code : "");
+    case SAM_CHANGE_NEW:
+    case SAM_CHANGE_REMOVED:
+    case SAM_N_CHANGE_KINDS:
+    default:
+      return g_strdup (c->lead ? c->lead : "");
+    }
+}
+
+/* Returns the tree of @changes (sam_changes_read()): a heading per kind
+ * of change that has any, with its count, over its activities. An
+ * activity's node holds a record that only names it: its id, title and
+ * plan (read it from the store to show it whole). */
+GListModel *
+sam_tree_new_changes (const SamChanges *changes)
+{
+  GListStore *list = g_list_store_new (SAM_TYPE_NODE);
+  GArray *lists[SAM_N_CHANGE_KINDS] = { NULL };
+
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  for (guint i = 0; i < sam_changes_get_n (changes); i++)
+    {
+      const SamChange *c = sam_changes_get (changes, i);
+      ChangeItem item = { c->activity_id, c->plan_id, g_strdup (c->title),
+                          change_subtitle (c, sam_changes_get_previous (changes)) };
+
+      if (lists[c->kind] == NULL)
+        {
+          lists[c->kind] = g_array_new (FALSE, FALSE, sizeof (ChangeItem));
+          g_array_set_clear_func (lists[c->kind], change_item_clear);
+        }
+      g_array_append_val (lists[c->kind], item);
+    }
+  for (guint k = 0; k < SAM_N_CHANGE_KINDS; k++)
+    {
+      g_autofree char *count = NULL;
+      g_autoptr(SamNode) heading = NULL;
+
+      if (lists[k] == NULL)
+        continue;
+      count = g_strdup_printf ("%u", lists[k]->len);
+      heading = sam_node_new (g_dgettext (GETTEXT_PACKAGE, change_headings[k]), count, NULL);
+      sam_node_set_children (heading, change_children, lists[k], (GDestroyNotify) g_array_unref);
+      g_list_store_append (list, heading);
+    }
   return G_LIST_MODEL (list);
 }
 

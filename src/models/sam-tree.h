@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "models/sam-node.h"
+#include "store/sam-changes.h"
 #include "store/sam-period.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,10 @@ SamView     sam_view_from_name   (const char *name);
 
 GListModel *sam_tree_new_roots   (SamStore   *store,
                                   SamView     view);
+GListModel *sam_tree_new_follow_up (SamStore        *store,
+                                  const SamPeriod *period,
+                                  const char      *today);
+GListModel *sam_tree_new_changes (const SamChanges *changes);
 char       *sam_tree_describe    (SamRecord  *record);
 
 G_END_DECLS

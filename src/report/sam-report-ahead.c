@@ -23,7 +23,8 @@
  *   activities' links are read (sam_report_read_activities()), and the
  *   report writes the history before the activities (see write_workbook());
  * - the rest, in one helper thread, in the order the sheets need it: the
- *   Summary's counts per measure and five aggregates over every activity
+ *   Summary's counts per measure, the changes since the period before,
+ *   and five aggregates over every activity
  *   for the Responsibility and Coverage sheets (half a second). Each sheet
  *   takes its results when it comes to them, waiting only if the helper is
  *   not that far yet;
@@ -41,6 +42,7 @@ typedef enum {
   AHEAD_MEASURES,
   AHEAD_TARGETS,
   AHEAD_COMMENTS,
+  AHEAD_CHANGES,
   AHEAD_RESPONSIBILITY_MEASURES,
   AHEAD_RESPONSIBILITY_PLANS,
   AHEAD_COVERAGE_SECTORS,
@@ -145,6 +147,8 @@ read_result (SamStore              *store,
       return sam_report_data_measures (store, query, error);
     case AHEAD_TARGETS:
       return sam_report_data_seminar_targets (store, strategy, year, error);
+    case AHEAD_CHANGES:
+      return sam_changes_read (store, query->scope, query->period, query->today, error);
     case AHEAD_COMMENTS:
       return sam_report_data_latest_comments (store, query, 3, error);
     case AHEAD_OBLIGATIONS:
@@ -170,7 +174,7 @@ read_result (SamStore              *store,
     case AHEAD_MESSAGE_FLAGS:
     case N_AHEAD:
     default:
-      return sam_coordination_message_flags (store, query->scope, error);
+      return sam_coordination_message_flags (store, query->scope, query->today, error);
     }
 }
 
@@ -182,6 +186,8 @@ free_result (AheadResult which,
     return;
   if (which >= AHEAD_RESPONSIBILITY_MEASURES && which <= AHEAD_COVERAGE_PLANS)
     sam_matrix_free (result);
+  else if (which == AHEAD_CHANGES)
+    sam_changes_free (result);
   else
     g_ptr_array_unref (result);
 }
@@ -435,6 +441,14 @@ sam_report_get_coverage (SamReportContext  *ctx,
                          GError           **error)
 {
   return take (ctx, columns == SAM_KIND_SECTOR ? AHEAD_COVERAGE_SECTORS : AHEAD_COVERAGE_PLANS, error);
+}
+
+/* The changes since the period before; see sam_changes_read(). */
+SamChanges *
+sam_report_get_changes (SamReportContext  *ctx,
+                        GError           **error)
+{
+  return take (ctx, AHEAD_CHANGES, error);
 }
 
 /* The differing messages; see sam_coordination_message_flags(). */

@@ -110,6 +110,15 @@ sam_report_date_text (SamReportContext *ctx,
   return g_strndup (iso, 10);
 }
 
+/* Returns @period's code with its dates in the report's language, as a
+ * reader outside the secretariat needs it. */
+char *
+sam_report_period_text (SamReportContext *ctx,
+                        const SamPeriod  *period)
+{
+  return sam_period_describe_in (period, ctx->language == SAM_REPORT_LANGUAGE_NB ? "nb" : "en");
+}
+
 /* TRUE when the report covers part of the strategy and leaves out the
  * rows and columns of its matrices that have nothing in that part; a
  * report on the whole strategy shows them all, empty ones being its
@@ -352,8 +361,8 @@ set_header_footer (SamSheet *sheet)
   g_autofree char *short_title = shorten (title, 110);
   g_autofree char *title_escaped = header_escape (short_title);
   g_autofree char *date = sam_report_date_text (ctx, ctx->today);
-  g_autofree char *clean_code = ctx->period ? sam_report_clean (ctx->period->code) : NULL;
-  g_autofree char *code = clean_code ? shorten (clean_code, 40) : NULL;
+  g_autofree char *clean_period = ctx->period ? sam_report_clean (ctx->period_text) : NULL;
+  g_autofree char *code = clean_period ? shorten (clean_period, 70) : NULL;
   g_autofree char *period = code ? g_strdup_printf ("%s %s", sam_report_l (ctx, L_PERIOD), code)
                                  : g_strdup (sam_report_l (ctx, L_NO_PERIOD));
   g_autofree char *when = g_strdup_printf ("%s · %s %s", period, sam_report_l (ctx, L_WRITTEN), date);

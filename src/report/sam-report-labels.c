@@ -18,6 +18,7 @@ static const struct {
   [L_SHEET_SEMINARS] = { "Seminars", "Seminarer" },
   [L_SHEET_PARTICIPANTS] = { "Participants by sector", "Deltakere per sektor" },
   [L_SHEET_HISTORY] = { "Status history", "Statushistorikk" },
+  [L_SHEET_CHANGES] = { "Changes", "Endringer" },
   [L_SHEET_FOLLOW_UP] = { "Follow-up", "Oppfølging" },
   [L_SHEET_OBLIGATIONS] = { "Obligations", "Forpliktelser" },
   [L_SHEET_KNOWLEDGE] = { "Knowledge and goals", "Kunnskap og mål" },
@@ -36,6 +37,7 @@ static const struct {
   [L_AGENCY] = { "Agency", "Virksomhet" },
   [L_MINISTRY_WITH_AGENCIES] = { "Ministry with its subordinate agencies", "Departement med underliggende virksomheter" },
   [L_NO_PERIOD] = { "No reporting period", "Ingen rapporteringsperiode" },
+  [L_PERIODS] = { "Reporting periods up to this one", "Rapporteringsperioder til og med denne" },
   [L_BY_STATUS] = { "Activities by status per measure", "Aktiviteter etter status per tiltak" },
   [L_TOTAL] = { "Total", "Totalt" },
   [L_ACTIVITIES] = { "Activities", "Aktiviteter" },
@@ -57,6 +59,11 @@ static const struct {
   [L_NO] = { "No", "Nei" },
   [L_PAGE] = { "Page", "Side" },
   [L_OF] = { "of", "av" },
+  [L_CLOSED] = { "Period closed", "Perioden avsluttet" },
+  [L_CLOSED_NOTE] = { "The figures and lists of this report are as they stood when the period was closed. The "
+                      "Responsibility, Coverage, Seminars and Participants by sector sheets show the plan as on the date of report.",
+                      "Tallene og listene i denne rapporten er slik de var da perioden ble avsluttet. Arkene Ansvar, "
+                      "Dekning, Seminarer og Deltakere per sektor viser planen slik den var da rapporten ble utarbeidet." },
 
   [L_ID] = { "ID", "ID" },
   [L_MEASURE_TITLE] = { "Measure title", "Tiltakets tittel" },
@@ -131,6 +138,24 @@ static const struct {
   [L_TARGETS_BY_YEAR] = { "The whole strategy's seminars per year compared with the target",
                           "Hele strategiens seminarer per år sammenlignet med målet" },
 
+  [L_CHANGES_SINCE] = { "Changes since", "Endringer siden" },
+  [L_CHANGES_AS_AT] = { "as at", "per" },
+  [L_FIRST_PERIOD] = { "is the first reporting period: there is nothing to compare it with.",
+                       "er den første rapporteringsperioden: det er ingenting å sammenligne med." },
+  [L_CHANGE_KIND] = { "Change", "Endring" },
+  [L_BEFORE] = { "Before", "Før" },
+  [L_AFTER] = { "After", "Etter" },
+  [L_POINTS] = { "Percentage points", "Prosentpoeng" },
+  [L_NEWLY_DONE] = { "Newly done", "Nylig fullført" },
+  [L_NEWLY_DELAYED] = { "Newly delayed or cancelled", "Nylig forsinket eller avlyst" },
+  [L_PROGRESS_UP] = { "Progress up", "Fremdrift opp" },
+  [L_PROGRESS_DOWN] = { "Progress down", "Fremdrift ned" },
+  [L_DUE_MOVED] = { "Due date moved", "Frist flyttet" },
+  [L_LEAD_CHANGED] = { "Lead agency changed", "Nytt hovedansvar" },
+  [L_STOPPED_REPORTING] = { "Reported last period, not this one", "Rapporterte forrige periode, ikke denne" },
+  [L_NEW_ACTIVITY] = { "New activity", "Ny aktivitet" },
+  [L_REMOVED_ACTIVITY] = { "Removed activity", "Fjernet aktivitet" },
+
   [L_COMMENT] = { "Comment", "Kommentar" },
   [L_REPORTED_BY] = { "Reported by", "Rapportert av" },
   [L_REPORTED_AT] = { "Time recorded", "Registrert" },
@@ -145,12 +170,12 @@ static const struct {
                      "Statuslys: rødt når en aktivitet er forsinket eller over fristen; ellers gult når en aktivitet som "
                      "skulle rapportert denne perioden, ikke har gjort det; ellers grønt. Ingen når tiltaket ikke har "
                      "noen aktivitet som ikke er avlyst." },
-  [L_CHANGE_RULE] = { "Change: average progress now minus the average as at the previous period, when each activity "
-                      "counted with the status and progress of its latest status update then (none: 0 %), in percentage "
-                      "points. Previous period:",
-                      "Endring: gjennomsnittlig fremdrift nå minus gjennomsnittet per forrige periode, da hver aktivitet "
-                      "telte med status og fremdrift fra sin siste statusrapport til da (ingen: 0 %), i prosentpoeng. "
-                      "Forrige periode:" },
+  [L_CHANGE_RULE] = { "Change: average progress now minus the average as at the previous period, each activity "
+                      "counted as it stood then (its latest status update in or before that period, or its own "
+                      "status and progress as they were), in percentage points. Previous period:",
+                      "Endring: gjennomsnittlig fremdrift nå minus gjennomsnittet per forrige periode, med hver "
+                      "aktivitet slik den sto da (siste statusrapport i eller før den perioden, eller egen status og "
+                      "fremdrift slik de var), i prosentpoeng. Forrige periode:" },
   [L_NO_PREVIOUS] = { "Change: there is no earlier reporting period to compare with.",
                       "Endring: det finnes ingen tidligere rapporteringsperiode å sammenligne med." },
   [L_LATEST_COMMENTS] = { "Latest status comments per measure", "Siste statuskommentarer per tiltak" },

@@ -12,6 +12,7 @@
 
 #include "report/sam-report.h"
 #include "report/sam-report-labels.h"
+#include "store/sam-changes.h"
 #include "store/sam-coordination.h"
 #include "store/sam-report-data.h"
 
@@ -68,6 +69,9 @@ typedef struct
   SamReportQuery         strategy_query; /* the same over the whole strategy */
   const SamScope        *scope;        /* resolved; NULL: the whole strategy */
   SamPeriod             *period;       /* NULL: the database has no periods */
+  SamRecord             *closing;      /* the period's closing in force, or NULL */
+  char                  *period_text;  /* its code and dates in the report's language */
+  GPtrArray             *periods;      /* SamPeriod: every period up to it, in order */
   char                  *today;
   char                  *strategy_title;
   SamReportFormats       fmt;
@@ -140,6 +144,8 @@ const char *sam_report_l           (SamReportContext *ctx,
 const char *sam_report_word        (SamReportContext *ctx,
                                     const char       *nick);
 char     *sam_report_scope_label   (SamReportContext *ctx);
+char     *sam_report_period_text   (SamReportContext *ctx,
+                                    const SamPeriod  *period);
 char     *sam_report_date_text     (SamReportContext *ctx,
                                     const char       *iso);
 gboolean  sam_report_drops_empty   (SamReportContext *ctx);
@@ -238,6 +244,8 @@ SamMatrix *sam_report_get_coverage       (SamReportContext  *ctx,
                                           GError           **error);
 GPtrArray *sam_report_get_message_flags  (SamReportContext  *ctx,
                                           GError           **error);
+SamChanges *sam_report_get_changes       (SamReportContext  *ctx,
+                                          GError           **error);
 GPtrArray *sam_report_get_comments       (SamReportContext  *ctx,
                                           GError           **error);
 GPtrArray *sam_report_get_obligations    (SamReportContext  *ctx,
@@ -280,6 +288,8 @@ gboolean  sam_report_write_summary        (SamReportContext *ctx,
 gboolean  sam_report_write_activities     (SamReportContext *ctx,
                                            SamSheet         *sheet);
 gboolean  sam_report_write_history        (SamReportContext *ctx,
+                                           SamSheet         *sheet);
+gboolean  sam_report_write_changes        (SamReportContext *ctx,
                                            SamSheet         *sheet);
 gboolean  sam_report_write_follow_up      (SamReportContext *ctx,
                                            SamSheet         *sheet);

@@ -43,17 +43,22 @@ write_heading (SamReportContext *ctx,
   sam_sheet_next_row (sheet);
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_PERIOD), ctx->fmt.label);
   if (ctx->period)
-    {
-      sam_sheet_text (sheet, 1, ctx->period->code, NULL);
-      sam_sheet_date (sheet, 2, ctx->period->start_date, ctx->fmt.date_left);
-      sam_sheet_date (sheet, 3, ctx->period->end_date, ctx->fmt.date_left);
-    }
+    sam_sheet_text (sheet, 1, ctx->period_text, NULL);
   else
     sam_sheet_text (sheet, 1, sam_report_l (ctx, L_NO_PERIOD), NULL);
   sam_sheet_next_row (sheet);
   sam_sheet_text (sheet, 0, sam_report_l (ctx, L_WRITTEN), ctx->fmt.label);
   sam_sheet_date (sheet, 1, ctx->today, ctx->fmt.date_left);
   sam_sheet_next_row (sheet);
+  if (ctx->closing)
+    {
+      /* When, never by whom: the report names no person. */
+      sam_sheet_text (sheet, 0, sam_report_l (ctx, L_CLOSED), ctx->fmt.label);
+      sam_sheet_date (sheet, 1, sam_record_get_string (ctx->closing, "closed_at"), ctx->fmt.date_left);
+      sam_sheet_next_row (sheet);
+      sam_sheet_text (sheet, 1, sam_report_l (ctx, L_CLOSED_NOTE), ctx->fmt.wrap);
+      sam_sheet_next_row (sheet);
+    }
   sam_sheet_next_row (sheet);
 }
 
@@ -338,6 +343,26 @@ write_targets (SamReportContext *ctx,
   return !sam_report_failed (ctx);
 }
 
+/* The periods up to the report's, with their dates: the lists name them
+ * by code. */
+static void
+write_periods (SamReportContext *ctx,
+               SamSheet         *sheet)
+{
+  if (ctx->periods == NULL || ctx->periods->len == 0)
+    return;
+  sam_sheet_next_row (sheet);
+  sam_sheet_text (sheet, 0, sam_report_l (ctx, L_PERIODS), ctx->fmt.label);
+  sam_sheet_next_row (sheet);
+  for (guint i = 0; i < ctx->periods->len; i++)
+    {
+      g_autofree char *text = sam_report_period_text (ctx, ctx->periods->pdata[i]);
+
+      sam_sheet_text (sheet, 0, text, NULL);
+      sam_sheet_next_row (sheet);
+    }
+}
+
 /* Leaves out of @measures those with no activity, for the report of an
  * agency or a ministry: it is about what they take part in. A report on
  * the strategy, a focus area, a measure or a plan keeps every measure it
@@ -386,6 +411,7 @@ sam_report_write_summary (SamReportContext *ctx,
   sam_sheet_next_row (sheet);
   if (!write_comments (ctx, sheet, measures))
     return FALSE;
+  write_periods (ctx, sheet);
   if (measures->len > 0)
     insert_chart (ctx, sheet, chart, header, measures);
   return !sam_report_failed (ctx);

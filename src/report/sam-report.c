@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sam-report-private.h"
+#include "store/sam-closing.h"
 
 G_DEFINE_QUARK (sam-report-error-quark, sam_report_error)
 
@@ -94,14 +95,15 @@ typedef gboolean (*SheetWriter) (SamReportContext *ctx,
                                  SamSheet         *sheet);
 
 /* The sheets in the order of the workbook. */
-enum { SUMMARY, FOLLOW_UP, OBLIGATIONS, KNOWLEDGE, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS, PARTICIPANTS,
-       HISTORY, N_SHEETS };
+enum { SUMMARY, CHANGES, FOLLOW_UP, OBLIGATIONS, KNOWLEDGE, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS,
+       PARTICIPANTS, HISTORY, N_SHEETS };
 
 static const struct {
   SamReportLabel name;
   SheetWriter    write;
 } sheets[N_SHEETS] = {
   [SUMMARY] = { L_SHEET_SUMMARY, sam_report_write_summary },
+  [CHANGES] = { L_SHEET_CHANGES, sam_report_write_changes },
   [FOLLOW_UP] = { L_SHEET_FOLLOW_UP, sam_report_write_follow_up },
   [OBLIGATIONS] = { L_SHEET_OBLIGATIONS, sam_report_write_obligations },
   [KNOWLEDGE] = { L_SHEET_KNOWLEDGE, sam_report_write_knowledge },
@@ -117,12 +119,13 @@ static const struct {
  * read ahead meanwhile (see sam-report-ahead.c): first the two sheets read
  * on the report's own connection, while the Status history is sorted; the
  * history as it comes, while the activities are sorted; the Summary, whose
- * counts are ready by then; the activities as they come, while the
- * aggregates are read; the matrices; then the sheets that follow the
- * Summary's measures, and the Follow-up, whose lists are read on the
+ * counts are ready by then, and the changes; the activities as they come,
+ * while the aggregates are read; the matrices; then the sheets that follow
+ * the Summary's measures, and the Follow-up, whose lists are read on the
  * report's own connection when it comes to them. */
 static const guint write_order[N_SHEETS] = {
-  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, ACTIVITIES, RESPONSIBILITY, COVERAGE, OBLIGATIONS, KNOWLEDGE, FOLLOW_UP,
+  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, CHANGES, ACTIVITIES, RESPONSIBILITY, COVERAGE, OBLIGATIONS, KNOWLEDGE,
+  FOLLOW_UP,
 };
 
 static lxw_error
@@ -231,6 +234,42 @@ find_period (SamReportContext        *ctx,
   return TRUE;
 }
 
+/* The period's text and every period up to it, for the Summary. */
+static gboolean
+read_periods (SamReportContext  *ctx,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) all = sam_period_list (ctx->store, error);
+  gboolean found = FALSE;
+
+  if (all == NULL)
+    return FALSE;
+  ctx->period_text = sam_report_period_text (ctx, ctx->period);
+  ctx->periods = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_period_free);
+  for (guint i = 0; i < all->len && !found; i++)
+    {
+      found = g_strcmp0 (((SamPeriod *) all->pdata[i])->code, ctx->period->code) == 0;
+      g_ptr_array_add (ctx->periods, g_steal_pointer (&all->pdata[i]));
+    }
+  return TRUE;
+}
+
+/* For a closed period, its closing: the report reads what it froze. */
+static gboolean
+read_closing (SamReportContext  *ctx,
+              GError           **error)
+{
+  GError *local = NULL;
+
+  ctx->closing = sam_closing_get (ctx->store, ctx->period->code, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 prepare (SamReportContext        *ctx,
          const SamReportOptions  *options,
@@ -249,13 +288,16 @@ prepare (SamReportContext        *ctx,
     }
   if (!find_period (ctx, options, error))
     return FALSE;
+  if (ctx->period && (!read_periods (ctx, error) || !read_closing (ctx, error)))
+    return FALSE;
   ctx->query.scope = ctx->scope;
   ctx->query.period = ctx->period;
   ctx->query.today = ctx->today;
+  ctx->query.closing = ctx->closing ? sam_record_get_id (ctx->closing) : 0;
   ctx->strategy_query = ctx->query;
   ctx->strategy_query.scope = NULL;
   ctx->strategy_title = sam_report_data_strategy_title (ctx->store);
-  ctx->previous = sam_figures_previous_period (ctx->store, ctx->period, &local);
+  ctx->previous = ctx->period ? sam_period_before (ctx->store, ctx->period, &local) : NULL;
   if (local)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -337,6 +379,9 @@ write_report (SamStore                *store,
     sam_report_stats_clear (&ctx.stats);
   g_clear_error (&ctx.error);
   sam_period_free (ctx.period);
+  g_clear_object (&ctx.closing);
+  g_free (ctx.period_text);
+  g_clear_pointer (&ctx.periods, g_ptr_array_unref);
   sam_period_free (ctx.previous);
   g_clear_pointer (&ctx.measures, g_ptr_array_unref);
   g_free (ctx.strategy_title);

@@ -322,7 +322,7 @@ check_messages (SamStore  *store,
                 Checking  *c,
                 GError   **error)
 {
-  g_autoptr(GPtrArray) flags = sam_coordination_message_flags (store, NULL, error);
+  g_autoptr(GPtrArray) flags = sam_coordination_message_flags (store, NULL, NULL, error);
 
   if (flags == NULL)
     return FALSE;

@@ -4,6 +4,7 @@
 
 #include "sam-accountability.h"
 #include "sam-coordination-private.h"
+#include "sam-figures.h"
 
 /* The matrices count live activities only: a cancelled activity is no
  * longer anyone's responsibility and reaches nobody. A missing status reads
@@ -935,57 +936,245 @@ message_flag_free (gpointer data)
   g_free (flag);
 }
 
-static gboolean
-add_flag_cb (SamStmt       *stmt,
-             gpointer       user_data,
-             GError       **error)
+/* An information activity with a message, and the groups it reaches. */
+typedef struct
 {
-  SamMessageFlag *flag = g_new0 (SamMessageFlag, 1);
+  gint64  plan_id;
+  char   *message;     /* trimmed */
+  GArray *groups;      /* gint64 target group ids */
+} Informing;
 
-  flag->target_group_id = sam_stmt_column_int (stmt, 0);
-  flag->target_group = g_strdup (sam_stmt_column_text (stmt, 1));
-  flag->period = g_strdup (sam_stmt_column_text (stmt, 2));
-  flag->n_messages = (guint) sam_stmt_column_int (stmt, 3);
-  flag->n_activities = (guint) sam_stmt_column_int (stmt, 4);
-  g_ptr_array_add (user_data, flag);
+static void
+informing_free (gpointer data)
+{
+  Informing *i = data;
+
+  g_free (i->message);
+  g_array_unref (i->groups);
+  g_free (i);
+}
+
+/* The messages and activities that reach one group in one period. */
+typedef struct
+{
+  gint64      group;
+  guint       period;      /* its place in the periods */
+  GHashTable *messages;    /* distinct trimmed messages */
+  guint       activities;
+} Reach;
+
+static void
+reach_free (gpointer data)
+{
+  Reach *r = data;
+
+  g_hash_table_unref (r->messages);
+  g_free (r);
+}
+
+typedef struct
+{
+  GHashTable *informing;   /* activity id → Informing */
+  GHashTable *names;       /* target group id → name */
+  GHashTable *ties;        /* period code → GArray of the plan ids its rows are tied to, or
+                            * NULL (no array) when a row is tied to none */
+  GPtrArray  *periods;     /* SamPeriod */
+  GHashTable *reach;       /* "group period" → Reach */
+} Flagging;
+
+static gboolean
+add_informing_cb (SamStmt       *stmt,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  Flagging *f = user_data;
+  gint64 id = sam_stmt_column_int (stmt, 0), group = sam_stmt_column_int (stmt, 3);
+  Informing *i = g_hash_table_lookup (f->informing, &id);
+
+  if (i == NULL)
+    {
+      i = g_new0 (Informing, 1);
+      i->plan_id = sam_stmt_column_int (stmt, 1);
+      i->message = g_strdup (sam_stmt_column_text (stmt, 2));
+      i->groups = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (f->informing, g_memdup2 (&id, sizeof id), i);
+    }
+  g_array_append_val (i->groups, group);
+  g_hash_table_replace (f->names, g_memdup2 (&group, sizeof group), g_strdup (sam_stmt_column_text (stmt, 4)));
   return TRUE;
 }
 
-/* Returns the target groups that several live information activities in
- * @scope (activities of plans of kind "information") reach in one reporting
- * period with different non-empty messages, as a GPtrArray of
+static void
+plans_free (gpointer plans)
+{
+  if (plans)
+    g_array_unref (plans);
+}
+
+static gboolean
+add_tie_cb (SamStmt       *stmt,
+            gpointer       user_data,
+            GError       **error)
+{
+  Flagging *f = user_data;
+  const char *code = sam_stmt_column_text (stmt, 0);
+  gint64 plan = sam_stmt_column_int (stmt, 1);
+  GArray *plans;
+
+  if (g_hash_table_lookup_extended (f->ties, code, NULL, (gpointer *) &plans) && plans == NULL)
+    return TRUE;      /* one row for every plan: the period is everyone's */
+  if (sam_stmt_column_is_null (stmt, 1))
+    {
+      g_hash_table_replace (f->ties, g_strdup (code), NULL);
+      return TRUE;
+    }
+  if (plans == NULL)
+    {
+      plans = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_replace (f->ties, g_strdup (code), plans);
+    }
+  g_array_append_val (plans, plan);
+  return TRUE;
+}
+
+/* Whether a period tied to plans counts activity @i of its plan. */
+static gboolean
+counts_plan (Flagging        *f,
+             const SamPeriod *period,
+             const Informing *i)
+{
+  GArray *plans = g_hash_table_lookup (f->ties, period->code);
+
+  for (guint k = 0; plans && k < plans->len; k++)
+    if (g_array_index (plans, gint64, k) == i->plan_id)
+      return TRUE;
+  return plans == NULL;
+}
+
+static gboolean
+add_reach_cb (const SamActivityFactsRow  *row,
+              guint                       index,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  Flagging *f = user_data;
+  const SamPeriod *period = f->periods->pdata[index];
+  Informing *i = g_hash_table_lookup (f->informing, &row->id);
+
+  if (i == NULL || !sam_facts_is_live (&row->facts) || !sam_facts_runs_in (&row->facts, period)
+      || !counts_plan (f, period, i))
+    return TRUE;
+  for (guint k = 0; k < i->groups->len; k++)
+    {
+      gint64 group = g_array_index (i->groups, gint64, k);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %u", group, index);
+      Reach *r = g_hash_table_lookup (f->reach, key);
+
+      if (r == NULL)
+        {
+          r = g_new0 (Reach, 1);
+          *r = (Reach) { group, index, g_hash_table_new (g_str_hash, g_str_equal), 0 };
+          g_hash_table_insert (f->reach, g_steal_pointer (&key), r);
+        }
+      g_hash_table_add (r->messages, i->message);
+      r->activities++;
+    }
+  return TRUE;
+}
+
+/* By group name (as the lists sort names), group id and period. */
+static int
+by_group_and_period (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const Reach *x = *(Reach **) a, *y = *(Reach **) b;
+  GHashTable *names = user_data;
+  g_autofree char *kx = g_utf8_casefold (g_hash_table_lookup (names, &x->group), -1);
+  g_autofree char *ky = g_utf8_casefold (g_hash_table_lookup (names, &y->group), -1);
+  int by_name = g_utf8_collate (kx, ky);
+
+  if (by_name)
+    return by_name;
+  if (x->group != y->group)
+    return x->group < y->group ? -1 : 1;
+  return x->period < y->period ? -1 : x->period > y->period;
+}
+
+static void
+flagging_clear (Flagging *f)
+{
+  g_clear_pointer (&f->informing, g_hash_table_unref);
+  g_clear_pointer (&f->names, g_hash_table_unref);
+  g_clear_pointer (&f->ties, g_hash_table_unref);
+  g_clear_pointer (&f->periods, g_ptr_array_unref);
+  g_clear_pointer (&f->reach, g_hash_table_unref);
+}
+
+/* Returns the target groups that several information activities in
+ * @scope (activities of plans of kind "information"), live as at a
+ * reporting period and running in it by the rules of sam-figures.h, reach
+ * in that period with different non-empty messages, as a GPtrArray of
  * SamMessageFlag, one per group and period, by group name and period.
  *
- * An activity runs in a period when its dates overlap the period's; a
- * missing start or due date falls back to its plan's, and a plan without
- * dates runs always. A period tied to one plan only counts that plan's
- * activities; periods with the same code are one period. Messages are
+ * A period whose rows are all tied to plans only counts those plans'
+ * activities. Periods are judged with @today (NULL: today). Messages are
  * compared after trimming white space at both ends. Returns NULL with a
  * SamStoreError on a database error. */
 GPtrArray *
 sam_coordination_message_flags (SamStore        *store,
                                 const SamScope  *scope,
+                                const char      *today,
                                 GError         **error)
 {
   g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func (message_flag_free);
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = NULL, *now = today ? NULL : sam_today ();
+  Flagging f = {
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, informing_free),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, plans_free),
+    NULL,
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, reach_free),
+  };
+  g_autoptr(GPtrArray) reaches = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
   sql = g_strdup_printf (
-    "SELECT tg.target_group_id, " SAM_NAME ("t") ", rp.code, count(DISTINCT " SAM_TRIMMED_MESSAGE "), "
-    "count(DISTINCT a.id) FROM activity a "
+    "SELECT a.id, a.plan_id, " SAM_TRIMMED_MESSAGE ", tg.target_group_id, " SAM_NAME ("t") " FROM activity a "
     "CROSS JOIN plan p ON p.id = a.plan_id AND p.kind = 'information' "
     "CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
     "JOIN target_group t ON t.id = tg.target_group_id "
-    "JOIN reporting_period rp ON (rp.plan_id IS NULL OR rp.plan_id = a.plan_id) "
-    "  AND coalesce(a.start_date, p.start_date, '0000-01-01') <= coalesce(rp.end_date, '9999-12-31') "
-    "  AND coalesce(a.due_date, p.end_date, '9999-12-31') >= coalesce(rp.start_date, '0000-01-01') "
-    "WHERE " SAM_LIVE_ACTIVITY " AND " SAM_TRIMMED_MESSAGE " <> '' AND %s "
-    "GROUP BY tg.target_group_id, t.name, t.name_en, t.id, rp.code HAVING count(DISTINCT " SAM_TRIMMED_MESSAGE ") > 1 "
-    "ORDER BY " SAM_NAME ("t") " %s, t.id, min(coalesce(rp.start_date, '')), rp.code",
-    sam_scope_activity_sql (scope), sam_store_sql (store, SAM_SQL_NOCASE));
-  if (!sam_query_foreach (store, sql, scope, add_flag_cb, flags, error))
+    "WHERE " SAM_TRIMMED_MESSAGE " <> '' AND %s ORDER BY a.id, tg.position",
+    sam_scope_activity_sql (scope));
+  ok = sam_query_foreach (store, sql, scope, add_informing_cb, &f, error)
+       && sam_query_foreach (store, "SELECT code, plan_id FROM reporting_period", NULL, add_tie_cb, &f, error)
+       && (f.periods = sam_period_list (store, error)) != NULL
+       && (g_hash_table_size (f.informing) == 0
+           || sam_figures_foreach_periods (store, scope, f.periods, today ? today : now, f.informing, add_reach_cb,
+                                           &f, error));
+  g_hash_table_iter_init (&iter, f.reach);
+  while (ok && g_hash_table_iter_next (&iter, NULL, &value))
+    if (g_hash_table_size (((Reach *) value)->messages) >= 2)
+      g_ptr_array_add (reaches, value);
+  g_ptr_array_sort_with_data (reaches, by_group_and_period, f.names);
+  for (guint i = 0; i < reaches->len; i++)
+    {
+      Reach *r = reaches->pdata[i];
+      SamMessageFlag *flag = g_new0 (SamMessageFlag, 1);
+
+      flag->target_group_id = r->group;
+      flag->target_group = g_strdup (g_hash_table_lookup (f.names, &r->group));
+      flag->period = g_strdup (((SamPeriod *) f.periods->pdata[r->period])->code);
+      flag->n_messages = g_hash_table_size (r->messages);
+      flag->n_activities = r->activities;
+      g_ptr_array_add (flags, flag);
+    }
+  flagging_clear (&f);
+  if (!ok)
     return NULL;
   return g_steal_pointer (&flags);
 }

@@ -129,6 +129,7 @@ typedef struct
 
 GPtrArray  *sam_coordination_message_flags  (SamStore        *store,
                                              const SamScope  *scope,
+                                             const char      *today,
                                              GError         **error);
 
 /* Checks */

@@ -73,6 +73,49 @@ sam_period_describe (const SamPeriod *period)
   return g_strdup_printf (_("%s (%s – %s)"), period->code, from, to);
 }
 
+/* Month names for sam_period_describe_in(), which a report in another
+ * language than the window's needs: not the process's locale. */
+static const char *const months[2][12] = {
+  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+  { "jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des." },
+};
+
+static char *
+day_text (GDateTime  *date,
+          gboolean    norwegian,
+          gboolean    year)
+{
+  int d = g_date_time_get_day_of_month (date);
+  const char *month = months[norwegian ? 1 : 0][g_date_time_get_month (date) - 1];
+
+  if (year)
+    return g_strdup_printf (norwegian ? "%d. %s %d" : "%d %s %d", d, month, g_date_time_get_year (date));
+  return g_strdup_printf (norwegian ? "%d. %s" : "%d %s", d, month);
+}
+
+/* Returns the period's code with its dates in @language ("nb" for
+ * Norwegian Bokmål, anything else English) whatever the process's locale,
+ * for a report: "2026-T3 (1 Sep – 31 Dec 2026)", "2026-T3 (1. sep. –
+ * 31. des. 2026)"; the code alone when its dates are not both given. */
+char *
+sam_period_describe_in (const SamPeriod *period,
+                        const char      *language)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *from = NULL, *to = NULL;
+  gboolean norwegian = g_strcmp0 (language, "nb") == 0;
+
+  g_return_val_if_fail (period != NULL, NULL);
+  start = parse_date (period->start_date);
+  end = parse_date (period->end_date);
+  if (start == NULL || end == NULL)
+    return g_strdup (period->code);
+  from = day_text (start, norwegian, g_date_time_get_year (start) != g_date_time_get_year (end));
+  to = day_text (end, norwegian, TRUE);
+  return g_strdup_printf ("%s (%s – %s)", period->code, from, to);
+}
+
 static gboolean
 add_period_cb (SamStmt       *stmt,
                gpointer       user_data,
@@ -165,6 +208,28 @@ sam_period_current (SamStore    *store,
   if (best == NULL && periods->len > 0)
     best = periods->pdata[0];
   return sam_period_copy (best);
+}
+
+/* Returns the period just before @period in the order of periods (by
+ * start, then code: sam_period_list()), or NULL without an error when it
+ * is the first or not stored; NULL with a SamStoreError when they cannot
+ * be read. */
+SamPeriod *
+sam_period_before (SamStore         *store,
+                   const SamPeriod  *period,
+                   GError          **error)
+{
+  g_autoptr(GPtrArray) periods = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (!(periods = sam_period_list (store, error)))
+    return NULL;
+  for (guint i = 1; i < periods->len; i++)
+    if (g_strcmp0 (((SamPeriod *) periods->pdata[i])->code, period->code) == 0)
+      return sam_period_copy (periods->pdata[i - 1]);
+  return NULL;
 }
 
 /* Returns the codes of every period, ", " between, in date order; "" when

@@ -23,11 +23,16 @@ typedef struct
 SamPeriod  *sam_period_copy       (const SamPeriod *period);
 void        sam_period_free       (SamPeriod       *period);
 char       *sam_period_describe   (const SamPeriod *period);
+char       *sam_period_describe_in (const SamPeriod *period,
+                                   const char      *language);
 
 GPtrArray  *sam_period_list       (SamStore        *store,
                                    GError         **error);
 SamPeriod  *sam_period_find       (SamStore        *store,
                                    const char      *code,
+                                   GError         **error);
+SamPeriod  *sam_period_before     (SamStore        *store,
+                                   const SamPeriod *period,
                                    GError         **error);
 SamPeriod  *sam_period_current    (SamStore        *store,
                                    const char      *today,

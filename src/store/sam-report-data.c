@@ -6,13 +6,10 @@
 #include <string.h>
 
 #include "sam-accountability.h"
+#include "sam-closing-private.h"
 #include "sam-query-private.h"
 #include "sam-report-data.h"
 #include "core/sam-enums.h"
-
-#define REPORTED_IN_PERIOD \
-  "a.id IN (SELECT su.activity_id FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id " \
-  "WHERE rp.code = :period)"
 
 /* A text list of an activity's or seminar's links, in the order given:
  * the first %s is the dialect's string aggregate of v
@@ -187,7 +184,12 @@ sam_report_data_count (SamStore              *store,
   SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
-  if (!(stmt = prepare (store, sql, query, error)) || !sam_query_run (store, stmt, count_cb, counts, error))
+  if (query->closing)
+    {
+      if (!sam_closing_count (store, query->closing, query->scope, &counts[0], &counts[1], error))
+        return FALSE;
+    }
+  else if (!(stmt = prepare (store, sql, query, error)) || !sam_query_run (store, stmt, count_cb, counts, error))
     return FALSE;
   if (activities)
     *activities = counts[0];
@@ -225,13 +227,17 @@ sam_report_data_measures (SamStore              *store,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (!(figures = sam_figures_by_measure (store, query->scope, query->period, query->today, error)))
     return NULL;
-  previous = sam_figures_previous_period (store, query->period, &local);
+  previous = query->period ? sam_period_before (store, query->period, &local) : NULL;
   if (local)
     {
       g_propagate_error (error, local);
       return NULL;
     }
-  if (previous && !(before = sam_figures_progress_as_at (store, query->scope, previous, error)))
+  /* The same figures as at the period before, for the change since it;
+   * a closed period's as they were when it was closed. */
+  if (previous && !(before = query->closing
+                           ? sam_closing_read_previous (store, query->closing, query->scope, error)
+                           : sam_figures_by_measure (store, query->scope, previous, query->today, error)))
     return NULL;
   for (guint i = 0; i < figures->len; i++)
     {
@@ -387,11 +393,18 @@ typedef struct
   const char  **names;
 } LinkList;
 
+/* An activity as at the report's period, by the rules of sam-figures.h. */
 typedef struct
 {
-  gint64   latest;               /* the latest update up to the period, or 0 */
-  gint64   previous_progress;    /* of the update before it */
-  gboolean has_previous_progress;
+  gint64      latest;            /* the update the comment comes from, or 0 */
+  gint64      progress;          /* -1: not given */
+  gint64      progress_change;
+  const char *due_date;          /* in the index's names */
+  gint64      lead;              /* the lead agency's id; 0: none */
+  guint8      status;            /* a SamStatus */
+  gboolean    reported : 1;
+  gboolean    has_change : 1;
+  gboolean    seen : 1;
 } LatestUpdate;
 
 struct _SamReportActivities
@@ -400,9 +413,11 @@ struct _SamReportActivities
   GStringChunk *names;
   LinkList      lists[N_LISTS];
   LatestUpdate *latest;          /* per activity in ids */
+  GHashTable   *agencies;        /* id → name, for leads as at the period */
   GString      *joined[N_LISTS]; /* the lists of the row being streamed */
   Streaming     s;
-  const char   *today;           /* overdue as at, while streaming */
+  const char   *judged_on;       /* overdue as at, while streaming */
+  const SamPeriod *period;
 };
 
 void
@@ -419,6 +434,7 @@ sam_report_activities_free (SamReportActivities *index)
       g_string_free (index->joined[i], TRUE);
     }
   g_free (index->latest);
+  g_clear_pointer (&index->agencies, g_hash_table_unref);
   g_free (index);
 }
 
@@ -599,44 +615,55 @@ read_links (SamStore             *store,
 }
 
 static gboolean
-add_latest_cb (SamStmt       *stmt,
-               gpointer       user_data,
-               GError       **error)
+add_latest_cb (const SamActivityFactsRow  *row,
+               gpointer                    user_data,
+               GError                    **error)
 {
   SamReportActivities *index = user_data;
-  gint activity = find_activity (index, sam_stmt_column_int (stmt, 0));
+  gint activity = find_activity (index, row->id);
   LatestUpdate *latest;
 
   if (activity < 0)
     return TRUE;
   latest = &index->latest[activity];
-  latest->latest = sam_stmt_column_int (stmt, 1);
-  latest->has_previous_progress = !sam_stmt_column_is_null (stmt, 2);
-  latest->previous_progress = sam_stmt_column_int (stmt, 2);
+  latest->seen = TRUE;
+  latest->latest = row->facts.update_id;
+  latest->status = (guint8) sam_facts_status (&row->facts);
+  latest->progress = row->facts.progress;
+  latest->due_date = row->facts.due_date ? g_string_chunk_insert_const (index->names, row->facts.due_date) : NULL;
+  latest->lead = row->lead_id;
+  latest->reported = row->facts.reported;
+  latest->has_change = row->facts.has_change;
+  latest->progress_change = row->facts.progress_change;
   return TRUE;
 }
 
-/* Finds each activity's latest status update up to the report's period
- * and the progress of the one before it: by period, time reported and id,
- * as the Status history lists them. */
+static gboolean
+add_agency_name_cb (SamStmt       *stmt,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  SamReportActivities *index = user_data;
+  const char *name = sam_stmt_column_text (stmt, 1);
+
+  if (name != NULL)
+    g_hash_table_insert (index->agencies, g_memdup2 (&(gint64) { sam_stmt_column_int (stmt, 0) }, sizeof (gint64)),
+                         (gpointer) g_string_chunk_insert_const (index->names, name));
+  return TRUE;
+}
+
+/* Reads each activity's status, progress, due date, lead and latest
+ * update as at the report's period, by the rules of sam-figures.h. */
 static gboolean
 read_latest_updates (SamStore              *store,
                      SamReportActivities   *index,
                      const SamReportQuery  *query,
                      GError               **error)
 {
-  static const char sql[] =
-    "SELECT activity_id, max(id) FILTER (WHERE n = 1), max(progress) FILTER (WHERE n = 2) "
-    "FROM (SELECT su.activity_id, su.id, su.progress, row_number () OVER (PARTITION BY su.activity_id "
-    "      ORDER BY coalesce(rp.start_date, '') DESC, coalesce(su.reported_at, '') DESC, su.id DESC) AS n "
-    "      FROM status_update su LEFT JOIN reporting_period rp ON rp.id = su.period_id "
-    "      WHERE CAST(:period_start AS TEXT) IS NULL OR coalesce(rp.start_date, '') <= :period_start) AS ranked "
-    "WHERE n <= 2 GROUP BY activity_id";
-  SamStmt *stmt;
-
   index->latest = g_new0 (LatestUpdate, MAX (index->ids->len, 1));
-  return (stmt = prepare (store, sql, query, error)) != NULL
-         && sam_query_run (store, stmt, add_latest_cb, index, error);
+  index->agencies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return sam_query_foreach (store, "SELECT id, name FROM agency", NULL, add_agency_name_cb, index, error)
+         && sam_figures_foreach_live (store, query->scope, query->period, query->today, add_latest_cb, index, error);
 }
 
 /* Reads what the Activities sheet shows of the links and status updates
@@ -655,6 +682,9 @@ sam_report_data_read_activities (SamStore              *store,
   index->names = g_string_chunk_new (4096);
   for (guint i = 0; i < N_LISTS; i++)
     index->joined[i] = g_string_new (NULL);
+  /* A closed period's rows come whole as they were frozen. */
+  if (query->closing)
+    return g_steal_pointer (&index);
   if (!sam_query_foreach (store, ids_sql, query->scope, add_id_cb, index->ids, error))
     return NULL;
   for (guint i = 0; i < N_LISTS; i++)
@@ -687,8 +717,9 @@ joined_list (SamReportActivities *index,
   return joined->str;
 }
 
-/* sam_latest_update(activity id): the id of the activity's latest status
- * update up to the report's period, from the index; NULL when none. */
+/* sam_latest_update(activity id): the id of the status update the
+ * activity's comment as at the report's period comes from, from the
+ * index; NULL when none. */
 static gboolean
 latest_update_cb (gint64    activity_id,
                   gint64   *result,
@@ -704,11 +735,16 @@ latest_update_cb (gint64    activity_id,
 }
 
 /* The same in SQL, for a backend that cannot call sam_latest_update():
- * as read_latest_updates() orders the updates. */
+ * the latest update in or before the report's period by the order of
+ * updates (sam-figures.h): by period (its start, then its code), time
+ * reported and id; none without a period. */
 #define LATEST_UPDATE \
-  "(SELECT su.id FROM status_update su LEFT JOIN reporting_period sp ON sp.id = su.period_id " \
-  "WHERE su.activity_id = a.id AND (CAST(:period_start AS TEXT) IS NULL OR coalesce(sp.start_date, '') <= :period_start) " \
-  "ORDER BY coalesce(sp.start_date, '') DESC, coalesce(su.reported_at, '') DESC, su.id DESC LIMIT 1)"
+  "(SELECT su.id FROM status_update su JOIN reporting_period sp ON sp.id = su.period_id " \
+  "JOIN (SELECT code, coalesce(min(start_date), '') AS start FROM reporting_period GROUP BY code) po " \
+  "ON po.code = sp.code " \
+  "WHERE su.activity_id = a.id AND CAST(:period AS TEXT) IS NOT NULL " \
+  "AND (po.start, po.code) <= (coalesce(:period_start, ''), :period) " \
+  "ORDER BY po.start DESC, po.code DESC, coalesce(su.reported_at, '') DESC, su.id DESC LIMIT 1)"
 
 static gboolean
 activity_row_cb (SamStmt       *stmt,
@@ -718,18 +754,23 @@ activity_row_cb (SamStmt       *stmt,
   SamReportActivities *index = user_data;
   gint64 id = sam_stmt_column_int (stmt, 0);
   gint activity = find_activity (index, id);
-  const LatestUpdate *latest = activity >= 0 ? &index->latest[activity] : NULL;
+  const LatestUpdate *latest = activity >= 0 && index->latest[activity].seen ? &index->latest[activity] : NULL;
+  gint64 lead = latest ? latest->lead : sam_stmt_column_int (stmt, 22);
   SamActivityFacts facts = {
-    .status = sam_stmt_column_text (stmt, 13),
-    .progress = int_or (stmt, 14, -1),
+    .status = latest ? sam_status_values[latest->status].nick : sam_stmt_column_text (stmt, 13),
+    .progress = latest ? latest->progress : int_or (stmt, 14, -1),
     .start_date = sam_stmt_column_text (stmt, 11),
-    .due_date = sam_stmt_column_text (stmt, 12),
+    .due_date = latest ? latest->due_date : sam_stmt_column_text (stmt, 12),
     .plan_start = sam_stmt_column_text (stmt, 15),
     .plan_end = sam_stmt_column_text (stmt, 16),
-    .reported = sam_stmt_column_int (stmt, 17) != 0,
+    .reported = latest && latest->reported,
   };
   SamActivityRow row = {
     .id = id,
+    .focus_area_id = sam_stmt_column_int (stmt, 19),
+    .measure_id = sam_stmt_column_int (stmt, 20),
+    .plan_id = sam_stmt_column_int (stmt, 21),
+    .lead_id = lead,
     .measure_number = sam_stmt_column_int (stmt, 1),
     .measure = sam_stmt_column_text (stmt, 2),
     .plan = sam_stmt_column_text (stmt, 3),
@@ -738,7 +779,8 @@ activity_row_cb (SamStmt       *stmt,
     .description = sam_stmt_column_text (stmt, 6),
     .scope = sam_stmt_column_text (stmt, 7),
     .priority_task = sam_stmt_column_text (stmt, 8),
-    .lead = sam_stmt_column_text (stmt, 9),
+    .lead = lead == sam_stmt_column_int (stmt, 22) ? sam_stmt_column_text (stmt, 9)
+            : lead ? g_hash_table_lookup (index->agencies, &lead) : NULL,
     .partners = joined_list (index, activity, LIST_PARTNERS),
     .sector_duty = joined_list (index, activity, LIST_SECTOR_DUTY),
     .sectors = joined_list (index, activity, LIST_SECTORS),
@@ -750,15 +792,15 @@ activity_row_cb (SamStmt       *stmt,
     .due_date = facts.due_date,
     .status = sam_status_values[sam_facts_status (&facts)].nick,
     .progress = facts.progress,
-    .overdue = sam_facts_is_overdue (&facts, index->today),
+    .overdue = sam_facts_is_overdue (&facts, index->judged_on),
+    .running = sam_facts_runs_in (&facts, index->period),
     .reported = facts.reported,
-    .latest_period = sam_stmt_column_text (stmt, 18),
-    .latest_comment = sam_stmt_column_text (stmt, 19),
-    .has_change = !sam_stmt_column_is_null (stmt, 20) && latest && latest->has_previous_progress,
+    .latest_period = sam_stmt_column_text (stmt, 17),
+    .latest_comment = sam_stmt_column_text (stmt, 18),
+    .has_change = latest && latest->has_change,
+    .progress_change = latest ? latest->progress_change : 0,
   };
 
-  if (row.has_change)
-    row.progress_change = sam_stmt_column_int (stmt, 20) - latest->previous_progress;
   return ((SamActivityRowFunc) index->s.func) (&row, index->s.user_data, error);
 }
 
@@ -784,17 +826,21 @@ sam_report_data_foreach_activity (SamStore              *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
+  if (query->closing)
+    return sam_closing_foreach_activity (store, query->closing, query->scope, func, user_data, error);
   if (index == NULL && !(index = sam_report_data_read_activities (store, query, error)))
     return FALSE;
   index->s = (Streaming) { func, user_data };
-  index->today = query->today;
+  index->judged_on = sam_figures_judged_on (query->period, query->today);
+  index->period = query->period;
   function = db != NULL && sam_db_set_int_function (db, "sam_latest_update", latest_update_cb, index);
   sql = g_strdup_printf (
     "WITH " RANKED_PLANS
     "SELECT a.id, m.number, " SAM_TITLE ("m") ", p.title, p.kind, a.title, a.description, a.scope, pt.title, "
     SAM_NAME ("lead") ", "
     "a.message, a.start_date, a.due_date, a.status, a.progress, "
-    "p.start_date, p.end_date, CAST(:period AS TEXT) IS NOT NULL AND " REPORTED_IN_PERIOD ", lrp.code, lu.comment, lu.progress "
+    "p.start_date, p.end_date, lrp.code, lu.comment, m.focus_area_id, p.measure_id, a.plan_id, "
+    "coalesce(a.lead_agency_id, 0) "
     "FROM activity a CROSS JOIN ranked r ON r.plan_id = a.plan_id "
     "JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
     "LEFT JOIN priority_task pt ON pt.id = a.priority_task_id "
@@ -832,10 +878,17 @@ status_row_cb (SamStmt       *stmt,
   return ((SamStatusRowFunc) s->func) (&row, s->user_data, error);
 }
 
-/* Calls @func for every status update of the activities in scope, in the
- * order of the activities, then by period and time reported. SQLite sorts
- * them all before the first (a third of a second at 100,000 activities).
- * Stops and returns FALSE when @func does or on a database error. */
+/* The periods by their code with the start they are ordered by (see
+ * "period order" in sam-figures.h). */
+#define PERIOD_ORDER \
+  "period_order (code, start) AS (SELECT code, coalesce(min(start_date), '') FROM reporting_period GROUP BY code) "
+
+/* Calls @func for every status update of the activities in scope up to
+ * the report's period (in or before it: its status history stops there),
+ * in the order of the activities, then in the order of updates of
+ * sam-figures.h: by period, time reported and id. SQLite sorts them all
+ * before the first (a third of a second at 100,000 activities). Stops and
+ * returns FALSE when @func does or on a database error. */
 gboolean
 sam_report_data_foreach_status (SamStore              *store,
                                 const SamReportQuery  *query,
@@ -845,18 +898,20 @@ sam_report_data_foreach_status (SamStore              *store,
 {
   Streaming s = { func, user_data };
   g_autofree char *sql = g_strdup_printf (
-    "WITH " RANKED_PLANS
+    "WITH " RANKED_PLANS ", " PERIOD_ORDER
     "SELECT a.id, r.measure_number, a.title, rp.code, su.status, su.progress, su.comment, su.reported_by, "
     "su.reported_at "
     "FROM status_update su CROSS JOIN activity a ON a.id = su.activity_id "
     "CROSS JOIN ranked r ON r.plan_id = a.plan_id "
-    "LEFT JOIN reporting_period rp ON rp.id = su.period_id "
-    "WHERE %s "
-    "ORDER BY r.rank, +a.id, coalesce(rp.start_date, ''), coalesce(su.reported_at, ''), su.id",
+    "LEFT JOIN reporting_period rp ON rp.id = su.period_id LEFT JOIN period_order po ON po.code = rp.code "
+    "WHERE %s AND (CAST(:period AS TEXT) IS NULL OR (coalesce(po.start, ''), coalesce(rp.code, '')) <= (coalesce(:period_start, ''), :period)) "
+    "ORDER BY r.rank, +a.id, coalesce(po.start, ''), rp.code, coalesce(su.reported_at, ''), su.id",
     sam_scope_plan_sql (query->scope), sam_scope_activity_sql (query->scope));
   SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  if (query->closing)
+    return sam_closing_foreach_status (store, query->closing, query->scope, func, user_data, error);
   return (stmt = prepare (store, sql, query, error)) != NULL
          && sam_query_run (store, stmt, status_row_cb, &s, error);
 }

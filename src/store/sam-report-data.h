@@ -7,7 +7,9 @@
  * activities never holds them all. Strings in streamed rows are borrowed:
  * valid during the callback only.
  *
- * Every figure is counted by the rules of sam-figures.h.
+ * Every figure is counted by the rules of sam-figures.h, as at the
+ * report's period; for a closed period (SamReportQuery.closing) the
+ * figures and lists are read as they were frozen (sam-closing.h).
  */
 #pragma once
 
@@ -24,7 +26,9 @@ typedef struct
 {
   const SamScope  *scope;        /* NULL: the whole strategy */
   const SamPeriod *period;       /* the report's period, or NULL for none */
-  const char      *today;        /* YYYY-MM-DD; due dates before it are overdue */
+  const char      *today;        /* YYYY-MM-DD; the period is judged at it or its end */
+  gint64           closing;      /* the period's closing whose frozen data to read
+                                  * (sam-closing.h); 0: today's data */
 } SamReportQuery;
 
 typedef struct
@@ -39,7 +43,8 @@ typedef struct
   guint   overdue;         /* live, not done, due before today */
   guint   not_reported;    /* live, not done, no status update in the period */
   SamLight light;          /* sam_tally_light() */
-  double  previous_progress; /* the average as at the period before (sam_figures_progress_as_at()); -1: none */
+  double  previous_progress; /* the average as at the period before (sam_period_before()), by
+                              * the rules as at a period; -1: none */
 } SamMeasureSummary;
 
 /* A status comment for the Summary's narrative. */
@@ -50,6 +55,8 @@ typedef struct
   char   *period;          /* its period's code, or NULL */
   char   *comment;
 } SamCommentRow;
+
+void sam_comment_row_free (gpointer data);
 
 /* An activity an obligation names, with what the Obligations sheet shows. */
 typedef struct
@@ -141,6 +148,10 @@ typedef struct
 typedef struct
 {
   gint64      id;
+  gint64      focus_area_id;
+  gint64      measure_id;
+  gint64      plan_id;
+  gint64      lead_id;          /* as at the report's period; 0: none */
   gint64      measure_number;
   const char *measure;
   const char *plan;
@@ -149,7 +160,7 @@ typedef struct
   const char *description;
   const char *scope;            /* sam_scope_values nick, or NULL */
   const char *priority_task;
-  const char *lead;             /* agency name, or NULL */
+  const char *lead;             /* agency name, as at the report's period, or NULL */
   const char *partners;         /* names, "; " between, in the order given; or NULL */
   /* With no lead named: the ministries that answer for it by sector
    * responsibility, "HOD (Helse- og omsorgstjenester); JD (…)", or NULL. */
@@ -164,6 +175,7 @@ typedef struct
   const char *status;           /* a sam_status_values nick, never NULL */
   gint64      progress;         /* -1: not given */
   gboolean    overdue;
+  gboolean    running;          /* runs in the report's period */
   gboolean    reported;         /* has a status update in the report's period */
   const char *latest_period;    /* the latest update up to the report's period */
   const char *latest_comment;

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sam-closing-private.h"
 #include "sam-coordination.h"
+#include "sam-figures.h"
 #include "sam-query-private.h"
 #include "sam-report-data.h"
 #include "core/sam-enums.h"
@@ -38,19 +40,74 @@ int_or (SamStmt *stmt,
   return sam_stmt_column_is_null (stmt, column) ? fallback : sam_stmt_column_int (stmt, column);
 }
 
-/* The latest update of each activity up to the report's period (by the
- * periods' starts, the time reported and id, as the Status history orders
- * them) as n = 1, the one before as n = 2. */
-#define UPDATES_IN_ORDER \
-  "SELECT su.activity_id, su.progress, su.comment, rp.code, row_number () OVER (PARTITION BY su.activity_id " \
-  "  ORDER BY coalesce(rp.start_date, '') DESC, coalesce(su.reported_at, '') DESC, su.id DESC) AS n " \
-  "  FROM status_update su LEFT JOIN reporting_period rp ON rp.id = su.period_id " \
-  "  WHERE (CAST(:period_start AS TEXT) IS NULL OR coalesce(rp.start_date, '') <= :period_start) "
+/* Each activity's facts as at the report's period (sam-figures.h), kept
+ * for the lists below, which show an activity as the period's figures
+ * count it. */
+typedef struct
+{
+  SamStatus  status;
+  gint64     progress;
+  char      *due_date;
+  char      *comment;
+  gboolean   has_change;
+  gint64     progress_change;
+  gboolean   unreported;   /* not reported in the period by the rules */
+} AsAt;
+
+static void
+as_at_free (gpointer data)
+{
+  AsAt *a = data;
+
+  g_free (a->due_date);
+  g_free (a->comment);
+  g_free (a);
+}
+
+typedef struct
+{
+  GHashTable      *table;   /* activity id → AsAt */
+  const SamPeriod *period;
+} AsAtReading;
+
+static gboolean
+add_as_at_cb (const SamActivityFactsRow  *row,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  AsAtReading *r = user_data;
+  AsAt *a = g_new0 (AsAt, 1);
+
+  a->status = sam_facts_status (&row->facts);
+  a->progress = row->facts.progress;
+  a->due_date = g_strdup (row->facts.due_date);
+  a->comment = g_strdup (row->facts.comment);
+  a->has_change = row->facts.has_change;
+  a->progress_change = row->facts.progress_change;
+  a->unreported = r->period && sam_facts_is_unreported (&row->facts, r->period);
+  g_hash_table_insert (r->table, g_memdup2 (&row->id, sizeof row->id), a);
+  return TRUE;
+}
+
+/* Returns the facts as at @query's period of the activities in its scope,
+ * by id; NULL with a SamStoreError. */
+static GHashTable *
+read_as_at (SamStore              *store,
+            const SamReportQuery  *query,
+            GError               **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, as_at_free);
+  AsAtReading reading = { table, query->period };
+
+  if (!sam_figures_foreach (store, query->scope, query->period, query->today, add_as_at_cb, &reading, error))
+    return NULL;
+  return g_steal_pointer (&table);
+}
 
 /* Latest comments */
 
-static void
-comment_free (gpointer data)
+void
+sam_comment_row_free (gpointer data)
 {
   SamCommentRow *c = data;
 
@@ -84,7 +141,7 @@ sam_report_data_latest_comments (SamStore              *store,
                                  guint                  per_measure,
                                  GError               **error)
 {
-  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (comment_free);
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (sam_comment_row_free);
   g_autofree char *sql = g_strdup_printf (
     "SELECT measure_id, title, code, comment FROM (SELECT p.measure_id, a.title, rp.code, su.comment, "
     "  row_number () OVER (PARTITION BY p.measure_id ORDER BY coalesce(rp.start_date, '') DESC, "
@@ -97,6 +154,8 @@ sam_report_data_latest_comments (SamStore              *store,
   SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (query->closing)
+    return sam_closing_read_comments (store, query->closing, query->scope, per_measure, error);
   if (!(stmt = prepare (store, sql, query, error)))
     return NULL;
   sam_query_bind_int (stmt, ":n", per_measure);
@@ -171,27 +230,34 @@ add_obligation_measure_cb (SamStmt       *stmt,
   return TRUE;
 }
 
+typedef struct
+{
+  GPtrArray  *obligations;
+  GHashTable *as_at;
+} ObligationReading;
+
 static gboolean
 add_obligation_activity_cb (SamStmt       *stmt,
                             gpointer       user_data,
                             GError       **error)
 {
-  SamObligation *o = find_obligation (user_data, sam_stmt_column_int (stmt, 0));
+  ObligationReading *r = user_data;
+  SamObligation *o = find_obligation (r->obligations, sam_stmt_column_int (stmt, 0));
+  gint64 id = sam_stmt_column_int (stmt, 1);
+  const AsAt *as_at = g_hash_table_lookup (r->as_at, &id);
   SamObligationActivity *a;
-  SamActivityFacts facts = { .status = sam_stmt_column_text (stmt, 4) };
 
-  if (o == NULL)
+  if (o == NULL || as_at == NULL)
     return TRUE;
   a = g_new0 (SamObligationActivity, 1);
-  a->id = sam_stmt_column_int (stmt, 1);
+  a->id = id;
   a->measure_id = sam_stmt_column_int (stmt, 2);
   a->title = g_strdup (sam_stmt_column_text (stmt, 3));
-  a->status = g_strdup (sam_status_values[sam_facts_status (&facts)].nick);
-  a->progress = int_or (stmt, 5, -1);
-  a->comment = g_strdup (sam_stmt_column_text (stmt, 6));
-  a->has_change = !sam_stmt_column_is_null (stmt, 7) && !sam_stmt_column_is_null (stmt, 8);
-  if (a->has_change)
-    a->progress_change = sam_stmt_column_int (stmt, 7) - sam_stmt_column_int (stmt, 8);
+  a->status = g_strdup (sam_status_values[as_at->status].nick);
+  a->progress = as_at->progress;
+  a->comment = g_strdup (as_at->comment);
+  a->has_change = as_at->has_change;
+  a->progress_change = as_at->progress_change;
   g_ptr_array_add (o->activities, a);
   return TRUE;
 }
@@ -246,22 +312,21 @@ sam_report_data_obligations (SamStore              *store,
     "SELECT om.obligation_id, om.measure_id FROM obligation_measure om JOIN measure m ON m.id = om.measure_id "
     "WHERE %s ORDER BY om.obligation_id, om.position, om.measure_id", sam_scope_measure_sql (query->scope));
   g_autofree char *activities_sql = g_strdup_printf (
-    "SELECT oa.obligation_id, a.id, p.measure_id, a.title, a.status, a.progress, u1.comment, u1.progress, "
-    "u2.progress FROM obligation_activity oa JOIN activity a ON a.id = oa.activity_id "
-    "JOIN plan p ON p.id = a.plan_id "
-    "LEFT JOIN (" UPDATES_IN_ORDER "AND su.activity_id IN (SELECT activity_id FROM obligation_activity)) u1 "
-    "  ON u1.activity_id = a.id AND u1.n = 1 "
-    "LEFT JOIN (" UPDATES_IN_ORDER "AND su.activity_id IN (SELECT activity_id FROM obligation_activity)) u2 "
-    "  ON u2.activity_id = a.id AND u2.n = 2 "
+    "SELECT oa.obligation_id, a.id, p.measure_id, a.title FROM obligation_activity oa "
+    "JOIN activity a ON a.id = oa.activity_id JOIN plan p ON p.id = a.plan_id "
     "WHERE %s ORDER BY oa.obligation_id, oa.position, a.id", sam_scope_activity_sql (query->scope));
-  SamStmt *stmt;
+  g_autoptr(GHashTable) as_at = NULL;
+  ObligationReading reading = { obligations, NULL };
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  /* Each activity's status, progress and comment as at the period. */
+  if (!(as_at = read_as_at (store, query, error)))
+    return NULL;
+  reading.as_at = as_at;
   if (!sam_query_foreach (store, "SELECT id, source, reference, title FROM obligation", NULL,
                           add_obligation_cb, obligations, error)
       || !sam_query_foreach (store, measures_sql, query->scope, add_obligation_measure_cb, obligations, error)
-      || !(stmt = prepare (store, activities_sql, query, error))
-      || !sam_query_run (store, stmt, add_obligation_activity_cb, obligations, error))
+      || !sam_query_foreach (store, activities_sql, query->scope, add_obligation_activity_cb, &reading, error))
     return NULL;
   g_ptr_array_sort (obligations, compare_obligations);
   return g_steal_pointer (&obligations);
@@ -548,8 +613,9 @@ typedef struct
 {
   SamFollowUpRowFunc func;
   gpointer           user_data;
-  const SamPeriod   *period;
-  gboolean           unreported;  /* only those not reported in the period */
+  GHashTable        *as_at;       /* only those not reported in the period, with
+                                   * their facts as at it; NULL: the live ones
+                                   * without a lead */
 } FollowUp;
 
 static gboolean
@@ -558,27 +624,25 @@ follow_up_cb (SamStmt       *stmt,
               GError       **error)
 {
   FollowUp *f = user_data;
+  gint64 id = sam_stmt_column_int (stmt, 3);
+  const AsAt *as_at = f->as_at ? g_hash_table_lookup (f->as_at, &id) : NULL;
   SamActivityFacts facts = {
     .status = sam_stmt_column_text (stmt, 6),
-    .start_date = sam_stmt_column_text (stmt, 7),
     .due_date = sam_stmt_column_text (stmt, 8),
-    .plan_start = sam_stmt_column_text (stmt, 9),
-    .plan_end = sam_stmt_column_text (stmt, 10),
-    .reported = sam_stmt_column_int (stmt, 11) != 0,
   };
   SamFollowUpRow row = {
     .ministry = sam_stmt_column_text (stmt, 0),
     .agency = sam_stmt_column_text (stmt, 1),
     .contact = sam_stmt_column_text (stmt, 2),
-    .id = sam_stmt_column_int (stmt, 3),
+    .id = id,
     .measure_number = sam_stmt_column_int (stmt, 4),
     .title = sam_stmt_column_text (stmt, 5),
-    .status = sam_status_values[sam_facts_status (&facts)].nick,
-    .due_date = facts.due_date,
+    .status = sam_status_values[as_at ? as_at->status : sam_facts_status (&facts)].nick,
+    .due_date = as_at ? as_at->due_date : facts.due_date,
     .sector_duty = sam_stmt_column_text (stmt, 12),
   };
 
-  if (f->unreported ? !sam_facts_is_unreported (&facts, f->period) : !sam_facts_is_live (&facts))
+  if (f->as_at ? as_at == NULL || !as_at->unreported : !sam_facts_is_live (&facts))
     return TRUE;
   return f->func (&row, f->user_data, error);
 }
@@ -591,15 +655,14 @@ foreach_follow_up (SamStore              *store,
                    gpointer               user_data,
                    GError               **error)
 {
-  FollowUp f = { func, user_data, query->period, unreported };
+  g_autoptr(GHashTable) as_at = NULL;
+  FollowUp f = { func, user_data, NULL };
   const char *nocase = sam_store_sql (store, SAM_SQL_NOCASE);
   g_autofree char *duty = unreported ? g_strdup ("NULL") : sector_duty_sql (store);
   g_autofree char *sql = g_strdup_printf (
     "WITH " MINISTRY_OF
     "SELECT " SAM_NAME ("mi") ", " SAM_NAME ("lead") ", lead.contact, a.id, m.number, a.title, a.status, "
-    "a.start_date, a.due_date, p.start_date, p.end_date, "
-    "CAST(:period AS TEXT) IS NOT NULL AND a.id IN (SELECT su.activity_id FROM status_update su "
-    "  JOIN reporting_period rp ON rp.id = su.period_id WHERE rp.code = :period), %s "
+    "a.start_date, a.due_date, p.start_date, p.end_date, NULL, %s "
     "FROM activity a JOIN plan p ON p.id = a.plan_id JOIN measure m ON m.id = p.measure_id "
     "LEFT JOIN agency lead ON lead.id = a.lead_agency_id "
     "LEFT JOIN ministry_of mo ON mo.agency_id = a.lead_agency_id LEFT JOIN agency mi ON mi.id = mo.ministry_id "
@@ -612,6 +675,10 @@ foreach_follow_up (SamStore              *store,
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   if (unreported && query->period == NULL)
     return TRUE;
+  /* Not reported by the rules as at the period, with the status and due
+   * date they judge; the lead and contact to ask are today's. */
+  if (unreported && !(f.as_at = as_at = read_as_at (store, query, error)))
+    return FALSE;
   return (stmt = prepare (store, sql, query, error)) != NULL && sam_query_run (store, stmt, follow_up_cb, &f, error);
 }
 

@@ -133,8 +133,9 @@ add_asked_cb (const SamActivityFactsRow  *row,
 }
 
 /* Returns the activities a round for @period asks about, those expected
- * to report in it (sam-figures.h), as a table of activity id to lead
- * agency id (0: none), both gint64; NULL with a SamStoreError. */
+ * to report in it by the rules as at it (sam-figures.h), on today's data,
+ * as a table of activity id to lead agency id (0: none), both gint64;
+ * NULL with a SamStoreError. */
 GHashTable *
 sam_round_asked (SamStore         *store,
                  const SamPeriod  *period,
@@ -142,10 +143,11 @@ sam_round_asked (SamStore         *store,
 {
   g_autoptr(GHashTable) asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gpointer data[2] = { asked, &period };
+  g_autofree char *today = sam_today ();
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
-  if (!sam_figures_foreach (store, NULL, period, add_asked_cb, data, error))
+  if (!sam_figures_foreach_live (store, NULL, period, today, add_asked_cb, data, error))
     return NULL;
   return g_steal_pointer (&asked);
 }

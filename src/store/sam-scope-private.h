@@ -41,6 +41,13 @@ const char *sam_scope_agency_sql    (const SamScope *scope);
  * whole strategy has every seminar, also those tied to no activity. */
 const char *sam_scope_seminar_sql   (const SamScope *scope);
 
+/* Alias a: a row frozen by a closing (closed_activity, closed_change, with
+ * closing_id, activity_id, focus_area_id, measure_id, plan_id,
+ * lead_agency_id), by where it was when the period was closed; agencies
+ * and ministries by who led it, took part or answered for it then (the
+ * agencies below a ministry are today's). */
+const char *sam_scope_closed_sql    (const SamScope *scope);
+
 void        sam_scope_bind          (const SamScope *scope,
                                      SamStmt        *stmt);
 

@@ -29,6 +29,19 @@
   "(a.lead_agency_id IN " SUBTREE " OR a.id IN (SELECT activity_id FROM activity_partner WHERE agency_id IN " SUBTREE ") " \
   "OR " SAM_SECTOR_DUTY_TO (SUBTREE) ")"
 
+#define CLOSED_OF_AGENCIES(agencies) \
+  "(a.lead_agency_id IN " agencies " OR a.activity_id IN (SELECT x.activity_id FROM closed_activity_agency x " \
+  "WHERE x.closing_id = a.closing_id AND x.agency_id IN " agencies "))"
+
+static const char *closed_sql[] = {
+  [SAM_SCOPE_STRATEGY] = "a.focus_area_id IN (SELECT id FROM focus_area WHERE strategy_id = :scope)",
+  [SAM_SCOPE_FOCUS_AREA] = "a.focus_area_id = :scope",
+  [SAM_SCOPE_MEASURE] = "a.measure_id = :scope",
+  [SAM_SCOPE_PLAN] = "a.plan_id = :scope",
+  [SAM_SCOPE_AGENCY] = CLOSED_OF_AGENCIES ("(:scope)"),
+  [SAM_SCOPE_MINISTRY] = CLOSED_OF_AGENCIES (SUBTREE),
+};
+
 static const struct {
   const char *name;
   const char *activity, *measure, *plan, *agency, *seminar;
@@ -97,6 +110,12 @@ const char *
 sam_scope_activity_sql (const SamScope *scope)
 {
   return sam_scope_is_whole (scope) ? "TRUE" : scope_sql[scope->kind].activity;
+}
+
+const char *
+sam_scope_closed_sql (const SamScope *scope)
+{
+  return sam_scope_is_whole (scope) ? "TRUE" : closed_sql[scope->kind];
 }
 
 const char *

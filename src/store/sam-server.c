@@ -340,6 +340,8 @@ sam_server_init (const char        *address,
     return FALSE;
   /* The default plan is loaded as a file's is, through the store. */
   store = sam_store_new_for_server (db, sam_db_pg_get_name (db));
+  /* The default plan is where the history starts, not a change in it. */
+  sam_store_set_keeps_history (store, FALSE);
   if (!sam_store_begin (store, error))
     return FALSE;
   if (!sam_db_exec (db, LOCK_SQL, error)

@@ -4,8 +4,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sam-status.h"
+#include "sam-figures.h"
 #include "sam-rules.h"
+#include "sam-status.h"
 
 static void
 set_text (SamRecord  *record,
@@ -47,9 +48,10 @@ sam_status_entry_to_record (const SamStatusEntry *entry)
   return update;
 }
 
-/* Records @entry as a new status update and sets the activity's status and
- * progress to it, in one transaction (one undo step, or part of the
- * caller's open transaction). The rules are those of the editor: a known
+/* Records @entry as a new status update and, when it is the activity's
+ * latest by the order of updates (sam-figures.h; not one reported late for
+ * an earlier period), sets the activity's status and progress to it, in
+ * one transaction (one undo step, or part of the caller's open transaction). The rules are those of the editor: a known
  * status, progress 0–100 and 100 when done, an existing activity and
  * period, texts within their lengths. Returns FALSE, saving nothing, with
  * a SamCoreError or SamStoreError whose message names what is wrong. */
@@ -60,6 +62,7 @@ sam_status_record (SamStore              *store,
 {
   g_autoptr(SamRecord) update = NULL;
   g_autoptr(SamRecord) activity = NULL;
+  gboolean latest = TRUE;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
@@ -73,14 +76,16 @@ sam_status_record (SamStore              *store,
   update = sam_status_entry_to_record (entry);
   if (!sam_record_validate (update, error))
     return FALSE;
-  if (!(activity = sam_store_get (store, SAM_KIND_ACTIVITY, entry->activity_id, error)))
+  if (!(activity = sam_store_get (store, SAM_KIND_ACTIVITY, entry->activity_id, error))
+      || !sam_figures_would_be_latest (store, entry->activity_id, entry->period_id,
+                                       sam_record_get_string (update, "reported_at"), &latest, error))
     return FALSE;
   sam_record_set_string (activity, "status", entry->status);
   sam_record_set_int (activity, "progress", entry->progress);
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  if (!sam_rules_save (store, update, error) || !sam_rules_save (store, activity, error)
+  if (!sam_rules_save (store, update, error) || (latest && !sam_rules_save (store, activity, error))
       || !sam_store_commit (store, error))
     {
       sam_store_rollback (store);

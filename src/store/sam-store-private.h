@@ -42,6 +42,9 @@ gboolean  sam_store_exec           (SamStore    *self,
                                     GError     **error);
 GBytes   *sam_data_lookup          (const char  *name,
                                     GError     **error);
+gboolean  sam_store_keeps_history  (SamStore    *self);
+void      sam_store_set_keeps_history (SamStore *self,
+                                    gboolean     keeps);
 GBytes   *sam_store_migration_sql  (int          version,
                                     GError     **error);
 GBytes   *sam_store_server_migration_sql (int    version,
@@ -52,6 +55,9 @@ void      sam_store_set_query_limit (SamStore   *self,
 /* The undo journal: each change inside a transaction is noted with the
  * record before and after (either NULL for an insert or a delete). */
 void      sam_store_journal_add    (SamStore    *self,
+                                    SamRecord   *before,
+                                    SamRecord   *after);
+void      sam_store_note_committed (SamStore    *self,
                                     SamRecord   *before,
                                     SamRecord   *after);
 gboolean  sam_store_replay         (SamStore    *self,

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sam-history.h"
 #include "sam-store-private.h"
 
 /* Generic reading and writing of records, driven by the kind table of
@@ -402,8 +403,11 @@ save (SamStore   *self,
 
   if (!validate (self, record, error) || !sam_store_begin (self, error))
     return FALSE;
+  /* The history's note goes before the record in the step, so that the
+   * step is named after the record. */
   if ((update && !(before = sam_store_get (self, sam_record_get_kind (record), old_id, error)))
-      || !write_row (self, record, update, error))
+      || !write_row (self, record, update, error)
+      || !sam_history_note (self, before, record, error))
     {
       sam_store_rollback (self);
       sam_record_set_id (record, old_id);
@@ -668,7 +672,7 @@ sam_store_delete (SamStore   *self,
     }
   if (!sam_store_begin (self, error))
     return FALSE;
-  if (!delete_row (self, kind, id, error))
+  if (!delete_row (self, kind, id, error) || !sam_history_note (self, before, NULL, error))
     {
       sam_store_rollback (self);
       return FALSE;
@@ -878,7 +882,7 @@ read_links (SamStore           *self,
 }
 
 /* Reads the records of @info selected by @where (SQL on the entity's
- * table, "1" for all) with one ?-parameter @param, in the kind's order. */
+ * table, "TRUE" for all) with one ?-parameter @param, in the kind's order. */
 static GPtrArray *
 select_records (SamStore           *self,
                 const SamKindInfo  *info,
@@ -962,7 +966,7 @@ sam_store_list (SamStore   *self,
                 GError    **error)
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
-  return select_records (self, sam_kind_get_info (kind), "1", 0, error);
+  return select_records (self, sam_kind_get_info (kind), "TRUE", 0, error);
 }
 
 /* Returns the records of @kind whose REF or REFS field @field holds @id,

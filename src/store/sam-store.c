@@ -34,6 +34,7 @@ struct _SamStore
   int        schema_version;
   char      *identity;      /* the database's UUID, read when first asked */
   guint      depth;         /* nesting of sam_store_begin() */
+  gboolean   keeps_history; /* notes activities' changes (sam-history.h) */
   gboolean   english_names; /* see sam_store_set_english_names() */
 
   /* Undo journal: each step is a GPtrArray of Change, the changes one
@@ -255,6 +256,7 @@ static const char *migrations[SAM_SCHEMA_VERSION] = {
   "003-overview-index.sql",
   "004-sector-responsibility.sql",
   "005-reporting-round.sql",
+  "006-periods.sql",
 };
 
 /* Helpers */
@@ -446,6 +448,7 @@ sam_store_class_init (SamStoreClass *klass)
 static void
 sam_store_init (SamStore *self)
 {
+  self->keeps_history = TRUE;
   self->english_names = sam_record_get_english_titles ();
   self->pending = step_new ();
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -701,6 +704,8 @@ create_new (const char  *path,
   /* Messages name the file the user asked for, never the temporary one. */
   tmp->path = g_strdup (path);
   tmp->real_path = resolve_path (tmp_path);
+  /* The default plan is where the history starts, not a change in it. */
+  tmp->keeps_history = FALSE;
 
   ok = connect (tmp, SAM_DB_SQLITE_NEW, error)
        && sam_store_begin (tmp, error)
@@ -1134,6 +1139,23 @@ sam_store_get_schema_version (SamStore *self)
   return self->schema_version;
 }
 
+/* Whether saves of activities note their changes (sam-history.h); the
+ * default plan, loaded into a new database, is not noted. */
+gboolean
+sam_store_keeps_history (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return self->keeps_history;
+}
+
+void
+sam_store_set_keeps_history (SamStore *self,
+                             gboolean  keeps)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+  self->keeps_history = keeps;
+}
+
 /* Transactions nest: the outermost is an SQLite transaction that takes
  * the write lock at once, inner ones are savepoints, so that a failed inner
  * step can be undone alone. The changes of one outermost transaction are
@@ -1292,6 +1314,30 @@ sam_store_journal_add (SamStore  *self,
   g_ptr_array_add (self->pending, change);
 }
 
+/* Adds to the undo journal, as one step, a change another connection to
+ * the same file made and committed (@before and @after as for
+ * sam_store_journal_add()), and tells the views as a commit here does: for
+ * slow work done in a thread on a connection of its own. */
+void
+sam_store_note_committed (SamStore  *self,
+                          SamRecord *before,
+                          SamRecord *after)
+{
+  g_autoptr(GPtrArray) step = step_new ();
+  Change *change = g_new0 (Change, 1);
+
+  g_return_if_fail (SAM_IS_STORE (self));
+  g_return_if_fail (self->depth == 0 && (before != NULL || after != NULL));
+
+  change->before = before ? sam_record_copy (before) : NULL;
+  change->after = after ? sam_record_copy (after) : NULL;
+  g_ptr_array_add (step, change);
+  g_ptr_array_add (self->undo, g_ptr_array_ref (step));
+  g_ptr_array_set_size (self->redo, 0);
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, after ? after : before, after == NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 gboolean
 sam_store_can_undo (SamStore *self)
 {
@@ -1306,11 +1352,17 @@ sam_store_can_redo (SamStore *self)
   return self->redo->len > 0;
 }
 
-/* Names a step by its last change: "Delete “Seminar”". */
+/* Names a step by its last change: "Delete “Seminar”"; closing and
+ * reopening a period by what they do. */
 static char *
 step_label (GPtrArray *step)
 {
   Change *last = step->pdata[step->len - 1];
+  SamRecord *record = last->after ? last->after : last->before;
+
+  if (sam_record_get_kind (record) == SAM_KIND_PERIOD_CLOSING && last->after != NULL)
+    return g_strdup_printf (last->before == NULL || !sam_record_is_set (last->after, "reopened_at")
+                            ? _("Close “%s”") : _("Reopen “%s”"), sam_record_get_title (last->after));
 
   if (last->before == NULL)
     return g_strdup_printf (_("Create “%s”"), sam_record_get_title (last->after));

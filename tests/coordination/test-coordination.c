@@ -705,7 +705,7 @@ static void
 test_message_flags (World *w, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) flags = sam_coordination_message_flags (w->store, NULL, &error);
+  g_autoptr(GPtrArray) flags = sam_coordination_message_flags (w->store, NULL, NULL, &error);
   guint n_found = 0, n_expected = 0;
 
   g_assert_no_error (error);

@@ -55,17 +55,18 @@ STATUS = {
            "held": "Gjennomført"},
 }
 SHEETS = {
-    "en": ["Summary", "Activities", "Responsibility", "Coverage", "Seminars",
+    "en": ["Summary", "Changes", "Activities", "Responsibility", "Coverage", "Seminars",
            "Participants by sector", "Status history"],
-    "nb": ["Sammendrag", "Aktiviteter", "Ansvar", "Dekning", "Seminarer",
+    "nb": ["Sammendrag", "Endringer", "Aktiviteter", "Ansvar", "Dekning", "Seminarer",
            "Deltakere per sektor", "Statushistorikk"],
 }
+SUMMARY, CHANGES, ACTIVITIES, RESPONSIBILITY, COVERAGE, SEMINARS, PARTICIPANTS, HISTORY = range(8)
 # Every sheet in the workbook's order; SHEETS above keeps the older sheets'
 # indexes for the checks that address them.
 ALL_SHEETS = {
-    "en": ["Summary", "Follow-up", "Obligations", "Knowledge and goals", "Activities", "Responsibility", "Coverage",
+    "en": ["Summary", "Changes", "Follow-up", "Obligations", "Knowledge and goals", "Activities", "Responsibility", "Coverage",
            "Seminars", "Participants by sector", "Status history"],
-    "nb": ["Sammendrag", "Oppfølging", "Forpliktelser", "Kunnskap og mål", "Aktiviteter", "Ansvar", "Dekning",
+    "nb": ["Sammendrag", "Endringer", "Oppfølging", "Forpliktelser", "Kunnskap og mål", "Aktiviteter", "Ansvar", "Dekning",
            "Seminarer", "Deltakere per sektor", "Statushistorikk"],
 }
 NEW = {"en": {"follow": "Follow-up", "obligations": "Obligations", "knowledge": "Knowledge and goals"},
@@ -261,6 +262,81 @@ def status_of(activity):
     return s if s in ("in_progress", "done", "delayed", "cancelled") else "planned"
 
 
+# As at a period (README, "How Samordna counts"), computed here again
+
+def period_key(db, code):
+    """Periods come by their earliest start (none first), then code."""
+    starts = [p["start_date"] for p in db.periods if p["code"] == code and p["start_date"]]
+    return (min(starts) if starts else "", code or "")
+
+
+def period_end(db, code):
+    ends = [p["end_date"] for p in db.periods if p["code"] == code and p["end_date"]]
+    return max(ends) if ends else None
+
+
+MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "nb": ["jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."],
+}
+
+
+def describe_period(db, code, lang):
+    """"2026-T2 (1 May – 31 Aug 2026)", in Norwegian "2026-T2 (1. mai – 31. aug. 2026)"."""
+    start = period_key(db, code)[0]
+    end = period_end(db, code)
+    if not start or not end:
+        return code
+
+    def text(iso, year):
+        d, m = int(iso[8:10]), MONTHS[lang][int(iso[5:7]) - 1]
+        return ("%d. %s" if lang == "nb" else "%d %s") % (d, m) + (" " + iso[:4] if year else "")
+    return "%s (%s – %s)" % (code, text(start, start[:4] != end[:4]), text(end, True))
+
+
+def judged_on(db, period):
+    """The end of the period, or today while it has not ended."""
+    end = period_end(db, period) if period else None
+    return end if end and end <= TODAY else TODAY
+
+
+def as_at(db, a, period):
+    """Activity @a as at @period: (status, progress, comment, comment's period,
+    due date, reported, progress change, lead)."""
+    if not period:
+        return status_of(a), a["progress"], None, None, a["due_date"], False, None, a["lead_agency_id"]
+    key = period_key(db, period)
+    judged = judged_on(db, period)
+    updates = [u for u in db.query(
+        "SELECT su.*, rp.code FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id "
+        "WHERE su.activity_id = ?", a["id"]) if period_key(db, u["code"]) <= key]
+    updates.sort(key=lambda u: (period_key(db, u["code"]), u["reported_at"] or "", u["id"]), reverse=True)
+    own = {"status": a["status"], "progress": a["progress"], "due_date": a["due_date"],
+           "lead_agency_id": a["lead_agency_id"]}
+    last_edit = ""
+    for c in db.query("SELECT * FROM activity_change WHERE activity_id = ? AND field IN ('status', 'progress', "
+                      "'due_date', 'lead_agency_id') AND changed_at IS NOT NULL ORDER BY changed_at DESC, id DESC",
+                      a["id"]):
+        if c["changed_at"][:10] > judged:
+            own[c["field"]] = c["old_value"]
+        elif c["field"] in ("status", "progress"):
+            last_edit = max(last_edit, c["changed_at"][:10])
+    lead = int(own["lead_agency_id"]) if own["lead_agency_id"] is not None else None
+    progress = int(own["progress"]) if own["progress"] is not None else None
+    status = status_of({"status": own["status"]})
+    reported = any(u["code"] == period for u in updates)
+    comment = code = change = None
+    if updates:
+        u = updates[0]
+        comment, code = u["comment"], u["code"]
+        stands_from = period_end(db, u["code"]) or (u["reported_at"] or "")[:10]
+        if not (last_edit and stands_from and last_edit > stands_from):
+            status, progress = status_of(u), u["progress"]
+            if len(updates) > 1 and u["progress"] is not None and updates[1]["progress"] is not None:
+                change = u["progress"] - updates[1]["progress"]
+    return status, progress, comment, code, own["due_date"], reported, change, lead
+
+
 def nulls_first(value):
     """A sort key that puts NULL before every value, as SQLite does."""
     return (value is not None, value)
@@ -288,41 +364,27 @@ def check_activities(db, ws, ids, lang, period, tag):
     order = [r[0] for r in sheet_rows(ws) if r[0] is not None]
     check(order == activity_order(db, ids), "%s: activities in the order %r, expected %r"
           % (tag, order, activity_order(db, ids)))
-    period_start = None
-    if period:
-        period_start = min((p["start_date"] or "") for p in db.periods if p["code"] == period)
+    judged = judged_on(db, period)
     for i in ids & set(rows):
         a, r = db.activities[i], rows[i]
         names = db.names
-        status = status_of(a)
-        updates = db.query(
-            "SELECT su.*, rp.code, rp.start_date AS period_start FROM status_update su "
-            "LEFT JOIN reporting_period rp ON rp.id = su.period_id WHERE su.activity_id = ?", i)
-        updates = [u for u in updates if period_start is None or (u["period_start"] or "") <= period_start]
-        updates.sort(key=lambda u: ((u["period_start"] or ""), (u["reported_at"] or ""), u["id"]), reverse=True)
-        latest = updates[0] if updates else None
-        change = None
-        if len(updates) > 1 and updates[0]["progress"] is not None and updates[1]["progress"] is not None:
-            change = updates[0]["progress"] - updates[1]["progress"]
-        reported = any(u["code"] == period for u in db.query(
-            "SELECT rp.code FROM status_update su JOIN reporting_period rp ON rp.id = su.period_id "
-            "WHERE su.activity_id = ?", i))
-        overdue = bool(a["due_date"]) and a["due_date"] < TODAY and status not in ("done", "cancelled")
+        status, progress, comment, code, due, reported, change, lead = as_at(db, a, period)
+        overdue = bool(due) and due < judged and status not in ("done", "cancelled")
         task = db.query("SELECT title FROM priority_task WHERE id = ?", a["priority_task_id"])
         channels = [x[0] for x in db.query("SELECT channel FROM activity_channel WHERE activity_id = ? ORDER BY position", i)]
         languages = [x[0] for x in db.query("SELECT language FROM activity_language WHERE activity_id = ? ORDER BY position", i)]
         expected = [
             i, a["measure_number"], clean(a["title"]), a["measure_title"], a["plan_title"], None,
             clean(a["description"]), task[0][0] if task else None, None,
-            names["agency"].get(a["lead_agency_id"]),
+            names["agency"].get(lead),
             "; ".join(names["agency"][x] for x in db.partners.get(i, [])) or None,
             db.duty_text(i),
             "; ".join(names["sector"][x] for x in db.sectors.get(i, [])) or None,
             "; ".join(names["group"][x] for x in db.groups.get(i, [])) or None,
             clean(a["message"]), "; ".join(channels) or None, "; ".join(languages) or None,
-            day(a["start_date"]), day(a["due_date"]), STATUS[lang][status], a["progress"],
+            day(a["start_date"]), day(due), STATUS[lang][status], progress,
             YES[lang][0 if overdue else 1], (YES[lang][0 if reported else 1]) if period else None,
-            clean(latest["comment"]) if latest else None, latest["code"] if latest else None, change,
+            clean(comment), code, change,
         ]
         for col, value in enumerate(expected):
             if col in (5, 8):      # plan kind and sector scope: labels, checked for being set below
@@ -332,15 +394,16 @@ def check_activities(db, ws, ids, lang, period, tag):
               "%s: activity %d plan kind %r is not translated" % (tag, i, r[5]))
 
 
-def runs_in(db, a, period):
-    """Whether activity @a runs in @period (a code): it starts on or before the
-    period's end and is due on or after its start, its plan's dates standing in
-    for missing ones of its own (README, "How Samordna counts")."""
+def runs_in(db, a, period, due=None):
+    """Whether activity @a, due @due as at @period, runs in @period (a code): it
+    starts on or before the period's end and is due on or after its start, its
+    plan's dates standing in for missing ones of its own (README, "How Samordna
+    counts")."""
     rows = [p for p in db.periods if p["code"] == period]
     starts = [p["start_date"] for p in rows if p["start_date"]]
     ends = [p["end_date"] for p in rows if p["end_date"]]
     start = a["start_date"] or a["plan_start"]
-    due = a["due_date"] or a["plan_end"]
+    due = due or a["plan_end"]
     if start and ends and start > max(ends):
         return False
     if due and starts and due < min(starts):
@@ -363,7 +426,8 @@ def summary_table(rows):
 def check_summary(db, ws, ids, measures, lang, period, tag, drop_empty=False):
     rows = sheet_rows(ws, 1)
     check(rows[0][0] in ("Progress report", "Fremdriftsrapport"), "%s: summary title %r" % (tag, rows[0][0]))
-    check(rows[3][1] == (period or rows[3][1]), "%s: period %r, expected %r" % (tag, rows[3][1], period))
+    check(rows[3][1] == describe_period(db, period, lang), "%s: period %r, expected %r"
+          % (tag, rows[3][1], describe_period(db, period, lang)))
     check(rows[4][1] == day(TODAY), "%s: written %r" % (tag, rows[4][1]))
     header, table = summary_table(rows)
     expected_measures = db.query("SELECT m.id, m.number FROM measure m LEFT JOIN focus_area f ON f.id = m.focus_area_id "
@@ -378,16 +442,16 @@ def check_summary(db, ws, ids, measures, lang, period, tag, drop_empty=False):
     totals = [0] * 11
     for r, m in zip(table, expected_measures):
         acts = [db.activities[i] for i in ids if db.activities[i]["measure_id"] == m["id"]]
-        by = [sum(1 for a in acts if status_of(a) == s) for s in ("planned", "in_progress", "done", "delayed", "cancelled")]
-        live = [a for a in acts if status_of(a) != "cancelled"]
-        open_ = [a for a in live if status_of(a) != "done"]
-        overdue = sum(1 for a in open_ if a["due_date"] and a["due_date"] < TODAY)
-        reported = {u[0] for u in db.query("SELECT su.activity_id FROM status_update su JOIN reporting_period rp "
-                                             "ON rp.id = su.period_id WHERE rp.code = ?", period)} if period else set()
-        not_reported = sum(1 for a in open_ if runs_in(db, a, period) and a["id"] not in reported) if period else None
+        facts = [(a, as_at(db, a, period)) for a in acts]
+        by = [sum(1 for a, f in facts if f[0] == s) for s in ("planned", "in_progress", "done", "delayed", "cancelled")]
+        live = [(a, f) for a, f in facts if f[0] != "cancelled"]
+        open_ = [(a, f) for a, f in live if f[0] != "done"]
+        judged = judged_on(db, period)
+        overdue = sum(1 for a, f in open_ if f[4] and f[4] < judged)
+        not_reported = sum(1 for a, f in open_ if runs_in(db, a, period, f[4]) and not f[5]) if period else None
         check(r[2:7] == by and r[7] == len(acts), "%s: measure %d counts %r, expected %r" % (tag, m["number"], r[2:8], by))
         if live:
-            average = sum(a["progress"] or 0 for a in live) / len(live)
+            average = sum(f[1] or 0 for a, f in live) / len(live)
             check(abs(r[8] - average) < 1e-9, "%s: measure %d average %r, expected %r" % (tag, m["number"], r[8], average))
         check(r[9] == overdue and r[10] == not_reported,
               "%s: measure %d overdue/not reported %r, expected %r" % (tag, m["number"], r[9:11], (overdue, not_reported)))
@@ -403,7 +467,7 @@ def check_summary_targets(db, ws, year, tag):
     """The seminar target is judged on the whole strategy's seminars,
     whatever the scope, and says so."""
     rows = sheet_rows(ws, 1)
-    heading = [i for i, r in enumerate(rows) if isinstance(r[0], str) and str(year) in r[0]
+    heading = [i for i, r in enumerate(rows[:-1]) if isinstance(r[0], str) and str(year) in r[0]
                and ("whole strategy" in " ".join(str(x) for x in rows[i + 1] if x) + r[0]
                     or "hele strategien" in (" ".join(str(x) for x in rows[i + 1] if x) + r[0]).lower())]
     if not check(heading, "%s: no heading says the seminar targets are the whole strategy's in %d" % (tag, year)):
@@ -423,6 +487,18 @@ def check_summary_targets(db, ws, year, tag):
                            sum(1 for x in seminars if x["s"] in ("planned", "open")),
                            sum(1 for x in seminars if x["s"] == "cancelled")]
     check(got == want, "%s: seminar targets %r, expected the whole strategy's %r" % (tag, got, want))
+
+
+def check_summary_periods(db, ws, lang, period, tag):
+    """Under the Summary's tables, every period up to the report's, with its dates."""
+    rows = sheet_rows(ws, 1)
+    want = sorted({p["code"] for p in db.periods if period_key(db, p["code"]) <= period_key(db, period)},
+                  key=lambda code: period_key(db, code))
+    heading = [i for i, r in enumerate(rows) if r[0] in ("Reporting periods up to this one",
+                                                         "Rapporteringsperioder til og med denne")]
+    if check(heading, "%s: the Summary lists no periods" % tag):
+        got = [r[0] for r in rows[heading[0] + 1:heading[0] + 1 + len(want)]]
+        check(got == [describe_period(db, code, lang) for code in want], "%s: periods %r" % (tag, got))
 
 
 def check_responsibility(db, ws, ids, members, measures, plans, lang, tag, whole):
@@ -519,7 +595,7 @@ def check_coverage(db, ws, ids, plans, tag, whole):
 
 
 def check_seminars(db, wb, lang, seminar_ids, ids, tag):
-    ws = wb[SHEETS[lang][4]]
+    ws = wb[SHEETS[lang][SEMINARS]]
     rows = {r[0]: r for r in sheet_rows(ws) if r[0] is not None}
     check(set(rows) == seminar_ids, "%s: seminars %r, expected %r" % (tag, sorted(rows), sorted(seminar_ids)))
     for s in seminar_ids & set(rows):
@@ -530,27 +606,97 @@ def check_seminars(db, wb, lang, seminar_ids, ids, tag):
         check((rows[s][18] is None and rate is None) or (rate is not None and abs(rows[s][18] - rate) < 1e-9),
               "%s: seminar %d attendance rate %r, expected %r" % (tag, s, rows[s][18], rate))
         check_dominance(db, s, rows[s][19], lang, tag)
-    participants = [r for r in sheet_rows(wb[SHEETS[lang][5]]) if r[0] is not None]
+    participants = [r for r in sheet_rows(wb[SHEETS[lang][PARTICIPANTS]]) if r[0] is not None]
     expected = db.query("SELECT seminar_id, sector_id, sum(participants) FROM registration GROUP BY 1, 2")
     expected = {(r[0], db.names["sector"].get(r[1])) for r in expected if r[0] in seminar_ids}
     got = {(r[0], r[3] if r[3] not in ("No sector given", "Sektor ikke oppgitt") else None) for r in participants}
     check(got == expected, "%s: participants %r, expected %r" % (tag, sorted(got, key=str), sorted(expected, key=str)))
 
 
-def check_history(db, ws, ids, tag):
+CHANGE_KINDS = ["newly-done", "newly-delayed", "progress-up", "progress-down", "due-moved", "lead-changed",
+                "stopped-reporting", "new", "removed"]
+CHANGE_LABELS = {
+    "en": ["Newly done", "Newly delayed or cancelled", "Progress up", "Progress down", "Due date moved",
+           "Lead agency changed", "Reported last period, not this one", "New activity", "Removed activity"],
+    "nb": ["Nylig fullført", "Nylig forsinket eller avlyst", "Fremdrift opp", "Fremdrift ned", "Frist flyttet",
+           "Nytt hovedansvar", "Rapporterte forrige periode, ikke denne", "Ny aktivitet", "Fjernet aktivitet"],
+}
+
+
+def date_text(iso, lang):
+    if not iso:
+        return None
+    return "%s.%s.%s" % (iso[8:10], iso[5:7], iso[:4]) if lang == "nb" else iso[:10]
+
+
+def expected_changes(db, ids, measures, lang, period):
+    """The Changes sheet's rows, worked out here: (kind, id, measure, title,
+    lead, before, after, points), in the sheet's order."""
+    codes = sorted({p["code"] for p in db.periods}, key=lambda code: period_key(db, code))
+    place = codes.index(period)
+    if place == 0:
+        return []
+    previous = codes[place - 1]
+    since, until = judged_on(db, previous), judged_on(db, period)
+    notes = db.query("SELECT activity_id, field, title, plan_id, old_value FROM activity_change "
+                     "WHERE field IN ('created', 'removed') AND substr(changed_at, 1, 10) > ? "
+                     "AND substr(changed_at, 1, 10) <= ?", since, until)
+    created = {n[0] for n in notes if n[1] == "created"}
+    name = db.names["agency"]
+    rows = []
+
+    def add(kind, a, lead, before=None, after=None, points=None):
+        rows.append((CHANGE_KINDS.index(kind), a["id"], a["measure_number"], clean(a["title"]), name.get(lead),
+                     before, after, points))
+    for i in ids:
+        a = db.activities[i]
+        now = as_at(db, a, period)
+        if i in created:
+            add("new", a, now[7])
+            continue
+        then = as_at(db, a, previous)
+        if now[0] == "done" and then[0] != "done":
+            add("newly-done", a, now[7], STATUS[lang][then[0]], STATUS[lang][now[0]])
+        elif now[0] in ("delayed", "cancelled") and then[0] != now[0]:
+            add("newly-delayed", a, now[7], STATUS[lang][then[0]], STATUS[lang][now[0]])
+        p0, p1 = then[1] or 0, now[1] or 0
+        if p0 != p1:
+            add("progress-up" if p1 > p0 else "progress-down", a, now[7], "%d %%" % p0, "%d %%" % p1, p1 - p0)
+        if then[4] != now[4]:
+            add("due-moved", a, now[7], date_text(then[4], lang), date_text(now[4], lang))
+        if then[7] != now[7]:
+            add("lead-changed", a, now[7], name.get(then[7]), name.get(now[7]))
+        # Stopped: expected to report now (live, not done, running in the
+        # period), as the Follow-up counts it, and did not.
+        expected = now[0] not in ("cancelled", "done") and runs_in(db, a, period, now[4])
+        if then[5] and expected and not now[5]:
+            add("stopped-reporting", a, now[7])
+    check(not any(n[1] == "removed" for n in notes), "the fixture removes no activity; check them here first")
+    rows.sort(key=lambda r: (r[0], r[2], r[1]))
+    return [(CHANGE_LABELS[lang][r[0]],) + r[1:] for r in rows]
+
+
+def check_changes(db, ws, ids, measures, lang, period, tag):
+    rows = sheet_rows(ws, 1)
+    got = [tuple(r[:8]) for r in rows[2:] if r[0] is not None]
+    want = expected_changes(db, ids, measures, lang, period)
+    check(got == want, "%s: changes %r, expected %r" % (tag, got, want))
+    return len(want)
+
+
+def check_history(db, ws, ids, period, tag):
+    """Every status update in or before @period, in the order of the
+    Activities sheet, then by period, time reported and id."""
     rows = [r for r in sheet_rows(ws) if r[0] is not None]
-    got = sorted((r[0], r[3], r[6]) for r in rows)
-    expected = sorted((u[0], u[1], clean(u[2])) for u in db.query(
-        "SELECT su.activity_id, rp.code, su.comment FROM status_update su "
-        "LEFT JOIN reporting_period rp ON rp.id = su.period_id") if u[0] in ids)
-    check(got == expected, "%s: status history %r, expected %r" % (tag, got, expected))
-    # In the order of the Activities sheet, then by period, time reported and id.
     updates = {}
-    for u in db.query("SELECT su.activity_id, rp.code, su.comment, rp.start_date, su.reported_at, su.id "
+    for u in db.query("SELECT su.activity_id, rp.code, su.comment, su.reported_at, su.id "
                       "FROM status_update su LEFT JOIN reporting_period rp ON rp.id = su.period_id"):
-        updates.setdefault(u[0], []).append(u)
+        if not period or period_key(db, u[1]) <= period_key(db, period):
+            updates.setdefault(u[0], []).append(u)
     expected = [(u[0], u[1], clean(u[2])) for i in activity_order(db, ids)
-                for u in sorted(updates.get(i, []), key=lambda u: (u[3] or "", u[4] or "", u[5]))]
+                for u in sorted(updates.get(i, []), key=lambda u: (period_key(db, u[1]), u[3] or "", u[4]))]
+    check(sorted((r[0], r[3], r[6]) for r in rows) == sorted(expected),
+          "%s: status history %r, expected %r" % (tag, sorted((r[0], r[3], r[6]) for r in rows), sorted(expected)))
     check([(r[0], r[3], r[6]) for r in rows] == expected, "%s: status history out of order" % tag)
     for r in rows:
         check(isinstance(r[8], datetime.datetime), "%s: reported at %r is not a date" % (tag, r[8]))
@@ -698,7 +844,7 @@ def check_print(ws, scope_text, period, date_text, tag):
 
 
 def check_layout(wb, lang, period, tag):
-    summary = wb[SHEETS[lang][0]]
+    summary = wb[SHEETS[lang][SUMMARY]]
     scope_text = summary.cell(row=3, column=2).value
     date_text = "15.05.2026" if lang == "nb" else "2026-05-15"
     heights = 0
@@ -707,7 +853,7 @@ def check_layout(wb, lang, period, tag):
         check_nothing_cut(ws, tag)
         check_print(ws, scope_text, period, date_text, tag)
     check(heights > 0, "%s: no row had text to wrap" % tag)
-    for s in (1, 4, 5, 6):
+    for s in (ACTIVITIES, SEMINARS, PARTICIPANTS, HISTORY):
         check_header_alignment(wb[SHEETS[lang][s]], 1, tag)
     header = next(r[0].row for r in summary.iter_rows() if r[0].value in ("Measure", "Tiltak"))
     check_header_alignment(summary, header, tag)
@@ -739,7 +885,7 @@ def check_no_personal_names(path, tag):
 def check_chart_cache(path, wb, lang, tag):
     """The chart carries the numbers it shows, for previews that do not
     recalculate."""
-    _, table = summary_table(sheet_rows(wb[SHEETS[lang][0]], 1))
+    _, table = summary_table(sheet_rows(wb[SHEETS[lang][SUMMARY]], 1))
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         if not check(len(charts) == 1, "%s: %d charts" % (tag, len(charts))):
@@ -758,22 +904,22 @@ def check_chart_cache(path, wb, lang, tag):
 def check_scope_has_nothing_empty(wb, lang, tag):
     """A report on part of the strategy shows no measure, agency, plan or
     sector that has nothing in that part."""
-    for r in summary_table(sheet_rows(wb[SHEETS[lang][0]], 1))[1]:
+    for r in summary_table(sheet_rows(wb[SHEETS[lang][SUMMARY]], 1))[1]:
         check(r[7], "%s: the summary lists measure %d with no activity" % (tag, r[0]))
-    for s, first_cell in ((2, 2), (3, 2)):
+    for s, first_cell in ((RESPONSIBILITY, 2), (COVERAGE, 2)):
         ws = wb[SHEETS[lang][s]]
         body = [r for r in sheet_rows(ws, 4)]
         width = max((len(r) for r in body), default=0)
-        titles = sheet_rows(ws, 1)[2 if s == 3 else 1]
+        titles = sheet_rows(ws, 1)[2 if s == COVERAGE else 1]
         for c in range(first_cell, width):
-            if s == 3 and c == width - 1:
+            if s == COVERAGE and c == width - 1:
                 break                     # the mixed-messages column
-            if s == 2 and (c - first_cell) % 3 != 0:
+            if s == RESPONSIBILITY and (c - first_cell) % 3 != 0:
                 continue                  # lead, partner and sector: one group of columns
-            cells = [r[k] for r in body for k in ((c, c + 1, c + 2) if s == 2 else (c,)) if k < len(r)]
+            cells = [r[k] for r in body for k in ((c, c + 1, c + 2) if s == RESPONSIBILITY else (c,)) if k < len(r)]
             check(any(isinstance(v, (int, float)) and v for v in cells),
                   "%s: %s column %r is empty" % (tag, ws.title, titles[c] if c < len(titles) else c))
-    ws = wb[SHEETS[lang][2]]
+    ws = wb[SHEETS[lang][RESPONSIBILITY]]
     for r in sheet_rows(ws, 4):
         if r[1] is None:
             continue
@@ -789,18 +935,18 @@ def check_workbook_form(path, wb, lang, names, tag):
         for row in ws.iter_rows():
             for cell in row:
                 if cell.data_type == "f":
-                    check(ws.title == SHEETS[lang][0] and str(cell.value).startswith("=SUM("),
+                    check(ws.title == SHEETS[lang][SUMMARY] and str(cell.value).startswith("=SUM("),
                           "%s: formula %r in %s!%s" % (tag, cell.value, ws.title, cell.coordinate))
                 if isinstance(cell.value, str):
                     for n in names:
                         check(n not in cell.value, "%s: participant name %r in %s" % (tag, n, ws.title))
-    for s in (1, 4, 5, 6):
+    for s in (ACTIVITIES, SEMINARS, PARTICIPANTS, HISTORY):
         ws = wb[SHEETS[lang][s]]
         check(ws.freeze_panes == "A2", "%s: %s header not frozen (%r)" % (tag, ws.title, ws.freeze_panes))
         check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"), "%s: %s has no autofilter" % (tag, ws.title))
         check(ws.page_setup.orientation == "landscape", "%s: %s not landscape" % (tag, ws.title))
         check(ws.print_title_rows is not None, "%s: %s repeats no header row" % (tag, ws.title))
-    activities = wb[SHEETS[lang][1]]
+    activities = wb[SHEETS[lang][ACTIVITIES]]
     rules = [rule for cf in activities.conditional_formatting for rule in cf.rules]
     check(any(rule.type == "dataBar" for rule in rules), "%s: no progress data bar" % tag)
     check(any(rule.type == "cellIs" and STATUS[lang]["done"] in " ".join(rule.formula) for rule in rules),
@@ -833,6 +979,7 @@ def readback(workdir, db_path):
         ("agency:TET", "nb", "2026-T2"), ("agency:Bufdir", "en", "2026-T2"),
         ("ministry:TDEP", "en", "2026-T3"), ("ministry:HOD", "nb", "2026-T2"),
     ]
+    n_changes = 0
     for spec, lang, period in cases:
         tag = "%s/%s/%s" % (spec or "strategy", lang, period or "today")
         out = os.path.join(workdir, "report.xlsx")
@@ -857,14 +1004,16 @@ def readback(workdir, db_path):
         if spec:
             check_scope_has_nothing_empty(wb, lang, tag)
         whole = spec is None
-        check_summary(db, wb[SHEETS[lang][0]], ids, measures, lang, period, tag,
+        check_summary(db, wb[SHEETS[lang][SUMMARY]], ids, measures, lang, period, tag,
                       drop_empty=bool(spec) and spec.split(":")[0] in ("agency", "ministry"))
-        check_summary_targets(db, wb[SHEETS[lang][0]], 2026, tag)
-        check_activities(db, wb[SHEETS[lang][1]], ids, lang, period, tag)
-        check_responsibility(db, wb[SHEETS[lang][2]], ids, members, measures, plans, lang, tag, whole)
-        check_coverage(db, wb[SHEETS[lang][3]], ids, plans, tag, whole)
+        check_summary_targets(db, wb[SHEETS[lang][SUMMARY]], 2026, tag)
+        check_summary_periods(db, wb[SHEETS[lang][SUMMARY]], lang, period, tag)
+        check_activities(db, wb[SHEETS[lang][ACTIVITIES]], ids, lang, period, tag)
+        check_responsibility(db, wb[SHEETS[lang][RESPONSIBILITY]], ids, members, measures, plans, lang, tag, whole)
+        check_coverage(db, wb[SHEETS[lang][COVERAGE]], ids, plans, tag, whole)
         check_seminars(db, wb, lang, db.seminars(spec, ids, members), ids, tag)
-        check_history(db, wb[SHEETS[lang][6]], ids, tag)
+        check_history(db, wb[SHEETS[lang][HISTORY]], ids, period, tag)
+        n_changes += check_changes(db, wb[SHEETS[lang][CHANGES]], ids, measures, lang, period, tag)
         check_lights(db, wb, ids, lang, period, tag)
         check_follow_up(db, wb[NEW[lang]["follow"]], ids, lang, period, tag)
         check_obligations(db, wb, ids, lang, tag)
@@ -880,33 +1029,57 @@ def readback(workdir, db_path):
             check(all_values(alone) == all_values(out), "%s: the report on one connection differs" % tag)
             os.unlink(alone)
         os.unlink(out)
+    check(n_changes > 0, "the fixture has no change between periods to check")
     continuation(workdir, db_path)
 
 
-def light_of(db, acts, period, reported):
-    """The Summary's status light of a measure's activities @acts."""
-    live = [a for a in acts if status_of(a) != "cancelled"]
+def previous_period(db, period):
+    """The period before @period in the order of periods, or None."""
+    codes = sorted({p["code"] for p in db.periods}, key=lambda code: period_key(db, code))
+    place = codes.index(period) if period in codes else 0
+    return codes[place - 1] if place > 0 else None
+
+
+def light_of(db, facts, period):
+    """The Summary's status light of a measure's activities, as at @period:
+    @facts are (activity, as_at()) pairs."""
+    live = [(a, f) for a, f in facts if f[0] != "cancelled"]
     if not live:
         return None
-    open_ = [a for a in live if status_of(a) != "done"]
-    if any(status_of(a) == "delayed" for a in live) or any(a["due_date"] and a["due_date"] < TODAY for a in open_):
+    open_ = [(a, f) for a, f in live if f[0] != "done"]
+    judged = judged_on(db, period)
+    if any(f[0] == "delayed" for a, f in live) or any(f[4] and f[4] < judged for a, f in open_):
         return 0
-    if any(runs_in(db, a, period) and a["id"] not in reported for a in open_):
+    if any(runs_in(db, a, period, f[4]) and not f[5] for a, f in open_):
         return 1
     return 2
 
 
+def average_progress(facts):
+    live = [f for a, f in facts if f[0] != "cancelled"]
+    return sum(f[1] or 0 for f in live) / len(live) if live else None
+
+
 def check_lights(db, wb, ids, lang, period, tag):
-    rows = sheet_rows(wb[SHEETS[lang][0]], 1)
+    """Each measure's light, and its change since the period before: the
+    average progress as at the period minus that as at the one before, both
+    by the rules as at a period."""
+    rows = sheet_rows(wb[SHEETS[lang][SUMMARY]], 1)
     _, table = summary_table(rows)
-    reported = {u[0] for u in db.query("SELECT su.activity_id FROM status_update su JOIN reporting_period rp "
-                                        "ON rp.id = su.period_id WHERE rp.code = ?", period)}
     numbers = {r["number"]: r["id"] for r in db.query("SELECT id, number FROM measure")}
+    previous = previous_period(db, period) if period else None
     for r in table:
         acts = [db.activities[i] for i in ids if db.activities[i]["measure_id"] == numbers[r[0]]]
-        light = light_of(db, acts, period, reported)
+        facts = [(a, as_at(db, a, period)) for a in acts]
+        light = light_of(db, facts, period)
         want = None if light is None else LIGHTS[lang][light]
         check(r[12] == want, "%s: measure %d light %r, expected %r" % (tag, r[0], r[12], want))
+        now = average_progress(facts)
+        then = average_progress([(a, as_at(db, a, previous)) for a in acts]) if previous else None
+        change = now - then if now is not None and then is not None else None
+        check((r[11] is None and change is None) or (change is not None and r[11] is not None
+                                                       and abs(r[11] - change) < 1e-9),
+              "%s: measure %d change %r, expected %r" % (tag, r[0], r[11], change))
     texts = " ".join(str(v) for r in rows for v in r if isinstance(v, str))
     check(("Status light: red when" if lang == "en" else "Statuslys: rødt når") in texts,
           "%s: the Summary does not say how its lights are set" % tag)
@@ -917,10 +1090,14 @@ def check_lights(db, wb, ids, lang, period, tag):
 
 
 def unreported_ids(db, ids, period):
-    reported = {u[0] for u in db.query("SELECT su.activity_id FROM status_update su JOIN reporting_period rp "
-                                        "ON rp.id = su.period_id WHERE rp.code = ?", period)}
-    return {i for i in ids if status_of(db.activities[i]) not in ("done", "cancelled")
-            and runs_in(db, db.activities[i], period) and i not in reported}
+    """Not reported in @period by the rules as at it."""
+    out = set()
+    for i in ids:
+        a = db.activities[i]
+        f = as_at(db, a, period)
+        if f[0] not in ("done", "cancelled") and runs_in(db, a, period, f[4]) and not f[5]:
+            out.add(i)
+    return out
 
 
 def check_follow_up(db, ws, ids, lang, period, tag):
@@ -970,7 +1147,7 @@ def check_obligations(db, wb, ids, lang, tag):
     measures of the Summary that answer it and the activities in scope it
     names under them."""
     rows = sheet_rows(wb[NEW[lang]["obligations"]], 1)
-    summary_measures = [r[0] for r in summary_table(sheet_rows(wb[SHEETS[lang][0]], 1))[1]]
+    summary_measures = [r[0] for r in summary_table(sheet_rows(wb[SHEETS[lang][SUMMARY]], 1))[1]]
     numbers = {r["id"]: r["number"] for r in db.query("SELECT id, number FROM measure")}
     obligations = sorted(db.query("SELECT * FROM obligation"), key=obligation_key)
     measure_word = MEASURE[lang]

@@ -55,8 +55,11 @@ BEGIN
         EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I TO %I', t, r.role_name);
       END LOOP;
       EXECUTE format('GRANT INSERT ON status_update TO %I', r.role_name);
+      -- The store notes each change of an activity in its history.
+      EXECUTE format('GRANT INSERT ON activity_change TO %I', r.role_name);
       EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I', pg_get_serial_sequence('activity', 'id'), r.role_name);
       EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I', pg_get_serial_sequence('status_update', 'id'), r.role_name);
+      EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I', pg_get_serial_sequence('activity_change', 'id'), r.role_name);
     END IF;
   END LOOP;
 END $$;

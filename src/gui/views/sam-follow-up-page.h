@@ -1,5 +1,6 @@
-/* sam-follow-up-page.h: the activities expected to report in the current
- * period that have not, under their lead agency. */
+/* sam-follow-up-page.h: the activities expected to report in a period
+ * that have not, under their lead agency; the current period unless
+ * another is chosen (sam-period-choice.h). */
 #pragma once
 
 #include "sam-tree-page.h"

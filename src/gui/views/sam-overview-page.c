@@ -6,20 +6,29 @@
 
 #include "sam-overview-page.h"
 #include "sam-table.h"
+#include "sam-period-chooser.h"
+#include "sam-tree-rows.h"
 #include "models/sam-matrix-rows.h"
 #include "models/sam-overview.h"
+#include "models/sam-tree.h"
+#include "store/sam-closing.h"
 #include "store/sam-coordination.h"
 #include "store/sam-seminars.h"
 
-/* The Overview's figures are counted in a worker thread on a connection of
- * their own: they grow with the plan, and the window shows its first frame
- * without waiting for them. */
+/* The Overview's figures, as at the chosen period (sam-period-choice.h),
+ * and the changes since the period before are counted in a worker thread
+ * on a connection of their own: they grow with the plan, and the window
+ * shows its first frame without waiting for them. */
 
 struct _SamOverviewPage
 {
   SamPage        parent_instance;
 
   GtkLabel      *target_label;
+  SamPeriodChooser *period_chooser;
+  GtkLabel      *closing_label;
+  GtkLabel      *changes_label;
+  GtkListView   *changes_view;
   GtkButton     *figure_overdue;
   GtkButton     *figure_unreported;
   GtkButton     *figure_gaps;
@@ -27,6 +36,8 @@ struct _SamOverviewPage
   GtkColumnView *summary_view;
 
   GListModel    *summary;
+  GtkSingleSelection *changes;
+  SamPeriodChoice *choice;       /* followed, of the page's store */
   GCancellable  *counting;
 };
 
@@ -37,7 +48,13 @@ typedef struct
 {
   SamStore   *reader;
   char       *today;
+  char       *code;       /* the chosen period, or NULL for the current one */
+  SamPeriod  *period;     /* the period counted as at, or NULL when there is none */
+  gboolean    current;    /* it is the one running today */
   GListModel *summary;
+  SamChanges *changes;
+  SamRecord  *closing;    /* its closing, when it is closed */
+  guint       changed;    /* activities that differ today from what it froze */
   guint       gaps;
   guint       checks;
 } Figures;
@@ -47,8 +64,52 @@ figures_free (Figures *f)
 {
   g_clear_object (&f->reader);
   g_free (f->today);
+  g_free (f->code);
+  sam_period_free (f->period);
   g_clear_object (&f->summary);
+  g_clear_pointer (&f->changes, sam_changes_free);
+  g_clear_object (&f->closing);
   g_free (f);
+}
+
+/* Finds the chosen period, or the current one when none is chosen or it
+ * is gone, and whether it is the current one. */
+static gboolean
+find_period (Figures  *f,
+             GError  **error)
+{
+  g_autoptr(SamPeriod) current = NULL;
+  GError *local = NULL;
+
+  if (!(current = sam_period_current (f->reader, f->today, &local)) && local)
+    return g_propagate_error (error, local), FALSE;
+  if (f->code && !(f->period = sam_period_find (f->reader, f->code, &local)))
+    {
+      if (!g_error_matches (local, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
+        return g_propagate_error (error, local), FALSE;
+      g_clear_error (&local);
+    }
+  if (f->period == NULL)
+    f->period = g_steal_pointer (&current);
+  f->current = current == NULL || (f->period && g_strcmp0 (current->code, f->period->code) == 0);
+  return TRUE;
+}
+
+/* The changes since the period before, and for a closed period when and
+ * by whom and how much has changed since. */
+static gboolean
+count_changes (Figures  *f,
+               GError  **error)
+{
+  GError *local = NULL;
+
+  if (f->period == NULL)
+    return TRUE;
+  if (!(f->changes = sam_changes_read (f->reader, NULL, f->period, f->today, error)))
+    return FALSE;
+  if (!(f->closing = sam_closing_get (f->reader, f->period->code, &local)) && local)
+    return g_propagate_error (error, local), FALSE;
+  return f->closing == NULL || sam_closing_count_changed (f->reader, f->period, f->today, &f->changed, error);
 }
 
 static void
@@ -59,13 +120,13 @@ count_thread (GTask        *task,
 {
   Figures *f = task_data;
   GError *error = NULL;
-  g_autoptr(SamPeriod) period = sam_period_current (f->reader, f->today, &error);
   g_autoptr(SamMatrix) coverage = NULL;
   g_autoptr(GPtrArray) checks = NULL;
 
-  if (error == NULL)
-    f->summary = sam_overview_new (f->reader, period, f->today, &error);
-  if (f->summary && (coverage = sam_coordination_coverage (f->reader, NULL, SAM_KIND_SECTOR, &error)))
+  if (find_period (f, &error))
+    f->summary = sam_overview_new (f->reader, f->period, f->today, &error);
+  if (f->summary && count_changes (f, &error)
+      && (coverage = sam_coordination_coverage (f->reader, NULL, SAM_KIND_SECTOR, &error)))
     checks = sam_coordination_run_checks (f->reader, &error);
   if (error)
     {
@@ -89,6 +150,83 @@ set_figure (GtkButton  *button,
     gtk_widget_remove_css_class (GTK_WIDGET (button), "warning");
 }
 
+/* Whether the period is closed, when and by whom, and whether the data
+ * has changed since: the figures are then as they were. */
+static void
+show_closing (SamOverviewPage *self,
+              Figures         *f)
+{
+  g_autofree char *closed = NULL, *changed = NULL, *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->closing_label), f->closing != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->closing_label), "warning");
+  if (f->closing == NULL)
+    return;
+  /* TRANSLATORS: %.10s is the day (YYYY-MM-DD) the period was closed, %s who closed it. */
+  closed = g_strdup_printf (_("Closed on %.10s by %s: the figures are as they were then."),
+                            sam_record_get_string (f->closing, "closed_at"),
+                            sam_record_get_string (f->closing, "closed_by"));
+  if (f->changed > 0)
+    {
+      /* TRANSLATORS: how many activities differ today from what a closed period's figures show. */
+      changed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity changed since %s was closed.",
+                                              "%u activities changed since %s was closed.", f->changed),
+                                 f->changed, f->period->code);
+      gtk_widget_add_css_class (GTK_WIDGET (self->closing_label), "warning");
+    }
+  text = changed ? g_strdup_printf ("%s %s", closed, changed) : g_strdup (closed);
+  gtk_label_set_text (self->closing_label, text);
+}
+
+/* A kind of change opens or closes; an activity opens its plan in the
+ * Plans view, as a measure's row opens the measure. */
+static void
+on_change_activate_cb (GtkListView     *view,
+                       guint            position,
+                       SamOverviewPage *self)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+  g_autoptr(SamNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+  SamRecord *record = node ? sam_node_get_record (node) : NULL;
+  g_autoptr(GVariantDict) filter = NULL;
+
+  if (record == NULL)
+    {
+      sam_tree_rows_activate_cb (view, position, NULL);
+      return;
+    }
+  filter = g_variant_dict_new (NULL);
+  g_variant_dict_insert (filter, "plan", "x", sam_record_get_int (record, "plan_id"));
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-activities", g_variant_dict_end (filter));
+}
+
+/* What changed since the period before, by kind. */
+static void
+show_changes (SamOverviewPage *self,
+              Figures         *f)
+{
+  const SamPeriod *previous = f->changes ? sam_changes_get_previous (f->changes) : NULL;
+  g_autofree char *since = previous ? sam_period_describe (previous) : NULL;
+  g_autofree char *as_at = f->period ? sam_period_describe (f->period) : NULL;
+  g_autofree char *text = NULL;
+  GListModel *roots = f->changes ? sam_tree_new_changes (f->changes) : G_LIST_MODEL (g_list_store_new (SAM_TYPE_NODE));
+
+  if (f->period == NULL)
+    text = g_strdup (_("There are no reporting periods to compare."));
+  else if (previous == NULL)
+    /* TRANSLATORS: %s is a reporting period with its dates. */
+    text = g_strdup_printf (_("%s is the first reporting period: there is nothing to compare it with."), as_at);
+  else if (sam_changes_get_n (f->changes) == 0)
+    /* TRANSLATORS: the periods compared, with their dates. */
+    text = g_strdup_printf (_("Nothing changed from %s to %s."), since, as_at);
+  else
+    text = g_strdup_printf (_("Changes from %s to %s"), since, as_at);
+  gtk_label_set_text (self->changes_label, text);
+  g_clear_object (&self->changes);
+  self->changes = sam_tree_rows_new_for (roots, SAM_VIEW_OVERVIEW, NULL);
+  gtk_list_view_set_model (self->changes_view, GTK_SELECTION_MODEL (self->changes));
+}
+
 static void
 show_figures (SamOverviewPage *self,
               Figures         *f)
@@ -104,8 +242,13 @@ show_figures (SamOverviewPage *self,
       n_unreported += sam_summary_get_not_reported (s);
     }
   overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", n_overdue), n_overdue);
-  unreported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not reported this period",
-                                             "%u not reported this period", n_unreported), n_unreported);
+  if (f->period)
+    /* TRANSLATORS: %u activities, %s a period's code. */
+    unreported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not reported in %s",
+                                               "%u not reported in %s", n_unreported), n_unreported, f->period->code);
+  else
+    unreported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not reported this period",
+                                               "%u not reported this period", n_unreported), n_unreported);
   gaps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u coverage gap", "%u coverage gaps", f->gaps), f->gaps);
   checks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed check", "%u failed checks", f->checks),
                             f->checks);
@@ -113,6 +256,14 @@ show_figures (SamOverviewPage *self,
   set_figure (self->figure_unreported, n_unreported, unreported);
   set_figure (self->figure_gaps, f->gaps, gaps);
   set_figure (self->figure_checks, f->checks, checks);
+  /* The Plans view lists today's overdue: the figure opens it only for
+   * the period running today. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->figure_overdue), f->current);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->figure_overdue),
+                               f->current ? _("Open the overdue activities")
+                                          : _("Overdue at the end of the period. The Plans view lists the activities overdue today: choose the current period to open them."));
+  show_closing (self, f);
+  show_changes (self, f);
   g_set_object (&self->summary, f->summary);
   selection = gtk_no_selection_new (G_LIST_MODEL (gtk_sort_list_model_new (
     g_object_ref (f->summary), g_object_ref (gtk_column_view_get_sorter (self->summary_view)))));
@@ -128,9 +279,15 @@ on_counted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  /* A count that a newer one replaced is of no use. */
+  /* A count that a newer one replaced is of no use, nor one of a store
+   * the page no longer shows. */
   if (g_task_get_cancellable (G_TASK (result)) != self->counting)
     return;
+  if (sam_page_get_store (SAM_PAGE (self)) == NULL)
+    {
+      g_clear_object (&self->counting);
+      return;
+    }
   g_clear_object (&self->counting);
   if (ok)
     show_figures (self, g_task_get_task_data (G_TASK (result)));
@@ -158,6 +315,27 @@ show_target (SamOverviewPage *self)
 }
 
 static void
+on_choice_cb (SamOverviewPage *self)
+{
+  sam_page_refresh (SAM_PAGE (self));
+}
+
+/* Follows the period choice of the page's store, and lists its periods. */
+static void
+follow_choice (SamOverviewPage *self)
+{
+  SamStore *store = sam_page_get_store (SAM_PAGE (self));
+  SamPeriodChoice *choice = sam_period_choice_get (store);
+
+  if (self->choice != choice)
+    {
+      self->choice = choice;
+      g_signal_connect_object (choice, "notify::code", G_CALLBACK (on_choice_cb), self, G_CONNECT_SWAPPED);
+    }
+  sam_period_chooser_set_store (self->period_chooser, store);
+}
+
+static void
 sam_overview_page_reload (SamPage *page)
 {
   SamOverviewPage *self = SAM_OVERVIEW_PAGE (page);
@@ -166,6 +344,7 @@ sam_overview_page_reload (SamPage *page)
   Figures *f;
 
   show_target (self);
+  follow_choice (self);
   if (self->counting)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
@@ -177,6 +356,7 @@ sam_overview_page_reload (SamPage *page)
       return;
     }
   f->today = sam_today ();
+  f->code = g_strdup (sam_period_choice_get_code (self->choice));
   if (self->summary == NULL)
     {
       set_figure (self->figure_overdue, 0, _("Counting…"));
@@ -222,6 +402,10 @@ sam_overview_page_dispose (GObject *object)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
   g_clear_object (&self->summary);
+  g_clear_object (&self->changes);
+  if (self->choice)
+    g_signal_handlers_disconnect_by_data (self->choice, self);
+  self->choice = NULL;
   G_OBJECT_CLASS (sam_overview_page_parent_class)->dispose (object);
 }
 
@@ -235,14 +419,20 @@ sam_overview_page_class_init (SamOverviewPageClass *klass)
   SAM_PAGE_CLASS (klass)->use_settings = sam_overview_page_use_settings;
 
   g_type_ensure (SAM_TYPE_SUMMARY);
+  g_type_ensure (SAM_TYPE_PERIOD_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, target_label);
+  gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, period_chooser);
+  gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, closing_label);
+  gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, changes_label);
+  gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, changes_view);
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, figure_overdue);
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, figure_unreported);
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, figure_gaps);
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, figure_checks);
   gtk_widget_class_bind_template_child (widget_class, SamOverviewPage, summary_view);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_change_activate_cb);
 }
 
 /* Each column sorts by the figure it shows (the measures by title), and

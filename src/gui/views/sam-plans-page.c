@@ -244,11 +244,17 @@ apply_filters (SamPlansPage *self)
   q->sector_id = selected_id (self->sector_filter);
   q->target_group_id = selected_id (self->group_filter);
   g_clear_pointer (&q->not_reported, sam_period_free);
+  g_clear_pointer (&q->unreported, g_hash_table_unref);
   g_clear_error (&error);
   if (selected_id (self->period_filter))
     {
       SamRecord *p = gtk_drop_down_get_selected_item (self->period_filter);
-      if (!(q->not_reported = sam_period_find (store, sam_record_get_string (p, "code"), &error)))
+      g_autofree char *today = sam_today ();
+
+      /* Who has not reported is judged as at the period (sam-figures.h),
+       * not by the rows' fields of today. */
+      if (!(q->not_reported = sam_period_find (store, sam_record_get_string (p, "code"), &error))
+          || !(q->unreported = sam_figures_unreported (store, q->not_reported, today, &error)))
         sam_page_toast (SAM_PAGE (self), error->message);
     }
   g_clear_pointer (&q->status, g_free);

@@ -8,6 +8,7 @@
 #include "sam-search.h"
 #include "models/sam-tree.h"
 #include "report/sam-report.h"
+#include "store/sam-closing.h"
 #include "store/sam-period.h"
 #include "store/sam-scope.h"
 
@@ -22,9 +23,12 @@ struct _SamReportsPage
   GtkButton      *report_button;
   GtkProgressBar *report_progress;
   GtkButton      *report_cancel;
+  GtkLabel       *period_state;
+  GtkButton      *close_button;
 
   GPtrArray      *periods;       /* SamPeriod, as the period list shows them */
   GCancellable   *writing;
+  GCancellable   *closing;       /* while a period is being closed */
   char           *path;
   AdwToast       *toast;         /* “… has been written”, while shown (weak) */
   gint64          toast_added;   /* when, monotonic µs */
@@ -138,14 +142,63 @@ fill_periods (SamReportsPage  *self,
   return TRUE;
 }
 
+static const SamPeriod *chosen_period (SamReportsPage *self);
+
+/* Says whether the chosen period is closed, when and by whom, and offers
+ * to close or reopen it. */
+static void
+show_period_state (SamReportsPage *self)
+{
+  const SamPeriod *period = chosen_period (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRecord) closing = NULL;
+  g_autofree char *text = NULL;
+
+  if (period == NULL || self->closing)
+    {
+      gtk_label_set_text (self->period_state, self->closing ? _("Closing the period…") : "");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), FALSE);
+      return;
+    }
+  closing = sam_closing_get (sam_page_get_store (SAM_PAGE (self)), period->code, &error);
+  if (closing)
+    /* TRANSLATORS: %.10s is the day (YYYY-MM-DD) the period was closed, %s who closed it. */
+    text = g_strdup_printf (_("Closed on %.10s by %s: its report holds what it showed then."),
+                            sam_record_get_string (closing, "closed_at"), sam_record_get_string (closing, "closed_by"));
+  else
+    text = g_strdup (error ? error->message : _("Open: its report shows the plan as it is."));
+  gtk_label_set_text (self->period_state, text);
+  gtk_button_set_label (self->close_button, closing ? _("_Reopen Period…") : _("C_lose Period…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->close_button),
+                                  closing ? "reports.reopen-period" : "reports.close-period");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->close_button),
+                               closing ? _("Reopen the period: its report and figures follow the plan again")
+                                       : _("Close the period when its report is sent: its report and figures then hold what they show now, however the plan changes later"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), error == NULL);
+}
+
+static void
+on_period_selected_cb (SamReportsPage *self)
+{
+  if (sam_page_get_store (SAM_PAGE (self)))
+    show_period_state (self);
+}
+
 static void
 sam_reports_page_reload (SamPage *page)
 {
   SamReportsPage *self = SAM_REPORTS_PAGE (page);
   g_autoptr(GError) error = NULL;
+  const SamPeriod *before = chosen_period (self);
+  g_autofree char *code = before ? g_strdup (before->code) : NULL;
 
   if (!fill_scopes (self, &error) || !fill_periods (self, &error))
     sam_page_toast (page, error->message);
+  /* A reload after a change keeps the period chosen. */
+  for (guint i = 0; code && self->periods && i < self->periods->len; i++)
+    if (g_strcmp0 (((SamPeriod *) self->periods->pdata[i])->code, code) == 0)
+      gtk_drop_down_set_selected (self->report_period, i);
+  show_period_state (self);
 }
 
 static SamScope *
@@ -357,6 +410,88 @@ write_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Closing and reopening */
+
+static void
+on_closed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(SamReportsPage) self = data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->closing);
+  if (!sam_period_close_finish (SAM_STORE (source), result, &error))
+    sam_page_show_error (SAM_PAGE (self), _("The Period Was Not Closed"), error->message);
+  else
+    sam_page_toast (SAM_PAGE (self), _("The period is closed: its report and figures hold what they show now"));
+  show_period_state (self);
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SamReportsPage   *self)
+{
+  SamStore *store = sam_page_get_store (SAM_PAGE (self));
+  const SamPeriod *period = chosen_period (self);
+  g_autofree char *who = sam_closing_who ();
+  g_autofree char *today = sam_today ();
+
+  if (g_strcmp0 (response, "close") != 0 || period == NULL || store == NULL || self->closing)
+    return;
+  self->closing = g_cancellable_new ();
+  show_period_state (self);
+  sam_period_close_async (store, period, who, today, self->closing, on_closed_cb, g_object_ref (self));
+}
+
+static void
+close_period_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SamReportsPage *self = SAM_REPORTS_PAGE (widget);
+  const SamPeriod *period = chosen_period (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (period == NULL || self->closing)
+    return;
+  /* TRANSLATORS: %s is a reporting period's code. */
+  heading = g_strdup_printf (_("Close %s?"), period->code);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("Close the period when its report has been sent. Its report, figures and lists "
+                                     "will then hold what they show now, however the plan changes later. You can "
+                                     "reopen it, and undo either."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "close", _("C_lose Period"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reopen_period_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SamReportsPage *self = SAM_REPORTS_PAGE (widget);
+  const SamPeriod *period = chosen_period (self);
+  g_autofree char *who = sam_closing_who ();
+  g_autoptr(GError) error = NULL;
+
+  if (period == NULL || self->closing)
+    return;
+  if (!sam_period_reopen (sam_page_get_store (SAM_PAGE (self)), period, who, &error))
+    sam_page_show_error (SAM_PAGE (self), _("The Period Was Not Reopened"), error->message);
+  else
+    sam_page_toast (SAM_PAGE (self), _("The period is reopened: its figures follow the plan again"));
+  show_period_state (self);
+}
+
 /* Object */
 
 static void
@@ -376,6 +511,7 @@ sam_reports_page_dispose (GObject *object)
   if (self->writing)
     g_cancellable_cancel (self->writing);
   g_clear_object (&self->writing);
+  g_clear_object (&self->closing);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_handle_id (&self->dismissing, g_source_remove);
@@ -401,8 +537,13 @@ sam_reports_page_class_init (SamReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamReportsPage, report_button);
   gtk_widget_class_bind_template_child (widget_class, SamReportsPage, report_progress);
   gtk_widget_class_bind_template_child (widget_class, SamReportsPage, report_cancel);
+  gtk_widget_class_bind_template_child (widget_class, SamReportsPage, period_state);
+  gtk_widget_class_bind_template_child (widget_class, SamReportsPage, close_button);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_install_action (widget_class, "reports.write", NULL, write_action);
+  gtk_widget_class_install_action (widget_class, "reports.close-period", NULL, close_period_action);
+  gtk_widget_class_install_action (widget_class, "reports.reopen-period", NULL, reopen_period_action);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 typedef struct
 {
+  GtkBox             *header_box;
   GtkLabel           *header_label;
   GtkListView        *list_view;
 
@@ -13,7 +14,43 @@ typedef struct
   GtkSingleSelection *rows;
 } SamTreePagePrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (SamTreePage, sam_tree_page, SAM_TYPE_PAGE)
+static void sam_tree_page_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (SamTreePage, sam_tree_page, SAM_TYPE_PAGE,
+                         G_ADD_PRIVATE (SamTreePage)
+                         G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, sam_tree_page_buildable_init))
+
+static GtkBuildableIface *parent_buildable;
+
+/* <child type="header"> of a subclass's template goes above the tree. */
+static void
+sam_tree_page_add_child (GtkBuildable *buildable,
+                         GtkBuilder   *builder,
+                         GObject      *child,
+                         const char   *type)
+{
+  SamTreePagePrivate *priv = sam_tree_page_get_instance_private (SAM_TREE_PAGE (buildable));
+
+  if (g_strcmp0 (type, "header") == 0 && GTK_IS_WIDGET (child) && priv->header_box)
+    gtk_box_append (priv->header_box, GTK_WIDGET (child));
+  else
+    parent_buildable->add_child (buildable, builder, child, type);
+}
+
+static void
+sam_tree_page_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable = g_type_interface_peek_parent (iface);
+  iface->add_child = sam_tree_page_add_child;
+}
+
+static GListModel *
+sam_tree_page_real_load_roots (SamTreePage *self)
+{
+  SamTreePagePrivate *priv = sam_tree_page_get_instance_private (self);
+
+  return sam_tree_new_roots (sam_page_get_store (SAM_PAGE (self)), priv->view);
+}
 
 enum { PROP_0, PROP_VIEW, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -34,7 +71,7 @@ sam_tree_page_reload (SamPage *page)
   g_autoptr(GtkSingleSelection) previous = g_steal_pointer (&priv->rows);
   g_autofree char *header = NULL;
 
-  priv->rows = sam_tree_rows_new (sam_page_get_store (page), priv->view, previous);
+  priv->rows = sam_tree_rows_new_for (SAM_TREE_PAGE_GET_CLASS (self)->load_roots (self), priv->view, previous);
   g_signal_connect_object (priv->rows, "notify::selected-item", G_CALLBACK (on_selected_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_list_view_set_model (priv->list_view, GTK_SELECTION_MODEL (priv->rows));
@@ -130,12 +167,14 @@ sam_tree_page_class_init (SamTreePageClass *klass)
   page_class->select_record = sam_tree_page_select_record;
   page_class->unselect = sam_tree_page_unselect;
   page_class->get_selected = sam_tree_page_get_selected;
+  klass->load_roots = sam_tree_page_real_load_roots;
 
   properties[PROP_VIEW] = g_param_spec_int ("view", NULL, NULL, 0, SAM_N_VIEWS - 1, SAM_VIEW_AGENCIES,
                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-tree-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, SamTreePage, header_box);
   gtk_widget_class_bind_template_child_private (widget_class, SamTreePage, header_label);
   gtk_widget_class_bind_template_child_private (widget_class, SamTreePage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, sam_tree_rows_activate_cb);
