@@ -438,24 +438,39 @@ coverage_header (SamSheet    *sheet,
   sam_sheet_next_row (sheet);
 }
 
-/* Returns the periods in which @flags give target group @id different
- * messages, ", " between, or NULL. */
+/* Returns @code as a reader outside the secretariat reads it, with its
+ * dates: "2026-T3 (1 Sep – 31 Dec 2026)". */
 static char *
-mixed_periods (GPtrArray *flags,
-               gint64     id)
+period_text (SamReportContext *ctx,
+             const char       *code)
+{
+  for (guint i = 0; ctx->periods && i < ctx->periods->len; i++)
+    if (g_strcmp0 (((SamPeriod *) ctx->periods->pdata[i])->code, code) == 0)
+      return sam_report_period_text (ctx, ctx->periods->pdata[i]);
+  return g_strdup (code);
+}
+
+/* Returns the periods in which @flags give target group @id different
+ * messages, with their dates, "; " between, or NULL. */
+static char *
+mixed_periods (SamReportContext *ctx,
+               GPtrArray        *flags,
+               gint64            id)
 {
   GString *periods = NULL;
 
   for (guint i = 0; i < flags->len; i++)
     {
       SamMessageFlag *f = flags->pdata[i];
+      g_autofree char *text = NULL;
 
       if (f->target_group_id != id)
         continue;
+      text = period_text (ctx, f->period);
       if (periods == NULL)
-        periods = g_string_new (f->period);
+        periods = g_string_new (text);
       else
-        g_string_append_printf (periods, ", %s", f->period);
+        g_string_append_printf (periods, "; %s", text);
     }
   return periods ? g_string_free (periods, FALSE) : NULL;
 }
@@ -477,7 +492,7 @@ coverage_row (SamSheet    *sheet,
 {
   SamReportContext *ctx = sheet->ctx;
   SamMatrixHeader *h = blocks[0].matrix->rows->pdata[row];
-  g_autofree char *mixed = mixed_periods (flags, h->id);
+  g_autofree char *mixed = mixed_periods (ctx, flags, h->id);
   lxw_col_t col = FIRST_CELL_COLUMN;
   gboolean blanks = blank_gaps (fit);
 

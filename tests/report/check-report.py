@@ -555,6 +555,9 @@ def ministry_of(db, agency):
     return None
 
 
+mixed_seen = 0
+
+
 def check_coverage(db, ws, ids, plans, tag, whole):
     rows = sheet_rows(ws, 1)
     names = rows[2]
@@ -592,6 +595,14 @@ def check_coverage(db, ws, ids, plans, tag, whole):
             else:
                 continue
             check((r[c] or 0) == n, "%s: coverage %s × %s is %r, expected %d" % (tag, r[1], name, r[c], n))
+        # The periods in which it is given different messages, with their dates.
+        mixed = r[len(names) - 1] if len(r) >= len(names) else None
+        if isinstance(mixed, str) and mixed:
+            global mixed_seen
+            mixed_seen += 1
+            for part in mixed.split("; "):
+                check(re.match(r"^\S+ \(.+ – .+\)$", part),
+                      "%s: coverage gives the period %r of %s without its dates" % (tag, part, r[1]))
 
 
 def check_seminars(db, wb, lang, seminar_ids, ids, tag):
@@ -1030,6 +1041,7 @@ def readback(workdir, db_path):
             os.unlink(alone)
         os.unlink(out)
     check(n_changes > 0, "the fixture has no change between periods to check")
+    check(mixed_seen > 0, "the fixture gives no target group different messages to check")
     continuation(workdir, db_path)
 
 
