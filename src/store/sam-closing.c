@@ -8,6 +8,7 @@
 #include "sam-changes-private.h"
 #include "sam-closing-private.h"
 #include "sam-query-private.h"
+#include "sam-report-data-private.h"
 #include "core/sam-enums.h"
 
 /* The closings */
@@ -296,7 +297,8 @@ drop_orphans (SamStore  *store,
     "DELETE FROM closed_activity_agency WHERE closing_id NOT IN (SELECT id FROM period_closing);"
     "DELETE FROM closed_measure WHERE closing_id NOT IN (SELECT id FROM period_closing);"
     "DELETE FROM closed_status WHERE closing_id NOT IN (SELECT id FROM period_closing);"
-    "DELETE FROM closed_change WHERE closing_id NOT IN (SELECT id FROM period_closing);";
+    "DELETE FROM closed_change WHERE closing_id NOT IN (SELECT id FROM period_closing);"
+    "DELETE FROM closed_row WHERE closing_id NOT IN (SELECT id FROM period_closing);";
 
   return sam_store_exec (store, sql, error);
 }
@@ -403,14 +405,16 @@ freeze (SamStore         *store,
        && prepare_insert (&f, INSERT_CHANGE, error)
        && freeze_changes (&f, changes, error)
        && freeze_places (store, closing, error)
-       && freeze_previous (&f, period, today, error);
+       && freeze_previous (&f, period, today, error)
+       && sam_report_data_freeze_lists (store, &query, closing, FALSE, error);
   sam_store_set_english_names (store, TRUE);
   ok = ok
        && prepare_insert (&f, UPDATE_ACTIVITY_EN, error)
        && sam_report_data_foreach_activity (store, &query, NULL, freeze_activity_en_cb, &f, error)
        && (changes_en = sam_changes_read_live (store, NULL, period, today, error)) != NULL
        && prepare_insert (&f, UPDATE_CHANGE_EN, error)
-       && freeze_changes_en (&f, changes_en, error);
+       && freeze_changes_en (&f, changes_en, error)
+       && sam_report_data_freeze_lists (store, &query, closing, TRUE, error);
   sam_store_set_english_names (store, english);
   sam_stmt_free (f.insert);
   return ok;
