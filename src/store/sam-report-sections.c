@@ -250,10 +250,10 @@ sam_comment_row_free (gpointer data)
   g_free (c);
 }
 
-static gboolean
-add_comment_cb (SamStmt       *stmt,
-                gpointer       user_data,
-                GError       **error)
+gboolean
+sam_report_data_comment_row_cb (SamStmt  *stmt,
+                                gpointer  user_data,
+                                GError  **error)
 {
   SamCommentRow *c = g_new0 (SamCommentRow, 1);
 
@@ -292,7 +292,7 @@ sam_report_data_latest_comments (SamStore              *store,
   if (!(stmt = prepare (store, sql, query, error)))
     return NULL;
   sam_query_bind_int (stmt, ":n", per_measure);
-  if (!sam_query_run (store, stmt, add_comment_cb, comments, error))
+  if (!sam_query_run (store, stmt, sam_report_data_comment_row_cb, comments, error))
     return NULL;
   return g_steal_pointer (&comments);
 }
