@@ -499,6 +499,7 @@ set_store (SamWindow *self,
   GSettings *s = settings (self);
   SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_OVERVIEW;
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
+  g_autoptr(GError) error = NULL;
 
   trace ("database open");
   show_in_editor (self, NULL, FALSE);
@@ -507,6 +508,9 @@ set_store (SamWindow *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "record-updated", G_CALLBACK (on_record_updated_cb), self, 0);
   self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, watch_cb, self);
+  /* On a server, others' changes come at once too. */
+  if (!sam_store_watch_changes (store, &error))
+    toast (self, error->message, FALSE);
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     if (self->pages[v])
       sam_page_set_store (self->pages[v], store);

@@ -44,6 +44,8 @@ typedef struct
   gboolean    (*check_integrity)  (SamDb *db, GCancellable *cancellable, GError **error);
   gint64      (*data_version)     (SamDb *db);
   gboolean    (*set_int_function) (SamDb *db, const char *name, SamDbIntFunc func, gpointer user_data);
+  /* May be NULL: then sam_db_watch() gives NULL, setting no error. */
+  GSource    *(*watch)            (SamDb *db, SamDbWatchFunc func, gpointer user_data, GError **error);
 } SamDbVTable;
 
 struct _SamDb

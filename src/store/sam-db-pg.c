@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +41,13 @@ typedef struct
   char   *user;
   gint64  changes;
   guint   query_limit_ms;
+  gboolean listening;  /* LISTENs to samordna_changed (sam_db_watch()) */
+  gint64  others;      /* others' commits heard of since */
 } PgDb;
+
+/* The channel notify.sql's triggers send a notification on at each
+ * change. */
+#define CHANGED_CHANNEL "samordna_changed"
 
 typedef struct
 {
@@ -284,7 +291,16 @@ statement_target (const char  *sql,
   if (words[n] == NULL)
     return;
   *verb = g_ascii_strup (words[n], -1);
-  if (g_str_equal (*verb, "INSERT") || g_str_equal (*verb, "DELETE"))
+  /* Locking rows to change them needs the right to change them. */
+  if (g_str_equal (*verb, "SELECT") && strstr (sql, " FOR NO KEY UPDATE") != NULL)
+    {
+      while (words[n] && g_ascii_strcasecmp (words[n], "FROM") != 0)
+        n++;
+      g_free (*verb);
+      *verb = g_strdup ("UPDATE");
+      n++;
+    }
+  else if (g_str_equal (*verb, "INSERT") || g_str_equal (*verb, "DELETE"))
     n += 2;   /* INSERT INTO t, DELETE FROM t */
   else if (g_str_equal (*verb, "UPDATE"))
     n += 1;
@@ -1058,6 +1074,86 @@ pg_column_text (SamStmt *sstmt,
   return stmt->texts[column];
 }
 
+/* Others' changes */
+
+/* Reads what the server has sent meanwhile without waiting, and counts
+ * the notifications of changes that other connections committed (one per
+ * transaction: see notify.sql); this connection's own are not counted. */
+static void
+hear_notifications (PgDb *db)
+{
+  PGnotify *notify;
+
+  if (!db->listening || !PQconsumeInput (db->conn))
+    return;
+  while ((notify = PQnotifies (db->conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (db->conn) && g_str_equal (notify->relname, CHANGED_CHANNEL))
+        db->others++;
+      PQfreemem (notify);
+    }
+}
+
+/* Counts others' commits heard of since sam_db_watch(); -1 before. */
+static gint64
+pg_data_version (SamDb *sdb)
+{
+  PgDb *db = (PgDb *) sdb;
+
+  if (!db->listening)
+    return -1;
+  hear_notifications (db);
+  return db->others;
+}
+
+typedef struct
+{
+  PgDb           *db;
+  SamDbWatchFunc  func;
+  gpointer        user_data;
+} Watch;
+
+static gboolean
+on_socket_cb (gint          fd,
+              GIOCondition  condition,
+              gpointer      user_data)
+{
+  Watch *watch = user_data;
+  PgDb *db = watch->db;
+  gint64 before = db->others;
+  gboolean lost;
+
+  hear_notifications (db);
+  /* A socket the server closed stays readable: stop watching it. */
+  lost = PQstatus (db->conn) == CONNECTION_BAD;
+  if (lost || db->others != before)
+    watch->func (&db->parent, watch->user_data);
+  return lost ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static GSource *
+pg_watch (SamDb           *sdb,
+          SamDbWatchFunc   func,
+          gpointer         user_data,
+          GError         **error)
+{
+  PgDb *db = (PgDb *) sdb;
+  Watch *watch;
+  GSource *source;
+
+  if (!run_simple (db, "LISTEN " CHANGED_CHANNEL, error))
+    return NULL;
+  db->listening = TRUE;
+  watch = g_new0 (Watch, 1);
+  watch->db = db;
+  watch->func = func;
+  watch->user_data = user_data;
+  source = g_unix_fd_source_new (PQsocket (db->conn), G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) on_socket_cb, watch, g_free);
+  g_source_set_static_name (source, "Samordna: others' changes");
+  return source;
+}
+
 static const SamDbVTable pg_vtable = {
   .backend = SAM_DB_POSTGRESQL,
   .sql = {
@@ -1065,6 +1161,7 @@ static const SamDbVTable pg_vtable = {
     [SAM_SQL_NOCASE] = "COLLATE sam_nocase",
     [SAM_SQL_INSERT_IGNORE] = "INSERT",
     [SAM_SQL_TODAY] = "to_char(CURRENT_DATE, 'YYYY-MM-DD')",
+    [SAM_SQL_LOCK_ROW] = "FOR NO KEY UPDATE",
   },
   .prepare = pg_prepare,
   .exec = pg_exec,
@@ -1087,4 +1184,6 @@ static const SamDbVTable pg_vtable = {
   .column_double = pg_column_double,
   .column_text = pg_column_text,
   .set_query_limit = pg_set_query_limit,
+  .data_version = pg_data_version,
+  .watch = pg_watch,
 };

@@ -70,6 +70,10 @@ typedef enum {
                               * the PostgreSQL schema creates) */
   SAM_SQL_INSERT_IGNORE,     /* "INSERT OR IGNORE" / "INSERT" + ON CONFLICT DO NOTHING */
   SAM_SQL_TODAY,             /* date('now') / CURRENT_DATE::text */
+  SAM_SQL_LOCK_ROW,          /* what ends a SELECT of the rows a change reads
+                              * and then writes, so that no other transaction
+                              * changes them meanwhile: "" (a write transaction
+                              * holds the whole file) / "FOR NO KEY UPDATE" */
   SAM_N_SQL,
 } SamSqlPart;
 
@@ -90,6 +94,12 @@ typedef struct _SamStmt SamStmt;
 typedef gboolean (*SamDbIntFunc) (gint64    argument,
                                   gint64   *result,
                                   gpointer  user_data);
+
+/* Called by the source sam_db_watch() gives when another connection has
+ * committed a change (sam_db_data_version() has changed) or @db's
+ * connection broke. */
+typedef void (*SamDbWatchFunc) (SamDb    *db,
+                                gpointer  user_data);
 
 /* Whether @location names a database on a PostgreSQL server rather than
  * a file: a postgresql:// or postgres:// URI, or a libpq key=value string
@@ -154,6 +164,18 @@ gboolean      sam_db_check_integrity    (SamDb            *db,
  * the data @db reads, so that two connections can tell that they read the
  * same data; -1 when the backend cannot tell. */
 gint64        sam_db_data_version       (SamDb            *db);
+/* Starts listening to others' changes on @db, and returns a source (to
+ * attach to a main context, and destroy before @db is closed) that calls
+ * @func at once when another connection commits a change or the
+ * connection breaks; from then on sam_db_data_version() counts others'
+ * commits, never @db's own. NULL, setting no error, on a backend that
+ * tells others' changes only when asked (SQLite: poll
+ * sam_db_data_version()); NULL with an error when listening fails. A
+ * connection that is reset must be watched again. */
+GSource      *sam_db_watch              (SamDb            *db,
+                                         SamDbWatchFunc    func,
+                                         gpointer          user_data,
+                                         GError          **error);
 /* Makes @func callable as @name(integer) in the SQL of @db, until set
  * again with @func NULL. Returns FALSE, setting no error, when the backend
  * cannot call back into the store (a server): write the SQL another way. */

@@ -208,6 +208,16 @@ sam_db_check_integrity (SamDb         *db,
   return db->vtable->check_integrity == NULL || db->vtable->check_integrity (db, cancellable, error);
 }
 
+GSource *
+sam_db_watch (SamDb           *db,
+              SamDbWatchFunc   func,
+              gpointer         user_data,
+              GError         **error)
+{
+  g_return_val_if_fail (db != NULL && func != NULL, NULL);
+  return db->vtable->watch ? db->vtable->watch (db, func, user_data, error) : NULL;
+}
+
 gint64
 sam_db_data_version (SamDb *db)
 {

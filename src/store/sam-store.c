@@ -46,6 +46,7 @@ struct _SamStore
   GPtrArray *replaying;     /* the step undo or redo is replaying */
   gboolean   replay_backwards;
   gint64     data_version;  /* PRAGMA data_version when last looked at */
+  GSource   *watch;         /* on a server: others' changes (sam_store_watch_changes()) */
 };
 
 G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
@@ -59,6 +60,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void stop_watching (SamStore *self);
 
 /* What a store error says besides its message: the field it is about,
  * and for a conflict the value stored now and the one that was to be
@@ -1063,6 +1066,7 @@ void
 sam_store_close (SamStore *self)
 {
   g_return_if_fail (SAM_IS_STORE (self));
+  stop_watching (self);
   g_clear_pointer (&self->db, sam_db_close);
 }
 
@@ -1485,6 +1489,43 @@ sam_store_notice_changes (SamStore *self)
   self->data_version = version;
   g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
   g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+stop_watching (SamStore *self)
+{
+  if (self->watch)
+    g_source_destroy (self->watch);
+  g_clear_pointer (&self->watch, g_source_unref);
+}
+
+static void
+on_watch_cb (SamDb    *db,
+             gpointer  user_data)
+{
+  sam_store_notice_changes (SAM_STORE (user_data));
+}
+
+/* On a server, listens to others' changes, so that @self emits
+ * SamStore::external-change and SamStore::changed as soon as another
+ * connection commits one (in the thread-default main context of the
+ * caller, which must outlive the watch), never for @self's own; the store
+ * keeps watching until it is closed. On a file it does nothing: call
+ * sam_store_notice_changes() when the window gets the focus and every few
+ * seconds. Returns FALSE with SAM_STORE_ERROR_UNREACHABLE when the server
+ * cannot be listened to. */
+gboolean
+sam_store_watch_changes (SamStore  *self,
+                         GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  if (self->db == NULL || self->watch != NULL)
+    return self->db != NULL || set_closed_error (self, error);
+  if ((self->watch = sam_db_watch (self->db, on_watch_cb, self, error)) == NULL)
+    return error == NULL || *error == NULL;
+  self->data_version = sam_db_data_version (self->db);
+  g_source_attach (self->watch, g_main_context_get_thread_default ());
   return TRUE;
 }
 

@@ -172,5 +172,7 @@ gboolean      sam_store_redo_anyway        (SamStore            *self,
                                             GError             **error);
 
 gboolean      sam_store_notice_changes     (SamStore            *self);
+gboolean      sam_store_watch_changes      (SamStore            *self,
+                                            GError             **error);
 
 G_END_DECLS
