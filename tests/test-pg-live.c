@@ -8,6 +8,7 @@
 
 #include "store/sam-rules.h"
 #include "store/sam-server-private.h"
+#include "store/sam-status.h"
 #include "store/sam-store-private.h"
 #include "sam-test-pg.h"
 #include "sam-test-util.h"
@@ -186,6 +187,7 @@ typedef struct
   GVariant   *value;
   GError     *error;
   gboolean    ok;
+  gint64      period;     /* for a status: its period */
 } Save;
 
 /* Changes @field of the activity from what was shown to @value. */
@@ -206,7 +208,15 @@ save_thread (gpointer data)
 {
   Save *save = data;
 
-  save->ok = save_value (save->f, save->f->b, save->field, save->value, &save->error);
+  if (save->period)
+    {
+      SamStatusEntry entry = { .activity_id = sam_record_get_id (save->f->activity), .period_id = save->period,
+                               .status = "delayed", .progress = 30 };
+
+      save->ok = sam_status_record (save->f->b, &entry, &save->error);
+    }
+  else
+    save->ok = save_value (save->f, save->f->b, save->field, save->value, &save->error);
   return NULL;
 }
 
@@ -235,11 +245,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Save, save_free)
  * meanwhile (in a thread: it waits for A, or would overwrite it unseen),
  * then A commits. Returns B's save. Takes the values. */
 static Save *
-race (Fixture    *f,
-      const char *a_field,
-      GVariant   *a_value,
-      const char *b_field,
-      GVariant   *b_value)
+race_with (Fixture    *f,
+           const char *a_field,
+           GVariant   *a_value,
+           const char *b_field,
+           GVariant   *b_value,
+           gint64      b_period)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) mine = a_value;
@@ -249,6 +260,7 @@ race (Fixture    *f,
   save->f = f;
   save->field = b_field;
   save->value = b_value;
+  save->period = b_period;
   g_assert_true (sam_store_begin (f->a, &error));
   g_assert_true (save_value (f, f->a, a_field, mine, &error));
   g_assert_no_error (error);
@@ -260,6 +272,35 @@ race (Fixture    *f,
   g_assert_no_error (error);
   g_thread_join (thread);
   return save;
+}
+
+static Save *
+race (Fixture    *f,
+      const char *a_field,
+      GVariant   *a_value,
+      const char *b_field,
+      GVariant   *b_value)
+{
+  return race_with (f, a_field, a_value, b_field, b_value, 0);
+}
+
+/* B records a status (which sets the activity's status and progress)
+ * while A changes its title: both stay. */
+static void
+test_race_status (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SamRecord) period = sam_test_find (f->a, SAM_KIND_REPORTING_PERIOD, "code", "2026-T1");
+  g_autoptr(Save) b = NULL;
+  g_autoptr(SamRecord) after = NULL;
+
+  b = race_with (f, "title", text ("Tittel fra A"), NULL, NULL, sam_record_get_id (period));
+  g_assert_no_error (b->error);
+  g_assert_true (b->ok);
+  after = sam_store_get (f->b, SAM_KIND_ACTIVITY, sam_record_get_id (f->activity), NULL);
+  g_assert_cmpstr (sam_record_get_string (after, "title"), ==, "Tittel fra A");
+  g_assert_cmpstr (sam_record_get_string (after, "status"), ==, "delayed");
+  g_assert_cmpint (sam_record_get_int (after, "progress"), ==, 30);
 }
 
 static void
@@ -328,6 +369,7 @@ main (int   argc,
   ADD ("/pg-live/race/other-fields", test_race_other_fields);
   ADD ("/pg-live/race/same-field", test_race_same_field);
   ADD ("/pg-live/race/same-links", test_race_same_links);
+  ADD ("/pg-live/race/status", test_race_status);
 #undef ADD
   return g_test_run ();
 }
