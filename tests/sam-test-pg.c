@@ -141,13 +141,55 @@ sam_test_pg_error (PGconn     *conn,
   return state;
 }
 
+/* Starts a cluster of the test's own, apart from the suite's, for a test
+ * that stops or restarts it under its clients (sam_test_pg_ctl()); it is
+ * removed when the test ends. Returns its address, and its folder in
+ * @dir. */
+char *
+sam_test_pg_own_server (char **dir)
+{
+  char *address = start_own_cluster ();
+  PQconninfoOption *options = PQconninfoParse (address, NULL);
+
+  g_assert_nonnull (options);
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (g_str_equal (o->keyword, "host"))
+      *dir = g_strdup (o->val);
+  PQconninfoFree (options);
+  return address;
+}
+
+/* Runs pg_ctl @action (stop, start, restart: fast, waiting for it) on
+ * the cluster of sam_test_pg_own_server() in @dir. */
+void
+sam_test_pg_ctl (const char *dir,
+                 const char *action)
+{
+  const char *argv[] = { g_getenv ("SAMORDNA_PG_CLUSTER"), "--ctl", dir, action, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("pg_ctl %s failed: %s\n%s", action, error->message, err ? err : "");
+}
+
 /* Creates a new empty database on the test cluster and returns its
  * address. */
 char *
 sam_test_pg_new_database (void)
 {
+  return sam_test_pg_new_database_on (sam_test_pg_server ());
+}
+
+/* Creates a new empty database on the cluster at @server and returns its
+ * address. */
+char *
+sam_test_pg_new_database_on (const char *server)
+{
   static int counter;
-  const char *server = sam_test_pg_server ();
   g_autoptr(PGconn) conn = NULL;
   g_autofree char *name = NULL, *sql = NULL;
 

@@ -357,6 +357,161 @@ test_race_same_links (Fixture       *f,
                                           sam_record_get_value (after, (guint) index), expected));
 }
 
+/* A lost connection */
+
+typedef struct
+{
+  guint lost;
+  guint reconnected;
+  guint external;
+} Seen;
+
+static void
+on_lost_cb (SamStore *store,
+            Seen     *seen)
+{
+  seen->lost++;
+}
+
+static void
+on_reconnected_cb (SamStore *store,
+                   Seen     *seen)
+{
+  seen->reconnected++;
+}
+
+static void
+on_seen_external_cb (SamStore *store,
+                     Seen     *seen)
+{
+  seen->external++;
+}
+
+static gboolean
+on_no_news_cb (gpointer data)
+{
+  g_error ("%s did not come within 30 seconds", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *@count reaches @n. */
+static void
+wait_for (guint      *count,
+          guint       n,
+          const char *what)
+{
+  guint limit = g_timeout_add_seconds (30, on_no_news_cb, (gpointer) what);
+
+  while (*count < n)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (limit);
+}
+
+/* Counts from now on every write of a row of activity, in a table of
+ * the test's own. */
+static void
+count_writes (const char *address)
+{
+  g_autoptr(PGconn) conn = sam_test_pg_connect (address);
+
+  sam_test_pg_exec (conn, "CREATE TABLE test_writes (activity_id bigint); "
+                          "CREATE FUNCTION test_count () RETURNS trigger LANGUAGE plpgsql AS "
+                          "$$ BEGIN INSERT INTO test_writes VALUES (NEW.id); RETURN NULL; END $$; "
+                          "CREATE TRIGGER test_count AFTER UPDATE ON activity FOR EACH ROW "
+                          "EXECUTE FUNCTION test_count ()");
+}
+
+static gint64
+writes_of (const char *address,
+           gint64      activity)
+{
+  g_autoptr(PGconn) conn = sam_test_pg_connect (address);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM test_writes WHERE activity_id = %" G_GINT64_FORMAT,
+                                          activity);
+  g_autofree char *count = sam_test_pg_value (conn, sql);
+
+  return g_ascii_strtoll (count, NULL, 10);
+}
+
+/* The server restarts while someone types, and stops while someone
+ * saves: the store says so at once, fails what is asked meanwhile (the
+ * caller keeps what was typed), reconnects by itself, and a save made
+ * again after it saves once. */
+static void
+test_lost_connection (void)
+{
+  g_autofree char *dir = NULL, *server = sam_test_pg_own_server (&dir);
+  g_autofree char *address = sam_test_pg_new_database_on (server);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamRecord) activity = NULL, after = NULL;
+  g_autoptr(PGconn) other = NULL;
+  g_autoptr(GVariant) title = NULL, typed = NULL, description = NULL, saved_elsewhere = NULL;
+  Seen seen = { 0 };
+  gint64 id, changes;
+
+  g_assert_true (sam_server_init (address, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  count_writes (address);
+  store = sam_store_open (address, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_store_watch_changes (store, &error));
+  g_signal_connect (store, "connection-lost", G_CALLBACK (on_lost_cb), &seen);
+  g_signal_connect (store, "reconnected", G_CALLBACK (on_reconnected_cb), &seen);
+  g_signal_connect (store, "external-change", G_CALLBACK (on_seen_external_cb), &seen);
+  activity = sam_test_find (store, SAM_KIND_ACTIVITY, "title", TITLE);
+  id = sam_record_get_id (activity);
+  title = g_variant_ref (sam_record_get_value (activity, (guint) sam_kind_field_index (SAM_KIND_ACTIVITY, "title")));
+  description = g_variant_ref (sam_record_get_value (activity,
+                                                     (guint) sam_kind_field_index (SAM_KIND_ACTIVITY, "description")));
+
+  /* Restarted while a title is being typed. */
+  sam_test_pg_ctl (dir, "restart");
+  wait_for (&seen.lost, 1, "connection-lost after a restart");
+  g_assert_false (sam_store_is_connected (store));
+  wait_for (&seen.reconnected, 1, "reconnected after a restart");
+  g_assert_true (sam_store_is_connected (store));
+  g_assert_cmpuint (seen.external, >=, 1);
+  changes = writes_of (address, id);
+  typed = text ("Tittel skrevet under omstart");
+  g_assert_true (sam_rules_update_field (store, SAM_KIND_ACTIVITY, id, "title", title, typed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (writes_of (address, id), ==, changes + 1);
+
+  /* Stopped: a save fails at once, saying so. */
+  sam_test_pg_ctl (dir, "stop");
+  wait_for (&seen.lost, 2, "connection-lost after a stop");
+  g_assert_false (sam_rules_update_field (store, SAM_KIND_ACTIVITY, id, "title", typed, title, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_UNREACHABLE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Lost the connection to"));
+  g_assert_nonnull (strstr (error->message, "reconnecting"));
+  g_clear_error (&error);
+  sam_test_pg_ctl (dir, "start");
+  wait_for (&seen.reconnected, 2, "reconnected after a start");
+
+  /* Saved again, it is saved once. */
+  changes = writes_of (address, id);
+  g_assert_true (sam_rules_update_field (store, SAM_KIND_ACTIVITY, id, "title", typed, title, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (writes_of (address, id), ==, changes + 1);
+
+  /* A save whose answer was lost had been committed: saved again, it
+   * is found saved, neither refused nor written twice. */
+  other = sam_test_pg_connect (address);
+  saved_elsewhere = text ("Lagret før svaret kom fram");
+  sam_test_pg_exec (other, "UPDATE activity SET description = 'Lagret før svaret kom fram' "
+                           "WHERE title = 'Samarbeid om informasjonstiltak i særlig utsatte bransjer'");
+  changes = writes_of (address, id);
+  g_assert_true (sam_rules_update_field (store, SAM_KIND_ACTIVITY, id, "description", description, saved_elsewhere,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (writes_of (address, id), ==, changes);
+  after = sam_store_get (store, SAM_KIND_ACTIVITY, id, &error);
+  g_assert_cmpstr (sam_record_get_string (after, "title"), ==, TITLE);
+  g_assert_cmpstr (sam_record_get_string (after, "description"), ==, "Lagret før svaret kom fram");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,5 +526,6 @@ main (int   argc,
   ADD ("/pg-live/race/same-links", test_race_same_links);
   ADD ("/pg-live/race/status", test_race_status);
 #undef ADD
+  g_test_add_func ("/pg-live/lost/restart", test_lost_connection);
   return g_test_run ();
 }

@@ -46,6 +46,9 @@ typedef struct
   gboolean    (*set_int_function) (SamDb *db, const char *name, SamDbIntFunc func, gpointer user_data);
   /* May be NULL: then sam_db_watch() gives NULL, setting no error. */
   GSource    *(*watch)            (SamDb *db, SamDbWatchFunc func, gpointer user_data, GError **error);
+  /* May be NULL: then always connected, and no reconnecting. */
+  gboolean    (*is_connected)     (SamDb *db);
+  GSource    *(*reconnect)        (SamDb *db, SamDbReconnectFunc func, gpointer user_data);
 } SamDbVTable;
 
 struct _SamDb

@@ -1154,6 +1154,124 @@ pg_watch (SamDb           *sdb,
   return source;
 }
 
+/* Reconnecting */
+
+static gboolean
+pg_is_connected (SamDb *sdb)
+{
+  return PQstatus (((PgDb *) sdb)->conn) == CONNECTION_OK;
+}
+
+/* A source that drives PQresetPoll(): it dispatches when the socket is
+ * ready as libpq asked (a child source on it, made anew at each step, as
+ * the socket may change) and calls its function once at the end. */
+typedef struct
+{
+  GSource             parent;
+  PgDb               *db;
+  GSource            *child;
+  gboolean            started;
+  SamDbReconnectFunc  func;
+  gpointer            user_data;
+} Reconnect;
+
+static gboolean
+on_child_cb (gint         fd,
+             GIOCondition condition,
+             gpointer     data)
+{
+  return G_SOURCE_CONTINUE;   /* the parent's dispatch does the work */
+}
+
+static void
+wait_for_socket (Reconnect    *r,
+                 GIOCondition  condition)
+{
+  if (r->child)
+    {
+      g_source_remove_child_source (&r->parent, r->child);
+      g_clear_pointer (&r->child, g_source_unref);
+    }
+  r->child = g_unix_fd_source_new (PQsocket (r->db->conn), condition | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (r->child, (GSourceFunc) (void (*) (void)) on_child_cb, NULL, NULL);
+  g_source_add_child_source (&r->parent, r->child);
+}
+
+/* Sets up the new session as the first was. */
+static gboolean
+set_up_again (PgDb    *db,
+              GError **error)
+{
+  if (!configure (db, error) || (db->listening && !run_simple (db, "LISTEN " CHANGED_CHANNEL, error)))
+    return FALSE;
+  /* What others committed while the connection was gone was not heard. */
+  db->others++;
+  note_transaction (db);
+  return TRUE;
+}
+
+static gboolean
+reconnect_dispatch (GSource     *source,
+                    GSourceFunc  callback,
+                    gpointer     data)
+{
+  Reconnect *r = (Reconnect *) source;
+  PostgresPollingStatusType poll = r->started ? PQresetPoll (r->db->conn) : PGRES_POLLING_FAILED;
+  g_autoptr(GError) error = NULL;
+
+  g_source_set_ready_time (source, -1);
+  if (poll == PGRES_POLLING_READING || poll == PGRES_POLLING_WRITING)
+    {
+      wait_for_socket (r, poll == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT);
+      return G_SOURCE_CONTINUE;
+    }
+  if (poll == PGRES_POLLING_OK)
+    set_up_again (r->db, &error);
+  else
+    {
+      g_autofree char *says = conn_message (r->db->conn);
+
+      g_set_error (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_UNREACHABLE,
+                   _("Could not connect to the server of “%s” again (%s)."), r->db->name, says);
+    }
+  r->func (&r->db->parent, error, r->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reconnect_finalize (GSource *source)
+{
+  Reconnect *r = (Reconnect *) source;
+
+  g_clear_pointer (&r->child, g_source_unref);
+}
+
+static GSourceFuncs reconnect_funcs = {
+  .dispatch = reconnect_dispatch,
+  .finalize = reconnect_finalize,
+};
+
+static GSource *
+pg_reconnect (SamDb              *sdb,
+              SamDbReconnectFunc  func,
+              gpointer            user_data)
+{
+  GSource *source = g_source_new (&reconnect_funcs, sizeof (Reconnect));
+  Reconnect *r = (Reconnect *) source;
+
+  r->db = (PgDb *) sdb;
+  r->func = func;
+  r->user_data = user_data;
+  g_source_set_static_name (source, "Samordna: reconnecting");
+  /* As libpq asks: first wait until the new socket can be written. */
+  if ((r->started = PQresetStart (r->db->conn)) && PQsocket (r->db->conn) >= 0)
+    wait_for_socket (r, G_IO_OUT);
+  else
+    g_source_set_ready_time (source, 0);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  return source;
+}
+
 static const SamDbVTable pg_vtable = {
   .backend = SAM_DB_POSTGRESQL,
   .sql = {
@@ -1186,4 +1304,6 @@ static const SamDbVTable pg_vtable = {
   .set_query_limit = pg_set_query_limit,
   .data_version = pg_data_version,
   .watch = pg_watch,
+  .is_connected = pg_is_connected,
+  .reconnect = pg_reconnect,
 };

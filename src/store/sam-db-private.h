@@ -101,6 +101,12 @@ typedef gboolean (*SamDbIntFunc) (gint64    argument,
 typedef void (*SamDbWatchFunc) (SamDb    *db,
                                 gpointer  user_data);
 
+/* Called once by the source sam_db_reconnect() gives: @error is NULL
+ * when the connection stands again. */
+typedef void (*SamDbReconnectFunc) (SamDb        *db,
+                                    const GError *error,
+                                    gpointer      user_data);
+
 /* Whether @location names a database on a PostgreSQL server rather than
  * a file: a postgresql:// or postgres:// URI, or a libpq key=value string
  * (host=… dbname=…, service=…). */
@@ -176,6 +182,18 @@ GSource      *sam_db_watch              (SamDb            *db,
                                          SamDbWatchFunc    func,
                                          gpointer          user_data,
                                          GError          **error);
+/* FALSE once the connection to a server was lost (a statement failed with
+ * SAM_STORE_ERROR_UNREACHABLE, or the server closed it); a file's stands. */
+gboolean      sam_db_is_connected       (SamDb            *db);
+/* Starts connecting @db again as it was (the same address and login, the
+ * session set up, listening again if it listened: the commits missed
+ * meanwhile count as one in sam_db_data_version()), without blocking:
+ * returns a source, attached to the thread-default main context, that
+ * calls @func once when done; destroy it to give up. Run nothing on @db
+ * until then. NULL for a backend that has nothing to reconnect (a file). */
+GSource      *sam_db_reconnect          (SamDb              *db,
+                                         SamDbReconnectFunc  func,
+                                         gpointer            user_data);
 /* Makes @func callable as @name(integer) in the SQL of @db, until set
  * again with @func NULL. Returns FALSE, setting no error, when the backend
  * cannot call back into the store (a server): write the SQL another way. */
