@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "store/sam-coordination.h"
+#include "report/sam-report.h"
 #include "store/sam-rules.h"
 #include "store/sam-server-private.h"
 #include "store/sam-status.h"
@@ -357,6 +359,135 @@ test_race_same_links (Fixture       *f,
                                           sam_record_get_value (after, (guint) index), expected));
 }
 
+/* One snapshot */
+
+typedef struct
+{
+  const char *address;
+  gboolean    done;
+} Meanwhile;
+
+/* After the first check, another connection adds a knowledge gap that
+ * nothing addresses, which the last check lists when it sees it. */
+static void
+on_check_done_cb (const char     *domain,
+                  GLogLevelFlags  level,
+                  const char     *message,
+                  gpointer        data)
+{
+  Meanwhile *meanwhile = data;
+  g_autoptr(PGconn) conn = NULL;
+
+  if (meanwhile->done || !g_str_has_prefix (message, "Check "))
+    return;
+  meanwhile->done = TRUE;
+  conn = sam_test_pg_connect (meanwhile->address);
+  sam_test_pg_exec (conn, "INSERT INTO knowledge_gap (number, title) VALUES (99, 'Kunnskapshull lagt til underveis')");
+}
+
+static guint
+count_checks (SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = sam_coordination_run_checks (store, &error);
+
+  g_assert_no_error (error);
+  return results->len;
+}
+
+/* The checks read one snapshot: what another connection commits while
+ * they run is not seen by the later ones (and the next run sees it). */
+static void
+test_checks_one_snapshot (Fixture       *f,
+                          gconstpointer  data)
+{
+  Meanwhile meanwhile = { f->address, FALSE };
+  guint before = count_checks (f->a), during, after;
+  guint handler = g_log_set_handler ("sam-coordination", G_LOG_LEVEL_DEBUG, on_check_done_cb, &meanwhile);
+
+  during = count_checks (f->a);
+  g_log_remove_handler ("sam-coordination", handler);
+  g_assert_true (meanwhile.done);
+  g_assert_cmpuint (during, ==, before);
+  after = count_checks (f->a);
+  g_assert_cmpuint (after, ==, before + 1);
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    calls;
+  char    *first;       /* the count of activities as the report read it first */
+  char    *last;        /* … and last */
+  char    *isolation;
+} Reading;
+
+/* What the report's connection reads now (in its transaction). */
+static char *
+read_now (SamStore   *store,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStmt) stmt = sam_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_stmt_step (stmt, &error), ==, SAM_STEP_ROW);
+  return g_strdup (sam_stmt_column_text (stmt, 0));
+}
+
+/* At its first step another connection adds an activity; at each until
+ * it is written, what the report's own connection sees is noted. */
+static void
+on_report_progress_cb (double   fraction,
+                       gpointer data)
+{
+  Reading *reading = data;
+
+  if (reading->calls++ == 0)
+    {
+      g_autoptr(PGconn) conn = sam_test_pg_connect (reading->f->address);
+
+      reading->first = read_now (reading->f->a, "SELECT count(*) FROM activity");
+      reading->isolation = read_now (reading->f->a, "SELECT current_setting('transaction_isolation')");
+      sam_test_pg_exec (conn, "INSERT INTO activity (plan_id, title) SELECT min(id), 'Lagt til underveis' FROM plan");
+    }
+  /* 1.0 comes when the report is written and its reading done. */
+  if (fraction >= 1.0)
+    return;
+  g_free (reading->last);
+  reading->last = read_now (reading->f->a, "SELECT count(*) FROM activity");
+}
+
+/* The report reads one REPEATABLE READ snapshot from its first sheet to
+ * its last. */
+static void
+test_report_one_snapshot (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "rapport.xlsx", NULL);
+  g_autofree char *after = NULL;
+  SamReportOptions options = { NULL, "2026-T1", SAM_REPORT_LANGUAGE_NB, "2026-02-01" };
+  Reading reading = { f, 0, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = sam_test_pg_connect (f->address);
+
+  /* Enough rows for the report to say how far it has come a few times. */
+  sam_test_pg_exec (conn, "INSERT INTO activity (plan_id, title) SELECT p, 'Aktivitet ' || n "
+                          "FROM (SELECT min(id) AS p FROM plan) m, generate_series(1, 5000) n");
+  g_assert_true (sam_report_write (f->a, &options, out, on_report_progress_cb, &reading, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reading.calls, >, 2);
+  g_assert_cmpstr (reading.isolation, ==, "repeatable read");
+  g_assert_cmpstr (reading.last, ==, reading.first);
+  after = read_now (f->a, "SELECT count(*) FROM activity");
+  g_assert_cmpint (g_ascii_strtoll (after, NULL, 10), ==, g_ascii_strtoll (reading.first, NULL, 10) + 1);
+  g_free (reading.first);
+  g_free (reading.last);
+  g_free (reading.isolation);
+  sam_test_remove_dir (dir);
+}
+
 /* A lost connection */
 
 typedef struct
@@ -525,6 +656,8 @@ main (int   argc,
   ADD ("/pg-live/race/same-field", test_race_same_field);
   ADD ("/pg-live/race/same-links", test_race_same_links);
   ADD ("/pg-live/race/status", test_race_status);
+  ADD ("/pg-live/snapshot/checks", test_checks_one_snapshot);
+  ADD ("/pg-live/snapshot/report", test_report_one_snapshot);
 #undef ADD
   g_test_add_func ("/pg-live/lost/restart", test_lost_connection);
   return g_test_run ();
