@@ -43,7 +43,10 @@ typedef struct
   guint   query_limit_ms;
   gboolean listening;  /* LISTENs to samordna_changed (sam_db_watch()) */
   gint64  others;      /* others' commits heard of since */
+  GSource *watch;      /* sam_db_watch()'s, while it lives */
 } PgDb;
+
+static void take_notifications (PgDb *db);
 
 /* The channel notify.sql's triggers send a notification on at each
  * change. */
@@ -508,6 +511,7 @@ run_simple (PgDb        *db,
   else
     note_changes (db, result);
   PQclear (result);
+  take_notifications (db);
   return ok;
 }
 
@@ -756,6 +760,7 @@ pg_commit (SamDb   *sdb,
   gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
 
   note_transaction (db);
+  take_notifications (db);
   /* COMMIT of a transaction a failed statement aborted rolls it back. */
   if (ok && g_strcmp0 (PQcmdStatus (result), "ROLLBACK") == 0)
     {
@@ -901,6 +906,7 @@ execute (PgStmt  *stmt,
   stmt->result = PQexecParams (db->conn, stmt->sql, n, NULL, values, NULL, NULL, 0);
   status = PQresultStatus (stmt->result);
   note_transaction (db);
+  take_notifications (db);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY)
     {
       set_result_error (db, stmt->result, stmt->sql, error);
@@ -1082,9 +1088,20 @@ pg_column_text (SamStmt *sstmt,
 static void
 hear_notifications (PgDb *db)
 {
+  if (db->listening && PQconsumeInput (db->conn))
+    take_notifications (db);
+}
+
+/* Counts the notifications libpq has read (also those that came with the
+ * answer to a query of our own: the socket has nothing more to say about
+ * them, so the watch is made to look at once). */
+static void
+take_notifications (PgDb *db)
+{
+  gint64 before = db->others;
   PGnotify *notify;
 
-  if (!db->listening || !PQconsumeInput (db->conn))
+  if (!db->listening)
     return;
   while ((notify = PQnotifies (db->conn)) != NULL)
     {
@@ -1092,6 +1109,8 @@ hear_notifications (PgDb *db)
         db->others++;
       PQfreemem (notify);
     }
+  if (db->others != before && db->watch)
+    g_source_set_ready_time (db->watch, 0);
 }
 
 /* Counts others' commits heard of since sam_db_watch(); -1 before. */
@@ -1109,9 +1128,21 @@ pg_data_version (SamDb *sdb)
 typedef struct
 {
   PgDb           *db;
+  GSource        *source;
+  gint64          told;      /* db->others when @func was last called */
   SamDbWatchFunc  func;
   gpointer        user_data;
 } Watch;
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  if (watch->db->watch == watch->source)
+    watch->db->watch = NULL;
+  g_free (watch);
+}
 
 static gboolean
 on_socket_cb (gint          fd,
@@ -1120,14 +1151,17 @@ on_socket_cb (gint          fd,
 {
   Watch *watch = user_data;
   PgDb *db = watch->db;
-  gint64 before = db->others;
   gboolean lost;
 
+  g_source_set_ready_time (watch->source, -1);
   hear_notifications (db);
   /* A socket the server closed stays readable: stop watching it. */
   lost = PQstatus (db->conn) == CONNECTION_BAD;
-  if (lost || db->others != before)
-    watch->func (&db->parent, watch->user_data);
+  if (lost || db->others != watch->told)
+    {
+      watch->told = db->others;
+      watch->func (&db->parent, watch->user_data);
+    }
   return lost ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
@@ -1149,7 +1183,10 @@ pg_watch (SamDb           *sdb,
   watch->func = func;
   watch->user_data = user_data;
   source = g_unix_fd_source_new (PQsocket (db->conn), G_IO_IN | G_IO_HUP | G_IO_ERR);
-  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) on_socket_cb, watch, g_free);
+  watch->source = source;
+  watch->told = db->others;
+  db->watch = source;
+  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) on_socket_cb, watch, watch_free);
   g_source_set_static_name (source, "Samordna: others' changes");
   return source;
 }
