@@ -143,19 +143,58 @@ sam_test_pg_error (PGconn     *conn,
   return state;
 }
 
-/* Creates on the test cluster a new database copied from @template and
- * returns its address. */
+/* Creates on the cluster at @server a new database copied from @template
+ * and returns its address (NULL without a server). */
 static char *
-new_database_from (const char *template)
+new_database_from (const char *server,
+                   const char *template)
 {
   static int counter;
-  const char *server = sam_test_pg_server ();
-  g_autoptr(PGconn) conn = sam_test_pg_connect (server);
-  g_autofree char *name = g_strdup_printf ("samordna_test_%d_%d", (int) getpid (), ++counter);
-  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s ENCODING 'UTF8'", name, template);
+  g_autoptr(PGconn) conn = NULL;
+  g_autofree char *name = NULL, *sql = NULL;
 
+  if (server == NULL)
+    return NULL;
+  conn = sam_test_pg_connect (server);
+  name = g_strdup_printf ("samordna_test_%d_%d", (int) getpid (), ++counter);
+  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s ENCODING 'UTF8'", name, template);
   sam_test_pg_exec (conn, sql);
   return sam_test_pg_address_with (server, "dbname", name);
+}
+
+/* Starts a cluster of the test's own, apart from the suite's, for a test
+ * that stops or restarts it under its clients (sam_test_pg_ctl()); it is
+ * removed when the test ends. Returns its address, and its folder in
+ * @dir. */
+char *
+sam_test_pg_own_server (char **dir)
+{
+  char *address = start_own_cluster ();
+  PQconninfoOption *options = PQconninfoParse (address, NULL);
+
+  g_assert_nonnull (options);
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (g_str_equal (o->keyword, "host"))
+      *dir = g_strdup (o->val);
+  PQconninfoFree (options);
+  return address;
+}
+
+/* Runs pg_ctl @action (stop, start, restart: fast, waiting for it) on
+ * the cluster of sam_test_pg_own_server() in @dir. */
+void
+sam_test_pg_ctl (const char *dir,
+                 const char *action)
+{
+  const char *argv[] = { g_getenv ("SAMORDNA_PG_CLUSTER"), "--ctl", dir, action, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("pg_ctl %s failed: %s\n%s", action, error->message, err ? err : "");
 }
 
 /* Creates a new empty database on the test cluster and returns its
@@ -163,7 +202,15 @@ new_database_from (const char *template)
 char *
 sam_test_pg_new_database (void)
 {
-  return new_database_from ("template0");
+  return new_database_from (sam_test_pg_server (), "template0");
+}
+
+/* Creates a new empty database on the cluster at @server and returns its
+ * address. */
+char *
+sam_test_pg_new_database_on (const char *server)
+{
+  return new_database_from (server, "template0");
 }
 
 /* The plan every test's database starts from, set up once on the cluster
@@ -206,7 +253,7 @@ sam_test_pg_new_plan (void)
   sam_test_pg_exec (conn, "SELECT pg_advisory_lock(1396788560)");
   ensure_plan_template (conn);
   sam_test_pg_exec (conn, "SELECT pg_advisory_unlock(1396788560)");
-  return new_database_from (PLAN_TEMPLATE);
+  return new_database_from (sam_test_pg_server (), PLAN_TEMPLATE);
 }
 
 /* Sets every identity column's next value past the highest in its table,

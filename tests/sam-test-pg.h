@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 const char *sam_test_pg_server          (void);
 char       *sam_test_pg_new_database    (void);
 char       *sam_test_pg_new_plan        (void);
+char       *sam_test_pg_new_database_on (const char  *server);
+char       *sam_test_pg_own_server      (char       **dir);
+void        sam_test_pg_ctl             (const char  *dir,
+                                         const char  *action);
 void        sam_test_pg_drop_database   (const char  *address);
 char       *sam_test_pg_address_with    (const char  *address,
                                          const char  *keyword,

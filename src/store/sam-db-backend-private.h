@@ -44,6 +44,11 @@ typedef struct
   gboolean    (*check_integrity)  (SamDb *db, GCancellable *cancellable, GError **error);
   gint64      (*data_version)     (SamDb *db);
   gboolean    (*set_int_function) (SamDb *db, const char *name, SamDbIntFunc func, gpointer user_data);
+  /* May be NULL: then sam_db_watch() gives NULL, setting no error. */
+  GSource    *(*watch)            (SamDb *db, SamDbWatchFunc func, gpointer user_data, GError **error);
+  /* May be NULL: then always connected, and no reconnecting. */
+  gboolean    (*is_connected)     (SamDb *db);
+  GSource    *(*reconnect)        (SamDb *db, SamDbReconnectFunc func, gpointer user_data);
 } SamDbVTable;
 
 struct _SamDb

@@ -172,5 +172,8 @@ gboolean      sam_store_redo_anyway        (SamStore            *self,
                                             GError             **error);
 
 gboolean      sam_store_notice_changes     (SamStore            *self);
+gboolean      sam_store_watch_changes      (SamStore            *self,
+                                            GError             **error);
+gboolean      sam_store_is_connected       (SamStore            *self);
 
 G_END_DECLS
