@@ -153,10 +153,19 @@ print_file (const SamImportFile *f,
                         : f->changes == 0 ? _("nothing to change")
                         : _("not applied");
 
-  /* TRANSLATORS: a file in an import's review: name, agency, period, answered rows, changes, verdict. */
-  g_print (_("%s: %s, %s: %u rows answered, %u changes, %s\n"),
+  g_autofree char *answered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row answered", "%u rows answered",
+                                                            f->answered), f->answered);
+  g_autofree char *changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", f->changes),
+                                              f->changes);
+  /* TRANSLATORS: rows of a returned form that came back as they were written. */
+  g_autofree char *unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
+                                                              f->unchanged), f->unchanged);
+
+  /* TRANSLATORS: a file in an import's review: name, agency, period, "3 rows answered", "1 change",
+   * "2 unchanged", verdict. */
+  g_print (_("%s: %s, %s: %s, %s, %s, %s\n"),
            f->name, f->agency ? f->agency : "?", f->target_period ? f->target_period : (f->period ? f->period : "?"),
-           f->answered, f->changes, verdict);
+           answered, changes, unchanged, verdict);
   for (guint i = 0; i < f->rows->len; i++)
     print_row (f->rows->pdata[i]);
   for (guint i = 0; i < f->issues->len; i++)

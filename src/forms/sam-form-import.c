@@ -153,6 +153,41 @@ newer_than_form (SamImportFile    *f,
   return f->written_at && now->reported_at && g_strcmp0 (now->reported_at, f->written_at) > 0;
 }
 
+/* Whether @row comes back as the form was written: same status, progress
+ * and comment (by the hidden sheet; where a re-save dropped it, by what
+ * Samordna holds as at the period, @now). */
+static gboolean
+as_written (const SamImportRow *row,
+            const SamFormRow   *now)
+{
+  g_autofree char *comment = NULL;
+
+  if (!row->export_known)
+    return same_values (now->status, now->progress, now->comment,
+                        row->new_status, row->new_progress, row->new_comment);
+  comment = sam_form_text_hash (row->new_comment);
+  return g_strcmp0 (row->export_status, row->new_status) == 0 && row->export_progress == row->new_progress
+         && g_strcmp0 (row->export_comment, comment) == 0;
+}
+
+/* Takes the status, progress, comment and latest update of @now as at the
+ * period the form goes into, from @as_at (sam_round_as_at()). */
+static void
+take_as_at (SamFormRow *now,
+            GHashTable *as_at)
+{
+  SamRoundState *state = as_at ? g_hash_table_lookup (as_at, &now->activity_id) : NULL;
+
+  if (state == NULL)
+    return;
+  g_free (now->status);
+  now->status = g_strdup (state->status);
+  now->progress = state->progress;
+  g_free (now->comment);
+  now->comment = g_strdup (state->comment);
+  now->update_id = state->update_id;
+}
+
 static gboolean
 check_row (SamImportFile     *f,
            SamImportRow      *row,
@@ -187,7 +222,7 @@ check_row (SamImportFile     *f,
       return TRUE;
     }
   if (row->new_progress < 0)
-    row->new_progress = g_strcmp0 (row->new_status, "done") == 0 ? 100 : MAX (now->progress, 0);
+    row->new_progress = g_strcmp0 (row->new_status, "done") == 0 ? 100 : now->progress;   /* the latest stands */
   if (g_strcmp0 (row->new_status, "done") == 0 && row->new_progress < 100)
     {
       row->valid = FALSE;
@@ -201,6 +236,7 @@ check_row (SamImportFile     *f,
 static gboolean
 review_row (SamImportFile  *f,
             SamImportRow   *row,
+            GHashTable     *as_at,
             SamStore       *store,
             GError        **error)
 {
@@ -218,11 +254,17 @@ review_row (SamImportFile  *f,
                        (long long) row->activity_id);
       return TRUE;
     }
+  take_as_at (now, as_at);
   if (!check_row (f, row, now, store, error))
     return FALSE;
   if (!row->valid)
     return TRUE;
   f->answered++;
+  if (as_written (row, now))
+    {
+      f->unchanged++;
+      return TRUE;
+    }
   existing = sam_round_update_in_period (store, row->activity_id, f->target_period, &local);
   if (local)
     return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
@@ -260,6 +302,8 @@ sam_import_review_add (SamImportReview  *review,
                        const char       *as_period,
                        GError          **error)
 {
+  g_autoptr(SamPeriod) period = NULL;
+  g_autoptr(GHashTable) as_at = NULL;
   gboolean other_period = FALSE;
 
   g_return_val_if_fail (review != NULL && file != NULL, FALSE);
@@ -279,8 +323,11 @@ sam_import_review_add (SamImportReview  *review,
     sam_import_note (file, SAM_ISSUE_NOTE, NULL, 0, -1,
                      _("This very file was imported on %s; what it recorded then is not recorded again."),
                      file->imported_at);
+  if (!(period = sam_period_find (store, file->target_period, error))
+      || !(as_at = sam_round_as_at (store, period, error)))
+    return FALSE;
   for (guint i = 0; i < file->rows->len; i++)
-    if (!review_row (file, file->rows->pdata[i], store, error))
+    if (!review_row (file, file->rows->pdata[i], as_at, store, error))
       return FALSE;
   if (file->answered == 0)
     sam_import_note (file, SAM_ISSUE_NOTE, NULL, 0, -1, _("The form has no answered row."));

@@ -426,7 +426,8 @@ write_hidden_sheet (Writer     *w,
   for (guint i = 0; i < w->form->lead->len; i++)
     {
       SamFormRow *r = w->form->lead->pdata[i];
-      g_autofree char *comment = sam_form_text_hash (r->comment);
+      g_autofree char *shown = cell_text (r->comment);
+      g_autofree char *comment = sam_form_text_hash (g_strstrip (shown));
       row = FORM_STATE_ROW + i;
 
       put_number (w, ws, row, 0, r->activity_id, TRUE, NULL);

@@ -54,6 +54,35 @@ sam_board_row_free (SamBoardRow *row)
   g_free (row);
 }
 
+static void
+state_free (SamRoundState *state)
+{
+  g_free (state->status);
+  g_free (state->comment);
+  g_free (state->update_period);
+  g_free (state);
+}
+
+/* Sets @row's status, progress, comment and latest update to those as at
+ * the round's period, from @asked. */
+static void
+take_state (SamFormRow *row,
+            GHashTable *asked)
+{
+  SamRoundState *state = asked ? g_hash_table_lookup (asked, &row->activity_id) : NULL;
+
+  if (state == NULL)
+    return;
+  g_free (row->status);
+  row->status = g_strdup (state->status);
+  row->progress = state->progress;
+  g_free (row->comment);
+  row->comment = g_strdup (state->comment);
+  row->update_id = state->update_id;
+  g_free (row->update_period);
+  row->update_period = g_strdup (state->update_period);
+}
+
 static gint64
 int_or (SamStmt      *stmt,
         int           column,
@@ -95,7 +124,7 @@ add_row_cb (SamStmt       *stmt,
 }
 
 /* The rows @sql selects with :id bound to @id, those in @asked only
- * (NULL: all). */
+ * (NULL: all), with their state as at the round's period. */
 static GPtrArray *
 read_rows (SamStore    *store,
            const char  *sql,
@@ -116,40 +145,78 @@ read_rows (SamStore    *store,
   for (guint i = rows->len; asked && i > 0; i--)
     if (!g_hash_table_contains (asked, &((SamFormRow *) rows->pdata[i - 1])->activity_id))
       g_ptr_array_remove_index (rows, i - 1);
+    else if (asked)
+      take_state (rows->pdata[i - 1], asked);
   return g_steal_pointer (&rows);
 }
+
+typedef struct
+{
+  GHashTable      *table;
+  const SamPeriod *period;
+  gboolean         expected_only;
+} Asking;
 
 static gboolean
 add_asked_cb (const SamActivityFactsRow  *row,
               gpointer                    user_data,
               GError                    **error)
 {
-  const SamPeriod **period = ((gpointer *) user_data)[1];
+  Asking *asking = user_data;
+  SamRoundState *state;
 
-  if (sam_facts_expects_report (&row->facts, *period))
-    g_hash_table_insert (((gpointer *) user_data)[0], g_memdup2 (&row->id, sizeof (gint64)),
-                         g_memdup2 (&row->lead_id, sizeof (gint64)));
+  if (asking->expected_only && !sam_facts_expects_report (&row->facts, asking->period))
+    return TRUE;
+  state = g_new0 (SamRoundState, 1);
+  state->lead_id = row->lead_id;
+  state->status = g_strdup (row->facts.status);
+  state->progress = (int) row->facts.progress;
+  state->comment = g_strdup (row->facts.comment);
+  state->update_id = row->facts.update_id;
+  state->update_period = g_strdup (row->facts.update_period);
+  g_hash_table_insert (asking->table, g_memdup2 (&row->id, sizeof (gint64)), state);
   return TRUE;
+}
+
+static GHashTable *
+ask (SamStore         *store,
+     const SamPeriod  *period,
+     gboolean          expected_only,
+     GError          **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) state_free);
+  Asking asking = { table, period, expected_only };
+  g_autofree char *today = sam_today ();
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+  if (!sam_figures_foreach_live (store, NULL, period, today, add_asked_cb, &asking, error))
+    return NULL;
+  return g_steal_pointer (&table);
 }
 
 /* Returns the activities a round for @period asks about, those expected
  * to report in it by the rules as at it (sam-figures.h), on today's data,
- * as a table of activity id to lead agency id (0: none), both gint64;
+ * as a table of activity id (gint64) to its SamRoundState as at @period;
  * NULL with a SamStoreError. */
 GHashTable *
 sam_round_asked (SamStore         *store,
                  const SamPeriod  *period,
                  GError          **error)
 {
-  g_autoptr(GHashTable) asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  gpointer data[2] = { asked, &period };
-  g_autofree char *today = sam_today ();
+  return ask (store, period, TRUE, error);
+}
 
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  g_return_val_if_fail (period != NULL, NULL);
-  if (!sam_figures_foreach_live (store, NULL, period, today, add_asked_cb, data, error))
-    return NULL;
-  return g_steal_pointer (&asked);
+/* Returns every live activity's SamRoundState as at @period, by activity
+ * id (gint64): what an import for @period compares with. NULL with a
+ * SamStoreError. */
+GHashTable *
+sam_round_as_at (SamStore         *store,
+                 const SamPeriod  *period,
+                 GError          **error)
+{
+  return ask (store, period, FALSE, error);
 }
 
 /* Returns the agencies (SamRecord) that lead an activity in @asked (see
@@ -163,14 +230,14 @@ sam_round_agencies (SamStore    *store,
   g_autoptr(GHashTable) leads = g_hash_table_new (g_int64_hash, g_int64_equal);
   GPtrArray *agencies;
   GHashTableIter iter;
-  gpointer lead;
+  SamRoundState *state;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (all == NULL)
     return NULL;
   g_hash_table_iter_init (&iter, asked);
-  while (g_hash_table_iter_next (&iter, NULL, &lead))
-    g_hash_table_add (leads, lead);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &state))
+    g_hash_table_add (leads, &state->lead_id);
   /* The store lists agencies by name. */
   agencies = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < all->len; i++)

@@ -31,6 +31,19 @@ typedef struct
   char   *reported_at;     /* when it was reported, or NULL */
 } SamFormRow;
 
+/* What a round knows of one activity as at its period (sam-figures.h):
+ * the status, progress and comment of the latest update in or before the
+ * period, and who leads it. */
+typedef struct
+{
+  gint64  lead_id;         /* 0: none */
+  char   *status;          /* a nick, or NULL */
+  int     progress;        /* -1: none */
+  char   *comment;         /* or NULL */
+  gint64  update_id;       /* the update they come from, 0: none */
+  char   *update_period;   /* its period's code, or NULL */
+} SamRoundState;
+
 /* One agency's form on a round's board. */
 typedef struct
 {
@@ -45,6 +58,9 @@ void        sam_form_row_free          (SamFormRow   *row);
 void        sam_board_row_free         (SamBoardRow  *row);
 
 GHashTable *sam_round_asked            (SamStore        *store,
+                                        const SamPeriod *period,
+                                        GError         **error);
+GHashTable *sam_round_as_at            (SamStore        *store,
                                         const SamPeriod *period,
                                         GError         **error);
 GPtrArray  *sam_round_agencies         (SamStore     *store,

@@ -226,7 +226,74 @@ activity (Fixture *f,
   return a;
 }
 
+/* Records a status update of Bufdir's activity @i for @period, now. */
+static void
+record (Fixture    *f,
+        guint       i,
+        const char *period,
+        const char *status,
+        int         progress,
+        const char *comment)
+{
+  g_autoptr(GError) error = NULL;
+  SamStatusEntry entry = { row_id (f, i), 0, status, progress, comment };
+
+  entry.period_id = sam_round_period_for (f->store, period, ((SamFormRow *) f->rows->pdata[i])->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_status_record (f->store, &entry, &error));
+  g_assert_no_error (error);
+}
+
+/* Reads the status, progress and comment a form at @path shows for
+ * activity @id (as text; "" for a blank). */
+static void
+form_values (const char  *path,
+             gint64       id,
+             char       **status,
+             char       **progress,
+             char       **comment)
+{
+  g_autoptr(SamXlsxBook) book = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wanted = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  int sheet;
+
+  book = sam_xlsx_book_open (path, NULL, &error);
+  g_assert_no_error (error);
+  sheet = sam_xlsx_book_find_sheet (book, "Status");
+  g_assert_true (sam_xlsx_book_read_sheet (book, sheet, &error));
+  for (guint32 row = 5; row < sam_xlsx_book_get_n_rows (book, sheet); row++)
+    {
+      g_autofree char *cell = sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (book, sheet, row, 0));
+      if (g_strcmp0 (cell, wanted) != 0)
+        continue;
+      *status = sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (book, sheet, row, 6));
+      *progress = sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (book, sheet, row, 7));
+      *comment = sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (book, sheet, row, 8));
+      return;
+    }
+  g_error ("activity %s is not on the form %s", wanted, path);
+}
+
 /* Writing */
+
+/* A form for a period is filled in with the status as at that period:
+ * the latest update in or before it, never one of a later period. */
+static void
+test_write_prefill_as_at_period (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T2");
+  g_autofree char *status = NULL, *progress = NULL, *comment = NULL;
+
+  record (f, 0, "2026-T1", "in_progress", 20, "Godt i gang");
+  record (f, 0, "2026-T3", "delayed", 30, "Venter på midler");
+  write_round (f, "2026-T2", "Bufdir");
+  form_values (form, row_id (f, 0), &status, &progress, &comment);
+  g_assert_cmpstr (status, ==, "Pågår");
+  g_assert_cmpstr (progress, ==, "20");
+  g_assert_cmpstr (comment, ==, "Godt i gang");
+}
 
 static void
 test_write_identified_twice (Fixture       *f,
@@ -356,7 +423,7 @@ test_twice (Fixture       *f,
   g_autoptr(SamImportReview) again = NULL;
   gint64 count;
 
-  apply (f, r, f->rows->len);
+  apply (f, r, 1);   /* the other rows came back as written */
   count = sam_store_count (f->store, SAM_KIND_STATUS_UPDATE);
   again = review (f, NULL, filled, NULL);
   g_assert_cmpuint (first (again)->changes, ==, 0);
@@ -366,6 +433,75 @@ test_twice (Fixture       *f,
   first (again)->apply = TRUE;   /* even when chosen, nothing changes */
   apply (f, again, 0);
   g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, count);
+}
+
+/* An emptied progress cell means "no new progress": the latest progress
+ * stands, and an activity that never had one gets none, never 0 %; so
+ * does a formula without a saved result, whose cell alone is refused. */
+static void
+test_empty_progress (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T2");
+  g_autofree char *filled = NULL;
+  g_autoptr(SamImportReview) r = NULL;
+  g_autoptr(GPtrArray) updates = NULL;
+  g_autoptr(GError) error = NULL;
+  SamImportRow *kept, *none, *rejected;
+
+  record (f, 0, "2026-T1", "in_progress", 35, NULL);
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autoptr(SamRecord) a = activity (f, row_id (f, i));
+      sam_record_unset (a, "progress");
+      g_assert_true (sam_store_update (f->store, a, &error));
+      g_assert_no_error (error);
+    }
+  write_round (f, "2026-T2", "Bufdir");
+  filled = fill (f, form, "filled.xlsx", "G6=s:Forsinket", "H6=none:", "G7=s:Forsinket", "H7=none:",
+                 "G8=s:Forsinket", "H8=f:=20+20", NULL);
+  r = review (f, NULL, filled, NULL);
+  kept = row_for (r, row_id (f, 0));
+  none = row_for (r, row_id (f, 1));
+  rejected = row_for (r, row_id (f, 2));
+  g_assert_true (kept->valid && none->valid && rejected->valid);
+  g_assert_cmpint (kept->new_progress, ==, 35);
+  g_assert_cmpint (none->new_progress, ==, -1);
+  g_assert_cmpint (rejected->new_progress, ==, -1);
+  g_assert_true (has_issue (r, SAM_ISSUE_ROW, "H8", "formula with no saved result"));
+  apply (f, r, 3);
+  updates = sam_store_list_by (f->store, SAM_KIND_STATUS_UPDATE, "activity_id", row_id (f, 1), &error);
+  g_assert_cmpuint (updates->len, ==, 1);
+  g_assert_cmpstr (sam_record_get_string (updates->pdata[0], "status"), ==, "delayed");
+  g_assert_false (sam_record_is_set (updates->pdata[0], "progress"));
+  {
+    g_autoptr(SamRecord) a = activity (f, row_id (f, 2));
+    g_assert_false (sam_record_is_set (a, "progress"));
+  }
+}
+
+/* A pre-filled row sent back as it was written is unchanged: shown so,
+ * neither counted nor recorded as a change. */
+static void
+test_unchanged_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "G6=s:Pågår", "H6=n:40", NULL);
+  g_autoptr(SamImportReview) r = review (f, NULL, filled, NULL);
+
+  g_assert_true (row_for (r, row_id (f, 0))->changed);
+  for (guint i = 1; i < f->rows->len; i++)
+    {
+      SamImportRow *row = row_for (r, row_id (f, i));
+      g_assert_true (row->valid);
+      g_assert_false (row->changed);
+      g_assert_false (row->apply);
+    }
+  g_assert_cmpuint (first (r)->answered, ==, f->rows->len);
+  g_assert_cmpuint (first (r)->changes, ==, 1);
+  g_assert_cmpuint (first (r)->unchanged, ==, f->rows->len - 1);
+  apply (f, r, 1);
 }
 
 static void
@@ -493,7 +629,8 @@ static void
 test_other_period (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *written = form_path (f, "2026-T1");
+  g_autofree char *form = fill (f, written, "filled.xlsx", "G6=s:Forsinket", "H6=n:20", NULL);
   g_autoptr(SamImportReview) r = NULL, as_own = NULL, as_new = NULL;
   SamImportRow *row;
 
@@ -508,7 +645,7 @@ test_other_period (Fixture       *f,
   as_new = review (f, NULL, form, "2026-T2");
   g_assert_true (first (as_new)->apply);
   g_assert_true (has_issue (as_new, SAM_ISSUE_WARNING, NULL, "imported as 2026-T2"));
-  apply (f, as_new, f->rows->len);
+  apply (f, as_new, 1);
   row = row_for (as_new, row_id (f, 0));
   g_assert_cmpstr (sam_record_get_string (sam_store_get (f->store, SAM_KIND_REPORTING_PERIOD, row->period_id, NULL),
                                           "code"), ==, "2026-T2");
@@ -665,9 +802,12 @@ main (int   argc,
 
   ADD ("/forms/write/identified-twice", test_write_identified_twice, NULL);
   ADD ("/forms/write/refuses", test_write_refuses, NULL);
+  ADD ("/forms/write/prefill-as-at-period", test_write_prefill_as_at_period, NULL);
   ADD ("/forms/import/round-trip", test_round_trip, NULL);
   ADD ("/forms/import/twice", test_twice, NULL);
   ADD ("/forms/import/progress-forms", test_progress_forms, NULL);
+  ADD ("/forms/import/empty-progress", test_empty_progress, NULL);
+  ADD ("/forms/import/unchanged-rows", test_unchanged_rows, NULL);
   ADD ("/forms/import/status-words", test_status_words, NULL);
   ADD ("/forms/import/locked-cells", test_locked_cells, NULL);
   ADD ("/forms/import/formula-without-result", test_formula_without_result, NULL);
