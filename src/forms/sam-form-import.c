@@ -331,8 +331,58 @@ sam_import_review_add (SamImportReview  *review,
       return FALSE;
   if (file->answered == 0)
     sam_import_note (file, SAM_ISSUE_NOTE, NULL, 0, -1, _("The form has no answered row."));
+  file->other_period = other_period;
   file->apply = file->changes > 0 && !other_period;
   return TRUE;
+}
+
+/* Chooses for @row of @file, a conflict (Samordna got another status
+ * after the form was written), whether the form's values are recorded
+ * (@take_form) or Samordna's kept. Counts the file's changes again; a file
+ * that gets its first change is applied, unless it is for another period
+ * than the round in progress. Other rows are left as they are. */
+void
+sam_import_file_choose (SamImportFile *file,
+                        SamImportRow  *row,
+                        gboolean       take_form)
+{
+  guint before;
+
+  g_return_if_fail (file != NULL && row != NULL);
+  if (!row->conflict || !row->valid)
+    return;
+  before = file->changes;
+  row->apply = take_form;
+  file->changes = 0;
+  for (guint i = 0; i < file->rows->len; i++)
+    {
+      SamImportRow *r = file->rows->pdata[i];
+      if (r->valid && r->changed && r->apply)
+        file->changes++;
+    }
+  if (before == 0 && file->changes > 0 && !file->other_period && !file->refused)
+    file->apply = TRUE;
+  else if (file->changes == 0)
+    file->apply = FALSE;
+}
+
+/* Counts what of @file is left out: rows not imported (and cells
+ * refused), conflicts where Samordna's status is kept, and every change
+ * of a file not applied; a refused file counts 1 at least. */
+guint
+sam_import_file_left_out (SamImportFile *file)
+{
+  guint n;
+
+  g_return_val_if_fail (file != NULL, 0);
+  n = sam_import_file_count (file, SAM_ISSUE_ROW) + (file->refused ? 1 : 0);
+  for (guint i = 0; i < file->rows->len; i++)
+    {
+      SamImportRow *r = file->rows->pdata[i];
+      if (r->valid && r->changed && (!r->apply || !file->apply))
+        n++;
+    }
+  return n;
 }
 
 /* Applying */

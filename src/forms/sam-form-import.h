@@ -90,6 +90,7 @@ typedef struct
   guint      answered;      /* rows with a status that can be recorded */
   guint      changes;       /* rows whose recording changes something */
   guint      unchanged;     /* rows sent back as the form was written */
+  gboolean   other_period;  /* for another period than the round in progress: not applied unless chosen */
 } SamImportFile;
 
 typedef struct
@@ -119,6 +120,10 @@ gboolean         sam_import_review_apply    (SamImportReview      *review,
                                              SamStore             *store,
                                              SamImportResult      *result,
                                              GError              **error);
+void             sam_import_file_choose     (SamImportFile        *file,
+                                             SamImportRow         *row,
+                                             gboolean              take_form);
+guint            sam_import_file_left_out   (SamImportFile        *file);
 guint            sam_import_file_count      (SamImportFile        *file,
                                              SamIssueLevel         level);
 const char      *sam_import_level_label     (SamIssueLevel         level);

@@ -107,6 +107,7 @@ struct _SamFormsJob
   SamReportLanguage  language;
   GPtrArray         *forms;       /* SamForm */
   gint64             round_id;    /* once recorded */
+  gint64             add_to;      /* the round of the period the forms are added to; 0: a new one */
 };
 
 gboolean    sam_form_write_workbook (const SamFormsJob  *job,

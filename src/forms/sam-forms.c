@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sam-forms-private.h"
+#include "core/sam-record.h"
 #include "store/sam-report-data.h"
 #include "store/sam-rules.h"
 
@@ -110,6 +111,7 @@ static gboolean
 check_options (const SamFormsOptions  *options,
                GError                **error)
 {
+  g_autofree char *today = options->now ? g_strndup (options->now, 10) : sam_today ();
   struct stat st;
 
   if (options->deadline && !sam_date_is_valid (options->deadline))
@@ -117,6 +119,16 @@ check_options (const SamFormsOptions  *options,
       g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_DEADLINE,
                    _("The deadline “%s” is not a date. Write it as YYYY-MM-DD, for example 2026-05-15."),
                    options->deadline);
+      return FALSE;
+    }
+  if (options->deadline && !options->past_deadline && strcmp (options->deadline, today) < 0)
+    {
+      g_autofree char *deadline = sam_format_datetime (options->deadline);
+      g_autofree char *now = sam_format_datetime (today);
+
+      g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_PAST_DEADLINE,
+                   _("The deadline %s has passed (today is %s). Give the agencies a deadline from today on."),
+                   deadline, now);
       return FALSE;
     }
   if (g_stat (options->folder, &st) != 0 || !S_ISDIR (st.st_mode))
@@ -160,11 +172,84 @@ find_agencies (SamStore               *store,
   return g_steal_pointer (&agencies);
 }
 
+/* Where a round for the period was started: one agency's form is added to
+ * it; every agency's form again starts a new round only when asked, as it
+ * replaces the board. */
+static gboolean
+check_round (SamFormsJob            *job,
+             SamStore               *store,
+             const SamFormsOptions  *options,
+             GError                **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(SamRecord) round = sam_round_for_period (store, job->period, &local);
+  g_autoptr(GPtrArray) board = NULL;
+  g_autofree char *today = sam_today (), *started = NULL, *written = NULL, *received = NULL;
+  guint n_received = 0;
+
+  if (local)
+    return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
+  if (round == NULL || (options->agency == NULL && options->replace_round))
+    return TRUE;
+  if (options->agency)
+    {
+      job->add_to = sam_record_get_id (round);
+      if (job->deadline == NULL)
+        job->deadline = g_strdup (sam_record_get_string (round, "deadline"));
+      return TRUE;
+    }
+  if (!(board = sam_round_board (store, sam_record_get_id (round), today, error)))
+    return FALSE;
+  for (guint i = 0; i < board->len; i++)
+    if (sam_record_is_set (((SamBoardRow *) board->pdata[i])->form, "received_at"))
+      n_received++;
+  started = sam_format_datetime (sam_record_get_string (round, "created_at") ? sam_record_get_string (round, "created_at") : "?");
+  written = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u form written", "%u forms written", board->len), board->len);
+  /* TRANSLATORS: of the forms of a reporting round. */
+  received = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u received", "%u received", n_received), n_received);
+  g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_ROUND_EXISTS,
+               _("A reporting round for %s was started on %s (%s, %s). Writing every form again starts a new round, which replaces its board."),
+               job->period, started, written, received);
+  return FALSE;
+}
+
+/* Refuses to write over a file, unless allowed. */
+static gboolean
+check_files (SamFormsJob  *job,
+             GError      **error)
+{
+  const char *first = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < job->forms->len; i++)
+    if (g_file_test (((SamForm *) job->forms->pdata[i])->path, G_FILE_TEST_EXISTS))
+      {
+        first = first ? first : ((SamForm *) job->forms->pdata[i])->path;
+        n++;
+      }
+  if (n == 0)
+    return TRUE;
+  if (n == 1)
+    g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_EXISTS,
+                 _("“%s” already exists. Nothing was written: choose another folder, or allow writing over it."), first);
+  else
+    g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_EXISTS,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” and %u more form already exist. Nothing was written: choose another folder, or allow writing over them.",
+                              "“%s” and %u more forms already exist. Nothing was written: choose another folder, or allow writing over them.",
+                              n - 1),
+                 first, n - 1);
+  return FALSE;
+}
+
 /* Reads from @store what the forms of a round hold, as @options say: one
  * form per agency that leads an activity in the period (or the one agency
- * asked for). Returns the job, or NULL with a SamFormsError (unknown
- * period or agency, a deadline that is no date, a missing folder, an agency
- * that leads nothing) or a SamStoreError. Writes nothing. */
+ * asked for, whose form is added to the period's round when one was
+ * started). Returns the job, or NULL with a SamFormsError (unknown
+ * period or agency, a deadline that is no date or has passed, a missing
+ * folder, an agency that leads nothing, a form that would be written over
+ * a file, a round of the period that would be replaced: the last three
+ * unless @options allow them) or a SamStoreError. Writes nothing. */
 SamFormsJob *
 sam_forms_prepare (SamStore               *store,
                    const SamFormsOptions  *options,
@@ -191,11 +276,12 @@ sam_forms_prepare (SamStore               *store,
   job->identity = g_strdup (sam_store_get_identity (store));
   job->period = g_strdup (period->code);
   job->deadline = g_strdup (options->deadline);
-  job->folder = g_strdup (options->folder);
+  job->folder = g_canonicalize_filename (options->folder, NULL);
   job->written_at = now_text (options->now);
   job->language = options->language;
   job->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) form_free);
-  if (!(asked = sam_round_asked (store, period, error))
+  if (!check_round (job, store, options, error)
+      || !(asked = sam_round_asked (store, period, error))
       || !(agencies = find_agencies (store, options, asked, error)))
     return NULL;
   for (guint i = 0; i < agencies->len; i++)
@@ -208,6 +294,8 @@ sam_forms_prepare (SamStore               *store,
                    ((SamForm *) job->forms->pdata[0])->name, job->period);
       return NULL;
     }
+  if (!options->overwrite && !check_files (job, error))
+    return NULL;
   return g_steal_pointer (&job);
 }
 
@@ -323,26 +411,34 @@ record_form (SamFormsJob  *job,
 }
 
 /* Notes the round and each written form in @store, in one transaction
- * (one undo step). Returns FALSE, noting nothing, on failure. */
+ * (one undo step): a new round, or the forms added to the period's round
+ * (with its deadline, when one was given). Returns FALSE, noting nothing,
+ * on failure. */
 gboolean
 sam_forms_job_record (SamFormsJob  *job,
                       SamStore     *store,
                       GError      **error)
 {
-  g_autoptr(SamRecord) round = sam_record_new (SAM_KIND_REPORTING_ROUND);
+  g_autoptr(SamRecord) round = NULL;
   /* TRANSLATORS: the name of a reporting round, "Reporting round 2026-T1". */
   g_autofree char *title = g_strdup_printf (_("Reporting round %s"), job->period);
 
   g_return_val_if_fail (job != NULL, FALSE);
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  sam_record_set_string (round, "title", title);
-  sam_record_set_string (round, "period", job->period);
+  if (job->add_to > 0 && !(round = sam_store_get (store, SAM_KIND_REPORTING_ROUND, job->add_to, error)))
+    return FALSE;
+  if (round == NULL)
+    {
+      round = sam_record_new (SAM_KIND_REPORTING_ROUND);
+      sam_record_set_string (round, "title", title);
+      sam_record_set_string (round, "period", job->period);
+      sam_record_set_string (round, "language", job->language == SAM_REPORT_LANGUAGE_NB ? "nb" : "en");
+      sam_record_set_string (round, "folder", job->folder);
+      sam_record_set_string (round, "created_at", job->written_at);
+    }
   if (job->deadline)
     sam_record_set_string (round, "deadline", job->deadline);
-  sam_record_set_string (round, "language", job->language == SAM_REPORT_LANGUAGE_NB ? "nb" : "en");
-  sam_record_set_string (round, "folder", job->folder);
-  sam_record_set_string (round, "created_at", job->written_at);
   if (!sam_store_begin (store, error))
     return FALSE;
   if (!sam_rules_save (store, round, error))

@@ -419,6 +419,21 @@ sam_round_latest (SamStore  *store,
   return id > 0 ? sam_store_get (store, SAM_KIND_REPORTING_ROUND, id, error) : NULL;
 }
 
+/* Returns the round started last for the period whose code is @period,
+ * or NULL (with @error unset) when none was. */
+SamRecord *
+sam_round_for_period (SamStore    *store,
+                      const char  *period,
+                      GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  id = read_id (store, "SELECT id FROM reporting_round WHERE period = :value "
+                       "ORDER BY coalesce(created_at, '') DESC, id DESC LIMIT 1", 0, period, error);
+  return id > 0 ? sam_store_get (store, SAM_KIND_REPORTING_ROUND, id, error) : NULL;
+}
+
 typedef struct
 {
   SamStore  *store;

@@ -93,6 +93,9 @@ SamRecord  *sam_round_find_form        (SamStore     *store,
                                         const char   *period,
                                         const char   *written_at,
                                         GError      **error);
+SamRecord  *sam_round_for_period       (SamStore     *store,
+                                        const char   *period,
+                                        GError      **error);
 SamRecord  *sam_round_latest           (SamStore     *store,
                                         GError      **error);
 GPtrArray  *sam_round_board            (SamStore     *store,

@@ -353,6 +353,148 @@ test_write_refuses (Fixture       *f,
   g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, rounds);
 }
 
+/* Writing a round again: a fresh round over one of the same period must
+ * be asked for and says what it replaces; forms are never written over
+ * files silently; writing one agency's form again adds to the round's
+ * board and leaves the other agencies' rows alone. */
+static void
+test_write_again (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(SamRecord) first_round = sam_round_latest (f->store, NULL);
+  g_autoptr(GPtrArray) board = NULL;
+  g_autoptr(GError) error = NULL;
+  SamFormsOptions options = { "2026-T1", "2026-04-15", NULL, f->forms, SAM_REPORT_LANGUAGE_NB, "2026-03-02T09:00:00" };
+  gint64 forms = sam_store_count (f->store, SAM_KIND_ROUND_FORM);
+  guint n_board;
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (form);
+    before = g_file_load_bytes (file, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  board = sam_round_board (f->store, sam_record_get_id (first_round), "2026-03-02", &error);
+  n_board = board->len;
+  g_clear_pointer (&board, g_ptr_array_unref);
+
+  /* The same period again: refused, saying what it would replace. */
+  g_assert_false (sam_forms_write_round (f->store, &options, NULL, &error));
+  g_assert_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_ROUND_EXISTS);
+  g_assert_nonnull (strstr (error->message, "2026-T1 was started on 1 Mar 2026"));
+  g_assert_nonnull (strstr (error->message, "replaces its board"));
+  g_clear_error (&error);
+  /* Asked for, it still does not write over the forms there. */
+  options.replace_round = TRUE;
+  g_assert_false (sam_forms_write_round (f->store, &options, NULL, &error));
+  g_assert_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "already exist"));
+  g_clear_error (&error);
+  g_assert_true (sam_test_same_file (before, form));
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, 1);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_ROUND_FORM), ==, forms);
+
+  /* One agency's form again adds to the round in progress. */
+  options.replace_round = FALSE;
+  options.agency = "Bufdir";
+  g_assert_false (sam_forms_write_round (f->store, &options, NULL, &error));
+  g_assert_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_EXISTS);
+  g_clear_error (&error);
+  options.overwrite = TRUE;
+  g_assert_true (sam_forms_write_round (f->store, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, 1);
+  board = sam_round_board (f->store, sam_record_get_id (first_round), "2026-03-02", &error);
+  g_assert_cmpuint (board->len, ==, n_board);
+  for (guint i = 0; i < board->len; i++)
+    {
+      SamBoardRow *b = board->pdata[i];
+      gboolean ours = sam_record_get_int (b->form, "agency_id") == sam_record_get_id (f->bufdir);
+      g_assert_cmpstr (sam_record_get_string (b->form, "written_at"), ==, ours ? "2026-03-02T09:00:00" : NOW);
+    }
+  g_assert_false (sam_test_same_file (before, form));
+
+  /* Every form again, asked for and allowed: a new round. */
+  options.agency = NULL;
+  options.replace_round = TRUE;
+  g_assert_true (sam_forms_write_round (f->store, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, 2);
+}
+
+/* Forms are noted with absolute paths, so that reminders find them from
+ * any folder. */
+static void
+test_write_absolute_paths (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *expected = g_build_filename (f->dir, "relative", "2026-T2 Bufdir.xlsx", NULL);
+  g_autoptr(SamFormsJob) job = NULL;
+  g_autoptr(SamRecord) form = NULL;
+  g_autoptr(GError) error = NULL;
+  SamFormsOptions options = { "2026-T2", NULL, "Bufdir", "relative", SAM_REPORT_LANGUAGE_EN, NOW };
+
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
+  g_mkdir ("relative", 0755);
+  g_assert_true (sam_forms_write_round (f->store, &options, &job, &error));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_forms_job_get_path (job, 0), ==, expected);
+  form = sam_round_find_form (f->store, sam_record_get_id (f->bufdir), "2026-T2", NOW, &error);
+  g_assert_cmpstr (sam_record_get_string (form, "written_path"), ==, expected);
+}
+
+/* A deadline that has passed is refused, unless asked for. */
+static void
+test_write_past_deadline (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SamFormsOptions options = { "2026-T2", "2026-02-28", NULL, f->forms, SAM_REPORT_LANGUAGE_EN, NOW };
+
+  g_assert_false (sam_forms_write_round (f->store, &options, NULL, &error));
+  g_assert_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_PAST_DEADLINE);
+  g_assert_nonnull (strstr (error->message, "28 Feb 2026 has passed"));
+  g_clear_error (&error);
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, 1);
+  options.past_deadline = TRUE;
+  g_assert_true (sam_forms_write_round (f->store, &options, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The command line asks for the same explicitly, and says how. */
+static void
+test_write_cli (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "plan.db", NULL);
+  g_auto(SamTestRun) run = { 0 };
+
+  sam_test_run_samordna (&run, (const char *[]) { "forms", "--database", db, "--period", "2026-T1",
+                                                  "--output", f->forms, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "--replace-round"));
+  sam_test_run_clear (&run);
+  sam_test_run_samordna (&run, (const char *[]) { "forms", "--database", db, "--period", "2026-T1",
+                                                  "--output", f->forms, "--agency", "Bufdir", NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "2026-T1 Bufdir.xlsx"));
+  g_assert_nonnull (strstr (run.err, "--overwrite"));
+  sam_test_run_clear (&run);
+  sam_test_run_samordna (&run, (const char *[]) { "forms", "--database", db, "--period", "2026-T2",
+                                                  "--output", f->forms, "--deadline", "2020-01-01", NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "has passed"));
+  sam_test_run_clear (&run);
+  sam_test_run_samordna (&run, (const char *[]) { "forms", "--database", db, "--period", "2026-T1",
+                                                  "--output", f->forms, "--agency", "Bufdir", "--overwrite", NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 0);
+  g_assert_true (g_path_is_absolute (g_strstrip (run.out)));
+  g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, 1);
+}
+
 /* Importing */
 
 static void
@@ -678,6 +820,79 @@ test_conflict (Fixture       *f,
   g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "delayed");
 }
 
+/* A conflict can be settled in favour of the form, row by row. */
+static void
+test_conflict_take_form (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "G6=s:Pågår", "H6=n:40", NULL);
+  g_autoptr(SamImportReview) r = NULL;
+  g_autoptr(SamRecord) a = NULL;
+  SamImportRow *row;
+
+  record (f, 0, "2026-T1", "delayed", 30, "Venter på midler");
+  r = review (f, NULL, filled, NULL);
+  row = row_for (r, row_id (f, 0));
+  g_assert_true (row->conflict);
+  g_assert_cmpuint (first (r)->changes, ==, 0);
+  g_assert_false (first (r)->apply);
+  sam_import_file_choose (first (r), row, TRUE);
+  g_assert_true (row->apply);
+  g_assert_cmpuint (first (r)->changes, ==, 1);
+  g_assert_true (first (r)->apply);
+  apply (f, r, 1);
+  a = activity (f, row_id (f, 0));
+  g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "in_progress");
+  g_assert_cmpint (sam_record_get_int (a, "progress"), ==, 40);
+}
+
+/* samordna import: exit status 1 whenever something was left out or
+ * refused, as its --help says; --take-form settles conflicts for the
+ * form. */
+static void
+test_import_cli (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "plan.db", NULL);
+  g_autofree char *form = form_path (f, "2026-T1");
+  g_autofree char *filled = fill (f, form, "filled.xlsx", "G6=s:Pågår", "H6=n:40", "G7=s:Forsinket", NULL);
+  g_autoptr(SamRecord) a = NULL;
+  g_auto(SamTestRun) run = { 0 };
+
+  sam_test_run_samordna (&run, (const char *[]) { "import", "--help", NULL });
+  g_assert_nonnull (strstr (run.out, "--take-form"));
+  g_assert_nonnull (strstr (run.out, "1 when"));
+  sam_test_run_clear (&run);
+
+  record (f, 0, "2026-T1", "delayed", 30, NULL);
+  sam_test_run_samordna (&run, (const char *[]) { "import", "--database", db, "--dry-run", filled, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 1);
+  g_assert_nonnull (strstr (run.out, "conflict, Samordna’s kept"));
+  sam_test_run_clear (&run);
+  sam_test_run_samordna (&run, (const char *[]) { "import", "--database", db, filled, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 1);
+  a = activity (f, row_id (f, 0));
+  g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "delayed");
+  g_clear_object (&a);
+  sam_test_run_clear (&run);
+  sam_test_run_samordna (&run, (const char *[]) { "import", "--database", db, "--take-form", filled, NULL });
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 0);
+  g_assert_nonnull (strstr (run.out, "conflict, the form’s taken"));
+  a = activity (f, row_id (f, 0));
+  g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "in_progress");
+  sam_test_run_clear (&run);
+
+  /* A form of another period than the round in progress is left out. */
+  write_round (f, "2026-T2", "Bufdir");
+  g_free (filled);
+  filled = fill (f, form, "other.xlsx", "G8=s:Fullført", "H8=n:100", NULL);
+  sam_test_run_samordna (&run, (const char *[]) { "import", "--database", db, "--dry-run", filled, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 1);
+  g_assert_nonnull (strstr (run.out, "not applied"));
+}
+
 static void
 test_bad_files (Fixture       *f,
                 gconstpointer  data)
@@ -803,6 +1018,10 @@ main (int   argc,
   ADD ("/forms/write/identified-twice", test_write_identified_twice, NULL);
   ADD ("/forms/write/refuses", test_write_refuses, NULL);
   ADD ("/forms/write/prefill-as-at-period", test_write_prefill_as_at_period, NULL);
+  ADD ("/forms/write/again", test_write_again, NULL);
+  ADD ("/forms/write/absolute-paths", test_write_absolute_paths, NULL);
+  ADD ("/forms/write/past-deadline", test_write_past_deadline, NULL);
+  ADD ("/forms/write/cli", test_write_cli, NULL);
   ADD ("/forms/import/round-trip", test_round_trip, NULL);
   ADD ("/forms/import/twice", test_twice, NULL);
   ADD ("/forms/import/progress-forms", test_progress_forms, NULL);
@@ -816,6 +1035,8 @@ main (int   argc,
   ADD ("/forms/import/other-database", test_other_database, NULL);
   ADD ("/forms/import/other-period", test_other_period, NULL);
   ADD ("/forms/import/conflict", test_conflict, NULL);
+  ADD ("/forms/import/conflict-take-form", test_conflict_take_form, NULL);
+  ADD ("/forms/import/cli", test_import_cli, NULL);
   ADD ("/forms/import/bad-files", test_bad_files, NULL);
   ADD ("/forms/import/cell-limit", test_cell_limit, NULL);
   ADD ("/forms/import/status-record-rules", test_status_record_rules, NULL);
