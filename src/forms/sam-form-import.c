@@ -6,6 +6,7 @@
 
 #include "sam-form-import.h"
 #include "sam-forms-private.h"
+#include "store/sam-accountability.h"
 #include "store/sam-report-data.h"
 #include "store/sam-rules.h"
 #include "store/sam-status.h"
@@ -188,6 +189,27 @@ take_as_at (SamFormRow *now,
   now->update_id = state->update_id;
 }
 
+/* Whether the form's agency answers for @now's activity: its lead, or
+ * where it names none a ministry of its sectors (sector responsibility,
+ * sam-accountability.h). Returns "y" or "n", or NULL when the store fails. */
+static const char *
+answers_for (SamImportFile     *f,
+             const SamFormRow  *now,
+             SamStore          *store,
+             GError           **error)
+{
+  g_autoptr(SamAccountability) who = NULL;
+
+  if (now->lead_agency_id != 0)
+    return now->lead_agency_id == f->agency_id ? "y" : "n";
+  if (!(who = sam_accountability_get (store, now->activity_id, error)))
+    return NULL;
+  for (guint i = 0; i < who->by_sector->len; i++)
+    if (((SamAccountable *) who->by_sector->pdata[i])->agency_id == f->agency_id)
+      return "y";
+  return "n";
+}
+
 static gboolean
 check_row (SamImportFile     *f,
            SamImportRow      *row,
@@ -196,6 +218,7 @@ check_row (SamImportFile     *f,
            GError           **error)
 {
   g_autoptr(GError) local = NULL;
+  const char *accountable;
 
   g_free (row->title);
   row->title = g_strdup (now->title);
@@ -204,12 +227,19 @@ check_row (SamImportFile     *f,
   row->old_comment = g_strdup (now->comment);
   if (!row->valid)
     return TRUE;
-  if (now->lead_agency_id != f->agency_id)
+  if (!(accountable = answers_for (f, now, store, error)))
+    return FALSE;
+  if (*accountable == 'n')
     {
       row->valid = FALSE;
-      sam_import_note (f, SAM_ISSUE_ROW, STATUS_SHEET, row->row, -1,
-                       _("“%s” is led by %s, not by %s, so this form cannot report on it; the row is not imported."),
-                       now->title, now->lead ? now->lead : _("no agency"), f->agency);
+      if (now->lead)
+        sam_import_note (f, SAM_ISSUE_ROW, STATUS_SHEET, row->row, -1,
+                         _("“%s” is led by %s, not by %s, so this form cannot report on it; the row is not imported."),
+                         now->title, now->lead, f->agency);
+      else
+        sam_import_note (f, SAM_ISSUE_ROW, STATUS_SHEET, row->row, -1,
+                         _("“%s” names no lead agency, and %s is not the ministry of its sectors, so this form cannot report on it; the row is not imported."),
+                         now->title, f->agency);
       return TRUE;
     }
   row->period_id = sam_round_period_for (store, f->target_period, now->plan_id, &local);

@@ -82,6 +82,7 @@ typedef enum {
   F_PROGRESS_ERROR,
   F_PROGRESS_INPUT,
   F_DATE_FORMAT,
+  F_BY_SECTOR,
   F_N_LABELS
 } SamFormLabel;
 
@@ -91,6 +92,7 @@ typedef struct
   char      *short_name;   /* or the name, for an agency without one */
   char      *name;
   GPtrArray *lead;         /* SamFormRow */
+  GPtrArray *sector;       /* SamFormRow: no lead named, accountable by sector responsibility */
   GPtrArray *partner;      /* SamFormRow */
   char      *path;
   char      *temporary;
@@ -109,6 +111,11 @@ struct _SamFormsJob
   gint64             round_id;    /* once recorded */
   gint64             add_to;      /* the round of the period the forms are added to; 0: a new one */
 };
+
+guint       sam_form_n_rows    (const SamForm      *form);
+SamFormRow *sam_form_get_row   (const SamForm      *form,
+                                guint               index,
+                                guint32            *sheet_row);
 
 gboolean    sam_form_write_workbook (const SamFormsJob  *job,
                                      SamForm            *form,

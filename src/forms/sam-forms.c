@@ -23,6 +23,7 @@ form_free (SamForm *form)
   g_free (form->short_name);
   g_free (form->name);
   g_clear_pointer (&form->lead, g_ptr_array_unref);
+  g_clear_pointer (&form->sector, g_ptr_array_unref);
   g_clear_pointer (&form->partner, g_ptr_array_unref);
   if (form->temporary)
     g_unlink (form->temporary);
@@ -75,12 +76,51 @@ now_text (const char *now)
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
 }
 
+/* The rows on a form's Status sheet: what it leads, then (after a row
+ * that says so) what it answers for by sector responsibility. */
+guint
+sam_form_n_rows (const SamForm *form)
+{
+  return form->lead->len + form->sector->len;
+}
+
+/* Returns row @index of @form's Status sheet, and sets *@sheet_row to its
+ * 0-based row there. */
+SamFormRow *
+sam_form_get_row (const SamForm *form,
+                  guint          index,
+                  guint32       *sheet_row)
+{
+  g_return_val_if_fail (index < sam_form_n_rows (form), NULL);
+  if (index < form->lead->len)
+    {
+      *sheet_row = FORM_FIRST_ROW + index;
+      return form->lead->pdata[index];
+    }
+  *sheet_row = FORM_FIRST_ROW + index + 1;   /* below the sector row's title */
+  return form->sector->pdata[index - form->lead->len];
+}
+
+static void
+drop_rows_in (GPtrArray  *rows,
+              GPtrArray  *others)
+{
+  for (guint i = rows->len; i > 0; i--)
+    for (guint j = 0; j < others->len; j++)
+      if (((SamFormRow *) rows->pdata[i - 1])->activity_id == ((SamFormRow *) others->pdata[j])->activity_id)
+        {
+          g_ptr_array_remove_index (rows, i - 1);
+          break;
+        }
+}
+
 /* Adds @agency's form to @job, or sets @error when it leads nothing. */
 static gboolean
 add_form (SamFormsJob  *job,
           SamStore     *store,
           SamRecord    *agency,
           GHashTable   *asked,
+          GHashTable   *by_sector,
           GHashTable   *names,
           GError      **error)
 {
@@ -93,8 +133,11 @@ add_form (SamFormsJob  *job,
   form->name = g_strdup (sam_record_get_string (agency, "name"));
   form->short_name = g_strdup (short_name && *short_name ? short_name : form->name);
   if (!(form->lead = sam_round_lead_rows (store, form->agency_id, asked, error))
+      || !(form->sector = sam_round_sector_rows (store, g_hash_table_lookup (by_sector, &form->agency_id),
+                                                 asked, error))
       || !(form->partner = sam_round_partner_rows (store, form->agency_id, asked, error)))
     return FALSE;
+  drop_rows_in (form->partner, form->sector);
   file = sam_forms_file_name (job->period, form->short_name);
   for (guint n = 2; g_hash_table_contains (names, file); n++)
     {
@@ -145,6 +188,7 @@ static GPtrArray *
 find_agencies (SamStore               *store,
                const SamFormsOptions  *options,
                GHashTable             *asked,
+               GHashTable             *by_sector,
                GError                **error)
 {
   g_autoptr(GPtrArray) agencies = NULL;
@@ -153,10 +197,10 @@ find_agencies (SamStore               *store,
 
   if (options->agency == NULL)
     {
-      if ((agencies = sam_round_agencies (store, asked, error)) && agencies->len == 0)
+      if ((agencies = sam_round_agencies (store, asked, by_sector, error)) && agencies->len == 0)
         {
           g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_NO_AGENCIES,
-                       _("No agency leads an activity in the period “%s”, so there is no form to write. Give the activities a lead agency first."),
+                       _("No agency answers for an activity in the period “%s”, so there is no form to write. Give the activities a lead agency, or their sectors a ministry, first."),
                        options->period);
           return NULL;
         }
@@ -243,7 +287,8 @@ check_files (SamFormsJob  *job,
 }
 
 /* Reads from @store what the forms of a round hold, as @options say: one
- * form per agency that leads an activity in the period (or the one agency
+ * form per agency that answers for an activity in the period, as its lead
+ * or, where it names none, as the ministry of its sector (or the one agency
  * asked for, whose form is added to the period's round when one was
  * started). Returns the job, or NULL with a SamFormsError (unknown
  * period or agency, a deadline that is no date or has passed, a missing
@@ -258,6 +303,7 @@ sam_forms_prepare (SamStore               *store,
   g_autoptr(SamFormsJob) job = NULL;
   g_autoptr(SamPeriod) period = NULL;
   g_autoptr(GHashTable) asked = NULL;
+  g_autoptr(GHashTable) by_sector = NULL;
   g_autoptr(GPtrArray) agencies = NULL;
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local = NULL;
@@ -282,15 +328,16 @@ sam_forms_prepare (SamStore               *store,
   job->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) form_free);
   if (!check_round (job, store, options, error)
       || !(asked = sam_round_asked (store, period, error))
-      || !(agencies = find_agencies (store, options, asked, error)))
+      || !(by_sector = sam_round_by_sector (store, asked, error))
+      || !(agencies = find_agencies (store, options, asked, by_sector, error)))
     return NULL;
   for (guint i = 0; i < agencies->len; i++)
-    if (!add_form (job, store, agencies->pdata[i], asked, names, error))
+    if (!add_form (job, store, agencies->pdata[i], asked, by_sector, names, error))
       return NULL;
-  if (options->agency && ((SamForm *) job->forms->pdata[0])->lead->len == 0)
+  if (options->agency && sam_form_n_rows (job->forms->pdata[0]) == 0)
     {
       g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_AGENCY,
-                   _("“%s” leads no activity in the period “%s”, so it gets no form."),
+                   _("“%s” answers for no activity in the period “%s” (it leads none, and no activity without a lead is in its sectors), so it gets no form."),
                    ((SamForm *) job->forms->pdata[0])->name, job->period);
       return NULL;
     }
@@ -406,7 +453,7 @@ record_form (SamFormsJob  *job,
   sam_record_set_int (record, "form_version", SAM_FORM_VERSION);
   sam_record_set_string (record, "written_at", job->written_at);
   sam_record_set_string (record, "written_path", form->path);
-  sam_record_set_int (record, "rows_total", form->lead->len);
+  sam_record_set_int (record, "rows_total", sam_form_n_rows (form));
   return sam_rules_save (store, record, error);
 }
 

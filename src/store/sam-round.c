@@ -7,6 +7,7 @@
 #include "sam-query-private.h"
 #include "sam-round.h"
 #include "sam-figures.h"
+#include "sam-accountability.h"
 
 /* The id of activity a's latest status update: by period, time reported
  * and id, as the report and the Status history order them. */
@@ -126,11 +127,12 @@ add_row_cb (SamStmt       *stmt,
 /* The rows @sql selects with :id bound to @id, those in @asked only
  * (NULL: all), with their state as at the round's period. */
 static GPtrArray *
-read_rows (SamStore    *store,
-           const char  *sql,
-           gint64       id,
-           GHashTable  *asked,
-           GError     **error)
+read_rows_in (SamStore    *store,
+              const char  *sql,
+              gint64       id,
+              GHashTable  *asked,
+              GHashTable  *only,
+              GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_form_row_free);
   SamStmt *stmt;
@@ -143,11 +145,25 @@ read_rows (SamStore    *store,
   if (!sam_query_run (store, stmt, add_row_cb, rows, error))
     return NULL;
   for (guint i = rows->len; asked && i > 0; i--)
-    if (!g_hash_table_contains (asked, &((SamFormRow *) rows->pdata[i - 1])->activity_id))
-      g_ptr_array_remove_index (rows, i - 1);
-    else if (asked)
-      take_state (rows->pdata[i - 1], asked);
+    {
+      gint64 *activity = &((SamFormRow *) rows->pdata[i - 1])->activity_id;
+
+      if (!g_hash_table_contains (asked, activity) || (only && !g_hash_table_contains (only, activity)))
+        g_ptr_array_remove_index (rows, i - 1);
+      else
+        take_state (rows->pdata[i - 1], asked);
+    }
   return g_steal_pointer (&rows);
+}
+
+static GPtrArray *
+read_rows (SamStore    *store,
+           const char  *sql,
+           gint64       id,
+           GHashTable  *asked,
+           GError     **error)
+{
+  return read_rows_in (store, sql, id, asked, NULL, error);
 }
 
 typedef struct
@@ -219,11 +235,59 @@ sam_round_as_at (SamStore         *store,
   return ask (store, period, FALSE, error);
 }
 
-/* Returns the agencies (SamRecord) that lead an activity in @asked (see
- * sam_round_asked()), by name; NULL with a SamStoreError. */
+static void
+ids_free (GHashTable *ids)
+{
+  g_hash_table_unref (ids);
+}
+
+static gboolean
+add_by_sector_cb (const SamAccountRow  *row,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  GHashTable **data = user_data;   /* asked, by agency */
+  GHashTable *ids;
+
+  if (!g_hash_table_contains (data[0], &row->activity_id))
+    return TRUE;
+  if (!(ids = g_hash_table_lookup (data[1], &row->agency_id)))
+    {
+      ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_insert (data[1], g_memdup2 (&row->agency_id, sizeof (gint64)), ids);
+    }
+  g_hash_table_add (ids, g_memdup2 (&row->activity_id, sizeof (gint64)));
+  return TRUE;
+}
+
+/* Returns the activities in @asked that name no lead and so are
+ * accountable to the ministries of their sectors (sam-accountability.h),
+ * as a table of the ministry's agency id (gint64) to a set of activity ids
+ * (gint64); NULL with a SamStoreError. */
+GHashTable *
+sam_round_by_sector (SamStore    *store,
+                     GHashTable  *asked,
+                     GError     **error)
+{
+  g_autoptr(GHashTable) by_agency = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           (GDestroyNotify) ids_free);
+  GHashTable *data[2] = { asked, by_agency };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!sam_accountability_foreach (store, NULL, 0, SAM_ACCOUNT_SECTOR | SAM_ACCOUNT_IDS_ONLY,
+                                   add_by_sector_cb, data, error))
+    return NULL;
+  return g_steal_pointer (&by_agency);
+}
+
+/* Returns the agencies (SamRecord) that answer for an activity in @asked
+ * (see sam_round_asked()): its lead, or where it names none the ministries
+ * in @by_sector (sam_round_by_sector()), by name; NULL with a
+ * SamStoreError. */
 GPtrArray *
 sam_round_agencies (SamStore    *store,
                     GHashTable  *asked,
+                    GHashTable  *by_sector,
                     GError     **error)
 {
   g_autoptr(GPtrArray) all = sam_store_list (store, SAM_KIND_AGENCY, error);
@@ -241,8 +305,11 @@ sam_round_agencies (SamStore    *store,
   /* The store lists agencies by name. */
   agencies = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < all->len; i++)
-    if (g_hash_table_contains (leads, &(gint64) { sam_record_get_id (all->pdata[i]) }))
-      g_ptr_array_add (agencies, g_object_ref (all->pdata[i]));
+    {
+      gint64 id = sam_record_get_id (all->pdata[i]);
+      if (g_hash_table_contains (leads, &id) || (by_sector && g_hash_table_contains (by_sector, &id)))
+        g_ptr_array_add (agencies, g_object_ref (all->pdata[i]));
+    }
   return agencies;
 }
 
@@ -256,6 +323,25 @@ sam_round_lead_rows (SamStore    *store,
                      GError     **error)
 {
   return read_rows (store, ROW_COLUMNS "WHERE a.lead_agency_id = :id" ROW_ORDER, agency_id, asked, error);
+}
+
+/* Returns the activities of @ids (a set of gint64, from
+ * sam_round_by_sector()) that the round asks about, which name no lead, by
+ * measure, plan and id, each with its status as at the round's period;
+ * NULL on failure. */
+GPtrArray *
+sam_round_sector_rows (SamStore    *store,
+                       GHashTable  *ids,
+                       GHashTable  *asked,
+                       GError     **error)
+{
+  g_autoptr(GHashTable) none = NULL;
+
+  if (ids == NULL)
+    ids = none = g_hash_table_new (g_int64_hash, g_int64_equal);
+  if (g_hash_table_size (ids) == 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) sam_form_row_free);
+  return read_rows_in (store, ROW_COLUMNS "WHERE a.lead_agency_id IS NULL" ROW_ORDER, 0, asked, ids, error);
 }
 
 /* Returns the activities @agency_id takes part in without leading them,

@@ -63,11 +63,19 @@ GHashTable *sam_round_asked            (SamStore        *store,
 GHashTable *sam_round_as_at            (SamStore        *store,
                                         const SamPeriod *period,
                                         GError         **error);
+GHashTable *sam_round_by_sector        (SamStore     *store,
+                                        GHashTable   *asked,
+                                        GError      **error);
 GPtrArray  *sam_round_agencies         (SamStore     *store,
                                         GHashTable   *asked,
+                                        GHashTable   *by_sector,
                                         GError      **error);
 GPtrArray  *sam_round_lead_rows        (SamStore     *store,
                                         gint64        agency_id,
+                                        GHashTable   *asked,
+                                        GError      **error);
+GPtrArray  *sam_round_sector_rows      (SamStore     *store,
+                                        GHashTable   *ids,
                                         GHashTable   *asked,
                                         GError      **error);
 GPtrArray  *sam_round_partner_rows     (SamStore     *store,

@@ -8,6 +8,7 @@
 #include "sam-test-util.h"
 #include "forms/sam-form-import.h"
 #include "forms/sam-xlsx-reader.h"
+#include "store/sam-accountability.h"
 #include "store/sam-round.h"
 #include "store/sam-status.h"
 
@@ -275,7 +276,105 @@ form_values (const char  *path,
   g_error ("activity %s is not on the form %s", wanted, path);
 }
 
+/* Returns the 1-based row of activity @id on the Status sheet of the form
+ * at @path, 0 when it is not there; sets *@section (when asked) to the
+ * text of the nearest row above it that holds no activity number. */
+static guint
+form_row (const char  *path,
+          gint64       id,
+          char       **section)
+{
+  g_autoptr(SamXlsxBook) book = sam_xlsx_book_open (path, NULL, NULL);
+  g_autofree char *wanted = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *above = NULL;
+  int sheet;
+
+  g_assert_nonnull (book);
+  sheet = sam_xlsx_book_find_sheet (book, "Status");
+  g_assert_true (sam_xlsx_book_read_sheet (book, sheet, NULL));
+  for (guint32 row = 5; row < sam_xlsx_book_get_n_rows (book, sheet); row++)
+    {
+      g_autofree char *cell = sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (book, sheet, row, 0));
+      if (g_strcmp0 (cell, wanted) == 0)
+        {
+          if (section)
+            *section = g_steal_pointer (&above);
+          return row + 1;
+        }
+      if (*cell && !g_ascii_isdigit (cell[0]))
+        {
+          g_free (above);
+          above = g_strdup (cell);
+        }
+    }
+  return 0;
+}
+
 /* Writing */
+
+/* An activity that names no lead is accountable to its sector's ministry
+ * (sector responsibility): that ministry's form carries it, apart from
+ * what it leads, and its answer imports like a lead's. */
+static void
+test_sector_responsibility (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamPeriod) t1 = sam_period_find (f->store, "2026-T1", &error);
+  g_autoptr(GHashTable) asked = sam_round_asked (f->store, t1, &error);
+  g_autoptr(GPtrArray) unled = sam_store_list_by (f->store, SAM_KIND_ACTIVITY, "lead_agency_id", 0, &error);
+  g_autoptr(SamAccountability) who = NULL;
+  g_autoptr(GPtrArray) board = NULL;
+  g_autoptr(SamImportReview) r = NULL, led = NULL;
+  g_autoptr(SamRecord) a = NULL, hdir = NULL;
+  g_autofree char *name = NULL, *form = NULL, *section = NULL, *status = NULL, *progress = NULL, *filled = NULL;
+  const SamAccountable *ministry;
+  gint64 id = 0;
+  gboolean on_board = FALSE;
+  guint row;
+
+  for (guint i = 0; i < unled->len && id == 0; i++)
+    {
+      gint64 candidate = sam_record_get_id (unled->pdata[i]);
+      g_autoptr(SamAccountability) acc = sam_accountability_get (f->store, candidate, &error);
+      if (g_hash_table_contains (asked, &candidate) && acc->by_sector->len > 0)
+        {
+          id = candidate;
+          who = g_steal_pointer (&acc);
+        }
+    }
+  g_assert_cmpint (id, >, 0);
+  ministry = who->by_sector->pdata[0];
+  name = sam_forms_file_name ("2026-T1", ministry->short_name ? ministry->short_name : ministry->name);
+  form = g_build_filename (f->forms, name, NULL);
+  g_assert_true (g_file_test (form, G_FILE_TEST_IS_REGULAR));
+  row = form_row (form, id, &section);
+  g_assert_cmpuint (row, >, 0);
+  g_assert_nonnull (strstr (section, "sektoransvar"));
+
+  /* On the board, and its answer imports like a lead's. */
+  board = sam_round_board (f->store, sam_record_get_id (sam_round_latest (f->store, NULL)), "2026-03-02", &error);
+  for (guint i = 0; i < board->len; i++)
+    on_board |= sam_record_get_int (((SamBoardRow *) board->pdata[i])->form, "agency_id") == ministry->agency_id;
+  g_assert_true (on_board);
+  status = g_strdup_printf ("G%u=s:Pågår", row);
+  progress = g_strdup_printf ("H%u=n:10", row);
+  filled = fill (f, form, "ministry.xlsx", status, progress, NULL);
+  r = review (f, NULL, filled, NULL);
+  g_assert_true (row_for (r, id)->valid);
+  g_assert_true (row_for (r, id)->apply);
+  g_assert_false (has_issue (r, SAM_ISSUE_ROW, NULL, "not imported"));
+
+  /* Once the activity names a lead, the ministry no longer answers for it. */
+  a = activity (f, id);
+  hdir = sam_round_find_agency (f->store, "Hdir", NULL);
+  sam_record_set_int (a, "lead_agency_id", sam_record_get_id (hdir));
+  g_assert_true (sam_store_update (f->store, a, &error));
+  led = review (f, NULL, filled, NULL);
+  g_assert_false (row_for (led, id)->valid);
+  g_assert_true (has_issue (led, SAM_ISSUE_ROW, NULL, "is led by Hdir"));
+  apply (f, r, 1);
+}
 
 /* A form for a period is filled in with the status as at that period:
  * the latest update in or before it, never one of a later period. */
@@ -327,16 +426,36 @@ test_write_identified_twice (Fixture       *f,
   g_assert_cmpint (sam_store_count (f->store, SAM_KIND_ROUND_FORM), >=, 5);
 }
 
+/* Returns the short name of an agency that got no form in the fixture's
+ * round: it answers for nothing in 2026-T1. */
+static char *
+idle_agency (Fixture *f)
+{
+  g_autoptr(GPtrArray) agencies = sam_store_list (f->store, SAM_KIND_AGENCY, NULL);
+
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      const char *short_name = sam_record_get_string (agencies->pdata[i], "short_name");
+      g_autofree char *name = short_name ? sam_forms_file_name ("2026-T1", short_name) : NULL;
+      g_autofree char *path = name ? g_build_filename (f->forms, name, NULL) : NULL;
+
+      if (path && !g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_strdup (short_name);
+    }
+  g_error ("every agency got a form");
+}
+
 static void
 test_write_refuses (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *missing = g_build_filename (f->dir, "nowhere", NULL);
+  g_autofree char *idle = idle_agency (f);
   const struct { const char *period, *deadline, *agency, *folder; SamFormsError code; } cases[] = {
     { "2099-T9", NULL, NULL, f->forms, SAM_FORMS_ERROR_PERIOD },
     { "2026-T1", "15.04.2026", NULL, f->forms, SAM_FORMS_ERROR_DEADLINE },
     { "2026-T1", NULL, "Ingen", f->forms, SAM_FORMS_ERROR_AGENCY },
-    { "2026-T1", NULL, "JD", f->forms, SAM_FORMS_ERROR_AGENCY },   /* leads nothing */
+    { "2026-T1", NULL, idle, f->forms, SAM_FORMS_ERROR_AGENCY },   /* answers for nothing */
     { "2026-T1", NULL, NULL, missing, SAM_FORMS_ERROR_NO_FOLDER },
   };
   gint64 rounds = sam_store_count (f->store, SAM_KIND_REPORTING_ROUND);
@@ -747,10 +866,18 @@ test_not_led (Fixture       *f,
 
   sam_record_set_int (a, "lead_agency_id", sam_record_get_id (hdir));
   g_assert_true (sam_store_update (f->store, a, &error));
+  /* One that names no lead now is its sector ministry's, not Bufdir's. */
+  {
+    g_autoptr(SamRecord) b = activity (f, row_id (f, 2));
+    sam_record_unset (b, "lead_agency_id");
+    g_assert_true (sam_store_update (f->store, b, &error));
+  }
   r = review (f, NULL, form, NULL);
   g_assert_false (row_for (r, row_id (f, 0))->valid);
   g_assert_true (has_issue (r, SAM_ISSUE_ROW, NULL, "is led by Hdir, not by"));
   g_assert_true (row_for (r, row_id (f, 1))->valid);
+  g_assert_false (row_for (r, row_id (f, 2))->valid);
+  g_assert_true (has_issue (r, SAM_ISSUE_ROW, NULL, "is not the ministry of its sectors"));
 }
 
 static void
@@ -1019,6 +1146,7 @@ main (int   argc,
   ADD ("/forms/write/refuses", test_write_refuses, NULL);
   ADD ("/forms/write/prefill-as-at-period", test_write_prefill_as_at_period, NULL);
   ADD ("/forms/write/again", test_write_again, NULL);
+  ADD ("/forms/write/sector-responsibility", test_sector_responsibility, NULL);
   ADD ("/forms/write/absolute-paths", test_write_absolute_paths, NULL);
   ADD ("/forms/write/past-deadline", test_write_past_deadline, NULL);
   ADD ("/forms/write/cli", test_write_cli, NULL);
