@@ -54,6 +54,24 @@ check_forms_args (FormsArgs         *args,
   return message == NULL;
 }
 
+/* Says on standard error which agencies have no e-mail address, so that a
+ * reminder to them would have no recipient, and what to do. */
+static void
+say_without_address (SamFormsJob *job)
+{
+  g_auto(GStrv) names = sam_forms_job_without_address (job);
+  guint n = g_strv_length (names);
+  g_autofree char *list = g_strjoinv (", ", names);
+
+  if (n == 0)
+    return;
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "No e-mail address for %u agency: %s. A reminder to it would have no recipient: add its e-mail address as the agency’s contact in Samordna (Agencies).\n",
+                           "No e-mail address for %u agencies: %s. Reminders to them would have no recipient: add their e-mail addresses as the agency’s contact in Samordna (Agencies).\n",
+                           n),
+              n, list);
+}
+
 /* Says which option allows what @error refused. */
 static void
 add_option_hint (GError *error)
@@ -134,6 +152,7 @@ sam_cli_forms (int    argc,
     }
   for (guint i = 0; i < sam_forms_job_get_n_forms (job); i++)
     g_print ("%s\n", sam_forms_job_get_path (job, i));
+  say_without_address (job);
   status = SAM_CLI_OK;
 
 out:

@@ -310,9 +310,10 @@ review_row (SamImportFile  *f,
     {
       g_autofree char *ours = describe (now->status, now->progress);
       g_autofree char *theirs = describe (row->new_status, row->new_progress);
+      g_autofree char *when = now->reported_at ? sam_format_datetime (now->reported_at) : g_strdup ("?");
       sam_import_note (f, SAM_ISSUE_WARNING, STATUS_SHEET, row->row, -1,
                        _("“%s”: Samordna got the status “%s” (reported %s) after the form was written; the form says “%s”. Samordna’s is kept unless you choose the form’s."),
-                       now->title, ours, now->reported_at ? now->reported_at : "?", theirs);
+                       now->title, ours, when, theirs);
     }
   row->apply = row->changed && !row->conflict;
   if (row->apply)
@@ -350,9 +351,11 @@ sam_import_review_add (SamImportReview  *review,
     return TRUE;
   g_clear_pointer (&file->imported_at, g_free);
   if (sam_round_hash_imported (store, file->hash, &file->imported_at))
-    sam_import_note (file, SAM_ISSUE_NOTE, NULL, 0, -1,
-                     _("This very file was imported on %s; what it recorded then is not recorded again."),
-                     file->imported_at);
+    {
+      g_autofree char *when = sam_format_datetime (file->imported_at);
+      sam_import_note (file, SAM_ISSUE_NOTE, NULL, 0, -1,
+                       _("This very file was imported on %s; what it recorded then is not recorded again."), when);
+    }
   if (!(period = sam_period_find (store, file->target_period, error))
       || !(as_at = sam_round_as_at (store, period, error)))
     return FALSE;

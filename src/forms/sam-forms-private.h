@@ -91,6 +91,7 @@ typedef struct
   gint64     agency_id;
   char      *short_name;   /* or the name, for an agency without one */
   char      *name;
+  char      *contact;      /* the agency's contact, or NULL */
   GPtrArray *lead;         /* SamFormRow */
   GPtrArray *sector;       /* SamFormRow: no lead named, accountable by sector responsibility */
   GPtrArray *partner;      /* SamFormRow */

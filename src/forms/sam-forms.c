@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sam-forms-private.h"
+#include "sam-reminder.h"
 #include "core/sam-record.h"
 #include "store/sam-report-data.h"
 #include "store/sam-rules.h"
@@ -22,6 +23,7 @@ form_free (SamForm *form)
 {
   g_free (form->short_name);
   g_free (form->name);
+  g_free (form->contact);
   g_clear_pointer (&form->lead, g_ptr_array_unref);
   g_clear_pointer (&form->sector, g_ptr_array_unref);
   g_clear_pointer (&form->partner, g_ptr_array_unref);
@@ -131,6 +133,7 @@ add_form (SamFormsJob  *job,
   g_ptr_array_add (job->forms, form);
   form->agency_id = sam_record_get_id (agency);
   form->name = g_strdup (sam_record_get_string (agency, "name"));
+  form->contact = g_strdup (sam_record_get_string (agency, "contact"));
   form->short_name = g_strdup (short_name && *short_name ? short_name : form->name);
   if (!(form->lead = sam_round_lead_rows (store, form->agency_id, asked, error))
       || !(form->sector = sam_round_sector_rows (store, g_hash_table_lookup (by_sector, &form->agency_id),
@@ -515,6 +518,24 @@ sam_forms_job_get_path (SamFormsJob *job,
 {
   g_return_val_if_fail (job != NULL && index < job->forms->len, NULL);
   return ((SamForm *) job->forms->pdata[index])->path;
+}
+
+/* Returns the short names of the agencies of @job whose contact holds no
+ * e-mail address, so that a reminder to them would have no recipient;
+ * empty when all have one. */
+GStrv
+sam_forms_job_without_address (SamFormsJob *job)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (job != NULL, NULL);
+  for (guint i = 0; i < job->forms->len; i++)
+    {
+      SamForm *form = job->forms->pdata[i];
+      if (!sam_reminder_has_address (form->contact))
+        g_strv_builder_add (names, form->short_name);
+    }
+  return g_strv_builder_end (names);
 }
 
 /* Prepares, writes and records a round in one call, blocking: for the

@@ -85,6 +85,7 @@ gboolean     sam_forms_job_record       (SamFormsJob            *job,
 guint        sam_forms_job_get_n_forms  (SamFormsJob            *job);
 const char  *sam_forms_job_get_path     (SamFormsJob            *job,
                                          guint                   index);
+GStrv        sam_forms_job_without_address (SamFormsJob       *job);
 void         sam_forms_job_free         (SamFormsJob            *job);
 
 gboolean     sam_forms_write_round      (SamStore               *store,

@@ -173,9 +173,18 @@ add_file (SamImportDialog *self,
   if (f->refused)
     subtitle = g_strdup (_("Cannot be imported: see why below"));
   else
-    /* TRANSLATORS: a file in the review: agency, period, rows answered, changes. */
-    subtitle = g_strdup_printf (_("%s · %s · %u rows answered · %u changes"),
-                                f->agency, f->target_period, f->answered, f->changes);
+    {
+      g_autofree char *answered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row answered", "%u rows answered",
+                                                                f->answered), f->answered);
+      g_autofree char *changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", f->changes),
+                                                  f->changes);
+      /* TRANSLATORS: rows of a returned form that came back as they were written. */
+      g_autofree char *unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
+                                                                  f->unchanged), f->unchanged);
+
+      /* TRANSLATORS: a file in the review: agency, period, "3 rows answered", "1 change", "2 unchanged". */
+      subtitle = g_strdup_printf (_("%s · %s · %s · %s · %s"), f->agency, f->target_period, answered, changes, unchanged);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), f->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);

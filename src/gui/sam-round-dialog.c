@@ -95,7 +95,8 @@ static gboolean
 show_progress_cb (gpointer data)
 {
   Progress *p = data;
-  g_autofree char *text = g_strdup_printf (_("%u of %u forms written"), p->done, p->total);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u form written", "%u of %u forms written",
+                                                       p->total), p->done, p->total);
 
   gtk_progress_bar_set_fraction (p->dialog->progress_bar, (double) p->done / MAX (p->total, 1));
   gtk_progress_bar_set_text (p->dialog->progress_bar, text);

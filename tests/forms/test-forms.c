@@ -611,6 +611,9 @@ test_write_cli (Fixture       *f,
                                                   "--output", f->forms, "--agency", "Bufdir", "--overwrite", NULL });
   g_assert_cmpint (sam_test_run_exit_code (&run), ==, 0);
   g_assert_true (g_path_is_absolute (g_strstrip (run.out)));
+  /* Bufdir has no e-mail address in the default plan: said, with what to do. */
+  g_assert_nonnull (strstr (run.err, "No e-mail address for 1 agency: Bufdir"));
+  g_assert_nonnull (strstr (run.err, "as the agency’s contact"));
   g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, 1);
 }
 
@@ -691,6 +694,12 @@ test_twice (Fixture       *f,
   g_assert_false (first (again)->apply);
   g_assert_nonnull (first (again)->imported_at);
   g_assert_true (has_issue (again, SAM_ISSUE_NOTE, NULL, "was imported on"));
+  /* When, as people write it, not as an ISO timestamp. */
+  {
+    g_autofree char *shown = sam_format_datetime (first (again)->imported_at);
+    g_assert_true (has_issue (again, SAM_ISSUE_NOTE, NULL, shown));
+    g_assert_false (has_issue (again, SAM_ISSUE_NOTE, NULL, first (again)->imported_at));
+  }
   first (again)->apply = TRUE;   /* even when chosen, nothing changes */
   apply (f, again, 0);
   g_assert_cmpint (sam_store_count (f->store, SAM_KIND_STATUS_UPDATE), ==, count);
@@ -942,6 +951,7 @@ test_conflict (Fixture       *f,
   g_assert_cmpstr (row->old_status, ==, "delayed");
   g_assert_true (has_issue (r, SAM_ISSUE_WARNING, NULL, "“Delayed, 30 %”"));
   g_assert_true (has_issue (r, SAM_ISSUE_WARNING, NULL, "the form says “In progress, 40 %”"));
+  g_assert_false (has_issue (r, SAM_ISSUE_WARNING, NULL, "(reported 20"));
   apply (f, r, first (r)->changes);
   a = activity (f, row_id (f, 0));
   g_assert_cmpstr (sam_record_get_string (a, "status"), ==, "delayed");

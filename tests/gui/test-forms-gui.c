@@ -128,6 +128,19 @@ test_round_and_review (void)
   /* The deadline has passed and nothing came back: every agency is late. */
   forms_written = sam_store_count (store, SAM_KIND_ROUND_FORM);
   g_assert_cmpuint (sam_round_board_get_late (board), ==, forms_written);
+  /* The default plan has no e-mail addresses: the board says so, and so
+   * does a reminder written all the same. */
+  g_assert_nonnull (strstr (sam_round_board_get_message (board), "have no e-mail address"));
+  g_assert_nonnull (strstr (sam_round_board_get_message (board), "Bufdir"));
+  {
+    g_autofree char *eml = g_build_filename (dir, "reminder.eml", NULL);
+    g_assert_true (sam_round_board_write_reminder (board, 0, eml));
+    g_assert_true (g_file_test (eml, G_FILE_TEST_IS_REGULAR));
+    g_assert_nonnull (strstr (sam_round_board_get_message (board), "without a recipient"));
+  }
+  /* Dates are shown as people write them, never as ISO timestamps. */
+  g_assert_null (strstr (sam_round_board_get_title (board), "2026-01-15"));
+  g_assert_nonnull (strstr (sam_round_board_get_title (board), "15 Jan 2026"));
   gtk_window_destroy (GTK_WINDOW (board));
 
   /* Starting the period's round again asks, saying what it replaces; no
