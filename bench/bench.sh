@@ -85,7 +85,11 @@ xvfb-run -a "$build/bench/sam-ui-bench" "$dir/bench-$largest.db" | sed "s/^/ui $
 # not the report's memory limit.
 report_rounds=$([ "$smoke" = 1 ] && echo 1 || echo 3)
 peak_limit=$([ "$smoke" = 1 ] && echo 0 || echo 64)
-RUNS=$report_rounds PEAK_LIMIT_MIB=$peak_limit BENCH_DIR="$dir" sh "$here/report-bench.sh" "$largest" "$build" >/dev/null
+# Its verdict on the memory limit is kept: the tables are written either
+# way, and bench.sh ends with report-bench's status and says why.
+report_status=0
+RUNS=$report_rounds PEAK_LIMIT_MIB=$peak_limit BENCH_DIR="$dir" sh "$here/report-bench.sh" "$largest" "$build" \
+  > "$dir/report-bench.txt" || report_status=$?
 # Medians over the rounds of each time and of the ratios within a round.
 awk -v n="$largest" '
   function median (v, k,   i, j, t) {
@@ -162,4 +166,9 @@ each, medians of the times and of the rounds' ratios)."
     sed -n '/<!-- bench.sh: end -->/,$p' "$here/RESULTS.md" | sed '1d'
   } > "$here/RESULTS.md.new"
   mv "$here/RESULTS.md.new" "$here/RESULTS.md"
+fi
+if [ "$report_status" != 0 ]; then
+  grep '^FAIL' "$dir/report-bench.txt" | sort -u >&2 || true
+  echo "bench: report-bench.sh failed (status $report_status); its output is in $dir/report-bench.txt" >&2
+  exit "$report_status"
 fi
