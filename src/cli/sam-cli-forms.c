@@ -80,7 +80,7 @@ add_option_hint (GError *error)
   char *message;
 
   if (g_error_matches (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_EXISTS))
-    hint = _("To write over them, add --overwrite.");
+    hint = _("To write over forms that are there, add --overwrite.");
   else if (g_error_matches (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_ROUND_EXISTS))
     hint = _("To start a new round all the same, add --replace-round; to write one agency’s form again, add --agency SHORT-NAME.");
   if (hint == NULL)

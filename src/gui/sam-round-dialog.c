@@ -229,8 +229,8 @@ sam_round_dialog_write (SamRoundDialog *self)
                                             : _("The database has no reporting period. Add one under Reporting periods first."));
   if (!(job = sam_forms_prepare (self->store, &options, &error)))
     {
-      show_error (self, error->message);
-      ask (self, error);
+      /* A question says it all; anything else is shown in the dialog. */
+      show_error (self, ask (self, error) ? NULL : error->message);
       return;
     }
   show_error (self, NULL);

@@ -326,7 +326,7 @@ test_sector_responsibility (Fixture       *f,
   g_autoptr(SamAccountability) who = NULL;
   g_autoptr(GPtrArray) board = NULL;
   g_autoptr(SamImportReview) r = NULL, led = NULL;
-  g_autoptr(SamRecord) a = NULL, hdir = NULL;
+  g_autoptr(SamRecord) a = NULL, hdir = NULL, latest = NULL;
   g_autofree char *name = NULL, *form = NULL, *section = NULL, *status = NULL, *progress = NULL, *filled = NULL;
   const SamAccountable *ministry;
   gint64 id = 0;
@@ -353,7 +353,8 @@ test_sector_responsibility (Fixture       *f,
   g_assert_nonnull (strstr (section, "sektoransvar"));
 
   /* On the board, and its answer imports like a lead's. */
-  board = sam_round_board (f->store, sam_record_get_id (sam_round_latest (f->store, NULL)), "2026-03-02", &error);
+  latest = sam_round_latest (f->store, &error);
+  board = sam_round_board (f->store, sam_record_get_id (latest), "2026-03-02", &error);
   for (guint i = 0; i < board->len; i++)
     on_board |= sam_record_get_int (((SamBoardRow *) board->pdata[i])->form, "agency_id") == ministry->agency_id;
   g_assert_true (on_board);
