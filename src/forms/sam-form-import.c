@@ -171,28 +171,10 @@ as_written (const SamImportRow *row,
          && g_strcmp0 (row->export_comment, comment) == 0;
 }
 
-/* Takes the status, progress, comment and latest update of @now as at the
- * period the form goes into, from @as_at (sam_round_as_at()). */
-static void
-take_as_at (SamFormRow *now,
-            GHashTable *as_at)
-{
-  SamRoundState *state = as_at ? g_hash_table_lookup (as_at, &now->activity_id) : NULL;
-
-  if (state == NULL)
-    return;
-  g_free (now->status);
-  now->status = g_strdup (state->status);
-  now->progress = state->progress;
-  g_free (now->comment);
-  now->comment = g_strdup (state->comment);
-  now->update_id = state->update_id;
-}
-
 /* Whether the form's agency answers for @now's activity: its lead, or
  * where it names none a ministry of its sectors (sector responsibility,
- * sam-accountability.h). Returns "y" or "n", or NULL when the store fails. */
-static const char *
+ * sam-accountability.h). Returns 1 or 0, or -1 when the store fails. */
+static int
 answers_for (SamImportFile     *f,
              const SamFormRow  *now,
              SamStore          *store,
@@ -201,13 +183,13 @@ answers_for (SamImportFile     *f,
   g_autoptr(SamAccountability) who = NULL;
 
   if (now->lead_agency_id != 0)
-    return now->lead_agency_id == f->agency_id ? "y" : "n";
+    return now->lead_agency_id == f->agency_id;
   if (!(who = sam_accountability_get (store, now->activity_id, error)))
-    return NULL;
+    return -1;
   for (guint i = 0; i < who->by_sector->len; i++)
     if (((SamAccountable *) who->by_sector->pdata[i])->agency_id == f->agency_id)
-      return "y";
-  return "n";
+      return 1;
+  return 0;
 }
 
 static gboolean
@@ -218,7 +200,7 @@ check_row (SamImportFile     *f,
            GError           **error)
 {
   g_autoptr(GError) local = NULL;
-  const char *accountable;
+  int accountable;
 
   g_free (row->title);
   row->title = g_strdup (now->title);
@@ -227,9 +209,9 @@ check_row (SamImportFile     *f,
   row->old_comment = g_strdup (now->comment);
   if (!row->valid)
     return TRUE;
-  if (!(accountable = answers_for (f, now, store, error)))
+  if ((accountable = answers_for (f, now, store, error)) < 0)
     return FALSE;
-  if (*accountable == 'n')
+  if (accountable == 0)
     {
       row->valid = FALSE;
       if (now->lead)
@@ -284,7 +266,7 @@ review_row (SamImportFile  *f,
                        (long long) row->activity_id);
       return TRUE;
     }
-  take_as_at (now, as_at);
+  sam_form_row_take_state (now, as_at);   /* as at the period the form goes into */
   if (!check_row (f, row, now, store, error))
     return FALSE;
   if (!row->valid)

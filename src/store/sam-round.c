@@ -65,12 +65,13 @@ state_free (SamRoundState *state)
 }
 
 /* Sets @row's status, progress, comment and latest update to those as at
- * the round's period, from @asked. */
-static void
-take_state (SamFormRow *row,
-            GHashTable *asked)
+ * a period, from @states (sam_round_asked() or sam_round_as_at()); leaves
+ * it as it is when @states does not hold its activity. */
+void
+sam_form_row_take_state (SamFormRow *row,
+                         GHashTable *states)
 {
-  SamRoundState *state = asked ? g_hash_table_lookup (asked, &row->activity_id) : NULL;
+  SamRoundState *state = states ? g_hash_table_lookup (states, &row->activity_id) : NULL;
 
   if (state == NULL)
     return;
@@ -151,7 +152,7 @@ read_rows_in (SamStore    *store,
       if (!g_hash_table_contains (asked, activity) || (only && !g_hash_table_contains (only, activity)))
         g_ptr_array_remove_index (rows, i - 1);
       else
-        take_state (rows->pdata[i - 1], asked);
+        sam_form_row_take_state (rows->pdata[i - 1], asked);
     }
   return g_steal_pointer (&rows);
 }
@@ -335,11 +336,7 @@ sam_round_sector_rows (SamStore    *store,
                        GHashTable  *asked,
                        GError     **error)
 {
-  g_autoptr(GHashTable) none = NULL;
-
-  if (ids == NULL)
-    ids = none = g_hash_table_new (g_int64_hash, g_int64_equal);
-  if (g_hash_table_size (ids) == 0)
+  if (ids == NULL || g_hash_table_size (ids) == 0)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) sam_form_row_free);
   return read_rows_in (store, ROW_COLUMNS "WHERE a.lead_agency_id IS NULL" ROW_ORDER, 0, asked, ids, error);
 }

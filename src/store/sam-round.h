@@ -56,6 +56,8 @@ typedef struct
 
 void        sam_form_row_free          (SamFormRow   *row);
 void        sam_board_row_free         (SamBoardRow  *row);
+void        sam_form_row_take_state    (SamFormRow   *row,
+                                        GHashTable   *states);
 
 GHashTable *sam_round_asked            (SamStore        *store,
                                         const SamPeriod *period,
