@@ -153,6 +153,12 @@ test_round_and_review (void)
   question = answer ("cancel");
   g_assert_nonnull (strstr (question, "replaces its board"));
   g_clear_pointer (&question, g_free);
+  /* Yes to a new round still asks before writing over the forms there. */
+  sam_round_dialog_write (round);
+  g_free (answer ("go"));
+  question = answer ("cancel");
+  g_assert_nonnull (strstr (question, "already exist"));
+  g_clear_pointer (&question, g_free);
   g_assert_cmpint (sam_store_count (store, SAM_KIND_ROUND_FORM), ==, forms_written);
   gtk_window_destroy (GTK_WINDOW (round));
   g_assert_cmpint (sam_store_count (store, SAM_KIND_REPORTING_ROUND), ==, rounds);
