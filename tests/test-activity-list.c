@@ -387,6 +387,32 @@ test_background_load (Fixture       *f,
   g_assert_cmpstr (sam_activity_row_get_title (row), ==, "Endret mens listen ble lest");
 }
 
+/* Where the interface asks for English names, the table names sectors and
+ * target groups as the rest of the interface does, by their English
+ * names; agencies by their short names, as in Norwegian. */
+static void
+test_english_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *title = "Videreføre lavterskelseminarer for barnevernstjenesten og andre tjenester";
+  g_autoptr(SamActivityRow) norwegian = NULL, english = NULL;
+  g_autofree char *sectors = NULL, *groups = NULL, *lead = NULL;
+
+  norwegian = row_titled (f, title);
+  g_object_get (norwegian, "sectors", &sectors, NULL);
+  g_assert_cmpstr (sectors, ==, "Barnevern, Kommunale tjenester");
+  g_clear_pointer (&sectors, g_free);
+
+  sam_store_set_english_names (f->store, TRUE);
+  reload (f);
+  english = row_titled (f, title);
+  g_object_get (english, "sectors", &sectors, "target-groups", &groups, "lead", &lead, NULL);
+  g_assert_cmpstr (sectors, ==, "Child welfare services, Municipal services");
+  g_assert_nonnull (strstr (groups, "Child welfare services staff"));
+  g_assert_null (strstr (groups, "Ansatte i barnevernstjenesten"));
+  g_assert_cmpstr (lead, ==, "Bufdir");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -404,5 +430,6 @@ main (int   argc,
   ADD ("/models/activity-list/sector-and-group", test_sector_and_group);
   ADD ("/models/activity-list/live", test_live_list);
   ADD ("/models/activity-list/background-load", test_background_load);
+  ADD ("/models/activity-list/english-names", test_english_names);
   return g_test_run ();
 }

@@ -634,6 +634,95 @@ test_responsibility_table (void)
   g_assert_cmpuint (nobody, >, 0);
 }
 
+/* What `samordna check` finds in the default plan is what the text leaves
+ * open, and nothing that only follows from how the plan is modelled:
+ * - every activity that names no lead, as the text names none: a warning
+ *   where sector responsibility says who answers, an error where nobody
+ *   does (the table beside the plan gives which);
+ * - the one target group no measure is aimed at;
+ * - the six knowledge gaps no R&D project addresses.
+ * Not: sector-wise activities one agency does alone, as the text gives
+ * them (their scope is "sector"); agencies the text names but gives no
+ * task in this focus area (role "named"), or that receive reports. */
+static const char *const expected_findings[] = {
+  "note\ttarget-group-unreached\tBarn og unge på digitale plattformer og arenaer for bytte av seksuelle tjenester",
+  "warning\tknowledge-gap-unaddressed\tOmfang og art av menneskehandel",
+  "warning\tknowledge-gap-unaddressed\tHelsekonsekvenser av menneskehandel",
+  "warning\tknowledge-gap-unaddressed\tBarn og unges sårbarhet for seksuell utnyttelse på digitale plattformer og byttearenaer",
+  "warning\tknowledge-gap-unaddressed\tRisiko for menneskehandel i migrasjon",
+  "warning\tknowledge-gap-unaddressed\tAnvendelse og effekt av barnevernstiltak",
+  "warning\tknowledge-gap-unaddressed\tForebygging mot menneskehandel",
+};
+
+static char *
+describe_finding (const char *severity,
+                  const char *check,
+                  SamKind     kind,
+                  gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRecord) record = sam_store_get (store, kind, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup_printf ("%s\t%s\t%s", severity, check, sam_record_get_title (record));
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+test_check_findings (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "default-plan-responsibility.tsv", NULL);
+  g_autofree char *table = read_text (path);
+  g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = sam_coordination_run_checks (store, &error);
+  gboolean header = TRUE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+
+      if (*lines[i] == '#' || *lines[i] == '\0')
+        continue;
+      if (header)
+        {
+          header = FALSE;
+          continue;
+        }
+      columns = g_strsplit (lines[i], "\t", -1);
+      if (!g_str_equal (columns[2], "named lead"))
+        g_ptr_array_add (expected, g_strdup_printf ("%s\t%s\t%s", g_str_equal (columns[2], "nobody") ? "error" : "warning",
+                                                    SAM_CHECK_ACTIVITY_NO_LEAD, columns[1]));
+    }
+  g_assert_cmpuint (expected->len, ==, 32);
+  for (guint i = 0; i < G_N_ELEMENTS (expected_findings); i++)
+    g_ptr_array_add (expected, g_strdup (expected_findings[i]));
+  for (guint i = 0; i < results->len; i++)
+    {
+      const SamCheckResult *r = results->pdata[i];
+
+      g_ptr_array_add (found, describe_finding (sam_severity_to_string (r->severity), r->check_id, r->kind, r->id));
+    }
+  g_ptr_array_sort (expected, compare_strings);
+  g_ptr_array_sort (found, compare_strings);
+  for (guint i = 0; i < MAX (expected->len, found->len); i++)
+    if (i >= expected->len || i >= found->len || g_strcmp0 (expected->pdata[i], found->pdata[i]) != 0)
+      g_error ("`samordna check` on the default plan differs from what the text leaves open:\n"
+               "  expected: %s\n  found:    %s",
+               i < expected->len ? (char *) expected->pdata[i] : "(nothing more)",
+               i < found->len ? (char *) found->pdata[i] : "(nothing more)");
+  g_assert_cmpuint (found->len, ==, 39);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +750,7 @@ main (int   argc,
   g_test_add_func ("/default-plan/english-in-interface", test_english_in_interface);
   g_test_add_func ("/default-plan/sector-ministries", test_sector_ministries);
   g_test_add_func ("/default-plan/responsibility-table", test_responsibility_table);
+  g_test_add_func ("/default-plan/check-findings", test_check_findings);
   status = g_test_run ();
 
   g_clear_object (&store);

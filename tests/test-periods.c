@@ -101,8 +101,9 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = sam_test_make_dir ();
-  made = sam_test_open_new (f->dir, "periods.db");
-  f->path = g_strdup (sam_store_get_path (made));
+  f->path = sam_test_new_location (f->dir, "periods.db");
+  made = sam_store_open (f->path, &error);
+  g_assert_no_error (error);
   g_clear_object (&made);
   sam_test_sql (f->path, fixture_sql);
   f->store = sam_store_open (f->path, &error);

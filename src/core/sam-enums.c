@@ -46,6 +46,9 @@ const SamEnumValue sam_agency_kind_values[] = {
 const SamEnumValue sam_agency_role_values[] = {
   { "actor", N_("Takes part in activities") },
   { "recipient", N_("Receives reports") },
+  /* Named in the strategy, as context or as those a measure is for,
+   * but given no task of its own: not expected to act. */
+  { "named", N_("Named, with no task of its own") },
   { NULL, NULL },
 };
 

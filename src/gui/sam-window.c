@@ -10,6 +10,7 @@
 #include "sam-round-actions.h"
 #include "sam-round-board.h"
 #include "sam-round-dialog.h"
+#include "sam-server-dialog.h"
 #include "sam-search.h"
 #include "sam-status-dialog.h"
 #include "models/sam-details.h"
@@ -651,6 +652,29 @@ open_action (GtkWidget  *widget,
                                                                           : GTK_FILE_CHOOSER_ACTION_SAVE);
 }
 
+static void
+on_server_opened_cb (SamServerDialog *dialog,
+                     SamStore        *store,
+                     const char      *address,
+                     SamWindow       *self)
+{
+  g_clear_pointer (&self->error, g_free);
+  set_store (self, store);
+}
+
+/* Open Plan on a Server…: the dialog opens the plan, and says there what
+ * went wrong; the window takes the plan when it is open. */
+static void
+open_server_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SamServerDialog *dialog = sam_server_dialog_new (GTK_WINDOW (widget));
+
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (on_server_opened_cb), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Opens a file Samordna wrote (a report) with the desktop's program for it. */
 static void
 open_file_action (GtkWidget  *widget,
@@ -1157,6 +1181,7 @@ install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-server", NULL, open_server_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);

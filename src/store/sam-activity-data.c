@@ -56,16 +56,18 @@ sam_activity_names_free (SamActivityNames *names)
 }
 
 /* Returns the names of agencies (short ones where given), sectors, target
- * groups and period codes, and the plans' dates; NULL with a SamStoreError. */
+ * groups and period codes, and the plans' dates; names in English where the
+ * store asks for English names and there is one (SAM_NAME()); NULL with a
+ * SamStoreError. */
 SamActivityNames *
 sam_activity_names_read (SamStore  *store,
                          GError   **error)
 {
   g_autoptr(SamActivityNames) names = g_new0 (SamActivityNames, 1);
   const struct { GHashTable **table; const char *sql; } tables[] = {
-    { &names->agencies, "SELECT id, coalesce(nullif(short_name, ''), name) FROM agency" },
-    { &names->sectors, "SELECT id, name FROM sector" },
-    { &names->groups, "SELECT id, name FROM target_group" },
+    { &names->agencies, "SELECT id, coalesce(nullif(short_name, ''), " SAM_NAME ("agency") ") FROM agency" },
+    { &names->sectors, "SELECT id, " SAM_NAME ("sector") " FROM sector" },
+    { &names->groups, "SELECT id, " SAM_NAME ("target_group") " FROM target_group" },
     { &names->periods, "SELECT id, code FROM reporting_period" },
     { &names->plan_starts, "SELECT id, start_date FROM plan" },
     { &names->plan_ends, "SELECT id, end_date FROM plan" },

@@ -200,7 +200,10 @@ lead_only_cb (SamStmt       *stmt,
  * answers for one by sector responsibility, organises or is a partner in a
  * seminar that is not cancelled, organises a seminar format, leads an R&D
  * project, or is a body that receives reports (as a national rapporteur or
- * a monitoring body does) rather than acts. An organisation often acts
+ * a monitoring body does) rather than acts, or one the strategy names but
+ * gives no task of its own (role "named": the missions the routines are
+ * for, a body whose tasks lie in another focus area), which is not
+ * expected to act. An organisation often acts
  * through the bodies below it (a ministry through its agencies, the UN
  * through UNHCR), so an agency is idle only when neither it nor any agency
  * below it has a part. */
@@ -215,7 +218,7 @@ lead_only_cb (SamStmt       *stmt,
   "   WHERE coalesce(s.status, '') <> 'cancelled'" \
   " UNION SELECT organiser_id FROM seminar_format" \
   " UNION SELECT lead_agency_id FROM rd_project" \
-  " UNION SELECT id FROM agency WHERE role = 'recipient')"
+  " UNION SELECT id FROM agency WHERE role IN ('recipient', 'named'))"
 
 static const char idle_sql[] =
   "WITH RECURSIVE part(id) AS MATERIALIZED " AGENCY_HAS_PART ", "
@@ -374,7 +377,7 @@ static const struct {
   { SAM_CHECK_ACTIVITY_NO_LEAD, SAM_SEVERITY_ERROR, NULL, NULL, check_no_lead },
   { SAM_CHECK_ACTIVITY_LEAD_ONLY, SAM_SEVERITY_WARNING,
     "SELECT a.id, a.title, g.name FROM activity a CROSS JOIN agency g ON g.id = a.lead_agency_id "
-    "WHERE " SAM_LIVE_ACTIVITY " AND NOT EXISTS (SELECT 1 FROM activity_partner ap "
+    "WHERE " SAM_LIVE_ACTIVITY " AND a.scope IS DISTINCT FROM 'sector' AND NOT EXISTS (SELECT 1 FROM activity_partner ap "
     "  WHERE ap.activity_id = a.id AND ap.agency_id <> a.lead_agency_id) ORDER BY a.id",
     lead_only_cb },
   { SAM_CHECK_AGENCY_IDLE, SAM_SEVERITY_WARNING, idle_sql, idle_cb },
@@ -396,9 +399,12 @@ static const struct {
  *   that says which ministries answer for it by sector responsibility, or
  *   an error when none does (see sam-accountability.h);
  * - activity-lead-only (warning): a live activity whose lead is its only
- *   actor (no partner other than the lead);
+ *   actor (no partner other than the lead), unless it is sector-wise
+ *   (scope "sector"): the strategy sets sector-wise work to be the
+ *   sector's own, beside the cross-sector work;
  * - agency-idle (warning): an agency that, with every agency below it, has
- *   no part in anything and receives no reports;
+ *   no part in anything, receives no reports and is not one the strategy
+ *   names without a task (role "named");
  * - ministry-measure-gap (error): a ministry none of whose agencies, itself
  *   included, has an activity in a measure the strategy gives it;
  * - target-group-unreached (info): a target group nothing reaches, neither

@@ -50,6 +50,7 @@ struct _SamDb
 {
   const SamDbVTable *vtable;
   gboolean           in_transaction;   /* kept by the backend */
+  guint64            commits;          /* by sam_db_commit(), kept by sam-db.c */
   /* What the last failed statement broke: see sam_db_set_constraint(). */
   SamDbConstraint    constraint;
   char              *constraint_column;

@@ -128,6 +128,7 @@ gboolean      sam_db_begin              (SamDb            *db,
 gboolean      sam_db_commit             (SamDb            *db,
                                          GError          **error);
 void          sam_db_rollback           (SamDb            *db);
+guint64       sam_db_get_commits        (SamDb            *db);
 gboolean      sam_db_in_transaction     (SamDb            *db);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 gint64        sam_db_changes            (SamDb            *db);

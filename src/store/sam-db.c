@@ -152,7 +152,19 @@ sam_db_commit (SamDb   *db,
                GError **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
-  return db->vtable->commit (db, error);
+  if (!db->vtable->commit (db, error))
+    return FALSE;
+  db->commits++;
+  return TRUE;
+}
+
+/* Returns how many transactions sam_db_commit() has committed on @db:
+ * for the tests, which count that a change is one transaction. */
+guint64
+sam_db_get_commits (SamDb *db)
+{
+  g_return_val_if_fail (db != NULL, 0);
+  return db->commits;
 }
 
 /* Ends the open transaction, undoing it; does nothing outside one. */

@@ -15,12 +15,13 @@
 #include "store/sam-accountability.h"
 #include "store/sam-coordination.h"
 #include "models/sam-matrix-rows.h"
+#include "sam-test-util.h"
 
 /* The world */
 
 enum { SEC_A, SEC_B, SEC_C, SEC_D, SEC_E, N_SECTORS };
 enum { AG_MIN, AG_DIR, AG_SUB, AG_EMPTY_MIN, AG_LONE, AG_NGO, AG_ACT_MIN, AG_ACT, AG_SEMINAR, AG_CANCELLED,
-       AG_RAPPORTEUR, AG_ORG, AG_ORG_BODY, AG_IDLE_MIN, N_AGENCIES };
+       AG_RAPPORTEUR, AG_ORG, AG_ORG_BODY, AG_IDLE_MIN, AG_NAMED, N_AGENCIES };
 enum { TG_X, TG_Y, TG_Z, TG_PARENT, TG_CHILD, TG_NONE, TG_UMBRELLA, TG_UNDER, N_GROUPS };
 enum { M1, M2, N_MEASURES };
 enum { P1, P2, P3, N_PLANS };
@@ -54,6 +55,7 @@ static const struct {
   [AG_ORG] = { "Verdensorganisasjonen", "VORG", "international", NONE, { END } },
   [AG_ORG_BODY] = { "Verdensorganets utvalg", "VUTV", "international", AG_ORG, { END } },
   [AG_IDLE_MIN] = { "Ledigdepartementet", "LEDD", "ministry", NONE, { END } },
+  [AG_NAMED] = { "Nevntetaten", "NEVN", "agency", NONE, { END }, "named" },
 };
 
 static const struct {
@@ -84,10 +86,10 @@ static const struct {
   const char *title;
   int lead;
   int partners[MAX_LINKS], sectors[MAX_LINKS], groups[MAX_LINKS];
-  const char *status, *message, *start, *due;
+  const char *status, *message, *start, *due, *scope;
 } activities[] = {
   { P1, "K1 med partner", AG_DIR, { AG_NGO, END }, { SEC_A, END }, { TG_X, TG_Y, END }, "in_progress", NULL, NULL, NULL },
-  { P1, "K2 bare leder", AG_SUB, { END }, { SEC_A, SEC_C, END }, { TG_X, END }, "planned", NULL, NULL, NULL },
+  { P1, "K2 bare leder", AG_SUB, { END }, { SEC_A, SEC_C, END }, { TG_X, END }, "planned", NULL, NULL, NULL, "cross_sector" },
   { P1, "K3 uten leder", NONE, { AG_NGO, END }, { SEC_C, END }, { TG_Z, END }, "planned", NULL, NULL, NULL },
   { P1, "K4 leder som partner", AG_DIR, { AG_DIR, END }, { SEC_B, END }, { TG_CHILD, END }, NULL, NULL, NULL, NULL },
   { P1, "K5 avlyst", NONE, { END }, { SEC_B, END }, { TG_X, END }, "cancelled", NULL, NULL, NULL },
@@ -101,6 +103,7 @@ static const struct {
   { P3, "K13 uten noen", NONE, { END }, { SEC_D, END }, { TG_UMBRELLA, END }, "planned", NULL, NULL, NULL },
   { P1, "K14 tre sektorer", NONE, { AG_NGO, END }, { SEC_E, SEC_C, SEC_A, SEC_D }, { END }, "in_progress", NULL, NULL, NULL },
   { P3, "K15 Tomdepartementets sektor", NONE, { END }, { SEC_B, END }, { TG_Z, END }, "planned", NULL, NULL, NULL },
+  { P1, "K16 sektorvis, bare leder", AG_ACT, { END }, { SEC_C, END }, { TG_X, END }, "planned", NULL, NULL, NULL, "sector" },
 };
 #define N_ACTIVITIES G_N_ELEMENTS (activities)
 
@@ -235,6 +238,8 @@ build_plans (World *w)
         sam_record_set_string (r, "start_date", activities[i].start);
       if (activities[i].due)
         sam_record_set_string (r, "due_date", activities[i].due);
+      if (activities[i].scope)
+        sam_record_set_string (r, "scope", activities[i].scope);
       w->activities[i] = insert (w, r);
     }
 }
@@ -285,9 +290,8 @@ world_set_up (World *w, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  w->dir = g_dir_make_tmp ("samordna-coordination-XXXXXX", &error);
-  g_assert_no_error (error);
-  w->path = g_build_filename (w->dir, "test.db", NULL);
+  w->dir = sam_test_make_dir ();
+  w->path = sam_test_new_location (w->dir, "test.db");
   w->store = sam_store_open (w->path, &error);
   g_assert_no_error (error);
   build_structure (w);
@@ -298,16 +302,8 @@ world_set_up (World *w, gconstpointer data)
 static void
 world_tear_down (World *w, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (w->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&w->store);
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (w->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (w->dir);
+  sam_test_remove_dir (w->dir);
   g_free (w->path);
   g_free (w->dir);
 }
@@ -579,7 +575,8 @@ test_responsibility_cell_text (World *w, gconstpointer data)
   g_assert_no_error (error);
   /* Aktivdepartementet names nothing itself but answers for K3 and K14. */
   g_assert_cmpstr (act_min_text, ==, "2 SR");
-  g_assert_cmpstr (act_text, ==, "1 L");
+  /* Aktivetaten leads I7 and K16. */
+  g_assert_cmpstr (act_text, ==, "2 L");
   g_assert_cmpstr (dir_text, ==, "2 L · 3 P");
   g_assert_cmpstr (lone_text, ==, "");
 }
@@ -890,7 +887,9 @@ test_checks_activities (World *w, gconstpointer data)
   for (guint i = 0; i < N_ACTIVITIES; i++)
     {
       gboolean no_lead = live (i) && activities[i].lead == NONE;
-      gboolean lead_only = live (i) && activities[i].lead != NONE;
+      /* A sector-wise activity is its sector's own work, as the text
+       * sets it: working alone there is no gap. */
+      gboolean lead_only = live (i) && activities[i].lead != NONE && g_strcmp0 (activities[i].scope, "sector") != 0;
       const SamCheckResult *r;
 
       for (guint p = 0; p < MAX_LINKS && activities[i].partners[p] != END; p++)
@@ -928,17 +927,20 @@ test_checks_activities (World *w, gconstpointer data)
   g_assert_nonnull (find_result (results, SAM_CHECK_ACTIVITY_LEAD_ONLY, w->activities[1], 0));
   g_assert_nonnull (find_result (results, SAM_CHECK_ACTIVITY_LEAD_ONLY, w->activities[3], 0));
   g_assert_null (find_result (results, SAM_CHECK_ACTIVITY_NO_LEAD, w->activities[4], 0));
+  /* K16 is sector-wise: its lead alone is as it should be. */
+  g_assert_null (find_result (results, SAM_CHECK_ACTIVITY_LEAD_ONLY, w->activities[15], 0));
 }
 
 /* An agency has a part when it leads or is a partner in a live activity,
  * answers for one by sector responsibility, organises a seminar that is
- * not cancelled, or is a body that receives reports. */
+ * not cancelled, or is a body that receives reports or one the text names
+ * without giving it a task. */
 static gboolean
 has_part (int agency)
 {
   if (agency == AG_SEMINAR)   /* organises a seminar that is not cancelled */
     return TRUE;
-  if (g_strcmp0 (agencies[agency].role, "recipient") == 0)
+  if (g_strcmp0 (agencies[agency].role, "recipient") == 0 || g_strcmp0 (agencies[agency].role, "named") == 0)
     return TRUE;
   for (guint i = 0; i < N_ACTIVITIES; i++)
     if (live (i) && (activities[i].lead == agency || has (activities[i].partners, agency) || sector_duty (i, agency)))
@@ -984,6 +986,9 @@ test_checks_agencies (World *w, gconstpointer data)
    * organisation whose body below it takes part. */
   g_assert_null (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_RAPPORTEUR], 0));
   g_assert_null (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_ORG], 0));
+  /* Nor is one the text names but gives no task (the body the routines
+   * are for, one whose tasks lie in another focus area). */
+  g_assert_null (find_result (results, SAM_CHECK_AGENCY_IDLE, w->agencies[AG_NAMED], 0));
 }
 
 /* Given: a live activity in the measure names a sector the ministry is

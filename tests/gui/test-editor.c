@@ -530,6 +530,73 @@ test_sector_responsibility (Fixture       *f,
   g_assert_nonnull (strstr (markup, "names its lead agency"));
 }
 
+/* Returns the first label in @widget's tree that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+shown_text (GtkWidget *editor)
+{
+  GtkTextIter start, end;
+
+  if (!GTK_IS_TEXT_VIEW (editor))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), &start, &end);
+  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), &start, &end, FALSE);
+}
+
+/* Each fact of the default plan shows the sentence of the strategy it
+ * comes from under "From the strategy"; an agency the text names but
+ * gives no task says so in its role. */
+static void
+test_from_the_strategy (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { SamKind kind; const char *field, *value; } facts[] = {
+    { SAM_KIND_ACTIVITY, "title", "Utarbeide rutiner for utenriksstasjonene ved mistanke om menneskehandel" },
+    { SAM_KIND_AGENCY, "short_name", "Utenriksstasjonene" },
+    { SAM_KIND_TARGET_GROUP, "name", "Barn og unge på digitale plattformer og arenaer for bytte av seksuelle tjenester" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    {
+      g_autoptr(SamRecord) record = sam_test_find (f->store, facts[i].kind, facts[i].field, facts[i].value);
+      SamFieldRow *row;
+      g_autofree char *shown = NULL;
+
+      g_assert_nonnull (record);
+      sam_window_show_record (f->window, record);
+      sam_gui_iterate ();
+      row = sam_editor_get_row (sam_window_get_editor (f->window), "source_quote");
+      g_assert_nonnull (row);
+      g_assert_nonnull (find_label (GTK_WIDGET (row), "From the strategy"));
+      g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (row)));
+      shown = shown_text (sam_field_row_get_editor (row));
+      g_assert_cmpstr (shown, ==, sam_record_get_string (record, "source_quote"));
+      g_assert_cmpuint (strlen (shown), >, 20);
+      if (facts[i].kind == SAM_KIND_AGENCY)
+        {
+          GtkDropDown *role = GTK_DROP_DOWN (sam_gui_editor_widget (f->window, "role"));
+          GtkStringObject *item = gtk_drop_down_get_selected_item (role);
+
+          g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Named, with no task of its own");
+        }
+    }
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -552,5 +619,6 @@ main (int   argc,
   ADD ("/gui/editor/filter-agency-with-subordinates", test_filter_agency_with_subordinates);
   ADD ("/gui/editor/status-update", test_status_update);
   ADD ("/gui/editor/sector-responsibility", test_sector_responsibility);
+  ADD ("/gui/editor/from-the-strategy", test_from_the_strategy);
   return g_test_run ();
 }
