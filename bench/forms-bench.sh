@@ -3,8 +3,9 @@
 # 500 agencies × 200 activities (databases from sam-generate, lead agencies
 # limited to the first N). For each: the time and peak memory of
 # `samordna forms` (every agency's form) and of `samordna import` (every
-# form back, unchanged, so that every row becomes a status update of the
-# period), next to writing as many cells with plain libxlsxwriter
+# form back as it was written: reading and reviewing every row; a row that
+# comes back as written is unchanged and not recorded, so few or no status
+# updates are recorded), next to writing as many cells with plain libxlsxwriter
 # (plain-xlsx) as the yardstick, in alternating rounds. Prints a table and
 # rewrites its part of bench/RESULTS.md.
 #

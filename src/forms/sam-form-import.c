@@ -6,6 +6,7 @@
 
 #include "sam-form-import.h"
 #include "sam-forms-private.h"
+#include "store/sam-accountability.h"
 #include "store/sam-report-data.h"
 #include "store/sam-rules.h"
 #include "store/sam-status.h"
@@ -153,6 +154,44 @@ newer_than_form (SamImportFile    *f,
   return f->written_at && now->reported_at && g_strcmp0 (now->reported_at, f->written_at) > 0;
 }
 
+/* Whether @row comes back as the form was written: same status, progress
+ * and comment (by the hidden sheet; where a re-save dropped it, by what
+ * Samordna holds as at the period, @now). */
+static gboolean
+as_written (const SamImportRow *row,
+            const SamFormRow   *now)
+{
+  g_autofree char *comment = NULL;
+
+  if (!row->export_known)
+    return same_values (now->status, now->progress, now->comment,
+                        row->new_status, row->new_progress, row->new_comment);
+  comment = sam_form_text_hash (row->new_comment);
+  return g_strcmp0 (row->export_status, row->new_status) == 0 && row->export_progress == row->new_progress
+         && g_strcmp0 (row->export_comment, comment) == 0;
+}
+
+/* Whether the form's agency answers for @now's activity: its lead, or
+ * where it names none a ministry of its sectors (sector responsibility,
+ * sam-accountability.h). Returns 1 or 0, or -1 when the store fails. */
+static int
+answers_for (SamImportFile     *f,
+             const SamFormRow  *now,
+             SamStore          *store,
+             GError           **error)
+{
+  g_autoptr(SamAccountability) who = NULL;
+
+  if (now->lead_agency_id != 0)
+    return now->lead_agency_id == f->agency_id;
+  if (!(who = sam_accountability_get (store, now->activity_id, error)))
+    return -1;
+  for (guint i = 0; i < who->by_sector->len; i++)
+    if (((SamAccountable *) who->by_sector->pdata[i])->agency_id == f->agency_id)
+      return 1;
+  return 0;
+}
+
 static gboolean
 check_row (SamImportFile     *f,
            SamImportRow      *row,
@@ -161,6 +200,7 @@ check_row (SamImportFile     *f,
            GError           **error)
 {
   g_autoptr(GError) local = NULL;
+  int accountable;
 
   g_free (row->title);
   row->title = g_strdup (now->title);
@@ -169,12 +209,19 @@ check_row (SamImportFile     *f,
   row->old_comment = g_strdup (now->comment);
   if (!row->valid)
     return TRUE;
-  if (now->lead_agency_id != f->agency_id)
+  if ((accountable = answers_for (f, now, store, error)) < 0)
+    return FALSE;
+  if (accountable == 0)
     {
       row->valid = FALSE;
-      sam_import_note (f, SAM_ISSUE_ROW, STATUS_SHEET, row->row, -1,
-                       _("“%s” is led by %s, not by %s, so this form cannot report on it; the row is not imported."),
-                       now->title, now->lead ? now->lead : _("no agency"), f->agency);
+      if (now->lead)
+        sam_import_note (f, SAM_ISSUE_ROW, STATUS_SHEET, row->row, -1,
+                         _("“%s” is led by %s, not by %s, so this form cannot report on it; the row is not imported."),
+                         now->title, now->lead, f->agency);
+      else
+        sam_import_note (f, SAM_ISSUE_ROW, STATUS_SHEET, row->row, -1,
+                         _("“%s” names no lead agency, and %s is not the ministry of its sectors, so this form cannot report on it; the row is not imported."),
+                         now->title, f->agency);
       return TRUE;
     }
   row->period_id = sam_round_period_for (store, f->target_period, now->plan_id, &local);
@@ -187,7 +234,7 @@ check_row (SamImportFile     *f,
       return TRUE;
     }
   if (row->new_progress < 0)
-    row->new_progress = g_strcmp0 (row->new_status, "done") == 0 ? 100 : MAX (now->progress, 0);
+    row->new_progress = g_strcmp0 (row->new_status, "done") == 0 ? 100 : now->progress;   /* the latest stands */
   if (g_strcmp0 (row->new_status, "done") == 0 && row->new_progress < 100)
     {
       row->valid = FALSE;
@@ -201,6 +248,7 @@ check_row (SamImportFile     *f,
 static gboolean
 review_row (SamImportFile  *f,
             SamImportRow   *row,
+            GHashTable     *as_at,
             SamStore       *store,
             GError        **error)
 {
@@ -218,11 +266,17 @@ review_row (SamImportFile  *f,
                        (long long) row->activity_id);
       return TRUE;
     }
+  sam_form_row_take_state (now, as_at);   /* as at the period the form goes into */
   if (!check_row (f, row, now, store, error))
     return FALSE;
   if (!row->valid)
     return TRUE;
   f->answered++;
+  if (as_written (row, now))
+    {
+      f->unchanged++;
+      return TRUE;
+    }
   existing = sam_round_update_in_period (store, row->activity_id, f->target_period, &local);
   if (local)
     return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
@@ -238,9 +292,10 @@ review_row (SamImportFile  *f,
     {
       g_autofree char *ours = describe (now->status, now->progress);
       g_autofree char *theirs = describe (row->new_status, row->new_progress);
+      g_autofree char *when = now->reported_at ? sam_format_datetime (now->reported_at) : g_strdup ("?");
       sam_import_note (f, SAM_ISSUE_WARNING, STATUS_SHEET, row->row, -1,
                        _("“%s”: Samordna got the status “%s” (reported %s) after the form was written; the form says “%s”. Samordna’s is kept unless you choose the form’s."),
-                       now->title, ours, now->reported_at ? now->reported_at : "?", theirs);
+                       now->title, ours, when, theirs);
     }
   row->apply = row->changed && !row->conflict;
   if (row->apply)
@@ -260,6 +315,8 @@ sam_import_review_add (SamImportReview  *review,
                        const char       *as_period,
                        GError          **error)
 {
+  g_autoptr(SamPeriod) period = NULL;
+  g_autoptr(GHashTable) as_at = NULL;
   gboolean other_period = FALSE;
 
   g_return_val_if_fail (review != NULL && file != NULL, FALSE);
@@ -276,16 +333,71 @@ sam_import_review_add (SamImportReview  *review,
     return TRUE;
   g_clear_pointer (&file->imported_at, g_free);
   if (sam_round_hash_imported (store, file->hash, &file->imported_at))
-    sam_import_note (file, SAM_ISSUE_NOTE, NULL, 0, -1,
-                     _("This very file was imported on %s; what it recorded then is not recorded again."),
-                     file->imported_at);
+    {
+      g_autofree char *when = sam_format_datetime (file->imported_at);
+      sam_import_note (file, SAM_ISSUE_NOTE, NULL, 0, -1,
+                       _("This very file was imported on %s; what it recorded then is not recorded again."), when);
+    }
+  if (!(period = sam_period_find (store, file->target_period, error))
+      || !(as_at = sam_round_as_at (store, period, error)))
+    return FALSE;
   for (guint i = 0; i < file->rows->len; i++)
-    if (!review_row (file, file->rows->pdata[i], store, error))
+    if (!review_row (file, file->rows->pdata[i], as_at, store, error))
       return FALSE;
   if (file->answered == 0)
     sam_import_note (file, SAM_ISSUE_NOTE, NULL, 0, -1, _("The form has no answered row."));
+  file->other_period = other_period;
   file->apply = file->changes > 0 && !other_period;
   return TRUE;
+}
+
+/* Chooses for @row of @file, a conflict (Samordna got another status
+ * after the form was written), whether the form's values are recorded
+ * (@take_form) or Samordna's kept. Counts the file's changes again; a file
+ * that gets its first change is applied, unless it is for another period
+ * than the round in progress. Other rows are left as they are. */
+void
+sam_import_file_choose (SamImportFile *file,
+                        SamImportRow  *row,
+                        gboolean       take_form)
+{
+  guint before;
+
+  g_return_if_fail (file != NULL && row != NULL);
+  if (!row->conflict || !row->valid)
+    return;
+  before = file->changes;
+  row->apply = take_form;
+  file->changes = 0;
+  for (guint i = 0; i < file->rows->len; i++)
+    {
+      SamImportRow *r = file->rows->pdata[i];
+      if (r->valid && r->changed && r->apply)
+        file->changes++;
+    }
+  if (before == 0 && file->changes > 0 && !file->other_period && !file->refused)
+    file->apply = TRUE;
+  else if (file->changes == 0)
+    file->apply = FALSE;
+}
+
+/* Counts what of @file is left out: rows not imported (and cells
+ * refused), conflicts where Samordna's status is kept, and every change
+ * of a file not applied; a refused file counts 1 at least. */
+guint
+sam_import_file_left_out (SamImportFile *file)
+{
+  guint n;
+
+  g_return_val_if_fail (file != NULL, 0);
+  n = sam_import_file_count (file, SAM_ISSUE_ROW) + (file->refused ? 1 : 0);
+  for (guint i = 0; i < file->rows->len; i++)
+    {
+      SamImportRow *r = file->rows->pdata[i];
+      if (r->valid && r->changed && (!r->apply || !file->apply))
+        n++;
+    }
+  return n;
 }
 
 /* Applying */

@@ -62,6 +62,10 @@ typedef struct
   /* Read from the file, before the review. */
   gint64    export_update;  /* the latest update when the form was written; -1: unknown */
   gboolean  locked_edited;
+  gboolean  export_known;   /* the row's values as written are known: */
+  char     *export_status;  /* the status the form was written with, a nick or NULL */
+  int       export_progress;/* -1: none */
+  char     *export_comment;  /* SHA-256 of the comment it was written with, hex */
 } SamImportRow;
 
 typedef struct
@@ -85,6 +89,8 @@ typedef struct
   char      *imported_at;   /* when this very file was imported before, or NULL */
   guint      answered;      /* rows with a status that can be recorded */
   guint      changes;       /* rows whose recording changes something */
+  guint      unchanged;     /* rows sent back as the form was written */
+  gboolean   other_period;  /* for another period than the round in progress: not applied unless chosen */
 } SamImportFile;
 
 typedef struct
@@ -114,6 +120,10 @@ gboolean         sam_import_review_apply    (SamImportReview      *review,
                                              SamStore             *store,
                                              SamImportResult      *result,
                                              GError              **error);
+void             sam_import_file_choose     (SamImportFile        *file,
+                                             SamImportRow         *row,
+                                             gboolean              take_form);
+guint            sam_import_file_left_out   (SamImportFile        *file);
 guint            sam_import_file_count      (SamImportFile        *file,
                                              SamIssueLevel         level);
 const char      *sam_import_level_label     (SamIssueLevel         level);

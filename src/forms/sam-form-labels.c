@@ -53,6 +53,8 @@ static const struct {
   [F_PROGRESS_ERROR] = { "Write a whole number from 0 to 100.", "Skriv et helt tall fra 0 til 100." },
   [F_PROGRESS_INPUT] = { "0 to 100 %", "0 til 100 %" },
   [F_DATE_FORMAT] = { "%Y-%m-%d", "%d.%m.%Y" },
+  [F_BY_SECTOR] = { "Accountable by sector responsibility: these activities name no lead agency, so the ministry responsible for their sector answers for them. Report on them as on those above.",
+                    "Ansvarlig etter sektoransvarsprinsippet: disse aktivitetene har ingen virksomhet med hovedansvar, så departementet med ansvar for sektoren svarer for dem. Rapporter på dem som på dem over." },
 };
 
 /* Returns @label in @language; never NULL. */

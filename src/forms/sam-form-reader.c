@@ -22,6 +22,9 @@ typedef struct
 {
   gint64  update_id;
   char   *lock_hash;
+  char   *status;
+  int     progress;
+  char   *comment_hash;
 } ExportState;
 
 typedef struct
@@ -51,6 +54,8 @@ row_free (SamImportRow *row)
   g_free (row->old_comment);
   g_free (row->new_status);
   g_free (row->new_comment);
+  g_free (row->export_status);
+  g_free (row->export_comment);
   g_free (row);
 }
 
@@ -58,6 +63,8 @@ static void
 state_free (ExportState *state)
 {
   g_free (state->lock_hash);
+  g_free (state->status);
+  g_free (state->comment_hash);
   g_free (state);
 }
 
@@ -167,6 +174,7 @@ read_states (Reading *r,
     {
       const SamXlsxCell *id = sam_xlsx_book_get_cell (r->book, hidden, row, 0);
       const SamXlsxCell *update = sam_xlsx_book_get_cell (r->book, hidden, row, 5);
+      const SamXlsxCell *progress = sam_xlsx_book_get_cell (r->book, hidden, row, 3);
       ExportState *state;
 
       if (id == NULL || id->type != SAM_XLSX_NUMBER)
@@ -174,6 +182,11 @@ read_states (Reading *r,
       state = g_new0 (ExportState, 1);
       state->update_id = update && update->type == SAM_XLSX_NUMBER ? (gint64) update->number : 0;
       state->lock_hash = sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (r->book, hidden, row, 6));
+      state->status = g_strstrip (sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (r->book, hidden, row, 2)));
+      if (*state->status == '\0')
+        g_clear_pointer (&state->status, g_free);
+      state->progress = progress && progress->type == SAM_XLSX_NUMBER ? (int) progress->number : -1;
+      state->comment_hash = sam_xlsx_cell_to_text (sam_xlsx_book_get_cell (r->book, hidden, row, 4));
       g_hash_table_insert (r->states, g_memdup2 (&(gint64) { (gint64) id->number }, sizeof (gint64)), state);
     }
 }
@@ -418,6 +431,10 @@ check_locked (Reading      *r,
   if (state == NULL)
     return;
   row->export_update = state->update_id;
+  row->export_known = TRUE;
+  row->export_status = g_strdup (state->status);
+  row->export_progress = state->progress;
+  row->export_comment = g_strdup (state->comment_hash);
   hash = row_lock_hash (r, index);
   if (g_strcmp0 (hash, state->lock_hash) != 0)
     {

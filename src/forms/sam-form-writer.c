@@ -326,7 +326,8 @@ write_status_sheet (Writer     *w,
   g_autofree char *title = g_strdup_printf ("%s %s – %s", l (w, F_TITLE), w->job->period, w->form->name);
   g_autofree char *date = format_date (w, w->job->deadline);
   g_autofree char *deadline = g_strdup_printf ("%s: %s", l (w, F_DEADLINE), date);
-  GPtrArray *rows = w->form->lead;
+  guint n = sam_form_n_rows (w->form);
+  guint32 last = FORM_FIRST_ROW;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (headers) == FORM_N_COLS && G_N_ELEMENTS (widths) == FORM_N_COLS);
   if (ws == NULL)
@@ -336,10 +337,18 @@ write_status_sheet (Writer     *w,
   put_text (w, ws, FORM_CONTACT_ROW, FORM_CONTACT_COL - 1, l (w, F_CONTACT), w->fmt.label);
   put_text (w, ws, FORM_CONTACT_ROW, FORM_CONTACT_COL, NULL, w->fmt.input);
   write_headers (w, ws, headers, widths, FORM_N_COLS);
-  for (guint i = 0; i < rows->len; i++)
+  if (w->form->sector->len > 0)
     {
-      SamFormRow *r = rows->pdata[i];
-      lxw_row_t row = FORM_FIRST_ROW + i;
+      lxw_row_t row = FORM_FIRST_ROW + w->form->lead->len;
+
+      keep (w, worksheet_merge_range (ws, row, 0, row, FORM_N_COLS - 1, "", w->fmt.label));
+      put_text (w, ws, row, 0, l (w, F_BY_SECTOR), w->fmt.label);
+      worksheet_set_row (ws, row, 32, NULL);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 row;
+      SamFormRow *r = sam_form_get_row (w->form, i, &row);
 
       fit_row (ws, row, r, TRUE);
       g_ptr_array_add (hashes, write_locked (w, ws, row, r));
@@ -347,9 +356,10 @@ write_status_sheet (Writer     *w,
                 w->fmt.input);
       put_number (w, ws, row, FORM_COL_PROGRESS, r->progress, r->progress >= 0, w->fmt.input_number);
       put_text (w, ws, row, FORM_COL_COMMENT, r->comment, w->fmt.input_wrap);
+      last = row;
     }
-  if (rows->len > 0)
-    write_validations (w, ws, FORM_FIRST_ROW + rows->len - 1);
+  if (n > 0)
+    write_validations (w, ws, last);
   protect (w, ws);
   worksheet_activate (ws);
 }
@@ -407,7 +417,7 @@ write_hidden_sheet (Writer     *w,
   lxw_worksheet *ws = workbook_add_worksheet (w->workbook, FORM_HIDDEN_SHEET);
   g_autofree char *version = g_strdup_printf ("%d", SAM_FORM_VERSION);
   g_autofree char *agency_id = g_strdup_printf ("%" G_GINT64_FORMAT, w->form->agency_id);
-  g_autofree char *rows = g_strdup_printf ("%u", w->form->lead->len);
+  g_autofree char *rows = g_strdup_printf ("%u", sam_form_n_rows (w->form));
   lxw_row_t row = 0;
 
   if (ws == NULL)
@@ -423,14 +433,16 @@ write_hidden_sheet (Writer     *w,
   put_pair (w, ws, &row, "lock_sha256", lock_hash);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     put_text (w, ws, FORM_STATE_ROW - 1, i, columns[i], NULL);
-  for (guint i = 0; i < w->form->lead->len; i++)
+  for (guint i = 0; i < sam_form_n_rows (w->form); i++)
     {
-      SamFormRow *r = w->form->lead->pdata[i];
-      g_autofree char *comment = sam_form_text_hash (r->comment);
+      guint32 sheet_row;
+      SamFormRow *r = sam_form_get_row (w->form, i, &sheet_row);
+      g_autofree char *shown = cell_text (r->comment);
+      g_autofree char *comment = sam_form_text_hash (g_strstrip (shown));
       row = FORM_STATE_ROW + i;
 
       put_number (w, ws, row, 0, r->activity_id, TRUE, NULL);
-      put_number (w, ws, row, 1, FORM_FIRST_ROW + i + 1, TRUE, NULL);
+      put_number (w, ws, row, 1, sheet_row + 1, TRUE, NULL);
       put_text (w, ws, row, 2, r->status, NULL);
       put_number (w, ws, row, 3, r->progress, r->progress >= 0, NULL);
       put_text (w, ws, row, 4, comment, NULL);

@@ -82,6 +82,7 @@ typedef enum {
   F_PROGRESS_ERROR,
   F_PROGRESS_INPUT,
   F_DATE_FORMAT,
+  F_BY_SECTOR,
   F_N_LABELS
 } SamFormLabel;
 
@@ -90,7 +91,9 @@ typedef struct
   gint64     agency_id;
   char      *short_name;   /* or the name, for an agency without one */
   char      *name;
+  char      *contact;      /* the agency's contact, or NULL */
   GPtrArray *lead;         /* SamFormRow */
+  GPtrArray *sector;       /* SamFormRow: no lead named, accountable by sector responsibility */
   GPtrArray *partner;      /* SamFormRow */
   char      *path;
   char      *temporary;
@@ -107,7 +110,13 @@ struct _SamFormsJob
   SamReportLanguage  language;
   GPtrArray         *forms;       /* SamForm */
   gint64             round_id;    /* once recorded */
+  gint64             add_to;      /* the round of the period the forms are added to; 0: a new one */
 };
+
+guint       sam_form_n_rows    (const SamForm      *form);
+SamFormRow *sam_form_get_row   (const SamForm      *form,
+                                guint               index,
+                                guint32            *sheet_row);
 
 gboolean    sam_form_write_workbook (const SamFormsJob  *job,
                                      SamForm            *form,

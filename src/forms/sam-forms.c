@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "sam-forms-private.h"
+#include "sam-reminder.h"
+#include "core/sam-record.h"
 #include "store/sam-report-data.h"
 #include "store/sam-rules.h"
 
@@ -21,7 +23,9 @@ form_free (SamForm *form)
 {
   g_free (form->short_name);
   g_free (form->name);
+  g_free (form->contact);
   g_clear_pointer (&form->lead, g_ptr_array_unref);
+  g_clear_pointer (&form->sector, g_ptr_array_unref);
   g_clear_pointer (&form->partner, g_ptr_array_unref);
   if (form->temporary)
     g_unlink (form->temporary);
@@ -74,12 +78,51 @@ now_text (const char *now)
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
 }
 
+/* The rows on a form's Status sheet: what it leads, then (after a row
+ * that says so) what it answers for by sector responsibility. */
+guint
+sam_form_n_rows (const SamForm *form)
+{
+  return form->lead->len + form->sector->len;
+}
+
+/* Returns row @index of @form's Status sheet, and sets *@sheet_row to its
+ * 0-based row there. */
+SamFormRow *
+sam_form_get_row (const SamForm *form,
+                  guint          index,
+                  guint32       *sheet_row)
+{
+  g_return_val_if_fail (index < sam_form_n_rows (form), NULL);
+  if (index < form->lead->len)
+    {
+      *sheet_row = FORM_FIRST_ROW + index;
+      return form->lead->pdata[index];
+    }
+  *sheet_row = FORM_FIRST_ROW + index + 1;   /* below the sector row's title */
+  return form->sector->pdata[index - form->lead->len];
+}
+
+static void
+drop_rows_in (GPtrArray  *rows,
+              GPtrArray  *others)
+{
+  for (guint i = rows->len; i > 0; i--)
+    for (guint j = 0; j < others->len; j++)
+      if (((SamFormRow *) rows->pdata[i - 1])->activity_id == ((SamFormRow *) others->pdata[j])->activity_id)
+        {
+          g_ptr_array_remove_index (rows, i - 1);
+          break;
+        }
+}
+
 /* Adds @agency's form to @job, or sets @error when it leads nothing. */
 static gboolean
 add_form (SamFormsJob  *job,
           SamStore     *store,
           SamRecord    *agency,
           GHashTable   *asked,
+          GHashTable   *by_sector,
           GHashTable   *names,
           GError      **error)
 {
@@ -90,10 +133,14 @@ add_form (SamFormsJob  *job,
   g_ptr_array_add (job->forms, form);
   form->agency_id = sam_record_get_id (agency);
   form->name = g_strdup (sam_record_get_string (agency, "name"));
+  form->contact = g_strdup (sam_record_get_string (agency, "contact"));
   form->short_name = g_strdup (short_name && *short_name ? short_name : form->name);
   if (!(form->lead = sam_round_lead_rows (store, form->agency_id, asked, error))
+      || !(form->sector = sam_round_sector_rows (store, g_hash_table_lookup (by_sector, &form->agency_id),
+                                                 asked, error))
       || !(form->partner = sam_round_partner_rows (store, form->agency_id, asked, error)))
     return FALSE;
+  drop_rows_in (form->partner, form->sector);
   file = sam_forms_file_name (job->period, form->short_name);
   for (guint n = 2; g_hash_table_contains (names, file); n++)
     {
@@ -110,6 +157,7 @@ static gboolean
 check_options (const SamFormsOptions  *options,
                GError                **error)
 {
+  g_autofree char *today = options->now ? g_strndup (options->now, 10) : sam_today ();
   struct stat st;
 
   if (options->deadline && !sam_date_is_valid (options->deadline))
@@ -117,6 +165,16 @@ check_options (const SamFormsOptions  *options,
       g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_DEADLINE,
                    _("The deadline “%s” is not a date. Write it as YYYY-MM-DD, for example 2026-05-15."),
                    options->deadline);
+      return FALSE;
+    }
+  if (options->deadline && !options->past_deadline && strcmp (options->deadline, today) < 0)
+    {
+      g_autofree char *deadline = sam_format_datetime (options->deadline);
+      g_autofree char *now = sam_format_datetime (today);
+
+      g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_PAST_DEADLINE,
+                   _("The deadline %s has passed (today is %s). Give the agencies a deadline from today on."),
+                   deadline, now);
       return FALSE;
     }
   if (g_stat (options->folder, &st) != 0 || !S_ISDIR (st.st_mode))
@@ -133,6 +191,7 @@ static GPtrArray *
 find_agencies (SamStore               *store,
                const SamFormsOptions  *options,
                GHashTable             *asked,
+               GHashTable             *by_sector,
                GError                **error)
 {
   g_autoptr(GPtrArray) agencies = NULL;
@@ -141,10 +200,10 @@ find_agencies (SamStore               *store,
 
   if (options->agency == NULL)
     {
-      if ((agencies = sam_round_agencies (store, asked, error)) && agencies->len == 0)
+      if ((agencies = sam_round_agencies (store, asked, by_sector, error)) && agencies->len == 0)
         {
           g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_NO_AGENCIES,
-                       _("No agency leads an activity in the period “%s”, so there is no form to write. Give the activities a lead agency first."),
+                       _("No agency answers for an activity in the period “%s”, so there is no form to write. Give the activities a lead agency, or their sectors a ministry, first."),
                        options->period);
           return NULL;
         }
@@ -160,11 +219,85 @@ find_agencies (SamStore               *store,
   return g_steal_pointer (&agencies);
 }
 
+/* Where a round for the period was started: one agency's form is added to
+ * it; every agency's form again starts a new round only when asked, as it
+ * replaces the board. */
+static gboolean
+check_round (SamFormsJob            *job,
+             SamStore               *store,
+             const SamFormsOptions  *options,
+             GError                **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(SamRecord) round = sam_round_for_period (store, job->period, &local);
+  g_autoptr(GPtrArray) board = NULL;
+  g_autofree char *today = sam_today (), *started = NULL, *written = NULL, *received = NULL;
+  guint n_received = 0;
+
+  if (local)
+    return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
+  if (round == NULL || (options->agency == NULL && options->replace_round))
+    return TRUE;
+  if (options->agency)
+    {
+      job->add_to = sam_record_get_id (round);
+      if (job->deadline == NULL)
+        job->deadline = g_strdup (sam_record_get_string (round, "deadline"));
+      return TRUE;
+    }
+  if (!(board = sam_round_board (store, sam_record_get_id (round), today, error)))
+    return FALSE;
+  for (guint i = 0; i < board->len; i++)
+    if (sam_record_is_set (((SamBoardRow *) board->pdata[i])->form, "received_at"))
+      n_received++;
+  started = sam_format_datetime (sam_record_get_string (round, "created_at") ? sam_record_get_string (round, "created_at") : "?");
+  written = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u form written", "%u forms written", board->len), board->len);
+  /* TRANSLATORS: of the forms of a reporting round. */
+  received = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u received", "%u received", n_received), n_received);
+  g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_ROUND_EXISTS,
+               _("A reporting round for %s was started on %s (%s, %s). Writing every form again starts a new round, which replaces its board."),
+               job->period, started, written, received);
+  return FALSE;
+}
+
+/* Refuses to write over a file, unless allowed. */
+static gboolean
+check_files (SamFormsJob  *job,
+             GError      **error)
+{
+  const char *first = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < job->forms->len; i++)
+    if (g_file_test (((SamForm *) job->forms->pdata[i])->path, G_FILE_TEST_EXISTS))
+      {
+        first = first ? first : ((SamForm *) job->forms->pdata[i])->path;
+        n++;
+      }
+  if (n == 0)
+    return TRUE;
+  if (n == 1)
+    g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_EXISTS,
+                 _("“%s” already exists. Nothing was written: choose another folder, or allow writing over it."), first);
+  else
+    g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_EXISTS,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” and %u more form already exist. Nothing was written: choose another folder, or allow writing over them.",
+                              "“%s” and %u more forms already exist. Nothing was written: choose another folder, or allow writing over them.",
+                              n - 1),
+                 first, n - 1);
+  return FALSE;
+}
+
 /* Reads from @store what the forms of a round hold, as @options say: one
- * form per agency that leads an activity in the period (or the one agency
- * asked for). Returns the job, or NULL with a SamFormsError (unknown
- * period or agency, a deadline that is no date, a missing folder, an agency
- * that leads nothing) or a SamStoreError. Writes nothing. */
+ * form per agency that answers for an activity in the period, as its lead
+ * or, where it names none, as the ministry of its sector (or the one agency
+ * asked for, whose form is added to the period's round when one was
+ * started). Returns the job, or NULL with a SamFormsError (unknown
+ * period or agency, a deadline that is no date or has passed, a missing
+ * folder, an agency that leads nothing, a form that would be written over
+ * a file, a round of the period that would be replaced: the last three
+ * unless @options allow them) or a SamStoreError. Writes nothing. */
 SamFormsJob *
 sam_forms_prepare (SamStore               *store,
                    const SamFormsOptions  *options,
@@ -173,6 +306,7 @@ sam_forms_prepare (SamStore               *store,
   g_autoptr(SamFormsJob) job = NULL;
   g_autoptr(SamPeriod) period = NULL;
   g_autoptr(GHashTable) asked = NULL;
+  g_autoptr(GHashTable) by_sector = NULL;
   g_autoptr(GPtrArray) agencies = NULL;
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local = NULL;
@@ -191,23 +325,27 @@ sam_forms_prepare (SamStore               *store,
   job->identity = g_strdup (sam_store_get_identity (store));
   job->period = g_strdup (period->code);
   job->deadline = g_strdup (options->deadline);
-  job->folder = g_strdup (options->folder);
+  job->folder = g_canonicalize_filename (options->folder, NULL);
   job->written_at = now_text (options->now);
   job->language = options->language;
   job->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) form_free);
-  if (!(asked = sam_round_asked (store, period, error))
-      || !(agencies = find_agencies (store, options, asked, error)))
+  if (!check_round (job, store, options, error)
+      || !(asked = sam_round_asked (store, period, error))
+      || !(by_sector = sam_round_by_sector (store, asked, error))
+      || !(agencies = find_agencies (store, options, asked, by_sector, error)))
     return NULL;
   for (guint i = 0; i < agencies->len; i++)
-    if (!add_form (job, store, agencies->pdata[i], asked, names, error))
+    if (!add_form (job, store, agencies->pdata[i], asked, by_sector, names, error))
       return NULL;
-  if (options->agency && ((SamForm *) job->forms->pdata[0])->lead->len == 0)
+  if (options->agency && sam_form_n_rows (job->forms->pdata[0]) == 0)
     {
       g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_AGENCY,
-                   _("“%s” leads no activity in the period “%s”, so it gets no form."),
+                   _("“%s” answers for no activity in the period “%s” (it leads none, and no activity without a lead is in its sectors), so it gets no form."),
                    ((SamForm *) job->forms->pdata[0])->name, job->period);
       return NULL;
     }
+  if (!options->overwrite && !check_files (job, error))
+    return NULL;
   return g_steal_pointer (&job);
 }
 
@@ -318,31 +456,39 @@ record_form (SamFormsJob  *job,
   sam_record_set_int (record, "form_version", SAM_FORM_VERSION);
   sam_record_set_string (record, "written_at", job->written_at);
   sam_record_set_string (record, "written_path", form->path);
-  sam_record_set_int (record, "rows_total", form->lead->len);
+  sam_record_set_int (record, "rows_total", sam_form_n_rows (form));
   return sam_rules_save (store, record, error);
 }
 
 /* Notes the round and each written form in @store, in one transaction
- * (one undo step). Returns FALSE, noting nothing, on failure. */
+ * (one undo step): a new round, or the forms added to the period's round
+ * (with its deadline, when one was given). Returns FALSE, noting nothing,
+ * on failure. */
 gboolean
 sam_forms_job_record (SamFormsJob  *job,
                       SamStore     *store,
                       GError      **error)
 {
-  g_autoptr(SamRecord) round = sam_record_new (SAM_KIND_REPORTING_ROUND);
+  g_autoptr(SamRecord) round = NULL;
   /* TRANSLATORS: the name of a reporting round, "Reporting round 2026-T1". */
   g_autofree char *title = g_strdup_printf (_("Reporting round %s"), job->period);
 
   g_return_val_if_fail (job != NULL, FALSE);
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  sam_record_set_string (round, "title", title);
-  sam_record_set_string (round, "period", job->period);
+  if (job->add_to > 0 && !(round = sam_store_get (store, SAM_KIND_REPORTING_ROUND, job->add_to, error)))
+    return FALSE;
+  if (round == NULL)
+    {
+      round = sam_record_new (SAM_KIND_REPORTING_ROUND);
+      sam_record_set_string (round, "title", title);
+      sam_record_set_string (round, "period", job->period);
+      sam_record_set_string (round, "language", job->language == SAM_REPORT_LANGUAGE_NB ? "nb" : "en");
+      sam_record_set_string (round, "folder", job->folder);
+      sam_record_set_string (round, "created_at", job->written_at);
+    }
   if (job->deadline)
     sam_record_set_string (round, "deadline", job->deadline);
-  sam_record_set_string (round, "language", job->language == SAM_REPORT_LANGUAGE_NB ? "nb" : "en");
-  sam_record_set_string (round, "folder", job->folder);
-  sam_record_set_string (round, "created_at", job->written_at);
   if (!sam_store_begin (store, error))
     return FALSE;
   if (!sam_rules_save (store, round, error))
@@ -372,6 +518,24 @@ sam_forms_job_get_path (SamFormsJob *job,
 {
   g_return_val_if_fail (job != NULL && index < job->forms->len, NULL);
   return ((SamForm *) job->forms->pdata[index])->path;
+}
+
+/* Returns the short names of the agencies of @job whose contact holds no
+ * e-mail address, so that a reminder to them would have no recipient;
+ * empty when all have one. */
+GStrv
+sam_forms_job_without_address (SamFormsJob *job)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (job != NULL, NULL);
+  for (guint i = 0; i < job->forms->len; i++)
+    {
+      SamForm *form = job->forms->pdata[i];
+      if (!sam_reminder_has_address (form->contact))
+        g_strv_builder_add (names, form->short_name);
+    }
+  return g_strv_builder_end (names);
 }
 
 /* Prepares, writes and records a round in one call, blocking: for the

@@ -40,6 +40,9 @@ typedef enum {
   SAM_FORMS_ERROR_TOO_LARGE,      /* past the limits on size */
   SAM_FORMS_ERROR_NOT_A_FORM,     /* a workbook, but no Samordna status form */
   SAM_FORMS_ERROR_CANCELLED,      /* stopped by the user */
+  SAM_FORMS_ERROR_EXISTS,         /* a form would be written over a file; allow with overwrite */
+  SAM_FORMS_ERROR_ROUND_EXISTS,   /* a round for the period was started; replace with replace_round */
+  SAM_FORMS_ERROR_PAST_DEADLINE,  /* the deadline has passed; allow with past_deadline */
 } SamFormsError;
 
 /* The layout version of the forms this build writes and reads. */
@@ -54,6 +57,9 @@ typedef struct
   const char        *folder;      /* where the forms go; must exist */
   SamReportLanguage  language;
   const char        *now;         /* ISO date and time the forms are written; NULL: now */
+  gboolean           overwrite;   /* write over files of the same names */
+  gboolean           replace_round; /* every agency's form again: a new round for the period */
+  gboolean           past_deadline; /* a deadline before today is meant */
 } SamFormsOptions;
 
 typedef struct _SamFormsJob SamFormsJob;
@@ -79,6 +85,7 @@ gboolean     sam_forms_job_record       (SamFormsJob            *job,
 guint        sam_forms_job_get_n_forms  (SamFormsJob            *job);
 const char  *sam_forms_job_get_path     (SamFormsJob            *job,
                                          guint                   index);
+GStrv        sam_forms_job_without_address (SamFormsJob       *job);
 void         sam_forms_job_free         (SamFormsJob            *job);
 
 gboolean     sam_forms_write_round      (SamStore               *store,

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gmime/gmime.h>
+#include <string.h>
 
 #include "sam-reminder.h"
 #include "sam-forms.h"
@@ -82,6 +83,14 @@ build_message (const SamReminder  *r,
   g_object_unref (attached);
   g_object_unref (mixed);
   return message;
+}
+
+/* Whether an agency's @contact holds an e-mail address a reminder can be
+ * sent to; one without has no recipient. */
+gboolean
+sam_reminder_has_address (const char *contact)
+{
+  return contact != NULL && strchr (contact, '@') != NULL;
 }
 
 /* Writes @reminder as an e-mail draft (.eml) to @path, replacing it whole

@@ -19,8 +19,9 @@ typedef struct
   gboolean    norwegian;   /* the message's language */
 } SamReminder;
 
-gboolean sam_reminder_write (const SamReminder  *reminder,
-                             const char         *path,
-                             GError            **error);
+gboolean sam_reminder_write       (const SamReminder  *reminder,
+                                   const char         *path,
+                                   GError            **error);
+gboolean sam_reminder_has_address (const char         *contact);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ struct _SamImportDialog
   SamStore        *store;
   SamImportReview *review;
   GPtrArray       *switches;     /* GtkSwitch per file */
+  GPtrArray       *choices;      /* GtkDropDown per conflicting row */
 };
 
 G_DEFINE_FINAL_TYPE (SamImportDialog, sam_import_dialog, ADW_TYPE_WINDOW)
@@ -64,8 +65,62 @@ on_switch_active_cb (GtkSwitch       *button,
   update_summary (self);
 }
 
+static const char *
+row_state (const SamImportRow *row)
+{
+  return !row->valid ? _("Not imported")
+         : row->conflict && row->apply ? _("Conflict: the form’s taken")
+         : row->conflict ? _("Conflict: Samordna’s kept")
+         : row->apply ? _("Change")
+         : _("Unchanged");
+}
+
+static void
+on_choice_selected_cb (GtkDropDown     *choice,
+                       GParamSpec      *pspec,
+                       SamImportDialog *self)
+{
+  SamImportFile *f = g_object_get_data (G_OBJECT (choice), "file");
+  SamImportRow *row = g_object_get_data (G_OBJECT (choice), "row");
+  GtkLabel *state = g_object_get_data (G_OBJECT (choice), "state");
+  guint index;
+
+  sam_import_file_choose (f, row, gtk_drop_down_get_selected (choice) == 1);
+  gtk_label_set_text (state, row_state (row));
+  if (g_ptr_array_find (self->review->files, f, &index))
+    {
+      GtkWidget *file_switch = self->switches->pdata[index];
+      gtk_widget_set_sensitive (file_switch, !f->refused && f->changes > 0);
+      gtk_switch_set_active (GTK_SWITCH (file_switch), f->apply);
+    }
+  update_summary (self);
+}
+
+/* A conflicting row's choice: keep Samordna's status or take the form's. */
 static GtkWidget *
-row_widget (SamImportRow *row)
+choice_widget (SamImportDialog *self,
+               SamImportFile   *f,
+               SamImportRow    *row,
+               GtkWidget       *state)
+{
+  const char *const words[] = { _("Keep Samordna’s"), _("Take the Form’s"), NULL };
+  GtkWidget *choice = gtk_drop_down_new_from_strings (words);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), row->apply ? 1 : 0);
+  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (choice, _("Samordna got another status after the form was written: keep it, or record the form’s"));
+  g_object_set_data (G_OBJECT (choice), "file", f);
+  g_object_set_data (G_OBJECT (choice), "row", row);
+  g_object_set_data (G_OBJECT (choice), "state", state);
+  g_signal_connect (choice, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  g_ptr_array_add (self->choices, choice);
+  return choice;
+}
+
+static GtkWidget *
+row_widget (SamImportDialog *self,
+            SamImportFile   *f,
+            SamImportRow    *row)
 {
   g_autofree char *old_p = sam_import_progress_text (row->old_progress);
   g_autofree char *new_p = sam_import_progress_text (row->new_progress);
@@ -75,18 +130,16 @@ row_widget (SamImportRow *row)
                                              row->valid ? new_p : "–");
   g_autofree char *subtitle = row->new_comment && *row->new_comment
                               ? g_strdup_printf ("%s\n%s", change, row->new_comment) : g_strdup (change);
-  const char *state = !row->valid ? _("Not imported")
-                      : row->conflict ? _("Conflict: Samordna’s kept")
-                      : row->apply ? _("Change")
-                      : _("Unchanged");
   GtkWidget *widget = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (state);
+  GtkWidget *label = gtk_label_new (row_state (row));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
   gtk_widget_add_css_class (label, row->apply ? "accent" : row->valid && !row->conflict ? "dim-label" : "warning");
   adw_action_row_add_suffix (ADW_ACTION_ROW (widget), label);
+  if (row->valid && row->conflict)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (widget), choice_widget (self, f, row, label));
   return widget;
 }
 
@@ -120,9 +173,18 @@ add_file (SamImportDialog *self,
   if (f->refused)
     subtitle = g_strdup (_("Cannot be imported: see why below"));
   else
-    /* TRANSLATORS: a file in the review: agency, period, rows answered, changes. */
-    subtitle = g_strdup_printf (_("%s · %s · %u rows answered · %u changes"),
-                                f->agency, f->target_period, f->answered, f->changes);
+    {
+      g_autofree char *answered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row answered", "%u rows answered",
+                                                                f->answered), f->answered);
+      g_autofree char *changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", f->changes),
+                                                  f->changes);
+      /* TRANSLATORS: rows of a returned form that came back as they were written. */
+      g_autofree char *unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
+                                                                  f->unchanged), f->unchanged);
+
+      /* TRANSLATORS: a file in the review: agency, period, "3 rows answered", "1 change", "2 unchanged". */
+      subtitle = g_strdup_printf (_("%s · %s · %s · %s · %s"), f->agency, f->target_period, answered, changes, unchanged);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), f->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
@@ -135,7 +197,7 @@ add_file (SamImportDialog *self,
   g_ptr_array_add (self->switches, choice);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), choice);
   for (guint i = 0; i < f->rows->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row_widget (f->rows->pdata[i]));
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row_widget (self, f, f->rows->pdata[i]));
   for (guint i = 0; i < f->issues->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), issue_widget (f->issues->pdata[i]));
   gtk_list_box_append (self->files_box, expander);
@@ -177,6 +239,32 @@ sam_import_dialog_set_apply (SamImportDialog *self,
   gtk_switch_set_active (self->switches->pdata[file], apply);
 }
 
+/* Chooses, as a person would, for the conflicting row of file @file about
+ * activity @activity_id whether the form's status is taken; FALSE when
+ * there is no such row. */
+gboolean
+sam_import_dialog_take_form (SamImportDialog *self,
+                             guint            file,
+                             gint64           activity_id,
+                             gboolean         take)
+{
+  g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (file < self->review->files->len, FALSE);
+
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      GObject *choice = self->choices->pdata[i];
+      SamImportRow *row = g_object_get_data (choice, "row");
+
+      if (g_object_get_data (choice, "file") == self->review->files->pdata[file] && row->activity_id == activity_id)
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), take ? 1 : 0);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 const char *
 sam_import_dialog_get_summary (SamImportDialog *self)
 {
@@ -193,6 +281,7 @@ sam_import_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->review, sam_import_review_free);
   g_clear_pointer (&self->switches, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
   G_OBJECT_CLASS (sam_import_dialog_parent_class)->dispose (object);
 }
 
@@ -216,6 +305,7 @@ sam_import_dialog_init (SamImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->switches = g_ptr_array_new ();
+  self->choices = g_ptr_array_new ();
 }
 
 /* Returns a review dialog over @parent for @review (taken), whose Apply

@@ -21,6 +21,10 @@ gboolean         sam_import_dialog_apply     (SamImportDialog  *self);
 void             sam_import_dialog_set_apply (SamImportDialog  *self,
                                               guint             file,
                                               gboolean          apply);
+gboolean         sam_import_dialog_take_form (SamImportDialog  *self,
+                                              guint             file,
+                                              gint64            activity_id,
+                                              gboolean          take);
 const char      *sam_import_dialog_get_summary (SamImportDialog *self);
 
 G_END_DECLS

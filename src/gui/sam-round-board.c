@@ -35,10 +35,7 @@ show_message (SamRoundBoard *self,
 static char *
 when (const char *iso)
 {
-  g_autofree char *copy = g_strdup (iso ? iso : "");
-
-  g_strdelimit (copy, "T", ' ');
-  return g_strndup (copy, 16);
+  return sam_format_datetime (iso ? iso : "");
 }
 
 static char *
@@ -48,45 +45,69 @@ describe (SamBoardRow *row)
   g_autofree char *written = when (sam_record_get_string (form, "written_at"));
   GString *text = g_string_new (NULL);
 
+  /* TRANSLATORS: on the round's board: when and where an agency's form was written. */
   g_string_append_printf (text, _("Written %s to %s"), written, sam_record_get_string (form, "written_path"));
   if (sam_record_is_set (form, "received_at"))
     {
       g_autofree char *received = when (sam_record_get_string (form, "received_at"));
+      int total = (int) sam_record_get_int (form, "rows_total");
+
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Received %s in “%s”: %d of %d rows answered"), received,
-                              sam_record_get_string (form, "received_file"),
-                              (int) sam_record_get_int (form, "rows_answered"), (int) sam_record_get_int (form, "rows_total"));
+      /* TRANSLATORS: on the round's board: when, in which file, rows answered of the form's rows. */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Received %s in “%s”: %d of %d row answered",
+                                                 "Received %s in “%s”: %d of %d rows answered", total),
+                              received, sam_record_get_string (form, "received_file"),
+                              (int) sam_record_get_int (form, "rows_answered"), total);
     }
   else
     {
       g_string_append_c (text, '\n');
       g_string_append (text, row->late ? _("Not received, and the deadline has passed") : _("Not received yet"));
     }
+  if (!sam_reminder_has_address (row->contact))
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("No e-mail address: a reminder would have no recipient"));
+    }
   return g_string_free (text, FALSE);
 }
 
-static void
-write_reminder (SamRoundBoard *self,
-                SamBoardRow   *row,
-                const char    *path)
+/* Writes a reminder for the agency on row @index of the board to @path,
+ * as Write Reminder… does, and says how it went (saying so when the
+ * reminder has no recipient); FALSE when it could not be written. */
+gboolean
+sam_round_board_write_reminder (SamRoundBoard *self,
+                                guint          index,
+                                const char    *path)
 {
-  const char *contact = row->contact;
-  SamReminder reminder = {
-    .to_name = row->agency,
-    .to_address = contact && strchr (contact, '@') ? contact : NULL,
-    .period = sam_record_get_string (self->round, "period"),
-    .deadline = sam_record_get_string (self->round, "deadline"),
-    .form_path = sam_record_get_string (row->form, "written_path"),
-    .norwegian = g_strcmp0 (sam_record_get_string (self->round, "language"), "en") != 0,
-  };
+  SamBoardRow *row;
+  SamReminder reminder = { NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
 
+  g_return_val_if_fail (SAM_IS_ROUND_BOARD (self), FALSE);
+  g_return_val_if_fail (self->rows != NULL && index < self->rows->len, FALSE);
+
+  row = self->rows->pdata[index];
+  reminder.to_name = row->agency;
+  reminder.to_address = sam_reminder_has_address (row->contact) ? row->contact : NULL;
+  reminder.period = sam_record_get_string (self->round, "period");
+  reminder.deadline = sam_record_get_string (self->round, "deadline");
+  reminder.form_path = sam_record_get_string (row->form, "written_path");
+  reminder.norwegian = g_strcmp0 (sam_record_get_string (self->round, "language"), "en") != 0;
   if (!sam_reminder_write (&reminder, path, &error))
-    return show_message (self, error->message);
-  done = g_strdup_printf (_("The reminder to %s was written to “%s”. Open it in your mail program to check and send it."),
-                          row->agency, path);
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+  if (reminder.to_address)
+    done = g_strdup_printf (_("The reminder to %s was written to “%s”. Open it in your mail program to check and send it."),
+                            row->agency, path);
+  else
+    done = g_strdup_printf (_("The reminder to %s was written to “%s” without a recipient, as Samordna has no e-mail address for it: fill in the recipient in your mail program before you send it, and add the address as the agency’s contact under Agencies."),
+                            row->agency, path);
   show_message (self, done);
+  return TRUE;
 }
 
 static void
@@ -100,7 +121,10 @@ on_reminder_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
       g_autofree char *path = g_file_get_path (file);
-      write_reminder (self, row, path);
+      guint index;
+
+      if (g_ptr_array_find (self->rows, row, &index))
+        sam_round_board_write_reminder (self, index, path);
     }
   g_object_unref (chooser);
 }
@@ -153,12 +177,14 @@ board_row (SamRoundBoard *self,
   return widget;
 }
 
+static void say_without_address (SamRoundBoard *self);
+
 static void
 load (SamRoundBoard *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *today = sam_today ();
-  g_autofree char *title = NULL;
+  g_autofree char *title = NULL, *name = NULL, *deadline = NULL, *forms = NULL, *late = NULL;
   guint received = 0;
 
   if (!(self->round = sam_round_latest (self->store, &error)))
@@ -176,12 +202,59 @@ load (SamRoundBoard *self)
       self->late += row->late;
       gtk_list_box_append (self->board_box, board_row (self, row));
     }
-  /* TRANSLATORS: the board's heading: the round, its deadline, forms received of written, late. */
-  title = g_strdup_printf (_("%s · deadline %s · %u of %u forms received · %u late"),
-                           sam_record_get_title (self->round),
-                           sam_record_is_set (self->round, "deadline") ? sam_record_get_string (self->round, "deadline") : "–",
-                           received, self->rows->len, self->late);
+  deadline = sam_record_is_set (self->round, "deadline") ? when (sam_record_get_string (self->round, "deadline"))
+                                                         : g_strdup ("–");
+  forms = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u form received", "%u of %u forms received",
+                                        self->rows->len), received, self->rows->len);
+  /* TRANSLATORS: on the round's board: how many forms are late. */
+  late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u late", "%u late", self->late), self->late);
+  /* TRANSLATORS: the board's heading: the round, its deadline, "3 of 40 forms received", "2 late". */
+  /* The round's name is said in the window's language, whatever language started it. */
+  name = g_strdup_printf (_("Reporting round %s"), sam_record_get_string (self->round, "period"));
+  title = g_strdup_printf (_("%s · deadline %s · %s · %s"), name, deadline, forms, late);
   gtk_label_set_text (self->title_label, title);
+  say_without_address (self);
+}
+
+/* Says which agencies have no e-mail address, and what to do. */
+static void
+say_without_address (SamRoundBoard *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_autofree char *list = NULL, *text = NULL;
+  guint n;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SamBoardRow *row = self->rows->pdata[i];
+      if (!sam_reminder_has_address (row->contact))
+        g_strv_builder_add (builder, row->short_name && *row->short_name ? row->short_name : row->agency);
+    }
+  names = g_strv_builder_end (builder);
+  if ((n = g_strv_length (names)) == 0)
+    return;
+  list = g_strjoinv (", ", names);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u agency has no e-mail address (%s): a reminder to it has no recipient. Add the address as the agency’s contact under Agencies, or fill in the recipient in your mail program.",
+                                       "%u agencies have no e-mail address (%s): reminders to them have no recipient. Add the addresses as the agencies’ contacts under Agencies, or fill in the recipient in your mail program.",
+                                       n),
+                          n, list);
+  show_message (self, text);
+}
+
+const char *
+sam_round_board_get_message (SamRoundBoard *self)
+{
+  g_return_val_if_fail (SAM_IS_ROUND_BOARD (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->message_label)) ? gtk_label_get_text (self->message_label) : "";
+}
+
+const char *
+sam_round_board_get_title (SamRoundBoard *self)
+{
+  g_return_val_if_fail (SAM_IS_ROUND_BOARD (self), NULL);
+  return gtk_label_get_text (self->title_label);
 }
 
 guint

@@ -15,5 +15,10 @@ G_DECLARE_FINAL_TYPE (SamRoundBoard, sam_round_board, SAM, ROUND_BOARD, AdwWindo
 SamRoundBoard *sam_round_board_new      (GtkWindow     *parent,
                                          SamStore      *store);
 guint          sam_round_board_get_late (SamRoundBoard *self);
+const char    *sam_round_board_get_message (SamRoundBoard *self);
+const char    *sam_round_board_get_title   (SamRoundBoard *self);
+gboolean       sam_round_board_write_reminder (SamRoundBoard *self,
+                                               guint          index,
+                                               const char    *path);
 
 G_END_DECLS

@@ -25,6 +25,10 @@ struct _SamRoundDialog
   GtkStringList  *periods;
   char           *folder;
   GCancellable   *cancellable;
+  /* What the user agreed to when asked; forgotten when the choices change. */
+  gboolean        overwrite;
+  gboolean        replace_round;
+  gboolean        past_deadline;
 };
 
 G_DEFINE_FINAL_TYPE (SamRoundDialog, sam_round_dialog, ADW_TYPE_WINDOW)
@@ -38,9 +42,16 @@ show_error (SamRoundDialog *self,
 }
 
 static void
+forget_answers (SamRoundDialog *self)
+{
+  self->overwrite = self->replace_round = self->past_deadline = FALSE;
+}
+
+static void
 set_folder (SamRoundDialog *self,
             const char     *folder)
 {
+  forget_answers (self);
   g_free (self->folder);
   self->folder = g_strdup (folder);
   adw_action_row_set_subtitle (self->folder_row, folder ? folder : _("Not chosen"));
@@ -84,7 +95,8 @@ static gboolean
 show_progress_cb (gpointer data)
 {
   Progress *p = data;
-  g_autofree char *text = g_strdup_printf (_("%u of %u forms written"), p->done, p->total);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u form written", "%u of %u forms written",
+                                                       p->total), p->done, p->total);
 
   gtk_progress_bar_set_fraction (p->dialog->progress_bar, (double) p->done / MAX (p->total, 1));
   gtk_progress_bar_set_text (p->dialog->progress_bar, text);
@@ -141,8 +153,56 @@ on_written_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+on_asked_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             SamRoundDialog   *self)
+{
+  SamFormsError code = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "code"));
+
+  if (g_strcmp0 (response, "go") != 0)
+    return;
+  self->overwrite |= code == SAM_FORMS_ERROR_EXISTS;
+  self->replace_round |= code == SAM_FORMS_ERROR_ROUND_EXISTS;
+  self->past_deadline |= code == SAM_FORMS_ERROR_PAST_DEADLINE;
+  sam_round_dialog_write (self);
+}
+
+/* Asks whether to go on with what @error refused (a form over a file, a
+ * new round over the period's, a deadline that has passed); TRUE when it
+ * is such a refusal. */
+static gboolean
+ask (SamRoundDialog *self,
+     const GError   *error)
+{
+  const char *heading, *button;
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_EXISTS))
+    heading = _("Write Over the Forms?"), button = _("_Write Over");
+  else if (g_error_matches (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_ROUND_EXISTS))
+    heading = _("Start a New Round?"), button = _("_Start New Round");
+  else if (g_error_matches (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_PAST_DEADLINE))
+    heading = _("Use a Deadline That Has Passed?"), button = _("_Use This Deadline");
+  else
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "go", button, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "go",
+                                              error->code == SAM_FORMS_ERROR_PAST_DEADLINE
+                                              ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "code", GINT_TO_POINTER (error->code));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_asked_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* Writes the forms as the dialog says, in a worker thread, then notes the
- * round and shows its board; shows what is wrong instead, writing nothing. */
+ * round and shows its board; shows what is wrong instead, writing nothing.
+ * Asks first before writing over files, starting a new round over the
+ * period's, or with a deadline that has passed. */
 void
 sam_round_dialog_write (SamRoundDialog *self)
 {
@@ -161,11 +221,18 @@ sam_round_dialog_write (SamRoundDialog *self)
   options.folder = self->folder;
   options.language = adw_combo_row_get_selected (self->language_row) == 1 ? SAM_REPORT_LANGUAGE_EN
                                                                           : SAM_REPORT_LANGUAGE_NB;
+  options.overwrite = self->overwrite;
+  options.replace_round = self->replace_round;
+  options.past_deadline = self->past_deadline;
   if (options.period == NULL || options.folder == NULL)
     return show_error (self, options.period ? _("Choose the folder to write the forms to.")
                                             : _("The database has no reporting period. Add one under Reporting periods first."));
   if (!(job = sam_forms_prepare (self->store, &options, &error)))
-    return show_error (self, error->message);
+    {
+      /* A question says it all; anything else is shown in the dialog. */
+      show_error (self, ask (self, error) ? NULL : error->message);
+      return;
+    }
   show_error (self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->write_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
@@ -243,6 +310,8 @@ static void
 sam_round_dialog_init (SamRoundDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (forget_answers), self);
+  g_signal_connect_swapped (self->deadline_row, "changed", G_CALLBACK (forget_answers), self);
   self->cancellable = g_cancellable_new ();
 }
 

@@ -7,6 +7,7 @@
 #include "sam-query-private.h"
 #include "sam-round.h"
 #include "sam-figures.h"
+#include "sam-accountability.h"
 
 /* The id of activity a's latest status update: by period, time reported
  * and id, as the report and the Status history order them. */
@@ -54,6 +55,36 @@ sam_board_row_free (SamBoardRow *row)
   g_free (row);
 }
 
+static void
+state_free (SamRoundState *state)
+{
+  g_free (state->status);
+  g_free (state->comment);
+  g_free (state->update_period);
+  g_free (state);
+}
+
+/* Sets @row's status, progress, comment and latest update to those as at
+ * a period, from @states (sam_round_asked() or sam_round_as_at()); leaves
+ * it as it is when @states does not hold its activity. */
+void
+sam_form_row_take_state (SamFormRow *row,
+                         GHashTable *states)
+{
+  SamRoundState *state = states ? g_hash_table_lookup (states, &row->activity_id) : NULL;
+
+  if (state == NULL)
+    return;
+  g_free (row->status);
+  row->status = g_strdup (state->status);
+  row->progress = state->progress;
+  g_free (row->comment);
+  row->comment = g_strdup (state->comment);
+  row->update_id = state->update_id;
+  g_free (row->update_period);
+  row->update_period = g_strdup (state->update_period);
+}
+
 static gint64
 int_or (SamStmt      *stmt,
         int           column,
@@ -95,13 +126,14 @@ add_row_cb (SamStmt       *stmt,
 }
 
 /* The rows @sql selects with :id bound to @id, those in @asked only
- * (NULL: all). */
+ * (NULL: all), with their state as at the round's period. */
 static GPtrArray *
-read_rows (SamStore    *store,
-           const char  *sql,
-           gint64       id,
-           GHashTable  *asked,
-           GError     **error)
+read_rows_in (SamStore    *store,
+              const char  *sql,
+              gint64       id,
+              GHashTable  *asked,
+              GHashTable  *only,
+              GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_form_row_free);
   SamStmt *stmt;
@@ -114,68 +146,171 @@ read_rows (SamStore    *store,
   if (!sam_query_run (store, stmt, add_row_cb, rows, error))
     return NULL;
   for (guint i = rows->len; asked && i > 0; i--)
-    if (!g_hash_table_contains (asked, &((SamFormRow *) rows->pdata[i - 1])->activity_id))
-      g_ptr_array_remove_index (rows, i - 1);
+    {
+      gint64 *activity = &((SamFormRow *) rows->pdata[i - 1])->activity_id;
+
+      if (!g_hash_table_contains (asked, activity) || (only && !g_hash_table_contains (only, activity)))
+        g_ptr_array_remove_index (rows, i - 1);
+      else
+        sam_form_row_take_state (rows->pdata[i - 1], asked);
+    }
   return g_steal_pointer (&rows);
 }
+
+static GPtrArray *
+read_rows (SamStore    *store,
+           const char  *sql,
+           gint64       id,
+           GHashTable  *asked,
+           GError     **error)
+{
+  return read_rows_in (store, sql, id, asked, NULL, error);
+}
+
+typedef struct
+{
+  GHashTable      *table;
+  const SamPeriod *period;
+  gboolean         expected_only;
+} Asking;
 
 static gboolean
 add_asked_cb (const SamActivityFactsRow  *row,
               gpointer                    user_data,
               GError                    **error)
 {
-  const SamPeriod **period = ((gpointer *) user_data)[1];
+  Asking *asking = user_data;
+  SamRoundState *state;
 
-  if (sam_facts_expects_report (&row->facts, *period))
-    g_hash_table_insert (((gpointer *) user_data)[0], g_memdup2 (&row->id, sizeof (gint64)),
-                         g_memdup2 (&row->lead_id, sizeof (gint64)));
+  if (asking->expected_only && !sam_facts_expects_report (&row->facts, asking->period))
+    return TRUE;
+  state = g_new0 (SamRoundState, 1);
+  state->lead_id = row->lead_id;
+  state->status = g_strdup (row->facts.status);
+  state->progress = (int) row->facts.progress;
+  state->comment = g_strdup (row->facts.comment);
+  state->update_id = row->facts.update_id;
+  state->update_period = g_strdup (row->facts.update_period);
+  g_hash_table_insert (asking->table, g_memdup2 (&row->id, sizeof (gint64)), state);
   return TRUE;
+}
+
+static GHashTable *
+ask (SamStore         *store,
+     const SamPeriod  *period,
+     gboolean          expected_only,
+     GError          **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) state_free);
+  Asking asking = { table, period, expected_only };
+  g_autofree char *today = sam_today ();
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+  if (!sam_figures_foreach_live (store, NULL, period, today, add_asked_cb, &asking, error))
+    return NULL;
+  return g_steal_pointer (&table);
 }
 
 /* Returns the activities a round for @period asks about, those expected
  * to report in it by the rules as at it (sam-figures.h), on today's data,
- * as a table of activity id to lead agency id (0: none), both gint64;
+ * as a table of activity id (gint64) to its SamRoundState as at @period;
  * NULL with a SamStoreError. */
 GHashTable *
 sam_round_asked (SamStore         *store,
                  const SamPeriod  *period,
                  GError          **error)
 {
-  g_autoptr(GHashTable) asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  gpointer data[2] = { asked, &period };
-  g_autofree char *today = sam_today ();
-
-  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  g_return_val_if_fail (period != NULL, NULL);
-  if (!sam_figures_foreach_live (store, NULL, period, today, add_asked_cb, data, error))
-    return NULL;
-  return g_steal_pointer (&asked);
+  return ask (store, period, TRUE, error);
 }
 
-/* Returns the agencies (SamRecord) that lead an activity in @asked (see
- * sam_round_asked()), by name; NULL with a SamStoreError. */
+/* Returns every live activity's SamRoundState as at @period, by activity
+ * id (gint64): what an import for @period compares with. NULL with a
+ * SamStoreError. */
+GHashTable *
+sam_round_as_at (SamStore         *store,
+                 const SamPeriod  *period,
+                 GError          **error)
+{
+  return ask (store, period, FALSE, error);
+}
+
+static void
+ids_free (GHashTable *ids)
+{
+  g_hash_table_unref (ids);
+}
+
+static gboolean
+add_by_sector_cb (const SamAccountRow  *row,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  GHashTable **data = user_data;   /* asked, by agency */
+  GHashTable *ids;
+
+  if (!g_hash_table_contains (data[0], &row->activity_id))
+    return TRUE;
+  if (!(ids = g_hash_table_lookup (data[1], &row->agency_id)))
+    {
+      ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_insert (data[1], g_memdup2 (&row->agency_id, sizeof (gint64)), ids);
+    }
+  g_hash_table_add (ids, g_memdup2 (&row->activity_id, sizeof (gint64)));
+  return TRUE;
+}
+
+/* Returns the activities in @asked that name no lead and so are
+ * accountable to the ministries of their sectors (sam-accountability.h),
+ * as a table of the ministry's agency id (gint64) to a set of activity ids
+ * (gint64); NULL with a SamStoreError. */
+GHashTable *
+sam_round_by_sector (SamStore    *store,
+                     GHashTable  *asked,
+                     GError     **error)
+{
+  g_autoptr(GHashTable) by_agency = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           (GDestroyNotify) ids_free);
+  GHashTable *data[2] = { asked, by_agency };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (!sam_accountability_foreach (store, NULL, 0, SAM_ACCOUNT_SECTOR | SAM_ACCOUNT_IDS_ONLY,
+                                   add_by_sector_cb, data, error))
+    return NULL;
+  return g_steal_pointer (&by_agency);
+}
+
+/* Returns the agencies (SamRecord) that answer for an activity in @asked
+ * (see sam_round_asked()): its lead, or where it names none the ministries
+ * in @by_sector (sam_round_by_sector()), by name; NULL with a
+ * SamStoreError. */
 GPtrArray *
 sam_round_agencies (SamStore    *store,
                     GHashTable  *asked,
+                    GHashTable  *by_sector,
                     GError     **error)
 {
   g_autoptr(GPtrArray) all = sam_store_list (store, SAM_KIND_AGENCY, error);
   g_autoptr(GHashTable) leads = g_hash_table_new (g_int64_hash, g_int64_equal);
   GPtrArray *agencies;
   GHashTableIter iter;
-  gpointer lead;
+  SamRoundState *state;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (all == NULL)
     return NULL;
   g_hash_table_iter_init (&iter, asked);
-  while (g_hash_table_iter_next (&iter, NULL, &lead))
-    g_hash_table_add (leads, lead);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &state))
+    g_hash_table_add (leads, &state->lead_id);
   /* The store lists agencies by name. */
   agencies = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < all->len; i++)
-    if (g_hash_table_contains (leads, &(gint64) { sam_record_get_id (all->pdata[i]) }))
-      g_ptr_array_add (agencies, g_object_ref (all->pdata[i]));
+    {
+      gint64 id = sam_record_get_id (all->pdata[i]);
+      if (g_hash_table_contains (leads, &id) || (by_sector && g_hash_table_contains (by_sector, &id)))
+        g_ptr_array_add (agencies, g_object_ref (all->pdata[i]));
+    }
   return agencies;
 }
 
@@ -189,6 +324,21 @@ sam_round_lead_rows (SamStore    *store,
                      GError     **error)
 {
   return read_rows (store, ROW_COLUMNS "WHERE a.lead_agency_id = :id" ROW_ORDER, agency_id, asked, error);
+}
+
+/* Returns the activities of @ids (a set of gint64, from
+ * sam_round_by_sector()) that the round asks about, which name no lead, by
+ * measure, plan and id, each with its status as at the round's period;
+ * NULL on failure. */
+GPtrArray *
+sam_round_sector_rows (SamStore    *store,
+                       GHashTable  *ids,
+                       GHashTable  *asked,
+                       GError     **error)
+{
+  if (ids == NULL || g_hash_table_size (ids) == 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) sam_form_row_free);
+  return read_rows_in (store, ROW_COLUMNS "WHERE a.lead_agency_id IS NULL" ROW_ORDER, 0, asked, ids, error);
 }
 
 /* Returns the activities @agency_id takes part in without leading them,
@@ -349,6 +499,21 @@ sam_round_latest (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   id = read_id (store, "SELECT id FROM reporting_round ORDER BY coalesce(created_at, '') DESC, id DESC LIMIT 1", 0, NULL, error);
+  return id > 0 ? sam_store_get (store, SAM_KIND_REPORTING_ROUND, id, error) : NULL;
+}
+
+/* Returns the round started last for the period whose code is @period,
+ * or NULL (with @error unset) when none was. */
+SamRecord *
+sam_round_for_period (SamStore    *store,
+                      const char  *period,
+                      GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  id = read_id (store, "SELECT id FROM reporting_round WHERE period = :value "
+                       "ORDER BY coalesce(created_at, '') DESC, id DESC LIMIT 1", 0, period, error);
   return id > 0 ? sam_store_get (store, SAM_KIND_REPORTING_ROUND, id, error) : NULL;
 }
 

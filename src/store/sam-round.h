@@ -31,6 +31,19 @@ typedef struct
   char   *reported_at;     /* when it was reported, or NULL */
 } SamFormRow;
 
+/* What a round knows of one activity as at its period (sam-figures.h):
+ * the status, progress and comment of the latest update in or before the
+ * period, and who leads it. */
+typedef struct
+{
+  gint64  lead_id;         /* 0: none */
+  char   *status;          /* a nick, or NULL */
+  int     progress;        /* -1: none */
+  char   *comment;         /* or NULL */
+  gint64  update_id;       /* the update they come from, 0: none */
+  char   *update_period;   /* its period's code, or NULL */
+} SamRoundState;
+
 /* One agency's form on a round's board. */
 typedef struct
 {
@@ -43,15 +56,28 @@ typedef struct
 
 void        sam_form_row_free          (SamFormRow   *row);
 void        sam_board_row_free         (SamBoardRow  *row);
+void        sam_form_row_take_state    (SamFormRow   *row,
+                                        GHashTable   *states);
 
 GHashTable *sam_round_asked            (SamStore        *store,
                                         const SamPeriod *period,
                                         GError         **error);
+GHashTable *sam_round_as_at            (SamStore        *store,
+                                        const SamPeriod *period,
+                                        GError         **error);
+GHashTable *sam_round_by_sector        (SamStore     *store,
+                                        GHashTable   *asked,
+                                        GError      **error);
 GPtrArray  *sam_round_agencies         (SamStore     *store,
                                         GHashTable   *asked,
+                                        GHashTable   *by_sector,
                                         GError      **error);
 GPtrArray  *sam_round_lead_rows        (SamStore     *store,
                                         gint64        agency_id,
+                                        GHashTable   *asked,
+                                        GError      **error);
+GPtrArray  *sam_round_sector_rows      (SamStore     *store,
+                                        GHashTable   *ids,
                                         GHashTable   *asked,
                                         GError      **error);
 GPtrArray  *sam_round_partner_rows     (SamStore     *store,
@@ -76,6 +102,9 @@ SamRecord  *sam_round_find_form        (SamStore     *store,
                                         gint64        agency_id,
                                         const char   *period,
                                         const char   *written_at,
+                                        GError      **error);
+SamRecord  *sam_round_for_period       (SamStore     *store,
+                                        const char   *period,
                                         GError      **error);
 SamRecord  *sam_round_latest           (SamStore     *store,
                                         GError      **error);

@@ -37,7 +37,8 @@ sam_status_entry_to_record (const SamStatusEntry *entry)
   sam_record_set_int (update, "activity_id", entry->activity_id);
   sam_record_set_int (update, "period_id", entry->period_id);
   set_text (update, "status", entry->status);
-  sam_record_set_int (update, "progress", entry->progress);
+  if (entry->progress >= 0)
+    sam_record_set_int (update, "progress", entry->progress);
   set_text (update, "comment", entry->comment);
   set_text (update, "reported_by", entry->reported_by);
   set_text (update, "reported_at", entry->reported_at ? entry->reported_at : when);
@@ -56,7 +57,8 @@ set_activity_status (SamStore              *store,
                      GError               **error)
 {
   sam_record_set_string (activity, "status", entry->status);
-  sam_record_set_int (activity, "progress", entry->progress);
+  if (entry->progress >= 0)
+    sam_record_set_int (activity, "progress", entry->progress);
   return sam_rules_save (store, activity, error);
 }
 
@@ -64,7 +66,8 @@ set_activity_status (SamStore              *store,
  * latest by the order of updates (sam-figures.h; not one reported late for
  * an earlier period), sets the activity's status and progress to it, in
  * one transaction (one undo step, or part of the caller's open transaction). The rules are those of the editor: a known
- * status, progress 0–100 and 100 when done, an existing activity and
+ * status, progress 0–100 (or none: -1, which leaves the activity's own) and
+ * 100 when done, an existing activity and
  * period, texts within their lengths. Returns FALSE, saving nothing, with
  * a SamCoreError or SamStoreError whose message names what is wrong. */
 gboolean

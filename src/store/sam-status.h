@@ -18,7 +18,7 @@ typedef struct
   gint64      activity_id;
   gint64      period_id;    /* a reporting_period row */
   const char *status;       /* a nick of sam_status_values */
-  int         progress;     /* 0–100; 100 when the status is done */
+  int         progress;     /* 0–100; 100 when the status is done; -1: none given */
   const char *comment;
   const char *reported_by;  /* a person's name */
   const char *reported_at;  /* ISO date and time; NULL: now */

@@ -7,6 +7,7 @@ writer independent of Samordna's own.
 
 VALUE is typed by a prefix: s:TEXT, n:NUMBER, pct:NUMBER (a number shown
 as percent), f:=FORMULA (no cached result, as openpyxl writes them),
+none: (the cell emptied),
 or "drop-sheet" with CELL a sheet name to remove that sheet.
 The sheet defaults to Status."""
 import sys
@@ -28,6 +29,8 @@ def put(wb, target, value):
         ws[cell].number_format = "0%"
     elif kind == "f":
         ws[cell] = text
+    elif kind == "none":
+        ws[cell] = None
     else:
         raise SystemExit("bad value: " + value)
 
