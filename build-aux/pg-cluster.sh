@@ -149,6 +149,19 @@ if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = --stop-after ]; then
   exit 0
 fi
 
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = --ctl ]; then
+  # For a test that restarts its own cluster (in folder $2) under its
+  # clients: runs pg_ctl $3 (stop, start, restart) on it as its owner.
+  set -euo pipefail
+  dir="${2:?usage: $0 --ctl DIR stop|start|restart}"
+  action="${3:?usage: $0 --ctl DIR stop|start|restart}"
+  bin="$(pg_cluster_bindir)"
+  if [ "$(id -u)" -eq 0 ]; then
+    pg_cluster_as=(runuser -u postgres --)
+  fi
+  exec "${pg_cluster_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 "$action" >/dev/null
+fi
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
   if [ "$#" -eq 0 ]; then

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "sam-test-pg.h"
+#include "store/sam-server.h"
+#include "store/sam-store.h"
 
 /* The script runs in a session of its own, so that it finishes starting
  * the cluster (and its watcher stops it) even when the test is killed. */
@@ -141,23 +143,131 @@ sam_test_pg_error (PGconn     *conn,
   return state;
 }
 
-/* Creates a new empty database on the test cluster and returns its
- * address. */
-char *
-sam_test_pg_new_database (void)
+/* Creates on the cluster at @server a new database copied from @template
+ * and returns its address (NULL without a server). */
+static char *
+new_database_from (const char *server,
+                   const char *template)
 {
   static int counter;
-  const char *server = sam_test_pg_server ();
   g_autoptr(PGconn) conn = NULL;
   g_autofree char *name = NULL, *sql = NULL;
 
   if (server == NULL)
     return NULL;
-  name = g_strdup_printf ("samordna_test_%d_%d", (int) getpid (), ++counter);
   conn = sam_test_pg_connect (server);
-  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8'", name);
+  name = g_strdup_printf ("samordna_test_%d_%d", (int) getpid (), ++counter);
+  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s ENCODING 'UTF8'", name, template);
   sam_test_pg_exec (conn, sql);
   return sam_test_pg_address_with (server, "dbname", name);
+}
+
+/* Starts a cluster of the test's own, apart from the suite's, for a test
+ * that stops or restarts it under its clients (sam_test_pg_ctl()); it is
+ * removed when the test ends. Returns its address, and its folder in
+ * @dir. */
+char *
+sam_test_pg_own_server (char **dir)
+{
+  char *address = start_own_cluster ();
+  PQconninfoOption *options = PQconninfoParse (address, NULL);
+
+  g_assert_nonnull (options);
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (g_str_equal (o->keyword, "host"))
+      *dir = g_strdup (o->val);
+  PQconninfoFree (options);
+  return address;
+}
+
+/* Runs pg_ctl @action (stop, start, restart: fast, waiting for it) on
+ * the cluster of sam_test_pg_own_server() in @dir. */
+void
+sam_test_pg_ctl (const char *dir,
+                 const char *action)
+{
+  const char *argv[] = { g_getenv ("SAMORDNA_PG_CLUSTER"), "--ctl", dir, action, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("pg_ctl %s failed: %s\n%s", action, error->message, err ? err : "");
+}
+
+/* Creates a new empty database on the test cluster and returns its
+ * address. */
+char *
+sam_test_pg_new_database (void)
+{
+  return new_database_from (sam_test_pg_server (), "template0");
+}
+
+/* Creates a new empty database on the cluster at @server and returns its
+ * address. */
+char *
+sam_test_pg_new_database_on (const char *server)
+{
+  return new_database_from (server, "template0");
+}
+
+/* The plan every test's database starts from, set up once on the cluster
+ * (by `samordna server init`'s code) and copied for each test, which is
+ * much cheaper than setting up each one. */
+#define PLAN_TEMPLATE "samordna_test_plan_v" G_STRINGIFY (SAM_SCHEMA_VERSION)
+
+/* Makes PLAN_TEMPLATE when the cluster has none. The caller holds the
+ * lock that makes one process at a time do it; it is made under another
+ * name and renamed when whole, so that a test killed meanwhile leaves no
+ * half-made template behind. */
+static void
+ensure_plan_template (PGconn *conn)
+{
+  g_autofree char *exists = NULL, *address = NULL;
+  g_autoptr(GError) error = NULL;
+
+  exists = sam_test_pg_value (conn, "SELECT 1 FROM pg_database WHERE datname = '" PLAN_TEMPLATE "'");
+  if (exists)
+    return;
+  g_free (exists);
+  exists = sam_test_pg_value (conn, "SELECT 1 FROM pg_database WHERE datname = '" PLAN_TEMPLATE "_making'");
+  if (exists)
+    sam_test_pg_exec (conn, "DROP DATABASE " PLAN_TEMPLATE "_making WITH (FORCE)");
+  sam_test_pg_exec (conn, "CREATE DATABASE " PLAN_TEMPLATE "_making TEMPLATE template0 ENCODING 'UTF8'");
+  address = sam_test_pg_address_with (sam_test_pg_server (), "dbname", PLAN_TEMPLATE "_making");
+  if (!sam_server_init (address, NULL, NULL, NULL, &error))
+    g_error ("Cannot set up the tests' plan on the cluster: %s", error->message);
+  sam_test_pg_exec (conn, "ALTER DATABASE " PLAN_TEMPLATE "_making RENAME TO " PLAN_TEMPLATE);
+}
+
+/* Creates a new database on the test cluster holding the default plan,
+ * as `samordna server init` leaves it, and returns its address. */
+char *
+sam_test_pg_new_plan (void)
+{
+  g_autoptr(PGconn) conn = sam_test_pg_connect (sam_test_pg_server ());
+
+  /* One process of the suite makes the template; the others wait. */
+  sam_test_pg_exec (conn, "SELECT pg_advisory_lock(1396788560)");
+  ensure_plan_template (conn);
+  sam_test_pg_exec (conn, "SELECT pg_advisory_unlock(1396788560)");
+  return new_database_from (sam_test_pg_server (), PLAN_TEMPLATE);
+}
+
+/* Sets every identity column's next value past the highest in its table,
+ * as after rows inserted with their ids given (a test's fixture does). */
+void
+sam_test_pg_reset_identities (PGconn *conn)
+{
+  sam_test_pg_exec (conn,
+    "DO $$ DECLARE r record; BEGIN "
+    "FOR r IN SELECT c.relname AS t, a.attname AS col FROM pg_attribute a "
+    "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attidentity <> '' LOOP "
+    "EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), coalesce((SELECT max(%I) FROM %I), 0) + 1, false)', "
+    "r.t, r.col, r.col, r.t); END LOOP; END $$");
 }
 
 /* Drops the roles named after the database of @address, which

@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 
 const char *sam_test_pg_server          (void);
 char       *sam_test_pg_new_database    (void);
+char       *sam_test_pg_new_plan        (void);
+char       *sam_test_pg_new_database_on (const char  *server);
+char       *sam_test_pg_own_server      (char       **dir);
+void        sam_test_pg_ctl             (const char  *dir,
+                                         const char  *action);
 void        sam_test_pg_drop_database   (const char  *address);
 char       *sam_test_pg_address_with    (const char  *address,
                                          const char  *keyword,
@@ -24,6 +29,7 @@ void        sam_test_pg_exec            (PGconn      *conn,
                                          const char  *sql);
 char       *sam_test_pg_value           (PGconn      *conn,
                                          const char  *sql);
+void        sam_test_pg_reset_identities (PGconn     *conn);
 char       *sam_test_pg_error           (PGconn      *conn,
                                          const char  *sql);
 

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "sam-test-pg.h"
 #include "sam-test-util.h"
 
 /* Returns a new empty temporary folder; remove it with sam_test_remove_dir(). */
@@ -20,13 +21,45 @@ sam_test_make_dir (void)
   return dir;
 }
 
-/* Removes @dir and everything in it, restoring write access on the way. */
+/* The databases on the test cluster that belong to a test's folder:
+ * folder → GPtrArray of addresses. */
+static GHashTable *server_databases;
+
+/* Whether the tests run on a PostgreSQL server (SAMORDNA_TEST_BACKEND=
+ * postgresql) rather than on SQLite files (unset, or sqlite). */
+gboolean
+sam_test_on_server (void)
+{
+  const char *backend = g_getenv ("SAMORDNA_TEST_BACKEND");
+
+  if (backend == NULL || *backend == '\0' || g_str_equal (backend, "sqlite"))
+    return FALSE;
+  if (!g_str_equal (backend, "postgresql"))
+    g_error ("SAMORDNA_TEST_BACKEND is “%s”: give sqlite or postgresql", backend);
+  return TRUE;
+}
+
+static void
+drop_server_databases (const char *dir)
+{
+  GPtrArray *addresses;
+
+  if (server_databases == NULL || !(addresses = g_hash_table_lookup (server_databases, dir)))
+    return;
+  for (guint i = 0; i < addresses->len; i++)
+    sam_test_pg_drop_database (addresses->pdata[i]);
+  g_hash_table_remove (server_databases, dir);
+}
+
+/* Removes @dir and everything in it, restoring write access on the way,
+ * and drops the databases on the server that belong to it. */
 void
 sam_test_remove_dir (const char *dir)
 {
   g_autoptr(GDir) d = NULL;
   const char *name;
 
+  drop_server_databases (dir);
   g_chmod (dir, 0700);
   if (!(d = g_dir_open (dir, 0, NULL)))
     return;
@@ -41,14 +74,39 @@ sam_test_remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
-/* Opens (creating with the default plan) @name in @dir; fails the test on error. */
+/* Returns where a test keeps a new database, which opens with the default
+ * plan: on SQLite the path @name in @dir (not yet made); on the server a
+ * new database holding the default plan, dropped by
+ * sam_test_remove_dir (@dir). */
+char *
+sam_test_new_location (const char *dir,
+                       const char *name)
+{
+  char *address;
+  GPtrArray *addresses;
+
+  if (!sam_test_on_server ())
+    return g_build_filename (dir, name, NULL);
+  address = sam_test_pg_new_plan ();
+  if (server_databases == NULL)
+    server_databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+  if (!(addresses = g_hash_table_lookup (server_databases, dir)))
+    g_hash_table_insert (server_databases, g_strdup (dir),
+                         (addresses = g_ptr_array_new_with_free_func (g_free)));
+  g_ptr_array_add (addresses, g_strdup (address));
+  return address;
+}
+
+/* Opens (creating with the default plan) @name in @dir, or a new database
+ * on the server (see sam_test_new_location()); fails the test on error. */
 SamStore *
 sam_test_open_new (const char *dir,
                    const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  SamStore *store = sam_store_open (path, &error);
+  g_autofree char *location = sam_test_new_location (dir, name);
+  SamStore *store = sam_store_open (location, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -106,15 +164,28 @@ sam_test_find (SamStore   *store,
   return NULL;
 }
 
-/* Runs @sql on the file @path with a connection of its own. */
+/* Runs @sql, in one transaction, on the database at @location (a file,
+ * or a server's address) with a connection of its own. On a server, rows
+ * inserted with their ids given move the identity columns on past them,
+ * as on a file. */
 void
-sam_test_sql (const char *path,
+sam_test_sql (const char *location,
               const char *sql)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sam_store_is_server_address (location))
+    {
+      g_autoptr(PGconn) conn = sam_test_pg_connect (location);
+
+      sam_test_pg_exec (conn, "BEGIN");
+      sam_test_pg_exec (conn, sql);
+      sam_test_pg_reset_identities (conn);
+      sam_test_pg_exec (conn, "COMMIT");
+      return;
+    }
+  g_assert_cmpint (sqlite3_open (location, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("SQL failed: %s", message);
   sqlite3_close (db);

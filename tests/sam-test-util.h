@@ -1,4 +1,10 @@
-/* sam-test-util.h: helpers shared by the test programs. */
+/* sam-test-util.h: helpers shared by the test programs.
+ *
+ * The store's tests run on both backends: meson runs each of them twice,
+ * the second time with SAMORDNA_TEST_BACKEND=postgresql, and then
+ * sam_test_new_location() and sam_test_open_new() give a fresh database
+ * with the default plan on the throwaway cluster (sam-test-pg.h) in place
+ * of a file in the test's folder; sam_test_remove_dir() drops it. */
 #pragma once
 
 #include "store/sam-store.h"
@@ -7,6 +13,9 @@ G_BEGIN_DECLS
 
 char      *sam_test_make_dir        (void);
 void       sam_test_remove_dir      (const char  *dir);
+gboolean   sam_test_on_server       (void);
+char      *sam_test_new_location    (const char  *dir,
+                                     const char  *name);
 SamStore  *sam_test_open_new        (const char  *dir,
                                      const char  *name);
 GBytes    *sam_test_read_file       (const char  *path);
@@ -15,7 +24,7 @@ SamRecord *sam_test_find            (SamStore    *store,
                                      SamKind      kind,
                                      const char  *field,
                                      const char  *value);
-void       sam_test_sql             (const char  *path,
+void       sam_test_sql             (const char  *location,
                                      const char  *sql);
 void       sam_test_make_damaged    (const char  *path);
 void       sam_test_make_good       (const char  *path);

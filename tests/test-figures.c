@@ -110,7 +110,7 @@ generate (void)
 
   g_assert_nonnull (generator);
   generated.dir = sam_test_make_dir ();
-  path = g_build_filename (generated.dir, "generated.db", NULL);
+  path = sam_test_new_location (generated.dir, "generated.db");
   argv[1] = path;
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                                &status, &error));

@@ -10,6 +10,7 @@
 
 #include "store/sam-db-pg-private.h"
 #include "store/sam-server-private.h"
+#include "store/sam-status.h"
 #include "store/sam-store-private.h"
 #include "sam-test-pg.h"
 #include "sam-test-util.h"
@@ -500,6 +501,96 @@ test_agency_editor (void)
   plan_tear_down (&p);
 }
 
+/* Records a status for @activity through a store on @address and
+ * returns the store, the step still to undo. */
+static SamStore *
+record_status (const char *address,
+               gint64      activity,
+               gint64      period)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (address, &error);
+  SamStatusEntry entry = { .activity_id = activity, .period_id = period, .status = "delayed", .progress = 30,
+                           .comment = "Venter på midler" };
+
+  g_assert_no_error (error);
+  g_assert_true (sam_status_record (store, &entry, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+/* The status history is append-only: what an agency recorded stays as
+ * recorded, whatever privileges someone grants by mistake; only the
+ * secretariat takes an update back (the undo of Record Status). */
+static void
+test_status_history_kept (void)
+{
+  g_autofree char *editor = NULL, *secretariat = NULL, *reader = NULL, *misgrant = NULL, *count = NULL;
+  g_autofree char *rights = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(PGconn) c = NULL;
+  g_autoptr(PGconn) r = NULL;
+  const char *history = "SELECT count(*) FROM status_update";
+  Plan p;
+
+  if (!plan_set_up (&p))
+    return;
+  editor = grant (&p, "buf", SAM_SERVER_EDITOR, "Testdir");
+  secretariat = grant (&p, "sek", SAM_SERVER_SECRETARIAT, NULL);
+  reader = grant (&p, "les", SAM_SERVER_READER, NULL);
+
+  /* The editor records a status, and cannot take it back. */
+  store = record_status (editor, p.a_bufdir, p.period);
+  count = value (p.address, history);
+  g_assert_cmpstr (count, ==, "1");
+  g_assert_false (sam_store_undo (store, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_ALLOWED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Ask the plan's secretariat"));
+  g_clear_error (&error);
+  g_clear_object (&store);
+  g_free (count);
+  count = value (p.address, history);
+  g_assert_cmpstr (count, ==, "1");
+
+  /* Granted the privileges and a policy by mistake, editors and readers
+   * still cannot. */
+  misgrant = g_strdup_printf ("GRANT UPDATE, DELETE ON status_update TO %s_editor, %s_reader; "
+                              "CREATE POLICY oops ON status_update USING (true) WITH CHECK (true)", p.name, p.name);
+  exec_on (p.address, misgrant);
+  c = sam_test_pg_connect (editor);
+  g_assert_cmpint (try_sql (c, "UPDATE status_update SET status = 'done'"), ==, -1);
+  g_assert_cmpint (try_sql (c, "DELETE FROM status_update"), ==, -1);
+  r = sam_test_pg_connect (reader);
+  g_assert_cmpint (try_sql (r, "UPDATE status_update SET comment = 'x'"), ==, -1);
+  g_assert_cmpint (try_sql (r, "DELETE FROM status_update"), ==, -1);
+  g_assert_cmpint (try_sql (c, "TRUNCATE status_update"), ==, -1);
+  g_free (count);
+  count = value (p.address, history);
+  g_assert_cmpstr (count, ==, "1");
+  /* … and init takes the privileges back. */
+  g_assert_true (sam_server_init (p.address, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rights = g_strdup_printf ("SELECT has_table_privilege('%s_editor', 'status_update', 'UPDATE') "
+                            "OR has_table_privilege('%s_reader', 'status_update', 'DELETE')", p.name, p.name);
+  g_free (count);
+  count = value (p.address, rights);
+  g_assert_cmpstr (count, ==, "f");
+
+  /* The secretariat's undo takes its update back. */
+  store = record_status (secretariat, p.a_politi, p.period);
+  g_free (count);
+  count = value (p.address, history);
+  g_assert_cmpstr (count, ==, "2");
+  g_assert_true (sam_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_free (count);
+  count = value (p.address, history);
+  g_assert_cmpstr (count, ==, "1");
+  plan_tear_down (&p);
+}
+
 /* Through the store's connection, a refusal says what the login may not
  * do and to whom to turn. */
 static void
@@ -721,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/pg-server/rights/agency-editor", test_agency_editor);
   g_test_add_func ("/pg-server/rights/no-role", test_no_role);
   g_test_add_func ("/pg-server/rights/refusal-message", test_refusal_message);
+  g_test_add_func ("/pg-server/rights/status-history-kept", test_status_history_kept);
   g_test_add_func ("/pg-server/cli", test_cli);
   return g_test_run ();
 }

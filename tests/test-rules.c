@@ -37,8 +37,10 @@ registration (SamRecord  *seminar,
   sam_record_set_int (r, "seminar_id", sam_record_get_id (seminar));
   sam_record_set_string (r, "organisation", organisation);
   sam_record_set_int (r, "participants", participants);
-  g_assert_true (sam_rules_save (store, r, &error));
+  gboolean saved = sam_rules_save (store, r, &error);
+
   g_assert_no_error (error);
+  g_assert_true (saved);
   return r;
 }
 

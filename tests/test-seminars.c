@@ -11,13 +11,14 @@
 #include "store/sam-seminars.h"
 #include "store/sam-db-sqlite-private.h"
 #include "store/sam-store-private.h"
+#include "sam-test-util.h"
 
 typedef struct
 {
   char     *dir;
   char     *path;
   SamStore *store;
-  guint     commits;      /* outermost transactions committed */
+  guint     file_commits; /* transactions committed on a file, autocommits too */
   gint64    national;     /* the default plan's seminar formats */
   gint64    low_threshold;
   gint64    thematic;
@@ -28,8 +29,20 @@ typedef struct
 static int
 on_commit_cb (void *data)
 {
-  ((Fixture *) data)->commits++;
+  ((Fixture *) data)->file_commits++;
   return 0;
+}
+
+/* How many transactions the store has committed: on a file, every one
+ * SQLite committed; on a server, every one the store did. */
+static guint
+count_commits (Fixture *fx)
+{
+  SamDb *db = sam_store_get_db (fx->store);
+
+  if (sam_db_get_backend (db) == SAM_DB_SQLITE)
+    return fx->file_commits;
+  return (guint) sam_db_get_commits (db);
 }
 
 static gint64
@@ -53,12 +66,12 @@ fixture_set_up (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
 
-  fx->dir = g_dir_make_tmp ("samordna-seminars-XXXXXX", &error);
-  g_assert_no_error (error);
-  fx->path = g_build_filename (fx->dir, "test.db", NULL);
+  fx->dir = sam_test_make_dir ();
+  fx->path = sam_test_new_location (fx->dir, "test.db");
   fx->store = sam_store_open (fx->path, &error);
   g_assert_no_error (error);
-  sqlite3_commit_hook (sam_db_sqlite_get_handle (sam_store_get_db (fx->store)), on_commit_cb, fx);
+  if (sam_db_get_backend (sam_store_get_db (fx->store)) == SAM_DB_SQLITE)
+    sqlite3_commit_hook (sam_db_sqlite_get_handle (sam_store_get_db (fx->store)), on_commit_cb, fx);
   fx->national = find_id (fx, SAM_KIND_SEMINAR_FORMAT, "kind", "national");
   fx->low_threshold = find_id (fx, SAM_KIND_SEMINAR_FORMAT, "kind", "low_threshold");
   fx->thematic = find_id (fx, SAM_KIND_SEMINAR_FORMAT, "kind", "thematic");
@@ -68,15 +81,8 @@ static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
   g_clear_object (&fx->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (fx->path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_assert_cmpint (g_rmdir (fx->dir), ==, 0);
+  sam_test_remove_dir (fx->dir);
   g_free (fx->path);
   g_free (fx->dir);
 }
@@ -159,8 +165,10 @@ add_registration (Fixture    *fx,
   SamRecord *r = registration_record (seminar_id, organisation, sector_id, participants, registered_at);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sam_registration_save (fx->store, r, &error));
+  gboolean saved = sam_registration_save (fx->store, r, &error);
+
   g_assert_no_error (error);
+  g_assert_true (saved);
   return r;
 }
 
@@ -289,10 +297,10 @@ test_waiting_list (Fixture       *fx,
     {
       g_auto(GStrv) pair = g_strsplit (items[i], ":", 2);
       g_autofree char *at = g_strdup_printf ("2026-03-01T09:%02u", i);
-      guint before = fx->commits;
+      guint before = count_commits (fx);
       g_autoptr(SamRecord) r = add_registration (fx, id, pair[0], 0, g_ascii_strtoll (pair[1], NULL, 10), at);
 
-      g_assert_cmpuint (fx->commits, ==, before + 1);
+      g_assert_cmpuint (count_commits (fx), ==, before + 1);
     }
   confirmed = organisations (fx, id, FALSE);
   waiting = organisations (fx, id, TRUE);
@@ -304,11 +312,11 @@ test_waiting_list (Fixture       *fx,
   {
     g_autoptr(SamRecord) gone = find_registration (fx, id, c->cancel);
     g_autofree char *confirmed_after = NULL, *waiting_after = NULL;
-    guint before = fx->commits;
+    guint before = count_commits (fx);
 
     g_assert_true (sam_registration_cancel (fx->store, sam_record_get_id (gone), &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (fx->commits, ==, before + 1);
+    g_assert_cmpuint (count_commits (fx), ==, before + 1);
     confirmed_after = organisations (fx, id, FALSE);
     waiting_after = organisations (fx, id, TRUE);
     g_assert_cmpstr (confirmed_after, ==, c->confirmed_after);
@@ -401,10 +409,10 @@ test_change_registration (Fixture       *fx,
 
   /* B shrinks to what is left: it gets a place, C behind it still waits. */
   sam_record_set_int (b, "participants", 4);
-  before = fx->commits;
+  before = count_commits (fx);
   g_assert_true (sam_registration_save (fx->store, b, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (fx->commits, ==, before + 1);
+  g_assert_cmpuint (count_commits (fx), ==, before + 1);
   g_assert_cmpint (sam_record_get_int (b, "waitlisted"), ==, 0);
   confirmed = organisations (fx, id, FALSE);
   waiting = organisations (fx, id, TRUE);
@@ -434,12 +442,12 @@ test_capacity_change (Fixture       *fx,
   g_autoptr(SamRecord) seminar = get (fx, SAM_KIND_SEMINAR, id);
   g_autofree char *waiting = NULL;
   g_autoptr(GError) error = NULL;
-  guint before = fx->commits;
+  guint before = count_commits (fx);
 
   sam_record_set_int (seminar, "capacity", 10);
   g_assert_true (sam_seminar_save (fx->store, seminar, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (fx->commits, ==, before + 1);
+  g_assert_cmpuint (count_commits (fx), ==, before + 1);
   waiting = organisations (fx, id, TRUE);
   g_assert_cmpstr (waiting, ==, "C");
 
@@ -468,11 +476,11 @@ test_mark_held (Fixture       *fx,
   };
   g_autoptr(GError) error = NULL;
   SamSeminarCounts counts;
-  guint before = fx->commits;
+  guint before = count_commits (fx);
 
   g_assert_true (sam_seminar_mark_held (fx->store, id, attendance, G_N_ELEMENTS (attendance), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (fx->commits, ==, before + 1);
+  g_assert_cmpuint (count_commits (fx), ==, before + 1);
 
   seminar = get (fx, SAM_KIND_SEMINAR, id);
   a2 = get (fx, SAM_KIND_REGISTRATION, sam_record_get_id (a));
@@ -815,7 +823,7 @@ test_bad_input (Fixture       *fx,
 
   set_up_scene (fx, &scene);
   before = snapshot (fx);
-  commits = fx->commits;
+  commits = count_commits (fx);
 
   g_assert_false (c->func (&scene, &error));
   g_assert_nonnull (error);
@@ -827,7 +835,7 @@ test_bad_input (Fixture       *fx,
   assert_message_has (error, c->message);
   assert_message_has (error, c->advice);
   assert_unchanged (fx, before);
-  g_assert_cmpuint (fx->commits, ==, commits);
+  g_assert_cmpuint (count_commits (fx), ==, commits);
 }
 
 /* A planned seminar dated in the past asks first */
@@ -1307,11 +1315,11 @@ test_copy_one (Fixture       *fx,
   g_autoptr(SamRecord) copy = NULL, stored = NULL, expected = NULL, after = NULL;
   g_autoptr(GPtrArray) registrations = NULL;
   g_autoptr(GError) error = NULL;
-  guint commits = fx->commits;
+  guint commits = count_commits (fx);
 
   copy = sam_seminar_copy_to_year (fx->store, id, c->year, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (fx->commits, ==, commits + 1);
+  g_assert_cmpuint (count_commits (fx), ==, commits + 1);
   g_assert_cmpint (sam_record_get_id (copy), >, id);
   stored = get (fx, SAM_KIND_SEMINAR, sam_record_get_id (copy));
   g_assert_true (sam_record_equal (copy, stored));
@@ -1347,11 +1355,11 @@ test_copy_year (Fixture       *fx,
   add_seminar (fx, fx->thematic, "Avlyst tema", "2026-10-01", -1, "cancelled");
   add_seminar (fx, fx->national, "Fjorårets", "2025-10-01", -1, NULL);
   add_seminar (fx, fx->national, "Neste år", "2027-01-01", -1, NULL);
-  commits = fx->commits;
+  commits = count_commits (fx);
 
   copies = sam_seminar_copy_year (fx->store, 2026, 2028, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (fx->commits, ==, commits + 1);
+  g_assert_cmpuint (count_commits (fx), ==, commits + 1);
   g_assert_cmpuint (copies->len, ==, 2);
 
   in_2028 = sam_seminar_list_year (fx->store, 2028, &error);
@@ -1369,11 +1377,11 @@ test_copy_year (Fixture       *fx,
 
   /* A year without seminars copies nothing and writes nothing. */
   g_clear_pointer (&copies, g_ptr_array_unref);
-  commits = fx->commits;
+  commits = count_commits (fx);
   copies = sam_seminar_copy_year (fx->store, 2040, 2041, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (copies->len, ==, 0);
-  g_assert_cmpuint (fx->commits, ==, commits);
+  g_assert_cmpuint (count_commits (fx), ==, commits);
 }
 
 /* All or nothing: a seminar that cannot be copied stops the whole series. */
@@ -1395,14 +1403,14 @@ test_copy_year_all_or_nothing (Fixture       *fx,
                          fx->national, long_title);
   g_assert_true (sam_store_exec (fx->store, sql, NULL));
   before = snapshot (fx);
-  commits = fx->commits;
+  commits = count_commits (fx);
 
   copies = sam_seminar_copy_year (fx->store, 2030, 2031, &error);
   g_assert_null (copies);
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   assert_message_has (error, "Title: is longer than 200 characters");
   assert_unchanged (fx, before);
-  g_assert_cmpuint (fx->commits, ==, commits);
+  g_assert_cmpuint (count_commits (fx), ==, commits);
   in_2031 = sam_seminar_list_year (fx->store, 2031, NULL);
   g_assert_cmpuint (in_2031->len, ==, 0);
 }
@@ -1419,7 +1427,7 @@ test_delete (Fixture       *fx,
   g_autoptr(SamRecord) b = add_registration (fx, id, "B", 0, 6, NULL);
   g_autoptr(SamRecord) k = add_registration (fx, keep, "K", 0, 1, NULL);
   g_autoptr(GError) error = NULL;
-  guint commits = fx->commits;
+  guint commits = count_commits (fx);
 
   /* The generic delete refuses a seminar with registrations … */
   g_assert_false (sam_store_delete (fx->store, SAM_KIND_SEMINAR, id, &error));
@@ -1429,7 +1437,7 @@ test_delete (Fixture       *fx,
   /* … deleting the seminar takes its registrations along, in one step. */
   g_assert_true (sam_seminar_delete (fx->store, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (fx->commits, ==, commits + 1);
+  g_assert_cmpuint (count_commits (fx), ==, commits + 1);
   g_assert_null (sam_store_get (fx->store, SAM_KIND_SEMINAR, id, NULL));
   g_assert_cmpint (sam_store_count (fx->store, SAM_KIND_REGISTRATION), ==, 1);
 

@@ -10,6 +10,7 @@
 #include "sam-round-actions.h"
 #include "sam-round-board.h"
 #include "sam-round-dialog.h"
+#include "sam-server-dialog.h"
 #include "sam-search.h"
 #include "sam-status-dialog.h"
 #include "models/sam-details.h"
@@ -54,6 +55,7 @@ struct _SamWindow
   GPtrArray            *history;         /* records shown before, for Back */
   GSettings            *settings;        /* the window's size and view, or NULL */
   guint                 watch_id;        /* looks for changes made elsewhere */
+  AdwToast             *lost_toast;      /* the connection to the server is lost, until it is back */
   guint                 list_button_id;  /* shows the list button when idle */
   gboolean              syncing;         /* the window moves a page's selection */
 };
@@ -461,8 +463,41 @@ bench_first_frame (SamWindow *self)
 static void show_open_error (SamWindow *self, const GError *error);
 
 static void
+forget_lost_toast (SamWindow *self)
+{
+  if (self->lost_toast)
+    adw_toast_dismiss (self->lost_toast);
+  g_clear_object (&self->lost_toast);
+}
+
+/* The server went away: said at once, and until the store has
+ * reconnected by itself; what is being typed stays in the editor. */
+static void
+on_connection_lost_cb (SamStore  *store,
+                       SamWindow *self)
+{
+  g_autofree char *text = g_strdup_printf (_("Lost the connection to %s; reconnecting…"), sam_store_get_path (store));
+
+  forget_lost_toast (self);
+  self->lost_toast = g_object_ref_sink (adw_toast_new (text));
+  adw_toast_set_timeout (self->lost_toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->lost_toast));
+}
+
+static void
+on_reconnected_cb (SamStore  *store,
+                   SamWindow *self)
+{
+  g_autofree char *text = g_strdup_printf (_("Connected to %s again"), sam_store_get_path (store));
+
+  forget_lost_toast (self);
+  toast (self, text, FALSE);
+}
+
+static void
 forget_store (SamWindow *self)
 {
+  forget_lost_toast (self);
   g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -499,6 +534,7 @@ set_store (SamWindow *self,
   GSettings *s = settings (self);
   SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_OVERVIEW;
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
+  g_autoptr(GError) error = NULL;
 
   trace ("database open");
   show_in_editor (self, NULL, FALSE);
@@ -506,7 +542,12 @@ set_store (SamWindow *self,
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "record-updated", G_CALLBACK (on_record_updated_cb), self, 0);
+  g_signal_connect_object (store, "connection-lost", G_CALLBACK (on_connection_lost_cb), self, 0);
+  g_signal_connect_object (store, "reconnected", G_CALLBACK (on_reconnected_cb), self, 0);
   self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, watch_cb, self);
+  /* On a server, others' changes come at once too. */
+  if (!sam_store_watch_changes (store, &error))
+    toast (self, error->message, FALSE);
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     if (self->pages[v])
       sam_page_set_store (self->pages[v], store);
@@ -649,6 +690,29 @@ open_action (GtkWidget  *widget,
 {
   choose_file (SAM_WINDOW (widget), g_str_equal (action_name, "win.open") ? GTK_FILE_CHOOSER_ACTION_OPEN
                                                                           : GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+on_server_opened_cb (SamServerDialog *dialog,
+                     SamStore        *store,
+                     const char      *address,
+                     SamWindow       *self)
+{
+  g_clear_pointer (&self->error, g_free);
+  set_store (self, store);
+}
+
+/* Open Plan on a Server…: the dialog opens the plan, and says there what
+ * went wrong; the window takes the plan when it is open. */
+static void
+open_server_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SamServerDialog *dialog = sam_server_dialog_new (GTK_WINDOW (widget));
+
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (on_server_opened_cb), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Opens a file Samordna wrote (a report) with the desktop's program for it. */
@@ -1157,6 +1221,7 @@ install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-server", NULL, open_server_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);

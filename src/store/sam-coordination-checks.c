@@ -6,6 +6,8 @@
 
 #include "sam-accountability.h"
 #include "sam-coordination-private.h"
+#include "sam-report-data.h"
+#include "sam-store-private.h"
 
 /* Where a check's SQL sorts names without regard to case; in_dialect()
  * puts the dialect's collation there. */
@@ -420,9 +422,15 @@ sam_coordination_run_checks (SamStore  *store,
                              GError   **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (result_free);
+  /* Every check reads one snapshot (REPEATABLE READ on a server), so that
+   * what others commit meanwhile does not make the checks disagree; inside
+   * the caller's transaction, that one's. */
+  gboolean own = sam_store_get_db (store) != NULL && !sam_db_in_transaction (sam_store_get_db (store));
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
+  if (own && !sam_report_data_begin (store, NULL, 0, error))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
       Checking c = { results, checks[i].check_id, checks[i].severity };
@@ -431,9 +439,15 @@ sam_coordination_run_checks (SamStore  *store,
       gboolean ok = sql ? sam_query_foreach (store, sql, NULL, checks[i].func, &c, error)
                         : checks[i].check (store, &c, error);
       if (!ok)
-        return NULL;
+        {
+          if (own)
+            sam_report_data_end (store);
+          return NULL;
+        }
       g_debug ("Check %s: %.3f s", checks[i].check_id, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
     }
+  if (own)
+    sam_report_data_end (store);
   return g_steal_pointer (&results);
 }
 

@@ -44,12 +44,18 @@ typedef struct
   gboolean    (*check_integrity)  (SamDb *db, GCancellable *cancellable, GError **error);
   gint64      (*data_version)     (SamDb *db);
   gboolean    (*set_int_function) (SamDb *db, const char *name, SamDbIntFunc func, gpointer user_data);
+  /* May be NULL: then sam_db_watch() gives NULL, setting no error. */
+  GSource    *(*watch)            (SamDb *db, SamDbWatchFunc func, gpointer user_data, GError **error);
+  /* May be NULL: then always connected, and no reconnecting. */
+  gboolean    (*is_connected)     (SamDb *db);
+  GSource    *(*reconnect)        (SamDb *db, SamDbReconnectFunc func, gpointer user_data);
 } SamDbVTable;
 
 struct _SamDb
 {
   const SamDbVTable *vtable;
   gboolean           in_transaction;   /* kept by the backend */
+  guint64            commits;          /* by sam_db_commit(), kept by sam-db.c */
   /* What the last failed statement broke: see sam_db_set_constraint(). */
   SamDbConstraint    constraint;
   char              *constraint_column;

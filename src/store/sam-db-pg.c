@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +41,16 @@ typedef struct
   char   *user;
   gint64  changes;
   guint   query_limit_ms;
+  gboolean listening;  /* LISTENs to samordna_changed (sam_db_watch()) */
+  gint64  others;      /* others' commits heard of since */
+  GSource *watch;      /* sam_db_watch()'s, while it lives */
 } PgDb;
+
+static void take_notifications (PgDb *db);
+
+/* The channel notify.sql's triggers send a notification on at each
+ * change. */
+#define CHANGED_CHANNEL "samordna_changed"
 
 typedef struct
 {
@@ -284,7 +294,16 @@ statement_target (const char  *sql,
   if (words[n] == NULL)
     return;
   *verb = g_ascii_strup (words[n], -1);
-  if (g_str_equal (*verb, "INSERT") || g_str_equal (*verb, "DELETE"))
+  /* Locking rows to change them needs the right to change them. */
+  if (g_str_equal (*verb, "SELECT") && strstr (sql, " FOR NO KEY UPDATE") != NULL)
+    {
+      while (words[n] && g_ascii_strcasecmp (words[n], "FROM") != 0)
+        n++;
+      g_free (*verb);
+      *verb = g_strdup ("UPDATE");
+      n++;
+    }
+  else if (g_str_equal (*verb, "INSERT") || g_str_equal (*verb, "DELETE"))
     n += 2;   /* INSERT INTO t, DELETE FROM t */
   else if (g_str_equal (*verb, "UPDATE"))
     n += 1;
@@ -492,6 +511,7 @@ run_simple (PgDb        *db,
   else
     note_changes (db, result);
   PQclear (result);
+  take_notifications (db);
   return ok;
 }
 
@@ -740,6 +760,7 @@ pg_commit (SamDb   *sdb,
   gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
 
   note_transaction (db);
+  take_notifications (db);
   /* COMMIT of a transaction a failed statement aborted rolls it back. */
   if (ok && g_strcmp0 (PQcmdStatus (result), "ROLLBACK") == 0)
     {
@@ -885,6 +906,7 @@ execute (PgStmt  *stmt,
   stmt->result = PQexecParams (db->conn, stmt->sql, n, NULL, values, NULL, NULL, 0);
   status = PQresultStatus (stmt->result);
   note_transaction (db);
+  take_notifications (db);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY)
     {
       set_result_error (db, stmt->result, stmt->sql, error);
@@ -1058,6 +1080,235 @@ pg_column_text (SamStmt *sstmt,
   return stmt->texts[column];
 }
 
+/* Others' changes */
+
+/* Reads what the server has sent meanwhile without waiting, and counts
+ * the notifications of changes that other connections committed (one per
+ * transaction: see notify.sql); this connection's own are not counted. */
+static void
+hear_notifications (PgDb *db)
+{
+  if (db->listening && PQconsumeInput (db->conn))
+    take_notifications (db);
+}
+
+/* Counts the notifications libpq has read (also those that came with the
+ * answer to a query of our own: the socket has nothing more to say about
+ * them, so the watch is made to look at once). */
+static void
+take_notifications (PgDb *db)
+{
+  gint64 before = db->others;
+  PGnotify *notify;
+
+  if (!db->listening)
+    return;
+  while ((notify = PQnotifies (db->conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (db->conn) && g_str_equal (notify->relname, CHANGED_CHANNEL))
+        db->others++;
+      PQfreemem (notify);
+    }
+  if (db->others != before && db->watch)
+    g_source_set_ready_time (db->watch, 0);
+}
+
+/* Counts others' commits heard of since sam_db_watch(); -1 before. */
+static gint64
+pg_data_version (SamDb *sdb)
+{
+  PgDb *db = (PgDb *) sdb;
+
+  if (!db->listening)
+    return -1;
+  hear_notifications (db);
+  return db->others;
+}
+
+typedef struct
+{
+  PgDb           *db;
+  GSource        *source;
+  gint64          told;      /* db->others when @func was last called */
+  SamDbWatchFunc  func;
+  gpointer        user_data;
+} Watch;
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  if (watch->db->watch == watch->source)
+    watch->db->watch = NULL;
+  g_free (watch);
+}
+
+static gboolean
+on_socket_cb (gint          fd,
+              GIOCondition  condition,
+              gpointer      user_data)
+{
+  Watch *watch = user_data;
+  PgDb *db = watch->db;
+  gboolean lost;
+
+  g_source_set_ready_time (watch->source, -1);
+  hear_notifications (db);
+  /* A socket the server closed stays readable: stop watching it. */
+  lost = PQstatus (db->conn) == CONNECTION_BAD;
+  if (lost || db->others != watch->told)
+    {
+      watch->told = db->others;
+      watch->func (&db->parent, watch->user_data);
+    }
+  return lost ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static GSource *
+pg_watch (SamDb           *sdb,
+          SamDbWatchFunc   func,
+          gpointer         user_data,
+          GError         **error)
+{
+  PgDb *db = (PgDb *) sdb;
+  Watch *watch;
+  GSource *source;
+
+  if (!run_simple (db, "LISTEN " CHANGED_CHANNEL, error))
+    return NULL;
+  db->listening = TRUE;
+  watch = g_new0 (Watch, 1);
+  watch->db = db;
+  watch->func = func;
+  watch->user_data = user_data;
+  source = g_unix_fd_source_new (PQsocket (db->conn), G_IO_IN | G_IO_HUP | G_IO_ERR);
+  watch->source = source;
+  watch->told = db->others;
+  db->watch = source;
+  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) on_socket_cb, watch, watch_free);
+  g_source_set_static_name (source, "Samordna: others' changes");
+  return source;
+}
+
+/* Reconnecting */
+
+static gboolean
+pg_is_connected (SamDb *sdb)
+{
+  return PQstatus (((PgDb *) sdb)->conn) == CONNECTION_OK;
+}
+
+/* A source that drives PQresetPoll(): it dispatches when the socket is
+ * ready as libpq asked (a child source on it, made anew at each step, as
+ * the socket may change) and calls its function once at the end. */
+typedef struct
+{
+  GSource             parent;
+  PgDb               *db;
+  GSource            *child;
+  gboolean            started;
+  SamDbReconnectFunc  func;
+  gpointer            user_data;
+} Reconnect;
+
+static gboolean
+on_child_cb (gint         fd,
+             GIOCondition condition,
+             gpointer     data)
+{
+  return G_SOURCE_CONTINUE;   /* the parent's dispatch does the work */
+}
+
+static void
+wait_for_socket (Reconnect    *r,
+                 GIOCondition  condition)
+{
+  if (r->child)
+    {
+      g_source_remove_child_source (&r->parent, r->child);
+      g_clear_pointer (&r->child, g_source_unref);
+    }
+  r->child = g_unix_fd_source_new (PQsocket (r->db->conn), condition | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (r->child, (GSourceFunc) (void (*) (void)) on_child_cb, NULL, NULL);
+  g_source_add_child_source (&r->parent, r->child);
+}
+
+/* Sets up the new session as the first was. */
+static gboolean
+set_up_again (PgDb    *db,
+              GError **error)
+{
+  if (!configure (db, error) || (db->listening && !run_simple (db, "LISTEN " CHANGED_CHANNEL, error)))
+    return FALSE;
+  /* What others committed while the connection was gone was not heard. */
+  db->others++;
+  note_transaction (db);
+  return TRUE;
+}
+
+static gboolean
+reconnect_dispatch (GSource     *source,
+                    GSourceFunc  callback,
+                    gpointer     data)
+{
+  Reconnect *r = (Reconnect *) source;
+  PostgresPollingStatusType poll = r->started ? PQresetPoll (r->db->conn) : PGRES_POLLING_FAILED;
+  g_autoptr(GError) error = NULL;
+
+  g_source_set_ready_time (source, -1);
+  if (poll == PGRES_POLLING_READING || poll == PGRES_POLLING_WRITING)
+    {
+      wait_for_socket (r, poll == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT);
+      return G_SOURCE_CONTINUE;
+    }
+  if (poll == PGRES_POLLING_OK)
+    set_up_again (r->db, &error);
+  else
+    {
+      g_autofree char *says = conn_message (r->db->conn);
+
+      g_set_error (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_UNREACHABLE,
+                   _("Could not connect to the server of “%s” again (%s)."), r->db->name, says);
+    }
+  r->func (&r->db->parent, error, r->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reconnect_finalize (GSource *source)
+{
+  Reconnect *r = (Reconnect *) source;
+
+  g_clear_pointer (&r->child, g_source_unref);
+}
+
+static GSourceFuncs reconnect_funcs = {
+  .dispatch = reconnect_dispatch,
+  .finalize = reconnect_finalize,
+};
+
+static GSource *
+pg_reconnect (SamDb              *sdb,
+              SamDbReconnectFunc  func,
+              gpointer            user_data)
+{
+  GSource *source = g_source_new (&reconnect_funcs, sizeof (Reconnect));
+  Reconnect *r = (Reconnect *) source;
+
+  r->db = (PgDb *) sdb;
+  r->func = func;
+  r->user_data = user_data;
+  g_source_set_static_name (source, "Samordna: reconnecting");
+  /* As libpq asks: first wait until the new socket can be written. */
+  if ((r->started = PQresetStart (r->db->conn)) && PQsocket (r->db->conn) >= 0)
+    wait_for_socket (r, G_IO_OUT);
+  else
+    g_source_set_ready_time (source, 0);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  return source;
+}
+
 static const SamDbVTable pg_vtable = {
   .backend = SAM_DB_POSTGRESQL,
   .sql = {
@@ -1065,6 +1316,7 @@ static const SamDbVTable pg_vtable = {
     [SAM_SQL_NOCASE] = "COLLATE sam_nocase",
     [SAM_SQL_INSERT_IGNORE] = "INSERT",
     [SAM_SQL_TODAY] = "to_char(CURRENT_DATE, 'YYYY-MM-DD')",
+    [SAM_SQL_LOCK_ROW] = "FOR NO KEY UPDATE",
   },
   .prepare = pg_prepare,
   .exec = pg_exec,
@@ -1087,4 +1339,8 @@ static const SamDbVTable pg_vtable = {
   .column_double = pg_column_double,
   .column_text = pg_column_text,
   .set_query_limit = pg_set_query_limit,
+  .data_version = pg_data_version,
+  .watch = pg_watch,
+  .is_connected = pg_is_connected,
+  .reconnect = pg_reconnect,
 };

@@ -70,6 +70,10 @@ typedef enum {
                               * the PostgreSQL schema creates) */
   SAM_SQL_INSERT_IGNORE,     /* "INSERT OR IGNORE" / "INSERT" + ON CONFLICT DO NOTHING */
   SAM_SQL_TODAY,             /* date('now') / CURRENT_DATE::text */
+  SAM_SQL_LOCK_ROW,          /* what ends a SELECT of the rows a change reads
+                              * and then writes, so that no other transaction
+                              * changes them meanwhile: "" (a write transaction
+                              * holds the whole file) / "FOR NO KEY UPDATE" */
   SAM_N_SQL,
 } SamSqlPart;
 
@@ -90,6 +94,18 @@ typedef struct _SamStmt SamStmt;
 typedef gboolean (*SamDbIntFunc) (gint64    argument,
                                   gint64   *result,
                                   gpointer  user_data);
+
+/* Called by the source sam_db_watch() gives when another connection has
+ * committed a change (sam_db_data_version() has changed) or @db's
+ * connection broke. */
+typedef void (*SamDbWatchFunc) (SamDb    *db,
+                                gpointer  user_data);
+
+/* Called once by the source sam_db_reconnect() gives: @error is NULL
+ * when the connection stands again. */
+typedef void (*SamDbReconnectFunc) (SamDb        *db,
+                                    const GError *error,
+                                    gpointer      user_data);
 
 /* Whether @location names a database on a PostgreSQL server rather than
  * a file: a postgresql:// or postgres:// URI, or a libpq key=value string
@@ -128,6 +144,7 @@ gboolean      sam_db_begin              (SamDb            *db,
 gboolean      sam_db_commit             (SamDb            *db,
                                          GError          **error);
 void          sam_db_rollback           (SamDb            *db);
+guint64       sam_db_get_commits        (SamDb            *db);
 gboolean      sam_db_in_transaction     (SamDb            *db);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 gint64        sam_db_changes            (SamDb            *db);
@@ -154,6 +171,30 @@ gboolean      sam_db_check_integrity    (SamDb            *db,
  * the data @db reads, so that two connections can tell that they read the
  * same data; -1 when the backend cannot tell. */
 gint64        sam_db_data_version       (SamDb            *db);
+/* Starts listening to others' changes on @db, and returns a source (to
+ * attach to a main context, and destroy before @db is closed) that calls
+ * @func at once when another connection commits a change or the
+ * connection breaks; from then on sam_db_data_version() counts others'
+ * commits, never @db's own. NULL, setting no error, on a backend that
+ * tells others' changes only when asked (SQLite: poll
+ * sam_db_data_version()); NULL with an error when listening fails. A
+ * connection that is reset must be watched again. */
+GSource      *sam_db_watch              (SamDb            *db,
+                                         SamDbWatchFunc    func,
+                                         gpointer          user_data,
+                                         GError          **error);
+/* FALSE once the connection to a server was lost (a statement failed with
+ * SAM_STORE_ERROR_UNREACHABLE, or the server closed it); a file's stands. */
+gboolean      sam_db_is_connected       (SamDb            *db);
+/* Starts connecting @db again as it was (the same address and login, the
+ * session set up, listening again if it listened: the commits missed
+ * meanwhile count as one in sam_db_data_version()), without blocking:
+ * returns a source, attached to the thread-default main context, that
+ * calls @func once when done; destroy it to give up. Run nothing on @db
+ * until then. NULL for a backend that has nothing to reconnect (a file). */
+GSource      *sam_db_reconnect          (SamDb              *db,
+                                         SamDbReconnectFunc  func,
+                                         gpointer            user_data);
 /* Makes @func callable as @name(integer) in the SQL of @db, until set
  * again with @func NULL. Returns FALSE, setting no error, when the backend
  * cannot call back into the store (a server): write the SQL another way. */

@@ -457,6 +457,7 @@ static const SamDbVTable sqlite_vtable = {
     [SAM_SQL_NOCASE] = "COLLATE NOCASE",
     [SAM_SQL_INSERT_IGNORE] = "INSERT OR IGNORE",
     [SAM_SQL_TODAY] = "date('now')",
+    [SAM_SQL_LOCK_ROW] = "",
   },
   .prepare = sqlite_prepare,
   .exec = sqlite_exec,

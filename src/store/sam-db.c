@@ -152,7 +152,19 @@ sam_db_commit (SamDb   *db,
                GError **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
-  return db->vtable->commit (db, error);
+  if (!db->vtable->commit (db, error))
+    return FALSE;
+  db->commits++;
+  return TRUE;
+}
+
+/* Returns how many transactions sam_db_commit() has committed on @db:
+ * for the tests, which count that a change is one transaction. */
+guint64
+sam_db_get_commits (SamDb *db)
+{
+  g_return_val_if_fail (db != NULL, 0);
+  return db->commits;
 }
 
 /* Ends the open transaction, undoing it; does nothing outside one. */
@@ -206,6 +218,32 @@ sam_db_check_integrity (SamDb         *db,
 {
   g_return_val_if_fail (db != NULL, FALSE);
   return db->vtable->check_integrity == NULL || db->vtable->check_integrity (db, cancellable, error);
+}
+
+GSource *
+sam_db_watch (SamDb           *db,
+              SamDbWatchFunc   func,
+              gpointer         user_data,
+              GError         **error)
+{
+  g_return_val_if_fail (db != NULL && func != NULL, NULL);
+  return db->vtable->watch ? db->vtable->watch (db, func, user_data, error) : NULL;
+}
+
+gboolean
+sam_db_is_connected (SamDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  return db->vtable->is_connected == NULL || db->vtable->is_connected (db);
+}
+
+GSource *
+sam_db_reconnect (SamDb              *db,
+                  SamDbReconnectFunc  func,
+                  gpointer            user_data)
+{
+  g_return_val_if_fail (db != NULL && func != NULL, NULL);
+  return db->vtable->reconnect ? db->vtable->reconnect (db, func, user_data) : NULL;
 }
 
 gint64

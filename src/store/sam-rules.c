@@ -58,7 +58,8 @@ sam_rules_update_field (SamStore    *store,
   g_return_val_if_fail (index >= 0, FALSE);
   if (!sam_store_begin (store, error))
     return FALSE;
-  if ((current = sam_store_get (store, kind, id, error))
+  if (sam_store_lock_record (store, kind, id, error)
+      && (current = sam_store_get (store, kind, id, error))
       && sam_store_check_value (current, field, expected, value, error))
     {
       changed = sam_record_copy (current);

@@ -12,7 +12,7 @@
 
 /* The agencies of a ministry scope: the ministry and everything below it. */
 #define SUBTREE \
-  "(WITH RECURSIVE sub(id) AS (VALUES (:scope) UNION " \
+  "(WITH RECURSIVE sub(id) AS (VALUES (CAST(:scope AS BIGINT)) UNION " \
   "SELECT child.id FROM agency child JOIN sub ON child.parent_id = sub.id) SELECT id FROM sub)"
 
 #define PLANS_OF_STRATEGY \

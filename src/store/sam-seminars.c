@@ -106,10 +106,10 @@ read_counts (SamStore          *store,
 
   stmt = sam_store_prepare (store,
                             "SELECT s.capacity,"
-                            " total(CASE WHEN r.waitlisted = 0 THEN r.participants END),"
-                            " total(CASE WHEN r.waitlisted <> 0 THEN r.participants END),"
+                            " coalesce(sum(CASE WHEN r.waitlisted = 0 THEN r.participants END), 0),"
+                            " coalesce(sum(CASE WHEN r.waitlisted <> 0 THEN r.participants END), 0),"
                             " count(r.id), count(CASE WHEN r.waitlisted <> 0 THEN 1 END),"
-                            " count(r.attended), total(r.attended)"
+                            " count(r.attended), coalesce(sum(r.attended), 0)"
                             " FROM seminar s LEFT JOIN registration r ON r.seminar_id = s.id"
                             " WHERE s.id = ?1 GROUP BY s.id", error);
   if (stmt == NULL)
@@ -703,8 +703,8 @@ read_target_setting (SamStore          *store,
   SamStep step;
 
   stmt = sam_store_prepare (store,
-                            "SELECT count(*), count(min_per_year), total(min_per_year),"
-                            " count(max_per_year), total(max_per_year)"
+                            "SELECT count(*), count(min_per_year), coalesce(sum(min_per_year), 0),"
+                            " count(max_per_year), coalesce(sum(max_per_year), 0)"
                             " FROM seminar_format WHERE kind = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -865,13 +865,15 @@ read_shares (SamStore      *store,
              SamSectorMix  *mix,
              GError       **error)
 {
+/* A HAVING may not name a column of the SELECT on PostgreSQL. */
+#define SHARE_SUM "sum(CASE WHEN :attendance = 1 THEN coalesce(r.attended, 0) ELSE r.participants END)"
   g_autofree char *sql = g_strdup_printf (
-    "SELECT r.sector_id, " SAM_NAME ("s") ","
-    " sum(CASE WHEN :attendance = 1 THEN coalesce(r.attended, 0) ELSE r.participants END) AS n"
+    "SELECT r.sector_id, " SAM_NAME ("s") ", " SHARE_SUM " AS n"
     " FROM registration r LEFT JOIN sector s ON s.id = r.sector_id"
     " WHERE r.seminar_id = :seminar AND (:attendance = 1 OR r.waitlisted = 0)"
-    " GROUP BY r.sector_id HAVING n > 0"
+    " GROUP BY r.sector_id, s.name, s.name_en HAVING " SHARE_SUM " > 0"
     " ORDER BY n DESC, s.name IS NULL, " SAM_NAME ("s") " %s", sam_store_sql (store, SAM_SQL_NOCASE));
+#undef SHARE_SUM
   g_autoptr(SamStmt) stmt = NULL;
   SamStep step;
 

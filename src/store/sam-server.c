@@ -230,8 +230,8 @@ ensure_identity (SamDb   *db,
 
 /* Brings the database of @db from schema version @from (0: empty) to this
  * build's, in the open transaction: the bookkeeping tables, each
- * migration's twin with the version after it, the identity, and the
- * rights (renewed whatever @from is). */
+ * migration's twin with the version after it, the identity, the rights
+ * and the notifications of changes (both renewed whatever @from is). */
 gboolean
 sam_server_build (SamDb   *db,
                   int      from,
@@ -252,7 +252,8 @@ sam_server_build (SamDb   *db,
         return FALSE;
       g_debug ("Built schema version %d", v + 1);
     }
-  return ensure_identity (db, error) && exec_data (db, "schema/postgresql/rights.sql", error);
+  return ensure_identity (db, error) && exec_data (db, "schema/postgresql/rights.sql", error)
+         && exec_data (db, "schema/postgresql/notify.sql", error);
 }
 
 /* Whether the login of @db may build the schema and give roles. */

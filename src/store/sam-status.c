@@ -7,6 +7,7 @@
 #include "sam-figures.h"
 #include "sam-rules.h"
 #include "sam-status.h"
+#include "sam-store-private.h"
 
 static void
 set_text (SamRecord  *record,
@@ -48,6 +49,17 @@ sam_status_entry_to_record (const SamStatusEntry *entry)
   return update;
 }
 
+static gboolean
+set_activity_status (SamStore              *store,
+                     SamRecord             *activity,
+                     const SamStatusEntry  *entry,
+                     GError               **error)
+{
+  sam_record_set_string (activity, "status", entry->status);
+  sam_record_set_int (activity, "progress", entry->progress);
+  return sam_rules_save (store, activity, error);
+}
+
 /* Records @entry as a new status update and, when it is the activity's
  * latest by the order of updates (sam-figures.h; not one reported late for
  * an earlier period), sets the activity's status and progress to it, in
@@ -76,16 +88,17 @@ sam_status_record (SamStore              *store,
   update = sam_status_entry_to_record (entry);
   if (!sam_record_validate (update, error))
     return FALSE;
-  if (!(activity = sam_store_get (store, SAM_KIND_ACTIVITY, entry->activity_id, error))
-      || !sam_figures_would_be_latest (store, entry->activity_id, entry->period_id,
-                                       sam_record_get_string (update, "reported_at"), &latest, error))
-    return FALSE;
-  sam_record_set_string (activity, "status", entry->status);
-  sam_record_set_int (activity, "progress", entry->progress);
-
+  /* The activity is read in the transaction that writes it, locked, so
+   * that a field someone else saves meanwhile is not written back as it
+   * was. */
   if (!sam_store_begin (store, error))
     return FALSE;
-  if (!sam_rules_save (store, update, error) || (latest && !sam_rules_save (store, activity, error))
+  if (!sam_store_lock_record (store, SAM_KIND_ACTIVITY, entry->activity_id, error)
+      || !(activity = sam_store_get (store, SAM_KIND_ACTIVITY, entry->activity_id, error))
+      || !sam_figures_would_be_latest (store, entry->activity_id, entry->period_id,
+                                       sam_record_get_string (update, "reported_at"), &latest, error)
+      || !sam_rules_save (store, update, error)
+      || (latest && !set_activity_status (store, activity, entry, error))
       || !sam_store_commit (store, error))
     {
       sam_store_rollback (store);

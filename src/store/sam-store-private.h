@@ -32,6 +32,10 @@ gboolean  sam_store_set_conflict_error (GError    **error,
 gboolean  sam_store_set_in_use_error (GError    **error,
                                     const char  *what,
                                     const char  *message);
+gboolean  sam_store_lock_record    (SamStore    *self,
+                                    SamKind      kind,
+                                    gint64       id,
+                                    GError     **error);
 gboolean  sam_store_check_value    (SamRecord   *current,
                                     const char  *field,
                                     GVariant    *expected,

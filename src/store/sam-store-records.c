@@ -527,6 +527,29 @@ update_field (SamStore    *self,
   return TRUE;
 }
 
+/* Keeps other connections from changing the record (@kind, @id) until
+ * the transaction ends, so that what it reads of it stays true while it
+ * writes (a server's READ COMMITTED would otherwise let another commit in
+ * between; a file's write transaction already holds the whole file). */
+gboolean
+sam_store_lock_record (SamStore  *self,
+                       SamKind    kind,
+                       gint64     id,
+                       GError   **error)
+{
+  const char *lock = sam_store_sql (self, SAM_SQL_LOCK_ROW);
+  g_autofree char *sql = NULL;
+  g_autoptr(SamStmt) stmt = NULL;
+
+  if (*lock == '\0')
+    return TRUE;
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 %s", sam_kind_get_info (kind)->table, lock);
+  if (!(stmt = sam_store_prepare (self, sql, error)))
+    return FALSE;
+  sam_stmt_bind_int (stmt, 1, id);
+  return sam_stmt_run (stmt, error);
+}
+
 /* Changes one field of the record (@kind, @id) to @value (NULL clears it),
  * but only while it still holds @expected, the value the caller read and
  * showed: so that two people editing one record never overwrite each
@@ -556,7 +579,8 @@ sam_store_update_field (SamStore    *self,
 
   if (!sam_store_begin (self, error))
     return FALSE;
-  if (!(current = sam_store_get (self, kind, id, error))
+  if (!sam_store_lock_record (self, kind, id, error)
+      || !(current = sam_store_get (self, kind, id, error))
       || !update_field (self, current, field, expected, value, error)
       || !sam_store_commit (self, error))
     {

@@ -46,7 +46,17 @@ struct _SamStore
   GPtrArray *replaying;     /* the step undo or redo is replaying */
   gboolean   replay_backwards;
   gint64     data_version;  /* PRAGMA data_version when last looked at */
+  GSource   *watch;         /* on a server: others' changes (sam_store_watch_changes()) */
+  gboolean   watching;      /* asked to watch: then reconnects by itself */
+  gboolean   lost;          /* the connection was lost; reconnecting */
+  GSource   *reconnecting;  /* the attempt under way */
+  guint      retry_id;      /* the next attempt */
+  guint      backoff_ms;    /* the wait before the next attempt */
 };
+
+/* Waits between attempts to reconnect: doubled after each failure. */
+#define FIRST_RETRY_MS 250
+#define LAST_RETRY_MS 8000
 
 G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
 
@@ -55,10 +65,16 @@ enum {
   RECORD_CHANGED,
   RECORD_UPDATED,
   EXTERNAL_CHANGE,
+  CONNECTION_LOST,
+  RECONNECTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static void stop_watching (SamStore *self);
+static gboolean check_connection (SamStore *self);
+static gboolean set_lost_error (SamStore *self, GError **error);
 
 /* What a store error says besides its message: the field it is about,
  * and for a conflict the value stored now and the one that was to be
@@ -257,6 +273,7 @@ static const char *migrations[SAM_SCHEMA_VERSION] = {
   "004-sector-responsibility.sql",
   "005-reporting-round.sql",
   "006-periods.sql",
+  "007-closed-lists.sql",
 };
 
 /* Helpers */
@@ -297,6 +314,8 @@ sam_store_prepare (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   if (self->db == NULL)
     return set_closed_error (self, error), NULL;
+  if (self->lost)
+    return set_lost_error (self, error), NULL;
   return sam_db_prepare (self->db, sql, error);
 }
 
@@ -354,6 +373,8 @@ sam_store_exec (SamStore    *self,
 {
   if (self->db == NULL)
     return set_closed_error (self, error);
+  if (self->lost)
+    return set_lost_error (self, error);
   return sam_db_exec (self->db, sql, error);
 }
 
@@ -443,6 +464,29 @@ sam_store_class_init (SamStoreClass *klass)
    */
   signals[EXTERNAL_CHANGE] = g_signal_new ("external-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * SamStore::connection-lost:
+   *
+   * Emitted when a store that watches a server (sam_store_watch_changes())
+   * finds its connection lost: the server closed it, or a statement
+   * failed for it. Until #SamStore::reconnected, every call fails at once
+   * with SAM_STORE_ERROR_UNREACHABLE and the store reconnects by itself,
+   * trying again and again with growing waits.
+   */
+  signals[CONNECTION_LOST] = g_signal_new ("connection-lost", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * SamStore::reconnected:
+   *
+   * Emitted when the connection stands again, before
+   * #SamStore::external-change (what others changed meanwhile is not
+   * known). A save that failed while the connection was lost may have
+   * been saved after all: saving it again with the value it was made
+   * from is safe (sam_store_update_field() takes a field that already
+   * holds the new value as saved).
+   */
+  signals[RECONNECTED] = g_signal_new ("reconnected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1063,6 +1107,7 @@ void
 sam_store_close (SamStore *self)
 {
   g_return_if_fail (SAM_IS_STORE (self));
+  stop_watching (self);
   g_clear_pointer (&self->db, sam_db_close);
 }
 
@@ -1169,6 +1214,8 @@ sam_store_begin (SamStore  *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   if (self->db == NULL)
     return set_closed_error (self, error);
+  if (self->lost)
+    return set_lost_error (self, error);
   if (self->depth == 0 ? !sam_db_begin (self->db, SAM_DB_WRITE, error)
                        : !sam_store_exec (self, (sql = g_strdup_printf ("SAVEPOINT sam%u", self->depth)), error))
     return FALSE;
@@ -1295,6 +1342,9 @@ sam_store_rollback (SamStore *self)
   self->depth--;
   g_ptr_array_set_size (self->pending, g_array_index (self->marks, guint, self->depth));
   g_array_set_size (self->marks, self->depth);
+  /* A change fails when the connection is lost. */
+  if (self->depth == 0)
+    check_connection (self);
 }
 
 /* Notes a change of the open transaction for undo; copies both records. */
@@ -1477,7 +1527,7 @@ sam_store_notice_changes (SamStore *self)
   gint64 version;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  if (self->db == NULL || self->depth > 0)
+  if (self->db == NULL || self->depth > 0 || self->lost || !check_connection (self))
     return FALSE;
   version = sam_db_data_version (self->db);
   if (version < 0 || version == self->data_version)
@@ -1485,6 +1535,133 @@ sam_store_notice_changes (SamStore *self)
   self->data_version = version;
   g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
   g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+destroy_source (GSource **source)
+{
+  if (*source)
+    g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
+}
+
+static void
+stop_watching (SamStore *self)
+{
+  destroy_source (&self->watch);
+  destroy_source (&self->reconnecting);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+}
+
+static gboolean
+set_lost_error (SamStore  *self,
+                GError   **error)
+{
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_UNREACHABLE,
+               _("Lost the connection to %s; reconnecting…"), self->path);
+  return FALSE;
+}
+
+static gboolean try_reconnect_cb (gpointer data);
+static void on_watch_cb (SamDb *db, gpointer user_data);
+
+static void
+on_reconnected_cb (SamDb        *db,
+                   const GError *error,
+                   gpointer      user_data)
+{
+  SamStore *self = user_data;
+
+  /* The source is done; it goes when this returns. */
+  g_clear_pointer (&self->reconnecting, g_source_unref);
+  if (error)
+    {
+      g_debug ("%s; trying again in %u ms", error->message, self->backoff_ms);
+      self->retry_id = g_timeout_add (self->backoff_ms, try_reconnect_cb, self);
+      self->backoff_ms = MIN (self->backoff_ms * 2, LAST_RETRY_MS);
+      return;
+    }
+  self->lost = FALSE;
+  self->watch = sam_db_watch (self->db, on_watch_cb, self, NULL);
+  if (self->watch)
+    g_source_attach (self->watch, g_main_context_get_thread_default ());
+  self->data_version = sam_db_data_version (self->db);
+  g_signal_emit (self, signals[RECONNECTED], 0);
+  /* What others changed meanwhile is not known. */
+  g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+try_reconnect_cb (gpointer data)
+{
+  SamStore *self = data;
+
+  self->retry_id = 0;
+  self->reconnecting = sam_db_reconnect (self->db, on_reconnected_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the connection of @self stands; when it was lost, and @self
+ * watches (a window's store), emits SamStore::connection-lost and starts
+ * reconnecting in the background. */
+static gboolean
+check_connection (SamStore *self)
+{
+  if (self->lost)
+    return FALSE;
+  if (self->db == NULL || sam_db_is_connected (self->db))
+    return TRUE;
+  if (!self->watching)
+    return FALSE;
+  self->lost = TRUE;
+  destroy_source (&self->watch);
+  self->backoff_ms = FIRST_RETRY_MS;
+  g_signal_emit (self, signals[CONNECTION_LOST], 0);
+  try_reconnect_cb (self);
+  return FALSE;
+}
+
+static void
+on_watch_cb (SamDb    *db,
+             gpointer  user_data)
+{
+  SamStore *self = SAM_STORE (user_data);
+
+  if (check_connection (self))
+    sam_store_notice_changes (self);
+}
+
+/* Returns TRUE while the connection of @self stands (always for a file);
+ * FALSE from SamStore::connection-lost to SamStore::reconnected. */
+gboolean
+sam_store_is_connected (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  return !self->lost && (self->db == NULL || sam_db_is_connected (self->db));
+}
+
+/* On a server, listens to others' changes, so that @self emits
+ * SamStore::external-change and SamStore::changed as soon as another
+ * connection commits one (in the thread-default main context of the
+ * caller, which must outlive the watch), never for @self's own; the store
+ * keeps watching until it is closed. On a file it does nothing: call
+ * sam_store_notice_changes() when the window gets the focus and every few
+ * seconds. Returns FALSE with SAM_STORE_ERROR_UNREACHABLE when the server
+ * cannot be listened to. */
+gboolean
+sam_store_watch_changes (SamStore  *self,
+                         GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  if (self->db == NULL || self->watching)
+    return self->db != NULL || set_closed_error (self, error);
+  if ((self->watch = sam_db_watch (self->db, on_watch_cb, self, error)) == NULL)
+    return error == NULL || *error == NULL;
+  self->data_version = sam_db_data_version (self->db);
+  self->watching = TRUE;
+  g_source_attach (self->watch, g_main_context_get_thread_default ());
   return TRUE;
 }
 

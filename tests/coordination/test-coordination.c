@@ -15,6 +15,7 @@
 #include "store/sam-accountability.h"
 #include "store/sam-coordination.h"
 #include "models/sam-matrix-rows.h"
+#include "sam-test-util.h"
 
 /* The world */
 
@@ -289,9 +290,8 @@ world_set_up (World *w, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  w->dir = g_dir_make_tmp ("samordna-coordination-XXXXXX", &error);
-  g_assert_no_error (error);
-  w->path = g_build_filename (w->dir, "test.db", NULL);
+  w->dir = sam_test_make_dir ();
+  w->path = sam_test_new_location (w->dir, "test.db");
   w->store = sam_store_open (w->path, &error);
   g_assert_no_error (error);
   build_structure (w);
@@ -302,16 +302,8 @@ world_set_up (World *w, gconstpointer data)
 static void
 world_tear_down (World *w, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (w->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&w->store);
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (w->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (w->dir);
+  sam_test_remove_dir (w->dir);
   g_free (w->path);
   g_free (w->dir);
 }

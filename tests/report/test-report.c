@@ -15,6 +15,7 @@
 typedef struct
 {
   char     *dir;
+  char     *db;     /* the database: a file in dir, or on the server */
   char     *out;
   SamStore *store;
 } Fixture;
@@ -23,13 +24,11 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
 
-  f->dir = g_dir_make_tmp ("samordna-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "test.db", NULL);
+  f->dir = sam_test_make_dir ();
+  f->db = sam_test_new_location (f->dir, "test.db");
   f->out = g_build_filename (f->dir, "report.xlsx", NULL);
-  f->store = sam_store_open (db, &error);
+  f->store = sam_store_open (f->db, &error);
   g_assert_no_error (error);
 }
 
@@ -39,6 +38,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
   sam_test_remove_dir (f->dir);
   g_free (f->dir);
+  g_free (f->db);
   g_free (f->out);
 }
 
@@ -232,7 +232,6 @@ static void
 test_write_long_names (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = g_build_filename (f->dir, "test.db", NULL);
   g_autofree char *title = g_strnfill (200, '&');
   g_autofree char *code = g_strnfill (40, '&');
   g_autofree char *sql = g_strdup_printf (
@@ -245,8 +244,8 @@ test_write_long_names (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) plans = NULL;
 
   g_clear_object (&f->store);
-  sam_test_sql (db, sql);
-  store = sam_store_open (db, &error);
+  sam_test_sql (f->db, sql);
+  store = sam_store_open (f->db, &error);
   g_assert_no_error (error);
   plans = sam_store_list (store, SAM_KIND_PLAN, NULL);
   for (guint i = 0; plans && i < plans->len; i++)
@@ -327,16 +326,16 @@ static void
 add_activities (Fixture *f,
                 guint    n)
 {
-  g_autofree char *db = g_build_filename (f->dir, "test.db", NULL);
   g_autofree char *sql = g_strdup_printf (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
     "INSERT INTO activity (plan_id, title, description, status, progress) "
-    "SELECT (SELECT min(id) FROM plan), 'Generert ' || i, printf('%%.300c', 'x'), 'in_progress', i %% 100 FROM n;"
+    "SELECT (SELECT min(id) FROM plan), 'Generert ' || i, %s, 'in_progress', i %% 100 FROM n;"
     "INSERT INTO status_update (activity_id, period_id, status, progress, comment, reported_by, reported_at) "
     "SELECT a.id, p.id, 'in_progress', 50, 'Kommentar ' || a.id, 'Test', '2027-05-01 12:00' "
-    "FROM activity a, (SELECT id FROM reporting_period ORDER BY id LIMIT 2) p WHERE a.title LIKE 'Generert %%';", n);
+    "FROM activity a, (SELECT id FROM reporting_period ORDER BY id LIMIT 2) p WHERE a.title LIKE 'Generert %%';",
+    n, sam_test_on_server () ? "repeat('x', 300)" : "printf('%.300c', 'x')");
 
-  sam_test_sql (db, sql);
+  sam_test_sql (f->db, sql);
 }
 
 typedef struct

@@ -161,3 +161,36 @@ CREATE POLICY samordna_lead_deletes ON activity FOR DELETE
 DROP POLICY IF EXISTS samordna_reports ON status_update;
 CREATE POLICY samordna_reports ON status_update FOR INSERT
   WITH CHECK (samordna_takes_part (activity_id));
+
+-- The status history is append-only: an update, once recorded, is kept as
+-- it was. Editors and readers may not change or delete one (they have no
+-- such privilege, revoked again here in case someone granted it), and a
+-- trigger refuses it whatever privileges say. Only the secretariat (and
+-- the database's owner) may take one back: the undo of "Record Status…"
+-- in Samordna deletes the update it recorded. An editor's own undo of a
+-- status it recorded is refused like any other change it may not make.
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT role_name FROM samordna_role WHERE kind IN ('editor', 'reader') LOOP
+    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON status_update FROM %I', r.role_name);
+  END LOOP;
+END $$;
+
+CREATE OR REPLACE FUNCTION samordna_status_history_kept () RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF samordna_is_secretariat ()
+     OR pg_has_role ((SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
+  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+    MESSAGE = format('the status history is kept as recorded: only the secretariat may change or delete status update %s',
+                     OLD.id);
+END
+$$;
+
+DROP TRIGGER IF EXISTS samordna_status_history_kept ON status_update;
+CREATE TRIGGER samordna_status_history_kept BEFORE UPDATE OR DELETE ON status_update
+  FOR EACH ROW EXECUTE FUNCTION samordna_status_history_kept ();
