@@ -20,6 +20,8 @@ open_window (const char *name,
   return sam_gui_open_window_with (path, settings, width, 900);
 }
 
+static GtkWidget *table_area (SamWindow *window);
+
 static gboolean
 table_is_full (gpointer window)
 {
@@ -191,7 +193,7 @@ test_activity_table_sorts (void)
   GListModel *rows;
 
   show_plans (window);
-  view = sam_gui_widget (window, "activities");
+  view = table_area (window);  /* the titles' header is beside the others' */
   rows = sam_gui_activity_rows (window);
   for (guint i = 0; i < G_N_ELEMENTS (activity_columns); i++)
     {
@@ -348,6 +350,244 @@ test_tab_leaves_table (void)
   close_window (window);
 }
 
+/* The title of @rows' row at @position. */
+static const char *
+title_at (GListModel *rows,
+          guint       position)
+{
+  g_autoptr(SamActivityRow) row = g_list_model_get_item (rows, position);
+
+  return sam_activity_row_get_title (row);  /* the model keeps the row */
+}
+
+/* The position of the row titled @text in @rows, or none. */
+static guint
+titled (GListModel *rows,
+        const char *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    if (g_strcmp0 (title_at (rows, i), text) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The part of the Plans view the activity table fills. */
+static GtkWidget *
+table_area (SamWindow *window)
+{
+  GtkWidget *view = sam_gui_widget (window, "activities");
+
+  return gtk_paned_get_end_child (GTK_PANED (gtk_widget_get_ancestor (view, GTK_TYPE_PANED)));
+}
+
+/* Whether @label is whole in sight: in @area and in its list (rows
+ * scrolled up go under the header). */
+static gboolean
+in_sight (GtkWidget *label,
+          GtkWidget *area)
+{
+  GtkWidget *list = label;
+  graphene_rect_t b, l;
+
+  while (list && g_strcmp0 (gtk_widget_get_css_name (list), "listview") != 0)
+    list = gtk_widget_get_parent (list);
+  g_assert_nonnull (list);
+  return gtk_widget_compute_bounds (label, area, &b) && gtk_widget_compute_bounds (list, area, &l)
+         && b.size.width > 0 && b.origin.x >= MAX (l.origin.x, 0) && b.origin.y >= MAX (l.origin.y, 0)
+         && b.origin.x + b.size.width <= MIN (l.origin.x + l.size.width, gtk_widget_get_width (area))
+         && b.origin.y + b.size.height <= MIN (l.origin.y + l.size.height, gtk_widget_get_height (area));
+}
+
+/* The labels of the table's cells (not of its headers) that @area shows
+ * whole. */
+static void
+shown_cells (GtkWidget *widget,
+             GtkWidget *area,
+             GPtrArray *labels)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (!gtk_widget_get_mapped (c) || g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkColumnViewTitle"))
+        continue;
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (c)), "cell") == 0)
+        {
+          if (in_sight (c, area))
+            g_ptr_array_add (labels, c);
+        }
+      else
+        shown_cells (c, area, labels);
+    }
+}
+
+static double
+middle_of (GtkWidget *label,
+           GtkWidget *area)
+{
+  graphene_rect_t b;
+
+  g_assert_true (gtk_widget_compute_bounds (label, area, &b));
+  return b.origin.y + b.size.height / 2;
+}
+
+/* The title cell of the first row the table shows whole, its row in
+ * @rows at *@position. Fails when no title is in sight. */
+static GtkWidget *
+first_title (SamWindow *window,
+             guint     *position)
+{
+  GtkWidget *area = table_area (window);
+  GListModel *rows = sam_gui_activity_rows (window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *first = NULL;
+
+  shown_cells (area, area, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      guint at = titled (rows, gtk_label_get_text (labels->pdata[i]));
+
+      if (at != GTK_INVALID_LIST_POSITION && (first == NULL || middle_of (labels->pdata[i], area) < middle_of (first, area)))
+        {
+          first = labels->pdata[i];
+          *position = at;
+        }
+    }
+  if (first == NULL)
+    g_error ("No activity title in sight");
+  return first;
+}
+
+/* The cells beside @title, in the row the person sees it in. */
+static GPtrArray *
+beside (SamWindow *window,
+        GtkWidget *title)
+{
+  GtkWidget *area = table_area (window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *cells = g_ptr_array_new ();
+  graphene_rect_t b;
+
+  g_assert_true (gtk_widget_compute_bounds (title, area, &b));
+  shown_cells (area, area, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      double y = middle_of (labels->pdata[i], area);
+
+      if (labels->pdata[i] != title && y > b.origin.y && y < b.origin.y + b.size.height)
+        g_ptr_array_add (cells, labels->pdata[i]);
+    }
+  return cells;
+}
+
+/* The row (of its table) @cell is in, where @area shows it. */
+static graphene_rect_t
+row_of (GtkWidget *cell,
+        GtkWidget *area)
+{
+  GtkWidget *row = cell;
+  graphene_rect_t b;
+
+  while (row && g_strcmp0 (gtk_widget_get_css_name (row), "row") != 0)
+    row = gtk_widget_get_parent (row);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (row, area, &b));
+  return b;
+}
+
+static gboolean
+has_text (GPtrArray  *cells,
+          const char *text)
+{
+  for (guint i = 0; i < cells->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (cells->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The row the person sees @title in shows the rest of @position's row. */
+static void
+assert_same_row (SamWindow *window,
+                 GtkWidget *title,
+                 guint      position)
+{
+  g_autoptr(GObject) row = g_list_model_get_item (sam_gui_activity_rows (window), position);
+  g_autoptr(GPtrArray) cells = beside (window, title);
+  g_autofree char *status = NULL, *latest = NULL;
+  GtkWidget *area = table_area (window);
+  graphene_rect_t mine = row_of (title, area);
+
+  g_object_get (row, "status", &status, "latest", &latest, NULL);
+  g_assert_cmpuint (cells->len, >=, 2);
+  if (latest && *latest)
+    g_assert_true (has_text (cells, latest));
+  g_assert_true (has_text (cells, status));
+  /* Lined up: the rows are as high and at the same height. */
+  for (guint i = 0; i < cells->len; i++)
+    {
+      graphene_rect_t theirs = row_of (cells->pdata[i], area);
+
+      g_assert_cmpfloat_with_epsilon (theirs.origin.y, mine.origin.y, 0.5);
+      g_assert_cmpfloat_with_epsilon (theirs.size.height, mine.size.height, 0.5);
+    }
+}
+
+static void
+scroll_to_end (GtkAdjustment *adjustment)
+{
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                        - gtk_adjustment_get_page_size (adjustment));
+  sam_gui_settle (300);
+}
+
+/* In a narrow window the table scrolls sideways to its last columns and
+ * the titles stay in sight, each in line with its row; a click on the
+ * titles' header sorts, a click on a title selects its activity, and the
+ * arrow keys go on from there. */
+static void
+test_title_stays (void)
+{
+  /* Narrow enough to scroll sideways, wide enough for the editor beside. */
+  SamWindow *window = open_window ("title.db", NULL, 1100);
+  GtkWidget *view, *title, *area;
+  GtkScrolledWindow *scrolled;
+  GListModel *rows;
+  guint position = 0, top;
+
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  area = table_area (window);
+  rows = sam_gui_activity_rows (window);
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
+  scroll_to_end (gtk_scrolled_window_get_hadjustment (scrolled));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 200);
+  sam_gui_settle (300);
+  title = first_title (window, &position);
+  g_assert_cmpuint (position, >, 0);  /* scrolled down with the rest */
+  assert_same_row (window, title, position);
+
+  sam_gui_click (header (area, "Title"));
+  assert_sorted (rows, "title", 1, "Title, ascending");
+  g_assert_cmpstr (arrow (area, "Title"), ==, "ascending");
+  sam_gui_click (header (area, "Title"));
+  assert_sorted (rows, "title", -1, "Title, descending");
+  g_assert_cmpstr (arrow (area, "Title"), ==, "descending");
+
+  title = first_title (window, &position);
+  assert_same_row (window, title, position);
+  top = position;
+  sam_gui_click (title);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, top);
+  g_assert_cmpstr (sam_record_get_title (sam_window_get_shown_record (window)), ==,
+                   title_at (rows, top));
+  /* The keyboard in the titles (the editor took it on the click): */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (title, GTK_TYPE_COLUMN_VIEW)));
+  sam_gui_press (GTK_WINDOW (window), "Down");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, top + 1);
+  g_assert_cmpstr (sam_record_get_title (sam_window_get_shown_record (window)), ==,
+                   title_at (rows, top + 1));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/gui/table/overview-sorts", test_overview_sorts);
   g_test_add_func ("/gui/table/pick-columns", test_pick_columns);
   g_test_add_func ("/gui/table/tab-leaves-table", test_tab_leaves_table);
+  g_test_add_func ("/gui/table/title-stays", test_title_stays);
   status = g_test_run ();
   sam_test_remove_dir (dir);
   g_free (dir);

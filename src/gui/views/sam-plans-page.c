@@ -32,6 +32,7 @@ struct _SamPlansPage
   GtkLabel           *count_label;
   GtkListView        *plan_tree_view;
   GtkColumnView      *activity_view;
+  GtkColumnView      *title_view;      /* the titles, pinned beside it */
 
   GtkSingleSelection *plan_rows;
   SamActivityList    *activities;
@@ -370,7 +371,7 @@ ensure_activities (SamPlansPage *self)
    * changes only the last model, and the table redraws just the rows it
    * shows, however large the plan. */
   sorted = gtk_sort_list_model_new (g_object_ref (sam_activity_list_get_model (self->activities)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->activity_view)));
+                                    g_object_ref (sam_table_get_sorter (self->activity_view)));
   self->filtered = G_LIST_MODEL (sam_filtered_list_new (G_LIST_MODEL (sorted), self->filter));
   g_object_unref (sorted);
   self->activity_rows = gtk_single_selection_new (g_object_ref (self->filtered));
@@ -380,6 +381,7 @@ ensure_activities (SamPlansPage *self)
   g_signal_connect_object (self->activity_rows, "notify::selected-item",
                            G_CALLBACK (on_activity_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->activity_rows));
+  gtk_column_view_set_model (self->title_view, GTK_SELECTION_MODEL (self->activity_rows));
 }
 
 static void
@@ -540,6 +542,8 @@ sam_plans_page_dispose (GObject *object)
 
   if (self->activity_view)
     gtk_column_view_set_model (self->activity_view, NULL);
+  if (self->title_view)
+    gtk_column_view_set_model (self->title_view, NULL);
   g_clear_object (&self->activity_rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->activities);
@@ -592,6 +596,7 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, plan_tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, activity_view);
+  gtk_widget_class_bind_template_child (widget_class, SamPlansPage, title_view);
   /* The columns, for their cells and sorters (set_columns()). */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     gtk_widget_class_bind_template_child_full (widget_class, columns[i], FALSE, 0);
@@ -643,7 +648,9 @@ sam_plans_page_init (SamPlansPage *self)
   self->setting = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   set_columns (self);
+  sam_table_pin (self->title_view, self->activity_view);
   sam_table_tab_leaves (self->activity_view);
+  sam_table_tab_leaves (self->title_view);
   sam_search_dropdown (self->agency_filter);
   sam_search_dropdown (self->sector_filter);
   sam_search_dropdown (self->group_filter);
