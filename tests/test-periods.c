@@ -589,6 +589,129 @@ test_closed_stays (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The sheets that show the plan as it is when the report is written, as
+ * the Summary of a closed period says (both languages). */
+static const char *const today_sheets[] = {
+  "Responsibility", "Coverage", "Seminars", "Participants by sector",
+  "Ansvar", "Dekning", "Seminarer", "Deltakere per sektor",
+  NULL,
+};
+
+/* Every cell of every sheet of the report of @code in @language, a block
+ * per sheet ("[name]", then a line per row that has any), but the sheets
+ * that show today's plan; and, not frozen yet, the strategy's title on
+ * the Summary and the findings of the checks on the Follow-up. */
+static char *
+whole_report_text (Fixture           *f,
+                   const char        *code,
+                   SamReportLanguage  language)
+{
+  g_autofree char *path = g_build_filename (f->dir, "whole.xlsx", NULL);
+  SamReportOptions options = { NULL, code, language, TODAY, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamXlsxBook) book = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_true (sam_report_write (f->store, &options, path, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  book = sam_xlsx_book_open (path, sam_xlsx_default_limits (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_xlsx_book_get_n_sheets (book), ==, 11);
+  for (guint i = 0; i < sam_xlsx_book_get_n_sheets (book); i++)
+    {
+      const char *name = sam_xlsx_book_get_sheet_name (book, i);
+      g_autofree char *one = NULL;
+      char *cut;
+
+      if (g_strv_contains (today_sheets, name))
+        continue;
+      one = sheet_text (path, name, i == 0 ? 2 : 0);
+      if ((cut = strstr (one, "Other findings")) || (cut = strstr (one, "Andre funn")))
+        *cut = '\0';
+      g_string_append_printf (text, "[%s]\n%s", name, one);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Changes the plan in every way a sheet of a report could show it:
+ * names and English names of agencies, sectors, target groups and
+ * measures, the strategy's title, leads, sectors and their ministries,
+ * goals, knowledge gaps and their R&D projects, obligations, statuses
+ * (in the closed period too), an agency's contact; an activity is
+ * deleted and one created. */
+static void
+change_everything (Fixture *f)
+{
+  SamNewPlace place = { NULL, 900, 0, FALSE };
+  g_autoptr(SamRecord) created = sam_rules_create (f->store, SAM_KIND_ACTIVITY, &place, NULL);
+  SamStatusEntry late = { .activity_id = 3, .period_id = 2, .status = "delayed", .progress = 5,
+                          .comment = "Meldt etter at perioden ble avsluttet" };
+  g_autoptr(GError) error = NULL;
+
+  sam_test_sql (f->path,
+                "UPDATE strategy SET title = title || ' (revidert)';"
+                "UPDATE agency SET name = name || ' (nytt navn)', name_en = 'Renamed ' || coalesce(name_en, name),"
+                " contact = 'ny@example.no';"
+                "UPDATE sector SET name = name || ' (ny)', name_en = 'New ' || coalesce(name_en, name);"
+                "UPDATE sector SET ministry_id = (SELECT min(id) FROM agency WHERE kind = 'ministry');"
+                "UPDATE target_group SET name = name || ' (ny)', name_en = 'New ' || coalesce(name_en, name);"
+                "UPDATE measure SET title = title || ' (ny)', title_en = 'New ' || coalesce(title_en, title);"
+                "UPDATE goal SET text = text || ' (endret)';"
+                "INSERT INTO goal (measure_id, position, text) SELECT min(id), 99, 'Et nytt mål' FROM measure;"
+                "UPDATE knowledge_gap SET title = title || ' (endret)';"
+                "INSERT INTO knowledge_gap (measure_id, number, title) SELECT min(id), 99, 'Et nytt hull' FROM measure;"
+                "UPDATE rd_project SET title = title || ' (endret)', status = 'cancelled',"
+                " lead_agency_id = (SELECT max(id) FROM agency);"
+                "INSERT INTO rd_project (id, title, status) VALUES (990, 'Nytt prosjekt', 'planned');"
+                "INSERT INTO rd_project_gap (rd_project_id, gap_id, position)"
+                " SELECT 990, min(id), 99 FROM knowledge_gap;"
+                "UPDATE obligation SET title = title || ' (endret)', reference = reference || 'b';"
+                "DELETE FROM obligation_measure WHERE obligation_id = (SELECT min(id) FROM obligation);"
+                "INSERT INTO obligation_activity (obligation_id, activity_id, position)"
+                " SELECT id, 2, 99 FROM obligation;"
+                "DELETE FROM obligation_activity WHERE activity_id = 1;"
+                "UPDATE activity SET lead_agency_id = (SELECT id FROM agency WHERE short_name = 'Hdir') WHERE id = 3;"
+                "UPDATE activity SET lead_agency_id = NULL, title = title || ' (endret)' WHERE id = 2;"
+                "INSERT INTO activity_sector (activity_id, sector_id, position)"
+                " SELECT 2, id, 0 FROM sector ORDER BY id LIMIT 2;");
+  g_assert_true (sam_status_record (f->store, &late, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_rules_delete (f->store, SAM_KIND_ACTIVITY, 1, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (created);
+  sam_record_set_string (created, "title", "G: Ny aktivitet");
+  sam_record_set_string (created, "start_date", "2026-05-01");
+  g_assert_true (sam_rules_save (f->store, created, &error));
+  g_assert_no_error (error);
+}
+
+/* A closed period's report holds, cell for cell on every sheet and in
+ * both languages, what it held when the period was closed, however the
+ * plan changes. */
+static void
+test_closed_report_whole (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SamPeriod) t2 = period (f, "2026-T2");
+  g_autofree char *nb = NULL, *en = NULL, *nb_after = NULL, *en_after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* C, with no lead, has sectors: its ministries answer for it. */
+  sam_test_sql (f->path, "INSERT INTO activity_sector (activity_id, sector_id, position)"
+                         " SELECT 3, id, 0 FROM sector ORDER BY id LIMIT 1;"
+                         "INSERT INTO obligation_activity (obligation_id, activity_id, position)"
+                         " SELECT min(id), 1, 0 FROM obligation;");
+  g_assert_true (sam_period_close (f->store, t2, "Kari Nordmann", TODAY, &error));
+  g_assert_no_error (error);
+  nb = whole_report_text (f, "2026-T2", SAM_REPORT_LANGUAGE_NB);
+  en = whole_report_text (f, "2026-T2", SAM_REPORT_LANGUAGE_EN);
+  change_everything (f);
+  nb_after = whole_report_text (f, "2026-T2", SAM_REPORT_LANGUAGE_NB);
+  en_after = whole_report_text (f, "2026-T2", SAM_REPORT_LANGUAGE_EN);
+  g_assert_cmpstr (nb_after, ==, nb);
+  g_assert_cmpstr (en_after, ==, en);
+}
+
 /* Reopening is recorded and undone; a closed period cannot be closed
  * again, nor an open one reopened; closing again keeps the record. */
 static void
@@ -714,6 +837,7 @@ main (int   argc,
   ADD ("/periods/ended-has-not-stopped", test_ended_has_not_stopped);
   ADD ("/periods/messages-as-at", test_messages_as_at);
   ADD ("/periods/closed-stays", test_closed_stays);
+  ADD ("/periods/closed-report-whole", test_closed_report_whole);
   ADD ("/periods/reopen", test_reopen);
   ADD ("/periods/undo-close", test_undo_close);
   return g_test_run ();

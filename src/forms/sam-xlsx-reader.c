@@ -786,6 +786,14 @@ sam_xlsx_book_get_property (SamXlsxBook *book,
   return g_hash_table_lookup (book->properties, name);
 }
 
+/* Returns how many sheets @book has, hidden ones included. */
+guint
+sam_xlsx_book_get_n_sheets (SamXlsxBook *book)
+{
+  g_return_val_if_fail (book != NULL, 0);
+  return book->sheets->len;
+}
+
 const char *
 sam_xlsx_book_get_sheet_name (SamXlsxBook *book,
                               guint        index)

@@ -57,6 +57,7 @@ SamXlsxBook       *sam_xlsx_book_open          (const char           *path,
 void               sam_xlsx_book_free          (SamXlsxBook          *book);
 const char        *sam_xlsx_book_get_property  (SamXlsxBook          *book,
                                                 const char           *name);
+guint              sam_xlsx_book_get_n_sheets  (SamXlsxBook          *book);
 const char        *sam_xlsx_book_get_sheet_name (SamXlsxBook         *book,
                                                 guint                 index);
 gboolean           sam_xlsx_book_sheet_hidden  (SamXlsxBook          *book,

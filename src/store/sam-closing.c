@@ -8,6 +8,7 @@
 #include "sam-changes-private.h"
 #include "sam-closing-private.h"
 #include "sam-query-private.h"
+#include "sam-report-data-private.h"
 #include "core/sam-enums.h"
 
 /* The closings */
@@ -296,7 +297,8 @@ drop_orphans (SamStore  *store,
     "DELETE FROM closed_activity_agency WHERE closing_id NOT IN (SELECT id FROM period_closing);"
     "DELETE FROM closed_measure WHERE closing_id NOT IN (SELECT id FROM period_closing);"
     "DELETE FROM closed_status WHERE closing_id NOT IN (SELECT id FROM period_closing);"
-    "DELETE FROM closed_change WHERE closing_id NOT IN (SELECT id FROM period_closing);";
+    "DELETE FROM closed_change WHERE closing_id NOT IN (SELECT id FROM period_closing);"
+    "DELETE FROM closed_row WHERE closing_id NOT IN (SELECT id FROM period_closing);";
 
   return sam_store_exec (store, sql, error);
 }
@@ -403,14 +405,16 @@ freeze (SamStore         *store,
        && prepare_insert (&f, INSERT_CHANGE, error)
        && freeze_changes (&f, changes, error)
        && freeze_places (store, closing, error)
-       && freeze_previous (&f, period, today, error);
+       && freeze_previous (&f, period, today, error)
+       && sam_report_data_freeze_lists (store, &query, closing, FALSE, error);
   sam_store_set_english_names (store, TRUE);
   ok = ok
        && prepare_insert (&f, UPDATE_ACTIVITY_EN, error)
        && sam_report_data_foreach_activity (store, &query, NULL, freeze_activity_en_cb, &f, error)
        && (changes_en = sam_changes_read_live (store, NULL, period, today, error)) != NULL
        && prepare_insert (&f, UPDATE_CHANGE_EN, error)
-       && freeze_changes_en (&f, changes_en, error);
+       && freeze_changes_en (&f, changes_en, error)
+       && sam_report_data_freeze_lists (store, &query, closing, TRUE, error);
   sam_store_set_english_names (store, english);
   sam_stmt_free (f.insert);
   return ok;
@@ -599,11 +603,7 @@ prepare_closed (SamStore        *store,
   return stmt;
 }
 
-typedef struct
-{
-  gpointer func;
-  gpointer user_data;
-} Streaming;
+typedef SamReportStreaming Streaming;
 
 static gint64
 int_or (SamStmt *stmt,
@@ -769,27 +769,6 @@ sam_closing_foreach_activity (SamStore            *store,
   return stmt != NULL && sam_query_run (store, stmt, activity_cb, &s, error);
 }
 
-static gboolean
-status_cb (SamStmt       *stmt,
-           gpointer       user_data,
-           GError       **error)
-{
-  Streaming *s = user_data;
-  SamStatusRow row = {
-    .activity_id = sam_stmt_column_int (stmt, 0),
-    .measure_number = sam_stmt_column_int (stmt, 1),
-    .activity = sam_stmt_column_text (stmt, 2),
-    .period = sam_stmt_column_text (stmt, 3),
-    .status = sam_stmt_column_text (stmt, 4),
-    .progress = int_or (stmt, 5, -1),
-    .comment = sam_stmt_column_text (stmt, 6),
-    .reported_by = sam_stmt_column_text (stmt, 7),
-    .reported_at = sam_stmt_column_text (stmt, 8),
-  };
-
-  return ((SamStatusRowFunc) s->func) (&row, s->user_data, error);
-}
-
 /* Calls @func for each status update the closing @closing froze (the
  * history up to its period) of the activities in @scope, in order. */
 gboolean
@@ -808,7 +787,7 @@ sam_closing_foreach_status (SamStore          *store,
   Streaming s = { func, user_data };
   SamStmt *stmt = prepare_closed (store, sql, closing, scope, error);
 
-  return stmt != NULL && sam_query_run (store, stmt, status_cb, &s, error);
+  return stmt != NULL && sam_query_run (store, stmt, sam_report_data_status_row_cb, &s, error);
 }
 
 static gboolean
@@ -872,21 +851,6 @@ sam_closing_read_previous (SamStore        *store,
   return step == SAM_STEP_DONE ? g_steal_pointer (&measures) : NULL;
 }
 
-static gboolean
-add_comment_cb (SamStmt       *stmt,
-                gpointer       user_data,
-                GError       **error)
-{
-  SamCommentRow *c = g_new0 (SamCommentRow, 1);
-
-  c->measure_id = sam_stmt_column_int (stmt, 0);
-  c->activity = g_strdup (sam_stmt_column_text (stmt, 1));
-  c->period = g_strdup (sam_stmt_column_text (stmt, 2));
-  c->comment = g_strdup (sam_stmt_column_text (stmt, 3));
-  g_ptr_array_add (user_data, c);
-  return TRUE;
-}
-
 /* Returns the latest comments per measure as sam_report_data_latest_comments()
  * does, from the status history the closing froze; NULL with a
  * SamStoreError. */
@@ -911,7 +875,7 @@ sam_closing_read_comments (SamStore        *store,
   if (stmt == NULL)
     return NULL;
   sam_query_bind_int (stmt, ":n", per_measure);
-  if (!sam_query_run (store, stmt, add_comment_cb, comments, error))
+  if (!sam_query_run (store, stmt, sam_report_data_comment_row_cb, comments, error))
     return NULL;
   return g_steal_pointer (&comments);
 }

@@ -4,9 +4,12 @@
  * period (its status, progress, comment, dates, lead and every text the
  * Activities sheet shows, with what the rules found: overdue, running,
  * reported), the measures, the status history up to the period and the
- * changes since the period before, stored in the database as data. From
- * then on the figures of the period (the Overview, the Follow-up, the
- * report's Summary, Activities, Status history and Changes sheets) are
+ * changes since the period before, and the rows of the report's other
+ * lists (knowledge gaps, goals, obligations, the Follow-up's activities not
+ * reported and with no lead; see sam-report-data-private.h), stored in the
+ * database as data. From then on the figures of the period (the Overview,
+ * the Follow-up, the report's Summary, Activities, Status history, Changes,
+ * Obligations, Knowledge and goals and Follow-up sheets) are
  * read as they were frozen, however the plan changes later; the window can
  * tell how many activities differ today (sam_closing_count_changed()).
  *

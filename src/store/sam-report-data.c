@@ -8,7 +8,7 @@
 #include "sam-accountability.h"
 #include "sam-closing-private.h"
 #include "sam-query-private.h"
-#include "sam-report-data.h"
+#include "sam-report-data-private.h"
 #include "core/sam-enums.h"
 
 /* A text list of an activity's or seminar's links, in the order given:
@@ -340,11 +340,7 @@ sam_report_data_seminar_targets (SamStore              *store,
 
 /* Streaming */
 
-typedef struct
-{
-  gpointer func;
-  gpointer user_data;
-} Streaming;
+typedef SamReportStreaming Streaming;
 
 /* The activities of one plan lie all over the activity table, and their
  * links and status updates all over theirs; reading a list plan by plan
@@ -857,10 +853,10 @@ sam_report_data_foreach_activity (SamStore              *store,
   return ok;
 }
 
-static gboolean
-status_row_cb (SamStmt       *stmt,
-               gpointer       user_data,
-               GError       **error)
+gboolean
+sam_report_data_status_row_cb (SamStmt  *stmt,
+                               gpointer  user_data,
+                               GError  **error)
 {
   Streaming *s = user_data;
   SamStatusRow row = {
@@ -913,7 +909,7 @@ sam_report_data_foreach_status (SamStore              *store,
   if (query->closing)
     return sam_closing_foreach_status (store, query->closing, query->scope, func, user_data, error);
   return (stmt = prepare (store, sql, query, error)) != NULL
-         && sam_query_run (store, stmt, status_row_cb, &s, error);
+         && sam_query_run (store, stmt, sam_report_data_status_row_cb, &s, error);
 }
 
 /* Seminars */

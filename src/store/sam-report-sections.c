@@ -9,7 +9,7 @@
 #include "sam-coordination.h"
 #include "sam-figures.h"
 #include "sam-query-private.h"
-#include "sam-report-data.h"
+#include "sam-report-data-private.h"
 #include "core/sam-enums.h"
 
 /* What the report's Summary narrative, Obligations, Knowledge gaps and
@@ -38,6 +38,139 @@ int_or (SamStmt *stmt,
         gint64        fallback)
 {
   return sam_stmt_column_is_null (stmt, column) ? fallback : sam_stmt_column_int (stmt, column);
+}
+
+/* Frozen lists (see sam-report-data-private.h) */
+
+/* How many columns closed_row holds (c0…c12). */
+#define N_CLOSED_COLUMNS 13
+
+/* What a frozen row is of, for a report's scope. */
+typedef enum
+{
+  KEY_NONE,
+  KEY_ACTIVITY,
+  KEY_MEASURE,
+} KeyKind;
+
+/* Returns the SQL that reads list @list as a closing froze it, in the
+ * scope of @query, its first @n_columns columns as the list's reader
+ * reads them from today's data, in the report's order then. */
+static char *
+closed_rows_sql (const SamReportQuery  *query,
+                 const char            *list,
+                 KeyKind                key,
+                 guint                  n_columns)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autofree char *in_scope = NULL;
+
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (columns, "%sr.c%u", i ? ", " : "", i);
+  if (key == KEY_ACTIVITY && !sam_scope_is_whole (query->scope))
+    in_scope = g_strdup_printf ("r.activity_id IN (SELECT a.activity_id FROM closed_activity a "
+                                "WHERE a.closing_id = :closing AND %s)", sam_scope_closed_sql (query->scope));
+  else if (key == KEY_MEASURE && !sam_scope_is_whole (query->scope))
+    in_scope = g_strdup_printf ("(r.measure_id IS NULL OR r.measure_id IN (SELECT m.id FROM (SELECT measure_id AS id, "
+                                "focus_area_id FROM closed_measure WHERE closing_id = :closing) m WHERE %s))",
+                                sam_scope_measure_sql (query->scope));
+  return g_strdup_printf ("SELECT %s FROM closed_row r WHERE r.closing_id = :closing AND r.list = '%s' "
+                          "AND r.english = :english AND %s ORDER BY r.position",
+                          columns->str, list, in_scope ? in_scope : "TRUE");
+}
+
+/* Prepares @sql, which reads today's data, or, for a closed period, list
+ * @list as it was frozen (the same columns, first @n_columns). */
+static SamStmt *
+prepare_list (SamStore              *store,
+              const char            *sql,
+              const SamReportQuery  *query,
+              const char            *list,
+              KeyKind                key,
+              guint                  n_columns,
+              GError               **error)
+{
+  g_autofree char *closed = query->closing ? closed_rows_sql (query, list, key, n_columns) : NULL;
+  SamStmt *stmt = prepare (store, closed ? closed : sql, query, error);
+
+  if (stmt && closed)
+    sam_query_bind_int (stmt, ":closing", query->closing);
+  return stmt;
+}
+
+typedef struct
+{
+  SamStmt    *insert;
+  gint64      closing;
+  const char *list;
+  gboolean    english;
+  gint64      position;
+  KeyKind     key;
+  int         key_column;   /* of the rows copied */
+} Freezing;
+
+#define INSERT_ROW \
+  "INSERT INTO closed_row (closing_id, list, english, position, activity_id, measure_id, c0, c1, c2, c3, c4, " \
+  "c5, c6, c7, c8, c9, c10, c11, c12) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+/* Stores one row of @f's list: @texts (@n_texts of them) and what it is
+ * of, @key (0: nothing). */
+static gboolean
+insert_row (Freezing            *f,
+            const char * const  *texts,
+            guint                n_texts,
+            gint64               key,
+            GError             **error)
+{
+  SamStmt *s = f->insert;
+  int pos = 1;
+
+  sam_stmt_bind_int (s, pos++, f->closing);
+  sam_stmt_bind_text (s, pos++, f->list);
+  sam_stmt_bind_int (s, pos++, f->english);
+  sam_stmt_bind_int (s, pos++, f->position++);
+  for (KeyKind k = KEY_ACTIVITY; k <= KEY_MEASURE; k++)
+    if (f->key == k && key != 0)
+      sam_stmt_bind_int (s, pos++, key);
+    else
+      sam_stmt_bind_null (s, pos++);
+  for (guint i = 0; i < N_CLOSED_COLUMNS; i++)
+    sam_stmt_bind_text (s, pos++, i < n_texts ? texts[i] : NULL);
+  return sam_stmt_run (s, error);
+}
+
+static gboolean
+copy_row_cb (SamStmt       *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  Freezing *f = user_data;
+  const char *texts[N_CLOSED_COLUMNS] = { NULL };
+  guint n = MIN ((guint) sam_stmt_column_count (stmt), N_CLOSED_COLUMNS);
+
+  for (guint i = 0; i < n; i++)
+    texts[i] = sam_stmt_column_text (stmt, i);
+  return insert_row (f, texts, n, f->key == KEY_NONE ? 0 : sam_stmt_column_int (stmt, f->key_column), error);
+}
+
+/* Freezes list @list: the rows @sql reads from today's data for @query. */
+static gboolean
+freeze_list (SamStore              *store,
+             Freezing              *f,
+             const SamReportQuery  *query,
+             const char            *list,
+             const char            *sql,
+             KeyKind                key,
+             int                    key_column,
+             GError               **error)
+{
+  SamStmt *stmt = prepare (store, sql, query, error);
+
+  f->list = list;
+  f->position = 0;
+  f->key = key;
+  f->key_column = key_column;
+  return stmt != NULL && sam_query_run (store, stmt, copy_row_cb, f, error);
 }
 
 /* Each activity's facts as at the report's period (sam-figures.h), kept
@@ -117,10 +250,10 @@ sam_comment_row_free (gpointer data)
   g_free (c);
 }
 
-static gboolean
-add_comment_cb (SamStmt       *stmt,
-                gpointer       user_data,
-                GError       **error)
+gboolean
+sam_report_data_comment_row_cb (SamStmt  *stmt,
+                                gpointer  user_data,
+                                GError  **error)
 {
   SamCommentRow *c = g_new0 (SamCommentRow, 1);
 
@@ -159,7 +292,7 @@ sam_report_data_latest_comments (SamStore              *store,
   if (!(stmt = prepare (store, sql, query, error)))
     return NULL;
   sam_query_bind_int (stmt, ":n", per_measure);
-  if (!sam_query_run (store, stmt, add_comment_cb, comments, error))
+  if (!sam_query_run (store, stmt, sam_report_data_comment_row_cb, comments, error))
     return NULL;
   return g_steal_pointer (&comments);
 }
@@ -297,6 +430,25 @@ compare_obligations (gconstpointer a,
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
+#define OBLIGATIONS_SQL "SELECT id, source, reference, title FROM obligation ORDER BY id"
+
+static char *
+obligation_measures_sql (const SamReportQuery *query)
+{
+  return g_strdup_printf (
+    "SELECT om.obligation_id, om.measure_id FROM obligation_measure om JOIN measure m ON m.id = om.measure_id "
+    "WHERE %s ORDER BY om.obligation_id, om.position, om.measure_id", sam_scope_measure_sql (query->scope));
+}
+
+static char *
+obligation_activities_sql (const SamReportQuery *query)
+{
+  return g_strdup_printf (
+    "SELECT oa.obligation_id, a.id, p.measure_id, a.title FROM obligation_activity oa "
+    "JOIN activity a ON a.id = oa.activity_id JOIN plan p ON p.id = a.plan_id "
+    "WHERE %s ORDER BY oa.obligation_id, oa.position, a.id", sam_scope_activity_sql (query->scope));
+}
+
 /* Returns the obligations in the order of the convention and GRETA's
  * recommendations, each with the measures it names (in scope) and the
  * activities in scope it names with their status, progress, latest
@@ -308,25 +460,23 @@ sam_report_data_obligations (SamStore              *store,
                              GError               **error)
 {
   g_autoptr(GPtrArray) obligations = g_ptr_array_new_with_free_func (obligation_free);
-  g_autofree char *measures_sql = g_strdup_printf (
-    "SELECT om.obligation_id, om.measure_id FROM obligation_measure om JOIN measure m ON m.id = om.measure_id "
-    "WHERE %s ORDER BY om.obligation_id, om.position, om.measure_id", sam_scope_measure_sql (query->scope));
-  g_autofree char *activities_sql = g_strdup_printf (
-    "SELECT oa.obligation_id, a.id, p.measure_id, a.title FROM obligation_activity oa "
-    "JOIN activity a ON a.id = oa.activity_id JOIN plan p ON p.id = a.plan_id "
-    "WHERE %s ORDER BY oa.obligation_id, oa.position, a.id", sam_scope_activity_sql (query->scope));
+  g_autofree char *measures_sql = obligation_measures_sql (query);
+  g_autofree char *activities_sql = obligation_activities_sql (query);
   g_autoptr(GHashTable) as_at = NULL;
   ObligationReading reading = { obligations, NULL };
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   /* Each activity's status, progress and comment as at the period. */
   if (!(as_at = read_as_at (store, query, error)))
     return NULL;
   reading.as_at = as_at;
-  if (!sam_query_foreach (store, "SELECT id, source, reference, title FROM obligation", NULL,
-                          add_obligation_cb, obligations, error)
-      || !sam_query_foreach (store, measures_sql, query->scope, add_obligation_measure_cb, obligations, error)
-      || !sam_query_foreach (store, activities_sql, query->scope, add_obligation_activity_cb, &reading, error))
+  if (!(stmt = prepare_list (store, OBLIGATIONS_SQL, query, "obligations", KEY_NONE, 4, error))
+      || !sam_query_run (store, stmt, add_obligation_cb, obligations, error)
+      || !(stmt = prepare_list (store, measures_sql, query, "obligation_measures", KEY_MEASURE, 2, error))
+      || !sam_query_run (store, stmt, add_obligation_measure_cb, obligations, error)
+      || !(stmt = prepare_list (store, activities_sql, query, "obligation_activities", KEY_ACTIVITY, 4, error))
+      || !sam_query_run (store, stmt, add_obligation_activity_cb, &reading, error))
     return NULL;
   g_ptr_array_sort (obligations, compare_obligations);
   return g_steal_pointer (&obligations);
@@ -388,6 +538,21 @@ add_gap_cb (SamStmt       *stmt,
   return TRUE;
 }
 
+/* The knowledge gaps and their projects, a row per project (or one with
+ * none), with the gap's measure's id last (for freezing). */
+static char *
+gaps_sql (const SamReportQuery *query)
+{
+  return g_strdup_printf (
+    "SELECT k.id, m.number, k.number, k.title, r.title, " SAM_NAME ("g") ", r.due_date, r.status, m.id "
+    "FROM knowledge_gap k LEFT JOIN measure m ON m.id = k.measure_id "
+    "LEFT JOIN rd_project_gap x ON x.gap_id = k.id LEFT JOIN rd_project r ON r.id = x.rd_project_id "
+    "LEFT JOIN agency g ON g.id = r.lead_agency_id "
+    "WHERE m.id IS NULL OR %s "
+    "ORDER BY m.number IS NULL, m.number, k.number IS NULL, k.number, k.id, x.position, r.id",
+    sam_scope_measure_sql (query->scope));
+}
+
 /* Returns the knowledge gaps of the measures in scope (and those of no
  * measure), by measure and number, each with its R&D projects; NULL with a
  * SamStoreError. */
@@ -397,17 +562,12 @@ sam_report_data_gaps (SamStore              *store,
                       GError               **error)
 {
   g_autoptr(GPtrArray) gaps = g_ptr_array_new_with_free_func (gap_free);
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT k.id, m.number, k.number, k.title, r.title, " SAM_NAME ("g") ", r.due_date, r.status "
-    "FROM knowledge_gap k LEFT JOIN measure m ON m.id = k.measure_id "
-    "LEFT JOIN rd_project_gap x ON x.gap_id = k.id LEFT JOIN rd_project r ON r.id = x.rd_project_id "
-    "LEFT JOIN agency g ON g.id = r.lead_agency_id "
-    "WHERE m.id IS NULL OR %s "
-    "ORDER BY m.number IS NULL, m.number, k.number IS NULL, k.number, k.id, x.position, r.id",
-    sam_scope_measure_sql (query->scope));
+  g_autofree char *sql = gaps_sql (query);
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  if (!sam_query_foreach (store, sql, query->scope, add_gap_cb, gaps, error))
+  if (!(stmt = prepare_list (store, sql, query, "gaps", KEY_MEASURE, 8, error))
+      || !sam_query_run (store, stmt, add_gap_cb, gaps, error))
     return NULL;
   return g_steal_pointer (&gaps);
 }
@@ -436,6 +596,16 @@ add_goal_cb (SamStmt       *stmt,
   return TRUE;
 }
 
+/* The goals, with their measure's id last (for freezing). */
+static char *
+goals_sql (const SamReportQuery *query)
+{
+  return g_strdup_printf (
+    "SELECT m.number, " SAM_TITLE ("m") ", o.text, m.id FROM goal o JOIN measure m ON m.id = o.measure_id "
+    "LEFT JOIN focus_area f ON f.id = m.focus_area_id WHERE %s "
+    "ORDER BY f.number, f.id, m.number, m.id, o.position, o.id", sam_scope_measure_sql (query->scope));
+}
+
 /* Returns the goals of the measures in scope, by measure and position;
  * NULL with a SamStoreError. */
 GPtrArray *
@@ -444,13 +614,12 @@ sam_report_data_goals (SamStore              *store,
                        GError               **error)
 {
   g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func (goal_free);
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT m.number, " SAM_TITLE ("m") ", o.text FROM goal o JOIN measure m ON m.id = o.measure_id "
-    "LEFT JOIN focus_area f ON f.id = m.focus_area_id WHERE %s "
-    "ORDER BY f.number, f.id, m.number, m.id, o.position, o.id", sam_scope_measure_sql (query->scope));
+  g_autofree char *sql = goals_sql (query);
+  SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  if (!sam_query_foreach (store, sql, query->scope, add_goal_cb, goals, error))
+  if (!(stmt = prepare_list (store, sql, query, "goals", KEY_MEASURE, 3, error))
+      || !sam_query_run (store, stmt, add_goal_cb, goals, error))
     return NULL;
   return g_steal_pointer (&goals);
 }
@@ -647,19 +816,18 @@ follow_up_cb (SamStmt       *stmt,
   return f->func (&row, f->user_data, error);
 }
 
-static gboolean
-foreach_follow_up (SamStore              *store,
-                   const SamReportQuery  *query,
-                   gboolean               unreported,
-                   SamFollowUpRowFunc     func,
-                   gpointer               user_data,
-                   GError               **error)
+/* The activities of the Follow-up's lists, in their order: all of them
+ * (@unreported; the caller keeps those not reported) or those with no
+ * lead, with the ministries that answer for them. */
+static char *
+follow_up_sql (SamStore              *store,
+               const SamReportQuery  *query,
+               gboolean               unreported)
 {
-  g_autoptr(GHashTable) as_at = NULL;
-  FollowUp f = { func, user_data, NULL };
   const char *nocase = sam_store_sql (store, SAM_SQL_NOCASE);
   g_autofree char *duty = unreported ? g_strdup ("NULL") : sector_duty_sql (store);
-  g_autofree char *sql = g_strdup_printf (
+
+  return g_strdup_printf (
     "WITH " MINISTRY_OF
     "SELECT " SAM_NAME ("mi") ", " SAM_NAME ("lead") ", lead.contact, a.id, m.number, a.title, a.status, "
     "a.start_date, a.due_date, p.start_date, p.end_date, NULL, %s "
@@ -670,16 +838,35 @@ foreach_follow_up (SamStore              *store,
     "ORDER BY lead.id IS NULL, mi.id IS NULL, " SAM_NAME ("mi") " %s, mi.id, "
     SAM_NAME ("lead") " %s, lead.id, m.number, a.id",
     duty, unreported ? "1 = 1" : "a.lead_agency_id IS NULL", sam_scope_activity_sql (query->scope), nocase, nocase);
+}
+
+/* The columns follow_up_cb() reads. */
+#define N_FOLLOW_UP_COLUMNS 13
+
+static gboolean
+foreach_follow_up (SamStore              *store,
+                   const SamReportQuery  *query,
+                   gboolean               unreported,
+                   SamFollowUpRowFunc     func,
+                   gpointer               user_data,
+                   GError               **error)
+{
+  g_autoptr(GHashTable) as_at = NULL;
+  FollowUp f = { func, user_data, NULL };
+  g_autofree char *sql = follow_up_sql (store, query, unreported);
   SamStmt *stmt;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   if (unreported && query->period == NULL)
     return TRUE;
   /* Not reported by the rules as at the period, with the status and due
-   * date they judge; the lead and contact to ask are today's. */
-  if (unreported && !(f.as_at = as_at = read_as_at (store, query, error)))
+   * date they judge; the lead and contact to ask are today's. A closed
+   * period's rows are those the list showed, as it showed them. */
+  if (unreported && !query->closing && !(f.as_at = as_at = read_as_at (store, query, error)))
     return FALSE;
-  return (stmt = prepare (store, sql, query, error)) != NULL && sam_query_run (store, stmt, follow_up_cb, &f, error);
+  return (stmt = prepare_list (store, sql, query, unreported ? "unreported" : "no_lead", KEY_ACTIVITY,
+                               N_FOLLOW_UP_COLUMNS, error)) != NULL
+         && sam_query_run (store, stmt, follow_up_cb, &f, error);
 }
 
 /* Calls @func for each activity in scope not reported in the report's
@@ -709,4 +896,72 @@ sam_report_data_foreach_no_lead (SamStore              *store,
                                  GError               **error)
 {
   return foreach_follow_up (store, query, FALSE, func, user_data, error);
+}
+
+/* Freezing the lists */
+
+/* Stores a row of the Follow-up's lists in the columns follow_up_cb()
+ * reads. */
+static gboolean
+freeze_follow_up_cb (const SamFollowUpRow  *row,
+                     gpointer               user_data,
+                     GError               **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row->measure_number);
+  const char *texts[N_FOLLOW_UP_COLUMNS] = {
+    row->ministry, row->agency, row->contact, id, number, row->title, row->status,
+    NULL, row->due_date, NULL, NULL, NULL, row->sector_duty,
+  };
+
+  return insert_row (user_data, texts, G_N_ELEMENTS (texts), row->id, error);
+}
+
+static gboolean
+freeze_follow_up (SamStore              *store,
+                  Freezing              *f,
+                  const SamReportQuery  *query,
+                  gboolean               unreported,
+                  GError               **error)
+{
+  f->list = unreported ? "unreported" : "no_lead";
+  f->position = 0;
+  f->key = KEY_ACTIVITY;
+  return foreach_follow_up (store, query, unreported, freeze_follow_up_cb, f, error);
+}
+
+/* Stores, under closing @closing, the rows of each list of the report's
+ * Knowledge and goals, Obligations and Follow-up sheets that @query (the
+ * whole strategy, today's data) reads, with names in English when
+ * @english (names as the plan gives them otherwise; set the store's names
+ * to match, sam_store_set_english_names()). For a closed period the same
+ * readers read them back (SamReportQuery.closing). Returns FALSE with a
+ * SamStoreError. */
+gboolean
+sam_report_data_freeze_lists (SamStore              *store,
+                              const SamReportQuery  *query,
+                              gint64                 closing,
+                              gboolean               english,
+                              GError               **error)
+{
+  g_autofree char *goals = goals_sql (query);
+  g_autofree char *gaps = gaps_sql (query);
+  g_autofree char *measures = obligation_measures_sql (query);
+  g_autofree char *activities = obligation_activities_sql (query);
+  Freezing f = { NULL, closing, NULL, english, 0, KEY_NONE, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (query->closing == 0 && sam_scope_is_whole (query->scope), FALSE);
+
+  ok = (f.insert = sam_query_prepare (store, INSERT_ROW, NULL, error)) != NULL
+       && freeze_list (store, &f, query, "goals", goals, KEY_MEASURE, 3, error)
+       && freeze_list (store, &f, query, "gaps", gaps, KEY_MEASURE, 8, error)
+       && freeze_list (store, &f, query, "obligations", OBLIGATIONS_SQL, KEY_NONE, 0, error)
+       && freeze_list (store, &f, query, "obligation_measures", measures, KEY_MEASURE, 1, error)
+       && freeze_list (store, &f, query, "obligation_activities", activities, KEY_ACTIVITY, 1, error)
+       && freeze_follow_up (store, &f, query, TRUE, error)
+       && freeze_follow_up (store, &f, query, FALSE, error);
+  sam_stmt_free (f.insert);
+  return ok;
 }

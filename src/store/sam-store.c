@@ -259,6 +259,7 @@ static const char *migrations[SAM_SCHEMA_VERSION] = {
   "004-sector-responsibility.sql",
   "005-reporting-round.sql",
   "006-periods.sql",
+  "007-closed-lists.sql",
 };
 
 /* Helpers */
