@@ -586,6 +586,7 @@ assert_may_do_all (Access          *a,
   for (int k = 0; k < SAM_N_KINDS; k++)
     g_assert_true (sam_access_can_create (access, k));
   g_assert_true (sam_access_can_edit (access, a->other));
+  g_assert_true (sam_access_can_edit_field (access, a->other, "lead_agency_id"));
   g_assert_true (sam_access_can_edit (access, a->agency));
   g_assert_true (sam_access_can_record_status (access, a->other));
   g_assert_false (sam_access_can_record_status (access, a->agency));
@@ -629,6 +630,7 @@ test_access_reader (void)
   for (int k = 0; k < SAM_N_KINDS; k++)
     g_assert_false (sam_access_can_create (access, k));
   g_assert_false (sam_access_can_edit (access, a.leads));
+  g_assert_false (sam_access_can_edit_field (access, a.leads, "title"));
   g_assert_false (sam_access_can_edit (access, a.agency));
   g_assert_false (sam_access_can_record_status (access, a.leads));
   why = sam_access_explain (access, a.leads);
@@ -662,6 +664,8 @@ test_access_agency_editor (void)
 
   /* It edits what it leads, records status where it takes part too. */
   g_assert_true (sam_access_can_edit (access, a.leads));
+  g_assert_true (sam_access_can_edit_field (access, a.leads, "title"));
+  g_assert_false (sam_access_can_edit_field (access, a.leads, "lead_agency_id"));
   g_assert_true (sam_access_can_record_status (access, a.leads));
   g_assert_null (sam_access_explain (access, a.leads));
   g_assert_false (sam_access_can_edit (access, a.takes_part));

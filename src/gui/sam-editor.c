@@ -144,6 +144,16 @@ show_access (SamEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->access_label), why != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box), why == NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->fields_box), why);
+  /* Within a record the user changes, a field only the secretariat may. */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SamFieldRow *row = self->rows->pdata[i];
+      gboolean may = why != NULL || sam_access_can_edit_field (sam_store_get_access (self->store), self->record,
+                                                               sam_field_row_get_field (row)->name);
+
+      gtk_widget_set_sensitive (GTK_WIDGET (row), may);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), may ? NULL : _("Only the secretariat gives an activity another lead agency."));
+    }
 }
 
 /* Saving one field */

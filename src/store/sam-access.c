@@ -184,6 +184,19 @@ sam_access_can_edit (const SamAccess *access,
          || (access->role == SAM_ACCESS_EDITOR && is_activity (record) && leads (access, record));
 }
 
+/* Whether the user may change the field @field of @record: as
+ * sam_access_can_edit(), except that only the secretariat gives an
+ * activity another lead agency. */
+gboolean
+sam_access_can_edit_field (const SamAccess *access,
+                           SamRecord       *record,
+                           const char      *field)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+  return sam_access_can_edit (access, record)
+         && (sam_access_can_manage (access) || !g_str_equal (field, "lead_agency_id"));
+}
+
 /* Whether the user may record the status of @activity: an editor for
  * those its agency leads or takes part in. */
 gboolean

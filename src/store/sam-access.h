@@ -34,6 +34,9 @@ gboolean         sam_access_can_create           (const SamAccess *access,
                                                   SamKind          kind);
 gboolean         sam_access_can_edit             (const SamAccess *access,
                                                   SamRecord       *record);
+gboolean         sam_access_can_edit_field       (const SamAccess *access,
+                                                  SamRecord       *record,
+                                                  const char      *field);
 gboolean         sam_access_can_record_status    (const SamAccess *access,
                                                   SamRecord       *activity);
 char            *sam_access_explain              (const SamAccess *access,

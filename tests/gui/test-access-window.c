@@ -252,6 +252,8 @@ test_agency_editor (Fixture       *f,
   /* What it leads it edits. */
   show (f, f->leads);
   g_assert_true (can_type_in (f, "title"));
+  g_assert_false (can_type_in (f, "lead_agency_id"));
+  assert_notice (tooltip_over (sam_gui_editor_widget (f->window, "lead_agency_id")), "Only the secretariat");
   g_assert_true (can_press (f, "win.record-status"));
   g_assert_true (can_press (f, "win.delete"));
   g_assert_null (sam_editor_get_access_notice (sam_window_get_editor (f->window)));
@@ -289,6 +291,7 @@ test_owner (Fixture       *f,
   g_assert_null (sam_window_get_access_notice (f->window));
   show (f, f->other);
   g_assert_true (can_type_in (f, "title"));
+  g_assert_true (can_type_in (f, "lead_agency_id"));
   g_assert_true (can_press (f, "win.record-status"));
   g_assert_null (sam_editor_get_access_notice (sam_window_get_editor (f->window)));
   g_assert_true (round_dialog_opens (f, "win.start-round"));
