@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/sam-access.h"
 #include "store/sam-db-pg-private.h"
 #include "store/sam-server-private.h"
 #include "store/sam-status.h"
@@ -619,6 +620,180 @@ test_refusal_message (void)
   plan_tear_down (&p);
 }
 
+/* What each role may do, as the store tells the window: the answers of
+ * the server's rules. */
+typedef struct
+{
+  SamStore  *store;
+  SamRecord *leads, *takes_part, *other, *agency;
+} Access;
+
+static SamRecord *
+get (SamStore *store,
+     SamKind   kind,
+     gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  SamRecord *record = sam_store_get (store, kind, id, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+static const SamAccess *
+open_as (Access     *a,
+         Plan       *p,
+         const char *address)
+{
+  g_autoptr(GError) error = NULL;
+
+  a->store = sam_store_open (address, &error);
+  g_assert_no_error (error);
+  a->leads = get (a->store, SAM_KIND_ACTIVITY, p->a_bufdir);
+  a->takes_part = get (a->store, SAM_KIND_ACTIVITY, p->a_politi_with_bufdir);
+  a->other = get (a->store, SAM_KIND_ACTIVITY, p->a_politi);
+  a->agency = get (a->store, SAM_KIND_AGENCY, p->politi);
+  return sam_store_get_access (a->store);
+}
+
+static void
+access_clear (Access *a)
+{
+  g_clear_object (&a->leads);
+  g_clear_object (&a->takes_part);
+  g_clear_object (&a->other);
+  g_clear_object (&a->agency);
+  g_clear_object (&a->store);
+}
+
+/* Whether the user may do everything with the records of @a. */
+static void
+assert_may_do_all (Access          *a,
+                   const SamAccess *access)
+{
+  g_assert_cmpint (sam_access_get_role (access), ==, SAM_ACCESS_SECRETARIAT);
+  g_assert_true (sam_access_can_manage (access));
+  g_assert_null (sam_access_describe (access));
+  for (int k = 0; k < SAM_N_KINDS; k++)
+    g_assert_true (sam_access_can_create (access, k));
+  g_assert_true (sam_access_can_edit (access, a->other));
+  g_assert_true (sam_access_can_edit_field (access, a->other, "lead_agency_id"));
+  g_assert_true (sam_access_can_edit (access, a->agency));
+  g_assert_true (sam_access_can_record_status (access, a->other));
+  g_assert_false (sam_access_can_record_status (access, a->agency));
+  g_assert_null (sam_access_explain (access, a->other));
+}
+
+static void
+test_access_secretariat (void)
+{
+  g_autofree char *address = NULL;
+  Access a = { 0 };
+  Plan p;
+
+  if (!plan_set_up (&p))
+    return;
+  address = grant (&p, "sek", SAM_SERVER_SECRETARIAT, NULL);
+  assert_may_do_all (&a, open_as (&a, &p, address));
+  access_clear (&a);
+  /* The database's owner, whom no rule binds. */
+  assert_may_do_all (&a, open_as (&a, &p, p.address));
+  g_assert_cmpint (sam_access_get_agency (sam_store_get_access (a.store)), ==, 0);
+  access_clear (&a);
+  plan_tear_down (&p);
+}
+
+static void
+test_access_reader (void)
+{
+  g_autofree char *address = NULL, *why = NULL;
+  const SamAccess *access;
+  Access a = { 0 };
+  Plan p;
+
+  if (!plan_set_up (&p))
+    return;
+  address = grant (&p, "les", SAM_SERVER_READER, NULL);
+  access = open_as (&a, &p, address);
+  g_assert_cmpint (sam_access_get_role (access), ==, SAM_ACCESS_READER);
+  g_assert_cmpint (sam_access_get_agency (access), ==, 0);
+  g_assert_false (sam_access_can_manage (access));
+  for (int k = 0; k < SAM_N_KINDS; k++)
+    g_assert_false (sam_access_can_create (access, k));
+  g_assert_false (sam_access_can_edit (access, a.leads));
+  g_assert_false (sam_access_can_edit_field (access, a.leads, "title"));
+  g_assert_false (sam_access_can_edit (access, a.agency));
+  g_assert_false (sam_access_can_record_status (access, a.leads));
+  why = sam_access_explain (access, a.leads);
+  g_assert_cmpstr (why, ==, "You can read this plan; ask the secretariat for editing rights.");
+  g_assert_cmpstr (sam_access_describe (access), ==, why);
+  access_clear (&a);
+  plan_tear_down (&p);
+}
+
+static void
+test_access_agency_editor (void)
+{
+  g_autofree char *address = NULL, *partner = NULL, *other = NULL, *agency = NULL;
+  const SamAccess *access;
+  Access a = { 0 };
+  Plan p;
+
+  if (!plan_set_up (&p))
+    return;
+  address = grant (&p, "buf", SAM_SERVER_EDITOR, "Testdir");
+  access = open_as (&a, &p, address);
+  g_assert_cmpint (sam_access_get_role (access), ==, SAM_ACCESS_EDITOR);
+  g_assert_cmpint (sam_access_get_agency (access), ==, p.bufdir);
+  g_assert_true (sam_access_edits_agency (access, p.bufdir));
+  g_assert_false (sam_access_edits_agency (access, p.politi));
+  g_assert_false (sam_access_can_manage (access));
+  g_assert_nonnull (sam_access_describe (access));
+  g_assert_true (sam_access_can_create (access, SAM_KIND_ACTIVITY));
+  g_assert_false (sam_access_can_create (access, SAM_KIND_AGENCY));
+  g_assert_false (sam_access_can_create (access, SAM_KIND_PLAN));
+
+  /* It edits what it leads, records status where it takes part too. */
+  g_assert_true (sam_access_can_edit (access, a.leads));
+  g_assert_true (sam_access_can_edit_field (access, a.leads, "title"));
+  g_assert_false (sam_access_can_edit_field (access, a.leads, "lead_agency_id"));
+  g_assert_true (sam_access_can_record_status (access, a.leads));
+  g_assert_null (sam_access_explain (access, a.leads));
+  g_assert_false (sam_access_can_edit (access, a.takes_part));
+  g_assert_true (sam_access_can_record_status (access, a.takes_part));
+  partner = sam_access_explain (access, a.takes_part);
+  g_assert_nonnull (strstr (partner, "you can record its status"));
+  g_assert_false (sam_access_can_edit (access, a.other));
+  g_assert_false (sam_access_can_record_status (access, a.other));
+  other = sam_access_explain (access, a.other);
+  g_assert_nonnull (strstr (other, "does not lead or take part"));
+  g_assert_false (sam_access_can_edit (access, a.agency));
+  agency = sam_access_explain (access, a.agency);
+  g_assert_nonnull (strstr (agency, "Only the secretariat"));
+  access_clear (&a);
+  plan_tear_down (&p);
+}
+
+/* On a file its user may do everything. */
+static void
+test_access_file (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autoptr(SamStore) store = sam_test_open_new (dir, "plan.db");
+  g_autoptr(GPtrArray) agencies = sam_store_list (store, SAM_KIND_AGENCY, NULL);
+  g_autoptr(GPtrArray) activities = sam_store_list (store, SAM_KIND_ACTIVITY, NULL);
+  const SamAccess *access = sam_store_get_access (store);
+
+  g_assert_cmpint (sam_access_get_role (access), ==, SAM_ACCESS_SECRETARIAT);
+  g_assert_true (sam_access_can_manage (access));
+  g_assert_true (sam_access_can_edit (access, agencies->pdata[0]));
+  g_assert_true (sam_access_can_edit (access, activities->pdata[0]));
+  g_assert_true (sam_access_can_record_status (access, activities->pdata[0]));
+  g_assert_null (sam_access_describe (access));
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+}
+
 /* A new grant replaces the login's role in this plan. */
 static void
 test_grant_replaces (void)
@@ -813,6 +988,10 @@ main (int   argc,
   g_test_add_func ("/pg-server/rights/no-role", test_no_role);
   g_test_add_func ("/pg-server/rights/refusal-message", test_refusal_message);
   g_test_add_func ("/pg-server/rights/status-history-kept", test_status_history_kept);
+  g_test_add_func ("/pg-server/access/file", test_access_file);
+  g_test_add_func ("/pg-server/access/secretariat", test_access_secretariat);
+  g_test_add_func ("/pg-server/access/reader", test_access_reader);
+  g_test_add_func ("/pg-server/access/agency-editor", test_access_agency_editor);
   g_test_add_func ("/pg-server/cli", test_cli);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "sam-editor.h"
 #include "models/sam-details.h"
 #include "models/sam-tree.h"
+#include "store/sam-access.h"
 #include "store/sam-rules.h"
 #include "store/sam-seminars.h"
 
@@ -20,6 +21,7 @@ struct _SamEditor
   GtkScrolledWindow *scroller;
   GtkLabel          *kind_label;
   GtkLabel          *title_label;
+  GtkLabel          *access_label;  /* why the record cannot be changed */
   GtkBox            *fields_box;
   GtkWidget         *duty_box;
   GtkListBox        *duty_list;
@@ -129,6 +131,29 @@ show_title (SamEditor *self)
   gtk_label_set_text (self->title_label, *title ? title : _("Untitled"));
   gtk_label_set_text (self->kind_label,
                       g_dgettext (GETTEXT_PACKAGE, sam_kind_get_info (sam_record_get_kind (self->record))->label));
+}
+
+/* Leaves the fields of a record the user may not change insensitive,
+ * and says why above them (the server would refuse the change). */
+static void
+show_access (SamEditor *self)
+{
+  g_autofree char *why = sam_access_explain (sam_store_get_access (self->store), self->record);
+
+  gtk_label_set_text (self->access_label, why ? why : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->access_label), why != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box), why == NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->fields_box), why);
+  /* Within a record the user changes, a field only the secretariat may. */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SamFieldRow *row = self->rows->pdata[i];
+      gboolean may = why != NULL || sam_access_can_edit_field (sam_store_get_access (self->store), self->record,
+                                                               sam_field_row_get_field (row)->name);
+
+      gtk_widget_set_sensitive (GTK_WIDGET (row), may);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), may ? NULL : _("Only the secretariat gives an activity another lead agency."));
+    }
 }
 
 /* Saving one field */
@@ -416,6 +441,7 @@ sam_editor_set_record (SamEditor *self,
       sam_field_row_show_value (row, record);
     }
   show_title (self);
+  show_access (self);
   show_lists (self);
   gtk_stack_set_visible_child_name (self->stack, "edit");
   if (!same)
@@ -479,6 +505,16 @@ sam_editor_get_links (SamEditor *self)
   return self->links;
 }
 
+/* Returns why the user may not change the record shown, as the editor
+ * says it, or NULL when they may (or nothing is shown). */
+const char *
+sam_editor_get_access_notice (SamEditor *self)
+{
+  g_return_val_if_fail (SAM_IS_EDITOR (self), NULL);
+  return self->record && gtk_widget_get_visible (GTK_WIDGET (self->access_label))
+         ? gtk_label_get_text (self->access_label) : NULL;
+}
+
 /* Puts the keyboard in the field that names the record. */
 void
 sam_editor_focus_first (SamEditor *self)
@@ -534,6 +570,7 @@ sam_editor_class_init (SamEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, kind_label);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SamEditor, access_label);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, fields_box);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, duty_box);
   gtk_widget_class_bind_template_child (widget_class, SamEditor, duty_list);

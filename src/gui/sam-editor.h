@@ -29,5 +29,6 @@ GListModel  *sam_editor_get_links_to (SamEditor  *self);
 GListModel  *sam_editor_get_accountability (SamEditor *self);
 GListModel  *sam_editor_get_seminar  (SamEditor  *self);
 void         sam_editor_focus_first  (SamEditor  *self);
+const char  *sam_editor_get_access_notice (SamEditor *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "sam-search.h"
 #include "sam-status-dialog.h"
 #include "models/sam-details.h"
+#include "store/sam-access.h"
 #include "store/sam-rules.h"
 #include "views/sam-checks-page.h"
 #include "views/sam-follow-up-page.h"
@@ -37,6 +38,8 @@ struct _SamWindow
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GtkStack             *content_stack;
+  GtkRevealer          *access_revealer; /* what the user may not do, and why */
+  GtkLabel             *access_label;
   AdwStatusPage        *error_page;
   GtkListView          *sidebar_view;
   AdwFlap              *sidebar_flap;
@@ -136,13 +139,35 @@ show_error (SamWindow  *self,
 
 /* Keeping the actions' state */
 
+/* Whether the user may add what the entry @i of the New menu adds. */
+static gboolean
+may_add (SamWindow *self,
+         guint      i)
+{
+  g_autofree char *kind = g_strdup (new_menu[i].target);
+
+  if (g_str_has_suffix (kind, "-under"))
+    kind[strlen (kind) - strlen ("-under")] = '\0';
+  return sam_access_can_create (sam_store_get_access (self->store), sam_kind_from_name (kind));
+}
+
+/* Whether the user may add anything in the view shown. */
+static gboolean
+may_add_here (SamWindow *self)
+{
+  for (guint i = 0; self->store && i < G_N_ELEMENTS (new_menu); i++)
+    if (new_menu[i].view == self->view && may_add (self, i))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 set_new_menu (SamWindow *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (new_menu); i++)
-    if (new_menu[i].view == self->view)
+    if (new_menu[i].view == self->view && may_add (self, i))
       {
         g_autoptr(GMenuItem) item = g_menu_item_new (_(new_menu[i].label), NULL);
         g_menu_item_set_action_and_target (item, "win.new", "s", new_menu[i].target);
@@ -163,21 +188,28 @@ update_actions (SamWindow *self)
   g_autofree char *undo_tip = g_strdup_printf (_("Undo: %s (Ctrl+Z)"), undo ? undo : _("nothing"));
   g_autofree char *redo_tip = g_strdup_printf (_("Redo: %s (Ctrl+Shift+Z)"), redo ? redo : _("nothing"));
   SamKind kind = shown ? sam_record_get_kind (shown) : SAM_KIND_NONE;
+  const SamAccess *access = have ? sam_store_get_access (self->store) : NULL;
+  gboolean edits = shown && access && sam_access_can_edit (access, shown);
+  gboolean adds = may_add_here (self);
+  gboolean manages = access && sam_access_can_manage (access);
 
   gtk_widget_action_set_enabled (widget, "win.undo", undo != NULL);
   gtk_widget_action_set_enabled (widget, "win.redo", redo != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tip);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tip);
-  gtk_widget_action_set_enabled (widget, "win.new", have);
-  gtk_widget_action_set_enabled (widget, "win.new-menu", have);
-  gtk_widget_action_set_enabled (widget, "win.duplicate", shown != NULL);
-  gtk_widget_action_set_enabled (widget, "win.delete", shown != NULL);
-  gtk_widget_action_set_enabled (widget, "win.record-status", kind == SAM_KIND_ACTIVITY);
-  gtk_widget_action_set_enabled (widget, "win.register", kind == SAM_KIND_SEMINAR);
+  gtk_widget_action_set_enabled (widget, "win.new", adds);
+  gtk_widget_action_set_enabled (widget, "win.new-menu", adds);
+  gtk_widget_action_set_enabled (widget, "win.duplicate", edits && sam_access_can_create (access, kind));
+  gtk_widget_action_set_enabled (widget, "win.delete", edits);
+  gtk_widget_action_set_enabled (widget, "win.record-status",
+                                 kind == SAM_KIND_ACTIVITY && sam_access_can_record_status (access, shown));
+  gtk_widget_action_set_enabled (widget, "win.register", kind == SAM_KIND_SEMINAR && edits);
+  gtk_widget_action_set_enabled (widget, "win.start-round", manages);
+  gtk_widget_action_set_enabled (widget, "win.import-forms", manages);
   gtk_widget_action_set_enabled (widget, "win.search", have);
   gtk_widget_action_set_enabled (widget, "win.back", self->history->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->new_button), have);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_button), adds);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), have);
   if (have)
     set_new_menu (self);
@@ -462,6 +494,17 @@ bench_first_frame (SamWindow *self)
 
 static void show_open_error (SamWindow *self, const GError *error);
 
+/* Says at the top what the user of the plan may not do (a reader, an
+ * agency's editor), or nothing when they may do everything. */
+static void
+show_access (SamWindow *self)
+{
+  const char *notice = self->store ? sam_access_describe (sam_store_get_access (self->store)) : NULL;
+
+  gtk_label_set_text (self->access_label, notice ? notice : "");
+  gtk_revealer_set_reveal_child (self->access_revealer, notice != NULL);
+}
+
 static void
 forget_lost_toast (SamWindow *self)
 {
@@ -505,6 +548,7 @@ forget_store (SamWindow *self)
     if (self->pages[v])
       sam_page_set_store (self->pages[v], NULL);
   g_clear_object (&self->store);
+  show_access (self);
 }
 
 /* The integrity check that runs after the plan is shown found damage:
@@ -552,6 +596,7 @@ set_store (SamWindow *self,
     if (self->pages[v])
       sam_page_set_store (self->pages[v], store);
 
+  show_access (self);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), sam_store_get_path (store));
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
@@ -1278,6 +1323,8 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, access_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, access_label);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_flap);
@@ -1420,6 +1467,15 @@ sam_window_show_view (SamWindow *self,
   if (view != SAM_VIEW_PLANS)
     gtk_toggle_button_set_active (self->search_button, FALSE);
   update_actions (self);
+}
+
+/* Returns what the notice at the top says the user may not do, or NULL
+ * when it is hidden. */
+const char *
+sam_window_get_access_notice (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  return gtk_revealer_get_reveal_child (self->access_revealer) ? gtk_label_get_text (self->access_label) : NULL;
 }
 
 SamView

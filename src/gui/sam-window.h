@@ -38,6 +38,7 @@ void         sam_window_show_record        (SamWindow      *self,
 SamEditor   *sam_window_get_editor         (SamWindow      *self);
 SamRecord   *sam_window_get_shown_record   (SamWindow      *self);
 const char  *sam_window_get_error          (SamWindow      *self);
+const char  *sam_window_get_access_notice  (SamWindow      *self);
 const char  *sam_window_get_page           (SamWindow      *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-rules.h"
+#include "sam-access.h"
 #include "sam-seminars.h"
 #include "sam-store-private.h"
 
@@ -368,7 +369,13 @@ sam_rules_create (SamStore           *store,
         sam_record_set_string (record, sam_kind_get_info (kind)->title_field, _(new_titles[i].title));
       }
   g_return_val_if_fail (record != NULL, NULL);
-  if (!place_new (store, record, place ? place : &nowhere, error) || !sam_rules_save (store, record, error))
+  if (!place_new (store, record, place ? place : &nowhere, error))
+    return NULL;
+  /* An agency's editor adds activities its agency leads (the only ones
+   * the server lets it add). */
+  if (kind == SAM_KIND_ACTIVITY && sam_access_get_role (sam_store_get_access (store)) == SAM_ACCESS_EDITOR)
+    sam_record_set_int (record, "lead_agency_id", sam_access_get_agency (sam_store_get_access (store)));
+  if (!sam_rules_save (store, record, error))
     return NULL;
   return g_steal_pointer (&record);
 }

@@ -13,6 +13,7 @@
 
 #include "sam-data-resources.h"
 #include "sam-db-sqlite-private.h"
+#include "sam-access-private.h"
 #include "sam-server-private.h"
 #include "sam-store-private.h"
 
@@ -52,6 +53,7 @@ struct _SamStore
   GSource   *reconnecting;  /* the attempt under way */
   guint      retry_id;      /* the next attempt */
   guint      backoff_ms;    /* the wait before the next attempt */
+  SamAccess *access;        /* what its user may do, read when opened */
 };
 
 /* Waits between attempts to reconnect: doubled after each failure. */
@@ -406,6 +408,7 @@ sam_store_finalize (GObject *object)
   g_clear_pointer (&self->identity, g_free);
   g_clear_pointer (&self->real_path, g_free);
   g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->access, sam_access_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
@@ -497,6 +500,7 @@ sam_store_init (SamStore *self)
   self->pending = step_new ();
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->access = sam_access_new_full ();
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -834,6 +838,9 @@ open_server (const char  *address,
   if (!(self->db = sam_server_open (address, &self->path, error)))
     return NULL;
   self->schema_version = SAM_SCHEMA_VERSION;
+  g_clear_pointer (&self->access, sam_access_free);
+  if (!(self->access = sam_access_read (self->db, error)))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -1674,4 +1681,13 @@ sam_store_set_query_limit (SamStore *self,
   g_return_if_fail (SAM_IS_STORE (self));
   if (self->db)
     sam_db_set_query_limit (self->db, milliseconds);
+}
+
+/* Returns what the user of @self may do (see sam-access.h): read once,
+ * when the plan was opened. */
+const SamAccess *
+sam_store_get_access (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  return self->access;
 }

@@ -8,6 +8,7 @@
 #include "sam-search.h"
 #include "models/sam-tree.h"
 #include "report/sam-report.h"
+#include "store/sam-access.h"
 #include "store/sam-closing.h"
 #include "store/sam-period.h"
 #include "store/sam-scope.h"
@@ -153,6 +154,7 @@ show_period_state (SamReportsPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(SamRecord) closing = NULL;
   g_autofree char *text = NULL;
+  gboolean manages;
 
   if (period == NULL || self->closing)
     {
@@ -160,6 +162,7 @@ show_period_state (SamReportsPage *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), FALSE);
       return;
     }
+  manages = sam_access_can_manage (sam_store_get_access (sam_page_get_store (SAM_PAGE (self))));
   closing = sam_closing_get (sam_page_get_store (SAM_PAGE (self)), period->code, &error);
   if (closing)
     /* TRANSLATORS: %.10s is the day (YYYY-MM-DD) the period was closed, %s who closed it. */
@@ -174,7 +177,10 @@ show_period_state (SamReportsPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->close_button),
                                closing ? _("Reopen the period: its report and figures follow the plan again")
                                        : _("Close the period when its report is sent: its report and figures then hold what they show now, however the plan changes later"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), error == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), error == NULL && manages);
+  if (!manages)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->close_button),
+                                 _("Only the secretariat closes and reopens periods"));
 }
 
 static void
