@@ -115,6 +115,46 @@ test_edit_noted_and_undone (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A field saved alone, as the editor saves it (sam_rules_update_field()),
+ * is noted as a whole save is: the figures as at a period read it. Undo
+ * takes the note away with the change, redo brings both back; a field the
+ * figures do not read is not noted. */
+static void
+test_field_save_noted (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SamRecord) activity = first_activity (f->store);
+  g_autoptr(GVariant) sixty = g_variant_ref_sink (g_variant_new_int64 (60));
+  g_autoptr(GVariant) title = g_variant_ref_sink (g_variant_new_string ("Not noted"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = NULL, *after_undo = NULL, *after_redo = NULL, *expected = NULL;
+  gint64 id = sam_record_get_id (activity);
+
+  g_assert_true (sam_rules_update_field (f->store, SAM_KIND_ACTIVITY, id, "progress",
+                                         sam_record_get_value (activity, sam_kind_field_index (SAM_KIND_ACTIVITY, "progress")),
+                                         sixty, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_rules_update_field (f->store, SAM_KIND_ACTIVITY, id, "title",
+                                         sam_record_get_value (activity, sam_kind_field_index (SAM_KIND_ACTIVITY, "title")),
+                                         title, &error));
+  g_assert_no_error (error);
+  notes = notes_of (f->store, id);
+  expected = sam_record_is_set (activity, "progress")
+             ? g_strdup_printf ("progress:%" G_GINT64_FORMAT ">60", sam_record_get_int (activity, "progress"))
+             : g_strdup ("progress:->60");
+  g_assert_cmpstr (notes, ==, expected);
+
+  g_assert_true (sam_store_undo (f->store, &error));
+  g_assert_true (sam_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  after_undo = notes_of (f->store, id);
+  g_assert_cmpstr (after_undo, ==, "");
+  g_assert_true (sam_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  after_redo = notes_of (f->store, id);
+  g_assert_cmpstr (after_redo, ==, expected);
+}
+
 /* Created and removed are noted, with the title and plan the activity had;
  * undoing the delete brings the activity back and takes the removal away. */
 static void
@@ -234,6 +274,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   ADD ("/store/history/default-plan-has-none", test_default_plan_has_none);
   ADD ("/store/history/edit-noted-and-undone", test_edit_noted_and_undone);
+  ADD ("/store/history/field-save-noted", test_field_save_noted);
   ADD ("/store/history/create-and-remove", test_create_and_remove);
   ADD ("/store/history/status-update-noted", test_status_update_noted);
   ADD ("/store/history/moved-links-noted", test_moved_links_noted);

@@ -521,7 +521,10 @@ update_field (SamStore    *self,
     return TRUE;
   changed = sam_record_copy (current);
   sam_record_take_value (changed, (guint) index, value ? g_variant_ref (value) : NULL);
-  if (!validate (self, changed, error) || !write_field (self, current, changed, (guint) index, error))
+  /* Noted in the history as a whole save is (see save()), the note first
+   * in the step. */
+  if (!validate (self, changed, error) || !write_field (self, current, changed, (guint) index, error)
+      || !sam_history_note (self, current, changed, error))
     return FALSE;
   sam_store_journal_add (self, current, changed);
   return TRUE;
