@@ -285,10 +285,10 @@ static char *
 describe_pg (PGconn *conn)
 {
   GString *out = g_string_new (NULL);
-  /* samordna_database and samordna_role are the server's own bookkeeping
+  /* samordna_database, samordna_role and samordna_change_author are the server's own bookkeeping
    * (schema/postgresql/samordna.sql), with no twin in a file. */
   PGresult *r = pg_query (conn, "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace "
-                                "AND relkind = 'r' AND relname NOT IN ('samordna_database', 'samordna_role') "
+                                "AND relkind = 'r' AND relname NOT IN ('samordna_database', 'samordna_role', 'samordna_change_author') "
                                 "ORDER BY relname COLLATE \"C\"", NULL);
 
   for (int i = 0; i < PQntuples (r); i++)

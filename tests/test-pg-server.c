@@ -11,6 +11,7 @@
 #include "store/sam-access.h"
 #include "store/sam-db-pg-private.h"
 #include "store/sam-server-private.h"
+#include "store/sam-rules.h"
 #include "store/sam-status.h"
 #include "store/sam-store-private.h"
 #include "sam-test-pg.h"
@@ -592,6 +593,117 @@ test_status_history_kept (void)
   plan_tear_down (&p);
 }
 
+/* Sets @field of activity @id to @to through the store, as the editor
+ * does, from the value the store holds. */
+static void
+change_field (SamStore   *store,
+              gint64      id,
+              const char *field,
+              GVariant   *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRecord) activity = sam_store_get (store, SAM_KIND_ACTIVITY, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sam_rules_update_field (store, SAM_KIND_ACTIVITY, id, field,
+                                         sam_record_get_value (activity, sam_kind_field_index (SAM_KIND_ACTIVITY, field)),
+                                         g_variant_ref_sink (to), &error));
+  g_assert_no_error (error);
+  g_variant_unref (to);
+}
+
+static char *
+progress_of (Plan   *p,
+             gint64  id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(progress::text, '-') FROM activity WHERE id = %" G_GINT64_FORMAT, id);
+
+  return value (p->address, sql);
+}
+
+static char *
+notes_of (Plan   *p,
+          gint64  id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM activity_change WHERE activity_id = %" G_GINT64_FORMAT, id);
+
+  return value (p->address, sql);
+}
+
+/* An agency's editor undoes (and redoes) a change of an activity it
+ * leads, or of the status of one it takes part in, as in a file: the
+ * change and the store's note of it go, and come back. Through psql it
+ * may take back no note but its own. */
+static void
+test_editor_undoes (void)
+{
+  g_autofree char *editor = NULL, *secretariat = NULL, *reader = NULL, *progress = NULL, *notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamStore) other = NULL;
+  g_autoptr(PGconn) c = NULL;
+  g_autoptr(PGconn) r = NULL;
+  Plan p;
+
+  if (!plan_set_up (&p))
+    return;
+  editor = grant (&p, "buf", SAM_SERVER_EDITOR, "Testdir");
+  secretariat = grant (&p, "sek", SAM_SERVER_SECRETARIAT, NULL);
+  reader = grant (&p, "les", SAM_SERVER_READER, NULL);
+  store = sam_store_open (editor, &error);
+  g_assert_no_error (error);
+
+  change_field (store, p.a_bufdir, "progress", g_variant_new_int64 (60));
+  progress = progress_of (&p, p.a_bufdir);
+  g_assert_cmpstr (progress, ==, "60");
+  notes = notes_of (&p, p.a_bufdir);
+  g_assert_cmpstr (notes, ==, "1");
+  g_assert_true (sam_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_free (progress);
+  progress = progress_of (&p, p.a_bufdir);
+  g_assert_cmpstr (progress, ==, "-");
+  g_free (notes);
+  notes = notes_of (&p, p.a_bufdir);
+  g_assert_cmpstr (notes, ==, "0");
+  g_assert_true (sam_store_redo (store, &error));
+  g_assert_no_error (error);
+  g_free (progress);
+  progress = progress_of (&p, p.a_bufdir);
+  g_assert_cmpstr (progress, ==, "60");
+  g_free (notes);
+  notes = notes_of (&p, p.a_bufdir);
+  g_assert_cmpstr (notes, ==, "1");
+
+  /* The progress of an activity it takes part in. */
+  change_field (store, p.a_politi_with_bufdir, "progress", g_variant_new_int64 (25));
+  g_assert_true (sam_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_free (progress);
+  progress = progress_of (&p, p.a_politi_with_bufdir);
+  g_assert_cmpstr (progress, ==, "-");
+  g_free (notes);
+  notes = notes_of (&p, p.a_politi_with_bufdir);
+  g_assert_cmpstr (notes, ==, "0");
+
+  /* Through psql: its own notes only, not the secretariat's of the
+   * activity it leads; a reader none. */
+  other = sam_store_open (secretariat, &error);
+  g_assert_no_error (error);
+  change_field (other, p.a_bufdir, "due_date", g_variant_new_string ("2027-06-30"));
+  c = sam_test_pg_connect (editor);
+  g_assert_cmpint (try_sql (c, "DELETE FROM activity_change WHERE activity_id = %" ID " AND field = 'due_date'",
+                            p.a_bufdir), ==, 0);
+  r = sam_test_pg_connect (reader);
+  g_assert_cmpint (try_sql (r, "DELETE FROM activity_change"), ==, -1);
+  g_assert_cmpint (try_sql (c, "DELETE FROM activity_change WHERE activity_id = %" ID " AND field = 'progress'",
+                            p.a_bufdir), ==, 1);
+  g_free (notes);
+  notes = notes_of (&p, p.a_bufdir);
+  g_assert_cmpstr (notes, ==, "1");
+  plan_tear_down (&p);
+}
+
 /* Through the store's connection, a refusal says what the login may not
  * do and to whom to turn. */
 static void
@@ -988,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/pg-server/rights/no-role", test_no_role);
   g_test_add_func ("/pg-server/rights/refusal-message", test_refusal_message);
   g_test_add_func ("/pg-server/rights/status-history-kept", test_status_history_kept);
+  g_test_add_func ("/pg-server/rights/editor-undoes", test_editor_undoes);
   g_test_add_func ("/pg-server/access/file", test_access_file);
   g_test_add_func ("/pg-server/access/secretariat", test_access_secretariat);
   g_test_add_func ("/pg-server/access/reader", test_access_reader);

@@ -228,11 +228,13 @@ validate (SamStore   *self,
   return TRUE;
 }
 
+/* Writes @record's own columns (not its links) as a new row, or over the
+ * row of its id when @update. */
 static gboolean
-write_row (SamStore   *self,
-           SamRecord  *record,
-           gboolean    update,
-           GError    **error)
+write_columns (SamStore   *self,
+               SamRecord  *record,
+               gboolean    update,
+               GError    **error)
 {
   const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -288,7 +290,36 @@ write_row (SamStore   *self,
                            _("The item you changed no longer exists; it may have been deleted. Reload the list and try again."));
       return FALSE;
     }
-  return write_links (self, record, update, error);
+  return TRUE;
+}
+
+static gboolean
+write_row (SamStore   *self,
+           SamRecord  *record,
+           gboolean    update,
+           GError    **error)
+{
+  return write_columns (self, record, update, error) && write_links (self, record, update, error);
+}
+
+/* Writes again the link fields of @record that differ between @from and
+ * @to, and no other: a login that may change some fields of a record on a
+ * server (a partner agency its status) may not write its links. */
+static gboolean
+write_changed_links (SamStore   *self,
+                     SamRecord  *record,
+                     SamRecord  *from,
+                     SamRecord  *to,
+                     GError    **error)
+{
+  const SamKindInfo *info = sam_kind_get_info (sam_record_get_kind (record));
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (sam_field_is_link (&info->fields[i])
+        && !sam_record_values_equal (&info->fields[i], sam_record_get_value (from, i), sam_record_get_value (to, i))
+        && !write_link_field (self, record, i, TRUE, error))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -389,7 +420,7 @@ sam_store_replay (SamStore   *self,
   if (to == NULL)
     return delete_row (self, sam_record_get_kind (from), sam_record_get_id (from), error);
   apply_difference (current, from, to);
-  return write_row (self, current, TRUE, error);
+  return write_columns (self, current, TRUE, error) && write_changed_links (self, current, from, to, error);
 }
 
 static gboolean

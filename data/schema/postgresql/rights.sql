@@ -7,7 +7,7 @@
 -- agency, <db>_agency_<id>, whose members edit the activities the agency
 -- leads and record status for the activities it leads or takes part in.
 -- `samordna server grant` gives a login one of them. The rules are
--- privileges, row-level security policies and one trigger, all in the
+-- privileges, row-level security policies and triggers, all in the
 -- database, so that a login that connects with psql can do no more than in
 -- Samordna. The database's owner, who runs init, is bound by none of them.
 
@@ -21,6 +21,11 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'samordna_role_agency_id_fkey') THEN
     ALTER TABLE samordna_role ADD CONSTRAINT samordna_role_agency_id_fkey
       FOREIGN KEY (agency_id) REFERENCES agency (id) ON DELETE CASCADE;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'samordna_change_author_change_id_fkey') THEN
+    DELETE FROM samordna_change_author WHERE change_id NOT IN (SELECT id FROM activity_change);
+    ALTER TABLE samordna_change_author ADD CONSTRAINT samordna_change_author_change_id_fkey
+      FOREIGN KEY (change_id) REFERENCES activity_change (id) ON DELETE CASCADE;
   END IF;
 END $$;
 
@@ -46,7 +51,7 @@ BEGIN
     IF r.kind = 'secretariat' THEN
       FOR t IN SELECT c.relname FROM pg_class c
                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
-                 AND c.relname NOT IN ('samordna_database', 'samordna_role') LOOP
+                 AND c.relname NOT IN ('samordna_database', 'samordna_role', 'samordna_change_author') LOOP
         EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I TO %I', t, r.role_name);
       END LOOP;
       EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', r.role_name);
@@ -55,8 +60,9 @@ BEGIN
         EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I TO %I', t, r.role_name);
       END LOOP;
       EXECUTE format('GRANT INSERT ON status_update TO %I', r.role_name);
-      -- The store notes each change of an activity in its history.
-      EXECUTE format('GRANT INSERT ON activity_change TO %I', r.role_name);
+      -- The store notes each change of an activity in its history, and
+      -- undo takes the note back with the change (policies below).
+      EXECUTE format('GRANT INSERT, DELETE ON activity_change TO %I', r.role_name);
       EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I', pg_get_serial_sequence('activity', 'id'), r.role_name);
       EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I', pg_get_serial_sequence('status_update', 'id'), r.role_name);
       EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I', pg_get_serial_sequence('activity_change', 'id'), r.role_name);
@@ -161,6 +167,50 @@ CREATE POLICY samordna_lead_deletes ON activity FOR DELETE
 DROP POLICY IF EXISTS samordna_reports ON status_update;
 CREATE POLICY samordna_reports ON status_update FOR INSERT
   WITH CHECK (samordna_takes_part (activity_id));
+
+-- The notes of what changed an activity (activity_change): an agency
+-- notes the changes of the activities it leads or takes part in (and the
+-- removal of one it led), and takes back by undo only the notes it made
+-- itself: samordna_change_author keeps who made each (filled by a
+-- trigger that runs as the owner; users cannot write it).
+CREATE OR REPLACE FUNCTION samordna_change_noted () RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+  INSERT INTO samordna_change_author (change_id, role_name) VALUES (NEW.id, session_user)
+  ON CONFLICT (change_id) DO UPDATE SET role_name = EXCLUDED.role_name;
+  RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION samordna_change_noted () FROM PUBLIC;
+
+DROP TRIGGER IF EXISTS samordna_change_noted ON activity_change;
+CREATE TRIGGER samordna_change_noted AFTER INSERT ON activity_change
+  FOR EACH ROW EXECUTE FUNCTION samordna_change_noted ();
+
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT role_name FROM samordna_role WHERE kind <> 'agency' LOOP
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON samordna_change_author FROM %I', r.role_name);
+  END LOOP;
+END $$;
+
+ALTER TABLE activity_change ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS samordna_read ON activity_change;
+CREATE POLICY samordna_read ON activity_change FOR SELECT USING (true);
+DROP POLICY IF EXISTS samordna_secretariat ON activity_change;
+CREATE POLICY samordna_secretariat ON activity_change USING (samordna_is_secretariat ())
+  WITH CHECK (samordna_is_secretariat ());
+DROP POLICY IF EXISTS samordna_notes ON activity_change;
+CREATE POLICY samordna_notes ON activity_change FOR INSERT
+  WITH CHECK (samordna_takes_part (activity_id)
+              OR (field = 'removed' AND NOT EXISTS (SELECT FROM activity a WHERE a.id = activity_id)
+                  AND old_value IN (SELECT m::text FROM samordna_my_agencies () m)));
+DROP POLICY IF EXISTS samordna_own_notes ON activity_change;
+CREATE POLICY samordna_own_notes ON activity_change FOR DELETE
+  USING (EXISTS (SELECT FROM samordna_change_author n
+                 WHERE n.change_id = activity_change.id AND n.role_name = session_user));
 
 -- The status history is append-only: an update, once recorded, is kept as
 -- it was. Editors and readers may not change or delete one (they have no

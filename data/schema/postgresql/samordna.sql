@@ -36,3 +36,13 @@ BEGIN
     CREATE COLLATION public.nocase (provider = icu, locale = 'nb-u-ks-level2', deterministic = false);
   END IF;
 END $$;
+
+-- Who noted each change in activity_change (the store's notes of what
+-- changed an activity, which undo takes back with the change): the login
+-- that made it. An agency's editor may take back its own notes and no
+-- one else's (rights.sql); a trigger fills this table, and no user
+-- writes it.
+CREATE TABLE IF NOT EXISTS samordna_change_author (
+  change_id bigint PRIMARY KEY,
+  role_name text NOT NULL
+);
