@@ -627,14 +627,17 @@ on_notice_cb (void       *data,
 
 /* Sets up a new session: UTF-8, ISO dates, dates of today in UTC as
  * SQLite's date('now'), Samordna's tables before any of the user's own,
- * and the query limit. */
+ * the query limit, and no JIT compilation: the planner's row estimates of
+ * the recursive queries (agencies under ministries, target groups under
+ * others) are far too high, so it compiled queries that run in
+ * milliseconds, for a second and more each (bench/server-bench.sh). */
 static gboolean
 configure (PgDb        *db,
            GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; "
                                           "SET TimeZone = 'UTC'; SET search_path = public; "
-                                          "SET statement_timeout = %u", db->query_limit_ms);
+                                          "SET jit = off; SET statement_timeout = %u", db->query_limit_ms);
 
   if (PQserverVersion (db->conn) < OLDEST_SERVER)
     {
