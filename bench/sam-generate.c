@@ -2,6 +2,10 @@
  *
  * Usage: sam-generate PATH [ACTIVITIES [LEADS]]    (default 100000; try 1000, 10000)
  *
+ * PATH is a new file, or the address of a database on a PostgreSQL server
+ * that `samordna server init` set up (bench/server-bench.sh), given as its
+ * owner: the same rows go in either way.
+ *
  * LEADS (default: all 500) limits the lead agencies to the first LEADS, so
  * that a reporting round of LEADS agencies × ACTIVITIES / LEADS rows can be
  * measured.
@@ -351,7 +355,7 @@ main (int argc, char **argv)
       g_printerr ("Usage: %s PATH [ACTIVITIES [LEADS]]\n", argv[0]);
       return 2;
     }
-  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+  if (!sam_store_is_server_address (argv[1]) && g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
       g_printerr ("%s: “%s” exists; give a new path\n", argv[0], argv[1]);
       return 2;
