@@ -686,6 +686,22 @@ test_editor_undoes (void)
   notes = notes_of (&p, p.a_politi_with_bufdir);
   g_assert_cmpstr (notes, ==, "0");
 
+  /* An activity it leads, deleted and brought back: the removal's note
+   * goes with the undo. */
+  g_assert_true (sam_rules_delete (store, SAM_KIND_ACTIVITY, p.a_bufdir, &error));
+  g_assert_no_error (error);
+  g_free (notes);
+  notes = notes_of (&p, p.a_bufdir);
+  g_assert_cmpstr (notes, ==, "2");
+  g_assert_true (sam_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_free (notes);
+  notes = notes_of (&p, p.a_bufdir);
+  g_assert_cmpstr (notes, ==, "1");
+  g_free (progress);
+  progress = progress_of (&p, p.a_bufdir);
+  g_assert_cmpstr (progress, ==, "60");
+
   /* Through psql: its own notes only, not the secretariat's of the
    * activity it leads; a reader none. */
   other = sam_store_open (secretariat, &error);
