@@ -15,6 +15,12 @@ struct _SamApplication
   char           *database;   /* --database, or the default path */
   GSettings      *settings;   /* NULL when the schema is not installed */
   GDBusConnection *bus;       /* the session bus, from before GTK starts until registered */
+
+  /* The plan of the first window, opened while the window is built. */
+  GCancellable   *opening;    /* while it opens; NULL before and after */
+  SamWindow      *window;     /* weak: the window it opens for, once there */
+  SamStore       *opened;     /* what it opened, or */
+  GError         *open_error; /* why not, until the window is there */
 };
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
@@ -65,6 +71,66 @@ static const GActionEntry app_actions[] = {
 
 /* Overrides */
 
+/* Hands the plan opened (or why not) to the window it is opened for. */
+static void
+hand_over (SamApplication *self)
+{
+  if (self->window == NULL || (self->opened == NULL && self->open_error == NULL))
+    return;
+  sam_window_end_open (self->window, self->opened, self->open_error);
+  g_clear_object (&self->opened);
+  g_clear_error (&self->open_error);
+  g_clear_weak_pointer (&self->window);
+}
+
+static void
+on_opened_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SamApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->opening);
+  self->opened = g_steal_pointer (&store);
+  self->open_error = g_steal_pointer (&error);
+  hand_over (self);
+}
+
+/* Starts opening the plan of the first window in a worker, so that it
+ * opens while GTK starts and the window is built (two cores do both). */
+static void
+start_opening (SamApplication *self)
+{
+  sam_window_prepare_path (self->database);
+  self->opening = g_cancellable_new ();
+  sam_store_open_async (self->database, SAM_STORE_OPEN_CHECK_LATER, self->opening, on_opened_cb,
+                        g_object_ref (self));
+}
+
+/* Whether the interface names measures, agencies, sectors and target
+ * groups in English (where they have an English name): when the user asks
+ * for a language other than Norwegian, whose messages are then English.
+ * Without any preference (the C locale) the plan shows as it was written. */
+static gboolean
+prefers_english_names (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX")
+          || g_str_has_prefix (names[i], "C.") || g_str_has_prefix (names[i], "nb")
+          || g_str_has_prefix (names[i], "nn") || g_str_has_prefix (names[i], "no"))
+        return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 sam_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -94,27 +160,11 @@ sam_application_handle_local_options (GApplication *app,
       g_printerr ("%s\n", _("samordna: cannot open a window because there is no display; set DISPLAY or WAYLAND_DISPLAY, or run it in a desktop session."));
       return 1;
     }
+  /* The one place that decides which names the interface shows; every
+   * store opened from here on follows it. */
+  sam_record_set_english_titles (prefers_english_names ());
+  start_opening (self);
   return -1;
-}
-
-/* Whether the interface names measures, agencies, sectors and target
- * groups in English (where they have an English name): when the user asks
- * for a language other than Norwegian, whose messages are then English.
- * Without any preference (the C locale) the plan shows as it was written. */
-static gboolean
-prefers_english_names (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i]; i++)
-    {
-      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX")
-          || g_str_has_prefix (names[i], "C.") || g_str_has_prefix (names[i], "nb")
-          || g_str_has_prefix (names[i], "nn") || g_str_has_prefix (names[i], "no"))
-        return FALSE;
-      return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -131,9 +181,6 @@ sam_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
   g_clear_object (&self->bus);
-  /* The one place that decides which names the interface shows; every
-   * store opened from here on follows it. */
-  sam_record_set_english_titles (prefers_english_names ());   /* registered, the application holds it */
 
   /* Without the installed schema (a build run in place) the window still
    * works; it just does not remember its size. */
@@ -158,7 +205,14 @@ sam_application_activate (GApplication *app)
     {
       /* The window shows itself when the plan is open, or after a moment. */
       window = GTK_WINDOW (sam_window_new (GTK_APPLICATION (self), self->settings));
-      sam_window_open_database (SAM_WINDOW (window), self->database);
+      if (self->opening == NULL && self->opened == NULL && self->open_error == NULL)
+        {
+          sam_window_open_database (SAM_WINDOW (window), self->database);
+          return;
+        }
+      sam_window_begin_open (SAM_WINDOW (window));
+      g_set_weak_pointer (&self->window, SAM_WINDOW (window));
+      hand_over (self);
       return;
     }
   gtk_window_present (window);
@@ -169,6 +223,12 @@ sam_application_finalize (GObject *object)
 {
   SamApplication *self = SAM_APPLICATION (object);
 
+  if (self->opening)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->opened);
+  g_clear_error (&self->open_error);
   g_clear_pointer (&self->database, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->bus);

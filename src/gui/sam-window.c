@@ -656,16 +656,8 @@ on_store_opened_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = sam_store_open_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
-    return;
-  if (store == NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self));
-      show_open_error (self, error);
-      return;
-    }
-  g_clear_pointer (&self->error, g_free);
-  set_store (self, store);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    sam_window_end_open (self, store, error);
 }
 
 static gboolean
@@ -1401,28 +1393,70 @@ present_later_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Opens @path in the background and shows it; failures show a dialog that
- * says what is wrong. For the default path the folder is made first. */
+/* Makes the folder of @path when it is the default path, so that the
+ * database can be made there; call before opening @path. */
 void
-sam_window_open_database (SamWindow  *self,
-                          const char *path)
+sam_window_prepare_path (const char *path)
 {
   g_autofree char *default_path = sam_store_default_path ();
 
-  g_return_if_fail (SAM_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
-
   if (g_strcmp0 (path, default_path) == 0)
     {
       g_autofree char *folder = g_path_get_dirname (path);
       g_mkdir_with_parents (folder, 0700);
     }
+}
+
+/* Says that a plan is being opened for @self (by whoever opens it), until
+ * sam_window_end_open(): "Opening the plan…" when nothing is shown yet,
+ * and the window shows itself after a moment if the open is slow. */
+void
+sam_window_begin_open (SamWindow *self)
+{
+  g_return_if_fail (SAM_IS_WINDOW (self));
+
   trace ("opening the database");
   if (self->store == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
   /* A quick open shows the window once, with the plan in it; a slow one
    * shows "Opening the plan…" after a moment. */
   g_timeout_add_full (G_PRIORITY_DEFAULT, 300, present_later_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Shows @store, the plan opened for @self, or when it is NULL, @error in
+ * a dialog that says what is wrong. Nothing when @self is closed. */
+void
+sam_window_end_open (SamWindow    *self,
+                     SamStore     *store,
+                     const GError *error)
+{
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (store != NULL || error != NULL);
+
+  if (self->cancellable == NULL)
+    return;
+  if (store == NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      show_open_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->error, g_free);
+  set_store (self, store);
+}
+
+/* Opens @path in the background and shows it; failures show a dialog that
+ * says what is wrong. For the default path the folder is made first. */
+void
+sam_window_open_database (SamWindow  *self,
+                          const char *path)
+{
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  sam_window_prepare_path (path);
+  sam_window_begin_open (self);
   sam_store_open_async (path, SAM_STORE_OPEN_CHECK_LATER, self->cancellable, on_store_opened_cb, g_object_ref (self));
 }
 

@@ -25,6 +25,11 @@ SamWindow   *sam_window_new                (GtkApplication *application,
                                             GSettings      *settings);
 void         sam_window_open_database      (SamWindow      *self,
                                             const char     *path);
+void         sam_window_prepare_path       (const char     *path);
+void         sam_window_begin_open         (SamWindow      *self);
+void         sam_window_end_open           (SamWindow      *self,
+                                            SamStore       *store,
+                                            const GError   *error);
 SamStore    *sam_window_get_store          (SamWindow      *self);
 void         sam_window_show_view          (SamWindow      *self,
                                             SamView         view);

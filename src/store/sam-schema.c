@@ -5,7 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sam-db-sqlite-private.h"
+#include "sam-schema-private.h"
 #include "sam-store-private.h"
 
 /* Verifying a file's schema (SQLite files only: what it reads is SQLite's
@@ -14,8 +14,8 @@
  * should be runs its query, a trigger runs on every edit, out of the reach
  * of undo. So before anything else is read, every table, index, view and
  * trigger of the file must be one Samordna made for the file's version:
- * the schema the shipped migrations 1 … version build, which is built once
- * per process in an in-memory database and kept. Texts are compared after
+ * the schema the shipped migrations 1 … version build, which the build
+ * made (sam-schema-expected.py runs them in an in-memory database). Texts are compared after
  * normalise() so that layout and comments in a migration's text may change
  * between releases. */
 
@@ -139,43 +139,34 @@ read_schema (SamDb   *db,
   return step == SAM_STEP_DONE ? g_steal_pointer (&objects) : NULL;
 }
 
-/* The schema of every version, [0] empty; built once. */
+/* The schema of every version, [0] empty; made from the build's table
+ * when first asked for. */
 static GPtrArray *expected[SAM_SCHEMA_VERSION + 1];
-
-static gboolean
-build_expected (void)
-{
-  gint64 start = g_get_monotonic_time ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamDb) db = sam_db_sqlite_open (NULL, NULL, SAM_DB_SQLITE_MEMORY, &error);
-  gboolean ok = db != NULL;
-
-  expected[0] = g_ptr_array_new_with_free_func (schema_object_free);
-  for (int v = 1; ok && v <= SAM_SCHEMA_VERSION; v++)
-    {
-      g_autoptr(GBytes) sql = sam_store_migration_sql (v, &error);
-
-      ok = sql != NULL && sam_db_exec (db, g_bytes_get_data (sql, NULL), &error)
-           && (expected[v] = read_schema (db, &error)) != NULL;
-      if (!ok)
-        g_critical ("Migration %d does not build: %s", v, error->message);
-    }
-  if (db == NULL)
-    g_critical ("No database to build the schemas in: %s", error->message);
-  g_debug ("The schemas of versions 1 to %d: %.2f ms", SAM_SCHEMA_VERSION,
-           (double) (g_get_monotonic_time () - start) / 1000);
-  return ok;
-}
+G_LOCK_DEFINE_STATIC (expected);
 
 static GPtrArray *
 expected_schema (int version)
 {
-  static gsize built = 0;
+  GPtrArray *objects;
 
   g_assert (version >= 0 && version <= SAM_SCHEMA_VERSION);
-  if (g_once_init_enter (&built))
-    g_once_init_leave (&built, build_expected () ? 1 : 2);
-  return expected[version];
+  G_LOCK (expected);
+  if ((objects = expected[version]) == NULL)
+    {
+      objects = expected[version] = g_ptr_array_new_with_free_func (schema_object_free);
+      for (const SamSchemaRow *const *r = sam_schema_expected[version]; version > 0 && *r; r++)
+        {
+          SchemaObject *o = g_new0 (SchemaObject, 1);
+
+          o->type = g_strdup ((*r)->type);
+          o->name = g_strdup ((*r)->name);
+          o->tbl_name = g_strdup ((*r)->tbl_name);
+          o->sql = (*r)->sql ? normalise ((*r)->sql) : NULL;
+          g_ptr_array_add (objects, o);
+        }
+    }
+  G_UNLOCK (expected);
+  return objects;
 }
 
 /* SQLite's own tables, which ANALYZE makes; they hold statistics only. */
@@ -249,13 +240,7 @@ sam_schema_verify (SamStore  *store,
   GPtrArray *wanted;
 
   g_return_val_if_fail (version >= 0 && version <= SAM_SCHEMA_VERSION, FALSE);
-  if ((wanted = expected_schema (version)) == NULL)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
-                   _("The database “%s” failed: this build of Samordna cannot make its own schema."),
-                   sam_store_get_path (store));
-      return FALSE;
-    }
+  wanted = expected_schema (version);
   if ((found = read_schema (sam_store_get_db (store), error)) == NULL)
     return FALSE;
   for (guint i = 0; i < found->len; i++)

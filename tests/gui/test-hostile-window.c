@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "sam-application.h"
 #include "sam-gui-test-util.h"
 
 typedef struct
@@ -170,6 +171,105 @@ test_report_too_wide (Fixture       *f,
   sam_gui_iterate ();
 }
 
+/* The application opens its plan while it builds the window: a file it
+ * refuses is refused there as in a window that opens it itself, with the
+ * same words, and a good one is shown. */
+
+typedef struct
+{
+  const char *name;
+  const char *sql;      /* what is done to a good file, or NULL */
+  const char *folder;   /* the file is in this folder of the test's, which is not there; or NULL */
+  const char *says;     /* what the window says, or NULL when it shows the plan */
+} AppCase;
+
+static const AppCase app_cases[] = {
+  { "good", NULL, NULL, NULL },
+  { "trigger", "CREATE TRIGGER rename_all AFTER UPDATE ON activity BEGIN SELECT RAISE (ABORT, 'Ring'); END",
+    NULL, "the trigger “rename_all” is not one Samordna made" },
+  { "newer", "PRAGMA user_version = 99", NULL, "was written by a newer version of Samordna" },
+  { "missing-folder", NULL, "borte", "does not exist. Create it first" },
+};
+
+typedef struct
+{
+  GApplication *app;
+  gint64        deadline;
+  char         *page;     /* the window's page when it settled */
+  char         *error;    /* the window's error then */
+  char         *dialog;   /* the body of the dialog it showed, or NULL */
+  gboolean      store;    /* whether it had a plan */
+} AppRun;
+
+static gboolean
+app_settled_cb (gpointer data)
+{
+  AppRun *run = data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (run->app));
+  SamWindow *window = NULL;
+  AdwMessageDialog *dialog;
+  const char *page;
+
+  for (GList *l = windows; l; l = l->next)
+    if (SAM_IS_WINDOW (l->data))
+      window = l->data;
+  page = window ? sam_window_get_page (window) : NULL;
+  if (g_get_monotonic_time () < run->deadline && g_strcmp0 (page, "error") != 0 && g_strcmp0 (page, "browse") != 0)
+    return G_SOURCE_CONTINUE;
+  run->page = g_strdup (page);
+  run->error = window ? g_strdup (sam_window_get_error (window)) : NULL;
+  run->store = window && sam_window_get_store (window) != NULL;
+  if ((dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)))
+    {
+      run->dialog = g_strdup (adw_message_dialog_get_body (dialog));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  if (window)
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_application_quit (run->app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_application (Fixture       *f,
+                  gconstpointer  data)
+{
+  const AppCase *c = data;
+  g_autofree char *path = c->folder ? g_build_filename (f->dir, c->folder, "plan.db", NULL) : g_strdup (f->path);
+  char *argv[] = { "samordna", "--database", path, NULL };
+  AppRun run = { .deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC };
+  g_autoptr(GBytes) before = NULL;
+
+  if (c->sql)
+    sam_test_sql (f->path, c->sql);
+  before = sam_test_read_file (f->path);
+  run.app = G_APPLICATION (sam_application_new ());
+  g_timeout_add (10, app_settled_cb, &run);
+  g_assert_cmpint (g_application_run (run.app, G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+  g_clear_object (&run.app);
+  sam_gui_iterate ();
+
+  if (c->says == NULL)
+    {
+      g_assert_cmpstr (run.page, ==, "browse");
+      g_assert_true (run.store);
+      g_assert_null (run.dialog);
+    }
+  else
+    {
+      g_assert_cmpstr (run.page, ==, "error");
+      g_assert_false (run.store);
+      g_assert_nonnull (strstr (run.error, c->says));
+      g_assert_cmpstr (run.dialog, ==, run.error);
+    }
+  g_assert_true (sam_test_same_file (before, f->path));
+  if (c->folder)
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_free (run.page);
+  g_free (run.error);
+  g_free (run.dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,5 +285,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/hostile/report-too-wide", Fixture, NULL, fixture_set_up, test_report_too_wide,
               fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (app_cases); i++)
+    {
+      g_autofree char *name = g_strconcat ("/gui/hostile/application/", app_cases[i].name, NULL);
+      g_test_add (name, Fixture, &app_cases[i], fixture_set_up, test_application, fixture_tear_down);
+    }
   return g_test_run ();
 }
