@@ -7,6 +7,7 @@
 
 #include "sam-changes-private.h"
 #include "sam-closing-private.h"
+#include "sam-facts-snapshot.h"
 #include "sam-query-private.h"
 #include "core/sam-enums.h"
 
@@ -507,6 +508,80 @@ comparing_clear (Comparing *c)
   g_clear_pointer (&c->measures, g_hash_table_unref);
 }
 
+static SamChanges *read_live (SamStore          *store,
+                              const SamScope    *scope,
+                              const SamPeriod   *period,
+                              const char        *today,
+                              SamFactsSnapshot  *now,
+                              SamFactsSnapshot  *then,
+                              GError           **error);
+
+/* Titles */
+
+typedef struct
+{
+  SamChanges *changes;
+  GArray     *untitled;   /* guint: rows without a title, by activity id */
+  guint       next;
+} Titling;
+
+static int
+by_activity (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  GArray *rows = user_data;
+  gint64 x = g_array_index (rows, SamChange, *(const guint *) a).activity_id;
+  gint64 y = g_array_index (rows, SamChange, *(const guint *) b).activity_id;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+add_title_cb (SamStmt       *stmt,
+              gpointer       user_data,
+              GError       **error)
+{
+  Titling *t = user_data;
+  GArray *rows = t->changes->rows;
+  gint64 id = sam_stmt_column_int (stmt, 0);
+
+  while (t->next < t->untitled->len
+         && g_array_index (rows, SamChange, g_array_index (t->untitled, guint, t->next)).activity_id < id)
+    t->next++;
+  for (; t->next < t->untitled->len; t->next++)
+    {
+      SamChange *change = &g_array_index (rows, SamChange, g_array_index (t->untitled, guint, t->next));
+
+      if (change->activity_id != id)
+        break;
+      change->title = keep (t->changes, sam_stmt_column_text (stmt, 1));
+    }
+  return TRUE;
+}
+
+/* Gives the changes of activities that are there now the titles a facts
+ * snapshot does not keep, in one pass over the activities in @scope. */
+static gboolean
+add_titles (SamStore        *store,
+            const SamScope  *scope,
+            SamChanges      *changes,
+            GError         **error)
+{
+  g_autoptr(GArray) untitled = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *sql = g_strdup_printf ("SELECT a.id, a.title FROM activity a WHERE %s ORDER BY a.id",
+                                          sam_scope_activity_sql (scope));
+  Titling titling = { changes, untitled, 0 };
+
+  for (guint i = 0; i < changes->rows->len; i++)
+    if (g_array_index (changes->rows, SamChange, i).title == NULL)
+      g_array_append_val (untitled, i);
+  if (untitled->len == 0)
+    return TRUE;
+  g_array_sort_with_data (untitled, by_activity, changes->rows);
+  return sam_query_foreach (store, sql, scope, add_title_cb, &titling, error);
+}
+
 /* Returns the changes in @scope since the period before @period as they
  * are in the database now (see sam-changes.h; the period before as it was
  * frozen when it is closed), @today for the days the periods are judged
@@ -517,6 +592,18 @@ sam_changes_read_live (SamStore         *store,
                        const SamPeriod  *period,
                        const char       *today,
                        GError          **error)
+{
+  return read_live (store, scope, period, today, NULL, NULL, error);
+}
+
+static SamChanges *
+read_live (SamStore          *store,
+           const SamScope    *scope,
+           const SamPeriod   *period,
+           const char        *today,
+           SamFactsSnapshot  *now,
+           SamFactsSnapshot  *then,
+           GError           **error)
 {
   g_autoptr(SamPeriod) previous = NULL;
   g_autoptr(SamChanges) changes = NULL;
@@ -541,17 +628,19 @@ sam_changes_read_live (SamStore         *store,
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
   };
   ok = read_names (store, &c, error)
-       && sam_figures_foreach (store, scope, previous, today, add_before_cb, &c, error)
+       && sam_figures_foreach_in (then, store, scope, previous, today, add_before_cb, &c, error)
        && read_notes (store, &c, FALSE, sam_figures_judged_on (previous, today),
                       sam_figures_judged_on (period, today), error);
   if (ok)
     {
       g_array_sort (c.before, by_id);
-      ok = sam_figures_foreach_live (store, scope, period, today, compare_cb, &c, error)
+      ok = sam_figures_foreach_live_in (now, store, scope, period, today, compare_cb, &c, error)
            && read_notes (store, &c, TRUE, sam_figures_judged_on (previous, today),
                           sam_figures_judged_on (period, today), error);
     }
-  if (ok && (ok = add_unseen_created (store, &c, error)))
+  if (ok && (ok = add_unseen_created (store, &c, error)) && sam_facts_snapshot_holds (now, period))
+    ok = add_titles (store, scope, changes, error);
+  if (ok)
     sam_changes_sort (changes);
   comparing_clear (&c);
   return ok ? g_steal_pointer (&changes) : NULL;
@@ -568,6 +657,21 @@ sam_changes_read (SamStore         *store,
                   const char       *today,
                   GError          **error)
 {
+  return sam_changes_read_in (NULL, NULL, store, scope, period, today, error);
+}
+
+/* As sam_changes_read(), with the facts as at @period and as at the
+ * period before from @now and @then where they hold them (see
+ * sam_figures_foreach_in()). */
+SamChanges *
+sam_changes_read_in (SamFactsSnapshot  *now,
+                     SamFactsSnapshot  *then,
+                     SamStore          *store,
+                     const SamScope    *scope,
+                     const SamPeriod   *period,
+                     const char        *today,
+                     GError           **error)
+{
   gint64 closing = 0;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
@@ -578,5 +682,5 @@ sam_changes_read (SamStore         *store,
     return NULL;
   if (closing)
     return sam_closing_read_changes (store, closing, scope, error);
-  return sam_changes_read_live (store, scope, period, today, error);
+  return read_live (store, scope, period, today, now, then, error);
 }

@@ -213,6 +213,55 @@ measure_summary_free (gpointer data)
  * order (agency and ministry scopes keep every measure), counted by the
  * rules of sam-figures.h, or NULL with a SamStoreError. "Not reported" is
  * 0 when the query has no period. */
+/* Sets *@facts to the facts as at @period (NULL: none) of @query's share,
+ * read on @store if no reader of the report has read them yet, or to NULL
+ * when @query shares none (read them from the store then). Returns FALSE
+ * with a SamStoreError. */
+gboolean
+sam_report_data_facts (SamStore              *store,
+                       const SamReportQuery  *query,
+                       const SamPeriod       *period,
+                       SamFactsSnapshot     **facts,
+                       GError               **error)
+{
+  *facts = NULL;
+  if (query->facts == NULL)
+    return TRUE;
+  return (*facts = sam_facts_share_get (query->facts, store, period, error)) != NULL;
+}
+
+/* Returns the changes in @query's scope since the period before its
+ * period (sam_changes_read()), from the facts @query shares; the last
+ * reader of the facts as at the period before, it lets them go. NULL with
+ * a SamStoreError. */
+SamChanges *
+sam_report_data_changes (SamStore              *store,
+                         const SamReportQuery  *query,
+                         GError               **error)
+{
+  g_autoptr(SamFactsSnapshot) now = NULL;
+  g_autoptr(SamFactsSnapshot) then = NULL;
+  g_autoptr(SamPeriod) previous = NULL;
+  SamChanges *changes;
+  GError *local = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (query->period == NULL || query->closing || query->facts == NULL)
+    return sam_changes_read (store, query->scope, query->period, query->today, error);
+  if (!(previous = sam_period_before (store, query->period, &local)) && local)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (!sam_report_data_facts (store, query, query->period, &now, error)
+      || (previous && !sam_report_data_facts (store, query, previous, &then, error)))
+    return NULL;
+  changes = sam_changes_read_in (now, then, store, query->scope, query->period, query->today, error);
+  if (previous)
+    sam_facts_share_drop (query->facts, previous);
+  return changes;
+}
+
 GPtrArray *
 sam_report_data_measures (SamStore              *store,
                           const SamReportQuery  *query,
@@ -224,8 +273,12 @@ sam_report_data_measures (SamStore              *store,
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (measure_summary_free);
   GError *local = NULL;
 
+  g_autoptr(SamFactsSnapshot) now = NULL;
+  g_autoptr(SamFactsSnapshot) then = NULL;
+
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  if (!(figures = sam_figures_by_measure (store, query->scope, query->period, query->today, error)))
+  if (!sam_report_data_facts (store, query, query->period, &now, error)
+      || !(figures = sam_figures_by_measure_in (now, store, query->scope, query->period, query->today, error)))
     return NULL;
   previous = query->period ? sam_period_before (store, query->period, &local) : NULL;
   if (local)
@@ -235,9 +288,11 @@ sam_report_data_measures (SamStore              *store,
     }
   /* The same figures as at the period before, for the change since it;
    * a closed period's as they were when it was closed. */
+  if (previous && !query->closing && !sam_report_data_facts (store, query, previous, &then, error))
+    return NULL;
   if (previous && !(before = query->closing
                            ? sam_closing_read_previous (store, query->closing, query->scope, error)
-                           : sam_figures_by_measure (store, query->scope, previous, query->today, error)))
+                           : sam_figures_by_measure_in (then, store, query->scope, previous, query->today, error)))
     return NULL;
   for (guint i = 0; i < figures->len; i++)
     {
@@ -656,10 +711,14 @@ read_latest_updates (SamStore              *store,
                      const SamReportQuery  *query,
                      GError               **error)
 {
+  g_autoptr(SamFactsSnapshot) facts = NULL;
+
   index->latest = g_new0 (LatestUpdate, MAX (index->ids->len, 1));
   index->agencies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   return sam_query_foreach (store, "SELECT id, name FROM agency", NULL, add_agency_name_cb, index, error)
-         && sam_figures_foreach_live (store, query->scope, query->period, query->today, add_latest_cb, index, error);
+         && sam_report_data_facts (store, query, query->period, &facts, error)
+         && sam_figures_foreach_live_in (facts, store, query->scope, query->period, query->today, add_latest_cb,
+                                         index, error);
 }
 
 /* Reads what the Activities sheet shows of the links and status updates
