@@ -164,7 +164,8 @@ typedef struct
   SamChanges      *changes;
   const SamScope  *scope;
   const SamPeriod *period;      /* the period compared with the one before */
-  GArray          *before;      /* Before, by id */
+  GArray          *before;      /* Before, by id, or: */
+  SamFactsSnapshot *then;       /* the facts as at the period before */
   GHashTable      *created;     /* id → Created */
   GHashTable      *agencies;    /* id → name */
   GHashTable      *parents;     /* agency id → parent id */
@@ -267,6 +268,26 @@ compare_progress (Comparing                 *c,
        now - b->progress);
 }
 
+/* Activity @id as at the period before, from @c's snapshot (in *@then)
+ * or its own reading; NULL when it was not there. */
+static const Before *
+find_before (Comparing *c,
+             gint64     id,
+             Before    *then)
+{
+  SamActivityFactsRow row;
+
+  if (c->then == NULL)
+    return bsearch (&id, c->before->data, c->before->len, sizeof (Before), by_id);
+  if (!sam_facts_snapshot_lookup (c->then, id, &row))
+    return NULL;
+  *then = (Before) {
+    row.id, MAX (row.facts.progress, 0), row.lead_id, row.facts.due_date, (guint8) sam_facts_status (&row.facts),
+    row.facts.reported,
+  };
+  return then;
+}
+
 static gboolean
 compare_cb (const SamActivityFactsRow  *row,
             gpointer                    user_data,
@@ -275,6 +296,7 @@ compare_cb (const SamActivityFactsRow  *row,
   Comparing *c = user_data;
   Created *created = g_hash_table_lookup (c->created, &row->id);
   const Before *b;
+  Before then;
 
   if (created)
     {
@@ -282,7 +304,7 @@ compare_cb (const SamActivityFactsRow  *row,
       add (c, SAM_CHANGE_NEW, row, NULL, NULL, 0);
       return TRUE;
     }
-  if (!(b = bsearch (&row->id, c->before->data, c->before->len, sizeof (Before), by_id)))
+  if (!(b = find_before (c, row->id, &then)))
     return TRUE;   /* not there then, and made before the history began */
   compare_status (c, row, b);
   compare_progress (c, row, b);
@@ -620,15 +642,18 @@ read_live (SamStore          *store,
   if (previous == NULL)
     return g_steal_pointer (&changes);
   c = (Comparing) {
-    changes, scope, period, g_array_new (FALSE, FALSE, sizeof (Before)),
+    changes, scope, period, g_array_new (FALSE, FALSE, sizeof (Before)), NULL,
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, created_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
   };
+  /* The facts as at the period before, from @then where it holds them. */
+  if (sam_facts_snapshot_holds (then, previous))
+    c.then = then;
   ok = read_names (store, &c, error)
-       && sam_figures_foreach_in (then, store, scope, previous, today, add_before_cb, &c, error)
+       && (c.then || sam_figures_foreach (store, scope, previous, today, add_before_cb, &c, error))
        && read_notes (store, &c, FALSE, sam_figures_judged_on (previous, today),
                       sam_figures_judged_on (period, today), error);
   if (ok)

@@ -2,7 +2,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "sam-facts-snapshot.h"
@@ -16,7 +15,7 @@ enum {
   FLAG_RUNNING    = 1 << 3,
 };
 
-/* One activity's facts, as the rules found them. */
+/* One activity's facts, as the rules found them: 64 bytes. */
 typedef struct
 {
   gint64      id;
@@ -25,19 +24,26 @@ typedef struct
   gint64      lead_id;
   gint64      update_id;
   const char *due_date;       /* in the snapshot's texts */
-  const char *update_period;  /* the same */
   gint32      progress;       /* -1: not given */
   gint32      progress_change;
+  guint16     update_period;  /* 1 + its place in periods; 0: none */
   guint8      status;         /* a SamStatus */
   guint8      flags;
 } Entry;
+
+/* Entries are kept in blocks of this many, so that a snapshot never holds
+ * a second copy of itself while it grows. */
+#define BLOCK 4096
 
 struct _SamFactsSnapshot
 {
   gatomicrefcount  ref_count;
   char            *period;    /* its code, or NULL for none */
-  GArray          *entries;   /* Entry, by id */
-  GStringChunk    *texts;     /* dates and period codes, each kept once */
+  GPtrArray       *blocks;    /* of Entry[BLOCK], by id */
+  guint            n;
+  GStringChunk    *texts;     /* dates, each kept once */
+  GPtrArray       *periods;   /* the updates' period codes, in the texts */
+  GHashTable      *places;    /* period code → 1 + its place in periods */
 };
 
 typedef struct
@@ -54,25 +60,80 @@ keep (SamFactsSnapshot *snapshot,
   return text ? g_string_chunk_insert_const (snapshot->texts, text) : NULL;
 }
 
+static guint16
+place_of (SamFactsSnapshot *snapshot,
+          const char       *code)
+{
+  guint place;
+
+  if (code == NULL)
+    return 0;
+  if ((place = GPOINTER_TO_UINT (g_hash_table_lookup (snapshot->places, code))) == 0
+      && snapshot->periods->len < G_MAXUINT16)
+    {
+      code = keep (snapshot, code);
+      g_ptr_array_add (snapshot->periods, (gpointer) code);
+      place = snapshot->periods->len;
+      g_hash_table_insert (snapshot->places, (gpointer) code, GUINT_TO_POINTER (place));
+    }
+  return (guint16) place;
+}
+
+static Entry *
+entry_at (const SamFactsSnapshot *snapshot,
+          guint                   i)
+{
+  return (Entry *) snapshot->blocks->pdata[i / BLOCK] + i % BLOCK;
+}
+
 static gboolean
 record_cb (const SamActivityFactsRow  *row,
            gpointer                    user_data,
            GError                    **error)
 {
   Recording *r = user_data;
+  SamFactsSnapshot *snapshot = r->snapshot;
   const SamActivityFacts *f = &row->facts;
-  Entry e = {
-    row->id, row->measure_id, row->plan_id, row->lead_id, f->update_id,
-    keep (r->snapshot, f->due_date), keep (r->snapshot, f->update_period),
+
+  if (snapshot->n % BLOCK == 0)
+    g_ptr_array_add (snapshot->blocks, g_new (Entry, BLOCK));
+  *entry_at (snapshot, snapshot->n++) = (Entry) {
+    row->id, row->measure_id, row->plan_id, row->lead_id, f->update_id, keep (snapshot, f->due_date),
     (gint32) CLAMP (f->progress, -1, G_MAXINT32), (gint32) CLAMP (f->progress_change, G_MININT32, G_MAXINT32),
-    (guint8) sam_facts_status (f),
+    place_of (snapshot, f->update_period), (guint8) sam_facts_status (f),
     (f->reported ? FLAG_REPORTED : 0) | (f->has_change ? FLAG_HAS_CHANGE : 0)
       | (sam_facts_is_overdue (f, r->as_at) ? FLAG_OVERDUE : 0)
       | (sam_facts_runs_in (f, r->period) ? FLAG_RUNNING : 0),
   };
-
-  g_array_append_val (r->snapshot->entries, e);
   return TRUE;
+}
+
+static SamFactsSnapshot *
+read_snapshot (SamStore         *store,
+               const SamScope   *scope,
+               const SamPeriod  *period,
+               const char       *today,
+               gboolean          live,
+               GError          **error)
+{
+  SamFactsSnapshot *snapshot = g_new0 (SamFactsSnapshot, 1);
+  Recording r = { snapshot, period, sam_figures_judged_on (period, today) };
+  gboolean ok;
+
+  g_atomic_ref_count_init (&snapshot->ref_count);
+  snapshot->period = period ? g_strdup (period->code) : NULL;
+  snapshot->blocks = g_ptr_array_new_with_free_func (g_free);
+  snapshot->texts = g_string_chunk_new (4096);
+  snapshot->periods = g_ptr_array_new ();
+  snapshot->places = g_hash_table_new (g_str_hash, g_str_equal);
+  ok = live ? sam_figures_foreach_live (store, scope, period, today, record_cb, &r, error)
+            : sam_figures_foreach (store, scope, period, today, record_cb, &r, error);
+  if (!ok)
+    {
+      sam_facts_snapshot_unref (snapshot);
+      return NULL;
+    }
+  return snapshot;
 }
 
 /* Reads the facts of every activity in @scope (NULL: all) as at @period
@@ -86,19 +147,21 @@ sam_facts_snapshot_read (SamStore         *store,
                          const char       *today,
                          GError          **error)
 {
-  SamFactsSnapshot *snapshot = g_new0 (SamFactsSnapshot, 1);
-  Recording r = { snapshot, period, sam_figures_judged_on (period, today) };
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  return read_snapshot (store, scope, period, today, FALSE, error);
+}
 
-  g_atomic_ref_count_init (&snapshot->ref_count);
-  snapshot->period = period ? g_strdup (period->code) : NULL;
-  snapshot->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  snapshot->texts = g_string_chunk_new (4096);
-  if (!sam_figures_foreach (store, scope, period, today, record_cb, &r, error))
-    {
-      sam_facts_snapshot_unref (snapshot);
-      return NULL;
-    }
-  return snapshot;
+/* The same as sam_figures_foreach_live() gives them: today's data for a
+ * closed period too. */
+SamFactsSnapshot *
+sam_facts_snapshot_read_live (SamStore         *store,
+                              const SamScope   *scope,
+                              const SamPeriod  *period,
+                              const char       *today,
+                              GError          **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  return read_snapshot (store, scope, period, today, TRUE, error);
 }
 
 SamFactsSnapshot *
@@ -115,8 +178,10 @@ sam_facts_snapshot_unref (SamFactsSnapshot *snapshot)
   if (snapshot == NULL || !g_atomic_ref_count_dec (&snapshot->ref_count))
     return;
   g_free (snapshot->period);
-  g_array_unref (snapshot->entries);
+  g_ptr_array_unref (snapshot->blocks);
   g_string_chunk_free (snapshot->texts);
+  g_ptr_array_unref (snapshot->periods);
+  g_hash_table_unref (snapshot->places);
   g_free (snapshot);
 }
 
@@ -125,7 +190,7 @@ guint
 sam_facts_snapshot_get_n (const SamFactsSnapshot *snapshot)
 {
   g_return_val_if_fail (snapshot != NULL, 0);
-  return snapshot->entries->len;
+  return snapshot->n;
 }
 
 /* Whether @snapshot holds the facts as at @period (NULL: none). */
@@ -137,8 +202,9 @@ sam_facts_snapshot_holds (const SamFactsSnapshot *snapshot,
 }
 
 static void
-fill_row (const Entry         *e,
-          SamActivityFactsRow *row)
+fill_row (const SamFactsSnapshot *snapshot,
+          const Entry            *e,
+          SamActivityFactsRow    *row)
 {
   *row = (SamActivityFactsRow) {
     .id = e->id,
@@ -150,7 +216,7 @@ fill_row (const Entry         *e,
       .progress = e->progress,
       .due_date = e->due_date,
       .reported = (e->flags & FLAG_REPORTED) != 0,
-      .update_period = e->update_period,
+      .update_period = e->update_period ? snapshot->periods->pdata[e->update_period - 1] : NULL,
       .update_id = e->update_id,
       .has_change = (e->flags & FLAG_HAS_CHANGE) != 0,
       .progress_change = e->progress_change,
@@ -172,24 +238,15 @@ sam_facts_snapshot_foreach (const SamFactsSnapshot *snapshot,
                             GError                **error)
 {
   g_return_val_if_fail (snapshot != NULL && func != NULL, FALSE);
-  for (guint i = 0; i < snapshot->entries->len; i++)
+  for (guint i = 0; i < snapshot->n; i++)
     {
       SamActivityFactsRow row;
 
-      fill_row (&g_array_index (snapshot->entries, Entry, i), &row);
+      fill_row (snapshot, entry_at (snapshot, i), &row);
       if (!func (&row, user_data, error))
         return FALSE;
     }
   return TRUE;
-}
-
-static int
-by_id (gconstpointer key,
-       gconstpointer element)
-{
-  gint64 x = *(const gint64 *) key, y = ((const Entry *) element)->id;
-
-  return x < y ? -1 : x > y;
 }
 
 /* Fills @row with activity @id's facts as sam_facts_snapshot_foreach()
@@ -199,13 +256,26 @@ sam_facts_snapshot_lookup (const SamFactsSnapshot *snapshot,
                            gint64                  id,
                            SamActivityFactsRow    *row)
 {
-  const Entry *e;
+  guint low = 0, high;
 
   g_return_val_if_fail (snapshot != NULL && row != NULL, FALSE);
-  e = bsearch (&id, snapshot->entries->data, snapshot->entries->len, sizeof (Entry), by_id);
-  if (e != NULL)
-    fill_row (e, row);
-  return e != NULL;
+  high = snapshot->n;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      const Entry *e = entry_at (snapshot, middle);
+
+      if (e->id == id)
+        {
+          fill_row (snapshot, e, row);
+          return TRUE;
+        }
+      if (e->id < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return FALSE;
 }
 
 /* As sam_figures_foreach(), from @snapshot when it holds @period's facts

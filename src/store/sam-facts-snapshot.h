@@ -10,9 +10,9 @@
  *
  * A snapshot keeps, per activity, what the rules found (ids, lead, status,
  * progress, due date, the update they come from, reported, overdue and
- * running in the period, the change in progress): about 72 bytes an
- * activity. It keeps no title and no comment: a replayed row has neither
- * (its reader finds them by id or by update id), and its facts are frozen
+ * running in the period, the change in progress): 64 bytes an activity.
+ * It keeps no title and no comment: a replayed row has neither (its
+ * reader finds them by id or by update id), and its facts are frozen
  * (SamActivityFacts.frozen) with the overdue and running the rules found,
  * as at the snapshot's period and day only.
  *
@@ -32,6 +32,11 @@ typedef struct _SamFactsSnapshot SamFactsSnapshot;
 typedef struct _SamFactsShare    SamFactsShare;
 
 SamFactsSnapshot *sam_facts_snapshot_read    (SamStore               *store,
+                                              const SamScope         *scope,
+                                              const SamPeriod        *period,
+                                              const char             *today,
+                                              GError                **error);
+SamFactsSnapshot *sam_facts_snapshot_read_live (SamStore           *store,
                                               const SamScope         *scope,
                                               const SamPeriod        *period,
                                               const char             *today,

@@ -444,26 +444,12 @@ typedef struct
   const char  **names;
 } LinkList;
 
-/* An activity as at the report's period, by the rules of sam-figures.h. */
-typedef struct
-{
-  gint64      latest;            /* the update the comment comes from, or 0 */
-  gint64      progress;          /* -1: not given */
-  gint64      progress_change;
-  const char *due_date;          /* in the index's names */
-  gint64      lead;              /* the lead agency's id; 0: none */
-  guint8      status;            /* a SamStatus */
-  gboolean    reported : 1;
-  gboolean    has_change : 1;
-  gboolean    seen : 1;
-} LatestUpdate;
-
 struct _SamReportActivities
 {
   GArray       *ids;             /* gint64: the activities in scope, ascending */
   GStringChunk *names;
   LinkList      lists[N_LISTS];
-  LatestUpdate *latest;          /* per activity in ids */
+  SamFactsSnapshot *facts;       /* the activities as at the report's period */
   GHashTable   *agencies;        /* id → name, for leads as at the period */
   GString      *joined[N_LISTS]; /* the lists of the row being streamed */
   Streaming     s;
@@ -484,7 +470,7 @@ sam_report_activities_free (SamReportActivities *index)
       g_free (index->lists[i].names);
       g_string_free (index->joined[i], TRUE);
     }
-  g_free (index->latest);
+  g_clear_pointer (&index->facts, sam_facts_snapshot_unref);
   g_clear_pointer (&index->agencies, g_hash_table_unref);
   g_free (index);
 }
@@ -666,30 +652,6 @@ read_links (SamStore             *store,
 }
 
 static gboolean
-add_latest_cb (const SamActivityFactsRow  *row,
-               gpointer                    user_data,
-               GError                    **error)
-{
-  SamReportActivities *index = user_data;
-  gint activity = find_activity (index, row->id);
-  LatestUpdate *latest;
-
-  if (activity < 0)
-    return TRUE;
-  latest = &index->latest[activity];
-  latest->seen = TRUE;
-  latest->latest = row->facts.update_id;
-  latest->status = (guint8) sam_facts_status (&row->facts);
-  latest->progress = row->facts.progress;
-  latest->due_date = row->facts.due_date ? g_string_chunk_insert_const (index->names, row->facts.due_date) : NULL;
-  latest->lead = row->lead_id;
-  latest->reported = row->facts.reported;
-  latest->has_change = row->facts.has_change;
-  latest->progress_change = row->facts.progress_change;
-  return TRUE;
-}
-
-static gboolean
 add_agency_name_cb (SamStmt       *stmt,
                     gpointer       user_data,
                     GError       **error)
@@ -703,22 +665,24 @@ add_agency_name_cb (SamStmt       *stmt,
   return TRUE;
 }
 
-/* Reads each activity's status, progress, due date, lead and latest
- * update as at the report's period, by the rules of sam-figures.h. */
+/* Takes each activity's status, progress, due date, lead and latest
+ * update as at the report's period, by the rules of sam-figures.h, from
+ * the report's facts (the same for all its readers). */
 static gboolean
 read_latest_updates (SamStore              *store,
                      SamReportActivities   *index,
                      const SamReportQuery  *query,
                      GError               **error)
 {
-  g_autoptr(SamFactsSnapshot) facts = NULL;
-
-  index->latest = g_new0 (LatestUpdate, MAX (index->ids->len, 1));
   index->agencies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  return sam_query_foreach (store, "SELECT id, name FROM agency", NULL, add_agency_name_cb, index, error)
-         && sam_report_data_facts (store, query, query->period, &facts, error)
-         && sam_figures_foreach_live_in (facts, store, query->scope, query->period, query->today, add_latest_cb,
-                                         index, error);
+  if (!sam_query_foreach (store, "SELECT id, name FROM agency", NULL, add_agency_name_cb, index, error)
+      || !sam_report_data_facts (store, query, query->period, &index->facts, error))
+    return FALSE;
+  /* The report's facts, or (for a closing, which freezes them from today's
+   * data) its own. */
+  if (index->facts == NULL)
+    index->facts = sam_facts_snapshot_read_live (store, query->scope, query->period, query->today, error);
+  return index->facts != NULL;
 }
 
 /* Reads what the Activities sheet shows of the links and status updates
@@ -781,11 +745,12 @@ latest_update_cb (gint64    activity_id,
                   gpointer  user_data)
 {
   const SamReportActivities *index = user_data;
-  gint activity = find_activity (index, activity_id);
+  SamActivityFactsRow as_at;
 
-  if (activity < 0 || index->latest[activity].latest == 0)
+  if (index->facts == NULL || !sam_facts_snapshot_lookup (index->facts, activity_id, &as_at)
+      || as_at.facts.update_id == 0)
     return FALSE;
-  *result = index->latest[activity].latest;
+  *result = as_at.facts.update_id;
   return TRUE;
 }
 
@@ -809,10 +774,12 @@ activity_row_cb (SamStmt       *stmt,
   SamReportActivities *index = user_data;
   gint64 id = sam_stmt_column_int (stmt, 0);
   gint activity = find_activity (index, id);
-  const LatestUpdate *latest = activity >= 0 && index->latest[activity].seen ? &index->latest[activity] : NULL;
-  gint64 lead = latest ? latest->lead : sam_stmt_column_int (stmt, 22);
+  SamActivityFactsRow as_at;
+  const SamActivityFacts *latest = activity >= 0 && index->facts
+                                   && sam_facts_snapshot_lookup (index->facts, id, &as_at) ? &as_at.facts : NULL;
+  gint64 lead = latest ? as_at.lead_id : sam_stmt_column_int (stmt, 22);
   SamActivityFacts facts = {
-    .status = latest ? sam_status_values[latest->status].nick : sam_stmt_column_text (stmt, 13),
+    .status = latest ? latest->status : sam_stmt_column_text (stmt, 13),
     .progress = latest ? latest->progress : int_or (stmt, 14, -1),
     .start_date = sam_stmt_column_text (stmt, 11),
     .due_date = latest ? latest->due_date : sam_stmt_column_text (stmt, 12),
