@@ -20,6 +20,7 @@ struct _SamServerDialog
   GtkButton            *connect_button;
   GtkSpinner           *spinner;
 
+  GSettings            *settings;  /* remembers the last server, or NULL */
   GCancellable         *cancellable;
   char                 *error;
   char                 *address;   /* what is being opened, without a password */
@@ -113,6 +114,16 @@ compose_address (SamServerDialog *self)
   return g_string_free (out, FALSE);
 }
 
+/* Remembers what was typed (never the password), for the next time. */
+static void
+remember (SamServerDialog *self)
+{
+  if (self->settings == NULL)
+    return;
+  g_settings_set (self->settings, "last-server", "(ssss)", text_of (self->host_row), text_of (self->database_row),
+                  text_of (self->user_row), text_of (self->address_row));
+}
+
 /* Callbacks */
 
 static void
@@ -130,6 +141,7 @@ on_opened_cb (GObject      *source,
   if (store)
     {
       show_error (self, NULL);
+      remember (self);
       g_signal_emit (self, signals[OPENED], 0, store, self->address);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -190,6 +202,7 @@ sam_server_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (sam_server_dialog_parent_class)->dispose (object);
 }
 
@@ -239,11 +252,22 @@ sam_server_dialog_init (SamServerDialog *self)
 /* Public API */
 
 /* Returns a new dialog over @parent; it emits "opened" with the store
- * when a plan is open, and closes. */
+ * when a plan is open, and closes. With @settings it shows the server
+ * last opened and remembers the one opened now (never a password). */
 SamServerDialog *
-sam_server_dialog_new (GtkWindow *parent)
+sam_server_dialog_new (GtkWindow *parent,
+                       GSettings *settings)
 {
-  return g_object_new (SAM_TYPE_SERVER_DIALOG, "transient-for", parent, NULL);
+  SamServerDialog *self = g_object_new (SAM_TYPE_SERVER_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *host = NULL, *database = NULL, *user = NULL, *address = NULL;
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), self);
+  if (settings == NULL)
+    return self;
+  self->settings = g_object_ref (settings);
+  g_settings_get (settings, "last-server", "(ssss)", &host, &database, &user, &address);
+  sam_server_dialog_fill (self, host, database, user, address);
+  return self;
 }
 
 /* Fills the fields as a user types them (NULL leaves one as it is). */

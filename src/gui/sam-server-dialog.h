@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define SAM_TYPE_SERVER_DIALOG (sam_server_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SamServerDialog, sam_server_dialog, SAM, SERVER_DIALOG, AdwWindow)
 
-SamServerDialog *sam_server_dialog_new       (GtkWindow        *parent);
+SamServerDialog *sam_server_dialog_new       (GtkWindow        *parent,
+                                              GSettings        *settings);
 void             sam_server_dialog_fill      (SamServerDialog  *self,
                                               const char       *host,
                                               const char       *database,

@@ -754,7 +754,7 @@ open_server_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  SamServerDialog *dialog = sam_server_dialog_new (GTK_WINDOW (widget));
+  SamServerDialog *dialog = sam_server_dialog_new (GTK_WINDOW (widget), settings (SAM_WINDOW (widget)));
 
   g_signal_connect_object (dialog, "opened", G_CALLBACK (on_server_opened_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));

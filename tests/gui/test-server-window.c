@@ -16,6 +16,7 @@ typedef struct
   char            *dir;
   char            *plan;     /* the address of a plan on the cluster */
   char            *host;     /* the cluster's socket folder */
+  GSettings       *settings; /* the person's choices, in memory */
   SamWindow       *window;   /* on a file first */
   SamServerDialog *dialog;
 } Fixture;
@@ -43,7 +44,9 @@ fixture_set_up (Fixture       *f,
 
   f->dir = sam_test_make_dir ();
   path = g_build_filename (f->dir, "own.db", NULL);
-  f->window = sam_gui_open_window (path);
+  f->settings = g_settings_new (APP_ID);
+  g_settings_reset (f->settings, "last-server");
+  f->window = sam_gui_open_window_with (path, f->settings, 1280, 900);
   f->plan = sam_test_pg_new_plan ();
   f->host = keyword_of (f->plan, "host");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-server", NULL));
@@ -66,6 +69,7 @@ fixture_tear_down (Fixture       *f,
   sam_gui_iterate ();
   sam_test_pg_drop_database (f->plan);
   sam_test_remove_dir (f->dir);
+  g_clear_object (&f->settings);
   g_free (f->plan);
   g_free (f->host);
   g_free (f->dir);
@@ -125,6 +129,15 @@ test_opens_by_string (Fixture       *f,
   assert_on_server (f);
 }
 
+/* The server the settings remember, as text. */
+static char *
+remembered_server (Fixture *f)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (f->settings, "last-server");
+
+  return g_variant_print (value, FALSE);
+}
+
 /* The dialog keeps what was typed and says what is wrong. */
 static void
 assert_refused (Fixture    *f,
@@ -181,6 +194,7 @@ test_password (Fixture       *f,
     "THEN CREATE ROLE samordna_password_test; END IF; END $$;"
     "CREATE ROLE %s LOGIN SUPERUSER PASSWORD 'rett passord' IN ROLE samordna_password_test", login);
   g_autoptr(PGconn) conn = sam_test_pg_connect (sam_test_pg_server ());
+  g_autofree char *remembered = NULL;
 
   sam_test_pg_exec (conn, sql);
   g_unsetenv ("PGPASSWORD");
@@ -195,6 +209,43 @@ test_password (Fixture       *f,
   sam_server_dialog_set_password (f->dialog, "rett passord");
   g_assert_null (connect (f));
   assert_on_server (f);
+  /* Remembered for next time, without the password. */
+  remembered = remembered_server (f);
+  g_assert_nonnull (strstr (remembered, login));
+  g_assert_null (strstr (remembered, "passord"));
+}
+
+/* The dialog shows the server a plan was last opened on, as typed, and
+ * keeps no password and nothing from an attempt that failed. */
+static void
+test_remembers (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *name = keyword_of (f->plan, "dbname");
+  g_autofree char *host = NULL, *database = NULL, *user = NULL, *address = NULL;
+  g_autofree char *remembered = NULL;
+
+  sam_server_dialog_fill (f->dialog, f->host, "samordna_no_such_database", "postgres", NULL);
+  assert_refused (f, "samordna_no_such_database");
+  remembered = remembered_server (f);
+  g_assert_cmpstr (remembered, ==, "('', '', '', '')");
+  sam_server_dialog_fill (f->dialog, NULL, name, NULL, NULL);
+  g_assert_null (connect (f));
+  assert_on_server (f);
+  g_settings_get (f->settings, "last-server", "(ssss)", &host, &database, &user, &address);
+  g_assert_cmpstr (host, ==, f->host);
+  g_assert_cmpstr (database, ==, name);
+  g_assert_cmpstr (user, ==, "postgres");
+  g_assert_cmpstr (address, ==, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-server", NULL));
+  sam_gui_iterate ();
+  f->dialog = sam_gui_find_toplevel (SAM_TYPE_SERVER_DIALOG);
+  g_assert_nonnull (f->dialog);
+  g_assert_cmpstr (sam_server_dialog_get_text (f->dialog, "host"), ==, f->host);
+  g_assert_cmpstr (sam_server_dialog_get_text (f->dialog, "database"), ==, name);
+  g_assert_cmpstr (sam_server_dialog_get_text (f->dialog, "user"), ==, "postgres");
+  g_assert_false (sam_server_dialog_asks_password (f->dialog));
 }
 
 int
@@ -209,6 +260,7 @@ main (int   argc,
   ADD ("/gui/server/opens-by-string", test_opens_by_string);
   ADD ("/gui/server/bad-input", test_bad_input);
   ADD ("/gui/server/password", test_password);
+  ADD ("/gui/server/remembers", test_remembers);
 #undef ADD
   return g_test_run ();
 }
