@@ -38,11 +38,14 @@
  * the functions below do then. libxlsxwriter is only ever called from the
  * report's thread. */
 
+/* In the order the helper reads them: the changes right after the
+ * Summary's counts, the other reader of the facts as at the period
+ * before, which it then lets go (see sam_report_data_changes()). */
 typedef enum {
   AHEAD_MEASURES,
+  AHEAD_CHANGES,
   AHEAD_TARGETS,
   AHEAD_COMMENTS,
-  AHEAD_CHANGES,
   AHEAD_RESPONSIBILITY_MEASURES,
   AHEAD_RESPONSIBILITY_PLANS,
   AHEAD_COVERAGE_SECTORS,
