@@ -36,7 +36,9 @@
 #include "store/sam-closing.h"
 #include "store/sam-coordination.h"
 #include "store/sam-rules.h"
+#include "store/sam-facts-snapshot.h"
 #include "store/sam-figures.h"
+#include "store/sam-report-data.h"
 #include "store/sam-status.h"
 #include "sam-test-util.h"
 
@@ -821,6 +823,142 @@ test_messages_as_at (Fixture       *f,
   g_assert_cmpstr (text->str, ==, "2026-T1 2 2 | 2026-T2 2 2");
 }
 
+
+/* What the report's readers of the facts as at a period show: its
+ * Summary's counts, the Activities sheet, the changes, the Follow-up's
+ * unreported and the Obligations, as text; the Summary's statuses and not
+ * reported counted apart in *@summary, the Activities' and Follow-up's in
+ * *@lists, for the two to agree. */
+typedef struct
+{
+  GString *text;
+  guint    by_status[SAM_N_STATUSES];
+  guint    unreported;
+} ReaderText;
+
+static gboolean
+add_activity_row_cb (const SamActivityRow  *row,
+                     gpointer               user_data,
+                     GError               **error)
+{
+  ReaderText *t = user_data;
+
+  g_string_append_printf (t->text, "activity %" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT " %d %d %d %s %s %d %+d\n",
+                          row->id, row->status, row->progress, row->overdue, row->running, row->reported,
+                          row->latest_period ? row->latest_period : "-",
+                          row->latest_comment ? row->latest_comment : "-", row->has_change,
+                          (int) row->progress_change);
+  for (guint i = 0; i < SAM_N_STATUSES; i++)
+    t->by_status[i] += g_strcmp0 (sam_status_values[i].nick, row->status) == 0;
+  return TRUE;
+}
+
+static gboolean
+add_follow_up_row_cb (const SamFollowUpRow  *row,
+                      gpointer               user_data,
+                      GError               **error)
+{
+  ReaderText *t = user_data;
+
+  g_string_append_printf (t->text, "unreported %" G_GINT64_FORMAT " %s %s\n", row->id, row->status,
+                          row->due_date ? row->due_date : "-");
+  t->unreported++;
+  return TRUE;
+}
+
+static char *
+readers_text (Fixture           *f,
+              const SamPeriod   *p,
+              SamFactsShare     *share,
+              ReaderText        *summary,
+              ReaderText        *lists)
+{
+  SamReportQuery query = { NULL, p, TODAY, 0, share };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) measures = sam_report_data_measures (f->store, &query, &error);
+  SamReportActivities *activities = sam_report_data_read_activities (f->store, &query, &error);
+  g_autoptr(SamChanges) changes = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
+  g_autofree char *described = NULL;
+
+  g_assert_no_error (error);
+  *summary = (ReaderText) { g_string_new (NULL) };
+  *lists = (ReaderText) { summary->text };
+  for (guint i = 0; i < measures->len; i++)
+    {
+      SamMeasureSummary *m = measures->pdata[i];
+
+      g_string_append_printf (summary->text, "measure %" G_GINT64_FORMAT ": %u %u %" G_GINT64_FORMAT " %u %u %d %.3f\n",
+                              m->number, m->total, m->live, m->progress_sum, m->overdue, m->not_reported, m->light,
+                              m->previous_progress);
+      for (guint k = 0; k < SAM_N_STATUSES; k++)
+        summary->by_status[k] += m->by_status[k];
+      summary->unreported += m->not_reported;
+    }
+  g_assert_true (sam_report_data_foreach_activity (f->store, &query, activities, add_activity_row_cb, lists, &error));
+  g_assert_no_error (error);
+  changes = sam_report_data_changes (f->store, &query, &error);
+  g_assert_no_error (error);
+  described = describe_changes (changes);
+  g_string_append_printf (summary->text, "changes: %s\n", described);
+  g_assert_true (sam_report_data_foreach_unreported (f->store, &query, add_follow_up_row_cb, lists, &error));
+  g_assert_no_error (error);
+  obligations = sam_report_data_obligations (f->store, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      SamObligation *o = obligations->pdata[i];
+
+      for (guint j = 0; j < o->activities->len; j++)
+        {
+          SamObligationActivity *a = o->activities->pdata[j];
+          g_string_append_printf (summary->text, "obligation %s: %" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT " %s\n",
+                                  o->reference, a->id, a->status, a->progress, a->comment ? a->comment : "-");
+        }
+    }
+  return g_string_free (summary->text, FALSE);
+}
+
+/* The report reads the facts as at its period, and as at the one before,
+ * once each: its Summary, Activities, changes, Follow-up and Obligations
+ * show from that one reading what each showed reading its own, and the
+ * Summary's counts agree with the lists'. */
+static void
+test_shared_facts (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *codes[] = { "2026-T1", "2026-T2", "2026-T3" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
+    {
+      g_autoptr(SamPeriod) p = period (f, codes[c]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamPeriod) before = sam_period_before (f->store, p, &error);
+      g_autoptr(SamFactsShare) share = sam_facts_share_new (NULL, TODAY);
+      ReaderText summary, lists, own_summary, own_lists;
+      g_autofree char *shared = readers_text (f, p, share, &summary, &lists);
+      g_autofree char *own = readers_text (f, p, NULL, &own_summary, &own_lists);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (shared, ==, own);
+      g_assert_cmpuint (sam_facts_share_get_n_reads (share), ==, before ? 2 : 1);
+      for (guint k = 0; k < SAM_N_STATUSES; k++)
+        g_assert_cmpuint (summary.by_status[k], ==, lists.by_status[k]);
+      g_assert_cmpuint (summary.unreported, ==, lists.unreported);
+    }
+  /* T2 has something to count: C, D and E did not report in it. */
+  {
+    g_autoptr(SamPeriod) p = period (f, "2026-T2");
+    ReaderText summary, lists;
+    g_autoptr(SamFactsShare) share = sam_facts_share_new (NULL, TODAY);
+    g_autofree char *shared = readers_text (f, p, share, &summary, &lists);
+
+    g_assert_cmpuint (lists.unreported, ==, 3);
+    g_assert_cmpuint (lists.by_status[SAM_STATUS_DELAYED], ==, 1);
+    g_assert_nonnull (strstr (shared, "activity 1 delayed 60 1 1 1 2026-T2 Venter på midler 1 +20\n"));
+  }
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -836,6 +974,7 @@ main (int   argc,
   ADD ("/periods/changes", test_changes);
   ADD ("/periods/ended-has-not-stopped", test_ended_has_not_stopped);
   ADD ("/periods/messages-as-at", test_messages_as_at);
+  ADD ("/periods/shared-facts", test_shared_facts);
   ADD ("/periods/closed-stays", test_closed_stays);
   ADD ("/periods/closed-report-whole", test_closed_report_whole);
   ADD ("/periods/reopen", test_reopen);

@@ -38,11 +38,14 @@
  * the functions below do then. libxlsxwriter is only ever called from the
  * report's thread. */
 
+/* In the order the helper reads them: the changes right after the
+ * Summary's counts, the other reader of the facts as at the period
+ * before, which it then lets go (see sam_report_data_changes()). */
 typedef enum {
   AHEAD_MEASURES,
+  AHEAD_CHANGES,
   AHEAD_TARGETS,
   AHEAD_COMMENTS,
-  AHEAD_CHANGES,
   AHEAD_RESPONSIBILITY_MEASURES,
   AHEAD_RESPONSIBILITY_PLANS,
   AHEAD_COVERAGE_SECTORS,
@@ -132,12 +135,15 @@ push_status (const SamStatusRow  *row,
 }
 
 /* Reads result @which of @query on @store; the seminar targets, judged on
- * the whole strategy whatever the report's scope, of @strategy. */
+ * the whole strategy whatever the report's scope, of @strategy; the
+ * findings with @message_flags, those of the report's scope when it has
+ * them already (or NULL). */
 static gpointer
 read_result (SamStore              *store,
              const SamReportQuery  *query,
              const SamReportQuery  *strategy,
              gint64                 year,
+             GPtrArray             *message_flags,
              AheadResult            which,
              GError               **error)
 {
@@ -148,7 +154,7 @@ read_result (SamStore              *store,
     case AHEAD_TARGETS:
       return sam_report_data_seminar_targets (store, strategy, year, error);
     case AHEAD_CHANGES:
-      return sam_changes_read (store, query->scope, query->period, query->today, error);
+      return sam_report_data_changes (store, query, error);
     case AHEAD_COMMENTS:
       return sam_report_data_latest_comments (store, query, 3, error);
     case AHEAD_OBLIGATIONS:
@@ -158,7 +164,7 @@ read_result (SamStore              *store,
     case AHEAD_GOALS:
       return sam_report_data_goals (store, query, error);
     case AHEAD_FINDINGS:
-      return sam_report_data_findings (store, query, error);
+      return sam_report_data_findings (store, query, message_flags, error);
     case AHEAD_RESPONSIBILITY_MEASURES:
       return sam_coordination_responsibility_at_most (store, query->scope, SAM_KIND_MEASURE,
                                                       SAM_REPORT_MAX_MATRIX_COLUMNS, error);
@@ -211,6 +217,7 @@ read_ahead_thread (gpointer data)
 {
   SamReportAhead *ahead = data;
   gint64 start = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) flags = NULL;
 
   yield_to_report (12);
   for (guint i = 0; i < N_AHEAD; i++)
@@ -219,7 +226,10 @@ read_ahead_thread (gpointer data)
       gpointer result;
       gboolean stop;
 
-      result = read_result (ahead->store, ahead->query, ahead->strategy_query, ahead->year, i, &error);
+      result = read_result (ahead->store, ahead->query, ahead->strategy_query, ahead->year, flags, i, &error);
+      /* The checks' findings take the differing messages counted here. */
+      if (i == AHEAD_MESSAGE_FLAGS && result)
+        flags = g_ptr_array_ref (result);
 
       g_mutex_lock (&ahead->lock);
       ahead->results[i] = result;
@@ -390,7 +400,8 @@ take (SamReportContext  *ctx,
   gpointer result;
 
   if (ahead == NULL)
-    return read_result (ctx->store, &ctx->query, &ctx->strategy_query, sam_report_summary_year (ctx), which, error);
+    return read_result (ctx->store, &ctx->query, &ctx->strategy_query, sam_report_summary_year (ctx), NULL, which,
+                        error);
   g_mutex_lock (&ahead->lock);
   while (ahead->published <= which)
     g_cond_wait (&ahead->published_cond, &ahead->lock);

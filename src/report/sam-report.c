@@ -296,6 +296,9 @@ prepare (SamReportContext        *ctx,
   ctx->query.closing = ctx->closing ? sam_record_get_id (ctx->closing) : 0;
   ctx->strategy_query = ctx->query;
   ctx->strategy_query.scope = NULL;
+  /* Every reader of the report's scope takes the facts as at a period
+   * from one reading of them. */
+  ctx->query.facts = sam_facts_share_new (ctx->scope, ctx->today);
   ctx->strategy_title = sam_report_data_strategy_title (ctx->store);
   ctx->previous = ctx->period ? sam_period_before (ctx->store, ctx->period, &local) : NULL;
   if (local)
@@ -363,6 +366,7 @@ write_report (SamStore                *store,
   if (lock >= 0)
     close (lock);
   sam_report_ahead_stop (&ctx);
+  g_clear_pointer (&ctx.query.facts, sam_facts_share_free);
   sam_report_data_end (store);
   sam_store_set_english_names (store, english_names);
   if (ok && progress)

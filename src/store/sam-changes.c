@@ -7,6 +7,7 @@
 
 #include "sam-changes-private.h"
 #include "sam-closing-private.h"
+#include "sam-facts-snapshot.h"
 #include "sam-query-private.h"
 #include "core/sam-enums.h"
 
@@ -163,7 +164,8 @@ typedef struct
   SamChanges      *changes;
   const SamScope  *scope;
   const SamPeriod *period;      /* the period compared with the one before */
-  GArray          *before;      /* Before, by id */
+  GArray          *before;      /* Before, by id, or: */
+  SamFactsSnapshot *then;       /* the facts as at the period before */
   GHashTable      *created;     /* id → Created */
   GHashTable      *agencies;    /* id → name */
   GHashTable      *parents;     /* agency id → parent id */
@@ -266,6 +268,26 @@ compare_progress (Comparing                 *c,
        now - b->progress);
 }
 
+/* Activity @id as at the period before, from @c's snapshot (in *@then)
+ * or its own reading; NULL when it was not there. */
+static const Before *
+find_before (Comparing *c,
+             gint64     id,
+             Before    *then)
+{
+  SamActivityFactsRow row;
+
+  if (c->then == NULL)
+    return bsearch (&id, c->before->data, c->before->len, sizeof (Before), by_id);
+  if (!sam_facts_snapshot_lookup (c->then, id, &row))
+    return NULL;
+  *then = (Before) {
+    row.id, MAX (row.facts.progress, 0), row.lead_id, row.facts.due_date, (guint8) sam_facts_status (&row.facts),
+    row.facts.reported,
+  };
+  return then;
+}
+
 static gboolean
 compare_cb (const SamActivityFactsRow  *row,
             gpointer                    user_data,
@@ -274,6 +296,7 @@ compare_cb (const SamActivityFactsRow  *row,
   Comparing *c = user_data;
   Created *created = g_hash_table_lookup (c->created, &row->id);
   const Before *b;
+  Before then;
 
   if (created)
     {
@@ -281,7 +304,7 @@ compare_cb (const SamActivityFactsRow  *row,
       add (c, SAM_CHANGE_NEW, row, NULL, NULL, 0);
       return TRUE;
     }
-  if (!(b = bsearch (&row->id, c->before->data, c->before->len, sizeof (Before), by_id)))
+  if (!(b = find_before (c, row->id, &then)))
     return TRUE;   /* not there then, and made before the history began */
   compare_status (c, row, b);
   compare_progress (c, row, b);
@@ -507,6 +530,80 @@ comparing_clear (Comparing *c)
   g_clear_pointer (&c->measures, g_hash_table_unref);
 }
 
+static SamChanges *read_live (SamStore          *store,
+                              const SamScope    *scope,
+                              const SamPeriod   *period,
+                              const char        *today,
+                              SamFactsSnapshot  *now,
+                              SamFactsSnapshot  *then,
+                              GError           **error);
+
+/* Titles */
+
+typedef struct
+{
+  SamChanges *changes;
+  GArray     *untitled;   /* guint: rows without a title, by activity id */
+  guint       next;
+} Titling;
+
+static int
+by_activity (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  GArray *rows = user_data;
+  gint64 x = g_array_index (rows, SamChange, *(const guint *) a).activity_id;
+  gint64 y = g_array_index (rows, SamChange, *(const guint *) b).activity_id;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+add_title_cb (SamStmt       *stmt,
+              gpointer       user_data,
+              GError       **error)
+{
+  Titling *t = user_data;
+  GArray *rows = t->changes->rows;
+  gint64 id = sam_stmt_column_int (stmt, 0);
+
+  while (t->next < t->untitled->len
+         && g_array_index (rows, SamChange, g_array_index (t->untitled, guint, t->next)).activity_id < id)
+    t->next++;
+  for (; t->next < t->untitled->len; t->next++)
+    {
+      SamChange *change = &g_array_index (rows, SamChange, g_array_index (t->untitled, guint, t->next));
+
+      if (change->activity_id != id)
+        break;
+      change->title = keep (t->changes, sam_stmt_column_text (stmt, 1));
+    }
+  return TRUE;
+}
+
+/* Gives the changes of activities that are there now the titles a facts
+ * snapshot does not keep, in one pass over the activities in @scope. */
+static gboolean
+add_titles (SamStore        *store,
+            const SamScope  *scope,
+            SamChanges      *changes,
+            GError         **error)
+{
+  g_autoptr(GArray) untitled = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *sql = g_strdup_printf ("SELECT a.id, a.title FROM activity a WHERE %s ORDER BY a.id",
+                                          sam_scope_activity_sql (scope));
+  Titling titling = { changes, untitled, 0 };
+
+  for (guint i = 0; i < changes->rows->len; i++)
+    if (g_array_index (changes->rows, SamChange, i).title == NULL)
+      g_array_append_val (untitled, i);
+  if (untitled->len == 0)
+    return TRUE;
+  g_array_sort_with_data (untitled, by_activity, changes->rows);
+  return sam_query_foreach (store, sql, scope, add_title_cb, &titling, error);
+}
+
 /* Returns the changes in @scope since the period before @period as they
  * are in the database now (see sam-changes.h; the period before as it was
  * frozen when it is closed), @today for the days the periods are judged
@@ -517,6 +614,18 @@ sam_changes_read_live (SamStore         *store,
                        const SamPeriod  *period,
                        const char       *today,
                        GError          **error)
+{
+  return read_live (store, scope, period, today, NULL, NULL, error);
+}
+
+static SamChanges *
+read_live (SamStore          *store,
+           const SamScope    *scope,
+           const SamPeriod   *period,
+           const char        *today,
+           SamFactsSnapshot  *now,
+           SamFactsSnapshot  *then,
+           GError           **error)
 {
   g_autoptr(SamPeriod) previous = NULL;
   g_autoptr(SamChanges) changes = NULL;
@@ -533,25 +642,30 @@ sam_changes_read_live (SamStore         *store,
   if (previous == NULL)
     return g_steal_pointer (&changes);
   c = (Comparing) {
-    changes, scope, period, g_array_new (FALSE, FALSE, sizeof (Before)),
+    changes, scope, period, g_array_new (FALSE, FALSE, sizeof (Before)), NULL,
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, created_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
   };
+  /* The facts as at the period before, from @then where it holds them. */
+  if (sam_facts_snapshot_holds (then, previous))
+    c.then = then;
   ok = read_names (store, &c, error)
-       && sam_figures_foreach (store, scope, previous, today, add_before_cb, &c, error)
+       && (c.then || sam_figures_foreach (store, scope, previous, today, add_before_cb, &c, error))
        && read_notes (store, &c, FALSE, sam_figures_judged_on (previous, today),
                       sam_figures_judged_on (period, today), error);
   if (ok)
     {
       g_array_sort (c.before, by_id);
-      ok = sam_figures_foreach_live (store, scope, period, today, compare_cb, &c, error)
+      ok = sam_figures_foreach_live_in (now, store, scope, period, today, compare_cb, &c, error)
            && read_notes (store, &c, TRUE, sam_figures_judged_on (previous, today),
                           sam_figures_judged_on (period, today), error);
     }
-  if (ok && (ok = add_unseen_created (store, &c, error)))
+  if (ok && (ok = add_unseen_created (store, &c, error)) && sam_facts_snapshot_holds (now, period))
+    ok = add_titles (store, scope, changes, error);
+  if (ok)
     sam_changes_sort (changes);
   comparing_clear (&c);
   return ok ? g_steal_pointer (&changes) : NULL;
@@ -568,6 +682,21 @@ sam_changes_read (SamStore         *store,
                   const char       *today,
                   GError          **error)
 {
+  return sam_changes_read_in (NULL, NULL, store, scope, period, today, error);
+}
+
+/* As sam_changes_read(), with the facts as at @period and as at the
+ * period before from @now and @then where they hold them (see
+ * sam_figures_foreach_in()). */
+SamChanges *
+sam_changes_read_in (SamFactsSnapshot  *now,
+                     SamFactsSnapshot  *then,
+                     SamStore          *store,
+                     const SamScope    *scope,
+                     const SamPeriod   *period,
+                     const char        *today,
+                     GError           **error)
+{
   gint64 closing = 0;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
@@ -578,5 +707,5 @@ sam_changes_read (SamStore         *store,
     return NULL;
   if (closing)
     return sam_closing_read_changes (store, closing, scope, error);
-  return sam_changes_read_live (store, scope, period, today, error);
+  return read_live (store, scope, period, today, now, then, error);
 }

@@ -24,6 +24,7 @@
  */
 #pragma once
 
+#include "store/sam-facts-snapshot.h"
 #include "store/sam-figures.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,13 @@ typedef struct
 typedef struct _SamChanges SamChanges;
 
 SamChanges      *sam_changes_read         (SamStore          *store,
+                                           const SamScope    *scope,
+                                           const SamPeriod   *period,
+                                           const char        *today,
+                                           GError           **error);
+SamChanges      *sam_changes_read_in      (SamFactsSnapshot  *now,
+                                           SamFactsSnapshot  *then,
+                                           SamStore          *store,
                                            const SamScope    *scope,
                                            const SamPeriod   *period,
                                            const char        *today,

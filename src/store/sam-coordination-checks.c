@@ -24,6 +24,7 @@ typedef struct
   GPtrArray   *results;
   const char  *check_id;
   SamSeverity  severity;
+  GPtrArray   *message_flags;   /* the whole strategy's as at today, or NULL */
 } Checking;
 
 static void
@@ -327,7 +328,8 @@ check_messages (SamStore  *store,
                 Checking  *c,
                 GError   **error)
 {
-  g_autoptr(GPtrArray) flags = sam_coordination_message_flags (store, NULL, NULL, error);
+  g_autoptr(GPtrArray) flags = c->message_flags ? g_ptr_array_ref (c->message_flags)
+                                                : sam_coordination_message_flags (store, NULL, NULL, error);
 
   if (flags == NULL)
     return FALSE;
@@ -421,6 +423,18 @@ GPtrArray *
 sam_coordination_run_checks (SamStore  *store,
                              GError   **error)
 {
+  return sam_coordination_run_checks_with (store, NULL, error);
+}
+
+/* As sam_coordination_run_checks(), taking the differing messages from
+ * @message_flags when not NULL: what sam_coordination_message_flags()
+ * returned for the whole database, as at today, in the same snapshot of
+ * it (a report that counted them already). */
+GPtrArray *
+sam_coordination_run_checks_with (SamStore   *store,
+                                  GPtrArray  *message_flags,
+                                  GError    **error)
+{
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (result_free);
   /* Every check reads one snapshot (REPEATABLE READ on a server), so that
    * what others commit meanwhile does not make the checks disagree; inside
@@ -433,7 +447,7 @@ sam_coordination_run_checks (SamStore  *store,
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
-      Checking c = { results, checks[i].check_id, checks[i].severity };
+      Checking c = { results, checks[i].check_id, checks[i].severity, message_flags };
       gint64 start = g_get_monotonic_time ();
       g_autofree char *sql = checks[i].sql ? in_dialect (store, checks[i].sql) : NULL;
       gboolean ok = sql ? sam_query_foreach (store, sql, NULL, checks[i].func, &c, error)

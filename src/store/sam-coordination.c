@@ -1082,17 +1082,39 @@ add_reach_cb (const SamActivityFactsRow  *row,
   return TRUE;
 }
 
-/* By group name (as the lists sort names), group id and period. */
+/* Returns a table of the collation keys of the case-folded names of the
+ * groups @reaches reach, by group id: strcmp() on two keys says what
+ * g_utf8_collate() says on the folded names, without folding and
+ * collating again in every comparison of the sort. */
+static GHashTable *
+group_keys (GPtrArray  *reaches,
+            GHashTable *names)
+{
+  GHashTable *keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+
+  for (guint i = 0; i < reaches->len; i++)
+    {
+      Reach *r = reaches->pdata[i];
+      g_autofree char *folded = NULL;
+
+      if (g_hash_table_contains (keys, &r->group))
+        continue;
+      folded = g_utf8_casefold (g_hash_table_lookup (names, &r->group), -1);
+      g_hash_table_insert (keys, &r->group, g_utf8_collate_key (folded, -1));
+    }
+  return keys;
+}
+
+/* By group name (as the lists sort names: @user_data holds their keys,
+ * from group_keys()), group id and period. */
 static int
 by_group_and_period (gconstpointer a,
                      gconstpointer b,
                      gpointer      user_data)
 {
   const Reach *x = *(Reach **) a, *y = *(Reach **) b;
-  GHashTable *names = user_data;
-  g_autofree char *kx = g_utf8_casefold (g_hash_table_lookup (names, &x->group), -1);
-  g_autofree char *ky = g_utf8_casefold (g_hash_table_lookup (names, &y->group), -1);
-  int by_name = g_utf8_collate (kx, ky);
+  GHashTable *keys = user_data;
+  int by_name = strcmp (g_hash_table_lookup (keys, &x->group), g_hash_table_lookup (keys, &y->group));
 
   if (by_name)
     return by_name;
@@ -1137,6 +1159,7 @@ sam_coordination_message_flags (SamStore        *store,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, reach_free),
   };
   g_autoptr(GPtrArray) reaches = g_ptr_array_new ();
+  g_autoptr(GHashTable) keys = NULL;
   GHashTableIter iter;
   gpointer value;
   gboolean ok;
@@ -1160,7 +1183,8 @@ sam_coordination_message_flags (SamStore        *store,
   while (ok && g_hash_table_iter_next (&iter, NULL, &value))
     if (g_hash_table_size (((Reach *) value)->messages) >= 2)
       g_ptr_array_add (reaches, value);
-  g_ptr_array_sort_with_data (reaches, by_group_and_period, f.names);
+  keys = group_keys (reaches, f.names);
+  g_ptr_array_sort_with_data (reaches, by_group_and_period, keys);
   for (guint i = 0; i < reaches->len; i++)
     {
       Reach *r = reaches->pdata[i];

@@ -161,6 +161,9 @@ typedef struct
 
 GPtrArray  *sam_coordination_run_checks     (SamStore        *store,
                                              GError         **error);
+GPtrArray  *sam_coordination_run_checks_with (SamStore        *store,
+                                             GPtrArray       *message_flags,
+                                             GError         **error);
 const char *sam_severity_to_string          (SamSeverity      severity);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sam-closing-private.h"
+#include "sam-facts-snapshot.h"
 #include "sam-figures.h"
 #include "sam-query-private.h"
 #include "core/sam-enums.h"
@@ -836,6 +837,19 @@ sam_figures_by_measure (SamStore         *store,
                         const char       *today,
                         GError          **error)
 {
+  return sam_figures_by_measure_in (NULL, store, scope, period, today, error);
+}
+
+/* As sam_figures_by_measure(), counting the facts of @snapshot when it
+ * holds @period's (see sam_figures_foreach_in()). */
+GPtrArray *
+sam_figures_by_measure_in (SamFactsSnapshot *snapshot,
+                           SamStore         *store,
+                           const SamScope   *scope,
+                           const SamPeriod  *period,
+                           const char       *today,
+                           GError          **error)
+{
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_measure_figures_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *sql = g_strdup_printf (
@@ -861,7 +875,7 @@ sam_figures_by_measure (SamStore         *store,
       SamMeasureFigures *m = measures->pdata[i];
       g_hash_table_insert (by_id, &m->measure_id, m);
     }
-  if (!sam_figures_foreach (store, scope, period, today, tally_cb, &tallying, error))
+  if (!sam_figures_foreach_in (snapshot, store, scope, period, today, tally_cb, &tallying, error))
     return NULL;
   return g_steal_pointer (&measures);
 }

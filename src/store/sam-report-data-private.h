@@ -33,6 +33,12 @@ gboolean  sam_report_data_comment_row_cb (SamStmt               *stmt,
                                           gpointer               user_data,
                                           GError               **error);
 
+gboolean  sam_report_data_facts          (SamStore              *store,
+                                         const SamReportQuery  *query,
+                                         const SamPeriod       *period,
+                                         SamFactsSnapshot     **facts,
+                                         GError               **error);
+
 gboolean  sam_report_data_freeze_lists  (SamStore              *store,
                                          const SamReportQuery  *query,
                                          gint64                 closing,

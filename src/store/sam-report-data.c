@@ -213,6 +213,55 @@ measure_summary_free (gpointer data)
  * order (agency and ministry scopes keep every measure), counted by the
  * rules of sam-figures.h, or NULL with a SamStoreError. "Not reported" is
  * 0 when the query has no period. */
+/* Sets *@facts to the facts as at @period (NULL: none) of @query's share,
+ * read on @store if no reader of the report has read them yet, or to NULL
+ * when @query shares none (read them from the store then). Returns FALSE
+ * with a SamStoreError. */
+gboolean
+sam_report_data_facts (SamStore              *store,
+                       const SamReportQuery  *query,
+                       const SamPeriod       *period,
+                       SamFactsSnapshot     **facts,
+                       GError               **error)
+{
+  *facts = NULL;
+  if (query->facts == NULL)
+    return TRUE;
+  return (*facts = sam_facts_share_get (query->facts, store, period, error)) != NULL;
+}
+
+/* Returns the changes in @query's scope since the period before its
+ * period (sam_changes_read()), from the facts @query shares; the last
+ * reader of the facts as at the period before, it lets them go. NULL with
+ * a SamStoreError. */
+SamChanges *
+sam_report_data_changes (SamStore              *store,
+                         const SamReportQuery  *query,
+                         GError               **error)
+{
+  g_autoptr(SamFactsSnapshot) now = NULL;
+  g_autoptr(SamFactsSnapshot) then = NULL;
+  g_autoptr(SamPeriod) previous = NULL;
+  SamChanges *changes;
+  GError *local = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  if (query->period == NULL || query->closing || query->facts == NULL)
+    return sam_changes_read (store, query->scope, query->period, query->today, error);
+  if (!(previous = sam_period_before (store, query->period, &local)) && local)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (!sam_report_data_facts (store, query, query->period, &now, error)
+      || (previous && !sam_report_data_facts (store, query, previous, &then, error)))
+    return NULL;
+  changes = sam_changes_read_in (now, then, store, query->scope, query->period, query->today, error);
+  if (previous)
+    sam_facts_share_drop (query->facts, previous);
+  return changes;
+}
+
 GPtrArray *
 sam_report_data_measures (SamStore              *store,
                           const SamReportQuery  *query,
@@ -224,8 +273,12 @@ sam_report_data_measures (SamStore              *store,
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (measure_summary_free);
   GError *local = NULL;
 
+  g_autoptr(SamFactsSnapshot) now = NULL;
+  g_autoptr(SamFactsSnapshot) then = NULL;
+
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  if (!(figures = sam_figures_by_measure (store, query->scope, query->period, query->today, error)))
+  if (!sam_report_data_facts (store, query, query->period, &now, error)
+      || !(figures = sam_figures_by_measure_in (now, store, query->scope, query->period, query->today, error)))
     return NULL;
   previous = query->period ? sam_period_before (store, query->period, &local) : NULL;
   if (local)
@@ -235,9 +288,11 @@ sam_report_data_measures (SamStore              *store,
     }
   /* The same figures as at the period before, for the change since it;
    * a closed period's as they were when it was closed. */
+  if (previous && !query->closing && !sam_report_data_facts (store, query, previous, &then, error))
+    return NULL;
   if (previous && !(before = query->closing
                            ? sam_closing_read_previous (store, query->closing, query->scope, error)
-                           : sam_figures_by_measure (store, query->scope, previous, query->today, error)))
+                           : sam_figures_by_measure_in (then, store, query->scope, previous, query->today, error)))
     return NULL;
   for (guint i = 0; i < figures->len; i++)
     {
@@ -389,26 +444,12 @@ typedef struct
   const char  **names;
 } LinkList;
 
-/* An activity as at the report's period, by the rules of sam-figures.h. */
-typedef struct
-{
-  gint64      latest;            /* the update the comment comes from, or 0 */
-  gint64      progress;          /* -1: not given */
-  gint64      progress_change;
-  const char *due_date;          /* in the index's names */
-  gint64      lead;              /* the lead agency's id; 0: none */
-  guint8      status;            /* a SamStatus */
-  gboolean    reported : 1;
-  gboolean    has_change : 1;
-  gboolean    seen : 1;
-} LatestUpdate;
-
 struct _SamReportActivities
 {
   GArray       *ids;             /* gint64: the activities in scope, ascending */
   GStringChunk *names;
   LinkList      lists[N_LISTS];
-  LatestUpdate *latest;          /* per activity in ids */
+  SamFactsSnapshot *facts;       /* the activities as at the report's period */
   GHashTable   *agencies;        /* id → name, for leads as at the period */
   GString      *joined[N_LISTS]; /* the lists of the row being streamed */
   Streaming     s;
@@ -429,7 +470,7 @@ sam_report_activities_free (SamReportActivities *index)
       g_free (index->lists[i].names);
       g_string_free (index->joined[i], TRUE);
     }
-  g_free (index->latest);
+  g_clear_pointer (&index->facts, sam_facts_snapshot_unref);
   g_clear_pointer (&index->agencies, g_hash_table_unref);
   g_free (index);
 }
@@ -611,30 +652,6 @@ read_links (SamStore             *store,
 }
 
 static gboolean
-add_latest_cb (const SamActivityFactsRow  *row,
-               gpointer                    user_data,
-               GError                    **error)
-{
-  SamReportActivities *index = user_data;
-  gint activity = find_activity (index, row->id);
-  LatestUpdate *latest;
-
-  if (activity < 0)
-    return TRUE;
-  latest = &index->latest[activity];
-  latest->seen = TRUE;
-  latest->latest = row->facts.update_id;
-  latest->status = (guint8) sam_facts_status (&row->facts);
-  latest->progress = row->facts.progress;
-  latest->due_date = row->facts.due_date ? g_string_chunk_insert_const (index->names, row->facts.due_date) : NULL;
-  latest->lead = row->lead_id;
-  latest->reported = row->facts.reported;
-  latest->has_change = row->facts.has_change;
-  latest->progress_change = row->facts.progress_change;
-  return TRUE;
-}
-
-static gboolean
 add_agency_name_cb (SamStmt       *stmt,
                     gpointer       user_data,
                     GError       **error)
@@ -648,18 +665,24 @@ add_agency_name_cb (SamStmt       *stmt,
   return TRUE;
 }
 
-/* Reads each activity's status, progress, due date, lead and latest
- * update as at the report's period, by the rules of sam-figures.h. */
+/* Takes each activity's status, progress, due date, lead and latest
+ * update as at the report's period, by the rules of sam-figures.h, from
+ * the report's facts (the same for all its readers). */
 static gboolean
 read_latest_updates (SamStore              *store,
                      SamReportActivities   *index,
                      const SamReportQuery  *query,
                      GError               **error)
 {
-  index->latest = g_new0 (LatestUpdate, MAX (index->ids->len, 1));
   index->agencies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  return sam_query_foreach (store, "SELECT id, name FROM agency", NULL, add_agency_name_cb, index, error)
-         && sam_figures_foreach_live (store, query->scope, query->period, query->today, add_latest_cb, index, error);
+  if (!sam_query_foreach (store, "SELECT id, name FROM agency", NULL, add_agency_name_cb, index, error)
+      || !sam_report_data_facts (store, query, query->period, &index->facts, error))
+    return FALSE;
+  /* The report's facts, or (for a closing, which freezes them from today's
+   * data) its own. */
+  if (index->facts == NULL)
+    index->facts = sam_facts_snapshot_read_live (store, query->scope, query->period, query->today, error);
+  return index->facts != NULL;
 }
 
 /* Reads what the Activities sheet shows of the links and status updates
@@ -722,11 +745,12 @@ latest_update_cb (gint64    activity_id,
                   gpointer  user_data)
 {
   const SamReportActivities *index = user_data;
-  gint activity = find_activity (index, activity_id);
+  SamActivityFactsRow as_at;
 
-  if (activity < 0 || index->latest[activity].latest == 0)
+  if (index->facts == NULL || !sam_facts_snapshot_lookup (index->facts, activity_id, &as_at)
+      || as_at.facts.update_id == 0)
     return FALSE;
-  *result = index->latest[activity].latest;
+  *result = as_at.facts.update_id;
   return TRUE;
 }
 
@@ -750,10 +774,12 @@ activity_row_cb (SamStmt       *stmt,
   SamReportActivities *index = user_data;
   gint64 id = sam_stmt_column_int (stmt, 0);
   gint activity = find_activity (index, id);
-  const LatestUpdate *latest = activity >= 0 && index->latest[activity].seen ? &index->latest[activity] : NULL;
-  gint64 lead = latest ? latest->lead : sam_stmt_column_int (stmt, 22);
+  SamActivityFactsRow as_at;
+  const SamActivityFacts *latest = activity >= 0 && index->facts
+                                   && sam_facts_snapshot_lookup (index->facts, id, &as_at) ? &as_at.facts : NULL;
+  gint64 lead = latest ? as_at.lead_id : sam_stmt_column_int (stmt, 22);
   SamActivityFacts facts = {
-    .status = latest ? sam_status_values[latest->status].nick : sam_stmt_column_text (stmt, 13),
+    .status = latest ? latest->status : sam_stmt_column_text (stmt, 13),
     .progress = latest ? latest->progress : int_or (stmt, 14, -1),
     .start_date = sam_stmt_column_text (stmt, 11),
     .due_date = latest ? latest->due_date : sam_stmt_column_text (stmt, 12),

@@ -13,6 +13,8 @@
  */
 #pragma once
 
+#include "store/sam-changes.h"
+#include "store/sam-facts-snapshot.h"
 #include "store/sam-figures.h"
 
 G_BEGIN_DECLS
@@ -29,6 +31,9 @@ typedef struct
   const char      *today;        /* YYYY-MM-DD; the period is judged at it or its end */
   gint64           closing;      /* the period's closing whose frozen data to read
                                   * (sam-closing.h); 0: today's data */
+  SamFactsShare   *facts;        /* the facts as at each period, read once for every
+                                  * reader of the report (over this scope, as at
+                                  * this day); NULL: each reads its own */
 } SamReportQuery;
 
 typedef struct
@@ -263,6 +268,9 @@ gboolean       sam_report_data_count              (SamStore                *stor
 GPtrArray     *sam_report_data_measures           (SamStore                *store,
                                                    const SamReportQuery    *query,
                                                    GError                 **error);
+SamChanges    *sam_report_data_changes            (SamStore                *store,
+                                                   const SamReportQuery    *query,
+                                                   GError                 **error);
 GPtrArray     *sam_report_data_seminar_targets    (SamStore                *store,
                                                    const SamReportQuery    *query,
                                                    gint64                   year,
@@ -310,6 +318,7 @@ GPtrArray     *sam_report_data_goals              (SamStore                *stor
                                                    GError                 **error);
 GPtrArray     *sam_report_data_findings           (SamStore                *store,
                                                    const SamReportQuery    *query,
+                                                   GPtrArray               *message_flags,
                                                    GError                 **error);
 gboolean       sam_report_data_foreach_unreported (SamStore                *store,
                                                    const SamReportQuery    *query,

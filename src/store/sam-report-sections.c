@@ -185,6 +185,7 @@ typedef struct
   gboolean   has_change;
   gint64     progress_change;
   gboolean   unreported;   /* not reported in the period by the rules */
+  gint64     update_id;    /* the update they come from; 0: none */
 } AsAt;
 
 static void
@@ -218,6 +219,7 @@ add_as_at_cb (const SamActivityFactsRow  *row,
   a->has_change = row->facts.has_change;
   a->progress_change = row->facts.progress_change;
   a->unreported = r->period && sam_facts_is_unreported (&row->facts, r->period);
+  a->update_id = row->facts.update_id;
   g_hash_table_insert (r->table, g_memdup2 (&row->id, sizeof row->id), a);
   return TRUE;
 }
@@ -235,6 +237,62 @@ read_as_at (SamStore              *store,
   if (!sam_figures_foreach (store, query->scope, query->period, query->today, add_as_at_cb, &reading, error))
     return NULL;
   return g_steal_pointer (&table);
+}
+
+/* The facts as at the report's period: the report's shared snapshot of
+ * them (sam_report_data_facts()) for today's data, else read here. */
+typedef struct
+{
+  SamFactsSnapshot *facts;   /* the snapshot, or NULL and: */
+  GHashTable       *table;   /* activity id → AsAt */
+  const SamPeriod  *period;
+} AsAtSource;
+
+static gboolean
+as_at_open (SamStore              *store,
+            const SamReportQuery  *query,
+            AsAtSource            *source,
+            GError               **error)
+{
+  *source = (AsAtSource) { NULL, NULL, query->period };
+  if (!query->closing && !sam_report_data_facts (store, query, query->period, &source->facts, error))
+    return FALSE;
+  return source->facts != NULL || (source->table = read_as_at (store, query, error)) != NULL;
+}
+
+static void
+as_at_close (AsAtSource *source)
+{
+  g_clear_pointer (&source->facts, sam_facts_snapshot_unref);
+  g_clear_pointer (&source->table, g_hash_table_unref);
+}
+
+/* Fills @a with activity @id's facts as at the period, its strings
+ * borrowed from @source; with no comment when they come from the snapshot
+ * (a->update_id says whose it is). FALSE when the activity is not in
+ * scope. */
+static gboolean
+as_at_find (AsAtSource *source,
+            gint64      id,
+            AsAt       *a)
+{
+  SamActivityFactsRow row;
+  const AsAt *found;
+
+  if (source->table)
+    {
+      if ((found = g_hash_table_lookup (source->table, &id)) != NULL)
+        *a = *found;
+      return found != NULL;
+    }
+  if (!sam_facts_snapshot_lookup (source->facts, id, &row))
+    return FALSE;
+  *a = (AsAt) {
+    sam_facts_status (&row.facts), row.facts.progress, (char *) row.facts.due_date, NULL, row.facts.has_change,
+    row.facts.progress_change, source->period && sam_facts_is_unreported (&row.facts, source->period),
+    row.facts.update_id,
+  };
+  return TRUE;
 }
 
 /* Latest comments */
@@ -366,8 +424,26 @@ add_obligation_measure_cb (SamStmt       *stmt,
 typedef struct
 {
   GPtrArray  *obligations;
-  GHashTable *as_at;
+  AsAtSource *as_at;
+  SamStmt    *comment;     /* an update's comment, by its id (:id) */
 } ObligationReading;
+
+/* Sets *@comment to that of status update @update_id, or NULL. */
+static gboolean
+read_comment (ObligationReading  *r,
+              gint64              update_id,
+              char              **comment,
+              GError            **error)
+{
+  SamStep step;
+
+  sam_stmt_reset (r->comment);
+  sam_stmt_bind_int (r->comment, sam_stmt_param_index (r->comment, ":id"), update_id);
+  if ((step = sam_stmt_step (r->comment, error)) == SAM_STEP_ERROR)
+    return FALSE;
+  *comment = step == SAM_STEP_ROW ? g_strdup (sam_stmt_column_text (r->comment, 0)) : NULL;
+  return TRUE;
+}
 
 static gboolean
 add_obligation_activity_cb (SamStmt       *stmt,
@@ -377,22 +453,23 @@ add_obligation_activity_cb (SamStmt       *stmt,
   ObligationReading *r = user_data;
   SamObligation *o = find_obligation (r->obligations, sam_stmt_column_int (stmt, 0));
   gint64 id = sam_stmt_column_int (stmt, 1);
-  const AsAt *as_at = g_hash_table_lookup (r->as_at, &id);
+  AsAt as_at;
   SamObligationActivity *a;
 
-  if (o == NULL || as_at == NULL)
+  if (o == NULL || !as_at_find (r->as_at, id, &as_at))
     return TRUE;
   a = g_new0 (SamObligationActivity, 1);
   a->id = id;
   a->measure_id = sam_stmt_column_int (stmt, 2);
   a->title = g_strdup (sam_stmt_column_text (stmt, 3));
-  a->status = g_strdup (sam_status_values[as_at->status].nick);
-  a->progress = as_at->progress;
-  a->comment = g_strdup (as_at->comment);
-  a->has_change = as_at->has_change;
-  a->progress_change = as_at->progress_change;
+  a->status = g_strdup (sam_status_values[as_at.status].nick);
+  a->progress = as_at.progress;
+  a->comment = g_strdup (as_at.comment);
+  a->has_change = as_at.has_change;
+  a->progress_change = as_at.progress_change;
   g_ptr_array_add (o->activities, a);
-  return TRUE;
+  return a->comment != NULL || as_at.update_id == 0 || r->as_at->table != NULL
+         || read_comment (r, as_at.update_id, &a->comment, error);
 }
 
 /* The convention's articles first, then GRETA's recommendations, then any
@@ -462,21 +539,27 @@ sam_report_data_obligations (SamStore              *store,
   g_autoptr(GPtrArray) obligations = g_ptr_array_new_with_free_func (obligation_free);
   g_autofree char *measures_sql = obligation_measures_sql (query);
   g_autofree char *activities_sql = obligation_activities_sql (query);
-  g_autoptr(GHashTable) as_at = NULL;
-  ObligationReading reading = { obligations, NULL };
+  AsAtSource as_at;
+  ObligationReading reading = { obligations, &as_at, NULL };
   SamStmt *stmt;
+  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   /* Each activity's status, progress and comment as at the period. */
-  if (!(as_at = read_as_at (store, query, error)))
+  if (!as_at_open (store, query, &as_at, error))
     return NULL;
-  reading.as_at = as_at;
-  if (!(stmt = prepare_list (store, OBLIGATIONS_SQL, query, "obligations", KEY_NONE, 4, error))
-      || !sam_query_run (store, stmt, add_obligation_cb, obligations, error)
-      || !(stmt = prepare_list (store, measures_sql, query, "obligation_measures", KEY_MEASURE, 2, error))
-      || !sam_query_run (store, stmt, add_obligation_measure_cb, obligations, error)
-      || !(stmt = prepare_list (store, activities_sql, query, "obligation_activities", KEY_ACTIVITY, 4, error))
-      || !sam_query_run (store, stmt, add_obligation_activity_cb, &reading, error))
+  ok = (as_at.table != NULL
+        || (reading.comment = sam_query_prepare (store, "SELECT comment FROM status_update WHERE id = :id",
+                                                 NULL, error)) != NULL)
+       && (stmt = prepare_list (store, OBLIGATIONS_SQL, query, "obligations", KEY_NONE, 4, error)) != NULL
+       && sam_query_run (store, stmt, add_obligation_cb, obligations, error)
+       && (stmt = prepare_list (store, measures_sql, query, "obligation_measures", KEY_MEASURE, 2, error)) != NULL
+       && sam_query_run (store, stmt, add_obligation_measure_cb, obligations, error)
+       && (stmt = prepare_list (store, activities_sql, query, "obligation_activities", KEY_ACTIVITY, 4, error)) != NULL
+       && sam_query_run (store, stmt, add_obligation_activity_cb, &reading, error);
+  g_clear_pointer (&reading.comment, sam_stmt_free);
+  as_at_close (&as_at);
+  if (!ok)
     return NULL;
   g_ptr_array_sort (obligations, compare_obligations);
   return g_steal_pointer (&obligations);
@@ -702,12 +785,17 @@ read_names (SamStore              *store,
  * concerns in the store's language, as SamFindingRow; target groups and
  * knowledge gaps only in reports on the whole strategy or part of its
  * measures. The activities that name no lead are left out: the Follow-up
- * sheet lists them apart. NULL with a SamStoreError. */
+ * sheet lists them apart. @message_flags, when not NULL, are those
+ * sam_coordination_message_flags() found for @query's scope as at its day,
+ * which the checks take when that is the whole strategy today. NULL with
+ * a SamStoreError. */
 GPtrArray *
 sam_report_data_findings (SamStore              *store,
                           const SamReportQuery  *query,
+                          GPtrArray             *message_flags,
                           GError               **error)
 {
+  g_autofree char *today = sam_today ();
   static const SamKind kinds[] = { SAM_KIND_ACTIVITY, SAM_KIND_AGENCY, SAM_KIND_TARGET_GROUP,
                                    SAM_KIND_KNOWLEDGE_GAP };
   g_autoptr(GPtrArray) results = NULL;
@@ -718,7 +806,9 @@ sam_report_data_findings (SamStore              *store,
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  if (!(results = sam_coordination_run_checks (store, error)))
+  if (!sam_scope_is_whole (query->scope) || g_strcmp0 (query->today, today) != 0)
+    message_flags = NULL;
+  if (!(results = sam_coordination_run_checks_with (store, message_flags, error)))
     return NULL;
   for (guint k = 0; k < G_N_ELEMENTS (kinds) && ok; k++)
     ok = (names[k] = read_names (store, query, results, kinds[k], error)) != NULL;
@@ -782,7 +872,7 @@ typedef struct
 {
   SamFollowUpRowFunc func;
   gpointer           user_data;
-  GHashTable        *as_at;       /* only those not reported in the period, with
+  AsAtSource        *as_at;       /* only those not reported in the period, with
                                    * their facts as at it; NULL: the live ones
                                    * without a lead */
 } FollowUp;
@@ -794,7 +884,8 @@ follow_up_cb (SamStmt       *stmt,
 {
   FollowUp *f = user_data;
   gint64 id = sam_stmt_column_int (stmt, 3);
-  const AsAt *as_at = f->as_at ? g_hash_table_lookup (f->as_at, &id) : NULL;
+  AsAt found;
+  const AsAt *as_at = f->as_at && as_at_find (f->as_at, id, &found) ? &found : NULL;
   SamActivityFacts facts = {
     .status = sam_stmt_column_text (stmt, 6),
     .due_date = sam_stmt_column_text (stmt, 8),
@@ -851,10 +942,11 @@ foreach_follow_up (SamStore              *store,
                    gpointer               user_data,
                    GError               **error)
 {
-  g_autoptr(GHashTable) as_at = NULL;
+  AsAtSource as_at = { NULL };
   FollowUp f = { func, user_data, NULL };
   g_autofree char *sql = follow_up_sql (store, query, unreported);
   SamStmt *stmt;
+  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   if (unreported && query->period == NULL)
@@ -862,11 +954,17 @@ foreach_follow_up (SamStore              *store,
   /* Not reported by the rules as at the period, with the status and due
    * date they judge; the lead and contact to ask are today's. A closed
    * period's rows are those the list showed, as it showed them. */
-  if (unreported && !query->closing && !(f.as_at = as_at = read_as_at (store, query, error)))
-    return FALSE;
-  return (stmt = prepare_list (store, sql, query, unreported ? "unreported" : "no_lead", KEY_ACTIVITY,
-                               N_FOLLOW_UP_COLUMNS, error)) != NULL
-         && sam_query_run (store, stmt, follow_up_cb, &f, error);
+  if (unreported && !query->closing)
+    {
+      if (!as_at_open (store, query, &as_at, error))
+        return FALSE;
+      f.as_at = &as_at;
+    }
+  ok = (stmt = prepare_list (store, sql, query, unreported ? "unreported" : "no_lead", KEY_ACTIVITY,
+                             N_FOLLOW_UP_COLUMNS, error)) != NULL
+       && sam_query_run (store, stmt, follow_up_cb, &f, error);
+  as_at_close (&as_at);
+  return ok;
 }
 
 /* Calls @func for each activity in scope not reported in the report's
