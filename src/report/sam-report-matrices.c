@@ -19,11 +19,6 @@
  * apart (SAM_MATRIX_LEAD, _PARTNER and _SECTOR). */
 #define RESPONSIBILITY_VALUES 3
 
-/* Past this many cells a coverage sheet marks its gaps with a conditional
- * format over the block rather than a formatted blank in each: a sheet of
- * 20,000 target groups × 16,000 sectors would hold 320 million of them. */
-#define GAP_CELLS_LIMIT 1000000
-
 /* One block of a matrix sheet's columns: a matrix, and which of its
  * columns the sheet shows. */
 typedef struct
@@ -475,18 +470,9 @@ mixed_periods (SamReportContext *ctx,
   return periods ? g_string_free (periods, FALSE) : NULL;
 }
 
-/* TRUE when a coverage sheet is small enough for a formatted blank in
- * each gap (see GAP_CELLS_LIMIT). */
-static gboolean
-blank_gaps (const Fit *fit)
-{
-  return (guint64) fit->rows_shown * (fit->shown[0] + fit->shown[1]) <= GAP_CELLS_LIMIT;
-}
-
 static void
 coverage_row (SamSheet    *sheet,
               const Block *blocks,
-              const Fit   *fit,
               GPtrArray   *flags,
               guint        row)
 {
@@ -494,7 +480,6 @@ coverage_row (SamSheet    *sheet,
   SamMatrixHeader *h = blocks[0].matrix->rows->pdata[row];
   g_autofree char *mixed = mixed_periods (ctx, flags, h->id);
   lxw_col_t col = FIRST_CELL_COLUMN;
-  gboolean blanks = blank_gaps (fit);
 
   sheet->row_level = 1;
   sam_sheet_text (sheet, 0, h->category ? sam_report_word (ctx, h->category) : sam_report_l (ctx, L_NO_CATEGORY), NULL);
@@ -504,10 +489,9 @@ coverage_row (SamSheet    *sheet,
       {
         guint n = sam_matrix_get (blocks[b].matrix, row, g_array_index (blocks[b].shown, guint, i),
                                   SAM_MATRIX_REACHED);
+        /* A gap stays empty: mark_gaps() shades it. */
         if (n > 0)
           sam_sheet_number (sheet, col, n, ctx->fmt.count);
-        else if (blanks)
-          sam_sheet_blank (sheet, col, ctx->fmt.gap);
       }
   sam_sheet_text (sheet, col, mixed, mixed ? ctx->fmt.fill_red : NULL);
   sam_sheet_next_row (sheet);
@@ -528,8 +512,10 @@ count_categories (SamMatrix *m)
 }
 
 /* Shades the gaps of the target groups in rows @first to the current one
- * of a sheet too large for a formatted blank in each, with one
- * conditional format over their cells. */
+ * with one conditional format over their cells, as a formatted blank in
+ * each would: the blanks were a third of the sheet's cells and of the time
+ * it took to write (and a sheet of 20,000 target groups × 16,000 sectors
+ * would hold 320 million of them). */
 static void
 mark_gaps (SamSheet   *sheet,
            const Fit  *fit,
@@ -538,7 +524,7 @@ mark_gaps (SamSheet   *sheet,
   lxw_conditional_format cf = { .type = LXW_CONDITIONAL_TYPE_BLANKS, .format = sheet->ctx->fmt.gap };
   guint n = fit->shown[0] + fit->shown[1];
 
-  if (blank_gaps (fit) || n == 0 || sheet->row <= first || sam_report_failed (sheet->ctx))
+  if (n == 0 || sheet->row <= first || sam_report_failed (sheet->ctx))
     return;
   sam_report_set_lxw_error (sheet->ctx, worksheet_conditional_format_range (sheet->ws, first, FIRST_CELL_COLUMN,
                                                                            sheet->row - 1,
@@ -596,7 +582,7 @@ sam_report_write_coverage (SamReportContext *ctx,
           sam_sheet_next_row (sheet);
           run = sheet->row;
         }
-      coverage_row (sheet, blocks, &fit, flags, r);
+      coverage_row (sheet, blocks, flags, r);
     }
   mark_gaps (sheet, &fit, run);
   block_clear (&blocks[0]);

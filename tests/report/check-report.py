@@ -558,6 +558,27 @@ def ministry_of(db, agency):
 mixed_seen = 0
 
 
+GAP_FILL = "FCE4D6"
+
+
+def gap_shaded(ws, row, col):
+    """An empty coverage cell is shaded as a gap: filled itself, or under a
+    conditional format that fills blank cells."""
+    fill = ws.cell(row=row, column=col).fill
+    if fill is not None and fill.fill_type == "solid" and (fill.fgColor.rgb or "").endswith(GAP_FILL):
+        return True
+    coordinate = ws.cell(row=row, column=col).coordinate
+    for cf in ws.conditional_formatting:
+        if coordinate not in cf.sqref:
+            continue
+        for rule in cf.rules:
+            f = rule.dxf.fill if rule.dxf is not None else None
+            colours = [c.rgb for c in (f.fgColor, f.bgColor) if c is not None] if f is not None else []
+            if rule.type == "containsBlanks" and any((c or "").endswith(GAP_FILL) for c in colours):
+                return True
+    return False
+
+
 def check_coverage(db, ws, ids, plans, tag, whole):
     rows = sheet_rows(ws, 1)
     names = rows[2]
@@ -580,6 +601,7 @@ def check_coverage(db, ws, ids, plans, tag, whole):
     check(got_sectors == expected_sectors, "%s: coverage sector columns %r, expected %r"
           % (tag, sorted(got_sectors), sorted(expected_sectors)))
     body = [r for r in rows[3:] if r[1] is not None]
+    body_rows = {id(r): n + 4 for n, r in enumerate(rows[3:]) if r[1] is not None}
     check(len(body) == len(db.names["group"]), "%s: coverage has %d groups" % (tag, len(body)))
     group_ids = {v: k for k, v in db.names["group"].items()}
     for r in body:
@@ -595,6 +617,9 @@ def check_coverage(db, ws, ids, plans, tag, whole):
             else:
                 continue
             check((r[c] or 0) == n, "%s: coverage %s × %s is %r, expected %d" % (tag, r[1], name, r[c], n))
+            if n == 0:
+                check(gap_shaded(ws, body_rows[id(r)], c + 1),
+                      "%s: coverage gap %s × %s is not shaded" % (tag, r[1], name))
         # The periods in which it is given different messages, with their dates.
         mixed = r[len(names) - 1] if len(r) >= len(names) else None
         if isinstance(mixed, str) and mixed:
