@@ -22,6 +22,10 @@
  *   Status history's at once, the Activities sheet's as soon as the
  *   activities' links are read (sam_report_read_activities()), and the
  *   report writes the history before the activities (see write_workbook());
+ *   the Follow-up's two lists, read one after the other on the history's
+ *   connection once the history is written, each sorted (every activity in
+ *   scope, by ministry and agency) long before the Follow-up, written
+ *   last, takes its rows;
  * - the rest, in one helper thread, in the order the sheets need it: the
  *   Summary's counts per measure, the changes since the period before,
  *   and five aggregates over every activity
@@ -58,10 +62,13 @@ typedef enum {
   N_AHEAD
 } AheadResult;
 
+/* The lists with a connection of their own from the start, then the
+ * Follow-up's, which takes over the history's. */
 typedef enum {
   LIST_ACTIVITIES,
   LIST_HISTORY,
-  N_LISTS
+  N_LISTS,
+  LIST_FOLLOW_UP = N_LISTS
 } ListKind;
 
 /* A long list's reader thread. */
@@ -73,6 +80,7 @@ typedef struct
   const SamReportQuery *query;
   SamReportActivities  *activities;   /* LIST_ACTIVITIES: the links, read before */
   SamRowRelay          *relay;
+  SamRowRelay          *no_lead;      /* LIST_FOLLOW_UP: its second list's */
 } ListReader;
 
 struct _SamReportAhead
@@ -83,6 +91,7 @@ struct _SamReportAhead
   const SamReportQuery *strategy_query;
   gint64                year;         /* of the Summary's seminar targets */
   ListReader            lists[N_LISTS];
+  ListReader            follow_up;
   GThread              *checker;      /* the integrity check's, or NULL */
   SamStore             *check_store;  /* its connection */
   GCancellable         *check_cancellable;
@@ -117,6 +126,21 @@ static const gsize status_texts[] = {
   G_STRUCT_OFFSET (SamStatusRow, status), G_STRUCT_OFFSET (SamStatusRow, comment),
   G_STRUCT_OFFSET (SamStatusRow, reported_by), G_STRUCT_OFFSET (SamStatusRow, reported_at),
 };
+
+static const gsize follow_up_texts[] = {
+  G_STRUCT_OFFSET (SamFollowUpRow, ministry), G_STRUCT_OFFSET (SamFollowUpRow, agency),
+  G_STRUCT_OFFSET (SamFollowUpRow, contact), G_STRUCT_OFFSET (SamFollowUpRow, title),
+  G_STRUCT_OFFSET (SamFollowUpRow, status), G_STRUCT_OFFSET (SamFollowUpRow, due_date),
+  G_STRUCT_OFFSET (SamFollowUpRow, sector_duty),
+};
+
+static gboolean
+push_follow_up (const SamFollowUpRow  *row,
+                gpointer               relay,
+                GError               **error)
+{
+  return sam_row_relay_push (relay, row, error);
+}
 
 static gboolean
 push_activity (const SamActivityRow  *row,
@@ -261,23 +285,43 @@ check_thread (gpointer data)
   return NULL;
 }
 
+/* Reads the Follow-up's lists into @reader's two relays, the second once
+ * the first is read (and taken, but for a few batches). */
+static void
+read_follow_up (ListReader *reader)
+{
+  GError *error = NULL;
+
+  sam_report_data_foreach_unreported (reader->store, reader->query, push_follow_up, reader->relay, &error);
+  sam_row_relay_finish (reader->relay, error);
+  g_clear_error (&error);
+  sam_report_data_foreach_no_lead (reader->store, reader->query, push_follow_up, reader->no_lead, &error);
+  sam_row_relay_finish (reader->no_lead, error);
+  g_clear_error (&error);
+}
+
 static gpointer
 list_reader_thread (gpointer data)
 {
+  static const char *const names[] = { "activities", "status history", "Follow-up's lists" };
   ListReader *reader = data;
   GError *error = NULL;
   gint64 start = g_get_monotonic_time ();
 
   yield_to_report (3);
-  if (reader->kind == LIST_ACTIVITIES)
-    sam_report_data_foreach_activity (reader->store, reader->query, g_steal_pointer (&reader->activities),
-                                      push_activity, reader->relay, &error);
+  if (reader->kind == LIST_FOLLOW_UP)
+    read_follow_up (reader);
   else
-    sam_report_data_foreach_status (reader->store, reader->query, push_status, reader->relay, &error);
-  sam_row_relay_finish (reader->relay, error);
-  g_clear_error (&error);
-  g_debug ("Read the %s: %.3f s", reader->kind == LIST_ACTIVITIES ? "activities" : "status history",
-           (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+    {
+      if (reader->kind == LIST_ACTIVITIES)
+        sam_report_data_foreach_activity (reader->store, reader->query, g_steal_pointer (&reader->activities),
+                                          push_activity, reader->relay, &error);
+      else
+        sam_report_data_foreach_status (reader->store, reader->query, push_status, reader->relay, &error);
+      sam_row_relay_finish (reader->relay, error);
+      g_clear_error (&error);
+    }
+  g_debug ("Read the %s: %.3f s", names[reader->kind], (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   return NULL;
 }
 
@@ -290,9 +334,32 @@ list_reader_start (ListReader          *reader,
   reader->activities = activities;
   if (reader->kind == LIST_ACTIVITIES)
     reader->relay = sam_row_relay_new (sizeof (SamActivityRow), activity_texts, G_N_ELEMENTS (activity_texts));
-  else
+  else if (reader->kind == LIST_HISTORY)
     reader->relay = sam_row_relay_new (sizeof (SamStatusRow), status_texts, G_N_ELEMENTS (status_texts));
+  else
+    {
+      reader->relay = sam_row_relay_new (sizeof (SamFollowUpRow), follow_up_texts, G_N_ELEMENTS (follow_up_texts));
+      reader->no_lead = sam_row_relay_new (sizeof (SamFollowUpRow), follow_up_texts,
+                                           G_N_ELEMENTS (follow_up_texts));
+    }
   reader->thread = g_thread_new ("sam-report-list", list_reader_thread, reader);
+}
+
+/* Stops @reader if it has rows left and waits for its thread; its
+ * connection stays. */
+static void
+list_reader_join (ListReader *reader)
+{
+  if (reader->thread)
+    {
+      sam_row_relay_stop (reader->relay);
+      if (reader->no_lead)
+        sam_row_relay_stop (reader->no_lead);
+      g_clear_pointer (&reader->thread, g_thread_join);
+    }
+  g_clear_pointer (&reader->relay, sam_row_relay_free);
+  g_clear_pointer (&reader->no_lead, sam_row_relay_free);
+  g_clear_pointer (&reader->activities, sam_report_activities_free);
 }
 
 /* Stops @reader if it has rows left, waits for its thread and lets its
@@ -300,13 +367,7 @@ list_reader_start (ListReader          *reader,
 static void
 list_reader_end (ListReader *reader)
 {
-  if (reader->thread)
-    {
-      sam_row_relay_stop (reader->relay);
-      g_clear_pointer (&reader->thread, g_thread_join);
-    }
-  g_clear_pointer (&reader->relay, sam_row_relay_free);
-  g_clear_pointer (&reader->activities, sam_report_activities_free);
+  list_reader_join (reader);
   if (reader->store)
     {
       sam_report_data_end (reader->store);
@@ -333,6 +394,7 @@ sam_report_ahead_start (SamReportContext  *ctx,
   ahead->store = g_steal_pointer (&helpers[0]);
   for (guint i = 0; i < N_LISTS; i++)
     ahead->lists[i] = (ListReader) { .kind = i, .store = g_steal_pointer (&helpers[1 + i]), .query = &ctx->query };
+  ahead->follow_up = (ListReader) { .kind = LIST_FOLLOW_UP, .query = &ctx->query };
   ahead->check_store = g_steal_pointer (&helpers[1 + N_LISTS]);
   ahead->query = &ctx->query;
   ahead->strategy_query = &ctx->strategy_query;
@@ -360,6 +422,7 @@ sam_report_ahead_stop (SamReportContext *ctx)
     return;
   for (guint i = 0; i < N_LISTS; i++)
     list_reader_end (&ahead->lists[i]);
+  list_reader_end (&ahead->follow_up);
   g_mutex_lock (&ahead->lock);
   ahead->stopping = TRUE;
   g_mutex_unlock (&ahead->lock);
@@ -615,5 +678,63 @@ sam_report_foreach_status (SamReportContext  *ctx,
     return sam_report_data_foreach_status (ctx->store, &ctx->query, func, user_data, error);
   while (taken && (row = sam_row_relay_next (reader->relay, &reader_error)))
     taken = func (row, user_data, error);
+  if (taken && reader_error == NULL)
+    {
+      /* The history's connection goes on to read the Follow-up's lists. */
+      list_reader_join (reader);
+      ctx->ahead->follow_up.store = g_steal_pointer (&reader->store);
+      list_reader_start (&ctx->ahead->follow_up, NULL);
+      return TRUE;
+    }
   return end_list (reader, taken, reader_error, error);
+}
+
+/* Calls @func for each row of the Follow-up's list @no_lead (else the
+ * unreported), as its reader hands them over, or as the store reads them
+ * when there is no reader: no helper, or the history was not written. */
+static gboolean
+foreach_follow_up (SamReportContext    *ctx,
+                   gboolean             no_lead,
+                   SamFollowUpRowFunc   func,
+                   gpointer             user_data,
+                   GError             **error)
+{
+  ListReader *reader = ctx->ahead && ctx->ahead->follow_up.thread ? &ctx->ahead->follow_up : NULL;
+  const SamFollowUpRow *row;
+  GError *reader_error = NULL;
+  gboolean taken = TRUE;
+
+  if (reader == NULL && no_lead)
+    return sam_report_data_foreach_no_lead (ctx->store, &ctx->query, func, user_data, error);
+  if (reader == NULL)
+    return sam_report_data_foreach_unreported (ctx->store, &ctx->query, func, user_data, error);
+  while (taken && (row = sam_row_relay_next (no_lead ? reader->no_lead : reader->relay, &reader_error)))
+    taken = func (row, user_data, error);
+  if (no_lead || !taken || reader_error)
+    return end_list (reader, taken, reader_error, error);
+  return TRUE;
+}
+
+/* Calls @func for each activity in scope not reported in the period, as
+ * sam_report_data_foreach_unreported() does; with a helper, as its
+ * reader hands them over. Call sam_report_foreach_no_lead() next. */
+gboolean
+sam_report_foreach_unreported (SamReportContext    *ctx,
+                               SamFollowUpRowFunc   func,
+                               gpointer             user_data,
+                               GError             **error)
+{
+  return foreach_follow_up (ctx, FALSE, func, user_data, error);
+}
+
+/* Calls @func for each live activity in scope without a lead, as
+ * sam_report_data_foreach_no_lead() does; with a helper, as its reader
+ * hands them over. */
+gboolean
+sam_report_foreach_no_lead (SamReportContext    *ctx,
+                            SamFollowUpRowFunc   func,
+                            gpointer             user_data,
+                            GError             **error)
+{
+  return foreach_follow_up (ctx, TRUE, func, user_data, error);
 }

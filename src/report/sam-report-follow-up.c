@@ -9,7 +9,7 @@
  * reported in the period, by ministry and lead agency with the agency's
  * contact; the activities with no lead, with who answers for them by
  * sector responsibility; and the other findings of `samordna check`. The
- * lists stream from the store on the report's own connection. */
+ * lists stream from a reader thread (see sam-report-ahead.c). */
 
 static const SamColumn follow_up_columns[] = {
   { L_MINISTRY, 24, SAM_COLUMN_WRAP },
@@ -86,7 +86,7 @@ write_unreported (SamReportContext *ctx,
     }
   sam_sheet_next_row (sheet);
   sam_sheet_start_list (sheet, follow_up_columns, N_COLUMNS, 2);
-  if (!sam_report_data_foreach_unreported (ctx->store, &ctx->query, activity_cb, sheet, &error))
+  if (!sam_report_foreach_unreported (ctx, activity_cb, sheet, &error))
     return sam_report_keep_error (ctx, error);
   sam_sheet_finish_list (sheet);
   return !sam_report_failed (ctx);
@@ -154,7 +154,7 @@ sam_report_write_follow_up (SamReportContext *ctx,
   heading (sheet, sam_report_l (ctx, L_NO_LEAD_LIST));
   header_row (sheet);
   first = sheet->row;
-  if (!sam_report_data_foreach_no_lead (ctx->store, &ctx->query, activity_cb, sheet, &error))
+  if (!sam_report_foreach_no_lead (ctx, activity_cb, sheet, &error))
     return sam_report_keep_error (ctx, error);
   if (sheet->row == first)
     {

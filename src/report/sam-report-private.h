@@ -265,6 +265,14 @@ gboolean   sam_report_foreach_status     (SamReportContext  *ctx,
                                           SamStatusRowFunc   func,
                                           gpointer           user_data,
                                           GError           **error);
+gboolean   sam_report_foreach_unreported (SamReportContext  *ctx,
+                                          SamFollowUpRowFunc func,
+                                          gpointer           user_data,
+                                          GError           **error);
+gboolean   sam_report_foreach_no_lead    (SamReportContext  *ctx,
+                                          SamFollowUpRowFunc func,
+                                          gpointer           user_data,
+                                          GError           **error);
 gboolean   sam_report_get_checked        (SamReportContext  *ctx,
                                           GError           **error);
 
