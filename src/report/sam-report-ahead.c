@@ -21,7 +21,8 @@
  *   second each at 100,000 activities), so the readers start early: the
  *   Status history's at once, the Activities sheet's as soon as the
  *   activities' links are read (sam_report_read_activities()), and the
- *   report writes the history before the activities (see write_workbook());
+ *   report writes the history before the activities (see write_workbook()),
+ *   the activities' after their links, which their reader reads first;
  *   the Follow-up's two lists, read one after the other on the history's
  *   connection once the history is written, each sorted (every activity in
  *   scope, by ministry and agency) long before the Follow-up, written
@@ -78,7 +79,7 @@ typedef struct
   GThread              *thread;       /* from its start until joined */
   SamStore             *store;        /* its connection, until the list is written */
   const SamReportQuery *query;
-  SamReportActivities  *activities;   /* LIST_ACTIVITIES: the links, read before */
+  SamReportActivities  *activities;   /* LIST_ACTIVITIES: the links, once read */
   SamRowRelay          *relay;
   SamRowRelay          *no_lead;      /* LIST_FOLLOW_UP: its second list's */
 } ListReader;
@@ -313,7 +314,10 @@ list_reader_thread (gpointer data)
     read_follow_up (reader);
   else
     {
-      if (reader->kind == LIST_ACTIVITIES)
+      /* The activities' links first, unless the report read them. */
+      if (reader->kind == LIST_ACTIVITIES && reader->activities == NULL)
+        reader->activities = sam_report_data_read_activities (reader->store, reader->query, &error);
+      if (reader->kind == LIST_ACTIVITIES && reader->activities != NULL)
         sam_report_data_foreach_activity (reader->store, reader->query, g_steal_pointer (&reader->activities),
                                           push_activity, reader->relay, &error);
       else
@@ -600,21 +604,24 @@ sam_report_get_checked (SamReportContext  *ctx,
   return ok;
 }
 
-/* Reads what the Activities sheet shows of the activities' links and
- * status updates (a quarter of a second at 100,000 activities) and, with
- * a helper, starts reading the sheet's rows. */
+/* Starts reading what the Activities sheet shows: with a helper, its
+ * reader reads the activities' links and status updates (a quarter of a
+ * second at 100,000 activities) and then the sheet's rows; without, they
+ * are read here, for sam_report_foreach_activity(). */
 gboolean
 sam_report_read_activities (SamReportContext *ctx)
 {
   GError *error = NULL;
-  SamReportActivities *activities = sam_report_data_read_activities (ctx->store, &ctx->query, &error);
+  SamReportActivities *activities;
 
-  if (activities == NULL)
-    return sam_report_keep_error (ctx, error);
   if (ctx->ahead)
-    list_reader_start (&ctx->ahead->lists[LIST_ACTIVITIES], activities);
-  else
-    ctx->activities = activities;
+    {
+      list_reader_start (&ctx->ahead->lists[LIST_ACTIVITIES], NULL);
+      return TRUE;
+    }
+  if ((activities = sam_report_data_read_activities (ctx->store, &ctx->query, &error)) == NULL)
+    return sam_report_keep_error (ctx, error);
+  ctx->activities = activities;
   return TRUE;
 }
 
