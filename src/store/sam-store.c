@@ -1008,7 +1008,8 @@ open_reader (SamStore  *store,
 }
 
 /* Opens a second, read-only connection to the file of @self, for another
- * thread to read while @self goes on in this one. Returns NULL with a
+ * thread to read while @self goes on in this one; a reader serves one
+ * thread at a time (it takes no lock of its own). Returns NULL with a
  * SamStoreError when @self is closed or its file cannot be opened. */
 /* Makes the figures and lists the store computes (matrices, reports)
  * name measures, agencies, sectors and target groups in English where
