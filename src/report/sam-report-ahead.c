@@ -23,10 +23,10 @@
  *   activities' links are read (sam_report_read_activities()), and the
  *   report writes the history before the activities (see write_workbook()),
  *   the activities' after their links, which their reader reads first;
- *   the Follow-up's two lists, read one after the other on the history's
- *   connection once the history is written, each sorted (every activity in
- *   scope, by ministry and agency) long before the Follow-up, written
- *   last, takes its rows;
+ *   the Follow-up's two lists, read one after the other on the activities'
+ *   connection once the Activities sheet is written, each sorted (every
+ *   activity in scope, by ministry and agency) while the matrices are
+ *   written, long before the Follow-up, written last, takes its rows;
  * - the rest, in one helper thread, in the order the sheets need it: the
  *   Summary's counts per measure, the changes since the period before,
  *   and five aggregates over every activity
@@ -664,6 +664,16 @@ sam_report_foreach_activity (SamReportContext    *ctx,
                                              func, user_data, error);
   while (taken && (row = sam_row_relay_next (reader->relay, &reader_error)))
     taken = func (row, user_data, error);
+  if (taken && reader_error == NULL)
+    {
+      /* The activities' connection goes on to read the Follow-up's lists,
+       * once the activities' links and sort are let go: at once, the sort
+       * of every activity in scope would add to the peak. */
+      list_reader_join (reader);
+      ctx->ahead->follow_up.store = g_steal_pointer (&reader->store);
+      list_reader_start (&ctx->ahead->follow_up, NULL);
+      return TRUE;
+    }
   return end_list (reader, taken, reader_error, error);
 }
 
@@ -685,20 +695,13 @@ sam_report_foreach_status (SamReportContext  *ctx,
     return sam_report_data_foreach_status (ctx->store, &ctx->query, func, user_data, error);
   while (taken && (row = sam_row_relay_next (reader->relay, &reader_error)))
     taken = func (row, user_data, error);
-  if (taken && reader_error == NULL)
-    {
-      /* The history's connection goes on to read the Follow-up's lists. */
-      list_reader_join (reader);
-      ctx->ahead->follow_up.store = g_steal_pointer (&reader->store);
-      list_reader_start (&ctx->ahead->follow_up, NULL);
-      return TRUE;
-    }
   return end_list (reader, taken, reader_error, error);
 }
 
 /* Calls @func for each row of the Follow-up's list @no_lead (else the
  * unreported), as its reader hands them over, or as the store reads them
- * when there is no reader: no helper, or the history was not written. */
+ * when there is no reader: no helper, or the Activities sheet was not
+ * written. */
 static gboolean
 foreach_follow_up (SamReportContext    *ctx,
                    gboolean             no_lead,
