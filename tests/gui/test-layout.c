@@ -183,6 +183,39 @@ test_every_view_fits (gconstpointer data)
   sam_gui_iterate ();
 }
 
+static gboolean
+overview_counted (gpointer page)
+{
+  return !sam_overview_page_is_counting (SAM_OVERVIEW_PAGE (page));
+}
+
+/* The window at the size it first opens with (the settings' defaults):
+ * the Overview shows every column of its figures per measure beside the
+ * measures, none of them cut off past the table's right edge. */
+static void
+test_overview_figures_fit (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) width = g_settings_get_default_value (settings, "window-width");
+  g_autoptr(GVariant) height = g_settings_get_default_value (settings, "window-height");
+  g_autofree char *path = g_build_filename (dir, "layout-default.db", NULL);
+  SamWindow *window = sam_gui_open_window_with (path, NULL, g_variant_get_int32 (width), g_variant_get_int32 (height));
+  SamPage *overview = sam_window_get_view_page (window, SAM_VIEW_OVERVIEW);
+  GtkWidget *view, *scrolled;
+  GtkAdjustment *across;
+
+  sam_window_show_view (window, SAM_VIEW_OVERVIEW);
+  sam_gui_wait_until (overview_counted, overview, "the Overview's figures");
+  sam_gui_settle (700);
+  view = GTK_WIDGET (sam_page_get_part (overview, "summary_view"));
+  scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_test_message ("figures %.0f wide in %.0f", gtk_adjustment_get_upper (across), gtk_adjustment_get_page_size (across));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), <=, gtk_adjustment_get_page_size (across));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sam_gui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +236,7 @@ main (int   argc,
       g_autofree char *test = g_strdup_printf ("/gui/layout/every-view-fits/%dx%d", sizes[i].width, sizes[i].height);
       g_test_add_data_func (test, &sizes[i], test_every_view_fits);
     }
+  g_test_add_func ("/gui/layout/overview-figures-fit", test_overview_figures_fit);
   status = g_test_run ();
   sam_test_remove_dir (dir);
   g_free (dir);
