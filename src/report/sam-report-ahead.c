@@ -19,10 +19,10 @@
  *   over a batch at a time through a relay (sam-row-relay.h) as the sheet
  *   takes them. SQLite sorts each list before its first row (a third of a
  *   second each at 100,000 activities), so the readers start early: the
- *   Status history's at once, the Activities sheet's as soon as the
- *   activities' links are read (sam_report_read_activities()), and the
- *   report writes the history before the activities (see write_workbook()),
- *   the activities' after their links, which their reader reads first;
+ *   Status history's at once, the Activities sheet's when the report
+ *   begins writing (sam_report_read_activities()), after the activities'
+ *   links, which it reads first, and the report writes the history before
+ *   the activities (see write_workbook());
  *   the Follow-up's two lists, read one after the other on the activities'
  *   connection once the Activities sheet is written, each sorted (every
  *   activity in scope, by ministry and agency) while the matrices are
@@ -64,7 +64,7 @@ typedef enum {
 } AheadResult;
 
 /* The lists with a connection of their own from the start, then the
- * Follow-up's, which takes over the history's. */
+ * Follow-up's, which takes over the activities'. */
 typedef enum {
   LIST_ACTIVITIES,
   LIST_HISTORY,
@@ -314,14 +314,14 @@ list_reader_thread (gpointer data)
     read_follow_up (reader);
   else
     {
+      if (reader->kind == LIST_HISTORY)
+        sam_report_data_foreach_status (reader->store, reader->query, push_status, reader->relay, &error);
       /* The activities' links first, unless the report read them. */
-      if (reader->kind == LIST_ACTIVITIES && reader->activities == NULL)
-        reader->activities = sam_report_data_read_activities (reader->store, reader->query, &error);
-      if (reader->kind == LIST_ACTIVITIES && reader->activities != NULL)
+      else if (reader->activities != NULL
+               || (reader->activities = sam_report_data_read_activities (reader->store, reader->query,
+                                                                         &error)) != NULL)
         sam_report_data_foreach_activity (reader->store, reader->query, g_steal_pointer (&reader->activities),
                                           push_activity, reader->relay, &error);
-      else
-        sam_report_data_foreach_status (reader->store, reader->query, push_status, reader->relay, &error);
       sam_row_relay_finish (reader->relay, error);
       g_clear_error (&error);
     }
