@@ -461,6 +461,11 @@ def check_summary(db, ws, ids, measures, lang, period, tag, drop_empty=False):
     check(total[0] in ("Total", "Totalt"), "%s: no totals row" % tag)
     for c in (2, 3, 4, 5, 6, 7, 9, 10):
         check(not table or total[c] == totals[c], "%s: total column %d is %r, expected %r" % (tag, c, total[c], totals[c]))
+    # Changes in percentage points do not add up, nor do the lights: the
+    # totals row leaves both empty rather than show a sum a reader takes
+    # for the whole strategy's change.
+    check(len(total) < 13 or (total[11] is None and total[12] is None),
+          "%s: totals row has %r under change and light, expected nothing" % (tag, total[11:13]))
 
 
 def check_summary_targets(db, ws, year, tag):
@@ -1411,6 +1416,15 @@ def printed(workdir, db_path):
             check("###" not in text, "%s: page %d shows ### for a number that does not fit" % (name, i))
             check(("Page %d of %d" if lang == "en" else "Side %d av %d") % (i, len(pages)) in text,
                   "%s: page %d does not say which page it is" % (name, i))
+        # The headings of the Summary's table as printed: no word broken
+        # across two lines because its column is too narrow for it.
+        summary = openpyxl.load_workbook(os.path.join(workdir, name + ".xlsx")).worksheets[0]
+        rows = sheet_rows(summary, 1)
+        header, _ = summary_table(rows)
+        printed_words = set(re.sub(r"[()%,.:]", " ", pages[0]).split()) if pages else set()
+        for heading in (h for h in rows[header] if isinstance(h, str)):
+            for word in re.sub(r"[()%,.:]", " ", heading).split():
+                check(word in printed_words, "%s: the heading %r prints %r broken" % (name, heading, word))
         for i, heights in enumerate(pdf_word_heights(pdf), 1):
             heights.sort()
             median = heights[len(heights) // 2] if heights else 0
