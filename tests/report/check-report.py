@@ -694,9 +694,16 @@ def expected_changes(db, ids, measures, lang, period):
 
 def check_changes(db, ws, ids, measures, lang, period, tag):
     rows = sheet_rows(ws, 1)
-    got = [tuple(r[:8]) for r in rows[2:] if r[0] is not None]
+    got = [tuple(r[:8]) for r in rows[2:] if r[0] is not None and r[1] is not None]
     want = expected_changes(db, ids, measures, lang, period)
     check(got == want, "%s: changes %r, expected %r" % (tag, got, want))
+    # With a period before to compare with and nothing changed, the sheet
+    # says so rather than show an empty table.
+    said = [r[0] for r in rows[2:] if r[0] is not None and r[1] is None]
+    compared = rows[0][0].startswith(("Changes since", "Endringer siden"))
+    check(said == (["Nothing changed between the two periods.", "Ingenting endret seg mellom de to periodene."]
+                   [lang == "nb":][:1] if compared and not want else []),
+          "%s: the changes sheet says %r besides its changes" % (tag, said))
     return len(want)
 
 
