@@ -796,13 +796,20 @@ def check_nothing_cut(ws, tag, max_rows=400):
     something or is shaded; a number never sits flush against text."""
     widths, merged = column_widths(ws), spans(ws)
     for row in ws.iter_rows(max_row=max_rows):
-        for cell, after in zip(row, row[1:]):
+        for i, cell in enumerate(row):
+            after = row[i + 1] if i + 1 < len(row) else None
             if isinstance(cell.value, str) and not cell.alignment.wrap_text and (cell.row, cell.column) not in merged:
-                filled = after.fill is not None and after.fill.fill_type == "solid"
-                if (after.value is not None or filled) and text_units_low(cell.value) > widths.get(cell.column, 8.43):
-                    check(False, "%s: %s!%s %r is cut off by %s" % (tag, ws.title, cell.coordinate, cell.value,
-                                                                    after.coordinate))
+                filled = after is not None and after.fill is not None and after.fill.fill_type == "solid"
+                # Shaded or centred text that does not fit spills out of its
+                # shading, or over the cell before it, whatever comes after.
+                own = (cell.fill is not None and cell.fill.fill_type == "solid") or cell.alignment.horizontal == "center"
+                if ((after is not None and after.value is not None) or filled or own) \
+                        and text_units_low(cell.value) > widths.get(cell.column, 8.43):
+                    check(False, "%s: %s!%s %r is cut off or spills out of its cell" % (tag, ws.title, cell.coordinate,
+                                                                                     cell.value))
                     return
+            if after is None:
+                continue
             if (isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
                     and cell.alignment.horizontal in (None, "general", "right")
                     and isinstance(after.value, (str, datetime.datetime))
