@@ -493,7 +493,7 @@ coverage_row (SamSheet    *sheet,
         if (n > 0)
           sam_sheet_number (sheet, col, n, ctx->fmt.count);
       }
-  sam_sheet_text (sheet, col, mixed, mixed ? ctx->fmt.fill_red : NULL);
+  sam_sheet_text (sheet, col, mixed, mixed ? ctx->fmt.alert : NULL);
   sam_sheet_next_row (sheet);
 }
 
