@@ -210,7 +210,7 @@ update_count (SamPlansPage *self)
   guint total = g_list_model_get_n_items (sam_activity_list_get_model (self->activities));
   g_autofree char *text = NULL;
 
-  if (sam_activity_list_is_loading (self->activities))
+  if (sam_plans_page_is_loading (self))
     text = g_strdup (_("Reading the activities…"));
   else
     /* TRANSLATORS: how many activities the filters let through, of how many. */
@@ -374,6 +374,8 @@ ensure_activities (SamPlansPage *self)
                                     g_object_ref (sam_table_get_sorter (self->activity_view)));
   self->filtered = G_LIST_MODEL (sam_filtered_list_new (G_LIST_MODEL (sorted), self->filter));
   g_object_unref (sorted);
+  /* The rows of a large plan come in after "loaded", a few at a time. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   self->activity_rows = gtk_single_selection_new (g_object_ref (self->filtered));
   gtk_single_selection_set_autoselect (self->activity_rows, FALSE);
   gtk_single_selection_set_can_unselect (self->activity_rows, TRUE);
@@ -731,7 +733,8 @@ gboolean
 sam_plans_page_is_loading (SamPlansPage *self)
 {
   g_return_val_if_fail (SAM_IS_PLANS_PAGE (self), FALSE);
-  return self->activities && sam_activity_list_is_loading (self->activities);
+  return self->activities && (sam_activity_list_is_loading (self->activities)
+                              || sam_filtered_list_is_filling (SAM_FILTERED_LIST (self->filtered)));
 }
 
 GListModel *
