@@ -162,6 +162,22 @@ sam_gui_open_window (const char *path)
   return sam_gui_open_window_with (path, NULL, 1280, 900);
 }
 
+/* The program's own style sheet, which AdwApplication loads from the
+ * application's resources: the tests' windows have no application, and
+ * without it they would be laid out and drawn unlike the program's. */
+static void
+load_style (void)
+{
+  static GtkCssProvider *provider;
+
+  if (provider)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 /* Opens @path in a window of @width × @height pixels that keeps the
  * person's choices in @settings (or none), once it shows the file. */
 SamWindow *
@@ -170,7 +186,10 @@ sam_gui_open_window_with (const char *path,
                           int         width,
                           int         height)
 {
-  SamWindow *window = sam_window_new (NULL, settings);
+  SamWindow *window;
+
+  load_style ();
+  window = sam_window_new (NULL, settings);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));

@@ -183,6 +183,49 @@ test_every_view_fits (gconstpointer data)
   sam_gui_iterate ();
 }
 
+static gboolean
+overview_counted (gpointer page)
+{
+  return !sam_overview_page_is_counting (SAM_OVERVIEW_PAGE (page));
+}
+
+/* The window at the size it first opens with (the settings' defaults):
+ * every view is shown with the sidebar beside it (none is so wide that
+ * the sidebar folds away), and the Overview shows every column of its
+ * figures per measure beside the measures, none cut off past the table's
+ * right edge. */
+static void
+test_default_size (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) width = g_settings_get_default_value (settings, "window-width");
+  g_autoptr(GVariant) height = g_settings_get_default_value (settings, "window-height");
+  g_autofree char *path = g_build_filename (dir, "layout-default.db", NULL);
+  SamWindow *window = sam_gui_open_window_with (path, NULL, g_variant_get_int32 (width), g_variant_get_int32 (height));
+  AdwFlap *sidebar = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "sidebar_flap"));
+  SamPage *overview = sam_window_get_view_page (window, SAM_VIEW_OVERVIEW);
+  GtkWidget *view, *scrolled;
+  GtkAdjustment *across;
+
+  for (guint v = 0; v < SAM_N_VIEWS; v++)
+    {
+      sam_window_show_view (window, v);
+      sam_gui_settle (700);
+      if (adw_flap_get_folded (sidebar))
+        g_error ("%s at the default size: the sidebar folds away", sam_view_get_name (v));
+    }
+  sam_window_show_view (window, SAM_VIEW_OVERVIEW);
+  sam_gui_wait_until (overview_counted, overview, "the Overview's figures");
+  sam_gui_settle (700);
+  view = GTK_WIDGET (sam_page_get_part (overview, "summary_view"));
+  scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_test_message ("figures %.0f wide in %.0f", gtk_adjustment_get_upper (across), gtk_adjustment_get_page_size (across));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), <=, gtk_adjustment_get_page_size (across));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sam_gui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +246,7 @@ main (int   argc,
       g_autofree char *test = g_strdup_printf ("/gui/layout/every-view-fits/%dx%d", sizes[i].width, sizes[i].height);
       g_test_add_data_func (test, &sizes[i], test_every_view_fits);
     }
+  g_test_add_func ("/gui/layout/default-size", test_default_size);
   status = g_test_run ();
   sam_test_remove_dir (dir);
   g_free (dir);
