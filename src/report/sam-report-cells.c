@@ -245,6 +245,10 @@ sam_report_make_formats (SamReportContext *ctx)
           format_set_bg_color (fmt->light[i], colours[i]);
       }
   }
+  fmt->alert = new_format (ctx);
+  format_set_bold (fmt->alert);
+  format_set_bg_color (fmt->alert, 0xFFC7CE);
+  format_set_text_wrap (fmt->alert);
   fmt->signed_decimal = new_format (ctx);
   format_set_num_format (fmt->signed_decimal, "+0.0;-0.0;0.0");
 }

@@ -117,5 +117,11 @@ sam_report_write_changes (SamReportContext *ctx,
   for (guint i = 0; i < sam_changes_get_n (changes) && !sam_report_failed (ctx); i++)
     write_change (ctx, sheet, sam_changes_get (changes, i));
   sam_sheet_finish_list (sheet);
+  /* An empty list says so, as the Overview does. */
+  if (sam_changes_get_n (changes) == 0 && sam_changes_get_previous (changes) != NULL)
+    {
+      sam_sheet_text (sheet, 0, sam_report_l (ctx, L_NO_CHANGES), ctx->fmt.note);
+      sam_sheet_next_row (sheet);
+    }
   return !sam_report_failed (ctx);
 }

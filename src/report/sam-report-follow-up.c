@@ -66,7 +66,7 @@ activity_cb (const SamFollowUpRow  *r,
   sam_sheet_date (sheet, 7, r->due_date, ctx->fmt.date);
   if (listing_no_lead)
     sam_sheet_text (sheet, 8, r->sector_duty ? r->sector_duty : sam_report_l (ctx, L_NOBODY),
-                    r->sector_duty ? ctx->fmt.wrap : ctx->fmt.light[SAM_LIGHT_RED]);
+                    r->sector_duty ? ctx->fmt.wrap : ctx->fmt.alert);
   return sam_sheet_next_row (sheet);
 }
 

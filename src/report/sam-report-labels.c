@@ -142,6 +142,7 @@ static const struct {
   [L_CHANGES_AS_AT] = { "as at", "per" },
   [L_FIRST_PERIOD] = { "is the first reporting period: there is nothing to compare it with.",
                        "er den første rapporteringsperioden: det er ingenting å sammenligne med." },
+  [L_NO_CHANGES] = { "Nothing changed between the two periods.", "Ingenting endret seg mellom de to periodene." },
   [L_CHANGE_KIND] = { "Change", "Endring" },
   [L_BEFORE] = { "Before", "Før" },
   [L_AFTER] = { "After", "Etter" },

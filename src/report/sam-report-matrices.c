@@ -509,7 +509,7 @@ coverage_row (SamSheet    *sheet,
         else if (blanks)
           sam_sheet_blank (sheet, col, ctx->fmt.gap);
       }
-  sam_sheet_text (sheet, col, mixed, mixed ? ctx->fmt.fill_red : NULL);
+  sam_sheet_text (sheet, col, mixed, mixed ? ctx->fmt.alert : NULL);
   sam_sheet_next_row (sheet);
 }
 

@@ -178,7 +178,7 @@ gap_rows (SamSheet        *sheet,
       sam_sheet_text (sheet, 2, g->title, ctx->fmt.wrap);
       if (p == NULL)
         {
-          sam_sheet_text (sheet, 3, sam_report_l (ctx, L_NO_PROJECT), ctx->fmt.light[SAM_LIGHT_RED]);
+          sam_sheet_text (sheet, 3, sam_report_l (ctx, L_NO_PROJECT), ctx->fmt.alert);
           sam_sheet_next_row (sheet);
           continue;
         }

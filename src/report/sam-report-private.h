@@ -51,6 +51,7 @@ typedef struct
   lxw_format *fill_red;        /* delayed, overdue */
   lxw_format *fill_struck;     /* cancelled */
   lxw_format *light[4];        /* a status light's cell, by SamLight */
+  lxw_format *alert;           /* a sentence that calls for action: bold on red, wrapped */
   lxw_format *signed_decimal;  /* a change, +1.5 or −2.0 */
 } SamReportFormats;
 

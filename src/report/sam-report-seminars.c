@@ -127,7 +127,7 @@ dominance (SamSheet   *sheet,
     return;
   text = g_strdup_printf ("%s: %" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT " (%d %%)", sector, participants,
                           sam_report_l (ctx, L_OF), total, (int) (100.0 * (double) participants / (double) total + 0.5));
-  sam_sheet_text (sheet, col, text, ctx->fmt.light[SAM_LIGHT_RED]);
+  sam_sheet_text (sheet, col, text, ctx->fmt.alert);
 }
 
 typedef struct

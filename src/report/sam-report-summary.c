@@ -170,7 +170,8 @@ write_comments (SamReportContext *ctx,
 }
 
 /* The totals row: sums as formulas carrying their values, the average
- * over all live activities (not an average of averages) as a number. */
+ * over all live activities (not an average of averages) as a number, and
+ * nothing under the change and the light. */
 static void
 write_totals (SamReportContext *ctx,
               SamSheet         *sheet,
@@ -206,7 +207,10 @@ write_totals (SamReportContext *ctx,
             sam_sheet_blank (sheet, c, ctx->fmt.total);
           continue;
         }
-      if ((c == COL_NOT_REPORTED && ctx->period == NULL) || measures->len == 0)
+      /* A change in percentage points per measure does not add up to
+       * the strategy's, nor do the lights: no sum under either. */
+      if ((c == COL_NOT_REPORTED && ctx->period == NULL) || c == COL_CHANGE || c == COL_LIGHT
+          || measures->len == 0)
         {
           sam_sheet_blank (sheet, c, ctx->fmt.total);
           continue;
@@ -394,7 +398,14 @@ sam_report_write_summary (SamReportContext *ctx,
   drop_empty_measures (ctx, measures);
   sam_sheet_set_columns (sheet, COL_NUMBER, COL_NUMBER, 26, NULL);
   sam_sheet_set_columns (sheet, COL_TITLE, COL_TITLE, 45, NULL);
-  sam_sheet_set_columns (sheet, COL_FIRST_STATUS, COL_LIGHT, 11, NULL);
+  /* The average and the change wide enough for the longest word of their
+   * headings ("Gjennomsnittlig", "prosentpoeng)"), which a narrower
+   * column breaks in the middle. */
+  sam_sheet_set_columns (sheet, COL_FIRST_STATUS, COL_TOTAL, 11, NULL);
+  sam_sheet_set_columns (sheet, COL_AVERAGE, COL_AVERAGE, 16, NULL);
+  sam_sheet_set_columns (sheet, COL_OVERDUE, COL_NOT_REPORTED, 11, NULL);
+  sam_sheet_set_columns (sheet, COL_CHANGE, COL_CHANGE, 16, NULL);
+  sam_sheet_set_columns (sheet, COL_LIGHT, COL_LIGHT, 11, NULL);
   sam_sheet_set_print (sheet, 0, LXW_ROW_MAX, 0, 1);
   write_heading (ctx, sheet);
   if (measures->len > 0)

@@ -548,6 +548,43 @@ scroll_to_end (GtkAdjustment *adjustment)
   sam_gui_settle (300);
 }
 
+/* A click on a row shows it in the editor and leaves the keyboard in the
+ * table, as in any list: the arrow keys go on to the next row. */
+static void
+test_click_keeps_keys (void)
+{
+  SamWindow *window = open_window ("click.db", NULL, 1920);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  GtkWidget *view, *titles, *focus;
+  GListModel *rows;
+  guint position;
+
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  titles = sam_page_get_part (sam_window_get_view_page (window, SAM_VIEW_PLANS), "title_view");
+  rows = sam_gui_activity_rows (window);
+  for (GtkWidget *part = titles; part; part = part == titles ? view : NULL)
+    {
+      shown_cells (part, table_area (window), cells);
+      g_assert_cmpuint (cells->len, >, 6);
+      sam_gui_click (cells->pdata[4]);
+      sam_gui_settle (300);
+      position = gtk_bitset_get_nth (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (rows)), 0);
+      g_assert_cmpint (sam_record_get_id (sam_window_get_shown_record (window)), >, 0);
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (!inside (focus, view) && !inside (focus, titles))
+        g_error ("after a click on a row the keyboard is in %s “%s”, not in the table",
+                 focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+                 GTK_IS_LABEL (focus) ? gtk_label_get_text (GTK_LABEL (focus)) : "");
+      sam_gui_press (GTK_WINDOW (window), "Down");
+      sam_gui_settle (300);
+      g_assert_cmpuint (gtk_bitset_get_nth (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (rows)), 0), ==,
+                        position + 1);
+      g_ptr_array_set_size (cells, 0);
+    }
+  close_window (window);
+}
+
 /* In a narrow window the table scrolls sideways to its last columns and
  * the titles stay in sight, each in line with its row; a click on the
  * titles' header sorts, a click on a title selects its activity, and the
@@ -668,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/gui/table/pick-columns", test_pick_columns);
   g_test_add_func ("/gui/table/tab-leaves-table", test_tab_leaves_table);
   g_test_add_func ("/gui/table/title-stays", test_title_stays);
+  g_test_add_func ("/gui/table/click-keeps-keys", test_click_keeps_keys);
   g_test_add_func ("/gui/table/search-keeps-rows", test_search_keeps_rows);
   status = g_test_run ();
   sam_test_remove_dir (dir);

@@ -461,6 +461,11 @@ def check_summary(db, ws, ids, measures, lang, period, tag, drop_empty=False):
     check(total[0] in ("Total", "Totalt"), "%s: no totals row" % tag)
     for c in (2, 3, 4, 5, 6, 7, 9, 10):
         check(not table or total[c] == totals[c], "%s: total column %d is %r, expected %r" % (tag, c, total[c], totals[c]))
+    # Changes in percentage points do not add up, nor do the lights: the
+    # totals row leaves both empty rather than show a sum a reader takes
+    # for the whole strategy's change.
+    check(len(total) < 13 or (total[11] is None and total[12] is None),
+          "%s: totals row has %r under change and light, expected nothing" % (tag, total[11:13]))
 
 
 def check_summary_targets(db, ws, year, tag):
@@ -689,9 +694,16 @@ def expected_changes(db, ids, measures, lang, period):
 
 def check_changes(db, ws, ids, measures, lang, period, tag):
     rows = sheet_rows(ws, 1)
-    got = [tuple(r[:8]) for r in rows[2:] if r[0] is not None]
+    got = [tuple(r[:8]) for r in rows[2:] if r[0] is not None and r[1] is not None]
     want = expected_changes(db, ids, measures, lang, period)
     check(got == want, "%s: changes %r, expected %r" % (tag, got, want))
+    # With a period before to compare with and nothing changed, the sheet
+    # says so rather than show an empty table.
+    said = [r[0] for r in rows[2:] if r[0] is not None and r[1] is None]
+    compared = rows[0][0].startswith(("Changes since", "Endringer siden"))
+    check(said == (["Nothing changed between the two periods.", "Ingenting endret seg mellom de to periodene."]
+                   [lang == "nb":][:1] if compared and not want else []),
+          "%s: the changes sheet says %r besides its changes" % (tag, said))
     return len(want)
 
 
@@ -784,13 +796,20 @@ def check_nothing_cut(ws, tag, max_rows=400):
     something or is shaded; a number never sits flush against text."""
     widths, merged = column_widths(ws), spans(ws)
     for row in ws.iter_rows(max_row=max_rows):
-        for cell, after in zip(row, row[1:]):
+        for i, cell in enumerate(row):
+            after = row[i + 1] if i + 1 < len(row) else None
             if isinstance(cell.value, str) and not cell.alignment.wrap_text and (cell.row, cell.column) not in merged:
-                filled = after.fill is not None and after.fill.fill_type == "solid"
-                if (after.value is not None or filled) and text_units_low(cell.value) > widths.get(cell.column, 8.43):
-                    check(False, "%s: %s!%s %r is cut off by %s" % (tag, ws.title, cell.coordinate, cell.value,
-                                                                    after.coordinate))
+                filled = after is not None and after.fill is not None and after.fill.fill_type == "solid"
+                # Shaded or centred text that does not fit spills out of its
+                # shading, or over the cell before it, whatever comes after.
+                own = (cell.fill is not None and cell.fill.fill_type == "solid") or cell.alignment.horizontal == "center"
+                if ((after is not None and after.value is not None) or filled or own) \
+                        and text_units_low(cell.value) > widths.get(cell.column, 8.43):
+                    check(False, "%s: %s!%s %r is cut off or spills out of its cell" % (tag, ws.title, cell.coordinate,
+                                                                                     cell.value))
                     return
+            if after is None:
+                continue
             if (isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
                     and cell.alignment.horizontal in (None, "general", "right")
                     and isinstance(after.value, (str, datetime.datetime))
@@ -1411,6 +1430,15 @@ def printed(workdir, db_path):
             check("###" not in text, "%s: page %d shows ### for a number that does not fit" % (name, i))
             check(("Page %d of %d" if lang == "en" else "Side %d av %d") % (i, len(pages)) in text,
                   "%s: page %d does not say which page it is" % (name, i))
+        # The headings of the Summary's table as printed: no word broken
+        # across two lines because its column is too narrow for it.
+        summary = openpyxl.load_workbook(os.path.join(workdir, name + ".xlsx")).worksheets[0]
+        rows = sheet_rows(summary, 1)
+        header, _ = summary_table(rows)
+        printed_words = set(re.sub(r"[()%,.:]", " ", pages[0]).split()) if pages else set()
+        for heading in (h for h in rows[header] if isinstance(h, str)):
+            for word in re.sub(r"[()%,.:]", " ", heading).split():
+                check(word in printed_words, "%s: the heading %r prints %r broken" % (name, heading, word))
         for i, heights in enumerate(pdf_word_heights(pdf), 1):
             heights.sort()
             median = heights[len(heights) // 2] if heights else 0
