@@ -7,10 +7,11 @@
 #include <gtk/gtk.h>
 #include <stdlib.h>
 
-#define ROW_TYPE (row_get_type ())
-G_DECLARE_FINAL_TYPE (Row, row, MIN, ROW, GObject)
+#define ROW_TYPE (min_row_get_type ())
+/* Registered as "MinRow": the cell templates look it up by that name. */
+G_DECLARE_FINAL_TYPE (MinRow, min_row, MIN, ROW, GObject)
 
-struct _Row
+struct _MinRow
 {
   GObject parent_instance;
   char   *title;
@@ -18,36 +19,36 @@ struct _Row
   char   *status;
 };
 
-G_DEFINE_FINAL_TYPE (Row, row, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (MinRow, min_row, G_TYPE_OBJECT)
 
 enum { PROP_0, PROP_TITLE, PROP_LEAD, PROP_STATUS, N_PROPS };
 static GParamSpec *props[N_PROPS];
 static gint64 started;
 
 static void
-row_finalize (GObject *object)
+min_row_finalize (GObject *object)
 {
-  Row *self = MIN_ROW (object);
+  MinRow *self = MIN_ROW (object);
 
   g_free (self->title);
   g_free (self->lead);
   g_free (self->status);
-  G_OBJECT_CLASS (row_parent_class)->finalize (object);
+  G_OBJECT_CLASS (min_row_parent_class)->finalize (object);
 }
 
 static void
-row_get_property (GObject *object, guint id, GValue *value, GParamSpec *pspec)
+min_row_get_property (GObject *object, guint id, GValue *value, GParamSpec *pspec)
 {
-  Row *self = MIN_ROW (object);
+  MinRow *self = MIN_ROW (object);
 
   g_value_set_string (value, id == PROP_TITLE ? self->title : id == PROP_LEAD ? self->lead : self->status);
 }
 
 static void
-row_class_init (RowClass *klass)
+min_row_class_init (MinRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = row_finalize;
-  G_OBJECT_CLASS (klass)->get_property = row_get_property;
+  G_OBJECT_CLASS (klass)->finalize = min_row_finalize;
+  G_OBJECT_CLASS (klass)->get_property = min_row_get_property;
   props[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE);
   props[PROP_LEAD] = g_param_spec_string ("lead", NULL, NULL, NULL, G_PARAM_READABLE);
   props[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, G_PARAM_READABLE);
@@ -55,7 +56,7 @@ row_class_init (RowClass *klass)
 }
 
 static void
-row_init (Row *self)
+min_row_init (MinRow *self)
 {
 }
 
@@ -92,7 +93,7 @@ activate (GtkApplication *app, gpointer data)
 
   for (guint i = 0; i < n; i++)
     {
-      Row *r = g_object_new (ROW_TYPE, NULL);
+      MinRow *r = g_object_new (ROW_TYPE, NULL);
       r->title = g_strdup_printf ("Activity %u of the plan", i);
       r->lead = g_strdup_printf ("Agency %u", i % 500);
       r->status = g_strdup ("Planned");

@@ -19,6 +19,11 @@ struct _SamFilteredList
   /* Every item of the source, in its order, held: filtering reads this
    * rather than asking the source for each item on every keystroke. */
   GPtrArray         *all;
+  /* Rows appended to the source in bulk (the rest of a large plan, read
+   * in the background) that match but are not shown yet: they come in a
+   * few at a time at idle (see trickle_cb()). Borrowed, like shown. */
+  GPtrArray         *pending;
+  guint              trickle_id;
 };
 
 static void sam_filtered_list_model_init (GListModelInterface *iface);
@@ -164,6 +169,40 @@ show (SamFilteredList *self,
   g_ptr_array_unref (fresh);
 }
 
+/* Rows arriving are shown at idle in steps, so that the main loop is
+ * never held long: GTK 4.8 builds the widgets of up to 200 rows of a
+ * table when rows arrive below its first screenful, so those come
+ * TRICKLE_STEP at a time; once more than TRICKLE_VIEW rows are shown,
+ * rows arriving are past what the table builds, and the rest come at
+ * once. Appends of fewer than TRICKLE_MIN rows are shown at once. */
+#define TRICKLE_STEP 20
+#define TRICKLE_VIEW 240
+#define TRICKLE_MIN  500
+
+static gboolean
+trickle_cb (gpointer data)
+{
+  SamFilteredList *self = data;
+  guint shown = self->shown->len;
+  guint n = shown < TRICKLE_VIEW ? MIN (TRICKLE_STEP, self->pending->len) : self->pending->len;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->shown, self->pending->pdata[i]);
+  g_ptr_array_remove_range (self->pending, 0, n);
+  if (self->pending->len == 0)
+    self->trickle_id = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, n);
+  return self->pending->len > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Forgets the rows still to come: the caller filters every row again. */
+static void
+drop_pending (SamFilteredList *self)
+{
+  g_ptr_array_set_size (self->pending, 0);
+  g_clear_handle_id (&self->trickle_id, g_source_remove);
+}
+
 /* Filters again: only the rows shown when the filter grew stricter,
  * every row otherwise; tells the view what changed, if anything. After
  * the source changed, the rows shown may be gone from it: then the view
@@ -177,6 +216,10 @@ refilter (SamFilteredList *self,
   GPtrArray *old = self->shown;
   GPtrArray *fresh;
 
+  /* Rows still to come are not among those shown: filter them all. */
+  if (self->pending->len > 0)
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  drop_pending (self);
   if (change == GTK_FILTER_CHANGE_MORE_STRICT)
     {
       fresh = g_ptr_array_sized_new (old->len);
@@ -203,18 +246,23 @@ on_filter_changed_cb (GtkFilter       *filter,
 }
 
 /* Rows added after the last (a list that loads in parts): only those are
- * filtered, and the view is told about the ones that match. */
+ * filtered, and the view is told about the ones that match: at once, or
+ * with @trickle, after those still to come, at idle. */
 static void
 append_rows (SamFilteredList *self,
-             guint            first)
+             guint            first,
+             gboolean         trickle)
 {
   SamActivityQuery *query = sam_activity_filter_get_query (self->filter);
+  GPtrArray *into = trickle ? self->pending : self->shown;
   guint shown = self->shown->len;
 
   for (guint i = first; i < self->all->len; i++)
     if (sam_activity_query_matches (query, self->all->pdata[i]))
-      g_ptr_array_add (self->shown, self->all->pdata[i]);
-  if (self->shown->len > shown)
+      g_ptr_array_add (into, self->all->pdata[i]);
+  if (trickle && self->pending->len > 0 && self->trickle_id == 0)
+    self->trickle_id = g_idle_add (trickle_cb, self);
+  if (!trickle && self->shown->len > shown)
     g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, self->shown->len - shown);
 }
 
@@ -237,7 +285,7 @@ on_source_changed_cb (GListModel      *source,
   for (guint i = 0; i < added; i++)
     self->all->pdata[position + i] = g_list_model_get_item (source, position + i);
   if (appended)
-    append_rows (self, position);
+    append_rows (self, position, self->pending->len > 0 || added >= TRICKLE_MIN);
   else
     refilter (self, GTK_FILTER_CHANGE_DIFFERENT, FALSE);
 }
@@ -251,10 +299,12 @@ sam_filtered_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->source, self);
   if (self->filter)
     g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_handle_id (&self->trickle_id, g_source_remove);
   g_clear_object (&self->source);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   G_OBJECT_CLASS (sam_filtered_list_parent_class)->dispose (object);
 }
 
@@ -269,6 +319,7 @@ sam_filtered_list_init (SamFilteredList *self)
 {
   self->shown = g_ptr_array_new ();
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_ptr_array_new ();
 }
 
 /* Returns the rows of @source (SamActivityRow) that @filter matches,
@@ -287,6 +338,17 @@ sam_filtered_list_new (GListModel        *source,
   self->filter = g_object_ref (filter);
   g_signal_connect (source, "items-changed", G_CALLBACK (on_source_changed_cb), self);
   g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
-  on_source_changed_cb (source, 0, 0, g_list_model_get_n_items (source), self);
+  /* What the source holds now is shown at once. */
+  for (guint i = 0; i < g_list_model_get_n_items (source); i++)
+    g_ptr_array_add (self->all, g_list_model_get_item (source, i));
+  append_rows (self, 0, FALSE);
   return self;
+}
+
+/* Returns TRUE while rows appended to the source are still coming in. */
+gboolean
+sam_filtered_list_is_filling (SamFilteredList *self)
+{
+  g_return_val_if_fail (SAM_IS_FILTERED_LIST (self), FALSE);
+  return self->pending->len > 0;
 }

@@ -4,6 +4,9 @@
  * SamActivityFilter matches. Unlike GtkFilterListModel it tells the view
  * about a new search in one change, and a search that only grew looks
  * only at the rows it showed, which keeps typing quick at 100,000 rows.
+ * Many rows appended to the source at once (the rest of a large plan)
+ * come in at idle, a few at a time while the table builds their widgets,
+ * so that the main loop is never held long.
  */
 #pragma once
 
@@ -16,7 +19,8 @@ G_BEGIN_DECLS
 #define SAM_TYPE_FILTERED_LIST (sam_filtered_list_get_type ())
 G_DECLARE_FINAL_TYPE (SamFilteredList, sam_filtered_list, SAM, FILTERED_LIST, GObject)
 
-SamFilteredList *sam_filtered_list_new (GListModel        *source,
-                                        SamActivityFilter *filter);
+SamFilteredList *sam_filtered_list_new        (GListModel        *source,
+                                               SamActivityFilter *filter);
+gboolean         sam_filtered_list_is_filling (SamFilteredList   *self);
 
 G_END_DECLS

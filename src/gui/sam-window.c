@@ -259,14 +259,23 @@ show_in_editor (SamWindow *self,
 }
 
 /* In a narrow window the editor takes the view's place: it comes when a
- * person opens a record, and the list comes back with the list button. */
+ * person opens a record, and the list comes back with the list button.
+ * In a wide one, where both show, the keyboard stays where it was (the
+ * leaflet moves it into the child it shows): a click on a row leaves the
+ * arrow keys in the list. */
 static void
 show_editor_pane (SamWindow *self,
                   gboolean   editor)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autoptr(GtkWidget) kept = focus ? g_object_ref (focus) : NULL;
+
   adw_leaflet_set_visible_child (self->editor_leaflet,
                                  editor && gtk_widget_get_visible (GTK_WIDGET (self->editor))
                                  ? GTK_WIDGET (self->editor) : GTK_WIDGET (self->view_stack));
+  if (kept && !adw_leaflet_get_folded (self->editor_leaflet) && gtk_widget_get_root (kept) == GTK_ROOT (self)
+      && gtk_root_get_focus (GTK_ROOT (self)) != kept)
+    gtk_widget_grab_focus (kept);
 }
 
 static gboolean

@@ -1,5 +1,6 @@
 /* The activity table's filtered list: what it shows is always what the
- * query matches, and the view is told only what changed. */
+ * query matches, and the view is told only what changed; many rows at
+ * once come in steps. */
 #include "config.h"
 
 #include "sam-filtered-list.h"
@@ -95,11 +96,75 @@ test_searches (void)
     }
 }
 
+/* Told changes of at most @most rows while fewer than 200 rows show. */
+typedef struct
+{
+  guint most;
+  guint larger;
+} Steps;
+
+static void
+on_step_cb (GListModel *model,
+            guint       position,
+            guint       removed,
+            guint       added,
+            Steps      *steps)
+{
+  if (position < 200 && added > steps->most)
+    steps->larger++;
+}
+
+/* Many rows arriving at once (the rest of a large plan) come in a few at
+ * a time while the table builds their rows, the rest at once; a search
+ * meanwhile shows every match at once; a row added alone shows at once. */
+static void
+test_fills_in_steps (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autoptr(SamStore) store = sam_test_open_new (dir, "plan.db");
+  g_autoptr(GListModel) plan = sam_activity_list_load (store, NULL);
+  g_autoptr(GListStore) rows = g_list_store_new (SAM_TYPE_ACTIVITY_ROW);
+  g_autoptr(SamActivityFilter) filter = sam_activity_filter_new ();
+  g_autoptr(SamFilteredList) filtered = sam_filtered_list_new (G_LIST_MODEL (rows), filter);
+  SamActivityQuery *query = sam_activity_filter_get_query (filter);
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SamActivityRow) one = g_list_model_get_item (plan, 0);
+  Steps steps = { 40, 0 };
+
+  for (guint round = 0; round < 30; round++)
+    for (guint i = 0; i < g_list_model_get_n_items (plan); i++)
+      g_ptr_array_add (many, g_list_model_get_item (plan, i));
+  g_signal_connect (filtered, "items-changed", G_CALLBACK (on_step_cb), &steps);
+  g_list_store_splice (rows, 0, 0, many->pdata, many->len);
+  g_assert_true (sam_filtered_list_is_filling (filtered));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), <, many->len);
+  while (sam_filtered_list_is_filling (filtered))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (steps.larger, ==, 0);
+  check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
+
+  /* Again, searching while they come in. */
+  g_list_store_splice (rows, 0, g_list_model_get_n_items (G_LIST_MODEL (rows)), NULL, 0);
+  g_list_store_splice (rows, 0, 0, many->pdata, many->len);
+  g_assert_true (sam_filtered_list_is_filling (filtered));
+  search (filter, "i");
+  g_assert_false (sam_filtered_list_is_filling (filtered));
+  check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
+  search (filter, "in");
+  check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
+
+  search (filter, "");
+  g_list_store_append (rows, one);
+  g_assert_false (sam_filtered_list_is_filling (filtered));
+  check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gui/filtered-list/searches", test_searches);
+  g_test_add_func ("/gui/filtered-list/fills-in-steps", test_fills_in_steps);
   return g_test_run ();
 }

@@ -398,7 +398,15 @@ in_sight (GtkWidget *label,
          && b.origin.y + b.size.height <= MIN (l.origin.y + l.size.height, gtk_widget_get_height (area));
 }
 
-/* The labels of the table's cells (not of its headers) that @area shows
+/* The text a cell shows: the tables' text cells are inscriptions. */
+static const char *
+cell_text (GtkWidget *cell)
+{
+  return GTK_IS_INSCRIPTION (cell) ? gtk_inscription_get_text (GTK_INSCRIPTION (cell))
+                                   : gtk_label_get_text (GTK_LABEL (cell));
+}
+
+/* The texts of the table's cells (not of its headers) that @area shows
  * whole. */
 static void
 shown_cells (GtkWidget *widget,
@@ -409,7 +417,8 @@ shown_cells (GtkWidget *widget,
     {
       if (!gtk_widget_get_mapped (c) || g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkColumnViewTitle"))
         continue;
-      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (c)), "cell") == 0)
+      if ((GTK_IS_LABEL (c) || GTK_IS_INSCRIPTION (c))
+          && g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (c)), "cell") == 0)
         {
           if (in_sight (c, area))
             g_ptr_array_add (labels, c);
@@ -443,7 +452,7 @@ first_title (SamWindow *window,
   shown_cells (area, area, labels);
   for (guint i = 0; i < labels->len; i++)
     {
-      guint at = titled (rows, gtk_label_get_text (labels->pdata[i]));
+      guint at = titled (rows, cell_text (labels->pdata[i]));
 
       if (at != GTK_INVALID_LIST_POSITION && (first == NULL || middle_of (labels->pdata[i], area) < middle_of (first, area)))
         {
@@ -498,7 +507,7 @@ has_text (GPtrArray  *cells,
           const char *text)
 {
   for (guint i = 0; i < cells->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (cells->pdata[i]), text) == 0)
+    if (g_strcmp0 (cell_text (cells->pdata[i]), text) == 0)
       return TRUE;
   return FALSE;
 }
@@ -537,6 +546,43 @@ scroll_to_end (GtkAdjustment *adjustment)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
                                         - gtk_adjustment_get_page_size (adjustment));
   sam_gui_settle (300);
+}
+
+/* A click on a row shows it in the editor and leaves the keyboard in the
+ * table, as in any list: the arrow keys go on to the next row. */
+static void
+test_click_keeps_keys (void)
+{
+  SamWindow *window = open_window ("click.db", NULL, 1920);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  GtkWidget *view, *titles, *focus;
+  GListModel *rows;
+  guint position;
+
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  titles = sam_page_get_part (sam_window_get_view_page (window, SAM_VIEW_PLANS), "title_view");
+  rows = sam_gui_activity_rows (window);
+  for (GtkWidget *part = titles; part; part = part == titles ? view : NULL)
+    {
+      shown_cells (part, table_area (window), cells);
+      g_assert_cmpuint (cells->len, >, 6);
+      sam_gui_click (cells->pdata[4]);
+      sam_gui_settle (300);
+      position = gtk_bitset_get_nth (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (rows)), 0);
+      g_assert_cmpint (sam_record_get_id (sam_window_get_shown_record (window)), >, 0);
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (!inside (focus, view) && !inside (focus, titles))
+        g_error ("after a click on a row the keyboard is in %s “%s”, not in the table",
+                 focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+                 GTK_IS_LABEL (focus) ? gtk_label_get_text (GTK_LABEL (focus)) : "");
+      sam_gui_press (GTK_WINDOW (window), "Down");
+      sam_gui_settle (300);
+      g_assert_cmpuint (gtk_bitset_get_nth (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (rows)), 0), ==,
+                        position + 1);
+      g_ptr_array_set_size (cells, 0);
+    }
+  close_window (window);
 }
 
 /* In a narrow window the table scrolls sideways to its last columns and
@@ -588,6 +634,61 @@ test_title_stays (void)
   close_window (window);
 }
 
+/* Types @text into the Plans view's search, as a person does. */
+static void
+search_for (SamWindow  *window,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (sam_gui_widget (window, "search")), text);
+  sam_gui_settle (400);  /* the entry's typing delay, then the table redrawn */
+}
+
+/* A search keeps the titles in line with their rows, in a table scrolled
+ * down and sideways, and keeps the selected activity while it matches;
+ * erasing the search brings every row back, the titles still in line. */
+static void
+test_search_keeps_rows (void)
+{
+  SamWindow *window = open_window ("search.db", NULL, 1100);
+  GtkWidget *view, *title;
+  GtkScrolledWindow *scrolled;
+  GListModel *rows;
+  g_autofree char *chosen = NULL;
+  guint position = 0;
+
+  show_plans (window);
+  view = sam_gui_widget (window, "activities");
+  rows = sam_gui_activity_rows (window);
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
+  scroll_to_end (gtk_scrolled_window_get_hadjustment (scrolled));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 200);
+  sam_gui_settle (300);
+  title = first_title (window, &position);
+  chosen = g_strdup (title_at (rows, position + 2));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), position + 2);
+  sam_gui_settle (100);
+  g_assert_cmpstr (sam_record_get_title (sam_window_get_shown_record (window)), ==, chosen);
+
+  /* Its title finds it (and maybe a few more): still selected, in line. */
+  search_for (window, chosen);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 47);
+  g_assert_cmpuint (titled (rows, chosen), !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, titled (rows, chosen));
+  g_assert_cmpstr (sam_record_get_title (sam_window_get_shown_record (window)), ==, chosen);
+  title = first_title (window, &position);
+  assert_same_row (window, title, position);
+
+  /* Erased: every row, the same one selected, the titles in line. */
+  search_for (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 47);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, titled (rows, chosen));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 300);
+  sam_gui_settle (300);
+  title = first_title (window, &position);
+  assert_same_row (window, title, position);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +705,8 @@ main (int   argc,
   g_test_add_func ("/gui/table/pick-columns", test_pick_columns);
   g_test_add_func ("/gui/table/tab-leaves-table", test_tab_leaves_table);
   g_test_add_func ("/gui/table/title-stays", test_title_stays);
+  g_test_add_func ("/gui/table/click-keeps-keys", test_click_keeps_keys);
+  g_test_add_func ("/gui/table/search-keeps-rows", test_search_keeps_rows);
   status = g_test_run ();
   sam_test_remove_dir (dir);
   g_free (dir);

@@ -41,6 +41,8 @@ struct _SamPlansPage
   GtkSingleSelection *activity_rows;
   gboolean            setting;        /* the page sets its filter widgets */
   gboolean            filters_stale;  /* the drop-downs' lists are not filled since the store changed */
+  guint               tree_idle;      /* the tree gets its rows after the first frame */
+  gboolean            tree_waits;     /* for that frame */
 };
 
 G_DEFINE_FINAL_TYPE (SamPlansPage, sam_plans_page, SAM_TYPE_PAGE)
@@ -210,7 +212,7 @@ update_count (SamPlansPage *self)
   guint total = g_list_model_get_n_items (sam_activity_list_get_model (self->activities));
   g_autofree char *text = NULL;
 
-  if (sam_activity_list_is_loading (self->activities))
+  if (sam_plans_page_is_loading (self))
     text = g_strdup (_("Reading the activities…"));
   else
     /* TRANSLATORS: how many activities the filters let through, of how many. */
@@ -374,6 +376,8 @@ ensure_activities (SamPlansPage *self)
                                     g_object_ref (sam_table_get_sorter (self->activity_view)));
   self->filtered = G_LIST_MODEL (sam_filtered_list_new (G_LIST_MODEL (sorted), self->filter));
   g_object_unref (sorted);
+  /* The rows of a large plan come in after "loaded", a few at a time. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   self->activity_rows = gtk_single_selection_new (g_object_ref (self->filtered));
   gtk_single_selection_set_autoselect (self->activity_rows, FALSE);
   gtk_single_selection_set_can_unselect (self->activity_rows, TRUE);
@@ -382,6 +386,26 @@ ensure_activities (SamPlansPage *self)
                            G_CALLBACK (on_activity_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->activity_rows));
   gtk_column_view_set_model (self->title_view, GTK_SELECTION_MODEL (self->activity_rows));
+}
+
+static gboolean
+show_tree_cb (gpointer data)
+{
+  SamPlansPage *self = data;
+
+  self->tree_idle = 0;
+  self->tree_waits = FALSE;
+  gtk_list_view_set_model (self->plan_tree_view, GTK_SELECTION_MODEL (self->plan_rows));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_painted_cb (GdkFrameClock *clock,
+               SamPlansPage  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_painted_cb, self);
+  if (self->tree_idle == 0)
+    self->tree_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_tree_cb, self, NULL);
 }
 
 static void
@@ -393,7 +417,17 @@ sam_plans_page_reload (SamPage *page)
   self->plan_rows = sam_tree_rows_new (sam_page_get_store (page), SAM_VIEW_PLANS, previous);
   g_signal_connect_object (self->plan_rows, "notify::selected-item", G_CALLBACK (on_plan_row_selected_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->plan_tree_view, GTK_SELECTION_MODEL (self->plan_rows));
+  /* The first time, the tree's rows are built after the frame that shows
+   * the table's first rows (it reads the plans' children as it builds
+   * them); then at once. */
+  if (previous == NULL && gtk_widget_get_frame_clock (GTK_WIDGET (self)))
+    {
+      self->tree_waits = TRUE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                               G_CALLBACK (on_painted_cb), self, 0);
+    }
+  else if (!self->tree_waits)
+    gtk_list_view_set_model (self->plan_tree_view, GTK_SELECTION_MODEL (self->plan_rows));
   ensure_activities (self);
   self->filters_stale = TRUE;
   if (filters_open (self))
@@ -540,6 +574,7 @@ sam_plans_page_dispose (GObject *object)
 {
   SamPlansPage *self = SAM_PLANS_PAGE (object);
 
+  g_clear_handle_id (&self->tree_idle, g_source_remove);
   if (self->activity_view)
     gtk_column_view_set_model (self->activity_view, NULL);
   if (self->title_view)
@@ -731,7 +766,8 @@ gboolean
 sam_plans_page_is_loading (SamPlansPage *self)
 {
   g_return_val_if_fail (SAM_IS_PLANS_PAGE (self), FALSE);
-  return self->activities && sam_activity_list_is_loading (self->activities);
+  return self->activities && (sam_activity_list_is_loading (self->activities)
+                              || sam_filtered_list_is_filling (SAM_FILTERED_LIST (self->filtered)));
 }
 
 GListModel *
