@@ -59,6 +59,9 @@ static GArray *status_ms;     /* double: the status records of save_ms */
 static GArray *notify_ms;     /* double */
 static guint n_status, n_status_failed, n_reads, n_other_errors;
 static gint64 deadline;
+static GCond all_listening;
+static int n_users, n_listening;
+static guint run_seconds;
 
 typedef struct
 {
@@ -255,6 +258,18 @@ user_thread (gpointer data)
   if (!(store = sam_store_open (user->address, &error)) || !sam_store_watch_changes (store, &error))
     g_error ("user %d: %s", user->number, error->message);
   g_signal_connect (store, "external-change", G_CALLBACK (on_external_cb), user);
+  /* Everyone listens before anyone saves, and the run starts then: a save
+   * made before a client listened is not one it could hear. */
+  g_mutex_lock (&lock);
+  user->heard = commits->len;
+  if (++n_listening == n_users)
+    {
+      deadline = g_get_monotonic_time () + (gint64) run_seconds * G_USEC_PER_SEC;
+      g_cond_broadcast (&all_listening);
+    }
+  while (n_listening < n_users)
+    g_cond_wait (&all_listening, &lock);
+  g_mutex_unlock (&lock);
   if ((period = sam_period_current (store, today, NULL)) != NULL)
     {
       g_autoptr(GPtrArray) rows = sam_store_list (store, SAM_KIND_REPORTING_PERIOD, NULL);
@@ -396,7 +411,7 @@ main (int   argc,
   g_autofree char *db = NULL;
   PGconn *conn;
   User *users;
-  int n_users, seconds;
+  int seconds;
   double p95, notify_p95, notify_max;
   guint faults, statuses;
 
@@ -480,7 +495,7 @@ main (int   argc,
   field_ms = g_array_new (FALSE, FALSE, sizeof (double));
   status_ms = g_array_new (FALSE, FALSE, sizeof (double));
   notify_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  run_seconds = (guint) seconds;
   for (int i = 0; i < n_users; i++)
     users[i].thread = g_thread_new ("user", user_thread, &users[i]);
   for (int i = 0; i < n_users; i++)
