@@ -69,29 +69,7 @@ echo "$rounds alternating rounds, each the median of $inner runs in one process:
 echo
 echo "| read | direct | SamStmt | ratio (median of rounds) | ratio range |"
 echo "| --- | ---: | ---: | ---: | ---: |"
-awk '
-  function median(list,   n, a, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 2; i <= n; i++)
-      for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
-  { v[$1, $2, $3] = $4; if (!($3 in seen)) { seen[$3] = 1; order[++m] = $3 }; if ($1 > r) r = $1 }
-  END {
-    for (k = 1; k <= m; k++) {
-      name = order[k]; b = ""; n = ""; q = ""; lo = ""; hi = ""
-      for (i = 1; i <= r; i++) {
-        x = v[i, "base", name]; y = v[i, "new", name]
-        b = b " " x; n = n " " y
-        if (x > 0) {
-          q = q " " y / x
-          if (lo == "" || y / x < lo) lo = y / x
-          if (hi == "" || y / x > hi) hi = y / x
-        }
-      }
-      printf "| %s | %.1f ms | %.1f ms | %.3f | %.2f-%.2f |\n", name, median(b), median(n), median(q), lo, hi
-    }
-  }' "$out"
+awk -v a=base -v b=new -f "$here/rounds-table.awk" "$out"
 
 command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null || {
   echo; echo "(valgrind is not installed: no instruction count)"; exit 0; }

@@ -113,29 +113,4 @@ echo "$(cut -d' ' -f1-3 /proc/loadavg)."
 echo
 echo "| figure | file | server | ratio (median of rounds) | ratio range |"
 echo "| --- | ---: | ---: | ---: | ---: |"
-awk '
-  function median(list,   n, a, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 2; i <= n; i++)
-      for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
-  { v[$1, $2, $3] = $4; if (!($3 in seen)) { seen[$3] = 1; order[++m] = $3 }; if ($1 > r) r = $1 }
-  END {
-    for (k = 1; k <= m; k++) {
-      name = order[k]; f = ""; s = ""; q = ""; lo = ""; hi = ""
-      for (i = 1; i <= r; i++) {
-        x = v[i, "file", name]; y = v[i, "server", name]
-        f = f " " x; s = s " " y
-        if (x > 0) {
-          q = q " " y / x
-          if (lo == "" || y / x < lo) lo = y / x
-          if (hi == "" || y / x > hi) hi = y / x
-        }
-      }
-      unit = name; sub(/.*-/, "", unit); label = name; sub(/-[^-]*$/, "", label)
-      printf "| %s | %.1f %s | %.1f %s | %.2f | %.2f-%.2f |\n", label, median(f), unit, median(s), unit, median(q), lo, hi
-      if (name == "report-s") report = median(q)
-    }
-    if (report > 1.5) { printf "\nFAIL: the report on the server takes %.2f times the file'"'"'s, over 1.5\n", report; exit 1 }
-  }' "$out"
+awk -v a=file -v b=server -v units=1 -v limit=1.5 -v limited=report-s -f "$here/rounds-table.awk" "$out"
