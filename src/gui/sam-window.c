@@ -561,17 +561,22 @@ forget_store (SamWindow *self)
 }
 
 /* The integrity check that runs after the plan is shown found damage:
- * the plan goes, nothing was written, and a dialog says what to do. */
+ * the plan goes, nothing was written, and a dialog says what to do. The
+ * check holds the window weakly: a window closed meanwhile goes at once
+ * (and its check with it), and says nothing afterwards. */
 static void
 on_store_checked_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(SamWindow) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(SamWindow) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (ref);
+  g_free (ref);
   if (sam_store_check_finish (result, &error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || self->store != SAM_STORE (source))
+      || self == NULL || self->store != SAM_STORE (source))
     return;
   show_in_editor (self, NULL, FALSE);
   forget_store (self);
@@ -588,6 +593,7 @@ set_store (SamWindow *self,
   SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_OVERVIEW;
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
   g_autoptr(GError) error = NULL;
+  GWeakRef *checking;
 
   trace ("database open");
   show_in_editor (self, NULL, FALSE);
@@ -617,7 +623,9 @@ set_store (SamWindow *self,
   update_actions (self);
   gtk_window_present (GTK_WINDOW (self));
   bench_first_frame (self);
-  sam_store_check_async (store, self->cancellable, on_store_checked_cb, g_object_ref (self));
+  checking = g_new (GWeakRef, 1);
+  g_weak_ref_init (checking, self);
+  sam_store_check_async (store, self->cancellable, on_store_checked_cb, checking);
 }
 
 static void

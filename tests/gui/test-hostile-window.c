@@ -201,6 +201,23 @@ typedef struct
   gboolean      store;    /* whether it had a plan */
 } AppRun;
 
+/* The message dialog @window shows, or NULL: that of this run's window,
+ * never one another test's window left. */
+static AdwMessageDialog *
+window_dialog (SamWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; window && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
 static gboolean
 app_settled_cb (gpointer data)
 {
@@ -219,7 +236,7 @@ app_settled_cb (gpointer data)
   run->page = g_strdup (page);
   run->error = window ? g_strdup (sam_window_get_error (window)) : NULL;
   run->store = window && sam_window_get_store (window) != NULL;
-  if ((dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)))
+  if ((dialog = window_dialog (window)))
     {
       run->dialog = g_strdup (adw_message_dialog_get_body (dialog));
       gtk_window_destroy (GTK_WINDOW (dialog));
