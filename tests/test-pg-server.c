@@ -630,6 +630,21 @@ notes_of (Plan   *p,
   return value (p->address, sql);
 }
 
+/* Asserts that activity @id's progress is @progress ("-": none) and that
+ * the store has @notes notes of its changes. */
+static void
+assert_activity (Plan       *p,
+                 gint64      id,
+                 const char *progress,
+                 const char *notes)
+{
+  g_autofree char *got_progress = progress_of (p, id);
+  g_autofree char *got_notes = notes_of (p, id);
+
+  g_assert_cmpstr (got_progress, ==, progress);
+  g_assert_cmpstr (got_notes, ==, notes);
+}
+
 /* An agency's editor undoes (and redoes) a change of an activity it
  * leads, or of the status of one it takes part in, as in a file: the
  * change and the store's note of it go, and come back. Through psql it
@@ -637,7 +652,7 @@ notes_of (Plan   *p,
 static void
 test_editor_undoes (void)
 {
-  g_autofree char *editor = NULL, *secretariat = NULL, *reader = NULL, *progress = NULL, *notes = NULL;
+  g_autofree char *editor = NULL, *secretariat = NULL, *reader = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = NULL;
   g_autoptr(SamStore) other = NULL;
@@ -654,53 +669,32 @@ test_editor_undoes (void)
   g_assert_no_error (error);
 
   change_field (store, p.a_bufdir, "progress", g_variant_new_int64 (60));
-  progress = progress_of (&p, p.a_bufdir);
-  g_assert_cmpstr (progress, ==, "60");
-  notes = notes_of (&p, p.a_bufdir);
-  g_assert_cmpstr (notes, ==, "1");
+  assert_activity (&p, p.a_bufdir, "60", "1");
   g_assert_true (sam_store_undo (store, &error));
   g_assert_no_error (error);
-  g_free (progress);
-  progress = progress_of (&p, p.a_bufdir);
-  g_assert_cmpstr (progress, ==, "-");
-  g_free (notes);
-  notes = notes_of (&p, p.a_bufdir);
-  g_assert_cmpstr (notes, ==, "0");
+  assert_activity (&p, p.a_bufdir, "-", "0");
   g_assert_true (sam_store_redo (store, &error));
   g_assert_no_error (error);
-  g_free (progress);
-  progress = progress_of (&p, p.a_bufdir);
-  g_assert_cmpstr (progress, ==, "60");
-  g_free (notes);
-  notes = notes_of (&p, p.a_bufdir);
-  g_assert_cmpstr (notes, ==, "1");
+  assert_activity (&p, p.a_bufdir, "60", "1");
 
   /* The progress of an activity it takes part in. */
   change_field (store, p.a_politi_with_bufdir, "progress", g_variant_new_int64 (25));
   g_assert_true (sam_store_undo (store, &error));
   g_assert_no_error (error);
-  g_free (progress);
-  progress = progress_of (&p, p.a_politi_with_bufdir);
-  g_assert_cmpstr (progress, ==, "-");
-  g_free (notes);
-  notes = notes_of (&p, p.a_politi_with_bufdir);
-  g_assert_cmpstr (notes, ==, "0");
+  assert_activity (&p, p.a_politi_with_bufdir, "-", "0");
 
   /* An activity it leads, deleted and brought back: the removal's note
    * goes with the undo. */
   g_assert_true (sam_rules_delete (store, SAM_KIND_ACTIVITY, p.a_bufdir, &error));
   g_assert_no_error (error);
-  g_free (notes);
-  notes = notes_of (&p, p.a_bufdir);
-  g_assert_cmpstr (notes, ==, "2");
+  {
+    g_autofree char *notes = notes_of (&p, p.a_bufdir);
+
+    g_assert_cmpstr (notes, ==, "2");
+  }
   g_assert_true (sam_store_undo (store, &error));
   g_assert_no_error (error);
-  g_free (notes);
-  notes = notes_of (&p, p.a_bufdir);
-  g_assert_cmpstr (notes, ==, "1");
-  g_free (progress);
-  progress = progress_of (&p, p.a_bufdir);
-  g_assert_cmpstr (progress, ==, "60");
+  assert_activity (&p, p.a_bufdir, "60", "1");
 
   /* Through psql: its own notes only, not the secretariat's of the
    * activity it leads; a reader none. */
@@ -714,9 +708,7 @@ test_editor_undoes (void)
   g_assert_cmpint (try_sql (r, "DELETE FROM activity_change"), ==, -1);
   g_assert_cmpint (try_sql (c, "DELETE FROM activity_change WHERE activity_id = %" ID " AND field = 'progress'",
                             p.a_bufdir), ==, 1);
-  g_free (notes);
-  notes = notes_of (&p, p.a_bufdir);
-  g_assert_cmpstr (notes, ==, "1");
+  assert_activity (&p, p.a_bufdir, "60", "1");
   plan_tear_down (&p);
 }
 

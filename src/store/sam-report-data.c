@@ -209,10 +209,6 @@ measure_summary_free (gpointer data)
   g_free (m);
 }
 
-/* Returns one SamMeasureSummary per measure in scope, in the strategy's
- * order (agency and ministry scopes keep every measure), counted by the
- * rules of sam-figures.h, or NULL with a SamStoreError. "Not reported" is
- * 0 when the query has no period. */
 /* Sets *@facts to the facts as at @period (NULL: none) of @query's share,
  * read on @store if no reader of the report has read them yet, or to NULL
  * when @query shares none (read them from the store then). Returns FALSE
@@ -262,6 +258,10 @@ sam_report_data_changes (SamStore              *store,
   return changes;
 }
 
+/* Returns one SamMeasureSummary per measure in scope, in the strategy's
+ * order (agency and ministry scopes keep every measure), counted by the
+ * rules of sam-figures.h, or NULL with a SamStoreError. "Not reported" is
+ * 0 when the query has no period. */
 GPtrArray *
 sam_report_data_measures (SamStore              *store,
                           const SamReportQuery  *query,
@@ -271,10 +271,9 @@ sam_report_data_measures (SamStore              *store,
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(SamPeriod) previous = NULL;
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (measure_summary_free);
-  GError *local = NULL;
-
   g_autoptr(SamFactsSnapshot) now = NULL;
   g_autoptr(SamFactsSnapshot) then = NULL;
+  GError *local = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (!sam_report_data_facts (store, query, query->period, &now, error)
