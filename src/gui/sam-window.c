@@ -583,6 +583,41 @@ on_store_checked_cb (GObject      *source,
   show_open_error (self, error);
 }
 
+/* Checks the whole file in a worker (on_store_checked_cb). */
+static void
+start_check (SamWindow *self)
+{
+  GWeakRef *checking = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (checking, self);
+  sam_store_check_async (self->store, self->cancellable, on_store_checked_cb, checking);
+}
+
+static void
+on_plan_drawn_cb (GdkFrameClock *clock,
+                  SamWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_plan_drawn_cb, self);
+  if (self->store)
+    start_check (self);
+}
+
+/* The check reads the whole file: it starts once the window has drawn the
+ * plan, so that it takes nothing from the first frame. */
+static void
+check_when_drawn (SamWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      start_check (self);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_plan_drawn_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_plan_drawn_cb), self, 0);
+}
+
 static void
 set_store (SamWindow *self,
            SamStore  *store)
@@ -593,7 +628,6 @@ set_store (SamWindow *self,
   SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_OVERVIEW;
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
   g_autoptr(GError) error = NULL;
-  GWeakRef *checking;
 
   trace ("database open");
   show_in_editor (self, NULL, FALSE);
@@ -623,9 +657,7 @@ set_store (SamWindow *self,
   update_actions (self);
   gtk_window_present (GTK_WINDOW (self));
   bench_first_frame (self);
-  checking = g_new (GWeakRef, 1);
-  g_weak_ref_init (checking, self);
-  sam_store_check_async (store, self->cancellable, on_store_checked_cb, checking);
+  check_when_drawn (self);
 }
 
 static void
