@@ -35,6 +35,8 @@ struct _SamWindow
   GtkMenuButton        *new_button;
   GtkButton            *back_button;
   GtkToggleButton      *search_button;
+  GtkMenuButton        *main_menu_button;
+  GMenuModel           *primary_menu;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GtkStack             *content_stack;
@@ -1361,6 +1363,8 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
@@ -1378,6 +1382,17 @@ sam_window_class_init (SamWindowClass *klass)
   install_actions (widget_class);
 }
 
+/* The main menu's popover (some forty widgets) is made when it is first
+ * opened, not before the window's first frame. */
+static void
+create_main_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 sam_window_init (SamWindow *self)
 {
@@ -1391,6 +1406,7 @@ sam_window_init (SamWindow *self)
   g_signal_connect_object (self->editor, "follow-link", G_CALLBACK (on_follow_link_cb), self, 0);
   g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (on_search_toggled_cb),
                            self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
 
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     gtk_string_list_append (views, sam_view_get_title (v));

@@ -15,7 +15,46 @@ typedef struct
   char         *theme_env;     /* GTK_THEME once the window shows */
   char         *theme_name;    /* GtkSettings:gtk-theme-name */
   GdkRGBA       color;         /* the window's text colour */
+  char         *first_item;    /* the main menu's first item, opened */
 } Shown;
+
+/* The header bar's main menu button, as the user sees it. */
+static GtkMenuButton *
+find_main_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget)
+      && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = find_main_menu (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the main menu and returns the label of its first item. */
+static char *
+open_main_menu (GtkWindow *window)
+{
+  GtkMenuButton *button = find_main_menu (GTK_WIDGET (window));
+  GMenuModel *menu, *section;
+  char *label = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  g_object_unref (section);
+  gtk_menu_button_popdown (button);
+  return label;
+}
 
 static gboolean
 check_window_cb (gpointer data)
@@ -31,6 +70,7 @@ check_window_cb (gpointer data)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (window)), &shown->color);
   G_GNUC_END_IGNORE_DEPRECATIONS
+  shown->first_item = open_main_menu (window);
   shown->checked = TRUE;
   gtk_window_destroy (window);
   g_application_quit (shown->app);
@@ -54,7 +94,7 @@ run_samordna (const char *path,
 /* The window is drawn with libadwaita's stylesheet (its text colour, not
  * GTK's theme's, nor the black of no theme), and GTK_THEME, which start-up
  * uses to spare GTK its own theme, is gone again: a program launched from
- * Samordna looks as it always does. */
+ * Samordna looks as it always does. Its main menu opens. */
 static void
 test_adwaita_look (void)
 {
@@ -68,7 +108,10 @@ test_adwaita_look (void)
   /* libadwaita's window_fg_color: rgba(0, 0, 0, 0.8). */
   g_assert_cmpfloat_with_epsilon (shown.color.alpha, 0.8, 0.01);
   g_assert_cmpfloat_with_epsilon (shown.color.red, 0.0, 0.01);
+  /* The main menu, made when first opened, opens with its items. */
+  g_assert_cmpstr (shown.first_item, ==, "_New Database…");
   g_free (shown.theme_env);
+  g_free (shown.first_item);
   g_free (shown.theme_name);
 }
 
