@@ -35,6 +35,8 @@ struct _SamWindow
   GtkMenuButton        *new_button;
   GtkButton            *back_button;
   GtkToggleButton      *search_button;
+  GtkMenuButton        *main_menu_button;
+  GMenuModel           *primary_menu;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GtkStack             *content_stack;
@@ -583,6 +585,41 @@ on_store_checked_cb (GObject      *source,
   show_open_error (self, error);
 }
 
+/* Checks the whole file in a worker (on_store_checked_cb). */
+static void
+start_check (SamWindow *self)
+{
+  GWeakRef *checking = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (checking, self);
+  sam_store_check_async (self->store, self->cancellable, on_store_checked_cb, checking);
+}
+
+static void
+on_plan_drawn_cb (GdkFrameClock *clock,
+                  SamWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_plan_drawn_cb, self);
+  if (self->store)
+    start_check (self);
+}
+
+/* The check reads the whole file: it starts once the window has drawn the
+ * plan, so that it takes nothing from the first frame. */
+static void
+check_when_drawn (SamWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      start_check (self);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_plan_drawn_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_plan_drawn_cb), self, 0);
+}
+
 static void
 set_store (SamWindow *self,
            SamStore  *store)
@@ -593,7 +630,6 @@ set_store (SamWindow *self,
   SamView view = s ? sam_view_from_name (g_settings_get_string (s, "last-view")) : SAM_VIEW_OVERVIEW;
   GtkSelectionModel *sidebar = gtk_list_view_get_model (self->sidebar_view);
   g_autoptr(GError) error = NULL;
-  GWeakRef *checking;
 
   trace ("database open");
   show_in_editor (self, NULL, FALSE);
@@ -623,9 +659,7 @@ set_store (SamWindow *self,
   update_actions (self);
   gtk_window_present (GTK_WINDOW (self));
   bench_first_frame (self);
-  checking = g_new (GWeakRef, 1);
-  g_weak_ref_init (checking, self);
-  sam_store_check_async (store, self->cancellable, on_store_checked_cb, checking);
+  check_when_drawn (self);
 }
 
 static void
@@ -1329,6 +1363,8 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
@@ -1346,6 +1382,17 @@ sam_window_class_init (SamWindowClass *klass)
   install_actions (widget_class);
 }
 
+/* The main menu's popover (some forty widgets) is made when it is first
+ * opened, not before the window's first frame. */
+static void
+create_main_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 sam_window_init (SamWindow *self)
 {
@@ -1359,6 +1406,7 @@ sam_window_init (SamWindow *self)
   g_signal_connect_object (self->editor, "follow-link", G_CALLBACK (on_follow_link_cb), self, 0);
   g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (on_search_toggled_cb),
                            self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
 
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     gtk_string_list_append (views, sam_view_get_title (v));

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib-unix.h>
+#include <gmodule.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,6 +67,84 @@ typedef struct
                         * the caller, or NULL */
   int        n_texts;
 } PgStmt;
+
+/* libpq, loaded when a plan on a server is first opened: linked, its
+ * twenty libraries (Kerberos, LDAP, TLS…) joined every symbol look-up the
+ * dynamic loader makes as GTK starts, a twentieth of start-up for people
+ * whose plan is a file. Calls go through pq. */
+#define SAM_PQ_FUNCTIONS(X) \
+  X (PQbackendPID) \
+  X (PQclear) \
+  X (PQcmdStatus) \
+  X (PQcmdTuples) \
+  X (PQconnectdbParams) \
+  X (PQconnectionNeedsPassword) \
+  X (PQconnectionUsedPassword) \
+  X (PQconninfoFree) \
+  X (PQconninfoParse) \
+  X (PQconsumeInput) \
+  X (PQdb) \
+  X (PQerrorMessage) \
+  X (PQexec) \
+  X (PQexecParams) \
+  X (PQfinish) \
+  X (PQfreemem) \
+  X (PQftype) \
+  X (PQgetisnull) \
+  X (PQgetvalue) \
+  X (PQhost) \
+  X (PQnfields) \
+  X (PQnotifies) \
+  X (PQntuples) \
+  X (PQresetPoll) \
+  X (PQresetStart) \
+  X (PQresultErrorField) \
+  X (PQresultStatus) \
+  X (PQserverVersion) \
+  X (PQsetNoticeProcessor) \
+  X (PQsocket) \
+  X (PQstatus) \
+  X (PQtransactionStatus) \
+  X (PQuser)
+
+static struct
+{
+#define SAM_PQ_POINTER(name) __typeof__ (name) *name;
+  SAM_PQ_FUNCTIONS (SAM_PQ_POINTER)
+#undef SAM_PQ_POINTER
+} pq;
+
+#define LIBPQ_NAME "libpq.so.5"
+
+/* Loads libpq once; returns FALSE, with @error when not NULL, when it is
+ * missing or lacks a function. */
+static gboolean
+load_libpq (GError **error)
+{
+  static gsize state;   /* 1 loaded, 2 failed */
+  static char *failure;
+
+  if (g_once_init_enter (&state))
+    {
+      GModule *module = g_module_open (LIBPQ_NAME, G_MODULE_BIND_LOCAL);
+      gboolean found = module != NULL;
+
+#define SAM_PQ_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &pq.name);
+      SAM_PQ_FUNCTIONS (SAM_PQ_LOOKUP)
+#undef SAM_PQ_LOOKUP
+      if (!found)
+        failure = g_strdup (g_module_error ());
+      else
+        g_module_make_resident (module);
+      g_once_init_leave (&state, found ? 1 : 2);
+    }
+  if (state == 1)
+    return TRUE;
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+               _("Samordna cannot reach plans on a server: PostgreSQL's client library (%s) could not be loaded (%s). Install it (libpq5)."),
+               LIBPQ_NAME, failure);
+  return FALSE;
+}
 
 static const SamDbVTable pg_vtable;
 
@@ -270,7 +349,7 @@ sam_db_pg_rewrite (const char *sql,
 static char *
 conn_message (PGconn *conn)
 {
-  g_autofree char *msg = g_strdup (conn ? PQerrorMessage (conn) : "");
+  g_autofree char *msg = g_strdup (conn ? pq.PQerrorMessage (conn) : "");
 
   g_strdelimit (g_strstrip (msg), "\n", ' ');
   return g_steal_pointer (&msg);
@@ -398,8 +477,8 @@ note_constraint (PgDb       *db,
                  PGresult   *result,
                  const char *state)
 {
-  const char *column = result ? PQresultErrorField (result, PG_DIAG_COLUMN_NAME) : NULL;
-  const char *detail = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL;
+  const char *column = result ? pq.PQresultErrorField (result, PG_DIAG_COLUMN_NAME) : NULL;
+  const char *detail = result ? pq.PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL;
   g_autofree char *named = NULL;
   SamDbConstraint constraint = SAM_DB_CONSTRAINT_NONE;
 
@@ -415,10 +494,10 @@ note_constraint (PgDb       *db,
       return;
     }
   if (column == NULL)
-    column = named = constraint_column (PQresultErrorField (result, PG_DIAG_TABLE_NAME),
-                                        PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME));
+    column = named = constraint_column (pq.PQresultErrorField (result, PG_DIAG_TABLE_NAME),
+                                        pq.PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME));
   if (detail == NULL)
-    detail = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+    detail = pq.PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
   sam_db_set_constraint (&db->parent, constraint, column, detail);
 }
 
@@ -431,12 +510,12 @@ set_result_error (PgDb        *db,
                   const char  *sql,
                   GError     **error)
 {
-  const char *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
-  const char *primary = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  const char *state = result ? pq.PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result ? pq.PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
   g_autofree char *says = primary ? g_strdup (primary) : conn_message (db->conn);
 
   note_constraint (db, result, state);
-  if (PQstatus (db->conn) == CONNECTION_BAD || (state && g_str_has_prefix (state, "08"))
+  if (pq.PQstatus (db->conn) == CONNECTION_BAD || (state && g_str_has_prefix (state, "08"))
       || g_strcmp0 (state, "57P01") == 0 || g_strcmp0 (state, "57P02") == 0
       || g_strcmp0 (state, "57P03") == 0)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_UNREACHABLE,
@@ -481,18 +560,18 @@ static void
 note_changes (PgDb     *db,
               PGresult *result)
 {
-  const char *status = PQcmdStatus (result);
+  const char *status = pq.PQcmdStatus (result);
 
   if (g_str_has_prefix (status, "INSERT") || g_str_has_prefix (status, "UPDATE")
       || g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE"))
-    db->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+    db->changes = g_ascii_strtoll (pq.PQcmdTuples (result), NULL, 10);
 }
 
 /* Keeps SamDb's in_transaction as the server sees it. */
 static void
 note_transaction (PgDb *db)
 {
-  db->parent.in_transaction = PQtransactionStatus (db->conn) != PQTRANS_IDLE;
+  db->parent.in_transaction = pq.PQtransactionStatus (db->conn) != PQTRANS_IDLE;
 }
 
 /* Runs @sql, which returns no rows, checking its result. */
@@ -501,8 +580,8 @@ run_simple (PgDb        *db,
             const char  *sql,
             GError     **error)
 {
-  PGresult *result = PQexec (db->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
+  PGresult *result = pq.PQexec (db->conn, sql);
+  ExecStatusType status = pq.PQresultStatus (result);
   gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
 
   note_transaction (db);
@@ -510,7 +589,7 @@ run_simple (PgDb        *db,
     set_result_error (db, result, sql, error);
   else
     note_changes (db, result);
-  PQclear (result);
+  pq.PQclear (result);
   take_notifications (db);
   return ok;
 }
@@ -538,9 +617,9 @@ sam_db_pg_is_address (const char *text)
   g_return_val_if_fail (text != NULL, FALSE);
   if (g_str_has_prefix (text, "postgresql://") || g_str_has_prefix (text, "postgres://"))
     return TRUE;
-  if (strchr (text, '=') == NULL || (options = PQconninfoParse (text, NULL)) == NULL)
+  if (strchr (text, '=') == NULL || !load_libpq (NULL) || (options = pq.PQconninfoParse (text, NULL)) == NULL)
     return FALSE;
-  PQconninfoFree (options);
+  pq.PQconninfoFree (options);
   return TRUE;
 }
 
@@ -565,7 +644,7 @@ sam_db_pg_describe (const char *address)
   char *name;
 
   g_return_val_if_fail (address != NULL, NULL);
-  if ((options = PQconninfoParse (address, NULL)) == NULL)
+  if (!load_libpq (NULL) || (options = pq.PQconninfoParse (address, NULL)) == NULL)
     return g_strdup (address);
   db = option_value (options, "dbname");
   host = option_value (options, "host");
@@ -577,18 +656,18 @@ sam_db_pg_describe (const char *address)
     name = g_strdup_printf (_("%s on %s"), db ? db : _("the default database"), host);
   else
     name = g_strdup (db ? db : _("the default database"));
-  PQconninfoFree (options);
+  pq.PQconninfoFree (options);
   return name;
 }
 
 static char *
 connected_name (PGconn *conn)
 {
-  const char *host = PQhost (conn);
+  const char *host = pq.PQhost (conn);
 
   if (host && *host)
-    return g_strdup_printf (_("%s on %s"), PQdb (conn), host);
-  return g_strdup (PQdb (conn));
+    return g_strdup_printf (_("%s on %s"), pq.PQdb (conn), host);
+  return g_strdup (pq.PQdb (conn));
 }
 
 /* Sets @error for a connection that failed. */
@@ -600,13 +679,13 @@ set_connect_error (PGconn      *conn,
 {
   g_autofree char *name = sam_db_pg_describe (address);
   g_autofree char *says = conn_message (conn);
-  const char *user = conn && PQuser (conn) ? PQuser (conn) : g_get_user_name ();
+  const char *user = conn && pq.PQuser (conn) ? pq.PQuser (conn) : g_get_user_name ();
 
-  if (conn && PQconnectionNeedsPassword (conn) && !gave_password)
+  if (conn && pq.PQconnectionNeedsPassword (conn) && !gave_password)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NEEDS_PASSWORD,
                  _("The server of “%s” asks for the password of “%s”. Put it in ~/.pgpass (or PGPASSWORD), or run Samordna where it can ask you for it."),
                  name, user);
-  else if (conn && PQconnectionUsedPassword (conn))
+  else if (conn && pq.PQconnectionUsedPassword (conn))
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_LOGIN_FAILED,
                  _("The server of “%s” did not let “%s” log in (%s). Check the user name and password, or ask the server's administrator."),
                  name, user, says);
@@ -639,11 +718,11 @@ configure (PgDb        *db,
                                           "SET TimeZone = 'UTC'; SET search_path = public; "
                                           "SET jit = off; SET statement_timeout = %u", db->query_limit_ms);
 
-  if (PQserverVersion (db->conn) < OLDEST_SERVER)
+  if (pq.PQserverVersion (db->conn) < OLDEST_SERVER)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
                    _("The server of “%s” runs PostgreSQL %d, and Samordna needs version 12 or newer. Ask the server's administrator to upgrade it."),
-                   db->name, PQserverVersion (db->conn) / 10000);
+                   db->name, pq.PQserverVersion (db->conn) / 10000);
       return FALSE;
     }
   return run_simple (db, sql, error);
@@ -668,21 +747,26 @@ sam_db_pg_open (const char  *address,
   PGconn *conn;
 
   g_return_val_if_fail (address != NULL, NULL);
-  conn = PQconnectdbParams (keywords, values, 1);
+  if (!load_libpq (error))
+    {
+      clear_password (pw);
+      return NULL;
+    }
+  conn = pq.PQconnectdbParams (keywords, values, 1);
   clear_password (pw);
-  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
+  if (conn == NULL || pq.PQstatus (conn) != CONNECTION_OK)
     {
       set_connect_error (conn, address, password != NULL, error);
-      PQfinish (conn);
+      pq.PQfinish (conn);
       return NULL;
     }
   db = g_new0 (PgDb, 1);
   db->parent.vtable = &pg_vtable;
   db->conn = conn;
   db->name = connected_name (conn);
-  db->user = g_strdup (PQuser (conn));
+  db->user = g_strdup (pq.PQuser (conn));
   db->query_limit_ms = query_limit_ms;
-  PQsetNoticeProcessor (conn, on_notice_cb, NULL);
+  pq.PQsetNoticeProcessor (conn, on_notice_cb, NULL);
   if (!configure (db, error))
     {
       sam_db_close (&db->parent);
@@ -759,13 +843,13 @@ pg_commit (SamDb   *sdb,
            GError **error)
 {
   PgDb *db = (PgDb *) sdb;
-  PGresult *result = PQexec (db->conn, "COMMIT");
-  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  PGresult *result = pq.PQexec (db->conn, "COMMIT");
+  gboolean ok = pq.PQresultStatus (result) == PGRES_COMMAND_OK;
 
   note_transaction (db);
   take_notifications (db);
   /* COMMIT of a transaction a failed statement aborted rolls it back. */
-  if (ok && g_strcmp0 (PQcmdStatus (result), "ROLLBACK") == 0)
+  if (ok && g_strcmp0 (pq.PQcmdStatus (result), "ROLLBACK") == 0)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
                    _("The database “%s” failed: a statement of the change failed, so nothing of it was saved."),
@@ -774,7 +858,7 @@ pg_commit (SamDb   *sdb,
     }
   else if (!ok)
     set_result_error (db, result, "COMMIT", error);
-  PQclear (result);
+  pq.PQclear (result);
   return ok;
 }
 
@@ -783,8 +867,8 @@ pg_rollback (SamDb *sdb)
 {
   PgDb *db = (PgDb *) sdb;
 
-  if (PQtransactionStatus (db->conn) != PQTRANS_IDLE)
-    PQclear (PQexec (db->conn, "ROLLBACK"));
+  if (pq.PQtransactionStatus (db->conn) != PQTRANS_IDLE)
+    pq.PQclear (pq.PQexec (db->conn, "ROLLBACK"));
   note_transaction (db);
 }
 
@@ -812,7 +896,7 @@ pg_close (SamDb *sdb)
 {
   PgDb *db = (PgDb *) sdb;
 
-  PQfinish (db->conn);
+  pq.PQfinish (db->conn);
   g_free (db->name);
   g_free (db->user);
   g_free (db);
@@ -833,7 +917,7 @@ clear_result (PgStmt *stmt)
   clear_texts (stmt);
   g_clear_pointer (&stmt->texts, g_free);
   stmt->n_texts = 0;
-  g_clear_pointer (&stmt->result, PQclear);
+  g_clear_pointer (&stmt->result, pq.PQclear);
   stmt->row = -1;
   stmt->done = FALSE;
 }
@@ -906,18 +990,18 @@ execute (PgStmt  *stmt,
 
   for (int i = 0; i < n; i++)
     values[i] = stmt->values[g_array_index (stmt->order, int, i) - 1];
-  stmt->result = PQexecParams (db->conn, stmt->sql, n, NULL, values, NULL, NULL, 0);
-  status = PQresultStatus (stmt->result);
+  stmt->result = pq.PQexecParams (db->conn, stmt->sql, n, NULL, values, NULL, NULL, 0);
+  status = pq.PQresultStatus (stmt->result);
   note_transaction (db);
   take_notifications (db);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY)
     {
       set_result_error (db, stmt->result, stmt->sql, error);
-      g_clear_pointer (&stmt->result, PQclear);
+      g_clear_pointer (&stmt->result, pq.PQclear);
       return FALSE;
     }
   note_changes (db, stmt->result);
-  stmt->n_texts = PQnfields (stmt->result);
+  stmt->n_texts = pq.PQnfields (stmt->result);
   stmt->texts = g_new0 (char *, stmt->n_texts + 1);
   return TRUE;
 }
@@ -942,7 +1026,7 @@ pg_step (SamStmt  *sstmt,
       clear_texts (stmt);
       stmt->row++;
     }
-  if (stmt->row < PQntuples (stmt->result))
+  if (stmt->row < pq.PQntuples (stmt->result))
     return SAM_STEP_ROW;
   stmt->done = TRUE;
   return SAM_STEP_DONE;
@@ -974,7 +1058,7 @@ pg_column_count (SamStmt *sstmt)
 {
   PgStmt *stmt = (PgStmt *) sstmt;
 
-  return stmt->result ? PQnfields (stmt->result) : 0;
+  return stmt->result ? pq.PQnfields (stmt->result) : 0;
 }
 
 /* The text of @column in the current row, or NULL (SQL NULL, or no row). */
@@ -982,18 +1066,18 @@ static const char *
 raw_value (PgStmt *stmt,
            int     column)
 {
-  if (stmt->result == NULL || stmt->row < 0 || stmt->row >= PQntuples (stmt->result)
-      || column < 0 || column >= PQnfields (stmt->result)
-      || PQgetisnull (stmt->result, stmt->row, column))
+  if (stmt->result == NULL || stmt->row < 0 || stmt->row >= pq.PQntuples (stmt->result)
+      || column < 0 || column >= pq.PQnfields (stmt->result)
+      || pq.PQgetisnull (stmt->result, stmt->row, column))
     return NULL;
-  return PQgetvalue (stmt->result, stmt->row, column);
+  return pq.PQgetvalue (stmt->result, stmt->row, column);
 }
 
 static gboolean
 is_real (PgStmt *stmt,
          int     column)
 {
-  Oid type = PQftype (stmt->result, column);
+  Oid type = pq.PQftype (stmt->result, column);
 
   return type == FLOAT4OID || type == FLOAT8OID || type == NUMERICOID;
 }
@@ -1014,7 +1098,7 @@ pg_column_double (SamStmt *sstmt,
 
   if (value == NULL)
     return 0.0;
-  if (PQftype (stmt->result, column) == BOOLOID)
+  if (pq.PQftype (stmt->result, column) == BOOLOID)
     return *value == 't' ? 1.0 : 0.0;
   return g_ascii_strtod (value, NULL);
 }
@@ -1028,7 +1112,7 @@ pg_column_int (SamStmt *sstmt,
 
   if (value == NULL)
     return 0;
-  if (PQftype (stmt->result, column) == BOOLOID)
+  if (pq.PQftype (stmt->result, column) == BOOLOID)
     return *value == 't';
   if (is_real (stmt, column))
     {
@@ -1073,7 +1157,7 @@ pg_column_text (SamStmt *sstmt,
     return NULL;
   if (stmt->texts[column])
     return stmt->texts[column];
-  if (PQftype (stmt->result, column) == BOOLOID)
+  if (pq.PQftype (stmt->result, column) == BOOLOID)
     return *value == 't' ? "1" : "0";
   /* Text is valid UTF-8: the server converts it to the connection's
    * encoding, or refuses to send it. */
@@ -1091,7 +1175,7 @@ pg_column_text (SamStmt *sstmt,
 static void
 hear_notifications (PgDb *db)
 {
-  if (db->listening && PQconsumeInput (db->conn))
+  if (db->listening && pq.PQconsumeInput (db->conn))
     take_notifications (db);
 }
 
@@ -1106,11 +1190,11 @@ take_notifications (PgDb *db)
 
   if (!db->listening)
     return;
-  while ((notify = PQnotifies (db->conn)) != NULL)
+  while ((notify = pq.PQnotifies (db->conn)) != NULL)
     {
-      if (notify->be_pid != PQbackendPID (db->conn) && g_str_equal (notify->relname, CHANGED_CHANNEL))
+      if (notify->be_pid != pq.PQbackendPID (db->conn) && g_str_equal (notify->relname, CHANGED_CHANNEL))
         db->others++;
-      PQfreemem (notify);
+      pq.PQfreemem (notify);
     }
   if (db->others != before && db->watch)
     g_source_set_ready_time (db->watch, 0);
@@ -1159,7 +1243,7 @@ on_socket_cb (gint          fd,
   g_source_set_ready_time (watch->source, -1);
   hear_notifications (db);
   /* A socket the server closed stays readable: stop watching it. */
-  lost = PQstatus (db->conn) == CONNECTION_BAD;
+  lost = pq.PQstatus (db->conn) == CONNECTION_BAD;
   if (lost || db->others != watch->told)
     {
       watch->told = db->others;
@@ -1185,7 +1269,7 @@ pg_watch (SamDb           *sdb,
   watch->db = db;
   watch->func = func;
   watch->user_data = user_data;
-  source = g_unix_fd_source_new (PQsocket (db->conn), G_IO_IN | G_IO_HUP | G_IO_ERR);
+  source = g_unix_fd_source_new (pq.PQsocket (db->conn), G_IO_IN | G_IO_HUP | G_IO_ERR);
   watch->source = source;
   watch->told = db->others;
   db->watch = source;
@@ -1199,10 +1283,10 @@ pg_watch (SamDb           *sdb,
 static gboolean
 pg_is_connected (SamDb *sdb)
 {
-  return PQstatus (((PgDb *) sdb)->conn) == CONNECTION_OK;
+  return pq.PQstatus (((PgDb *) sdb)->conn) == CONNECTION_OK;
 }
 
-/* A source that drives PQresetPoll(): it dispatches when the socket is
+/* A source that drives pq.PQresetPoll(): it dispatches when the socket is
  * ready as libpq asked (a child source on it, made anew at each step, as
  * the socket may change) and calls its function once at the end. */
 typedef struct
@@ -1232,7 +1316,7 @@ wait_for_socket (Reconnect    *r,
       g_source_remove_child_source (&r->parent, r->child);
       g_clear_pointer (&r->child, g_source_unref);
     }
-  r->child = g_unix_fd_source_new (PQsocket (r->db->conn), condition | G_IO_HUP | G_IO_ERR);
+  r->child = g_unix_fd_source_new (pq.PQsocket (r->db->conn), condition | G_IO_HUP | G_IO_ERR);
   g_source_set_callback (r->child, (GSourceFunc) (void (*) (void)) on_child_cb, NULL, NULL);
   g_source_add_child_source (&r->parent, r->child);
 }
@@ -1256,7 +1340,7 @@ reconnect_dispatch (GSource     *source,
                     gpointer     data)
 {
   Reconnect *r = (Reconnect *) source;
-  PostgresPollingStatusType poll = r->started ? PQresetPoll (r->db->conn) : PGRES_POLLING_FAILED;
+  PostgresPollingStatusType poll = r->started ? pq.PQresetPoll (r->db->conn) : PGRES_POLLING_FAILED;
   g_autoptr(GError) error = NULL;
 
   g_source_set_ready_time (source, -1);
@@ -1304,7 +1388,7 @@ pg_reconnect (SamDb              *sdb,
   r->user_data = user_data;
   g_source_set_static_name (source, "Samordna: reconnecting");
   /* As libpq asks: first wait until the new socket can be written. */
-  if ((r->started = PQresetStart (r->db->conn)) && PQsocket (r->db->conn) >= 0)
+  if ((r->started = pq.PQresetStart (r->db->conn)) && pq.PQsocket (r->db->conn) >= 0)
     wait_for_socket (r, G_IO_OUT);
   else
     g_source_set_ready_time (source, 0);

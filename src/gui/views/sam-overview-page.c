@@ -18,7 +18,9 @@
 /* The Overview's figures, as at the chosen period (sam-period-choice.h),
  * and the changes since the period before are counted in a worker thread
  * on a connection of their own: they grow with the plan, and the window
- * shows its first frame without waiting for them. */
+ * shows its first frame without waiting for them. The first count starts
+ * once the page has been drawn, so that neither the worker nor showing
+ * its figures takes from the window's first frame. */
 
 struct _SamOverviewPage
 {
@@ -39,6 +41,10 @@ struct _SamOverviewPage
   GtkSingleSelection *changes;
   SamPeriodChoice *choice;       /* followed, of the page's store */
   GCancellable  *counting;
+  GdkFrameClock *clock;          /* while the first count waits for the first frame */
+  gulong         after_paint_id;
+  guint          start_id;       /* the first count, when the frame is done */
+  gboolean       drawn;          /* the page has been drawn once */
 };
 
 G_DEFINE_FINAL_TYPE (SamOverviewPage, sam_overview_page, SAM_TYPE_PAGE)
@@ -341,28 +347,75 @@ follow_choice (SamOverviewPage *self)
   sam_period_chooser_set_store (self->period_chooser, store);
 }
 
+/* Counts the figures of the chosen period in a worker, for
+ * self->counting. */
+static void
+start_counting (SamOverviewPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Figures *f = g_new0 (Figures, 1);
+
+  g_assert (self->counting != NULL);
+  if (!(f->reader = sam_store_open_reader (sam_page_get_store (SAM_PAGE (self)), &error)))
+    {
+      figures_free (f);
+      g_clear_object (&self->counting);
+      sam_page_toast (SAM_PAGE (self), error->message);
+      return;
+    }
+  f->today = sam_today ();
+  f->code = g_strdup (sam_period_choice_get_code (self->choice));
+  task = g_task_new (self, self->counting, on_counted_cb, NULL);
+  g_task_set_source_tag (task, start_counting);
+  g_task_set_task_data (task, f, (GDestroyNotify) figures_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+/* A clock disposed with its window has dropped the handler already. */
+static void
+stop_waiting (SamOverviewPage *self)
+{
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  if (self->clock && g_signal_handler_is_connected (self->clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->clock);
+}
+
+static gboolean
+start_counting_cb (gpointer data)
+{
+  SamOverviewPage *self = data;
+
+  self->start_id = 0;
+  if (self->counting && sam_page_get_store (SAM_PAGE (self)))
+    start_counting (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page is drawn: the count (which opens a connection) starts when
+ * the main loop has finished the frame. */
+static void
+on_after_paint_cb (GdkFrameClock   *clock,
+                   SamOverviewPage *self)
+{
+  stop_waiting (self);
+  self->drawn = TRUE;
+  self->start_id = g_idle_add (start_counting_cb, self);
+}
+
 static void
 sam_overview_page_reload (SamPage *page)
 {
   SamOverviewPage *self = SAM_OVERVIEW_PAGE (page);
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  Figures *f;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   show_target (self);
   follow_choice (self);
   if (self->counting)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
-  f = g_new0 (Figures, 1);
-  if (!(f->reader = sam_store_open_reader (sam_page_get_store (page), &error)))
-    {
-      figures_free (f);
-      sam_page_toast (page, error->message);
-      return;
-    }
-  f->today = sam_today ();
-  f->code = g_strdup (sam_period_choice_get_code (self->choice));
   if (self->summary == NULL)
     {
       set_figure (self->figure_overdue, 0, _("Counting…"));
@@ -371,10 +424,14 @@ sam_overview_page_reload (SamPage *page)
       set_figure (self->figure_checks, 0, _("Running checks…"));
     }
   self->counting = g_cancellable_new ();
-  task = g_task_new (self, self->counting, on_counted_cb, NULL);
-  g_task_set_source_tag (task, sam_overview_page_reload);
-  g_task_set_task_data (task, f, (GDestroyNotify) figures_free);
-  g_task_run_in_thread (task, count_thread);
+  stop_waiting (self);
+  if (self->drawn || clock == NULL)
+    {
+      start_counting (self);
+      return;
+    }
+  self->clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
 }
 
 /* A measure's row opens its activities in the Plans view. */
@@ -404,6 +461,7 @@ sam_overview_page_dispose (GObject *object)
 {
   SamOverviewPage *self = SAM_OVERVIEW_PAGE (object);
 
+  stop_waiting (self);
   if (self->counting)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);

@@ -1,0 +1,134 @@
+/* Samordna started as a person starts it (the application, its options,
+ * its first window): the window has libadwaita's look, and what start-up
+ * does to be quick leaves nothing behind for the programs it launches. */
+#include "config.h"
+
+#include "sam-application.h"
+#include "sam-gui-test-util.h"
+
+static char *dir;
+
+typedef struct
+{
+  GApplication *app;
+  gboolean      checked;
+  char         *theme_env;     /* GTK_THEME once the window shows */
+  char         *theme_name;    /* GtkSettings:gtk-theme-name */
+  GdkRGBA       color;         /* the window's text colour */
+  char         *first_item;    /* the main menu's first item, opened */
+} Shown;
+
+/* The header bar's main menu button, as the user sees it. */
+static GtkMenuButton *
+find_main_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget)
+      && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = find_main_menu (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the main menu and returns the label of its first item. */
+static char *
+open_main_menu (GtkWindow *window)
+{
+  GtkMenuButton *button = find_main_menu (GTK_WIDGET (window));
+  GMenuModel *menu, *section;
+  char *label = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  g_object_unref (section);
+  gtk_menu_button_popdown (button);
+  return label;
+}
+
+static gboolean
+check_window_cb (gpointer data)
+{
+  Shown *shown = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (shown->app));
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window))
+      || g_strcmp0 (sam_window_get_page (SAM_WINDOW (window)), "browse") != 0)
+    return G_SOURCE_CONTINUE;
+  shown->theme_env = g_strdup (g_getenv ("GTK_THEME"));
+  g_object_get (gtk_settings_get_default (), "gtk-theme-name", &shown->theme_name, NULL);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (window)), &shown->color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  shown->first_item = open_main_menu (window);
+  shown->checked = TRUE;
+  gtk_window_destroy (window);
+  g_application_quit (shown->app);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs Samordna on @path as main() does, until its window shows the plan. */
+static void
+run_samordna (const char *path,
+              Shown      *shown)
+{
+  g_autoptr(SamApplication) app = sam_application_new ();
+  char *argv[] = { "samordna", "--database", (char *) path, NULL };
+
+  shown->app = G_APPLICATION (app);
+  g_timeout_add (20, check_window_cb, shown);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+  g_assert_true (shown->checked);
+}
+
+/* The window is drawn with libadwaita's stylesheet (its text colour, not
+ * GTK's theme's, nor the black of no theme), and GTK_THEME, which start-up
+ * uses to spare GTK its own theme, is gone again: a program launched from
+ * Samordna looks as it always does. Its main menu opens. */
+static void
+test_adwaita_look (void)
+{
+  g_autofree char *path = g_build_filename (dir, "look.db", NULL);
+  Shown shown = { 0 };
+
+  g_assert_null (g_getenv ("GTK_THEME"));
+  run_samordna (path, &shown);
+  g_assert_null (shown.theme_env);
+  g_assert_cmpstr (shown.theme_name, ==, "Adwaita-empty");
+  /* libadwaita's window_fg_color: rgba(0, 0, 0, 0.8). */
+  g_assert_cmpfloat_with_epsilon (shown.color.alpha, 0.8, 0.01);
+  g_assert_cmpfloat_with_epsilon (shown.color.red, 0.0, 0.01);
+  /* The main menu, made when first opened, opens with its items. */
+  g_assert_cmpstr (shown.first_item, ==, "_New Database…");
+  g_free (shown.theme_env);
+  g_free (shown.first_item);
+  g_free (shown.theme_name);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* GTK starts inside the application, as in main.c. */
+  g_test_init (&argc, &argv, NULL);
+  dir = sam_test_make_dir ();
+
+  g_test_add_func ("/gui/startup/adwaita-look", test_adwaita_look);
+  status = g_test_run ();
+
+  sam_test_remove_dir (dir);
+  g_free (dir);
+  return status;
+}
