@@ -162,7 +162,9 @@ push_status (const SamStatusRow  *row,
 /* Reads result @which of @query on @store; the seminar targets, judged on
  * the whole strategy whatever the report's scope, of @strategy; the
  * findings with @message_flags, those of the report's scope when it has
- * them already (or NULL). */
+ * them already (or NULL). With @next (else NULL), the responsibility by
+ * measures comes with the responsibility by plans in *@next, read in the
+ * same pass. */
 static gpointer
 read_result (SamStore              *store,
              const SamReportQuery  *query,
@@ -170,8 +172,11 @@ read_result (SamStore              *store,
              gint64                 year,
              GPtrArray             *message_flags,
              AheadResult            which,
+             gpointer              *next,
              GError               **error)
 {
+  SamMatrix *first = NULL;
+
   switch (which)
     {
     case AHEAD_MEASURES:
@@ -191,6 +196,9 @@ read_result (SamStore              *store,
     case AHEAD_FINDINGS:
       return sam_report_data_findings (store, query, message_flags, error);
     case AHEAD_RESPONSIBILITY_MEASURES:
+      if (next)
+        return sam_coordination_responsibility_both (store, query->scope, SAM_REPORT_MAX_MATRIX_COLUMNS, &first,
+                                                     (SamMatrix **) next, error) ? first : NULL;
       return sam_coordination_responsibility_at_most (store, query->scope, SAM_KIND_MEASURE,
                                                       SAM_REPORT_MAX_MATRIX_COLUMNS, error);
     case AHEAD_RESPONSIBILITY_PLANS:
@@ -243,6 +251,7 @@ read_ahead_thread (gpointer data)
   SamReportAhead *ahead = data;
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GPtrArray) flags = NULL;
+  gpointer next = NULL;   /* the next result, read with this one */
 
   yield_to_report (12);
   for (guint i = 0; i < N_AHEAD; i++)
@@ -251,7 +260,10 @@ read_ahead_thread (gpointer data)
       gpointer result;
       gboolean stop;
 
-      result = read_result (ahead->store, ahead->query, ahead->strategy_query, ahead->year, flags, i, &error);
+      if (next)
+        result = g_steal_pointer (&next);
+      else
+        result = read_result (ahead->store, ahead->query, ahead->strategy_query, ahead->year, flags, i, &next, &error);
       /* The checks' findings take the differing messages counted here. */
       if (i == AHEAD_MESSAGE_FLAGS && result)
         flags = g_ptr_array_ref (result);
@@ -266,6 +278,7 @@ read_ahead_thread (gpointer data)
       if (stop)
         break;
     }
+  free_result (AHEAD_RESPONSIBILITY_PLANS, next);
   g_debug ("Read ahead: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   return NULL;
 }
@@ -468,7 +481,7 @@ take (SamReportContext  *ctx,
 
   if (ahead == NULL)
     return read_result (ctx->store, &ctx->query, &ctx->strategy_query, sam_report_summary_year (ctx), NULL, which,
-                        error);
+                        NULL, error);
   g_mutex_lock (&ahead->lock);
   while (ahead->published <= which)
     g_cond_wait (&ahead->published_cond, &ahead->lock);
