@@ -234,13 +234,23 @@ free_result (AheadResult which,
 /* Lowers the calling helper thread's priority below the report's by
  * @nice: there are more threads than cores, and the report's sets the
  * pace. The list readers feed the sheet being written; the helper's
- * results are wanted later, so it yields to them too. */
+ * results are wanted later, so it yields to them too. The step is from
+ * the thread's own nice value (the report's, which it started with): set
+ * as an absolute value, a report run under `nice -n 19` by a user who may
+ * lower nice values put its helpers ahead of its own thread. */
 static void
 yield_to_report (int nice)
 {
 #ifdef __linux__
   /* On Linux a thread has a nice value of its own. */
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), nice) != 0)
+  id_t tid = (id_t) syscall (SYS_gettid);
+  int own;
+
+  errno = 0;
+  own = getpriority (PRIO_PROCESS, tid);
+  if (own == -1 && errno != 0)
+    g_debug ("Could not read a helper's priority: %s", g_strerror (errno));
+  else if (setpriority (PRIO_PROCESS, tid, MIN (own + nice, 19)) != 0)
     g_debug ("Could not lower a helper's priority: %s", g_strerror (errno));
 #endif
 }
