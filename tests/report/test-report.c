@@ -363,7 +363,8 @@ typedef struct
 {
   int      own;       /* the report's thread's nice value */
   gboolean polled;
-  guint    yielded;   /* helper threads seen at another nice value */
+  guint    seen;      /* helper threads seen */
+  guint    yielded;   /* of those, at another nice value */
   int      lowest;    /* the lowest nice value of those */
 } NiceState;
 
@@ -389,6 +390,7 @@ scan_helpers (NiceState *s)
         continue;
       /* After the name: state, then 15 fields, then nice. */
       fields = g_strsplit (end + 2, " ", 0);
+      s->seen++;
       if (g_strv_length (fields) < 17 || (nice = atoi (fields[16])) == s->own)
         continue;
       s->yielded++;
@@ -398,7 +400,8 @@ scan_helpers (NiceState *s)
 
 /* At the first progress, with the helpers reading ahead (the history's
  * reader waits for the sheet to take its rows), looks at them for up to
- * 5 s until one has lowered its priority. */
+ * 5 s until one has lowered its priority; for half a second when there
+ * are none. */
 static void
 nice_progress_cb (double fraction, gpointer user_data)
 {
@@ -407,7 +410,7 @@ nice_progress_cb (double fraction, gpointer user_data)
   if (s->polled)
     return;
   s->polled = TRUE;
-  for (guint i = 0; i < 5000 && s->yielded == 0; i++)
+  for (guint i = 0; i < (s->seen ? 5000 : 500) && s->yielded == 0; i++)
     {
       scan_helpers (s);
       g_usleep (1000);
@@ -422,13 +425,18 @@ test_write_helpers_yield (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
-  NiceState state = { 10, FALSE, 0, G_MAXINT };
+  NiceState state = { 10, FALSE, 0, 0, G_MAXINT };
 
   add_activities (f, 3000);
   /* The helpers start with this thread's nice value. */
   g_assert_cmpint (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), state.own), ==, 0);
   g_assert_true (sam_report_write (f->store, &options, f->out, nice_progress_cb, &state, NULL, NULL, &error));
   g_assert_no_error (error);
+  if (state.seen == 0)
+    {
+      g_test_skip ("The report reads everything on one connection here, without helper threads");
+      return;
+    }
   g_assert_cmpuint (state.yielded, >, 0);
   g_assert_cmpint (state.lowest, >, state.own);
 }
