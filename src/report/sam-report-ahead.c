@@ -162,7 +162,9 @@ push_status (const SamStatusRow  *row,
 /* Reads result @which of @query on @store; the seminar targets, judged on
  * the whole strategy whatever the report's scope, of @strategy; the
  * findings with @message_flags, those of the report's scope when it has
- * them already (or NULL). */
+ * them already (or NULL). With @next (else NULL), the responsibility by
+ * measures comes with the responsibility by plans in *@next, read in the
+ * same pass. */
 static gpointer
 read_result (SamStore              *store,
              const SamReportQuery  *query,
@@ -170,8 +172,11 @@ read_result (SamStore              *store,
              gint64                 year,
              GPtrArray             *message_flags,
              AheadResult            which,
+             gpointer              *next,
              GError               **error)
 {
+  SamMatrix *first = NULL;
+
   switch (which)
     {
     case AHEAD_MEASURES:
@@ -191,6 +196,9 @@ read_result (SamStore              *store,
     case AHEAD_FINDINGS:
       return sam_report_data_findings (store, query, message_flags, error);
     case AHEAD_RESPONSIBILITY_MEASURES:
+      if (next)
+        return sam_coordination_responsibility_both (store, query->scope, SAM_REPORT_MAX_MATRIX_COLUMNS, &first,
+                                                     (SamMatrix **) next, error) ? first : NULL;
       return sam_coordination_responsibility_at_most (store, query->scope, SAM_KIND_MEASURE,
                                                       SAM_REPORT_MAX_MATRIX_COLUMNS, error);
     case AHEAD_RESPONSIBILITY_PLANS:
@@ -226,13 +234,23 @@ free_result (AheadResult which,
 /* Lowers the calling helper thread's priority below the report's by
  * @nice: there are more threads than cores, and the report's sets the
  * pace. The list readers feed the sheet being written; the helper's
- * results are wanted later, so it yields to them too. */
+ * results are wanted later, so it yields to them too. The step is from
+ * the thread's own nice value (the report's, which it started with): set
+ * as an absolute value, a report run under `nice -n 19` by a user who may
+ * lower nice values put its helpers ahead of its own thread. */
 static void
 yield_to_report (int nice)
 {
 #ifdef __linux__
   /* On Linux a thread has a nice value of its own. */
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), nice) != 0)
+  id_t tid = (id_t) syscall (SYS_gettid);
+  int own;
+
+  errno = 0;
+  own = getpriority (PRIO_PROCESS, tid);
+  if (own == -1 && errno != 0)
+    g_debug ("Could not read a helper's priority: %s", g_strerror (errno));
+  else if (setpriority (PRIO_PROCESS, tid, MIN (own + nice, 19)) != 0)
     g_debug ("Could not lower a helper's priority: %s", g_strerror (errno));
 #endif
 }
@@ -243,6 +261,7 @@ read_ahead_thread (gpointer data)
   SamReportAhead *ahead = data;
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GPtrArray) flags = NULL;
+  gpointer next = NULL;   /* the next result, read with this one */
 
   yield_to_report (12);
   for (guint i = 0; i < N_AHEAD; i++)
@@ -251,7 +270,10 @@ read_ahead_thread (gpointer data)
       gpointer result;
       gboolean stop;
 
-      result = read_result (ahead->store, ahead->query, ahead->strategy_query, ahead->year, flags, i, &error);
+      if (next)
+        result = g_steal_pointer (&next);
+      else
+        result = read_result (ahead->store, ahead->query, ahead->strategy_query, ahead->year, flags, i, &next, &error);
       /* The checks' findings take the differing messages counted here. */
       if (i == AHEAD_MESSAGE_FLAGS && result)
         flags = g_ptr_array_ref (result);
@@ -266,6 +288,7 @@ read_ahead_thread (gpointer data)
       if (stop)
         break;
     }
+  free_result (AHEAD_RESPONSIBILITY_PLANS, next);
   g_debug ("Read ahead: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   return NULL;
 }
@@ -468,7 +491,7 @@ take (SamReportContext  *ctx,
 
   if (ahead == NULL)
     return read_result (ctx->store, &ctx->query, &ctx->strategy_query, sam_report_summary_year (ctx), NULL, which,
-                        error);
+                        NULL, error);
   g_mutex_lock (&ahead->lock);
   while (ahead->published <= which)
     g_cond_wait (&ahead->published_cond, &ahead->lock);

@@ -538,23 +538,36 @@ typedef struct
 {
   Filling  filling;
   gboolean by_plan;
+  guint    n_columns;   /* of the matrix's columns, those it keeps */
 } Accounting;
 
-/* Each row of sam_accountability_foreach() is one mark in one cell. */
+typedef struct
+{
+  Accounting *each;
+  guint       n;
+} Accountings;
+
+/* Each row of sam_accountability_foreach() is one mark in one cell of
+ * each matrix filled. */
 static gboolean
 add_account_cb (const SamAccountRow  *row,
                 gpointer              user_data,
                 GError              **error)
 {
-  Accounting *a = user_data;
-  gint64 column_id = a->by_plan ? row->plan_id : row->measure_id;
-  guint r = GPOINTER_TO_UINT (g_hash_table_lookup (a->filling.row_index, &row->agency_id));
-  guint c = GPOINTER_TO_UINT (g_hash_table_lookup (a->filling.column_index, &column_id));
+  Accountings *all = user_data;
   guint value = row->role == SAM_ACCOUNT_LEAD ? SAM_MATRIX_LEAD
                 : row->role == SAM_ACCOUNT_PARTNER ? SAM_MATRIX_PARTNER : SAM_MATRIX_SECTOR;
 
-  if (r > 0 && c > 0)   /* else outside the scope's rows or columns */
-    cells_add (a->filling.matrix->cells, r - 1, c - 1, value, 1);
+  for (guint i = 0; i < all->n; i++)
+    {
+      Accounting *a = &all->each[i];
+      gint64 column_id = a->by_plan ? row->plan_id : row->measure_id;
+      guint r = GPOINTER_TO_UINT (g_hash_table_lookup (a->filling.row_index, &row->agency_id));
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (a->filling.column_index, &column_id));
+
+      if (r > 0 && c > 0)   /* else outside the scope's rows or columns */
+        cells_add (a->filling.matrix->cells, r - 1, c - 1, value, 1);
+    }
   return TRUE;
 }
 
@@ -597,6 +610,65 @@ add_note (SamMatrix *m)
   return m;
 }
 
+static void
+accounting_clear (Accounting *a)
+{
+  g_clear_pointer (&a->filling.row_index, g_hash_table_unref);
+  g_clear_pointer (&a->filling.column_index, g_hash_table_unref);
+  g_clear_pointer (&a->filling.matrix, sam_matrix_free);
+}
+
+/* Sets @a up to fill the responsibility matrix of @scope by @columns
+ * (SAM_KIND_MEASURE or SAM_KIND_PLAN), keeping the first @max_columns;
+ * clear it with accounting_clear() whatever this returns. */
+static gboolean
+accounting_begin (SamStore        *store,
+                  const SamScope  *scope,
+                  SamKind          columns,
+                  guint            max_columns,
+                  Accounting      *a,
+                  GError         **error)
+{
+  SamMatrix *m = matrix_new (SAM_MATRIX_RESPONSIBILITY, SAM_KIND_AGENCY, columns);
+
+  *a = (Accounting) { { m, NULL, NULL }, columns == SAM_KIND_PLAN, 0 };
+  if (!(m->rows = load_agency_rows (store, scope, error))
+      || !(m->columns = load_columns (store, scope, columns, error)))
+    return FALSE;
+  a->filling.row_index = index_headers (m->rows);
+  a->filling.column_index = index_headers (m->columns);
+  a->n_columns = fill_begin (m, max_columns);
+  return TRUE;
+}
+
+/* Ends @a's filling and returns its matrix. */
+static SamMatrix *
+accounting_end (Accounting *a)
+{
+  SamMatrix *m = g_steal_pointer (&a->filling.matrix);
+
+  accounting_clear (a);
+  fill_end (m, a->n_columns);
+  return m;
+}
+
+/* Fills the responsibility matrices @each (@n of them) from one walk of
+ * who answers for what in @scope: a row per lead, partner or ministry by
+ * sector responsibility, added up here (a GROUP BY would sort them all
+ * first, which took longer than the walk; see sam-accountability.c). */
+static gboolean
+account (SamStore        *store,
+         const SamScope  *scope,
+         Accounting      *each,
+         guint            n,
+         GError         **error)
+{
+  Accountings all = { each, n };
+
+  return sam_accountability_foreach (store, scope, 0, SAM_ACCOUNT_ALL | SAM_ACCOUNT_IDS_ONLY,
+                                     add_account_cb, &all, error);
+}
+
 static SamMatrix *
 responsibility (SamStore        *store,
                 const SamScope  *scope,
@@ -604,30 +676,16 @@ responsibility (SamStore        *store,
                 guint            max_columns,
                 GError         **error)
 {
-  g_autoptr(SamMatrix) m = NULL;
-  g_autoptr(GHashTable) rows = NULL, columns_index = NULL;
-  Accounting accounting;
-  guint n_columns;
+  Accounting a = { { NULL } };
+  SamMatrix *m = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (columns == SAM_KIND_MEASURE || columns == SAM_KIND_PLAN, NULL);
 
-  m = matrix_new (SAM_MATRIX_RESPONSIBILITY, SAM_KIND_AGENCY, columns);
-  if (!(m->rows = load_agency_rows (store, scope, error))
-      || !(m->columns = load_columns (store, scope, columns, error)))
-    return NULL;
-  /* One row per lead, partner or ministry by sector responsibility, added
-   * up here: a GROUP BY would sort them all first, which took longer than
-   * the walk (see sam-accountability.c for the walk). */
-  rows = index_headers (m->rows);
-  columns_index = index_headers (m->columns);
-  n_columns = fill_begin (m, max_columns);
-  accounting = (Accounting) { { m, rows, columns_index }, columns == SAM_KIND_PLAN };
-  if (!sam_accountability_foreach (store, scope, 0, SAM_ACCOUNT_ALL | SAM_ACCOUNT_IDS_ONLY,
-                                   add_account_cb, &accounting, error))
-    return NULL;
-  fill_end (m, n_columns);
-  return g_steal_pointer (&m);
+  if (accounting_begin (store, scope, columns, max_columns, &a, error) && account (store, scope, &a, 1, error))
+    m = accounting_end (&a);
+  accounting_clear (&a);
+  return m;
 }
 
 static SamMatrix *
@@ -697,6 +755,37 @@ sam_coordination_responsibility_at_most (SamStore        *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   return responsibility (store, scope, columns, max_columns, error);
+}
+
+/* Sets *@by_measure and *@by_plan to the responsibility matrices by
+ * measure and by plan, as sam_coordination_responsibility_at_most() makes
+ * each, from one walk of who answers for what. Returns FALSE with a
+ * SamStoreError (and sets neither) on a database error. */
+gboolean
+sam_coordination_responsibility_both (SamStore        *store,
+                                      const SamScope  *scope,
+                                      guint            max_columns,
+                                      SamMatrix      **by_measure,
+                                      SamMatrix      **by_plan,
+                                      GError         **error)
+{
+  Accounting each[2] = { { { NULL } } };
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (by_measure != NULL && by_plan != NULL, FALSE);
+
+  ok = accounting_begin (store, scope, SAM_KIND_MEASURE, max_columns, &each[0], error)
+       && accounting_begin (store, scope, SAM_KIND_PLAN, max_columns, &each[1], error)
+       && account (store, scope, each, G_N_ELEMENTS (each), error);
+  if (ok)
+    {
+      *by_measure = accounting_end (&each[0]);
+      *by_plan = accounting_end (&each[1]);
+    }
+  accounting_clear (&each[0]);
+  accounting_clear (&each[1]);
+  return ok;
 }
 
 /* Returns the coverage matrix of @scope: rows are the target groups,

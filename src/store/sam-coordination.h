@@ -82,6 +82,12 @@ SamMatrix  *sam_coordination_responsibility_at_most (SamStore   *store,
                                              SamKind          columns,
                                              guint            max_columns,
                                              GError         **error);
+gboolean    sam_coordination_responsibility_both (SamStore   *store,
+                                             const SamScope  *scope,
+                                             guint            max_columns,
+                                             SamMatrix      **by_measure,
+                                             SamMatrix      **by_plan,
+                                             GError         **error);
 SamMatrix  *sam_coordination_coverage_at_most (SamStore       *store,
                                              const SamScope  *scope,
                                              SamKind          columns,

@@ -872,10 +872,10 @@ typedef struct
 {
   SamFollowUpRowFunc func;
   gpointer           user_data;
-  AsAtSource        *as_at;       /* only those not reported in the period, with
-                                   * their facts as at it; NULL: the live ones
-                                   * without a lead */
 } FollowUp;
+
+/* A row of the list of those without a lead, or of a closed period's
+ * lists as they were frozen: each kept while live by its status. */
 
 static gboolean
 follow_up_cb (SamStmt       *stmt,
@@ -883,9 +883,6 @@ follow_up_cb (SamStmt       *stmt,
               GError       **error)
 {
   FollowUp *f = user_data;
-  gint64 id = sam_stmt_column_int (stmt, 3);
-  AsAt found;
-  const AsAt *as_at = f->as_at && as_at_find (f->as_at, id, &found) ? &found : NULL;
   SamActivityFacts facts = {
     .status = sam_stmt_column_text (stmt, 6),
     .due_date = sam_stmt_column_text (stmt, 8),
@@ -894,22 +891,23 @@ follow_up_cb (SamStmt       *stmt,
     .ministry = sam_stmt_column_text (stmt, 0),
     .agency = sam_stmt_column_text (stmt, 1),
     .contact = sam_stmt_column_text (stmt, 2),
-    .id = id,
+    .id = sam_stmt_column_int (stmt, 3),
     .measure_number = sam_stmt_column_int (stmt, 4),
     .title = sam_stmt_column_text (stmt, 5),
-    .status = sam_status_values[as_at ? as_at->status : sam_facts_status (&facts)].nick,
-    .due_date = as_at ? as_at->due_date : facts.due_date,
+    .status = sam_status_values[sam_facts_status (&facts)].nick,
+    .due_date = facts.due_date,
     .sector_duty = sam_stmt_column_text (stmt, 12),
   };
 
-  if (f->as_at ? as_at == NULL || !as_at->unreported : !sam_facts_is_live (&facts))
+  if (!sam_facts_is_live (&facts))
     return TRUE;
   return f->func (&row, f->user_data, error);
 }
 
 /* The activities of the Follow-up's lists, in their order: all of them
- * (@unreported; the caller keeps those not reported) or those with no
- * lead, with the ministries that answer for them. */
+ * (@unreported; the columns a closed period froze, which today's data
+ * lists with foreach_unreported_sorted()) or those with no lead, with the
+ * ministries that answer for them. */
 static char *
 follow_up_sql (SamStore              *store,
                const SamReportQuery  *query,
@@ -934,6 +932,232 @@ follow_up_sql (SamStore              *store,
 /* The columns follow_up_cb() reads. */
 #define N_FOLLOW_UP_COLUMNS 13
 
+/* The unreported list, sorted here: of every activity in scope only those
+ * the facts say were not reported are kept, and they are sorted by integer
+ * ranks the store's collation gave the ministries, agencies and measure
+ * numbers, read once; SQL sorting every activity by names cost more than
+ * the rest of the list and spilled to temporary files at 100,000. */
+
+typedef struct
+{
+  char   *name;
+  char   *contact;
+  gint64  ministry_id;   /* 0: under no ministry */
+  guint   ministry;      /* its ministry's index + 1; 0: none */
+} RankedAgency;
+
+typedef struct
+{
+  gint64       id;
+  gint64       measure_number;
+  const char  *title;          /* in Unreported.titles */
+  guint        lead;           /* index + 1 in Unreported.agencies; 0: none */
+  guint        ministry;       /* likewise */
+  guint        measure_rank;   /* of its measure's number */
+} UnreportedEntry;
+
+typedef struct
+{
+  GArray       *agencies;      /* RankedAgency, in the lists' order of names */
+  GHashTable   *agency_at;     /* agency id → index + 1 */
+  GHashTable   *measure_rank;  /* measure id → rank of its number */
+  gboolean      have_number;   /* while ranking: the previous measure's number */
+  gboolean      number_null;
+  gint64        number;
+  guint         rank;
+  AsAtSource   *as_at;
+  GArray       *entries;       /* UnreportedEntry */
+  GStringChunk *titles;
+} Unreported;
+
+static void
+ranked_agency_clear (gpointer data)
+{
+  RankedAgency *g = data;
+
+  g_free (g->name);
+  g_free (g->contact);
+}
+
+static void
+unreported_clear (Unreported *u)
+{
+  g_clear_pointer (&u->agencies, g_array_unref);
+  g_clear_pointer (&u->agency_at, g_hash_table_unref);
+  g_clear_pointer (&u->measure_rank, g_hash_table_unref);
+  g_clear_pointer (&u->entries, g_array_unref);
+  g_clear_pointer (&u->titles, g_string_chunk_free);
+}
+
+static guint
+lookup_index (GHashTable *table,
+              gint64      id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table, &id));
+}
+
+static void
+insert_index (GHashTable *table,
+              gint64      id,
+              guint       index)
+{
+  g_hash_table_insert (table, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (index));
+}
+
+static gboolean
+rank_agency_cb (SamStmt       *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  Unreported *u = user_data;
+  RankedAgency g = {
+    g_strdup (sam_stmt_column_text (stmt, 1)), g_strdup (sam_stmt_column_text (stmt, 2)),
+    int_or (stmt, 3, 0), 0,
+  };
+
+  g_array_append_val (u->agencies, g);
+  insert_index (u->agency_at, sam_stmt_column_int (stmt, 0), u->agencies->len);
+  return TRUE;
+}
+
+/* Ranks measures by number as the store's ORDER BY does (where NULL goes
+ * is the dialect's), equal numbers equal. */
+static gboolean
+rank_measure_cb (SamStmt       *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  Unreported *u = user_data;
+  gboolean null = sam_stmt_column_is_null (stmt, 1);
+  gint64 number = null ? 0 : sam_stmt_column_int (stmt, 1);
+
+  if (u->have_number && (null != u->number_null || number != u->number))
+    u->rank++;
+  u->have_number = TRUE;
+  u->number_null = null;
+  u->number = number;
+  insert_index (u->measure_rank, sam_stmt_column_int (stmt, 0), u->rank);
+  return TRUE;
+}
+
+/* Reads the ranks of agencies (by name, then id, as the list sorts them)
+ * with each one's ministry, and of measure numbers. */
+static gboolean
+read_ranks (SamStore              *store,
+            Unreported            *u,
+            GError               **error)
+{
+  const char *nocase = sam_store_sql (store, SAM_SQL_NOCASE);
+  g_autofree char *agencies = g_strdup_printf (
+    "WITH " MINISTRY_OF "SELECT g.id, " SAM_NAME ("g") ", g.contact, mo.ministry_id FROM agency g "
+    "LEFT JOIN ministry_of mo ON mo.agency_id = g.id ORDER BY " SAM_NAME ("g") " %s, g.id", nocase);
+
+  u->agencies = g_array_new (FALSE, FALSE, sizeof (RankedAgency));
+  g_array_set_clear_func (u->agencies, ranked_agency_clear);
+  u->agency_at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  u->measure_rank = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (!sam_query_foreach (store, agencies, NULL, rank_agency_cb, u, error)
+      || !sam_query_foreach (store, "SELECT m.id, m.number FROM measure m ORDER BY m.number", NULL,
+                             rank_measure_cb, u, error))
+    return FALSE;
+  for (guint i = 0; i < u->agencies->len; i++)
+    {
+      RankedAgency *g = &g_array_index (u->agencies, RankedAgency, i);
+
+      g->ministry = g->ministry_id ? lookup_index (u->agency_at, g->ministry_id) : 0;
+    }
+  return TRUE;
+}
+
+static gboolean
+keep_unreported_cb (SamStmt       *stmt,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  Unreported *u = user_data;
+  gint64 id = sam_stmt_column_int (stmt, 0);
+  guint lead = sam_stmt_column_is_null (stmt, 1) ? 0 : lookup_index (u->agency_at, sam_stmt_column_int (stmt, 1));
+  AsAt as_at;
+  UnreportedEntry e;
+
+  if (!as_at_find (u->as_at, id, &as_at) || !as_at.unreported)
+    return TRUE;
+  e = (UnreportedEntry) {
+    id, int_or (stmt, 3, 0), g_string_chunk_insert (u->titles, sam_stmt_column_text (stmt, 4)), lead,
+    lead ? g_array_index (u->agencies, RankedAgency, lead - 1).ministry : 0,
+    lookup_index (u->measure_rank, sam_stmt_column_int (stmt, 2)),
+  };
+  g_array_append_val (u->entries, e);
+  return TRUE;
+}
+
+#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b))
+
+/* The order of follow_up_sql(): those with a lead first, under a ministry
+ * first; by ministry, lead, measure number, id. */
+static int
+compare_unreported (gconstpointer pa,
+                    gconstpointer pb)
+{
+  const UnreportedEntry *a = pa, *b = pb;
+  int c;
+
+  if ((c = CMP (a->lead == 0, b->lead == 0)) || (c = CMP (a->ministry == 0, b->ministry == 0))
+      || (c = CMP (a->ministry, b->ministry)) || (c = CMP (a->lead, b->lead))
+      || (c = CMP (a->measure_rank, b->measure_rank)))
+    return c;
+  return CMP (a->id, b->id);
+}
+
+/* The unreported list of today's data: @as_at says which activities in
+ * @query's scope to list. */
+static gboolean
+foreach_unreported_sorted (SamStore              *store,
+                           const SamReportQuery  *query,
+                           AsAtSource            *as_at,
+                           SamFollowUpRowFunc     func,
+                           gpointer               user_data,
+                           GError               **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT a.id, a.lead_agency_id, m.id, m.number, a.title FROM activity a JOIN plan p ON p.id = a.plan_id "
+    "JOIN measure m ON m.id = p.measure_id WHERE %s", sam_scope_activity_sql (query->scope));
+  Unreported u = { .as_at = as_at };
+  SamStmt *stmt;
+  gboolean ok;
+
+  u.entries = g_array_new (FALSE, FALSE, sizeof (UnreportedEntry));
+  u.titles = g_string_chunk_new (64 * 1024);
+  ok = read_ranks (store, &u, error)
+       && (stmt = prepare (store, sql, query, error)) != NULL
+       && sam_query_run (store, stmt, keep_unreported_cb, &u, error);
+  if (ok)
+    g_array_sort (u.entries, compare_unreported);
+  for (guint i = 0; ok && i < u.entries->len; i++)
+    {
+      const UnreportedEntry *e = &g_array_index (u.entries, UnreportedEntry, i);
+      const RankedAgency *lead = e->lead ? &g_array_index (u.agencies, RankedAgency, e->lead - 1) : NULL;
+      const RankedAgency *ministry = e->ministry ? &g_array_index (u.agencies, RankedAgency, e->ministry - 1) : NULL;
+      AsAt a;
+      SamFollowUpRow row;
+
+      as_at_find (as_at, e->id, &a);
+      row = (SamFollowUpRow) {
+        .ministry = ministry ? ministry->name : NULL,
+        .agency = lead ? lead->name : NULL,
+        .contact = lead ? lead->contact : NULL,
+        .id = e->id,
+        .measure_number = e->measure_number,
+        .title = e->title,
+        .status = sam_status_values[a.status].nick,
+        .due_date = a.due_date,
+      };
+      ok = func (&row, user_data, error);
+    }
+  unreported_clear (&u);
+  return ok;
+}
+
 static gboolean
 foreach_follow_up (SamStore              *store,
                    const SamReportQuery  *query,
@@ -942,11 +1166,9 @@ foreach_follow_up (SamStore              *store,
                    gpointer               user_data,
                    GError               **error)
 {
-  AsAtSource as_at = { NULL };
-  FollowUp f = { func, user_data, NULL };
-  g_autofree char *sql = follow_up_sql (store, query, unreported);
+  FollowUp f = { func, user_data };
+  g_autofree char *sql = NULL;
   SamStmt *stmt;
-  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   if (unreported && query->period == NULL)
@@ -956,15 +1178,19 @@ foreach_follow_up (SamStore              *store,
    * period's rows are those the list showed, as it showed them. */
   if (unreported && !query->closing)
     {
+      AsAtSource as_at;
+      gboolean ok;
+
       if (!as_at_open (store, query, &as_at, error))
         return FALSE;
-      f.as_at = &as_at;
+      ok = foreach_unreported_sorted (store, query, &as_at, func, user_data, error);
+      as_at_close (&as_at);
+      return ok;
     }
-  ok = (stmt = prepare_list (store, sql, query, unreported ? "unreported" : "no_lead", KEY_ACTIVITY,
-                             N_FOLLOW_UP_COLUMNS, error)) != NULL
-       && sam_query_run (store, stmt, follow_up_cb, &f, error);
-  as_at_close (&as_at);
-  return ok;
+  sql = follow_up_sql (store, query, unreported);
+  return (stmt = prepare_list (store, sql, query, unreported ? "unreported" : "no_lead", KEY_ACTIVITY,
+                               N_FOLLOW_UP_COLUMNS, error)) != NULL
+         && sam_query_run (store, stmt, follow_up_cb, &f, error);
 }
 
 /* Calls @func for each activity in scope not reported in the report's

@@ -1156,6 +1156,24 @@ def unreported_ids(db, ids, period):
     return out
 
 
+def nocase(text):
+    """As SQLite's NOCASE compares: ASCII letters without case, the rest
+    as they are."""
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in text)
+
+
+def follow_up_key(db, row):
+    """Where the Follow-up lists an activity not reported: those with a
+    lead first, under a ministry first; by ministry, lead agency (each by
+    name, then id), measure number and id."""
+    lead = db.activities[row[3]]["lead_agency_id"]
+    ministry = ministry_of(db, lead) if lead is not None else None
+    return (lead is None, ministry is None,
+            nocase(db.names["agency"][ministry]) if ministry else "", ministry or 0,
+            nocase(db.names["agency"][lead]) if lead is not None else "", lead or 0,
+            row[4] is not None, row[4] or 0, row[3])
+
+
 def check_follow_up(db, ws, ids, lang, period, tag):
     """The activities not reported in the period, with their lead agency,
     its contact and ministry; those with no lead with who answers for them;
@@ -1172,6 +1190,9 @@ def check_follow_up(db, ws, ids, lang, period, tag):
     want = unreported_ids(db, ids, period)
     check({r[3] for r in unreported} == want, "%s: not reported %r, expected %r"
           % (tag, sorted(r[3] for r in unreported), sorted(want)))
+    check([r[3] for r in unreported] == [r[3] for r in sorted(unreported, key=lambda r: follow_up_key(db, r))],
+          "%s: the activities not reported are not by ministry, agency, measure and id: %r"
+          % (tag, [r[3] for r in unreported]))
     for r in unreported:
         a = db.activities[r[3]]
         lead = a["lead_agency_id"]

@@ -7,7 +7,11 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "report/sam-report-private.h"
 #include "sam-test-util.h"
@@ -355,6 +359,88 @@ cancel_cb (double fraction, gpointer user_data)
     g_cancellable_cancel (s->cancellable);
 }
 
+typedef struct
+{
+  int      own;       /* the report's thread's nice value */
+  gboolean polled;
+  guint    seen;      /* helper threads seen */
+  guint    yielded;   /* of those, at another nice value */
+  int      lowest;    /* the lowest nice value of those */
+} NiceState;
+
+/* Notes the nice value of each of the report's helper threads
+ * ("sam-report-…") that has changed its own. */
+static void
+scan_helpers (NiceState *s)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (dir && (tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+      const char *name, *end;
+      int nice;
+
+      if (!g_file_get_contents (path, &stat, NULL, NULL)
+          || (name = strchr (stat, '(')) == NULL || (end = strrchr (stat, ')')) == NULL
+          || !g_str_has_prefix (name + 1, "sam-report-"))
+        continue;
+      /* After the name: state, then 15 fields, then nice. */
+      fields = g_strsplit (end + 2, " ", 0);
+      s->seen++;
+      if (g_strv_length (fields) < 17 || (nice = atoi (fields[16])) == s->own)
+        continue;
+      s->yielded++;
+      s->lowest = MIN (s->lowest, nice);
+    }
+}
+
+/* At the first progress, with the helpers reading ahead (the history's
+ * reader waits for the sheet to take its rows), looks at them for up to
+ * 5 s until one has lowered its priority; for half a second when there
+ * are none. */
+static void
+nice_progress_cb (double fraction, gpointer user_data)
+{
+  NiceState *s = user_data;
+
+  if (s->polled)
+    return;
+  s->polled = TRUE;
+  for (guint i = 0; i < (s->seen ? 5000 : 500) && s->yielded == 0; i++)
+    {
+      scan_helpers (s);
+      g_usleep (1000);
+    }
+}
+
+/* The helper threads yield to the report's own thread, also when the
+ * report already runs at a lower priority (as under `nice -n 10`): they
+ * lower theirs from there, never raise it above the report's. */
+static void
+test_write_helpers_yield (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
+  NiceState state = { 10, FALSE, 0, 0, G_MAXINT };
+
+  add_activities (f, 3000);
+  /* The helpers start with this thread's nice value. */
+  g_assert_cmpint (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), state.own), ==, 0);
+  g_assert_true (sam_report_write (f->store, &options, f->out, nice_progress_cb, &state, NULL, NULL, &error));
+  g_assert_no_error (error);
+  if (state.seen == 0)
+    {
+      g_test_skip ("The report reads everything on one connection here, without helper threads");
+      return;
+    }
+  g_assert_cmpuint (state.yielded, >, 0);
+  g_assert_cmpint (state.lowest, >, state.own);
+}
+
 /* Where the cancellation tests cancel: the history's rows come first. */
 static const double cancel_in_history = 0.1;
 static const double cancel_in_activities = 0.8;
@@ -510,6 +596,8 @@ main (int argc, char **argv)
   ADD ("write/async", test_write_async);
   ADD ("write/async-failure", test_write_async_failure);
   ADD ("write/norwegian-locale", test_write_locale);
+  /* Last: it leaves this process's thread at a lower priority. */
+  ADD ("write/helpers-yield", test_write_helpers_yield);
 #undef ADD
   return g_test_run ();
 }
