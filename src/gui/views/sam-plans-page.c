@@ -30,6 +30,7 @@ struct _SamPlansPage
   GtkToggleButton    *overdue_toggle;
   GtkLabel           *active_label;
   GtkLabel           *count_label;
+  GtkPaned           *panes;           /* the tree above, the table below */
   GtkListView        *plan_tree_view;
   GtkColumnView      *activity_view;
   GtkColumnView      *title_view;      /* the titles, pinned beside it */
@@ -357,6 +358,29 @@ on_activities_loaded_cb (SamPlansPage *self,
   apply_filters (self);
 }
 
+/* The least height of a table's row (one line of text), and of what
+ * stands above the table's rows below the tree (the filter bar, the
+ * column headers). */
+#define ROW_HEIGHT_MIN 20
+#define ABOVE_ROWS     80
+
+/* How many rows the table shows when the page is first shown: as many as
+ * fit the view stack's height below the tree, and a few more. GTK builds
+ * the widgets of every row the table has then, before the first frame,
+ * so that frame gets no more than it draws. Before the window is laid
+ * out: a guess. */
+static guint
+screenful (SamPlansPage *self)
+{
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+  int height = stack ? gtk_widget_get_height (stack) : 0;
+
+  if (height <= 0)
+    return 40;
+  height -= gtk_paned_get_position (self->panes) + ABOVE_ROWS;
+  return MAX (height, 0) / ROW_HEIGHT_MIN + 2;
+}
+
 /* Starts reading the activities the first time the page needs them: a
  * large plan is read in the background while the table fills in. */
 static void
@@ -366,7 +390,7 @@ ensure_activities (SamPlansPage *self)
 
   if (self->activities)
     return;
-  self->activities = sam_activity_list_new_loading (sam_page_get_store (SAM_PAGE (self)));
+  self->activities = sam_activity_list_new_loading (sam_page_get_store (SAM_PAGE (self)), screenful (self));
   g_signal_connect_object (self->activities, "loaded", G_CALLBACK (on_activities_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   /* Sorting comes before filtering: a keystroke in the search then
@@ -629,6 +653,7 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, active_label);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SamPlansPage, panes);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, plan_tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, activity_view);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, title_view);
