@@ -643,6 +643,38 @@ search_for (SamWindow  *window,
   sam_gui_settle (400);  /* the entry's typing delay, then the table redrawn */
 }
 
+/* The titles the table shows highlighted as selected, of the rows in
+ * sight. */
+static GPtrArray *
+highlighted (SamWindow *window)
+{
+  GtkWidget *area = table_area (window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *titles = g_ptr_array_new ();
+  GListModel *rows = sam_gui_activity_rows (window);
+
+  shown_cells (area, area, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (labels->pdata[i]));
+
+      if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED)
+          && titled (rows, cell_text (labels->pdata[i])) != GTK_INVALID_LIST_POSITION)
+        g_ptr_array_add (titles, (gpointer) cell_text (labels->pdata[i]));
+    }
+  return titles;
+}
+
+static void
+assert_highlighted (SamWindow  *window,
+                    const char *title)
+{
+  g_autoptr(GPtrArray) titles = highlighted (window);
+
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (titles->pdata[0], ==, title);
+}
+
 /* A search keeps the titles in line with their rows, in a table scrolled
  * down and sideways, and keeps the selected activity while it matches;
  * erasing the search brings every row back, the titles still in line. */
@@ -677,6 +709,24 @@ test_search_keeps_rows (void)
   g_assert_cmpstr (sam_record_get_title (sam_window_get_shown_record (window)), ==, chosen);
   title = first_title (window, &position);
   assert_same_row (window, title, position);
+  /* The row highlighted is the chosen one's, wherever it moved to. */
+  assert_highlighted (window, chosen);
+
+  /* A search it does not match: nothing is highlighted. */
+  search_for (window, "zzzz ingen slik aktivitet");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  search_for (window, "a");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  {
+    g_autoptr(GPtrArray) none = highlighted (window);
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==,
+                      GTK_INVALID_LIST_POSITION);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+  search_for (window, chosen);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), titled (rows, chosen));
+  sam_gui_settle (100);
+  assert_highlighted (window, chosen);
 
   /* Erased: every row, the same one selected, the titles in line. */
   search_for (window, "");

@@ -8,6 +8,7 @@
 #include "sam-activity-filter.h"
 #include "sam-cell-factory.h"
 #include "sam-filtered-list.h"
+#include "sam-row-slots.h"
 #include "sam-search.h"
 #include "sam-table.h"
 #include "sam-tree-rows.h"
@@ -40,6 +41,7 @@ struct _SamPlansPage
   SamActivityFilter  *filter;
   GListModel         *filtered;       /* a SamFilteredList */
   GtkSingleSelection *activity_rows;
+  SamRowSlots        *slots;          /* the tables' rows: activity_rows in slots */
   gboolean            setting;        /* the page sets its filter widgets */
   gboolean            filters_stale;  /* the drop-downs' lists are not filled since the store changed */
   guint               tree_idle;      /* the tree gets its rows after the first frame */
@@ -408,8 +410,11 @@ ensure_activities (SamPlansPage *self)
   gtk_single_selection_set_selected (self->activity_rows, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->activity_rows, "notify::selected-item",
                            G_CALLBACK (on_activity_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->activity_rows));
-  gtk_column_view_set_model (self->title_view, GTK_SELECTION_MODEL (self->activity_rows));
+  /* The tables show the rows in slots: a search changes what the rows
+   * in sight show rather than building them anew (sam-row-slots.h). */
+  self->slots = sam_row_slots_new (GTK_SELECTION_MODEL (self->activity_rows));
+  gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->slots));
+  gtk_column_view_set_model (self->title_view, GTK_SELECTION_MODEL (self->slots));
 }
 
 static gboolean
@@ -603,6 +608,7 @@ sam_plans_page_dispose (GObject *object)
     gtk_column_view_set_model (self->activity_view, NULL);
   if (self->title_view)
     gtk_column_view_set_model (self->title_view, NULL);
+  g_clear_object (&self->slots);
   g_clear_object (&self->activity_rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->activities);
@@ -690,10 +696,12 @@ set_columns (SamPlansPage *self)
       g_autoptr(GtkListItemFactory) factory = sam_cell_factory_new_text (SAM_TYPE_ACTIVITY_ROW, texts[i].property);
       g_autoptr(GtkSorter) sorter = sam_table_text_sorter (SAM_TYPE_ACTIVITY_ROW, texts[i].property);
 
+      sam_cell_factory_through_slots (factory);
       gtk_column_view_column_set_factory (column, factory);
       gtk_column_view_column_set_sorter (column, sorter);
       sam_table_set_column_id (column, texts[i].property);
     }
+  sam_cell_factory_through_slots (bars);
   gtk_column_view_column_set_factory (progress, bars);
   gtk_column_view_column_set_sorter (progress, by_progress);
   sam_table_set_column_id (progress, "progress");
