@@ -4,6 +4,7 @@
 
 #include "sam-cell-factory.h"
 #include "sam-row-slots.h"
+#include "sam-text-cell.h"
 
 /* What a factory binds: the item's type and the properties shown. */
 typedef struct
@@ -46,20 +47,18 @@ bind_property (GtkListItem *list_item,
   gtk_expression_bind (g_steal_pointer (&value), widget, target, list_item);
 }
 
-/* A text cell is a GtkInscription, not a GtkLabel: its size comes from
- * its number of lines and characters, so GTK lays its text out only to
- * draw it. GTK 4.8 keeps 200 rows of a table, and a search that brings
- * new rows in builds and measures every cell of them; with labels the
- * text layout of measuring was a quarter of it. */
+/* A text cell is a SamTextCell: a table builds up to 200 rows, most out
+ * of sight, and a search that brings new rows in builds every cell of
+ * them; a SamTextCell is measured by its table's font, read once, and
+ * lays its text out only to draw it (a GtkLabel lays it out to be
+ * measured, a GtkInscription makes a Pango context of its own). */
 static void
 setup_text_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                Cell                     *cell)
 {
-  GtkWidget *text = gtk_inscription_new (NULL);
+  GtkWidget *text = sam_text_cell_new ();
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (list_item, text);
   bind_property (list_item, cell, cell->first, text, "text");
 }
@@ -106,7 +105,7 @@ factory_new (GType       item_type,
 }
 
 /* Returns a factory of cells that show the string property @property of
- * items of @item_type as one line, ellipsized (a GtkInscription). */
+ * items of @item_type as one line, ellipsized (a SamTextCell). */
 GtkListItemFactory *
 sam_cell_factory_new_text (GType       item_type,
                            const char *property)

@@ -7,6 +7,7 @@
 
 #include "sam-gui-test-util.h"
 #include "models/sam-overview.h"
+#include "sam-text-cell.h"
 
 static char *dir;
 
@@ -398,12 +399,12 @@ in_sight (GtkWidget *label,
          && b.origin.y + b.size.height <= MIN (l.origin.y + l.size.height, gtk_widget_get_height (area));
 }
 
-/* The text a cell shows: the tables' text cells are inscriptions. */
+/* The text a cell shows: the tables' text cells are SamTextCells. */
 static const char *
 cell_text (GtkWidget *cell)
 {
-  return GTK_IS_INSCRIPTION (cell) ? gtk_inscription_get_text (GTK_INSCRIPTION (cell))
-                                   : gtk_label_get_text (GTK_LABEL (cell));
+  return SAM_IS_TEXT_CELL (cell) ? sam_text_cell_get_text (SAM_TEXT_CELL (cell))
+                                 : gtk_label_get_text (GTK_LABEL (cell));
 }
 
 /* The texts of the table's cells (not of its headers) that @area shows
@@ -417,7 +418,7 @@ shown_cells (GtkWidget *widget,
     {
       if (!gtk_widget_get_mapped (c) || g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkColumnViewTitle"))
         continue;
-      if ((GTK_IS_LABEL (c) || GTK_IS_INSCRIPTION (c))
+      if ((GTK_IS_LABEL (c) || SAM_IS_TEXT_CELL (c))
           && g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (c)), "cell") == 0)
         {
           if (in_sight (c, area))
