@@ -343,7 +343,7 @@ static void
 test_background_load (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(SamActivityList) list = sam_activity_list_new_loading (f->store);
+  g_autoptr(SamActivityList) list = sam_activity_list_new_loading (f->store, 40);
   g_autoptr(SamRecord) a = sam_test_find (f->store, SAM_KIND_ACTIVITY, "title",
       "Videreføre tverrfaglige temaseminarer om menneskehandel med barn");
   g_autoptr(SamActivityRow) row = NULL;

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "sam-cell-factory.h"
+#include "sam-row-slots.h"
+#include "sam-text-cell.h"
 
 /* What a factory binds: the item's type and the properties shown. */
 typedef struct
@@ -10,7 +12,10 @@ typedef struct
   GType  item_type;
   char  *first;          /* a text, or a progress's fraction */
   char  *second;         /* a progress's text, or NULL */
+  gboolean in_slots;     /* the list's items are SamRowSlots holding them */
 } Cell;
+
+#define CELL "sam-cell-factory-cell"
 
 static void
 cell_free (gpointer  data,
@@ -24,36 +29,38 @@ cell_free (gpointer  data,
 }
 
 /* Keeps @widget's @target property the item's @property while @list_item
- * shows it. */
+ * shows it (and, in a slot, while the slot holds it). */
 static void
 bind_property (GtkListItem *list_item,
-               GType        item_type,
+               const Cell  *cell,
                const char  *property,
                GtkWidget   *widget,
                const char  *target)
 {
   GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-  g_autoptr(GtkExpression) value = gtk_property_expression_new (item_type, item, property);
+  g_autoptr(GtkExpression) value = NULL;
+
+  if (cell->in_slots)
+    item = gtk_property_expression_new (SAM_TYPE_ROW_SLOT, item, "item");
+  value = gtk_property_expression_new (cell->item_type, item, property);
 
   gtk_expression_bind (g_steal_pointer (&value), widget, target, list_item);
 }
 
-/* A text cell is a GtkInscription, not a GtkLabel: its size comes from
- * its number of lines and characters, so GTK lays its text out only to
- * draw it. GTK 4.8 keeps 200 rows of a table, and a search that brings
- * new rows in builds and measures every cell of them; with labels the
- * text layout of measuring was a quarter of it. */
+/* A text cell is a SamTextCell: a table builds up to 200 rows, most out
+ * of sight, and a search that brings new rows in builds every cell of
+ * them; a SamTextCell is measured by its table's font, read once, and
+ * lays its text out only to draw it (a GtkLabel lays it out to be
+ * measured, a GtkInscription makes a Pango context of its own). */
 static void
 setup_text_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                Cell                     *cell)
 {
-  GtkWidget *text = gtk_inscription_new (NULL);
+  GtkWidget *text = sam_text_cell_new ();
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (list_item, text);
-  bind_property (list_item, cell->item_type, cell->first, text, "text");
+  bind_property (list_item, cell, cell->first, text, "text");
 }
 
 static void
@@ -76,8 +83,8 @@ setup_progress_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_item_set_child (list_item, box);
-  bind_property (list_item, cell->item_type, cell->first, bar, "fraction");
-  bind_property (list_item, cell->item_type, cell->second, label, "label");
+  bind_property (list_item, cell, cell->first, bar, "fraction");
+  bind_property (list_item, cell, cell->second, label, "label");
 }
 
 static GtkListItemFactory *
@@ -93,11 +100,12 @@ factory_new (GType       item_type,
   cell->first = g_strdup (first);
   cell->second = g_strdup (second);
   g_signal_connect_data (factory, "setup", setup, cell, cell_free, 0);
+  g_object_set_data (G_OBJECT (factory), CELL, cell);
   return factory;
 }
 
 /* Returns a factory of cells that show the string property @property of
- * items of @item_type as one line, ellipsized (a GtkInscription). */
+ * items of @item_type as one line, ellipsized (a SamTextCell). */
 GtkListItemFactory *
 sam_cell_factory_new_text (GType       item_type,
                            const char *property)
@@ -116,4 +124,18 @@ sam_cell_factory_new_progress (GType       item_type,
 {
   g_return_val_if_fail (fraction != NULL && text != NULL, NULL);
   return factory_new (item_type, fraction, text, G_CALLBACK (setup_progress_cb));
+}
+
+/* Makes @factory (of this file) show the items that the list's
+ * SamRowSlots hold, rather than the list's items themselves. Before the
+ * factory makes its first cell. */
+void
+sam_cell_factory_through_slots (GtkListItemFactory *factory)
+{
+  Cell *cell;
+
+  g_return_if_fail (GTK_IS_LIST_ITEM_FACTORY (factory));
+  cell = g_object_get_data (G_OBJECT (factory), CELL);
+  g_return_if_fail (cell != NULL);
+  cell->in_slots = TRUE;
 }

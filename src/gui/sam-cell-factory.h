@@ -17,5 +17,6 @@ GtkListItemFactory *sam_cell_factory_new_text     (GType       item_type,
 GtkListItemFactory *sam_cell_factory_new_progress (GType       item_type,
                                                    const char *fraction,
                                                    const char *text);
+void                sam_cell_factory_through_slots (GtkListItemFactory *factory);
 
 G_END_DECLS

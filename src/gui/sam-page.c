@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-page.h"
+#include "sam-row-slots.h"
 #include "models/sam-activity-list.h"
 #include "models/sam-node.h"
 
@@ -103,6 +104,9 @@ list_of (GtkWidget *widget,
       GtkSelectionModel *model = GTK_IS_LIST_VIEW (w) ? gtk_list_view_get_model (GTK_LIST_VIEW (w))
                                  : GTK_IS_COLUMN_VIEW (w) ? gtk_column_view_get_model (GTK_COLUMN_VIEW (w))
                                  : NULL;
+
+      if (SAM_IS_ROW_SLOTS (model))
+        model = sam_row_slots_get_rows (SAM_ROW_SLOTS (model));
       if (GTK_IS_SINGLE_SELECTION (model))
         return GTK_SINGLE_SELECTION (model);
     }
@@ -283,6 +287,8 @@ sam_page_record_for_item (SamPage  *self,
   g_return_val_if_fail (SAM_IS_PAGE (self), NULL);
   if (item == NULL)
     return NULL;
+  if (SAM_IS_ROW_SLOT (item))
+    item = sam_row_slot_get_item (item);
   if (GTK_IS_TREE_LIST_ROW (item))
     item = inner = gtk_tree_list_row_get_item (item);
   if (SAM_IS_NODE (item))

@@ -597,21 +597,21 @@ on_loaded_cb (GObject      *source,
   g_signal_emit (self, list_signals[LOADED], 0, error);
 }
 
-/* How many rows a list that loads begins with: a screenful. */
-#define FIRST_ROWS 40
-
-/* Returns a list of the first screenful of activities at once (read from
- * the indexes, however large the plan) and reads the rest in a worker
+/* Returns a list of the first @first_rows activities at once (read from
+ * the indexes, however large the plan: a screenful, which its view has to
+ * build before it is drawn, so no more) and reads the rest in a worker
  * thread, with a connection of its own; "loaded" says when they are in
  * (or why not). Changes made meanwhile are not lost. */
 SamActivityList *
-sam_activity_list_new_loading (SamStore *store)
+sam_activity_list_new_loading (SamStore *store,
+                               guint     first_rows)
 {
   SamActivityList *self;
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (first_rows > 0, NULL);
   self = g_object_new (SAM_TYPE_ACTIVITY_LIST, NULL);
   self->store = g_object_ref (store);
   self->loading = TRUE;
@@ -621,7 +621,7 @@ sam_activity_list_new_loading (SamStore *store)
   g_signal_connect (store, "external-change", G_CALLBACK (on_external_change), self);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
   /* Without them the whole load shows them; a failure shows when it ends. */
-  if (load_rows (store, FIRST_ROWS, first, NULL))
+  if (load_rows (store, first_rows, first, NULL))
     g_list_store_splice (self->rows, 0, 0, first->pdata, first->len);
   task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
   g_task_set_source_tag (task, sam_activity_list_new_loading);

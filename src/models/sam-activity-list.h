@@ -32,7 +32,8 @@ G_DECLARE_FINAL_TYPE (SamActivityList, sam_activity_list, SAM, ACTIVITY_LIST, GO
 
 SamActivityList *sam_activity_list_new        (SamStore         *store,
                                                GError          **error);
-SamActivityList *sam_activity_list_new_loading (SamStore        *store);
+SamActivityList *sam_activity_list_new_loading (SamStore        *store,
+                                               guint            first_rows);
 gboolean         sam_activity_list_is_loading (SamActivityList  *self);
 GListModel      *sam_activity_list_get_model  (SamActivityList  *self);
 guint            sam_activity_list_find       (SamActivityList  *self,

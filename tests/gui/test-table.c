@@ -7,6 +7,7 @@
 
 #include "sam-gui-test-util.h"
 #include "models/sam-overview.h"
+#include "sam-text-cell.h"
 
 static char *dir;
 
@@ -398,12 +399,12 @@ in_sight (GtkWidget *label,
          && b.origin.y + b.size.height <= MIN (l.origin.y + l.size.height, gtk_widget_get_height (area));
 }
 
-/* The text a cell shows: the tables' text cells are inscriptions. */
+/* The text a cell shows: the tables' text cells are SamTextCells. */
 static const char *
 cell_text (GtkWidget *cell)
 {
-  return GTK_IS_INSCRIPTION (cell) ? gtk_inscription_get_text (GTK_INSCRIPTION (cell))
-                                   : gtk_label_get_text (GTK_LABEL (cell));
+  return SAM_IS_TEXT_CELL (cell) ? sam_text_cell_get_text (SAM_TEXT_CELL (cell))
+                                 : gtk_label_get_text (GTK_LABEL (cell));
 }
 
 /* The texts of the table's cells (not of its headers) that @area shows
@@ -417,7 +418,7 @@ shown_cells (GtkWidget *widget,
     {
       if (!gtk_widget_get_mapped (c) || g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkColumnViewTitle"))
         continue;
-      if ((GTK_IS_LABEL (c) || GTK_IS_INSCRIPTION (c))
+      if ((GTK_IS_LABEL (c) || SAM_IS_TEXT_CELL (c))
           && g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (c)), "cell") == 0)
         {
           if (in_sight (c, area))
@@ -643,6 +644,38 @@ search_for (SamWindow  *window,
   sam_gui_settle (400);  /* the entry's typing delay, then the table redrawn */
 }
 
+/* The titles the table shows highlighted as selected, of the rows in
+ * sight. */
+static GPtrArray *
+highlighted (SamWindow *window)
+{
+  GtkWidget *area = table_area (window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *titles = g_ptr_array_new ();
+  GListModel *rows = sam_gui_activity_rows (window);
+
+  shown_cells (area, area, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (labels->pdata[i]));
+
+      if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED)
+          && titled (rows, cell_text (labels->pdata[i])) != GTK_INVALID_LIST_POSITION)
+        g_ptr_array_add (titles, (gpointer) cell_text (labels->pdata[i]));
+    }
+  return titles;
+}
+
+static void
+assert_highlighted (SamWindow  *window,
+                    const char *title)
+{
+  g_autoptr(GPtrArray) titles = highlighted (window);
+
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (titles->pdata[0], ==, title);
+}
+
 /* A search keeps the titles in line with their rows, in a table scrolled
  * down and sideways, and keeps the selected activity while it matches;
  * erasing the search brings every row back, the titles still in line. */
@@ -677,6 +710,24 @@ test_search_keeps_rows (void)
   g_assert_cmpstr (sam_record_get_title (sam_window_get_shown_record (window)), ==, chosen);
   title = first_title (window, &position);
   assert_same_row (window, title, position);
+  /* The row highlighted is the chosen one's, wherever it moved to. */
+  assert_highlighted (window, chosen);
+
+  /* A search it does not match: nothing is highlighted. */
+  search_for (window, "zzzz ingen slik aktivitet");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  search_for (window, "a");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  {
+    g_autoptr(GPtrArray) none = highlighted (window);
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==,
+                      GTK_INVALID_LIST_POSITION);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+  search_for (window, chosen);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), titled (rows, chosen));
+  sam_gui_settle (100);
+  assert_highlighted (window, chosen);
 
   /* Erased: every row, the same one selected, the titles in line. */
   search_for (window, "");

@@ -8,6 +8,7 @@
 #include "sam-activity-filter.h"
 #include "sam-cell-factory.h"
 #include "sam-filtered-list.h"
+#include "sam-row-slots.h"
 #include "sam-search.h"
 #include "sam-table.h"
 #include "sam-tree-rows.h"
@@ -30,6 +31,7 @@ struct _SamPlansPage
   GtkToggleButton    *overdue_toggle;
   GtkLabel           *active_label;
   GtkLabel           *count_label;
+  GtkPaned           *panes;           /* the tree above, the table below */
   GtkListView        *plan_tree_view;
   GtkColumnView      *activity_view;
   GtkColumnView      *title_view;      /* the titles, pinned beside it */
@@ -39,6 +41,7 @@ struct _SamPlansPage
   SamActivityFilter  *filter;
   GListModel         *filtered;       /* a SamFilteredList */
   GtkSingleSelection *activity_rows;
+  SamRowSlots        *slots;          /* the tables' rows: activity_rows in slots */
   gboolean            setting;        /* the page sets its filter widgets */
   gboolean            filters_stale;  /* the drop-downs' lists are not filled since the store changed */
   guint               tree_idle;      /* the tree gets its rows after the first frame */
@@ -357,6 +360,29 @@ on_activities_loaded_cb (SamPlansPage *self,
   apply_filters (self);
 }
 
+/* The least height of a table's row (one line of text), and of what
+ * stands above the table's rows below the tree (the filter bar, the
+ * column headers). */
+#define ROW_HEIGHT_MIN 20
+#define ABOVE_ROWS     80
+
+/* How many rows the table shows when the page is first shown: as many as
+ * fit the view stack's height below the tree, and a few more. GTK builds
+ * the widgets of every row the table has then, before the first frame,
+ * so that frame gets no more than it draws. Before the window is laid
+ * out: a guess. */
+static guint
+screenful (SamPlansPage *self)
+{
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+  int height = stack ? gtk_widget_get_height (stack) : 0;
+
+  if (height <= 0)
+    return 40;
+  height -= gtk_paned_get_position (self->panes) + ABOVE_ROWS;
+  return MAX (height, 0) / ROW_HEIGHT_MIN + 2;
+}
+
 /* Starts reading the activities the first time the page needs them: a
  * large plan is read in the background while the table fills in. */
 static void
@@ -366,7 +392,7 @@ ensure_activities (SamPlansPage *self)
 
   if (self->activities)
     return;
-  self->activities = sam_activity_list_new_loading (sam_page_get_store (SAM_PAGE (self)));
+  self->activities = sam_activity_list_new_loading (sam_page_get_store (SAM_PAGE (self)), screenful (self));
   g_signal_connect_object (self->activities, "loaded", G_CALLBACK (on_activities_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   /* Sorting comes before filtering: a keystroke in the search then
@@ -384,8 +410,11 @@ ensure_activities (SamPlansPage *self)
   gtk_single_selection_set_selected (self->activity_rows, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->activity_rows, "notify::selected-item",
                            G_CALLBACK (on_activity_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->activity_rows));
-  gtk_column_view_set_model (self->title_view, GTK_SELECTION_MODEL (self->activity_rows));
+  /* The tables show the rows in slots: a search changes what the rows
+   * in sight show rather than building them anew (sam-row-slots.h). */
+  self->slots = sam_row_slots_new (GTK_SELECTION_MODEL (self->activity_rows));
+  gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->slots));
+  gtk_column_view_set_model (self->title_view, GTK_SELECTION_MODEL (self->slots));
 }
 
 static gboolean
@@ -579,6 +608,7 @@ sam_plans_page_dispose (GObject *object)
     gtk_column_view_set_model (self->activity_view, NULL);
   if (self->title_view)
     gtk_column_view_set_model (self->title_view, NULL);
+  g_clear_object (&self->slots);
   g_clear_object (&self->activity_rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->activities);
@@ -629,6 +659,7 @@ sam_plans_page_class_init (SamPlansPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, active_label);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SamPlansPage, panes);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, plan_tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, activity_view);
   gtk_widget_class_bind_template_child (widget_class, SamPlansPage, title_view);
@@ -665,10 +696,12 @@ set_columns (SamPlansPage *self)
       g_autoptr(GtkListItemFactory) factory = sam_cell_factory_new_text (SAM_TYPE_ACTIVITY_ROW, texts[i].property);
       g_autoptr(GtkSorter) sorter = sam_table_text_sorter (SAM_TYPE_ACTIVITY_ROW, texts[i].property);
 
+      sam_cell_factory_through_slots (factory);
       gtk_column_view_column_set_factory (column, factory);
       gtk_column_view_column_set_sorter (column, sorter);
       sam_table_set_column_id (column, texts[i].property);
     }
+  sam_cell_factory_through_slots (bars);
   gtk_column_view_column_set_factory (progress, bars);
   gtk_column_view_column_set_sorter (progress, by_progress);
   sam_table_set_column_id (progress, "progress");
