@@ -740,6 +740,47 @@ test_search_keeps_rows (void)
   close_window (window);
 }
 
+/* A search brings its matches in from the top, not from wherever the
+ * table was scrolled to; with the selected activity among them, the table
+ * shows it. */
+static void
+test_search_from_top (void)
+{
+  SamWindow *window = open_window ("top.db", NULL, 1100);
+  GtkAdjustment *vertical;
+  GListModel *rows;
+  g_autofree char *chosen = NULL;
+  guint position = 0;
+
+  show_plans (window);
+  rows = sam_gui_activity_rows (window);
+  vertical = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (sam_gui_widget (window, "activities"), GTK_TYPE_SCROLLED_WINDOW)));
+  scroll_to_end (vertical);
+  sam_gui_settle (300);
+  first_title (window, &position);
+  g_assert_cmpuint (position, >, 10);
+
+  /* Nothing selected: the first match is the first row in sight. */
+  search_for (window, "e");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 30);  /* enough to scroll */
+  first_title (window, &position);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vertical), ==, 0);
+
+  /* The last activity selected, then another search that matches it:
+   * the table goes to it. */
+  position = g_list_model_get_n_items (rows) - 1;
+  chosen = g_strdup (title_at (rows, position));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), position);
+  gtk_adjustment_set_value (vertical, 0);
+  sam_gui_settle (100);
+  search_for (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 47);
+  assert_highlighted (window, chosen);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/gui/table/title-stays", test_title_stays);
   g_test_add_func ("/gui/table/click-keeps-keys", test_click_keeps_keys);
   g_test_add_func ("/gui/table/search-keeps-rows", test_search_keeps_rows);
+  g_test_add_func ("/gui/table/search-from-top", test_search_from_top);
   status = g_test_run ();
   sam_test_remove_dir (dir);
   g_free (dir);

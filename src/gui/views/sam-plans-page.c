@@ -274,10 +274,31 @@ apply_filters (SamPlansPage *self)
   update_summary (self);
 }
 
+/* GTK 4.8's column view scrolls through its inner list view's action. */
+static void
+scroll_to (GtkColumnView *view,
+           guint          position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+/* A search or filter the person changed: the rows it lets through are
+ * shown around the selected activity while that is among them, otherwise
+ * from the top, never from wherever the table was scrolled to before (the
+ * rows are slots a search refills, so the table keeps its place). */
 static void
 on_filter_changed_cb (SamPlansPage *self)
 {
+  guint selected;
+
   apply_filters (self);
+  if (self->activity_rows == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->activity_rows)) == 0)
+    return;
+  selected = gtk_single_selection_get_selected (self->activity_rows);
+  scroll_to (self->activity_view, selected != GTK_INVALID_LIST_POSITION ? selected : 0);
 }
 
 /* Clears every filter, the search and the tree's measure or plan. */
@@ -464,17 +485,6 @@ sam_plans_page_reload (SamPage *page)
   apply_filters (self);
   /* Rows changed in place; filtering again drops those that no longer match. */
   sam_activity_filter_refilter (self->filter);
-}
-
-/* GTK 4.8's column view scrolls through its inner list view's action. */
-static void
-scroll_to (GtkColumnView *view,
-           guint          position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
 static gboolean
