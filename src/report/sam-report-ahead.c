@@ -2,13 +2,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include "sam-report-private.h"
 #include "sam-row-relay.h"
+#include "core/sam-thread.h"
 
 /* Reading ahead. The report's thread spends most of its time in
  * libxlsxwriter and zlib, so what it can leave to other threads, it does,
@@ -231,30 +228,6 @@ free_result (AheadResult which,
     g_ptr_array_unref (result);
 }
 
-/* Lowers the calling helper thread's priority below the report's by
- * @nice: there are more threads than cores, and the report's sets the
- * pace. The list readers feed the sheet being written; the helper's
- * results are wanted later, so it yields to them too. The step is from
- * the thread's own nice value (the report's, which it started with): set
- * as an absolute value, a report run under `nice -n 19` by a user who may
- * lower nice values put its helpers ahead of its own thread. */
-static void
-yield_to_report (int nice)
-{
-#ifdef __linux__
-  /* On Linux a thread has a nice value of its own. */
-  id_t tid = (id_t) syscall (SYS_gettid);
-  int own;
-
-  errno = 0;
-  own = getpriority (PRIO_PROCESS, tid);
-  if (own == -1 && errno != 0)
-    g_debug ("Could not read a helper's priority: %s", g_strerror (errno));
-  else if (setpriority (PRIO_PROCESS, tid, MIN (own + nice, 19)) != 0)
-    g_debug ("Could not lower a helper's priority: %s", g_strerror (errno));
-#endif
-}
-
 static gpointer
 read_ahead_thread (gpointer data)
 {
@@ -263,7 +236,9 @@ read_ahead_thread (gpointer data)
   g_autoptr(GPtrArray) flags = NULL;
   gpointer next = NULL;   /* the next result, read with this one */
 
-  yield_to_report (12);
+  /* Below the report's thread and the list readers (3): they feed the
+   * sheet being written, this thread's results are wanted later. */
+  sam_thread_yield (12);
   for (guint i = 0; i < N_AHEAD; i++)
     {
       GError *error = NULL;
@@ -299,7 +274,7 @@ check_thread (gpointer data)
   SamReportAhead *ahead = data;
   GError *error = NULL;
 
-  yield_to_report (15);
+  sam_thread_yield (15);
   sam_store_check (ahead->check_store, ahead->check_cancellable, &error);
   g_mutex_lock (&ahead->lock);
   ahead->checked = TRUE;
@@ -332,7 +307,7 @@ list_reader_thread (gpointer data)
   GError *error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  yield_to_report (3);
+  sam_thread_yield (3);
   if (reader->kind == LIST_FOLLOW_UP)
     read_follow_up (reader);
   else
@@ -431,10 +406,10 @@ sam_report_ahead_start (SamReportContext  *ctx,
   if (check)
     {
       ahead->check_cancellable = g_cancellable_new ();
-      ahead->checker = g_thread_new ("sam-report-check", check_thread, ahead);
+      ahead->checker = g_thread_new ("sam-report-chk", check_thread, ahead);
     }
   list_reader_start (&ahead->lists[LIST_HISTORY], NULL);
-  ahead->thread = g_thread_new ("sam-report-ahead", read_ahead_thread, ahead);
+  ahead->thread = g_thread_new ("sam-report-read", read_ahead_thread, ahead);
   ctx->ahead = ahead;
 }
 

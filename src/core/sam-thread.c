@@ -1,0 +1,42 @@
+#define G_LOG_DOMAIN "sam-thread"
+
+#include "config.h"
+
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "sam-thread.h"
+
+/**
+ * sam_thread_yield:
+ * @step: how far below its present priority the calling thread goes (a
+ *   step of the nice value, 1 to 19)
+ *
+ * Lowers the calling thread's priority, for a thread of its own that works
+ * in the background (never one of a pool: an ordinary user cannot raise it
+ * back). There are more threads than cores, and the thread a person waits
+ * for (the window's, the report's) sets the pace. The step is from the
+ * thread's own nice value, the one it started with: set as an absolute
+ * value, a program run under `nice -n 19` by a user who may lower nice
+ * values would put its helpers ahead of its own thread. Does nothing where
+ * a thread has no nice value of its own (only Linux has).
+ */
+void
+sam_thread_yield (int step)
+{
+#ifdef __linux__
+  id_t tid = (id_t) syscall (SYS_gettid);
+  int own;
+
+  errno = 0;
+  own = getpriority (PRIO_PROCESS, tid);
+  if (own == -1 && errno != 0)
+    g_debug ("Could not read a thread's priority: %s", g_strerror (errno));
+  else if (setpriority (PRIO_PROCESS, tid, MIN (own + step, 19)) != 0)
+    g_debug ("Could not lower a thread's priority: %s", g_strerror (errno));
+#else
+  (void) step;
+#endif
+}

@@ -1,0 +1,11 @@
+/* sam-thread.h: threads that work in the background yield to the one a
+ * person waits for. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void sam_thread_yield (int step);
+
+G_END_DECLS
