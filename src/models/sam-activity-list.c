@@ -599,15 +599,14 @@ on_loaded_cb (GObject      *source,
 
 /* Returns a list of the first @first_rows activities at once (read from
  * the indexes, however large the plan: a screenful, which its view has to
- * build before it is drawn, so no more) and reads the rest in a worker
- * thread, with a connection of its own; "loaded" says when they are in
- * (or why not). Changes made meanwhile are not lost. */
+ * build before it is drawn, so no more). sam_activity_list_load_rest()
+ * reads the rest; until then and while it reads, the list is loading.
+ * Changes made meanwhile are not lost. */
 SamActivityList *
 sam_activity_list_new_loading (SamStore *store,
                                guint     first_rows)
 {
   SamActivityList *self;
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
@@ -616,18 +615,33 @@ sam_activity_list_new_loading (SamStore *store,
   self->store = g_object_ref (store);
   self->loading = TRUE;
   self->missed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cancellable = g_cancellable_new ();
   g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed), self);
   g_signal_connect (store, "external-change", G_CALLBACK (on_external_change), self);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), self);
   /* Without them the whole load shows them; a failure shows when it ends. */
   if (load_rows (store, first_rows, first, NULL))
     g_list_store_splice (self->rows, 0, 0, first->pdata, first->len);
-  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
-  g_task_set_source_tag (task, sam_activity_list_new_loading);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
   return self;
+}
+
+/* Reads the rest of the activities of a list made with
+ * sam_activity_list_new_loading() in a worker thread, with a connection
+ * of its own; "loaded" says when they are in (or why not). Its view calls
+ * it once its first rows are drawn, so that the reading does not compete
+ * with drawing them. Does nothing when it has begun. */
+void
+sam_activity_list_load_rest (SamActivityList *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SAM_IS_ACTIVITY_LIST (self));
+  if (!self->loading || self->cancellable)
+    return;
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_loaded_cb, NULL);
+  g_task_set_source_tag (task, sam_activity_list_load_rest);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
 }
 
 gboolean

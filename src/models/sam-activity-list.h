@@ -34,6 +34,7 @@ SamActivityList *sam_activity_list_new        (SamStore         *store,
                                                GError          **error);
 SamActivityList *sam_activity_list_new_loading (SamStore        *store,
                                                guint            first_rows);
+void             sam_activity_list_load_rest  (SamActivityList  *self);
 gboolean         sam_activity_list_is_loading (SamActivityList  *self);
 GListModel      *sam_activity_list_get_model  (SamActivityList  *self);
 guint            sam_activity_list_find       (SamActivityList  *self,

@@ -436,6 +436,9 @@ ensure_activities (SamPlansPage *self)
   self->slots = sam_row_slots_new (GTK_SELECTION_MODEL (self->activity_rows));
   gtk_column_view_set_model (self->activity_view, GTK_SELECTION_MODEL (self->slots));
   gtk_column_view_set_model (self->title_view, GTK_SELECTION_MODEL (self->slots));
+  /* The rest is read once the first rows are drawn (show_tree_cb()). */
+  if (!self->tree_waits)
+    sam_activity_list_load_rest (self->activities);
 }
 
 static gboolean
@@ -446,6 +449,7 @@ show_tree_cb (gpointer data)
   self->tree_idle = 0;
   self->tree_waits = FALSE;
   gtk_list_view_set_model (self->plan_tree_view, GTK_SELECTION_MODEL (self->plan_rows));
+  sam_activity_list_load_rest (self->activities);
   return G_SOURCE_REMOVE;
 }
 
@@ -467,9 +471,10 @@ sam_plans_page_reload (SamPage *page)
   self->plan_rows = sam_tree_rows_new (sam_page_get_store (page), SAM_VIEW_PLANS, previous);
   g_signal_connect_object (self->plan_rows, "notify::selected-item", G_CALLBACK (on_plan_row_selected_cb),
                            self, G_CONNECT_SWAPPED);
-  /* The first time, the tree's rows are built after the frame that shows
-   * the table's first rows (it reads the plans' children as it builds
-   * them); then at once. */
+  /* The first time, the tree's rows are built and the rest of the
+   * activities read after the frame that shows the table's first rows (the
+   * tree reads the plans' children as it builds them; the reading would
+   * take a core from drawing); then at once. */
   if (previous == NULL && gtk_widget_get_frame_clock (GTK_WIDGET (self)))
     {
       self->tree_waits = TRUE;
