@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sam-filtered-list.h"
+#include "sam-row-slots.h"
 #include "sam-test-util.h"
 
 typedef struct
@@ -159,6 +160,89 @@ test_fills_in_steps (void)
   check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
 }
 
+/* The string a slot of @slots at @position shows now. */
+static const char *
+slot_text (GListModel *slots,
+           guint       position)
+{
+  g_autoptr(SamRowSlot) slot = g_list_model_get_item (slots, position);
+
+  return gtk_string_object_get_string (sam_row_slot_get_item (slot));
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint changes;
+} LastChange;
+
+static void
+on_slots_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     LastChange *last)
+{
+  *last = (LastChange) { position, removed, added, last->changes + 1 };
+}
+
+/* A search that narrows the rows and widens them again: the table keeps
+ * its slots (so its row widgets), hears only of rows that came or went at
+ * the end, and every slot shows the row at its place; selecting is the
+ * rows' own. */
+static void
+test_slots (void)
+{
+  const char *five[] = { "a", "b", "c", "d", "e", NULL };
+  const char *two[] = { "x", "y", NULL };
+  const char *four[] = { "p", "q", "r", "s", NULL };
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (five);
+  g_autoptr(GtkSingleSelection) rows = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (strings)));
+  g_autoptr(SamRowSlots) slots = NULL;
+  g_autoptr(SamRowSlot) first = NULL;
+  LastChange last = { 0 };
+
+  gtk_single_selection_set_autoselect (rows, FALSE);
+  gtk_single_selection_set_selected (rows, GTK_INVALID_LIST_POSITION);
+  slots = sam_row_slots_new (GTK_SELECTION_MODEL (rows));
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_slots_changed_cb), &last);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 5);
+  first = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  g_assert_cmpstr (slot_text (G_LIST_MODEL (slots), 4), ==, "e");
+
+  /* Narrowed to two, told as everything replaced: three went at the end. */
+  gtk_string_list_splice (strings, 0, 5, two);
+  g_assert_cmpuint (last.changes, ==, 1);
+  g_assert_cmpuint (last.position, ==, 2);
+  g_assert_cmpuint (last.removed, ==, 3);
+  g_assert_cmpuint (last.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 2);
+  {
+    g_autoptr(SamRowSlot) again = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+
+    g_assert_true (again == first);   /* the same slot, so the same widget */
+  }
+  g_assert_cmpstr (gtk_string_object_get_string (sam_row_slot_get_item (first)), ==, "x");
+  g_assert_cmpstr (slot_text (G_LIST_MODEL (slots), 1), ==, "y");
+
+  /* Widened to four: two came at the end, the first two show new rows. */
+  gtk_string_list_splice (strings, 0, 2, four);
+  g_assert_cmpuint (last.changes, ==, 2);
+  g_assert_cmpuint (last.position, ==, 2);
+  g_assert_cmpuint (last.removed, ==, 0);
+  g_assert_cmpuint (last.added, ==, 2);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (slot_text (G_LIST_MODEL (slots), i), ==, four[i]);
+
+  /* Selecting a slot selects the row beneath. */
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (slots), 2, TRUE));
+  g_assert_cmpuint (gtk_single_selection_get_selected (rows), ==, 2);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (slots), 2));
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (slots), 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,5 +250,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gui/filtered-list/searches", test_searches);
   g_test_add_func ("/gui/filtered-list/fills-in-steps", test_fills_in_steps);
+  g_test_add_func ("/gui/filtered-list/slots", test_slots);
   return g_test_run ();
 }
