@@ -24,6 +24,8 @@ struct _SamFilteredList
    * few at a time at idle (see trickle_cb()). Borrowed, like shown. */
   GPtrArray         *pending;
   guint              trickle_id;
+  /* A row shown at once whenever it matches (see show()). */
+  gpointer           kept;
 };
 
 static void sam_filtered_list_model_init (GListModelInterface *iface);
@@ -141,16 +143,65 @@ splice (GPtrArray *array,
     g_ptr_array_set_size (array, array->len - (removed - added));
 }
 
+/* Rows arriving are shown at idle in steps, so that the main loop is
+ * never held long: GTK 4.8 builds the widgets of up to 200 rows of a
+ * table when rows arrive below its first screenful, so those come
+ * TRICKLE_STEP at a time; once more than TRICKLE_VIEW rows are shown,
+ * rows arriving are past what the table builds, and the rest come at
+ * once. Appends of fewer than TRICKLE_MIN rows are shown at once. */
+#define TRICKLE_STEP 20
+#define TRICKLE_VIEW 240
+#define TRICKLE_MIN  500
+#define SEARCH_FIRST 40
+
+static gboolean
+trickle_cb (gpointer data)
+{
+  SamFilteredList *self = data;
+  guint shown = self->shown->len;
+  guint n = shown < TRICKLE_VIEW ? MIN (TRICKLE_STEP, self->pending->len) : self->pending->len;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->shown, self->pending->pdata[i]);
+  g_ptr_array_remove_range (self->pending, 0, n);
+  if (self->pending->len == 0)
+    self->trickle_id = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, n);
+  return self->pending->len > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 /* Shows @fresh instead of the rows shown, telling the views run by run
- * when @all still holds every row shown (the source has not changed). */
+ * when @all still holds every row shown (the source has not changed).
+ * A search that widens fewer rows than the table builds to many more
+ * shows SEARCH_FIRST rows (a screenful) at once and trickles the rest
+ * in, as rows appended do: the table would otherwise build up to 200
+ * rows before it is drawn again. The kept row, and those before it,
+ * come at once. */
 static void
 show (SamFilteredList *self,
       GPtrArray       *fresh,
       gboolean         same_source)
 {
-  g_autoptr(GArray) runs = same_source ? diff (self->all, self->shown, fresh) : NULL;
+  guint at_once = MAX (self->shown->len, SEARCH_FIRST);
+  gboolean trickle;
+  g_autoptr(GArray) runs = NULL;
   GPtrArray *old = self->shown;
+  guint kept;
 
+  /* The kept row (the one selected) comes at once, so it stays selected. */
+  if (self->kept && g_ptr_array_find (fresh, self->kept, &kept))
+    at_once = MAX (at_once, kept + 1);
+  trickle = old->len < TRICKLE_VIEW && fresh->len > at_once + TRICKLE_STEP;
+  if (same_source && !trickle)
+    runs = diff (self->all, old, fresh);
+
+  if (trickle)
+    {
+      g_ptr_array_extend (self->pending, fresh, NULL, NULL);
+      g_ptr_array_remove_range (self->pending, 0, at_once);
+      g_ptr_array_set_size (fresh, at_once);
+      self->trickle_id = g_idle_add (trickle_cb, self);
+    }
   if (runs == NULL)
     {
       self->shown = fresh;
@@ -167,32 +218,6 @@ show (SamFilteredList *self,
       g_list_model_items_changed (G_LIST_MODEL (self), run->position, run->removed, run->added);
     }
   g_ptr_array_unref (fresh);
-}
-
-/* Rows arriving are shown at idle in steps, so that the main loop is
- * never held long: GTK 4.8 builds the widgets of up to 200 rows of a
- * table when rows arrive below its first screenful, so those come
- * TRICKLE_STEP at a time; once more than TRICKLE_VIEW rows are shown,
- * rows arriving are past what the table builds, and the rest come at
- * once. Appends of fewer than TRICKLE_MIN rows are shown at once. */
-#define TRICKLE_STEP 20
-#define TRICKLE_VIEW 240
-#define TRICKLE_MIN  500
-
-static gboolean
-trickle_cb (gpointer data)
-{
-  SamFilteredList *self = data;
-  guint shown = self->shown->len;
-  guint n = shown < TRICKLE_VIEW ? MIN (TRICKLE_STEP, self->pending->len) : self->pending->len;
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->shown, self->pending->pdata[i]);
-  g_ptr_array_remove_range (self->pending, 0, n);
-  if (self->pending->len == 0)
-    self->trickle_id = 0;
-  g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, n);
-  return self->pending->len > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 /* Forgets the rows still to come: the caller filters every row again. */
@@ -305,6 +330,7 @@ sam_filtered_list_dispose (GObject *object)
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->all, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->kept);
   G_OBJECT_CLASS (sam_filtered_list_parent_class)->dispose (object);
 }
 
@@ -351,4 +377,24 @@ sam_filtered_list_is_filling (SamFilteredList *self)
 {
   g_return_val_if_fail (SAM_IS_FILTERED_LIST (self), FALSE);
   return self->pending->len > 0;
+}
+
+/* Returns how many rows match: those shown and those still to come. */
+guint
+sam_filtered_list_get_n_matches (SamFilteredList *self)
+{
+  g_return_val_if_fail (SAM_IS_FILTERED_LIST (self), 0);
+  return self->shown->len + self->pending->len;
+}
+
+/* Makes @item (or none) a row that a search shows at once whenever it
+ * matches, never among the rows still to come: the one selected, so that
+ * a selection keeps it. */
+void
+sam_filtered_list_set_kept (SamFilteredList *self,
+                            gpointer         item)
+{
+  g_return_if_fail (SAM_IS_FILTERED_LIST (self));
+  g_return_if_fail (item == NULL || G_IS_OBJECT (item));
+  g_set_object ((GObject **) &self->kept, item);
 }

@@ -115,9 +115,24 @@ on_step_cb (GListModel *model,
     steps->larger++;
 }
 
+/* Runs the main loop until @filtered shows every match, in steps of at
+ * most @steps->most rows while fewer than 200 show. */
+static void
+fill (SamFilteredList *filtered,
+      Steps           *steps)
+{
+  steps->larger = 0;
+  while (sam_filtered_list_is_filling (filtered))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (steps->larger, ==, 0);
+  g_assert_cmpuint (sam_filtered_list_get_n_matches (filtered), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (filtered)));
+}
+
 /* Many rows arriving at once (the rest of a large plan) come in a few at
- * a time while the table builds their rows, the rest at once; a search
- * meanwhile shows every match at once; a row added alone shows at once. */
+ * a time while the table builds their rows, the rest at once; so do a
+ * search's matches when it widens a few rows to many; a row added alone
+ * shows at once. */
 static void
 test_fills_in_steps (void)
 {
@@ -144,17 +159,59 @@ test_fills_in_steps (void)
   g_assert_cmpuint (steps.larger, ==, 0);
   check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
 
-  /* Again, searching while they come in. */
+  /* Again, searching while they come in: the search's matches come in
+   * steps too, counted in full at once. */
   g_list_store_splice (rows, 0, g_list_model_get_n_items (G_LIST_MODEL (rows)), NULL, 0);
   g_list_store_splice (rows, 0, 0, many->pdata, many->len);
   g_assert_true (sam_filtered_list_is_filling (filtered));
   search (filter, "i");
-  g_assert_false (sam_filtered_list_is_filling (filtered));
+  fill (filtered, &steps);
   check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
   search (filter, "in");
   check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
 
+  /* A search that widens a few rows to many shows a screenful at once,
+   * the rest in steps, not the 200 rows a table would build at once. */
+  search (filter, "zzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 0);
   search (filter, "");
+  g_assert_true (sam_filtered_list_is_filling (filtered));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), >=, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), <=, 60);
+  g_assert_cmpuint (sam_filtered_list_get_n_matches (filtered), ==, many->len);
+  fill (filtered, &steps);
+  check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
+
+  /* The kept row (the one selected) comes at once, so a selection keeps
+   * it. */
+  {
+    guint last = g_list_model_get_n_items (plan) - 1;
+    g_autoptr(SamActivityRow) kept = g_list_model_get_item (plan, last);
+
+    g_assert_cmpuint (last, >, 40);
+    sam_filtered_list_set_kept (filtered, kept);
+    search (filter, "zzzz");
+    search (filter, "");
+    g_assert_true (sam_filtered_list_is_filling (filtered));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, last + 1);
+    {
+      g_autoptr(SamActivityRow) shown = g_list_model_get_item (G_LIST_MODEL (filtered), last);
+      g_assert_true (shown == kept);
+    }
+    fill (filtered, &steps);
+    sam_filtered_list_set_kept (filtered, NULL);
+  }
+
+  /* Searching again meanwhile: what was still to come is not shown. */
+  search (filter, "zzzz");
+  search (filter, "");
+  search (filter, "in");
+  fill (filtered, &steps);
+  check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);
+
+  search (filter, "");
+  while (sam_filtered_list_is_filling (filtered))
+    g_main_context_iteration (NULL, TRUE);
   g_list_store_append (rows, one);
   g_assert_false (sam_filtered_list_is_filling (filtered));
   check_shows (G_LIST_MODEL (filtered), G_LIST_MODEL (rows), query);

@@ -781,6 +781,71 @@ test_search_from_top (void)
   close_window (window);
 }
 
+static gboolean
+table_is_filled (gpointer window)
+{
+  return !sam_plans_page_is_loading (SAM_PLANS_PAGE (sam_gui_plans (window)));
+}
+
+/* A search that widens a few rows of a large plan to all of them shows
+ * the first screenful at once and the rest in steps, counted in full at
+ * once, the selected activity kept and in sight. */
+static void
+test_search_widens_in_steps (void)
+{
+  const char *generator = g_getenv ("SAM_GENERATE");
+  g_autofree char *path = g_build_filename (dir, "large.db", NULL);
+  const char *argv[] = { generator, path, "1000", NULL };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *search;
+  SamWindow *window;
+  GListModel *rows;
+  g_autofree char *chosen = NULL;
+  g_autofree char *count = NULL;
+  guint total, position;
+  int status = 0;
+
+  g_assert_nonnull (generator);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  window = open_window ("large.db", NULL, 1100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
+  sam_gui_wait_until (table_is_filled, window, "the activities");
+  rows = sam_gui_activity_rows (window);
+  total = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (total, ==, 1047);
+  count = g_strdup_printf ("%u of %u activities", total, total);
+
+  /* An activity below the first screenful selected, then found by a
+   * search. */
+  position = 100;
+  chosen = g_strdup (title_at (rows, position));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), position);
+  search_for (window, chosen);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 10);
+  assert_highlighted (window, chosen);
+
+  /* The search erased: a screenful at once, not the 200 rows GTK would
+   * build; every match counted. */
+  search = sam_gui_widget (window, "search");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 200);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sam_gui_widget (window, "count"))), ==, count);
+  g_assert_cmpstr (title_at (rows, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows))), ==, chosen);
+
+  /* Then the rest, the selected activity still selected and in sight. */
+  sam_gui_wait_until (table_is_filled, window, "the matches");
+  sam_gui_settle (300);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, total);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, position);
+  assert_highlighted (window, chosen);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sam_gui_widget (window, "count"))), ==, count);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +865,7 @@ main (int   argc,
   g_test_add_func ("/gui/table/click-keeps-keys", test_click_keeps_keys);
   g_test_add_func ("/gui/table/search-keeps-rows", test_search_keeps_rows);
   g_test_add_func ("/gui/table/search-from-top", test_search_from_top);
+  g_test_add_func ("/gui/table/search-widens-in-steps", test_search_widens_in_steps);
   status = g_test_run ();
   sam_test_remove_dir (dir);
   g_free (dir);

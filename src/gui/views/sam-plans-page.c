@@ -211,11 +211,11 @@ update_summary (SamPlansPage *self)
 static void
 update_count (SamPlansPage *self)
 {
-  guint shown = g_list_model_get_n_items (self->filtered);
+  guint shown = sam_filtered_list_get_n_matches (SAM_FILTERED_LIST (self->filtered));
   guint total = g_list_model_get_n_items (sam_activity_list_get_model (self->activities));
   g_autofree char *text = NULL;
 
-  if (sam_plans_page_is_loading (self))
+  if (sam_activity_list_is_loading (self->activities))
     text = g_strdup (_("Reading the activities…"));
   else
     /* TRANSLATORS: how many activities the filters let through, of how many. */
@@ -363,6 +363,7 @@ on_activity_selected_cb (SamPlansPage       *self,
   g_autoptr(SamRecord) record = NULL;
   g_autoptr(GError) error = NULL;
 
+  sam_filtered_list_set_kept (SAM_FILTERED_LIST (self->filtered), row);
   if (row == NULL || sam_page_is_reloading (SAM_PAGE (self)))
     return;
   record = sam_store_get (sam_page_get_store (SAM_PAGE (self)), SAM_KIND_ACTIVITY,
