@@ -1,13 +1,15 @@
 /* The libraries only some operations need are loaded when first used, not
  * at start-up (issue 12): libgsf and libxml2 to read a returned form,
- * GMime to write a reminder, libpq to open a plan on a server.
+ * GMime to write a reminder, libxlsxwriter to write a report or a form,
+ * libpq to open a plan on a server.
  *
  * meson runs this program twice: as it is, and with
  * SAM_TEST_BROKEN_LIBRARIES=1 and LD_LIBRARY_PATH naming a folder of
- * libraries with the names of libgsf and GMime and nothing in them, as a
- * broken or wrong installation would have. Then reading a form and
- * writing a reminder must fail with a message that names the package to
- * install, and nothing may crash. */
+ * libraries with the names of libgsf, GMime and libxlsxwriter and nothing
+ * in them, as a broken or wrong installation would have. Then reading a
+ * form, writing a reminder, a report or forms must fail with a message
+ * that names the package to install, leave nothing behind, and nothing
+ * may crash. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -16,9 +18,10 @@
 #include "forms/sam-forms.h"
 #include "forms/sam-reminder.h"
 #include "forms/sam-xlsx-reader.h"
+#include "report/sam-report.h"
 
 /* Not needed before their operation, whatever links them. */
-static const char *lazy_libraries[] = { "libgsf-1.so", "libxml2.so", "libgmime-3.0.so" };
+static const char *lazy_libraries[] = { "libgsf-1.so", "libxml2.so", "libgmime-3.0.so", "libxlsxwriter.so" };
 
 static gboolean
 is_mapped (const char *library)
@@ -88,6 +91,25 @@ test_loaded_when_used (void)
   g_assert_nonnull (strstr (text, "X-Unsent: 1"));
   g_assert_nonnull (strstr (text, "Reminder: status report 2026-T1"));
   g_assert_nonnull (strstr (text, "filename=\"2026-T1 Bufdir.xlsx\""));
+  g_assert_false (is_mapped ("libxlsxwriter.so"));
+  sam_test_remove_dir (dir);
+}
+
+static void
+test_writer_loaded_when_used (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *report = g_build_filename (dir, "report.xlsx", NULL);
+  g_autoptr(SamStore) store = sam_test_open_new (dir, "plan.db");
+  SamReportOptions options = { .language = SAM_REPORT_LANGUAGE_EN, .today = "2026-03-01" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (is_mapped ("libxlsxwriter.so"));
+  g_assert_true (sam_report_write (store, &options, report, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_mapped ("libxlsxwriter.so"));
+  g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&store);
   sam_test_remove_dir (dir);
 }
 
@@ -147,6 +169,59 @@ test_broken_import_cli (void)
   sam_test_remove_dir (dir);
 }
 
+/* No report, nor a half-written one, and the same answer every time. */
+static void
+test_broken_report (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *report = g_build_filename (dir, "report.xlsx", NULL);
+  g_autofree char *db = NULL;
+  g_autoptr(SamStore) store = sam_test_open_new (dir, "plan.db");
+  SamReportOptions options = { .language = SAM_REPORT_LANGUAGE_EN };
+  g_auto(SamTestRun) run = { 0 };
+  g_auto(GStrv) left = NULL;
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sam_report_write (store, &options, report, NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_LIBRARY);
+      g_assert_nonnull (strstr (error->message, "cannot write Excel workbooks"));
+      g_assert_nonnull (strstr (error->message, "Install it (libxlsxwriter4)"));
+    }
+  g_clear_object (&store);
+  db = g_build_filename (dir, "plan.db", NULL);
+  sam_test_run_samordna (&run, (const char *[]) { "report", "--database", db, "--output", report, NULL });
+  g_assert_cmpint (sam_test_run_exit_code (&run), !=, 0);
+  g_assert_nonnull (strstr (run.err, "Install it (libxlsxwriter4)"));
+  left = sam_test_list_dir (dir);
+  for (guint i = 0; left[i]; i++)
+    g_assert_false (g_str_has_suffix (left[i], ".xlsx") || strstr (left[i], ".xlsx.") != NULL);
+  sam_test_remove_dir (dir);
+}
+
+/* Writing a round's forms fails before any form is written. */
+static void
+test_broken_forms (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *forms = g_build_filename (dir, "forms", NULL);
+  g_autoptr(SamStore) store = sam_test_open_new (dir, "plan.db");
+  SamFormsOptions options = { "2026-T1", "2026-04-15", NULL, forms, SAM_REPORT_LANGUAGE_NB, "2026-03-01T10:00:00" };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) left = NULL;
+
+  g_assert_cmpint (g_mkdir (forms, 0755), ==, 0);
+  g_assert_false (sam_forms_write_round (store, &options, NULL, &error));
+  g_assert_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_LIBRARY);
+  g_assert_nonnull (strstr (error->message, "Install it (libxlsxwriter4)"));
+  left = sam_test_list_dir (forms);
+  g_assert_cmpuint (g_strv_length (left), ==, 0);
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,12 +233,15 @@ main (int   argc,
       g_test_add_func ("/lazy-libraries/broken/read-form", test_broken_read);
       g_test_add_func ("/lazy-libraries/broken/reminder", test_broken_reminder);
       g_test_add_func ("/lazy-libraries/broken/import-cli", test_broken_import_cli);
+      g_test_add_func ("/lazy-libraries/broken/report", test_broken_report);
+      g_test_add_func ("/lazy-libraries/broken/forms", test_broken_forms);
     }
   else
     {
       /* In this order: the first asks what is loaded before any use. */
       g_test_add_func ("/lazy-libraries/not-at-start", test_not_at_start);
       g_test_add_func ("/lazy-libraries/loaded-when-used", test_loaded_when_used);
+      g_test_add_func ("/lazy-libraries/writer-loaded-when-used", test_writer_loaded_when_used);
     }
   return g_test_run ();
 }
