@@ -8,11 +8,11 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "sam-forms-private.h"
 #include "core/sam-text.h"
 #include "report/sam-report-labels.h"
+#include "report/sam-xlsxwriter-private.h"
 #include "store/sam-report-data.h"
 #include "store/sam-rules.h"
 
@@ -62,9 +62,9 @@ put_text (Writer        *w,
   g_autofree char *clean = sam_text_for_cell (text);
 
   if (text == NULL || *text == '\0')
-    keep (w, worksheet_write_blank (ws, row, col, format));
+    keep (w, sam_lxw.worksheet_write_blank (ws, row, col, format));
   else
-    keep (w, worksheet_write_string (ws, row, col, clean ? clean : text, format));
+    keep (w, sam_lxw.worksheet_write_string (ws, row, col, clean ? clean : text, format));
 }
 
 static void
@@ -77,9 +77,9 @@ put_number (Writer        *w,
             lxw_format    *format)
 {
   if (present)
-    keep (w, worksheet_write_number (ws, row, col, (double) value, format));
+    keep (w, sam_lxw.worksheet_write_number (ws, row, col, (double) value, format));
   else
-    keep (w, worksheet_write_blank (ws, row, col, format));
+    keep (w, sam_lxw.worksheet_write_blank (ws, row, col, format));
 }
 
 /* The text a locked cell shows, as the reader will read it back. */
@@ -94,9 +94,9 @@ cell_text (const char *text)
 static lxw_format *
 add_format (Writer *w)
 {
-  lxw_format *f = workbook_add_format (w->workbook);
+  lxw_format *f = sam_lxw.workbook_add_format (w->workbook);
 
-  format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
+  sam_lxw.format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
   return f;
 }
 
@@ -107,34 +107,34 @@ make_formats (Writer *w)
   lxw_format *inputs[3];
 
   fmt->title = add_format (w);
-  format_set_bold (fmt->title);
-  format_set_font_size (fmt->title, 14);
+  sam_lxw.format_set_bold (fmt->title);
+  sam_lxw.format_set_font_size (fmt->title, 14);
   fmt->label = add_format (w);
-  format_set_bold (fmt->label);
+  sam_lxw.format_set_bold (fmt->label);
   fmt->header = add_format (w);
-  format_set_bold (fmt->header);
-  format_set_text_wrap (fmt->header);
-  format_set_bg_color (fmt->header, 0xDDE3EA);
-  format_set_bottom (fmt->header, LXW_BORDER_THIN);
+  sam_lxw.format_set_bold (fmt->header);
+  sam_lxw.format_set_text_wrap (fmt->header);
+  sam_lxw.format_set_bg_color (fmt->header, 0xDDE3EA);
+  sam_lxw.format_set_bottom (fmt->header, LXW_BORDER_THIN);
   fmt->text = add_format (w);
   fmt->wrap = add_format (w);
-  format_set_text_wrap (fmt->wrap);
+  sam_lxw.format_set_text_wrap (fmt->wrap);
   fmt->number = add_format (w);
-  format_set_align (fmt->number, LXW_ALIGN_LEFT);
+  sam_lxw.format_set_align (fmt->number, LXW_ALIGN_LEFT);
   fmt->note = add_format (w);
-  format_set_italic (fmt->note);
-  format_set_text_wrap (fmt->note);
+  sam_lxw.format_set_italic (fmt->note);
+  sam_lxw.format_set_text_wrap (fmt->note);
   inputs[0] = fmt->input = add_format (w);
   inputs[1] = fmt->input_number = add_format (w);
-  format_set_num_format (fmt->input_number, "0");
+  sam_lxw.format_set_num_format (fmt->input_number, "0");
   inputs[2] = fmt->input_wrap = add_format (w);
-  format_set_text_wrap (fmt->input_wrap);
+  sam_lxw.format_set_text_wrap (fmt->input_wrap);
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
-      format_set_unlocked (inputs[i]);
-      format_set_bg_color (inputs[i], 0xFFF7D6);
-      format_set_border (inputs[i], LXW_BORDER_THIN);
-      format_set_border_color (inputs[i], 0xC8B98A);
+      sam_lxw.format_set_unlocked (inputs[i]);
+      sam_lxw.format_set_bg_color (inputs[i], 0xFFF7D6);
+      sam_lxw.format_set_border (inputs[i], LXW_BORDER_THIN);
+      sam_lxw.format_set_border_color (inputs[i], 0xC8B98A);
     }
 }
 
@@ -143,11 +143,11 @@ static void
 set_up_page (lxw_worksheet *ws,
              gboolean       list)
 {
-  worksheet_set_landscape (ws);
-  worksheet_set_paper (ws, 9);
-  worksheet_fit_to_pages (ws, 1, 0);
+  sam_lxw.worksheet_set_landscape (ws);
+  sam_lxw.worksheet_set_paper (ws, 9);
+  sam_lxw.worksheet_fit_to_pages (ws, 1, 0);
   if (list)
-    worksheet_repeat_rows (ws, FORM_HEADER_ROW, FORM_HEADER_ROW);
+    sam_lxw.worksheet_repeat_rows (ws, FORM_HEADER_ROW, FORM_HEADER_ROW);
 }
 
 static void
@@ -157,7 +157,7 @@ protect (Writer        *w,
   /* Widening a column or a row to read a long text is allowed. */
   lxw_protection options = { .format_columns = 1, .format_rows = 1 };
 
-  worksheet_protect (ws, NULL, &options);
+  sam_lxw.worksheet_protect (ws, NULL, &options);
 }
 
 static const char *
@@ -186,7 +186,7 @@ format_date (Writer     *w,
 static void
 write_instructions (Writer *w)
 {
-  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, l (w, F_SHEET_INSTRUCTIONS));
+  lxw_worksheet *ws = sam_lxw.workbook_add_worksheet (w->workbook, l (w, F_SHEET_INSTRUCTIONS));
   g_autofree char *title = g_strdup_printf ("%s %s – %s", l (w, F_TITLE), w->job->period, w->form->name);
   g_autofree char *deadline = format_date (w, w->job->deadline);
   const SamFormLabel steps[] = { F_HOW_1, F_HOW_2, F_HOW_3, F_HOW_4, F_HOW_5, F_HOW_6 };
@@ -194,8 +194,8 @@ write_instructions (Writer *w)
 
   if (ws == NULL)
     return keep (w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-  worksheet_set_column (ws, 0, 0, 24, NULL);
-  worksheet_set_column (ws, 1, 1, 90, NULL);
+  sam_lxw.worksheet_set_column (ws, 0, 0, 24, NULL);
+  sam_lxw.worksheet_set_column (ws, 1, 1, 90, NULL);
   put_text (w, ws, row++, 0, title, w->fmt.title);
   row++;
   put_text (w, ws, row, 0, l (w, F_AGENCY), w->fmt.label);
@@ -208,9 +208,9 @@ write_instructions (Writer *w)
   put_text (w, ws, row++, 0, l (w, F_HOW_TITLE), w->fmt.label);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      keep (w, worksheet_merge_range (ws, row, 0, row, 1, "", w->fmt.wrap));
+      keep (w, sam_lxw.worksheet_merge_range (ws, row, 0, row, 1, "", w->fmt.wrap));
       put_text (w, ws, row, 0, l (w, steps[i]), w->fmt.wrap);
-      worksheet_set_row (ws, row++, 36, NULL);
+      sam_lxw.worksheet_set_row (ws, row++, 36, NULL);
     }
   set_up_page (ws, FALSE);
   protect (w, ws);
@@ -225,10 +225,10 @@ write_headers (Writer        *w,
 {
   for (guint i = 0; i < n; i++)
     {
-      worksheet_set_column (ws, i, i, widths[i], NULL);
+      sam_lxw.worksheet_set_column (ws, i, i, widths[i], NULL);
       put_text (w, ws, FORM_HEADER_ROW, i, l (w, headers[i]), w->fmt.header);
     }
-  worksheet_freeze_panes (ws, FORM_FIRST_ROW, 0);
+  sam_lxw.worksheet_freeze_panes (ws, FORM_FIRST_ROW, 0);
   set_up_page (ws, TRUE);
 }
 
@@ -258,8 +258,8 @@ write_validations (Writer        *w,
   for (guint i = 0; i < SAM_N_STATUSES; i++)
     words[i] = sam_report_enum_label (w->job->language, sam_status_values[i].nick);
   status.value_list = (char **) words;
-  keep (w, worksheet_data_validation_range (ws, FORM_FIRST_ROW, FORM_COL_STATUS, last, FORM_COL_STATUS, &status));
-  keep (w, worksheet_data_validation_range (ws, FORM_FIRST_ROW, FORM_COL_PROGRESS, last, FORM_COL_PROGRESS, &progress));
+  keep (w, sam_lxw.worksheet_data_validation_range (ws, FORM_FIRST_ROW, FORM_COL_STATUS, last, FORM_COL_STATUS, &status));
+  keep (w, sam_lxw.worksheet_data_validation_range (ws, FORM_FIRST_ROW, FORM_COL_PROGRESS, last, FORM_COL_PROGRESS, &progress));
 }
 
 /* Lines @text takes in a wrapped column @width characters wide. */
@@ -290,7 +290,7 @@ fit_row (lxw_worksheet *ws,
 
   if (with_comment)
     lines = MAX (lines, lines_for (r->comment, 60));
-  worksheet_set_row (ws, row, MIN (15.0 * lines, 409.0), NULL);
+  sam_lxw.worksheet_set_row (ws, row, MIN (15.0 * lines, 409.0), NULL);
 }
 
 /* Writes the locked cells of one row and returns their lock hash. */
@@ -322,7 +322,7 @@ write_status_sheet (Writer     *w,
   static const SamFormLabel headers[] = { F_ID, F_MEASURE, F_PLAN, F_ACTIVITY, F_DUE, F_LATEST,
                                           F_STATUS, F_PROGRESS, F_COMMENT };
   static const double widths[] = { 7, 8, 28, 48, 11, 13, 16, 12, 60 };
-  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, l (w, F_SHEET_STATUS));
+  lxw_worksheet *ws = sam_lxw.workbook_add_worksheet (w->workbook, l (w, F_SHEET_STATUS));
   g_autofree char *title = g_strdup_printf ("%s %s – %s", l (w, F_TITLE), w->job->period, w->form->name);
   g_autofree char *date = format_date (w, w->job->deadline);
   g_autofree char *deadline = g_strdup_printf ("%s: %s", l (w, F_DEADLINE), date);
@@ -341,9 +341,9 @@ write_status_sheet (Writer     *w,
     {
       lxw_row_t row = FORM_FIRST_ROW + w->form->lead->len;
 
-      keep (w, worksheet_merge_range (ws, row, 0, row, FORM_N_COLS - 1, "", w->fmt.label));
+      keep (w, sam_lxw.worksheet_merge_range (ws, row, 0, row, FORM_N_COLS - 1, "", w->fmt.label));
       put_text (w, ws, row, 0, l (w, F_BY_SECTOR), w->fmt.label);
-      worksheet_set_row (ws, row, 32, NULL);
+      sam_lxw.worksheet_set_row (ws, row, 32, NULL);
     }
   for (guint i = 0; i < n; i++)
     {
@@ -361,7 +361,7 @@ write_status_sheet (Writer     *w,
   if (n > 0)
     write_validations (w, ws, last);
   protect (w, ws);
-  worksheet_activate (ws);
+  sam_lxw.worksheet_activate (ws);
 }
 
 static void
@@ -370,12 +370,12 @@ write_context_sheet (Writer *w)
   static const SamFormLabel headers[] = { F_ID, F_MEASURE, F_PLAN, F_ACTIVITY, F_DUE, F_LATEST,
                                           F_STATUS, F_PROGRESS, F_LEAD };
   static const double widths[] = { 7, 8, 28, 48, 11, 13, 16, 12, 24 };
-  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, l (w, F_SHEET_CONTEXT));
+  lxw_worksheet *ws = sam_lxw.workbook_add_worksheet (w->workbook, l (w, F_SHEET_CONTEXT));
   GPtrArray *rows = w->form->partner;
 
   if (ws == NULL)
     return keep (w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-  keep (w, worksheet_merge_range (ws, 0, 0, 0, FORM_N_COLS - 1, "", w->fmt.note));
+  keep (w, sam_lxw.worksheet_merge_range (ws, 0, 0, 0, FORM_N_COLS - 1, "", w->fmt.note));
   put_text (w, ws, 0, 0, l (w, F_CONTEXT_NOTE), w->fmt.note);
   write_headers (w, ws, headers, widths, G_N_ELEMENTS (headers));
   if (rows->len == 0)
@@ -414,7 +414,7 @@ write_hidden_sheet (Writer     *w,
 {
   static const char *columns[] = { "activity_id", "row", "status", "progress", "comment_sha256",
                                    "update_id", "lock_sha256" };
-  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, FORM_HIDDEN_SHEET);
+  lxw_worksheet *ws = sam_lxw.workbook_add_worksheet (w->workbook, FORM_HIDDEN_SHEET);
   g_autofree char *version = g_strdup_printf ("%d", SAM_FORM_VERSION);
   g_autofree char *agency_id = g_strdup_printf ("%" G_GINT64_FORMAT, w->form->agency_id);
   g_autofree char *rows = g_strdup_printf ("%u", sam_form_n_rows (w->form));
@@ -449,7 +449,7 @@ write_hidden_sheet (Writer     *w,
       put_number (w, ws, row, 5, r->update_id, TRUE, NULL);
       put_text (w, ws, row, 6, hashes->pdata[i], NULL);
     }
-  worksheet_hide (ws);
+  sam_lxw.worksheet_hide (ws);
   protect (w, ws);
 }
 
@@ -470,15 +470,15 @@ write_properties (Writer     *w,
     .created = time (NULL),
   };
 
-  keep (w, workbook_set_properties (w->workbook, &properties));
-  keep (w, workbook_set_custom_property_string (w->workbook, PROP_DATABASE, w->job->identity));
-  keep (w, workbook_set_custom_property_string (w->workbook, PROP_AGENCY_ID, agency_id));
-  keep (w, workbook_set_custom_property_string (w->workbook, PROP_AGENCY,
-                                                clean_name ? clean_name : w->form->short_name));
-  keep (w, workbook_set_custom_property_string (w->workbook, PROP_PERIOD, w->job->period));
-  keep (w, workbook_set_custom_property_string (w->workbook, PROP_VERSION, version));
-  keep (w, workbook_set_custom_property_string (w->workbook, PROP_WRITTEN, w->job->written_at));
-  keep (w, workbook_set_custom_property_string (w->workbook, PROP_LOCK_HASH, lock_hash));
+  keep (w, sam_lxw.workbook_set_properties (w->workbook, &properties));
+  keep (w, sam_lxw.workbook_set_custom_property_string (w->workbook, PROP_DATABASE, w->job->identity));
+  keep (w, sam_lxw.workbook_set_custom_property_string (w->workbook, PROP_AGENCY_ID, agency_id));
+  keep (w, sam_lxw.workbook_set_custom_property_string (w->workbook, PROP_AGENCY,
+                                                        clean_name ? clean_name : w->form->short_name));
+  keep (w, sam_lxw.workbook_set_custom_property_string (w->workbook, PROP_PERIOD, w->job->period));
+  keep (w, sam_lxw.workbook_set_custom_property_string (w->workbook, PROP_VERSION, version));
+  keep (w, sam_lxw.workbook_set_custom_property_string (w->workbook, PROP_WRITTEN, w->job->written_at));
+  keep (w, sam_lxw.workbook_set_custom_property_string (w->workbook, PROP_LOCK_HASH, lock_hash));
 }
 
 /* The form's lock hash: of the agency, the period and every row's hash. */
@@ -497,7 +497,7 @@ total_hash (Writer    *w,
 }
 
 /* Writes @form's workbook to its temporary file; FALSE with a
- * SamFormsError when libxlsxwriter fails. */
+ * SamFormsError when libxlsxwriter fails, or cannot be loaded (LIBRARY). */
 gboolean
 sam_form_write_workbook (const SamFormsJob  *job,
                          SamForm            *form,
@@ -507,9 +507,15 @@ sam_form_write_workbook (const SamFormsJob  *job,
 
   g_return_val_if_fail (job != NULL && form != NULL, FALSE);
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) missing = NULL;
   lxw_error rc;
 
-  w.workbook = workbook_new (form->temporary);
+  if (!sam_lxw_load (&missing))
+    {
+      g_set_error_literal (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_LIBRARY, missing->message);
+      return FALSE;
+    }
+  w.workbook = sam_lxw.workbook_new (form->temporary);
   if (w.workbook == NULL)
     {
       g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_WRITE,
@@ -523,14 +529,14 @@ sam_form_write_workbook (const SamFormsJob  *job,
   form->lock_hash = total_hash (&w, hashes);
   write_hidden_sheet (&w, hashes, form->lock_hash);
   write_properties (&w, form->lock_hash);
-  rc = workbook_close (w.workbook);
+  rc = sam_lxw.workbook_close (w.workbook);
   if (w.rc == LXW_NO_ERROR)
     w.rc = rc;
   if (w.rc != LXW_NO_ERROR)
     {
       g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_WRITE,
                    _("Could not write the form “%s”: %s. Check that the disk has room, then try again."),
-                   form->path, lxw_strerror (w.rc));
+                   form->path, sam_lxw.lxw_strerror (w.rc));
       return FALSE;
     }
   return TRUE;

@@ -43,6 +43,7 @@ typedef enum {
   SAM_FORMS_ERROR_EXISTS,         /* a form would be written over a file; allow with overwrite */
   SAM_FORMS_ERROR_ROUND_EXISTS,   /* a round for the period was started; replace with replace_round */
   SAM_FORMS_ERROR_PAST_DEADLINE,  /* the deadline has passed; allow with past_deadline */
+  SAM_FORMS_ERROR_LIBRARY,        /* a library the operation needs cannot be loaded; the message names its package */
 } SamFormsError;
 
 /* The layout version of the forms this build writes and reads. */

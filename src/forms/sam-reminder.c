@@ -4,10 +4,83 @@
 
 #include <glib/gi18n-lib.h>
 #include <gmime/gmime.h>
+#include <gmodule.h>
 #include <string.h>
 
 #include "sam-reminder.h"
 #include "sam-forms.h"
+
+/* GMime, loaded when the first reminder is written: linked, it and the
+ * libraries it needs (GPGME, libassuan, libidn2, libunistring…) joined
+ * every symbol look-up the dynamic loader makes as GTK starts. Calls go
+ * through mime. */
+#define SAM_MIME_FUNCTIONS(X) \
+  X (g_mime_data_wrapper_new_with_stream) \
+  X (g_mime_init) \
+  X (g_mime_message_add_mailbox) \
+  X (g_mime_message_new) \
+  X (g_mime_message_set_date) \
+  X (g_mime_message_set_mime_part) \
+  X (g_mime_message_set_subject) \
+  X (g_mime_multipart_add) \
+  X (g_mime_multipart_new_with_subtype) \
+  X (g_mime_object_get_type) \
+  X (g_mime_object_set_header) \
+  X (g_mime_object_to_string) \
+  X (g_mime_part_new_with_type) \
+  X (g_mime_part_set_content) \
+  X (g_mime_part_set_content_encoding) \
+  X (g_mime_part_set_filename) \
+  X (g_mime_stream_mem_new_with_buffer) \
+  X (g_mime_text_part_new_with_subtype) \
+  X (g_mime_text_part_set_text)
+
+static struct
+{
+#define SAM_MIME_POINTER(name) __typeof__ (name) *name;
+  SAM_MIME_FUNCTIONS (SAM_MIME_POINTER)
+#undef SAM_MIME_POINTER
+} mime;
+
+/* GMIME_OBJECT() calls g_mime_object_get_type() where it is used: through
+ * the table, or the linker would need the library again. */
+#undef GMIME_TYPE_OBJECT
+#define GMIME_TYPE_OBJECT (mime.g_mime_object_get_type ())
+
+#define GMIME_NAME "libgmime-3.0.so.0"
+
+/* Loads and initialises GMime once; returns FALSE, with @error when not
+ * NULL, when it is missing or lacks a function. */
+static gboolean
+load_gmime (GError **error)
+{
+  static gsize state;   /* 1 loaded, 2 failed */
+  static char *failure;
+
+  if (g_once_init_enter (&state))
+    {
+      GModule *module = g_module_open (GMIME_NAME, G_MODULE_BIND_LOCAL);
+      gboolean found = module != NULL;
+
+#define SAM_MIME_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &mime.name);
+      SAM_MIME_FUNCTIONS (SAM_MIME_LOOKUP)
+#undef SAM_MIME_LOOKUP
+      if (!found)
+        failure = g_strdup (g_module_error ());
+      else
+        {
+          g_module_make_resident (module);
+          mime.g_mime_init ();
+        }
+      g_once_init_leave (&state, found ? 1 : 2);
+    }
+  if (state == 1)
+    return TRUE;
+  g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_LIBRARY,
+               _("Samordna cannot write reminder e-mails: the e-mail library GMime (%s) could not be loaded (%s). Install it (%s)."),
+               GMIME_NAME, failure, "libgmime-3.0-0");
+  return FALSE;
+}
 
 static char *
 body_text (const SamReminder *r)
@@ -40,12 +113,12 @@ attachment (const SamReminder  *r,
   if (file == NULL)
     return NULL;
   name = g_path_get_basename (r->form_path);
-  stream = g_mime_stream_mem_new_with_buffer (g_mapped_file_get_contents (file), g_mapped_file_get_length (file));
-  content = g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
-  part = g_mime_part_new_with_type ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  g_mime_part_set_content (part, content);
-  g_mime_part_set_content_encoding (part, GMIME_CONTENT_ENCODING_BASE64);
-  g_mime_part_set_filename (part, name);
+  stream = mime.g_mime_stream_mem_new_with_buffer (g_mapped_file_get_contents (file), g_mapped_file_get_length (file));
+  content = mime.g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
+  part = mime.g_mime_part_new_with_type ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  mime.g_mime_part_set_content (part, content);
+  mime.g_mime_part_set_content_encoding (part, GMIME_CONTENT_ENCODING_BASE64);
+  mime.g_mime_part_set_filename (part, name);
   g_object_unref (content);
   g_object_unref (stream);
   return GMIME_OBJECT (part);
@@ -66,19 +139,19 @@ build_message (const SamReminder  *r,
 
   if (attached == NULL)
     return NULL;
-  message = g_mime_message_new (TRUE);
-  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, r->to_name,
-                              r->to_address && *r->to_address ? r->to_address : "");
-  g_mime_message_set_subject (message, subject, "utf-8");
-  g_mime_message_set_date (message, now);
+  message = mime.g_mime_message_new (TRUE);
+  mime.g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, r->to_name,
+                                   r->to_address && *r->to_address ? r->to_address : "");
+  mime.g_mime_message_set_subject (message, subject, "utf-8");
+  mime.g_mime_message_set_date (message, now);
   /* Mail programs open a message marked so as a draft to send. */
-  g_mime_object_set_header (GMIME_OBJECT (message), "X-Unsent", "1", NULL);
-  text = g_mime_text_part_new_with_subtype ("plain");
-  g_mime_text_part_set_text (text, body);
-  mixed = g_mime_multipart_new_with_subtype ("mixed");
-  g_mime_multipart_add (mixed, GMIME_OBJECT (text));
-  g_mime_multipart_add (mixed, attached);
-  g_mime_message_set_mime_part (message, GMIME_OBJECT (mixed));
+  mime.g_mime_object_set_header (GMIME_OBJECT (message), "X-Unsent", "1", NULL);
+  text = mime.g_mime_text_part_new_with_subtype ("plain");
+  mime.g_mime_text_part_set_text (text, body);
+  mixed = mime.g_mime_multipart_new_with_subtype ("mixed");
+  mime.g_mime_multipart_add (mixed, GMIME_OBJECT (text));
+  mime.g_mime_multipart_add (mixed, attached);
+  mime.g_mime_message_set_mime_part (message, GMIME_OBJECT (mixed));
   g_object_unref (text);
   g_object_unref (attached);
   g_object_unref (mixed);
@@ -95,27 +168,22 @@ sam_reminder_has_address (const char *contact)
 
 /* Writes @reminder as an e-mail draft (.eml) to @path, replacing it whole
  * or not at all. Returns FALSE with a GIOError or GFileError (the form
- * cannot be read, the file not written) whose message names the file. */
+ * cannot be read, the file not written) whose message names the file, or
+ * SAM_FORMS_ERROR_LIBRARY when GMime cannot be loaded. */
 gboolean
 sam_reminder_write (const SamReminder  *reminder,
                     const char         *path,
                     GError            **error)
 {
-  static gsize initialised;
   GMimeMessage *message;
   g_autofree char *text = NULL;
   gboolean ok;
 
   g_return_val_if_fail (reminder != NULL && reminder->form_path != NULL && path != NULL, FALSE);
 
-  if (g_once_init_enter (&initialised))
-    {
-      g_mime_init ();
-      g_once_init_leave (&initialised, 1);
-    }
-  if (!(message = build_message (reminder, error)))
+  if (!load_gmime (error) || !(message = build_message (reminder, error)))
     return FALSE;
-  text = g_mime_object_to_string (GMIME_OBJECT (message), NULL);
+  text = mime.g_mime_object_to_string (GMIME_OBJECT (message), NULL);
   g_object_unref (message);
   ok = g_file_set_contents (path, text, -1, error);
   if (!ok)

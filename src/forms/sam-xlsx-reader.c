@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gmodule.h>
 #include <gsf/gsf.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
@@ -12,6 +13,130 @@
 
 #include "sam-xlsx-reader.h"
 #include "sam-forms.h"
+
+/* libgsf and libxml2, loaded when the first workbook is opened: linked,
+ * they and the libraries they need (ICU, bzip2…) joined every symbol
+ * look-up the dynamic loader makes as GTK starts, for an import of
+ * returned forms that most sessions never do. Calls go through gsf and
+ * xml. */
+#define SAM_GSF_FUNCTIONS(X) \
+  X (gsf_infile_child_by_name) \
+  X (gsf_infile_msole_new) \
+  X (gsf_infile_zip_new) \
+  X (gsf_init) \
+  X (gsf_input_get_type) \
+  X (gsf_input_name) \
+  X (gsf_input_read) \
+  X (gsf_input_remaining) \
+  X (gsf_input_seek) \
+  X (gsf_input_size) \
+  X (gsf_input_stdio_new) \
+  X (gsf_open_pkg_open_rel_by_id) \
+  X (gsf_open_pkg_open_rel_by_type)
+
+#define SAM_XML_FUNCTIONS(X) \
+  X (xmlFree) \
+  X (xmlFreeTextReader) \
+  X (xmlReaderForIO) \
+  X (xmlTextReaderConstLocalName) \
+  X (xmlTextReaderDepth) \
+  X (xmlTextReaderGetAttribute) \
+  X (xmlTextReaderGetAttributeNs) \
+  X (xmlTextReaderIsEmptyElement) \
+  X (xmlTextReaderNodeType) \
+  X (xmlTextReaderRead) \
+  X (xmlTextReaderReadString)
+
+#define SAM_LIB_POINTER(name) __typeof__ (name) *name;
+static struct { SAM_GSF_FUNCTIONS (SAM_LIB_POINTER) } gsf;
+static struct { SAM_XML_FUNCTIONS (SAM_LIB_POINTER) } xml;
+#undef SAM_LIB_POINTER
+
+/* GSF_INPUT() calls gsf_input_get_type() where it is used: through the
+ * table, or the linker would need the library again. */
+#undef GSF_INPUT_TYPE
+#define GSF_INPUT_TYPE (gsf.gsf_input_get_type ())
+
+/* What to load, and the Debian package that installs it. */
+static const struct
+{
+  const char *soname;
+  const char *package;
+} libraries[] = {
+  { "libgsf-1.so.114", "libgsf-1-114" },
+  { "libxml2.so.2", "libxml2" },
+};
+
+/* Keeps @module loaded once every look-up was @found; FALSE with the
+ * loader's message in @failure otherwise. */
+static gboolean
+keep_library (GModule   *module,
+              gboolean   found,
+              char     **failure)
+{
+  if (!found)
+    {
+      *failure = g_strdup (g_module_error ());
+      return FALSE;
+    }
+  g_module_make_resident (module);
+  return TRUE;
+}
+
+static gboolean
+load_gsf (char **failure)
+{
+  GModule *module = g_module_open (libraries[0].soname, G_MODULE_BIND_LOCAL);
+  gboolean found = module != NULL;
+
+#define SAM_LIB_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &gsf.name);
+  SAM_GSF_FUNCTIONS (SAM_LIB_LOOKUP)
+#undef SAM_LIB_LOOKUP
+  return keep_library (module, found, failure);
+}
+
+static gboolean
+load_xml (char **failure)
+{
+  GModule *module = g_module_open (libraries[1].soname, G_MODULE_BIND_LOCAL);
+  gboolean found = module != NULL;
+
+#define SAM_LIB_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &xml.name);
+  SAM_XML_FUNCTIONS (SAM_LIB_LOOKUP)
+#undef SAM_LIB_LOOKUP
+  return keep_library (module, found, failure);
+}
+
+/* Loads libgsf and libxml2 once and initialises libgsf; returns FALSE,
+ * with @error when not NULL, when either is missing or lacks a function.
+ * The error names the Debian package to install. */
+static gboolean
+load_libraries (GError **error)
+{
+  static gsize state;   /* 1 loaded, 2 failed */
+  static char *failure;
+  static guint missing; /* the one of libraries[] that failed */
+
+  if (g_once_init_enter (&state))
+    {
+      gboolean found = load_gsf (&failure);
+
+      if (found)
+        {
+          missing = 1;
+          found = load_xml (&failure);
+        }
+      if (found)
+        gsf.gsf_init ();
+      g_once_init_leave (&state, found ? 1 : 2);
+    }
+  if (state == 1)
+    return TRUE;
+  g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_LIBRARY,
+               _("Samordna cannot read returned forms: the library %s could not be loaded (%s). Install it (%s)."),
+               libraries[missing].soname, failure, libraries[missing].package);
+  return FALSE;
+}
 
 /* libgsf 1.14 declares no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
@@ -124,18 +249,26 @@ too_large (SamXlsxBook  *book,
 
 /* Streaming XML */
 
+/* Frees what libxml2 returned: its xmlFree is no function but a variable
+ * that holds one, so the table holds its address. */
+static void
+free_xml (void *memory)
+{
+  (*xml.xmlFree) (memory);
+}
+
 static int
 read_part_cb (void *context,
               char *buffer,
               int   length)
 {
   GsfInput *input = context;
-  gsf_off_t left = gsf_input_remaining (input);
+  gsf_off_t left = gsf.gsf_input_remaining (input);
   size_t n = (size_t) MIN ((gsf_off_t) length, left);
 
   if (n == 0)
     return 0;
-  return gsf_input_read (input, n, (guint8 *) buffer) ? (int) n : -1;
+  return gsf.gsf_input_read (input, n, (guint8 *) buffer) ? (int) n : -1;
 }
 
 /* Returns a streaming reader over @part after checking its size against
@@ -146,7 +279,7 @@ open_xml (SamXlsxBook  *book,
           GsfInput     *part,
           GError      **error)
 {
-  gsf_off_t size = gsf_input_size (part);
+  gsf_off_t size = gsf.gsf_input_size (part);
   xmlTextReaderPtr reader;
   g_autofree char *what = NULL;
 
@@ -159,10 +292,10 @@ open_xml (SamXlsxBook  *book,
       return NULL;
     }
   book->total += size;
-  reader = xmlReaderForIO (read_part_cb, NULL, part, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  reader = xml.xmlReaderForIO (read_part_cb, NULL, part, NULL, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
   if (reader == NULL)
-    damaged (book, gsf_input_name (part), error);
+    damaged (book, gsf.gsf_input_name (part), error);
   return reader;
 }
 
@@ -170,36 +303,36 @@ static gboolean
 is_element (xmlTextReaderPtr  reader,
             const char       *name)
 {
-  return xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
-         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
+  return xml.xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
+         && g_strcmp0 ((const char *) xml.xmlTextReaderConstLocalName (reader), name) == 0;
 }
 
 static gboolean
 is_end (xmlTextReaderPtr  reader,
         const char       *name)
 {
-  return xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT
-         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
+  return xml.xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT
+         && g_strcmp0 ((const char *) xml.xmlTextReaderConstLocalName (reader), name) == 0;
 }
 
 static char *
 attribute (xmlTextReaderPtr  reader,
            const char       *name)
 {
-  xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
+  xmlChar *value = xml.xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
   char *copy = g_strdup ((const char *) value);
 
-  xmlFree (value);
+  free_xml (value);
   return copy;
 }
 
 static char *
 element_text (xmlTextReaderPtr reader)
 {
-  xmlChar *value = xmlTextReaderIsEmptyElement (reader) ? NULL : xmlTextReaderReadString (reader);
+  xmlChar *value = xml.xmlTextReaderIsEmptyElement (reader) ? NULL : xml.xmlTextReaderReadString (reader);
   char *copy = g_strdup (value ? (const char *) value : "");
 
-  xmlFree (value);
+  free_xml (value);
   return copy;
 }
 
@@ -212,11 +345,11 @@ read_rich_text (xmlTextReaderPtr  reader,
 {
   int phonetic = 0;
 
-  if (xmlTextReaderIsEmptyElement (reader))
+  if (xml.xmlTextReaderIsEmptyElement (reader))
     return;
-  while (xmlTextReaderRead (reader) == 1 && !is_end (reader, until))
+  while (xml.xmlTextReaderRead (reader) == 1 && !is_end (reader, until))
     {
-      if (is_element (reader, "rPh") && !xmlTextReaderIsEmptyElement (reader))
+      if (is_element (reader, "rPh") && !xml.xmlTextReaderIsEmptyElement (reader))
         phonetic++;
       else if (is_end (reader, "rPh"))
         phonetic--;
@@ -236,7 +369,7 @@ finish_xml (SamXlsxBook       *book,
             const char        *part,
             GError           **error)
 {
-  xmlFreeTextReader (reader);
+  xml.xmlFreeTextReader (reader);
   return rc == 0 || damaged (book, part, error);
 }
 
@@ -250,7 +383,7 @@ open_rel (SamXlsxBook  *book,
   for (guint i = 0; i < G_N_ELEMENTS (rel_bases); i++)
     {
       g_autofree char *full = g_strconcat (rel_bases[i], type, NULL);
-      GsfInput *part = gsf_open_pkg_open_rel_by_type (from, full, NULL);
+      GsfInput *part = gsf.gsf_open_pkg_open_rel_by_type (from, full, NULL);
       if (part)
         return part;
     }
@@ -267,14 +400,14 @@ refuse_non_zip (SamXlsxBook  *book,
   g_autoptr(GsfInput) encrypted = NULL;
   guint8 magic[4] = { 0 };
 
-  gsf_input_seek (book->file, 0, G_SEEK_SET);
-  if (gsf_input_size (book->file) >= 4 && gsf_input_read (book->file, 4, magic)
+  gsf.gsf_input_seek (book->file, 0, G_SEEK_SET);
+  if (gsf.gsf_input_size (book->file) >= 4 && gsf.gsf_input_read (book->file, 4, magic)
       && memcmp (magic, "PK\003\004", 4) == 0)
     return damaged (book, "zip", error);
-  gsf_input_seek (book->file, 0, G_SEEK_SET);
-  if ((ole = gsf_infile_msole_new (book->file, NULL)))
+  gsf.gsf_input_seek (book->file, 0, G_SEEK_SET);
+  if ((ole = gsf.gsf_infile_msole_new (book->file, NULL)))
     {
-      if ((encrypted = gsf_infile_child_by_name (ole, "EncryptedPackage")))
+      if ((encrypted = gsf.gsf_infile_child_by_name (ole, "EncryptedPackage")))
         g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_ENCRYPTED,
                      _("“%s” is protected with a password, so Samordna cannot read it. Ask the agency to send it again without a password (in Excel: File → Info → Protect Workbook → Encrypt with Password, and clear the password)."),
                      book->name);
@@ -310,13 +443,13 @@ open_file (SamXlsxBook  *book,
       g_autofree char *amount = g_format_size ((guint64) st.st_size);
       return too_large (book, amount, error);
     }
-  if (!(book->file = gsf_input_stdio_new (path, &local)))
+  if (!(book->file = gsf.gsf_input_stdio_new (path, &local)))
     {
       g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_NOT_A_WORKBOOK,
                    _("“%s” cannot be read: %s."), book->name, local->message);
       return FALSE;
     }
-  if (!(book->zip = gsf_infile_zip_new (book->file, NULL)))
+  if (!(book->zip = gsf.gsf_infile_zip_new (book->file, NULL)))
     return refuse_non_zip (book, error);
   if (!(book->workbook = open_rel (book, GSF_INPUT (book->zip), "officeDocument")))
     {
@@ -343,14 +476,14 @@ read_properties (SamXlsxBook  *book,
     return TRUE;   /* a re-save may drop them: the hidden sheet says the same */
   if (!(reader = open_xml (book, part, error)))
     return FALSE;
-  while ((rc = xmlTextReaderRead (reader)) == 1)
+  while ((rc = xml.xmlTextReaderRead (reader)) == 1)
     {
       if (is_element (reader, "property"))
         {
           g_free (name);
           name = attribute (reader, "name");
         }
-      else if (name && xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth (reader) == 2)
+      else if (name && xml.xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT && xml.xmlTextReaderDepth (reader) == 2)
         {
           g_hash_table_insert (book->properties, g_steal_pointer (&name), element_text (reader));
         }
@@ -364,11 +497,11 @@ relationship_id (xmlTextReaderPtr reader)
   for (guint i = 0; i < G_N_ELEMENTS (rel_bases); i++)
     {
       g_autofree char *ns = g_strndup (rel_bases[i], strlen (rel_bases[i]) - 1);
-      xmlChar *id = xmlTextReaderGetAttributeNs (reader, (const xmlChar *) "id", (const xmlChar *) ns);
+      xmlChar *id = xml.xmlTextReaderGetAttributeNs (reader, (const xmlChar *) "id", (const xmlChar *) ns);
       if (id)
         {
           char *copy = g_strdup ((const char *) id);
-          xmlFree (id);
+          free_xml (id);
           return copy;
         }
     }
@@ -384,7 +517,7 @@ read_workbook (SamXlsxBook  *book,
 
   if (reader == NULL)
     return FALSE;
-  while ((rc = xmlTextReaderRead (reader)) == 1)
+  while ((rc = xml.xmlTextReaderRead (reader)) == 1)
     if (is_element (reader, "sheet"))
       {
         Sheet *sheet = g_new0 (Sheet, 1);
@@ -396,11 +529,11 @@ read_workbook (SamXlsxBook  *book,
         sheet->hidden = state != NULL && g_strcmp0 (state, "visible") != 0;
         if (book->sheets->len > book->limits.max_sheets)
           {
-            xmlFreeTextReader (reader);
+            xml.xmlFreeTextReader (reader);
             return too_large (book, _("too many sheets"), error);
           }
       }
-  return finish_xml (book, reader, rc, gsf_input_name (book->workbook), error);
+  return finish_xml (book, reader, rc, gsf.gsf_input_name (book->workbook), error);
 }
 
 static gboolean
@@ -415,7 +548,7 @@ read_shared_strings (SamXlsxBook  *book,
     return TRUE;
   if (!(reader = open_xml (book, part, error)))
     return FALSE;
-  while ((rc = xmlTextReaderRead (reader)) == 1)
+  while ((rc = xml.xmlTextReaderRead (reader)) == 1)
     if (is_element (reader, "si"))
       {
         GString *text = g_string_new (NULL);
@@ -424,7 +557,7 @@ read_shared_strings (SamXlsxBook  *book,
         g_ptr_array_add (book->strings, g_string_free (text, FALSE));
         if (book->strings->len > book->limits.max_strings)
           {
-            xmlFreeTextReader (reader);
+            xml.xmlFreeTextReader (reader);
             return too_large (book, _("too many texts"), error);
           }
       }
@@ -472,7 +605,7 @@ read_styles (SamXlsxBook  *book,
   /* Formats 9 and 10 are Excel's own "0%" and "0.00%". */
   g_hash_table_add (percent_ids, GINT_TO_POINTER (9));
   g_hash_table_add (percent_ids, GINT_TO_POINTER (10));
-  while ((rc = xmlTextReaderRead (reader)) == 1)
+  while ((rc = xml.xmlTextReaderRead (reader)) == 1)
     {
       if (is_element (reader, "numFmt"))
         {
@@ -481,7 +614,7 @@ read_styles (SamXlsxBook  *book,
             g_hash_table_add (percent_ids, GINT_TO_POINTER (atoi (id)));
         }
       else if (is_element (reader, "cellXfs"))
-        in_xfs = !xmlTextReaderIsEmptyElement (reader);
+        in_xfs = !xml.xmlTextReaderIsEmptyElement (reader);
       else if (is_end (reader, "cellXfs"))
         in_xfs = FALSE;
       else if (in_xfs && is_element (reader, "xf") && book->percent->len < book->limits.max_cells)
@@ -505,8 +638,8 @@ check_sheet_sizes (SamXlsxBook  *book,
   for (guint i = 0; i < book->sheets->len; i++)
     {
       Sheet *sheet = book->sheets->pdata[i];
-      g_autoptr(GsfInput) part = sheet->rel_id ? gsf_open_pkg_open_rel_by_id (book->workbook, sheet->rel_id, NULL) : NULL;
-      gsf_off_t size = part ? gsf_input_size (part) : 0;
+      g_autoptr(GsfInput) part = sheet->rel_id ? gsf.gsf_open_pkg_open_rel_by_id (book->workbook, sheet->rel_id, NULL) : NULL;
+      gsf_off_t size = part ? gsf.gsf_input_size (part) : 0;
 
       total += size;
       if (size > book->limits.max_part_bytes || total > book->limits.max_total_bytes)
@@ -523,24 +656,20 @@ check_sheet_sizes (SamXlsxBook  *book,
  * sheets' names, shared strings, number formats, custom properties), but
  * no sheet yet. Returns NULL with a SamFormsError that names the file and
  * says what to do: NOT_A_WORKBOOK, ENCRYPTED (a password-protected one),
- * DAMAGED (cut off, or broken XML) or TOO_LARGE (past @limits; NULL: the
- * defaults). */
+ * DAMAGED (cut off, or broken XML), TOO_LARGE (past @limits; NULL: the
+ * defaults) or LIBRARY (libgsf or libxml2 cannot be loaded). */
 SamXlsxBook *
 sam_xlsx_book_open (const char           *path,
                     const SamXlsxLimits  *limits,
                     GError              **error)
 {
-  g_autoptr(SamXlsxBook) book = g_new0 (SamXlsxBook, 1);
-
-  static gsize initialised;
+  g_autoptr(SamXlsxBook) book = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_once_init_enter (&initialised))
-    {
-      gsf_init ();
-      g_once_init_leave (&initialised, 1);
-    }
+  if (!load_libraries (error))
+    return NULL;
+  book = g_new0 (SamXlsxBook, 1);
   book->name = g_filename_display_basename (path);
   book->limits = limits ? *limits : default_limits;
   book->properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -696,8 +825,8 @@ read_cell (SheetReader       *sr,
       raw_cell_clear (&raw);
       return damaged (sr->book, sr->sheet->name, error);
     }
-  if (!xmlTextReaderIsEmptyElement (reader))
-    while (xmlTextReaderRead (reader) == 1 && !is_end (reader, "c"))
+  if (!xml.xmlTextReaderIsEmptyElement (reader))
+    while (xml.xmlTextReaderRead (reader) == 1 && !is_end (reader, "c"))
       {
         if (is_element (reader, "v"))
           {
@@ -726,7 +855,7 @@ read_sheet_xml (SheetReader       *sr,
 {
   int rc;
 
-  while ((rc = xmlTextReaderRead (reader)) == 1)
+  while ((rc = xml.xmlTextReaderRead (reader)) == 1)
     {
       if (is_element (reader, "row"))
         {
@@ -765,12 +894,12 @@ sam_xlsx_book_read_sheet (SamXlsxBook  *book,
   if (sheet->read)
     return TRUE;
   sheet->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) cell_free);
-  if (sheet->rel_id == NULL || !(part = gsf_open_pkg_open_rel_by_id (book->workbook, sheet->rel_id, NULL)))
+  if (sheet->rel_id == NULL || !(part = gsf.gsf_open_pkg_open_rel_by_id (book->workbook, sheet->rel_id, NULL)))
     return damaged (book, sheet->name, error);
   if (!(reader = open_xml (book, part, error)))
     return FALSE;
   ok = read_sheet_xml (&sr, reader, error);
-  xmlFreeTextReader (reader);
+  xml.xmlFreeTextReader (reader);
   sheet->read = ok;
   return ok;
 }

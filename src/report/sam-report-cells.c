@@ -48,7 +48,7 @@ sam_report_set_lxw_error (SamReportContext *ctx,
   if (rc == LXW_NO_ERROR || ctx->error != NULL)
     return;
   g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
-               _("Could not write the report: %s."), lxw_strerror (rc));
+               _("Could not write the report: %s."), sam_lxw.lxw_strerror (rc));
 }
 
 /* Words */
@@ -134,9 +134,9 @@ sam_report_drops_empty (SamReportContext *ctx)
 static lxw_format *
 new_format (SamReportContext *ctx)
 {
-  lxw_format *f = workbook_add_format (ctx->workbook);
+  lxw_format *f = sam_lxw.workbook_add_format (ctx->workbook);
 
-  format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
+  sam_lxw.format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
   return f;
 }
 
@@ -144,9 +144,9 @@ static lxw_format *
 fill (SamReportContext *ctx,
       lxw_color_t       colour)
 {
-  lxw_format *f = workbook_add_format (ctx->workbook);
+  lxw_format *f = sam_lxw.workbook_add_format (ctx->workbook);
 
-  format_set_bg_color (f, colour);
+  sam_lxw.format_set_bg_color (f, colour);
   return f;
 }
 
@@ -156,12 +156,12 @@ header_format (SamReportContext *ctx,
 {
   lxw_format *f = new_format (ctx);
 
-  format_set_bold (f);
-  format_set_text_wrap (f);
-  format_set_bg_color (f, 0xDDEBF7);
-  format_set_bottom (f, LXW_BORDER_THIN);
+  sam_lxw.format_set_bold (f);
+  sam_lxw.format_set_text_wrap (f);
+  sam_lxw.format_set_bg_color (f, 0xDDEBF7);
+  sam_lxw.format_set_bottom (f, LXW_BORDER_THIN);
   if (align != LXW_ALIGN_NONE)
-    format_set_align (f, align);
+    sam_lxw.format_set_align (f, align);
   return f;
 }
 
@@ -171,86 +171,86 @@ sam_report_make_formats (SamReportContext *ctx)
   SamReportFormats *fmt = &ctx->fmt;
 
   fmt->title = new_format (ctx);
-  format_set_bold (fmt->title);
-  format_set_font_size (fmt->title, 16);
+  sam_lxw.format_set_bold (fmt->title);
+  sam_lxw.format_set_font_size (fmt->title, 16);
   fmt->label = new_format (ctx);
-  format_set_bold (fmt->label);
+  sam_lxw.format_set_bold (fmt->label);
   fmt->header = header_format (ctx, LXW_ALIGN_NONE);
   fmt->header_number = header_format (ctx, LXW_ALIGN_RIGHT);
   fmt->header_center = header_format (ctx, LXW_ALIGN_CENTER);
   fmt->wrap = new_format (ctx);
-  format_set_text_wrap (fmt->wrap);
+  sam_lxw.format_set_text_wrap (fmt->wrap);
   fmt->text = new_format (ctx);
   fmt->yes_no = new_format (ctx);
-  format_set_align (fmt->yes_no, LXW_ALIGN_CENTER);
+  sam_lxw.format_set_align (fmt->yes_no, LXW_ALIGN_CENTER);
   fmt->integer = new_format (ctx);
-  format_set_num_format (fmt->integer, "0");
+  sam_lxw.format_set_num_format (fmt->integer, "0");
   fmt->count = new_format (ctx);
-  format_set_num_format (fmt->count, "0");
-  format_set_align (fmt->count, LXW_ALIGN_CENTER);
+  sam_lxw.format_set_num_format (fmt->count, "0");
+  sam_lxw.format_set_align (fmt->count, LXW_ALIGN_CENTER);
   fmt->decimal = new_format (ctx);
-  format_set_num_format (fmt->decimal, "0.0");
+  sam_lxw.format_set_num_format (fmt->decimal, "0.0");
   /* Dates in lists are aligned right, as numbers are, so that an id
    * before one never runs into it. */
   fmt->date = new_format (ctx);
-  format_set_num_format (fmt->date, sam_report_l (ctx, L_DATE_FORMAT));
+  sam_lxw.format_set_num_format (fmt->date, sam_report_l (ctx, L_DATE_FORMAT));
   fmt->datetime = new_format (ctx);
-  format_set_num_format (fmt->datetime, sam_report_l (ctx, L_DATETIME_FORMAT));
+  sam_lxw.format_set_num_format (fmt->datetime, sam_report_l (ctx, L_DATETIME_FORMAT));
   fmt->date_left = new_format (ctx);
-  format_set_num_format (fmt->date_left, sam_report_l (ctx, L_DATE_FORMAT));
-  format_set_align (fmt->date_left, LXW_ALIGN_LEFT);
+  sam_lxw.format_set_num_format (fmt->date_left, sam_report_l (ctx, L_DATE_FORMAT));
+  sam_lxw.format_set_align (fmt->date_left, LXW_ALIGN_LEFT);
   fmt->group = new_format (ctx);
-  format_set_bold (fmt->group);
-  format_set_bg_color (fmt->group, 0xF2F2F2);
-  format_set_text_wrap (fmt->group);
+  sam_lxw.format_set_bold (fmt->group);
+  sam_lxw.format_set_bg_color (fmt->group, 0xF2F2F2);
+  sam_lxw.format_set_text_wrap (fmt->group);
   fmt->indent = new_format (ctx);
-  format_set_indent (fmt->indent, 1);
-  format_set_text_wrap (fmt->indent);
+  sam_lxw.format_set_indent (fmt->indent, 1);
+  sam_lxw.format_set_text_wrap (fmt->indent);
   fmt->gap = new_format (ctx);
-  format_set_bg_color (fmt->gap, 0xFCE4D6);
+  sam_lxw.format_set_bg_color (fmt->gap, 0xFCE4D6);
   fmt->total = new_format (ctx);
-  format_set_bold (fmt->total);
-  format_set_top (fmt->total, LXW_BORDER_THIN);
+  sam_lxw.format_set_bold (fmt->total);
+  sam_lxw.format_set_top (fmt->total, LXW_BORDER_THIN);
   fmt->total_integer = new_format (ctx);
-  format_set_bold (fmt->total_integer);
-  format_set_top (fmt->total_integer, LXW_BORDER_THIN);
-  format_set_num_format (fmt->total_integer, "0");
+  sam_lxw.format_set_bold (fmt->total_integer);
+  sam_lxw.format_set_top (fmt->total_integer, LXW_BORDER_THIN);
+  sam_lxw.format_set_num_format (fmt->total_integer, "0");
   fmt->total_decimal = new_format (ctx);
-  format_set_bold (fmt->total_decimal);
-  format_set_top (fmt->total_decimal, LXW_BORDER_THIN);
-  format_set_num_format (fmt->total_decimal, "0.0");
+  sam_lxw.format_set_bold (fmt->total_decimal);
+  sam_lxw.format_set_top (fmt->total_decimal, LXW_BORDER_THIN);
+  sam_lxw.format_set_num_format (fmt->total_decimal, "0.0");
   fmt->note = new_format (ctx);
-  format_set_italic (fmt->note);
-  format_set_font_color (fmt->note, 0x595959);
+  sam_lxw.format_set_italic (fmt->note);
+  sam_lxw.format_set_font_color (fmt->note, 0x595959);
   fmt->note_wrap = new_format (ctx);
-  format_set_italic (fmt->note_wrap);
-  format_set_font_color (fmt->note_wrap, 0x595959);
-  format_set_text_wrap (fmt->note_wrap);
+  sam_lxw.format_set_italic (fmt->note_wrap);
+  sam_lxw.format_set_font_color (fmt->note_wrap, 0x595959);
+  sam_lxw.format_set_text_wrap (fmt->note_wrap);
   fmt->fill_grey = fill (ctx, 0xE7E6E6);
   fmt->fill_blue = fill (ctx, 0xBDD7EE);
   fmt->fill_green = fill (ctx, 0xC6EFCE);
   fmt->fill_red = fill (ctx, 0xFFC7CE);
   fmt->fill_struck = fill (ctx, 0xF2F2F2);
-  format_set_font_strikeout (fmt->fill_struck);
-  format_set_font_color (fmt->fill_struck, 0x7F7F7F);
+  sam_lxw.format_set_font_strikeout (fmt->fill_struck);
+  sam_lxw.format_set_font_color (fmt->fill_struck, 0x7F7F7F);
   {
     static const lxw_color_t colours[] = { 0xFFFFFF, 0xC6EFCE, 0xFFEB9C, 0xFFC7CE };
 
     for (guint i = 0; i < G_N_ELEMENTS (fmt->light); i++)
       {
         fmt->light[i] = new_format (ctx);
-        format_set_align (fmt->light[i], LXW_ALIGN_CENTER);
-        format_set_bold (fmt->light[i]);
+        sam_lxw.format_set_align (fmt->light[i], LXW_ALIGN_CENTER);
+        sam_lxw.format_set_bold (fmt->light[i]);
         if (i > 0)
-          format_set_bg_color (fmt->light[i], colours[i]);
+          sam_lxw.format_set_bg_color (fmt->light[i], colours[i]);
       }
   }
   fmt->alert = new_format (ctx);
-  format_set_bold (fmt->alert);
-  format_set_bg_color (fmt->alert, 0xFFC7CE);
-  format_set_text_wrap (fmt->alert);
+  sam_lxw.format_set_bold (fmt->alert);
+  sam_lxw.format_set_bg_color (fmt->alert, 0xFFC7CE);
+  sam_lxw.format_set_text_wrap (fmt->alert);
   fmt->signed_decimal = new_format (ctx);
-  format_set_num_format (fmt->signed_decimal, "+0.0;-0.0;0.0");
+  sam_lxw.format_set_num_format (fmt->signed_decimal, "+0.0;-0.0;0.0");
 }
 
 /* The word for a status light in the report's language; "" for none. */
@@ -375,8 +375,8 @@ set_header_footer (SamSheet *sheet)
   g_autofree char *footer = g_strdup_printf ("&L&A&C%s&R%s &P %s &N", when_escaped, sam_report_l (ctx, L_PAGE),
                                              sam_report_l (ctx, L_OF));
 
-  sam_report_set_lxw_error (ctx, worksheet_set_header (sheet->ws, header));
-  sam_report_set_lxw_error (ctx, worksheet_set_footer (sheet->ws, footer));
+  sam_report_set_lxw_error (ctx, sam_lxw.worksheet_set_header (sheet->ws, header));
+  sam_report_set_lxw_error (ctx, sam_lxw.worksheet_set_footer (sheet->ws, footer));
 }
 
 /* Adds the worksheet @name (part sheet->part) to the workbook, with the
@@ -396,15 +396,15 @@ sam_sheet_init (SamSheet         *sheet,
   sheet->name = name;
   sheet->part = part;
   title = sheet_title (sam_report_l (ctx, name), part);
-  sheet->ws = workbook_add_worksheet (ctx->workbook, title);
+  sheet->ws = sam_lxw.workbook_add_worksheet (ctx->workbook, title);
   if (sheet->ws == NULL)
     {
       sam_report_set_lxw_error (ctx, LXW_ERROR_MEMORY_MALLOC_FAILED);
       return;
     }
   set_header_footer (sheet);
-  worksheet_set_landscape (sheet->ws);
-  worksheet_set_paper (sheet->ws, 9);
+  sam_lxw.worksheet_set_landscape (sheet->ws);
+  sam_lxw.worksheet_set_paper (sheet->ws, 9);
 }
 
 /* Cells */
@@ -476,8 +476,8 @@ sam_sheet_merge (SamSheet   *sheet,
     return;
   if ((clean = sam_text_for_cell (text)))
     text = clean;
-  sam_report_set_lxw_error (ctx, worksheet_merge_range (sheet->ws, sheet->row, col, sheet->row,
-                                                        col + n - 1, text, format));
+  sam_report_set_lxw_error (ctx, sam_lxw.worksheet_merge_range (sheet->ws, sheet->row, col, sheet->row,
+                                                                col + n - 1, text, format));
   sam_sheet_fit_text (sheet, col, n, text, format);
   /* The text in the first cell, blanks with its format in the rest. */
   ctx->stats.cells++;
@@ -519,7 +519,7 @@ sam_sheet_text (SamSheet   *sheet,
     text = clean;
   if (format == NULL && (format = sam_sheet_cell_format (sheet, col, NULL)) == NULL)
     format = sheet->ctx->fmt.text;
-  sam_report_set_lxw_error (sheet->ctx, worksheet_write_string (sheet->ws, sheet->row, col, text, format));
+  sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_write_string (sheet->ws, sheet->row, col, text, format));
   sam_sheet_fit_text (sheet, col, 1, text, format);
   count_cell (sheet->ctx, format);
   sheet->ctx->stats.strings++;
@@ -534,7 +534,7 @@ sam_sheet_number (SamSheet   *sheet,
 {
   if (!ready (sheet, col))
     return;
-  sam_report_set_lxw_error (sheet->ctx, worksheet_write_number (sheet->ws, sheet->row, col, value, format));
+  sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_write_number (sheet->ws, sheet->row, col, value, format));
   count_cell (sheet->ctx, format);
 }
 
@@ -550,7 +550,7 @@ sam_sheet_formula (SamSheet   *sheet,
   if (!ready (sheet, col))
     return;
   sam_report_set_lxw_error (sheet->ctx,
-                            worksheet_write_formula_num (sheet->ws, sheet->row, col, formula, format, value));
+                            sam_lxw.worksheet_write_formula_num (sheet->ws, sheet->row, col, formula, format, value));
   count_cell (sheet->ctx, format);
 }
 
@@ -561,7 +561,7 @@ sam_sheet_blank (SamSheet   *sheet,
 {
   if (!ready (sheet, col))
     return;
-  sam_report_set_lxw_error (sheet->ctx, worksheet_write_blank (sheet->ws, sheet->row, col, format));
+  sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_write_blank (sheet->ws, sheet->row, col, format));
   if (format != NULL)   /* libxlsxwriter writes no blank cell without one */
     {
       sheet->ctx->stats.blanks++;
@@ -656,7 +656,7 @@ sam_sheet_date (SamSheet   *sheet,
       sam_sheet_text (sheet, col, iso, NULL);
       return;
     }
-  sam_report_set_lxw_error (sheet->ctx, worksheet_write_datetime (sheet->ws, sheet->row, col, &dt, format));
+  sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_write_datetime (sheet->ws, sheet->row, col, &dt, format));
   count_cell (sheet->ctx, format);
 }
 
@@ -765,7 +765,7 @@ conditional (SamSheet   *sheet,
   };
 
   sam_report_set_lxw_error (sheet->ctx,
-                            worksheet_conditional_format_range (sheet->ws, first_row, col, last_row, col, &cf));
+                            sam_lxw.worksheet_conditional_format_range (sheet->ws, first_row, col, last_row, col, &cf));
 }
 
 /* Colours the status words of rows @first_row to @last_row in column @col. */
@@ -808,7 +808,7 @@ progress_bar (SamSheet  *sheet,
   };
 
   sam_report_set_lxw_error (sheet->ctx,
-                            worksheet_conditional_format_range (sheet->ws, first_row, col, last_row, col, &cf));
+                            sam_lxw.worksheet_conditional_format_range (sheet->ws, first_row, col, last_row, col, &cf));
 }
 
 /* Ends a list: autofilter over it, header frozen and repeated on every
@@ -820,10 +820,10 @@ sam_sheet_finish_list (SamSheet *sheet)
 
   if (sam_report_failed (sheet->ctx) || sheet->columns == NULL)
     return;
-  sam_report_set_lxw_error (sheet->ctx, worksheet_autofilter (sheet->ws, sheet->header_row, 0,
-                                                               MAX (last, sheet->header_row),
-                                                               sheet->n_columns - 1));
-  worksheet_freeze_panes (sheet->ws, first, 0);
+  sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_autofilter (sheet->ws, sheet->header_row, 0,
+                                                                       MAX (last, sheet->header_row),
+                                                                       sheet->n_columns - 1));
+  sam_lxw.worksheet_freeze_panes (sheet->ws, first, 0);
   for (guint c = 0; c < sheet->n_columns && last >= first; c++)
     {
       if (sheet->columns[c].kind == SAM_COLUMN_STATUS)

@@ -196,7 +196,7 @@ sam_sheet_set_columns (SamSheet   *sheet,
     }
   for (lxw_col_t c = first; c <= last; c++)
     g_array_index (sheet->cols, SheetColumn, c) = (SheetColumn) { width, format };
-  sam_report_set_lxw_error (sheet->ctx, worksheet_set_column (sheet->ws, first, last, width, format));
+  sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_set_column (sheet->ws, first, last, width, format));
 }
 
 double
@@ -260,9 +260,9 @@ sam_sheet_finish_row (SamSheet *sheet)
 
   if (sheet->row_height > 0 || sheet->row_level > 0)
     sam_report_set_lxw_error (sheet->ctx,
-                              worksheet_set_row_opt (sheet->ws, sheet->row,
-                                                     sheet->row_height > 0 ? sheet->row_height : LXW_DEF_ROW_HEIGHT,
-                                                     NULL, &options));
+                              sam_lxw.worksheet_set_row_opt (sheet->ws, sheet->row,
+                                                             sheet->row_height > 0 ? sheet->row_height : LXW_DEF_ROW_HEIGHT,
+                                                             NULL, &options));
   sheet->row_height = 0;
   sheet->row_level = 0;
 }
@@ -321,7 +321,7 @@ set_column_breaks (SamSheet *sheet,
       used += width;
     }
   if (breaks->len > 0)
-    sam_report_set_lxw_error (sheet->ctx, worksheet_set_v_pagebreaks (sheet->ws, (lxw_col_t *) breaks->data));
+    sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_set_v_pagebreaks (sheet->ws, (lxw_col_t *) breaks->data));
 }
 
 /* Sets how the sheet prints, once its columns are set (once per sheet
@@ -342,20 +342,20 @@ sam_sheet_set_print (SamSheet  *sheet,
 
   for (guint c = 0; sheet->cols && c < sheet->cols->len; c++)
     total += width_points (g_array_index (sheet->cols, SheetColumn, c).width);
-  worksheet_set_landscape (sheet->ws);
-  worksheet_set_paper (sheet->ws, 9);
-  worksheet_set_margins (sheet->ws, SIDE_MARGIN_IN, SIDE_MARGIN_IN, 0.75, 0.75);
+  sam_lxw.worksheet_set_landscape (sheet->ws);
+  sam_lxw.worksheet_set_paper (sheet->ws, 9);
+  sam_lxw.worksheet_set_margins (sheet->ws, SIDE_MARGIN_IN, SIDE_MARGIN_IN, 0.75, 0.75);
   if (title_last != LXW_ROW_MAX)
-    sam_report_set_lxw_error (sheet->ctx, worksheet_repeat_rows (sheet->ws, title_first, title_last));
+    sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_repeat_rows (sheet->ws, title_first, title_last));
   if (total <= 0 || printable / total >= FIT_MIN_SCALE)
     {
-      worksheet_set_print_scale (sheet->ws, 100);
-      worksheet_fit_to_pages (sheet->ws, 1, 0);
+      sam_lxw.worksheet_set_print_scale (sheet->ws, 100);
+      sam_lxw.worksheet_fit_to_pages (sheet->ws, 1, 0);
       return;
     }
-  worksheet_set_print_scale (sheet->ws, ACROSS_SCALE);
-  worksheet_print_across (sheet->ws);
+  sam_lxw.worksheet_set_print_scale (sheet->ws, ACROSS_SCALE);
+  sam_lxw.worksheet_print_across (sheet->ws);
   if (title_columns > 0)
-    sam_report_set_lxw_error (sheet->ctx, worksheet_repeat_columns (sheet->ws, 0, title_columns - 1));
+    sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_repeat_columns (sheet->ws, 0, title_columns - 1));
   set_column_breaks (sheet, title_columns, MAX (group, 1));
 }

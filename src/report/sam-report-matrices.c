@@ -248,10 +248,10 @@ finish_matrix (SamSheet  *sheet,
 
   if (sam_report_failed (ctx))
     return;
-  worksheet_freeze_panes (sheet->ws, FIRST_BODY_ROW, FIRST_CELL_COLUMN);
-  sam_report_set_lxw_error (ctx, worksheet_autofilter (sheet->ws, FIRST_BODY_ROW - 1, 0,
-                                                       MAX (sheet->row, FIRST_BODY_ROW) - 1, last_col));
-  worksheet_outline_settings (sheet->ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
+  sam_lxw.worksheet_freeze_panes (sheet->ws, FIRST_BODY_ROW, FIRST_CELL_COLUMN);
+  sam_report_set_lxw_error (ctx, sam_lxw.worksheet_autofilter (sheet->ws, FIRST_BODY_ROW - 1, 0,
+                                                               MAX (sheet->row, FIRST_BODY_ROW) - 1, last_col));
+  sam_lxw.worksheet_outline_settings (sheet->ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
 }
 
 /* Responsibility */
@@ -526,9 +526,9 @@ mark_gaps (SamSheet   *sheet,
 
   if (n == 0 || sheet->row <= first || sam_report_failed (sheet->ctx))
     return;
-  sam_report_set_lxw_error (sheet->ctx, worksheet_conditional_format_range (sheet->ws, first, FIRST_CELL_COLUMN,
-                                                                           sheet->row - 1,
-                                                                           FIRST_CELL_COLUMN + n - 1, &cf));
+  sam_report_set_lxw_error (sheet->ctx, sam_lxw.worksheet_conditional_format_range (sheet->ws, first, FIRST_CELL_COLUMN,
+                                                                                   sheet->row - 1,
+                                                                                   FIRST_CELL_COLUMN + n - 1, &cf));
 }
 
 /* Writes the Coverage sheet: target groups by category against the

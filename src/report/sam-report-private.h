@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <xlsxwriter.h>
+#include "report/sam-xlsxwriter-private.h"
 
 #include "report/sam-report.h"
 #include "report/sam-report-labels.h"

@@ -215,8 +215,8 @@ write_totals (SamReportContext *ctx,
           sam_sheet_blank (sheet, c, ctx->fmt.total);
           continue;
         }
-      lxw_rowcol_to_cell (from, first, c);
-      lxw_rowcol_to_cell (to, first + measures->len - 1, c);
+      sam_lxw.lxw_rowcol_to_cell (from, first, c);
+      sam_lxw.lxw_rowcol_to_cell (to, first + measures->len - 1, c);
       formula = g_strdup_printf ("=SUM(%s:%s)", from, to);
       sam_sheet_formula (sheet, c, formula, (double) sums[c], ctx->fmt.total_integer);
     }
@@ -259,7 +259,7 @@ insert_chart (SamReportContext *ctx,
               GPtrArray        *measures)
 {
   guint n_measures = measures->len, most = 0;
-  lxw_chart *chart = workbook_add_chart (ctx->workbook, LXW_CHART_COLUMN_STACKED);
+  lxw_chart *chart = sam_lxw.workbook_add_chart (ctx->workbook, LXW_CHART_COLUMN_STACKED);
   lxw_chart_options options = { .x_scale = CHART_X_SCALE, .y_scale = CHART_Y_SCALE };
   const char *name = sam_report_l (ctx, L_SHEET_SUMMARY);
 
@@ -269,23 +269,23 @@ insert_chart (SamReportContext *ctx,
     most = MAX (most, ((SamMeasureSummary *) measures->pdata[i])->total);
   for (guint s = 0; s < SAM_N_STATUSES; s++)
     {
-      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      lxw_chart_series *series = sam_lxw.chart_add_series (chart, NULL, NULL);
       lxw_chart_fill colour = { .color = status_colours[s] };
 
-      chart_series_set_categories (series, name, header + 1, COL_NUMBER, header + n_measures, COL_NUMBER);
-      chart_series_set_values (series, name, header + 1, COL_FIRST_STATUS + s,
-                               header + n_measures, COL_FIRST_STATUS + s);
-      chart_series_set_name_range (series, name, header, COL_FIRST_STATUS + s);
-      chart_series_set_fill (series, &colour);
+      sam_lxw.chart_series_set_categories (series, name, header + 1, COL_NUMBER, header + n_measures, COL_NUMBER);
+      sam_lxw.chart_series_set_values (series, name, header + 1, COL_FIRST_STATUS + s,
+                                       header + n_measures, COL_FIRST_STATUS + s);
+      sam_lxw.chart_series_set_name_range (series, name, header, COL_FIRST_STATUS + s);
+      sam_lxw.chart_series_set_fill (series, &colour);
     }
-  chart_title_set_name (chart, sam_report_l (ctx, L_BY_STATUS));
-  chart_axis_set_name (chart->x_axis, sam_report_l (ctx, L_MEASURE));
-  chart_axis_set_name (chart->y_axis, sam_report_l (ctx, L_ACTIVITIES));
-  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  sam_lxw.chart_title_set_name (chart, sam_report_l (ctx, L_BY_STATUS));
+  sam_lxw.chart_axis_set_name (chart->x_axis, sam_report_l (ctx, L_MEASURE));
+  sam_lxw.chart_axis_set_name (chart->y_axis, sam_report_l (ctx, L_ACTIVITIES));
+  sam_lxw.chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   /* Activities are counted whole: a short scale steps by one. */
   if (most < 10)
-    chart_axis_set_major_unit (chart->y_axis, 1);
-  sam_report_set_lxw_error (ctx, worksheet_insert_chart_opt (sheet->ws, at, COL_NUMBER, chart, &options));
+    sam_lxw.chart_axis_set_major_unit (chart->y_axis, 1);
+  sam_report_set_lxw_error (ctx, sam_lxw.worksheet_insert_chart_opt (sheet->ws, at, COL_NUMBER, chart, &options));
 }
 
 static void

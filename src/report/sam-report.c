@@ -88,7 +88,7 @@ set_properties (SamReportContext *ctx)
     .created = time (NULL),
   };
 
-  sam_report_set_lxw_error (ctx, workbook_set_properties (ctx->workbook, &properties));
+  sam_report_set_lxw_error (ctx, sam_lxw.workbook_set_properties (ctx->workbook, &properties));
 }
 
 typedef gboolean (*SheetWriter) (SamReportContext *ctx,
@@ -132,7 +132,7 @@ static lxw_error
 close_workbook (lxw_workbook *workbook)
 {
   gint64 start = g_get_monotonic_time ();
-  lxw_error rc = workbook_close (workbook);
+  lxw_error rc = sam_lxw.workbook_close (workbook);
 
   g_debug ("Closing the workbook: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   return rc;
@@ -155,7 +155,7 @@ write_workbook (SamReportContext *ctx,
   if (numeric == (locale_t) 0)
     g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
                  _("Could not write the report: %s."), g_strerror (errno));
-  else if ((ctx->workbook = workbook_new_opt (temporary, &options)) == NULL)
+  else if ((ctx->workbook = sam_lxw.workbook_new_opt (temporary, &options)) == NULL)
     sam_report_set_lxw_error (ctx, LXW_ERROR_MEMORY_MALLOC_FAILED);
   if (ctx->workbook)
     {
@@ -186,10 +186,10 @@ write_workbook (SamReportContext *ctx,
       for (guint i = 0; i < N_SHEETS; i++)
         sam_sheet_clear (&list[i]);
       if (sam_report_failed (ctx))
-        lxw_workbook_free (ctx->workbook);
+        sam_lxw.lxw_workbook_free (ctx->workbook);
       else if ((rc = close_workbook (ctx->workbook)) != LXW_NO_ERROR)
         g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE,
-                     _("Could not write the report: %s. Check that the disk has room."), lxw_strerror (rc));
+                     _("Could not write the report: %s. Check that the disk has room."), sam_lxw.lxw_strerror (rc));
       ctx->workbook = NULL;
       /* A helper checks the file while the workbook is compressed. */
       if (!sam_report_failed (ctx))
@@ -340,7 +340,8 @@ write_report (SamStore                *store,
   /* The integrity check runs in a helper thread; without one, first.
    * SAMORDNA_REPORT_ONE_CONNECTION makes do without, for the tests to
    * compare. */
-  ok = sam_report_output_check (store, path, error)
+  ok = sam_lxw_load (error)
+       && sam_report_output_check (store, path, error)
        && sam_report_data_begin (store, g_getenv ("SAMORDNA_REPORT_ONE_CONNECTION") ? NULL : helpers,
                                  G_N_ELEMENTS (helpers), error)
        && (!options->check_store || helpers[0] || sam_store_check (store, cancellable, error))
@@ -405,6 +406,7 @@ write_report (SamStore                *store,
  * - SAM_REPORT_ERROR_NO_FOLDER, _NOT_WRITABLE or _NOT_A_FILE when @path
  *   cannot take the report, _DATABASE when it is the database itself (or
  *   its -wal, -shm or -journal file), and _WRITE when writing fails midway;
+ * - SAM_REPORT_ERROR_LIBRARY when libxlsxwriter cannot be loaded;
  * - G_IO_ERROR_CANCELLED when @cancellable was cancelled.
  *
  * Blocks until done; see sam_report_write_async() for the window. */

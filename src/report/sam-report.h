@@ -27,6 +27,7 @@ typedef enum {
   SAM_REPORT_ERROR_WRITE,         /* writing failed midway (disk full, …); nothing was left */
   SAM_REPORT_ERROR_FAILED,        /* libxlsxwriter failed otherwise; the message is its own */
   SAM_REPORT_ERROR_DATABASE,      /* the output is the database, or a file SQLite keeps beside it */
+  SAM_REPORT_ERROR_LIBRARY,       /* libxlsxwriter cannot be loaded; the message names its package */
 } SamReportError;
 
 typedef enum {

@@ -1,0 +1,45 @@
+#define G_LOG_DOMAIN "sam-xlsxwriter"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gmodule.h>
+
+#include "sam-xlsxwriter-private.h"
+#include "sam-report.h"
+
+#define LXW_NAME "libxlsxwriter.so.4"
+
+SamLxw sam_lxw;
+
+/* Loads libxlsxwriter once and fills sam_lxw (any thread may call it).
+ * Returns FALSE, with @error when not NULL, when it is missing or lacks a
+ * function: SAM_REPORT_ERROR_LIBRARY, whose message names the Debian
+ * package to install. */
+gboolean
+sam_lxw_load (GError **error)
+{
+  static gsize state;   /* 1 loaded, 2 failed */
+  static char *failure;
+
+  if (g_once_init_enter (&state))
+    {
+      GModule *module = g_module_open (LXW_NAME, G_MODULE_BIND_LOCAL);
+      gboolean found = module != NULL;
+
+#define SAM_LXW_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &sam_lxw.name);
+      SAM_LXW_FUNCTIONS (SAM_LXW_LOOKUP)
+#undef SAM_LXW_LOOKUP
+      if (!found)
+        failure = g_strdup (g_module_error ());
+      else
+        g_module_make_resident (module);
+      g_once_init_leave (&state, found ? 1 : 2);
+    }
+  if (state == 1)
+    return TRUE;
+  g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_LIBRARY,
+               _("Samordna cannot write Excel workbooks (reports and status forms): the library %s could not be loaded (%s). Install it (%s)."),
+               LXW_NAME, failure, "libxlsxwriter4");
+  return FALSE;
+}
