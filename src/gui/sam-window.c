@@ -37,6 +37,7 @@ struct _SamWindow
   GtkToggleButton      *search_button;
   GtkMenuButton        *main_menu_button;
   GMenuModel           *primary_menu;
+  guint32               new_menu_entries;   /* what the New menu lists, once made */
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GtkStack             *content_stack;
@@ -153,29 +154,47 @@ may_add (SamWindow *self,
   return sam_access_can_create (sam_store_get_access (self->store), sam_kind_from_name (kind));
 }
 
-/* Whether the user may add anything in the view shown. */
-static gboolean
-may_add_here (SamWindow *self)
+/* The entries of the New menu (bits, by index in new_menu) the user may
+ * add in the view shown. */
+static guint32
+new_menu_entries (SamWindow *self)
 {
+  guint32 entries = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (new_menu) <= 32);
   for (guint i = 0; self->store && i < G_N_ELEMENTS (new_menu); i++)
     if (new_menu[i].view == self->view && may_add (self, i))
-      return TRUE;
-  return FALSE;
+      entries |= 1u << i;
+  return entries;
 }
 
 static void
-set_new_menu (SamWindow *self)
+set_new_menu (SamWindow *self,
+              guint32    entries)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (new_menu); i++)
-    if (new_menu[i].view == self->view && may_add (self, i))
+    if (entries & (1u << i))
       {
         g_autoptr(GMenuItem) item = g_menu_item_new (_(new_menu[i].label), NULL);
         g_menu_item_set_action_and_target (item, "win.new", "s", new_menu[i].target);
         g_menu_append_item (menu, item);
       }
   gtk_menu_button_set_menu_model (self->new_button, G_MENU_MODEL (menu));
+  self->new_menu_entries = entries;
+}
+
+/* The New menu's popover is made when it is first opened, not before the
+ * window's first frame; then again only when what it lists changes (see
+ * update_actions()). */
+static void
+create_new_menu_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  SamWindow *self = SAM_WINDOW (user_data);
+
+  set_new_menu (self, new_menu_entries (self));
 }
 
 /* Enables what can be done now and names what undo and redo would do. */
@@ -192,7 +211,8 @@ update_actions (SamWindow *self)
   SamKind kind = shown ? sam_record_get_kind (shown) : SAM_KIND_NONE;
   const SamAccess *access = have ? sam_store_get_access (self->store) : NULL;
   gboolean edits = shown && access && sam_access_can_edit (access, shown);
-  gboolean adds = may_add_here (self);
+  guint32 entries = new_menu_entries (self);
+  gboolean adds = entries != 0;
   gboolean manages = access && sam_access_can_manage (access);
 
   gtk_widget_action_set_enabled (widget, "win.undo", undo != NULL);
@@ -213,8 +233,8 @@ update_actions (SamWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_button), adds);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), have);
-  if (have)
-    set_new_menu (self);
+  if (gtk_menu_button_get_menu_model (self->new_button) && entries != self->new_menu_entries)
+    set_new_menu (self, entries);
 }
 
 /* The editor */
@@ -1407,6 +1427,7 @@ sam_window_init (SamWindow *self)
   g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (on_search_toggled_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->new_button, create_new_menu_cb, self, NULL);
 
   for (guint v = 0; v < SAM_N_VIEWS; v++)
     gtk_string_list_append (views, sam_view_get_title (v));

@@ -158,6 +158,75 @@ test_damage_found_after_opening (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* The header bar's button with @icon. */
+static GtkMenuButton *
+find_menu_button (GtkWidget  *widget,
+                  const char *icon)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon) == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = find_menu_button (c, icon);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the New menu with Ctrl+N; returns its items' labels, joined by
+ * "|", and closes it. */
+static char *
+new_menu_items (SamWindow *window)
+{
+  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window), "list-add-symbolic");
+  GString *labels = g_string_new (NULL);
+  GMenuModel *menu;
+
+  g_assert_nonnull (button);
+  sam_gui_press (GTK_WINDOW (window), "ctrl+n");
+  sam_gui_iterate ();
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  menu = gtk_menu_button_get_menu_model (button);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_string_append_printf (labels, "%s%s", labels->len ? "|" : "", label);
+    }
+  gtk_menu_button_popdown (button);
+  sam_gui_iterate ();
+  return g_string_free (labels, FALSE);
+}
+
+/* The New menu (made when first opened) lists what can be added in the
+ * view shown, and follows the view. */
+static void
+test_new_menu (void)
+{
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  SamWindow *window = sam_gui_open_window (path);
+  g_autofree char *in_plans = NULL;
+  g_autofree char *in_seminars = NULL;
+  g_autofree char *in_plans_again = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
+  sam_gui_iterate ();
+  in_plans = new_menu_items (window);
+  g_assert_cmpstr (in_plans, ==, "_Activity|_Plan|_Goal|P_riority Task|_Measure|_Focus Area");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "seminars"));
+  sam_gui_iterate ();
+  in_seminars = new_menu_items (window);
+  g_assert_cmpstr (in_seminars, ==, "_Seminar|Seminar _Format");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "plans"));
+  sam_gui_iterate ();
+  in_plans_again = new_menu_items (window);
+  g_assert_cmpstr (in_plans_again, ==, in_plans);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/window/bad-file-dialog", test_bad_file_dialog);
   g_test_add_func ("/gui/window/damage-found-after-opening", test_damage_found_after_opening);
+  g_test_add_func ("/gui/window/new-menu", test_new_menu);
   status = g_test_run ();
 
   sam_test_remove_dir (dir);
