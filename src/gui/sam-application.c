@@ -15,6 +15,7 @@ struct _SamApplication
   char           *database;   /* --database, or the default path */
   GSettings      *settings;   /* NULL when the schema is not installed */
   GDBusConnection *bus;       /* the session bus, from before GTK starts until registered */
+  gboolean        no_bus;     /* none could be reached: see tell_no_bus() */
 
   /* The plan of the first window, opened while the window is built. */
   GCancellable   *opening;    /* while it opens; NULL before and after */
@@ -152,6 +153,27 @@ skip_gtk_theme (void)
   g_unsetenv ("GTK_THEME");
 }
 
+/* An address no connection can be made to, at once. */
+#define NO_BUS_ADDRESS "disabled:"
+
+/* Where no session bus can be reached (none runs, and dbus-launch cannot
+ * start one), every connection tries again: GTK's set-up, libadwaita's
+ * settings portal and registering the application would each run
+ * dbus-launch (or look for it along PATH) before the first frame. Once
+ * the first try failed, the others are told at once, through an address
+ * that fails, until start-up is over (see sam_application_startup()). Only
+ * when the user set no address: the variable is unset again then, which
+ * frees nothing, safe beside threads that read the environment, and the
+ * programs Samordna launches later see the environment as it was. */
+static void
+tell_no_bus (SamApplication *self)
+{
+  if (self->bus || g_getenv ("DBUS_SESSION_BUS_ADDRESS"))
+    return;
+  self->no_bus = TRUE;
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", NO_BUS_ADDRESS, TRUE);
+}
+
 static int
 sam_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -181,6 +203,7 @@ sam_application_handle_local_options (GApplication *app,
    * where no bus runs, two buses started (dbus-launch). Held here, the one
    * connection serves both. */
   self->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  tell_no_bus (self);
   if (!gtk_init_check ())
     {
       g_printerr ("%s\n", _("samordna: cannot open a window because there is no display; set DISPLAY or WAYLAND_DISPLAY, or run it in a desktop session."));
@@ -233,6 +256,9 @@ sam_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
   g_clear_object (&self->bus);
+  /* Registered, and libadwaita started: see tell_no_bus(). */
+  if (self->no_bus)
+    g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
   read_icon_theme ();
 
   /* Without the installed schema (a build run in place) the window still

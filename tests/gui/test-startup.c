@@ -3,6 +3,8 @@
  * does to be quick leaves nothing behind for the programs it launches. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "sam-application.h"
 #include "sam-gui-test-util.h"
 
@@ -16,6 +18,7 @@ typedef struct
   char         *theme_name;    /* GtkSettings:gtk-theme-name */
   GdkRGBA       color;         /* the window's text colour */
   char         *first_item;    /* the main menu's first item, opened */
+  char         *bus_env;       /* DBUS_SESSION_BUS_ADDRESS once the window shows */
 } Shown;
 
 /* The header bar's main menu button, as the user sees it. */
@@ -66,6 +69,7 @@ check_window_cb (gpointer data)
       || g_strcmp0 (sam_window_get_page (SAM_WINDOW (window)), "browse") != 0)
     return G_SOURCE_CONTINUE;
   shown->theme_env = g_strdup (g_getenv ("GTK_THEME"));
+  shown->bus_env = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
   g_object_get (gtk_settings_get_default (), "gtk-theme-name", &shown->theme_name, NULL);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (window)), &shown->color);
@@ -113,6 +117,54 @@ test_adwaita_look (void)
   g_free (shown.theme_env);
   g_free (shown.first_item);
   g_free (shown.theme_name);
+  g_free (shown.bus_env);
+}
+
+/* Where no session bus can be reached (none runs, and dbus-launch cannot
+ * start one), start-up finds out once, not again in GTK, libadwaita and
+ * the application's registration, each starting dbus-launch, before the
+ * first frame; and leaves the environment as it was for the programs it
+ * launches. In a process of its own, as a person starts Samordna. */
+static void
+test_no_session_bus (void)
+{
+  /* The subprocess has a folder of its own: it is told the parent's. */
+  const char *parent = g_test_subprocess () ? g_getenv ("SAMORDNA_TEST_DIR") : dir;
+  g_autofree char *bin = g_build_filename (parent, "bin", NULL);
+  g_autofree char *launcher = g_build_filename (bin, "dbus-launch", NULL);
+  g_autofree char *log = g_build_filename (parent, "dbus-launch.log", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\necho \"$*\" >> '%s'\nexit 1\n", log);
+  g_autofree char *written = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = g_build_filename (dir, "nobus.db", NULL);
+      g_autofree char *search = g_strdup_printf ("%s:%s", bin, g_getenv ("PATH"));
+      Shown shown = { 0 };
+
+      g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+      g_setenv ("PATH", search, TRUE);
+      run_samordna (path, &shown);
+      g_assert_null (shown.bus_env);
+      g_assert_null (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+      g_print ("shown\n");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (bin, 0700), ==, 0);
+  g_file_set_contents (launcher, script, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (launcher, 0700), ==, 0);
+  g_setenv ("SAMORDNA_TEST_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*shown*");
+  g_file_get_contents (log, &written, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (g_strstrip (written), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_true (g_str_has_prefix (lines[0], "--autolaunch="));
 }
 
 int
@@ -126,6 +178,7 @@ main (int   argc,
   dir = sam_test_make_dir ();
 
   g_test_add_func ("/gui/startup/adwaita-look", test_adwaita_look);
+  g_test_add_func ("/gui/startup/no-session-bus", test_no_session_bus);
   status = g_test_run ();
 
   sam_test_remove_dir (dir);
