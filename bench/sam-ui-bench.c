@@ -18,7 +18,8 @@
  * time; BENCH_NO_PERIODS=1 leaves out the Overview; BENCH_WORDS=a,b
  * types those words instead of its own; BENCH_SHOWN_ONLY=1 stops once
  * the Plans view is drawn, with the main thread's processor time for it
- * (less than the time when other threads took the cores). */
+ * (less than the time when other threads took the cores) and whether its
+ * table had rows then. */
 #define _GNU_SOURCE  /* RUSAGE_THREAD */
 #include "config.h"
 
@@ -259,7 +260,8 @@ main (int   argc,
   shown_ms = (painted_at - start) / 1000.0;
   if (g_getenv ("BENCH_SHOWN_ONLY"))
     {
-      g_print ("plans-view-shown-ms %.1f cpu %.1f\n", shown_ms, cpu_ms (&after) - cpu_ms (&before));
+      g_print ("plans-view-shown-ms %.1f cpu %.1f rows %s\n", shown_ms, cpu_ms (&after) - cpu_ms (&before),
+               painted_rows ? "yes" : "no");
       return 0;
     }
   plans = sam_window_get_view_page (window, SAM_VIEW_PLANS);
