@@ -4,9 +4,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <gmime/gmime.h>
-#include <gmodule.h>
 #include <string.h>
 
+#include "core/sam-library.h"
 #include "sam-reminder.h"
 #include "sam-forms.h"
 
@@ -49,6 +49,10 @@ static struct
 
 #define GMIME_NAME "libgmime-3.0.so.0"
 
+#define SAM_MIME_SYMBOL(name) SAM_LIBRARY_SYMBOL (mime, name)
+static const SamLibrarySymbol mime_symbols[] = { SAM_MIME_FUNCTIONS (SAM_MIME_SYMBOL) };
+#undef SAM_MIME_SYMBOL
+
 /* Loads and initialises GMime once; returns FALSE, with @error when not
  * NULL, when it is missing or lacks a function. */
 static gboolean
@@ -59,19 +63,10 @@ load_gmime (GError **error)
 
   if (g_once_init_enter (&state))
     {
-      GModule *module = g_module_open (GMIME_NAME, G_MODULE_BIND_LOCAL);
-      gboolean found = module != NULL;
+      gboolean found = sam_library_open (GMIME_NAME, mime_symbols, G_N_ELEMENTS (mime_symbols), &failure);
 
-#define SAM_MIME_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &mime.name);
-      SAM_MIME_FUNCTIONS (SAM_MIME_LOOKUP)
-#undef SAM_MIME_LOOKUP
-      if (!found)
-        failure = g_strdup (g_module_error ());
-      else
-        {
-          g_module_make_resident (module);
-          mime.g_mime_init ();
-        }
+      if (found)
+        mime.g_mime_init ();
       g_once_init_leave (&state, found ? 1 : 2);
     }
   if (state == 1)

@@ -5,12 +5,12 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <gmodule.h>
 #include <gsf/gsf.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/sam-library.h"
 #include "sam-xlsx-reader.h"
 #include "sam-forms.h"
 
@@ -67,45 +67,12 @@ static const struct
   { "libxml2.so.2", "libxml2" },
 };
 
-/* Keeps @module loaded once every look-up was @found; FALSE with the
- * loader's message in @failure otherwise. */
-static gboolean
-keep_library (GModule   *module,
-              gboolean   found,
-              char     **failure)
-{
-  if (!found)
-    {
-      *failure = g_strdup (g_module_error ());
-      return FALSE;
-    }
-  g_module_make_resident (module);
-  return TRUE;
-}
-
-static gboolean
-load_gsf (char **failure)
-{
-  GModule *module = g_module_open (libraries[0].soname, G_MODULE_BIND_LOCAL);
-  gboolean found = module != NULL;
-
-#define SAM_LIB_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &gsf.name);
-  SAM_GSF_FUNCTIONS (SAM_LIB_LOOKUP)
-#undef SAM_LIB_LOOKUP
-  return keep_library (module, found, failure);
-}
-
-static gboolean
-load_xml (char **failure)
-{
-  GModule *module = g_module_open (libraries[1].soname, G_MODULE_BIND_LOCAL);
-  gboolean found = module != NULL;
-
-#define SAM_LIB_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &xml.name);
-  SAM_XML_FUNCTIONS (SAM_LIB_LOOKUP)
-#undef SAM_LIB_LOOKUP
-  return keep_library (module, found, failure);
-}
+#define SAM_GSF_SYMBOL(name) SAM_LIBRARY_SYMBOL (gsf, name)
+#define SAM_XML_SYMBOL(name) SAM_LIBRARY_SYMBOL (xml, name)
+static const SamLibrarySymbol gsf_symbols[] = { SAM_GSF_FUNCTIONS (SAM_GSF_SYMBOL) };
+static const SamLibrarySymbol xml_symbols[] = { SAM_XML_FUNCTIONS (SAM_XML_SYMBOL) };
+#undef SAM_GSF_SYMBOL
+#undef SAM_XML_SYMBOL
 
 /* Loads libgsf and libxml2 once and initialises libgsf; returns FALSE,
  * with @error when not NULL, when either is missing or lacks a function.
@@ -119,12 +86,12 @@ load_libraries (GError **error)
 
   if (g_once_init_enter (&state))
     {
-      gboolean found = load_gsf (&failure);
+      gboolean found = sam_library_open (libraries[0].soname, gsf_symbols, G_N_ELEMENTS (gsf_symbols), &failure);
 
       if (found)
         {
           missing = 1;
-          found = load_xml (&failure);
+          found = sam_library_open (libraries[1].soname, xml_symbols, G_N_ELEMENTS (xml_symbols), &failure);
         }
       if (found)
         gsf.gsf_init ();

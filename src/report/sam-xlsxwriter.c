@@ -3,14 +3,18 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <gmodule.h>
 
+#include "core/sam-library.h"
 #include "sam-xlsxwriter-private.h"
 #include "sam-report.h"
 
 #define LXW_NAME "libxlsxwriter.so.4"
 
 SamLxw sam_lxw;
+
+#define SAM_LXW_SYMBOL(name) SAM_LIBRARY_SYMBOL (sam_lxw, name)
+static const SamLibrarySymbol lxw_symbols[] = { SAM_LXW_FUNCTIONS (SAM_LXW_SYMBOL) };
+#undef SAM_LXW_SYMBOL
 
 /* Loads libxlsxwriter once and fills sam_lxw (any thread may call it).
  * Returns FALSE, with @error when not NULL, when it is missing or lacks a
@@ -23,19 +27,7 @@ sam_lxw_load (GError **error)
   static char *failure;
 
   if (g_once_init_enter (&state))
-    {
-      GModule *module = g_module_open (LXW_NAME, G_MODULE_BIND_LOCAL);
-      gboolean found = module != NULL;
-
-#define SAM_LXW_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &sam_lxw.name);
-      SAM_LXW_FUNCTIONS (SAM_LXW_LOOKUP)
-#undef SAM_LXW_LOOKUP
-      if (!found)
-        failure = g_strdup (g_module_error ());
-      else
-        g_module_make_resident (module);
-      g_once_init_leave (&state, found ? 1 : 2);
-    }
+    g_once_init_leave (&state, sam_library_open (LXW_NAME, lxw_symbols, G_N_ELEMENTS (lxw_symbols), &failure) ? 1 : 2);
   if (state == 1)
     return TRUE;
   g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_LIBRARY,

@@ -4,11 +4,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib-unix.h>
-#include <gmodule.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/sam-kind.h"
+#include "core/sam-library.h"
 #include "sam-db-backend-private.h"
 #include "sam-db-pg-private.h"
 #include "sam-store.h"
@@ -116,6 +116,10 @@ static struct
 
 #define LIBPQ_NAME "libpq.so.5"
 
+#define SAM_PQ_SYMBOL(name) SAM_LIBRARY_SYMBOL (pq, name)
+static const SamLibrarySymbol pq_symbols[] = { SAM_PQ_FUNCTIONS (SAM_PQ_SYMBOL) };
+#undef SAM_PQ_SYMBOL
+
 /* Loads libpq once; returns FALSE, with @error when not NULL, when it is
  * missing or lacks a function. */
 static gboolean
@@ -125,19 +129,7 @@ load_libpq (GError **error)
   static char *failure;
 
   if (g_once_init_enter (&state))
-    {
-      GModule *module = g_module_open (LIBPQ_NAME, G_MODULE_BIND_LOCAL);
-      gboolean found = module != NULL;
-
-#define SAM_PQ_LOOKUP(name) found = found && g_module_symbol (module, #name, (gpointer *) &pq.name);
-      SAM_PQ_FUNCTIONS (SAM_PQ_LOOKUP)
-#undef SAM_PQ_LOOKUP
-      if (!found)
-        failure = g_strdup (g_module_error ());
-      else
-        g_module_make_resident (module);
-      g_once_init_leave (&state, found ? 1 : 2);
-    }
+    g_once_init_leave (&state, sam_library_open (LIBPQ_NAME, pq_symbols, G_N_ELEMENTS (pq_symbols), &failure) ? 1 : 2);
   if (state == 1)
     return TRUE;
   g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
