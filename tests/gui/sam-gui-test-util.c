@@ -499,3 +499,19 @@ sam_gui_click (GtkWidget *widget)
     g_error ("Could not click: %s", error->message);
   sam_gui_settle (200);
 }
+
+/* The menu button under @widget that shows @icon, or NULL. */
+GtkMenuButton *
+sam_gui_find_menu_button (GtkWidget  *widget,
+                          const char *icon)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon) == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = sam_gui_find_menu_button (c, icon);
+      if (found)
+        return found;
+    }
+  return NULL;
+}

@@ -55,6 +55,8 @@ guint        sam_gui_find_activity  (SamWindow    *window,
 const char  *sam_gui_detail         (GListModel   *details,
                                      const char   *label);
 gpointer     sam_gui_find_toplevel  (GType         type);
+GtkMenuButton *sam_gui_find_menu_button (GtkWidget *widget,
+                                         const char *icon);
 GtkWidget   *sam_gui_editor_widget  (SamWindow    *window,
                                      const char   *field);
 void         sam_gui_type           (SamWindow    *window,

@@ -21,27 +21,11 @@ typedef struct
   char         *bus_env;       /* DBUS_SESSION_BUS_ADDRESS once the window shows */
 } Shown;
 
-/* The header bar's main menu button, as the user sees it. */
-static GtkMenuButton *
-find_main_menu (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget)
-      && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkMenuButton *found = find_main_menu (c);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Opens the main menu and returns the label of its first item. */
 static char *
 open_main_menu (GtkWindow *window)
 {
-  GtkMenuButton *button = find_main_menu (GTK_WIDGET (window));
+  GtkMenuButton *button = sam_gui_find_menu_button (GTK_WIDGET (window), "open-menu-symbolic");
   GMenuModel *menu, *section;
   char *label = NULL;
 

@@ -158,28 +158,12 @@ test_damage_found_after_opening (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
-/* The header bar's button with @icon. */
-static GtkMenuButton *
-find_menu_button (GtkWidget  *widget,
-                  const char *icon)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon) == 0)
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkMenuButton *found = find_menu_button (c, icon);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Opens the New menu with Ctrl+N; returns its items' labels, joined by
  * "|", and closes it. */
 static char *
 new_menu_items (SamWindow *window)
 {
-  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window), "list-add-symbolic");
+  GtkMenuButton *button = sam_gui_find_menu_button (GTK_WIDGET (window), "list-add-symbolic");
   GString *labels = g_string_new (NULL);
   GMenuModel *menu;
 
