@@ -68,23 +68,15 @@ setup_progress_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    Cell                     *cell)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *bar = sam_text_cell_new ();
 
   /* The text beside the bar, not on it: a row is then one line of text
    * high, as the rows of a table pinned beside this one are
    * (sam_table_pin()). */
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (bar, TRUE);
-  gtk_widget_set_size_request (bar, 24, -1);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_width_chars (GTK_LABEL (label), 5);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (list_item, box);
+  sam_text_cell_set_fraction (SAM_TEXT_CELL (bar), 0);
+  gtk_list_item_set_child (list_item, bar);
   bind_property (list_item, cell, cell->first, bar, "fraction");
-  bind_property (list_item, cell, cell->second, label, "label");
+  bind_property (list_item, cell, cell->second, bar, "text");
 }
 
 static GtkListItemFactory *

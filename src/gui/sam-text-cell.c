@@ -12,11 +12,19 @@ struct _SamTextCell
 
   char        *text;
   PangoLayout *layout;   /* made when first drawn */
+  double       fraction; /* a bar before the text, this full; < 0: none */
 };
 
 G_DEFINE_FINAL_TYPE (SamTextCell, sam_text_cell, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_TEXT, N_PROPS };
+enum { PROP_0, PROP_TEXT, PROP_FRACTION, N_PROPS };
+
+/* A bar's least width, its height (as libadwaita's progress bars), and
+ * the space between it and its text, which is DIGITS digits wide. */
+#define BAR_MIN    24
+#define BAR_HEIGHT 8
+#define BAR_GAP    6
+#define DIGITS     5
 static GParamSpec *properties[N_PROPS];
 
 /* A table's line height, for the context's serial it was read at. */
@@ -24,32 +32,39 @@ typedef struct
 {
   guint serial;
   int   height;
+  int   digits;   /* the width of DIGITS digits */
 } Line;
 
-/* The height of a line of text in @context's font, in pixels. */
-static int
-line_height (PangoContext *context)
+/* A line of text in @context's font, in pixels: its height and the
+ * width of DIGITS digits. */
+static void
+read_line (PangoContext *context,
+           Line         *line)
 {
   PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
   int height = pango_font_metrics_get_height (metrics);
 
   if (height <= 0)
     height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+  line->height = PANGO_PIXELS_CEIL (height);
+  line->digits = PANGO_PIXELS_CEIL (DIGITS * pango_font_metrics_get_approximate_digit_width (metrics));
   pango_font_metrics_unref (metrics);
-  return PANGO_PIXELS_CEIL (height);
 }
 
-/* The height of one line in the font of the table @self is in (its own
- * font when it is in none), read once for all its cells. */
-static int
-table_line_height (SamTextCell *self)
+/* A line in the font of the table @self is in (its own font when it is
+ * in none), read once for all its cells. */
+static Line
+table_line (SamTextCell *self)
 {
   GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
   PangoContext *context;
-  Line *line;
+  Line *line, own;
 
   if (table == NULL)
-    return line_height (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+    {
+      read_line (gtk_widget_get_pango_context (GTK_WIDGET (self)), &own);
+      return own;
+    }
   context = gtk_widget_get_pango_context (table);
   line = g_object_get_data (G_OBJECT (table), LINE);
   if (line == NULL)
@@ -60,9 +75,9 @@ table_line_height (SamTextCell *self)
   if (line->height == 0 || line->serial != pango_context_get_serial (context))
     {
       line->serial = pango_context_get_serial (context);
-      line->height = line_height (context);
+      read_line (context, line);
     }
-  return line->height;
+  return *line;
 }
 
 static void
@@ -74,11 +89,43 @@ sam_text_cell_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
-  /* Across: as wide as its column makes it (the text is ellipsized). */
+  SamTextCell *self = SAM_TEXT_CELL (widget);
+
+  /* Across: as wide as its column makes it (the text is ellipsized), but
+   * for a bar and its number. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = 0;
+    *minimum = *natural = self->fraction < 0 ? 0 : BAR_MIN + BAR_GAP + table_line (self).digits;
   else
-    *minimum = *natural = table_line_height (SAM_TEXT_CELL (widget));
+    *minimum = *natural = table_line (self).height;
+}
+
+/* Draws the bar, @width wide from @x, in the middle of @height, in the
+ * colours of libadwaita's progress bars: the accent over a trough of the
+ * text's colour, faint. */
+static void
+snapshot_bar (SamTextCell *self,
+              GtkSnapshot *snapshot,
+              double       x,
+              double       width,
+              double       height)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  double filled = width * CLAMP (self->fraction, 0, 1);
+  GdkRGBA trough, accent;
+  GskRoundedRect bar;
+
+  gtk_style_context_get_color (style, &trough);
+  trough.alpha *= 0.15;
+  if (!gtk_style_context_lookup_color (style, "accent_bg_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  gsk_rounded_rect_init_from_rect (&bar, &GRAPHENE_RECT_INIT (x, (height - BAR_HEIGHT) / 2, width, BAR_HEIGHT),
+                                   BAR_HEIGHT / 2.0);
+  gtk_snapshot_push_rounded_clip (snapshot, &bar);
+  gtk_snapshot_append_color (snapshot, &trough, &bar.bounds);
+  gtk_snapshot_append_color (snapshot, &accent,
+                             &GRAPHENE_RECT_INIT (rtl ? x + width - filled : x, bar.bounds.origin.y, filled, BAR_HEIGHT));
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -87,19 +134,37 @@ sam_text_cell_snapshot (GtkWidget   *widget,
 {
   SamTextCell *self = SAM_TEXT_CELL (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int x = 0, text_width = width;
   PangoRectangle logical;
 
-  if (self->text == NULL || *self->text == '\0' || width <= 0)
+  if (width <= 0)
+    return;
+  /* A bar first, the text after it, right-aligned (mirrored when the
+   * text runs from right to left). */
+  if (self->fraction >= 0)
+    {
+      gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+      int bar_width;
+
+      text_width = MIN (width, table_line (self).digits);
+      bar_width = width - text_width - BAR_GAP;
+      if (bar_width > 0)
+        snapshot_bar (self, snapshot, rtl ? text_width + BAR_GAP : 0, bar_width, height);
+      x = rtl ? 0 : width - text_width;
+    }
+  if (self->text == NULL || *self->text == '\0')
     return;
   if (self->layout == NULL)
     {
       self->layout = gtk_widget_create_pango_layout (widget, self->text);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      if (self->fraction >= 0)
+        pango_layout_set_alignment (self->layout, PANGO_ALIGN_RIGHT);
     }
-  pango_layout_set_width (self->layout, width * PANGO_SCALE);
+  pango_layout_set_width (self->layout, text_width * PANGO_SCALE);
   pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), 0,
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x,
                               (height - logical.height) / 2.0, self->layout);
 }
 
@@ -129,6 +194,8 @@ sam_text_cell_get_property (GObject    *object,
 {
   if (prop_id == PROP_TEXT)
     g_value_set_string (value, SAM_TEXT_CELL (object)->text);
+  else if (prop_id == PROP_FRACTION)
+    g_value_set_double (value, SAM_TEXT_CELL (object)->fraction);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -141,6 +208,8 @@ sam_text_cell_set_property (GObject      *object,
 {
   if (prop_id == PROP_TEXT)
     sam_text_cell_set_text (SAM_TEXT_CELL (object), g_value_get_string (value));
+  else if (prop_id == PROP_FRACTION)
+    sam_text_cell_set_fraction (SAM_TEXT_CELL (object), g_value_get_double (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -170,6 +239,8 @@ sam_text_cell_class_init (SamTextCellClass *klass)
   widget_class->system_setting_changed = sam_text_cell_system_setting_changed;
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL,
                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, -1, 1, -1,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
@@ -178,6 +249,7 @@ sam_text_cell_class_init (SamTextCellClass *klass)
 static void
 sam_text_cell_init (SamTextCell *self)
 {
+  self->fraction = -1;
 }
 
 /* Returns a cell that shows no text yet. */
@@ -210,4 +282,27 @@ sam_text_cell_set_text (SamTextCell *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/* Draws a bar @fraction full (0 to 1) before the text, which goes to the
+ * end of the cell, as a progress bar with its figure beside it; a
+ * negative @fraction: no bar. Both are drawn, not built of widgets: a
+ * GtkProgressBar with a label in a box cost seven times a text cell to
+ * make, in every row of a table. */
+void
+sam_text_cell_set_fraction (SamTextCell *self,
+                            double       fraction)
+{
+  g_return_if_fail (SAM_IS_TEXT_CELL (self));
+  fraction = fraction < 0 ? -1 : MIN (fraction, 1);
+  if (self->fraction == fraction)
+    return;
+  if ((self->fraction < 0) != (fraction < 0))
+    {
+      g_clear_object (&self->layout);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  self->fraction = fraction;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
 }

@@ -20,5 +20,7 @@ GtkWidget  *sam_text_cell_new      (void);
 const char *sam_text_cell_get_text (SamTextCell *self);
 void        sam_text_cell_set_text (SamTextCell *self,
                                     const char  *text);
+void        sam_text_cell_set_fraction (SamTextCell *self,
+                                        double       fraction);
 
 G_END_DECLS

@@ -5,6 +5,9 @@
  * leaves the table. */
 #include "config.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 #include "sam-gui-test-util.h"
 #include "models/sam-overview.h"
 #include "sam-text-cell.h"
@@ -781,6 +784,56 @@ test_search_from_top (void)
   close_window (window);
 }
 
+/* The progress cells under @widget that @area shows. */
+static void
+progress_cells (GtkWidget *widget,
+                GtkWidget *area,
+                GPtrArray *cells)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      double fraction = -1;
+
+      if (SAM_IS_TEXT_CELL (c))
+        g_object_get (c, "fraction", &fraction, NULL);
+      if (fraction >= 0 && in_sight (c, area))
+        g_ptr_array_add (cells, c);
+      else if (gtk_widget_get_mapped (c))
+        progress_cells (c, area, cells);
+    }
+}
+
+/* The progress column shows a bar as full as the figure beside it says,
+ * for every activity in sight. */
+static void
+test_progress_cells (void)
+{
+  g_autofree char *path = g_build_filename (dir, "progress.db", NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  SamWindow *window = open_window ("progress.db", NULL, 1900);
+  guint filled = 0;
+
+  close_window (window);
+  sam_test_sql (path, "UPDATE activity SET progress = (id * 37) % 101");
+  window = open_window ("progress.db", NULL, 1900);
+  show_plans (window);
+  sam_gui_settle (200);
+  progress_cells (table_area (window), table_area (window), cells);
+  g_assert_cmpuint (cells->len, >, 10);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *text = sam_text_cell_get_text (cells->pdata[i]);
+      double fraction;
+
+      g_object_get (cells->pdata[i], "fraction", &fraction, NULL);
+      g_assert_nonnull (text);
+      g_assert_cmpint (atoi (text), ==, (int) round (fraction * 100));
+      filled += fraction > 0;
+    }
+  g_assert_cmpuint (filled, >, 5);
+  close_window (window);
+}
+
 static gboolean
 table_is_filled (gpointer window)
 {
@@ -866,6 +919,7 @@ main (int   argc,
   g_test_add_func ("/gui/table/search-keeps-rows", test_search_keeps_rows);
   g_test_add_func ("/gui/table/search-from-top", test_search_from_top);
   g_test_add_func ("/gui/table/search-widens-in-steps", test_search_widens_in_steps);
+  g_test_add_func ("/gui/table/progress-cells", test_progress_cells);
   status = g_test_run ();
   sam_test_remove_dir (dir);
   g_free (dir);
