@@ -5,7 +5,9 @@
  * is made, and asks its context for the font's metrics to be measured:
  * half of building a row. A SamTextCell is one line high by the metrics
  * of its table's font, read once per table (and again when that font
- * changes), and lays its text out only when it is drawn.
+ * changes), and lays its text out only when it is drawn. Given a
+ * fraction, it draws a bar before its text: a progress bar with its
+ * figure, at the cost of a text cell.
  */
 #pragma once
 
