@@ -197,8 +197,8 @@ show (SamFilteredList *self,
 
   if (trickle)
     {
-      g_ptr_array_extend (self->pending, fresh, NULL, NULL);
-      g_ptr_array_remove_range (self->pending, 0, at_once);
+      for (guint i = at_once; i < fresh->len; i++)
+        g_ptr_array_add (self->pending, fresh->pdata[i]);
       g_ptr_array_set_size (fresh, at_once);
       self->trickle_id = g_idle_add (trickle_cb, self);
     }
