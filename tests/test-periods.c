@@ -957,6 +957,23 @@ test_shared_facts (Fixture       *f,
     g_assert_cmpuint (lists.by_status[SAM_STATUS_DELAYED], ==, 1);
     g_assert_nonnull (strstr (shared, "activity 1 delayed 60 1 1 1 2026-T2 Venter på midler 1 +20\n"));
   }
+  /* A period whose period before is closed: the facts as at the one
+   * before are those the closing froze, read apart from today's. */
+  {
+    g_autoptr(SamPeriod) t2 = period (f, "2026-T2");
+    g_autoptr(SamPeriod) t3 = period (f, "2026-T3");
+    g_autoptr(SamFactsShare) share = sam_facts_share_new (NULL, TODAY);
+    g_autoptr(GError) error = NULL;
+    ReaderText summary, lists, own_summary, own_lists;
+    g_autofree char *shared = NULL, *own = NULL;
+
+    g_assert_true (sam_period_close (f->store, t2, "Kari Nordmann", TODAY, &error));
+    g_assert_no_error (error);
+    shared = readers_text (f, t3, share, &summary, &lists);
+    own = readers_text (f, t3, NULL, &own_summary, &own_lists);
+    g_assert_cmpstr (shared, ==, own);
+    g_assert_cmpuint (sam_facts_share_get_n_reads (share), ==, 2);
+  }
 }
 
 #define ADD(path, func) \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sam-facts-snapshot.h"
+#include "sam-closing.h"
 #include "sam-store-private.h"
 #include "core/sam-enums.h"
 
@@ -109,16 +110,9 @@ record_cb (const SamActivityFactsRow  *row,
 }
 
 static SamFactsSnapshot *
-read_snapshot (SamStore         *store,
-               const SamScope   *scope,
-               const SamPeriod  *period,
-               const char       *today,
-               gboolean          live,
-               GError          **error)
+snapshot_new (const SamPeriod *period)
 {
   SamFactsSnapshot *snapshot = g_new0 (SamFactsSnapshot, 1);
-  Recording r = { snapshot, period, sam_figures_judged_on (period, today) };
-  gboolean ok;
 
   g_atomic_ref_count_init (&snapshot->ref_count);
   snapshot->period = period ? g_strdup (period->code) : NULL;
@@ -126,6 +120,21 @@ read_snapshot (SamStore         *store,
   snapshot->texts = g_string_chunk_new (4096);
   snapshot->periods = g_ptr_array_new ();
   snapshot->places = g_hash_table_new (g_str_hash, g_str_equal);
+  return snapshot;
+}
+
+static SamFactsSnapshot *
+read_snapshot (SamStore         *store,
+               const SamScope   *scope,
+               const SamPeriod  *period,
+               const char       *today,
+               gboolean          live,
+               GError          **error)
+{
+  SamFactsSnapshot *snapshot = snapshot_new (period);
+  Recording r = { snapshot, period, sam_figures_judged_on (period, today) };
+  gboolean ok;
+
   ok = live ? sam_figures_foreach_live (store, scope, period, today, record_cb, &r, error)
             : sam_figures_foreach (store, scope, period, today, record_cb, &r, error);
   if (!ok)
@@ -134,6 +143,62 @@ read_snapshot (SamStore         *store,
       return NULL;
     }
   return snapshot;
+}
+
+static gboolean
+record_both_cb (const SamActivityFactsRow  *row,
+                guint                       index,
+                gpointer                    user_data,
+                GError                    **error)
+{
+  return record_cb (row, (Recording *) user_data + index, error);
+}
+
+/* Reads the facts as at @period and as at @previous (neither NULL) into
+ * *@now and *@then: in one pass over the activities, their updates and
+ * their history when neither period is closed, for each activity's data
+ * is gathered once and judged twice; else one after the other, as
+ * sam_facts_snapshot_read() does. FALSE with a SamStoreError. */
+static gboolean
+read_snapshots (SamStore          *store,
+                const SamScope    *scope,
+                const SamPeriod   *period,
+                const SamPeriod   *previous,
+                const char        *today,
+                SamFactsSnapshot **now,
+                SamFactsSnapshot **then,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) periods = NULL;
+  Recording r[2];
+  gint64 closed = 0, closed_before = 0;
+
+  *now = *then = NULL;
+  if (!sam_closing_find (store, period->code, &closed, error)
+      || !sam_closing_find (store, previous->code, &closed_before, error))
+    return FALSE;
+  if (closed || closed_before)
+    {
+      if ((*now = read_snapshot (store, scope, period, today, FALSE, error)) == NULL)
+        return FALSE;
+      if ((*then = read_snapshot (store, scope, previous, today, FALSE, error)) == NULL)
+        g_clear_pointer (now, sam_facts_snapshot_unref);
+      return *then != NULL;
+    }
+  periods = g_ptr_array_new ();
+  g_ptr_array_add (periods, (gpointer) period);
+  g_ptr_array_add (periods, (gpointer) previous);
+  r[0] = (Recording) { snapshot_new (period), period, sam_figures_judged_on (period, today) };
+  r[1] = (Recording) { snapshot_new (previous), previous, sam_figures_judged_on (previous, today) };
+  if (!sam_figures_foreach_periods (store, scope, periods, today, NULL, record_both_cb, r, error))
+    {
+      sam_facts_snapshot_unref (r[0].snapshot);
+      sam_facts_snapshot_unref (r[1].snapshot);
+      return FALSE;
+    }
+  *now = r[0].snapshot;
+  *then = r[1].snapshot;
+  return TRUE;
 }
 
 /* Reads the facts of every activity in @scope (NULL: all) as at @period
@@ -420,6 +485,58 @@ sam_facts_share_get (SamFactsShare    *share,
   g_cond_broadcast (&share->read_cond);
   g_mutex_unlock (&share->lock);
   return snapshot;
+}
+
+/* Sets *@now and *@then to (new references to) the snapshots of the facts
+ * as at @period and as at @previous (neither NULL), as two calls of
+ * sam_facts_share_get() would; but when no thread has read or is reading
+ * either, both are read in one pass (see read_snapshots()). Returns FALSE
+ * with a SamStoreError, and neither, when reading failed. */
+gboolean
+sam_facts_share_get_both (SamFactsShare     *share,
+                          SamStore          *store,
+                          const SamPeriod   *period,
+                          const SamPeriod   *previous,
+                          SamFactsSnapshot **now,
+                          SamFactsSnapshot **then,
+                          GError           **error)
+{
+  Shared fresh[2] = { { g_strdup (period->code), NULL, TRUE }, { g_strdup (previous->code), NULL, TRUE } };
+  gboolean ok;
+
+  g_return_val_if_fail (share != NULL && SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL && previous != NULL && now != NULL && then != NULL, FALSE);
+  *now = *then = NULL;
+  g_mutex_lock (&share->lock);
+  if (find_shared (share, period->code) || find_shared (share, previous->code))
+    {
+      g_mutex_unlock (&share->lock);
+      g_free (fresh[0].period);
+      g_free (fresh[1].period);
+      if ((*now = sam_facts_share_get (share, store, period, error)) == NULL)
+        return FALSE;
+      if ((*then = sam_facts_share_get (share, store, previous, error)) == NULL)
+        g_clear_pointer (now, sam_facts_snapshot_unref);
+      return *then != NULL;
+    }
+  g_array_append_vals (share->shared, fresh, 2);
+  share->n_reads += 2;
+  g_mutex_unlock (&share->lock);
+
+  ok = read_snapshots (store, share->scope, period, previous, share->today, now, then, error);
+
+  g_mutex_lock (&share->lock);
+  for (guint i = 0; i < 2; i++)
+    {
+      Shared *s = find_shared (share, i == 0 ? period->code : previous->code);
+      SamFactsSnapshot *snapshot = i == 0 ? *now : *then;
+
+      s->reading = FALSE;
+      s->snapshot = snapshot ? sam_facts_snapshot_ref (snapshot) : NULL;
+    }
+  g_cond_broadcast (&share->read_cond);
+  g_mutex_unlock (&share->lock);
+  return ok;
 }
 
 /* Lets the share's reference to @period's snapshot go, for its memory,

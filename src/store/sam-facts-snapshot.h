@@ -6,7 +6,8 @@
  * Obligations and the Follow-up, and as at the period before for the first
  * two. Each pass over the activities, their status updates and their field
  * history costs as much as the next, so a report reads each period's once
- * into a SamFactsSnapshot and replays it to every reader.
+ * into a SamFactsSnapshot and replays it to every reader; both periods in
+ * one pass where neither is closed (sam_facts_share_get_both()).
  *
  * A snapshot keeps, per activity, what the rules found (ids, lead, status,
  * progress, due date, the update they come from, reported, overdue and
@@ -84,6 +85,13 @@ void              sam_facts_share_free       (SamFactsShare          *share);
 SamFactsSnapshot *sam_facts_share_get        (SamFactsShare          *share,
                                               SamStore               *store,
                                               const SamPeriod        *period,
+                                              GError                **error);
+gboolean          sam_facts_share_get_both   (SamFactsShare          *share,
+                                              SamStore               *store,
+                                              const SamPeriod        *period,
+                                              const SamPeriod        *previous,
+                                              SamFactsSnapshot      **now,
+                                              SamFactsSnapshot      **then,
                                               GError                **error);
 void              sam_facts_share_drop       (SamFactsShare          *share,
                                               const SamPeriod        *period);

@@ -226,6 +226,24 @@ sam_report_data_facts (SamStore              *store,
   return (*facts = sam_facts_share_get (query->facts, store, period, error)) != NULL;
 }
 
+/* As sam_report_data_facts() for @query's period and for @previous (the
+ * period before it, or NULL: *@then is NULL then), both read in one pass
+ * when no reader has read either yet. */
+static gboolean
+facts_now_and_then (SamStore              *store,
+                    const SamReportQuery  *query,
+                    const SamPeriod       *previous,
+                    SamFactsSnapshot     **now,
+                    SamFactsSnapshot     **then,
+                    GError               **error)
+{
+  *then = NULL;
+  if (query->facts && query->period && previous)
+    return sam_facts_share_get_both (query->facts, store, query->period, previous, now, then, error);
+  return sam_report_data_facts (store, query, query->period, now, error)
+         && (previous == NULL || sam_report_data_facts (store, query, previous, then, error));
+}
+
 /* Returns the changes in @query's scope since the period before its
  * period (sam_changes_read()), from the facts @query shares; the last
  * reader of the facts as at the period before, it lets them go. NULL with
@@ -249,8 +267,7 @@ sam_report_data_changes (SamStore              *store,
       g_propagate_error (error, local);
       return NULL;
     }
-  if (!sam_report_data_facts (store, query, query->period, &now, error)
-      || (previous && !sam_report_data_facts (store, query, previous, &then, error)))
+  if (!facts_now_and_then (store, query, previous, &now, &then, error))
     return NULL;
   changes = sam_changes_read_in (now, then, store, query->scope, query->period, query->today, error);
   if (previous)
@@ -276,9 +293,6 @@ sam_report_data_measures (SamStore              *store,
   GError *local = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
-  if (!sam_report_data_facts (store, query, query->period, &now, error)
-      || !(figures = sam_figures_by_measure_in (now, store, query->scope, query->period, query->today, error)))
-    return NULL;
   previous = query->period ? sam_period_before (store, query->period, &local) : NULL;
   if (local)
     {
@@ -287,7 +301,8 @@ sam_report_data_measures (SamStore              *store,
     }
   /* The same figures as at the period before, for the change since it;
    * a closed period's as they were when it was closed. */
-  if (previous && !query->closing && !sam_report_data_facts (store, query, previous, &then, error))
+  if (!facts_now_and_then (store, query, query->closing ? NULL : previous, &now, &then, error)
+      || !(figures = sam_figures_by_measure_in (now, store, query->scope, query->period, query->today, error)))
     return NULL;
   if (previous && !(before = query->closing
                            ? sam_closing_read_previous (store, query->closing, query->scope, error)
