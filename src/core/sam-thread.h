@@ -7,5 +7,6 @@
 G_BEGIN_DECLS
 
 void sam_thread_yield (int step);
+void sam_thread_idle  (void);
 
 G_END_DECLS
