@@ -404,10 +404,12 @@ test_query_limit (Fixture       *f,
 }
 
 /* Data made to be slow: ministries nested thousands deep made the checks
- * run for hours. They stop at the limit with a message instead. */
+ * run for hours, each ministry paired in SQL with every agency below it.
+ * The check of what the strategy gives each ministry now walks up from the
+ * agencies that act, and finishes with its findings. */
 static void
-test_query_limit_checks (Fixture       *f,
-                         gconstpointer  data)
+test_query_limit_deep_ministries (Fixture       *f,
+                                  gconstpointer  data)
 {
   g_autoptr(GBytes) before = NULL;
   g_auto(SamTestRun) run = { 0 };
@@ -419,8 +421,32 @@ test_query_limit_checks (Fixture       *f,
   g_setenv ("SAMORDNA_QUERY_LIMIT_MS", "1000", TRUE);
   sam_test_run_samordna (&run, (const char *[]) { "check", "--database", f->path, NULL });
   g_unsetenv ("SAMORDNA_QUERY_LIMIT_MS");
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 1);
+  g_assert_null (strstr (run.err, "was stopped"));
+  g_assert_nonnull (strstr (run.out, "Departement 3000"));
+  g_assert_true (sam_test_same_file (before, f->path));
+}
+
+/* A check that runs past the limit stops with a message, the file as it
+ * was: 500,000 target groups nested in one chain, which the check of
+ * the groups nothing reaches walks up and down (half a second). */
+static void
+test_query_limit_checks (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_auto(SamTestRun) run = { 0 };
+
+  sam_test_sql (f->path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500000) "
+                         "INSERT INTO target_group (id, name, parent_id) "
+                         "SELECT 100000 + i, 'Gruppe ' || i, CASE WHEN i > 1 THEN 99999 + i END FROM n");
+  before = sam_test_read_file (f->path);
+  g_setenv ("SAMORDNA_QUERY_LIMIT_MS", "100", TRUE);
+  sam_test_run_samordna (&run, (const char *[]) { "check", "--database", f->path, NULL });
+  g_unsetenv ("SAMORDNA_QUERY_LIMIT_MS");
   g_assert_cmpint (sam_test_run_exit_code (&run), ==, 2);
   g_assert_nonnull (strstr (run.err, "was stopped"));
+  g_assert_cmpstr (run.out, ==, "");
   g_assert_true (sam_test_same_file (before, f->path));
 }
 
@@ -892,6 +918,7 @@ main (int   argc,
   ADD ("/hostile/4-schema/statistics", test_schema_statistics);
   ADD ("/hostile/4-schema/query-limit", test_query_limit);
   ADD ("/hostile/4-schema/query-limit-checks", test_query_limit_checks);
+  ADD ("/hostile/4-schema/deep-ministries", test_query_limit_deep_ministries);
   ADD ("/hostile/5-workbook/control-characters", test_workbook_text);
   ADD ("/hostile/6-links/linked-folder", test_linked_folder);
   ADD ("/hostile/6-links/linked-file", test_linked_file);

@@ -27,6 +27,16 @@ typedef struct
   GPtrArray   *message_flags;   /* the whole strategy's as at today, or NULL */
 } Checking;
 
+/* Returns the SQL of a check with NOCASE spelt in the dialect of @store. */
+static char *
+in_dialect (SamStore   *store,
+            const char *sql)
+{
+  g_auto(GStrv) parts = g_strsplit (sql, NOCASE, -1);
+
+  return g_strjoinv (sam_store_sql (store, SAM_SQL_NOCASE), parts);
+}
+
 static void
 result_free (gpointer data)
 {
@@ -254,44 +264,304 @@ idle_cb (SamStmt       *stmt,
  * takes part in or answers for by sector responsibility (which it does for
  * every such activity that names no lead). A ministry responsible for no
  * sector is given nothing. */
-static const char ministry_gap_sql[] =
-  "WITH RECURSIVE sub(ministry_id, agency_id) AS ("
-  "  SELECT id, id FROM agency WHERE kind = 'ministry' "
-  "  UNION SELECT sub.ministry_id, g.id FROM agency g JOIN sub ON g.parent_id = sub.agency_id), "
-  "measure_sector(measure_id, sector_id) AS MATERIALIZED ("
-  "  SELECT DISTINCT p.measure_id, s.sector_id FROM " SAM_ACTIVITIES_IN_STORED_ORDER " "
-  "  CROSS JOIN activity_sector s ON s.activity_id = a.id CROSS JOIN plan p ON p.id = a.plan_id "
-  "  WHERE " SAM_LIVE_ACTIVITY "), "
-  "given(ministry_id, measure_id) AS MATERIALIZED ("
-  "  SELECT DISTINCT mi.id, ms.measure_id FROM agency mi "
-  "  JOIN sector sc ON sc.ministry_id = mi.id JOIN measure_sector ms ON ms.sector_id = sc.id "
-  "  WHERE mi.kind = 'ministry'), "
-  "acting_agency(measure_id, agency_id) AS MATERIALIZED ("
-  "  SELECT p.measure_id, a.lead_agency_id FROM activity a CROSS JOIN plan p ON p.id = a.plan_id "
-  "  WHERE a.lead_agency_id IS NOT NULL AND " SAM_LIVE_ACTIVITY " "
-  "  UNION SELECT p.measure_id, ap.agency_id FROM " SAM_ACTIVITIES_IN_STORED_ORDER " "
-  "  CROSS JOIN activity_partner ap ON ap.activity_id = a.id CROSS JOIN plan p ON p.id = a.plan_id "
-  "  WHERE " SAM_LIVE_ACTIVITY " "
-  "  UNION SELECT p.measure_id, s.ministry_id FROM " SAM_ACTIVITIES_IN_STORED_ORDER " "
-  "  CROSS JOIN " SAM_SECTOR_DUTY_JOIN " CROSS JOIN plan p ON p.id = a.plan_id "
-  "  WHERE " SAM_SECTOR_DUTY_WHERE " AND s.ministry_id IS NOT NULL AND " SAM_LIVE_ACTIVITY "), "
-  "acting(ministry_id, measure_id) AS MATERIALIZED ("
-  "  SELECT DISTINCT sub.ministry_id, x.measure_id FROM acting_agency x JOIN sub ON sub.agency_id = x.agency_id) "
-  "SELECT gv.ministry_id, mi.name, m.id, m.number, m.title FROM given gv "
-  "JOIN agency mi ON mi.id = gv.ministry_id JOIN measure m ON m.id = gv.measure_id "
-  "WHERE NOT EXISTS (SELECT 1 FROM acting x WHERE x.ministry_id = gv.ministry_id "
-  "                  AND x.measure_id = gv.measure_id) "
-  "ORDER BY mi.name " NOCASE ", mi.id, m.number, m.id";
+/* The ministry-measure-gap check, computed here from four plain reads: its
+ * one query of sets of (measure, agency) pairs built with DISTINCT and
+ * UNION, every live activity and every link of one added to a B-tree, cost
+ * more than every other check together. The pairs are few (measures ×
+ * agencies at most), so they are kept in hash sets. */
+
+typedef struct
+{
+  gint64  id;
+  gint64  parent_id;      /* 0: none */
+  guint   parent;         /* its index + 1, 0: none (or not an agency) */
+  gboolean ministry;
+  char   *name;           /* ministries only */
+  guint   rank;           /* ministries: by name, then id */
+} GapAgency;
+
+typedef struct
+{
+  gint64  id;
+  gint64  number;
+  char   *title;
+} GapMeasure;
+
+typedef struct
+{
+  guint ministry;   /* agency index */
+  guint measure;    /* measure index, by number then id */
+} GapPair;
+
+typedef struct
+{
+  GArray     *agencies;      /* GapAgency */
+  GHashTable *agency_at;     /* id → index + 1 */
+  GArray     *measures;      /* GapMeasure, by number then id */
+  GHashTable *measure_at;    /* id → index + 1 */
+  guint       n_ministries;  /* ranked so far */
+  GHashTable *given;         /* (ministry, measure) pairs, as pair_key() */
+  GHashTable *acting;        /* (agency, measure) pairs */
+} Gap;
+
+static void
+gap_agency_clear (gpointer data)
+{
+  g_free (((GapAgency *) data)->name);
+}
+
+static void
+gap_measure_clear (gpointer data)
+{
+  g_free (((GapMeasure *) data)->title);
+}
+
+static void
+gap_clear (Gap *g)
+{
+  g_clear_pointer (&g->agencies, g_array_unref);
+  g_clear_pointer (&g->agency_at, g_hash_table_unref);
+  g_clear_pointer (&g->measures, g_array_unref);
+  g_clear_pointer (&g->measure_at, g_hash_table_unref);
+  g_clear_pointer (&g->given, g_hash_table_unref);
+  g_clear_pointer (&g->acting, g_hash_table_unref);
+}
+
+static guint
+index_of (GHashTable *table,
+          gint64      id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table, &id));
+}
+
+static void
+add_index (GHashTable *table,
+           gint64      id,
+           guint       index)
+{
+  g_hash_table_insert (table, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (index));
+}
+
+/* A pair's hash: g_int64_hash() folds its two halves into one by XOR,
+ * which puts most pairs of small indices in a few buckets. */
+static guint
+pair_hash (gconstpointer key)
+{
+  guint64 v = *(const guint64 *) key;
+
+  return (guint) ((v * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+}
+
+static GHashTable *
+pair_set_new (void)
+{
+  return g_hash_table_new_full (pair_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+add_pair (GHashTable *set,
+          guint       a,
+          guint       b)
+{
+  gint64 key = ((gint64) a << 32) | b;
+
+  if (!g_hash_table_contains (set, &key))
+    g_hash_table_add (set, g_memdup2 (&key, sizeof key));
+}
 
 static gboolean
-ministry_gap_cb (SamStmt       *stmt,
-                 gpointer       user_data,
-                 GError       **error)
+has_pair (GHashTable *set,
+          guint       a,
+          guint       b)
 {
-  add_result (user_data, SAM_KIND_AGENCY, sam_stmt_column_int (stmt, 0), sam_stmt_column_int (stmt, 2),
-              g_strdup_printf (_("Measure %d “%s” concerns the sectors of %s, but neither the ministry nor any agency under it has an activity there."),
-                               (int) sam_stmt_column_int (stmt, 3), sam_stmt_column_text (stmt, 4), sam_stmt_column_text (stmt, 1)));
+  gint64 key = ((gint64) a << 32) | b;
+
+  return g_hash_table_contains (set, &key);
+}
+
+/* Agencies come ministries first, by name then id: their rank. */
+static gboolean
+gap_agency_cb (SamStmt       *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  Gap *g = user_data;
+  gboolean ministry = sam_stmt_column_int (stmt, 2) != 0;
+  GapAgency a = {
+    sam_stmt_column_int (stmt, 0), sam_stmt_column_is_null (stmt, 1) ? 0 : sam_stmt_column_int (stmt, 1), 0, ministry,
+    ministry ? g_strdup (sam_stmt_column_text (stmt, 3)) : NULL, ministry ? g->n_ministries++ : 0,
+  };
+
+  g_array_append_val (g->agencies, a);
+  add_index (g->agency_at, a.id, g->agencies->len);
   return TRUE;
+}
+
+static gboolean
+gap_measure_cb (SamStmt       *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  Gap *g = user_data;
+  GapMeasure m = { sam_stmt_column_int (stmt, 0), sam_stmt_column_int (stmt, 1),
+                   g_strdup (sam_stmt_column_text (stmt, 2)) };
+
+  g_array_append_val (g->measures, m);
+  add_index (g->measure_at, m.id, g->measures->len);
+  return TRUE;
+}
+
+/* Each row (measure id, agency id) says the agency acts in the measure. */
+static gboolean
+gap_acting_cb (SamStmt       *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  Gap *g = user_data;
+  guint measure = index_of (g->measure_at, sam_stmt_column_int (stmt, 0));
+  guint agency = sam_stmt_column_is_null (stmt, 1) ? 0 : index_of (g->agency_at, sam_stmt_column_int (stmt, 1));
+
+  if (measure && agency)
+    add_pair (g->acting, agency - 1, measure - 1);
+  return TRUE;
+}
+
+/* Each row (measure id, the sector's ministry id, whether the activity
+ * names no lead): the measure is given to that ministry, and without a
+ * lead the ministry acts in it by sector responsibility. */
+static gboolean
+gap_sector_cb (SamStmt       *stmt,
+               gpointer       user_data,
+               GError       **error)
+{
+  Gap *g = user_data;
+  guint measure = index_of (g->measure_at, sam_stmt_column_int (stmt, 0));
+  guint ministry = sam_stmt_column_is_null (stmt, 1) ? 0 : index_of (g->agency_at, sam_stmt_column_int (stmt, 1));
+
+  if (measure == 0 || ministry == 0)
+    return TRUE;
+  if (g_array_index (g->agencies, GapAgency, ministry - 1).ministry)
+    add_pair (g->given, ministry - 1, measure - 1);
+  if (sam_stmt_column_int (stmt, 2))
+    add_pair (g->acting, ministry - 1, measure - 1);
+  return TRUE;
+}
+
+static int
+compare_gap_pairs (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const GapPair *x = a, *y = b;
+  Gap *g = user_data;
+  guint rx = g_array_index (g->agencies, GapAgency, x->ministry).rank;
+  guint ry = g_array_index (g->agencies, GapAgency, y->ministry).rank;
+
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  return x->measure < y->measure ? -1 : x->measure > y->measure;
+}
+
+/* Adds to @acting the pairs (ministry, measure) where the ministry, or an
+ * agency anywhere below it, acts in the measure. */
+static void
+ministries_acting (Gap        *g,
+                   GHashTable *acting)
+{
+  g_autoptr(GHashTable) passed = pair_set_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, g->acting);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 pair = *(gint64 *) key;
+      guint measure = (guint) (pair & G_MAXUINT32);
+      guint at = (guint) (pair >> 32) + 1;
+
+      /* Up the parents, itself included, until an agency passed for this
+       * measure before (whose parents were too): each agency is passed
+       * once per measure, so agencies nested thousands deep cost no more
+       * than as many side by side, and a loop of parents (which the store
+       * refuses) ends. */
+      for (; at != 0 && !has_pair (passed, at - 1, measure); at = g_array_index (g->agencies, GapAgency, at - 1).parent)
+        {
+          add_pair (passed, at - 1, measure);
+          if (g_array_index (g->agencies, GapAgency, at - 1).ministry)
+            add_pair (acting, at - 1, measure);
+        }
+    }
+}
+
+#define GAP_LIVE_ROWS(columns, joins, where) \
+  "SELECT " columns " FROM " SAM_ACTIVITIES_IN_STORED_ORDER " " joins " CROSS JOIN plan p ON p.id = a.plan_id " \
+  "WHERE " where SAM_LIVE_ACTIVITY
+
+static gboolean
+check_ministry_gap (SamStore  *store,
+                    Checking  *c,
+                    GError   **error)
+{
+  g_autofree char *agencies = in_dialect (store,
+    "SELECT g.id, g.parent_id, g.kind IS NOT DISTINCT FROM 'ministry', g.name FROM agency g "
+    "ORDER BY g.kind IS NOT DISTINCT FROM 'ministry' DESC, g.name " NOCASE ", g.id");
+  g_autoptr(GHashTable) acting = pair_set_new ();
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (GapPair));
+  Gap g = {
+    g_array_new (FALSE, FALSE, sizeof (GapAgency)), g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    g_array_new (FALSE, FALSE, sizeof (GapMeasure)), g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    0, pair_set_new (), pair_set_new (),
+  };
+  GHashTableIter iter;
+  gpointer key;
+  gboolean ok;
+
+  g_array_set_clear_func (g.agencies, gap_agency_clear);
+  g_array_set_clear_func (g.measures, gap_measure_clear);
+  ok = sam_query_foreach (store, agencies, NULL, gap_agency_cb, &g, error)
+       && sam_query_foreach (store, "SELECT m.id, m.number, m.title FROM measure m ORDER BY m.number, m.id", NULL,
+                             gap_measure_cb, &g, error)
+       && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, a.lead_agency_id", "", ""), NULL,
+                             gap_acting_cb, &g, error)
+       && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, ap.agency_id",
+                                                   "CROSS JOIN activity_partner ap ON ap.activity_id = a.id", ""),
+                             NULL, gap_acting_cb, &g, error)
+       && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, s.ministry_id, "
+                                                   "CASE WHEN " SAM_SECTOR_DUTY_WHERE " THEN 1 ELSE 0 END",
+                                                   "CROSS JOIN " SAM_SECTOR_DUTY_JOIN, ""),
+                             NULL, gap_sector_cb, &g, error);
+  for (guint i = 0; ok && i < g.agencies->len; i++)
+    {
+      GapAgency *a = &g_array_index (g.agencies, GapAgency, i);
+
+      a->parent = a->parent_id ? index_of (g.agency_at, a->parent_id) : 0;
+    }
+  if (ok)
+    {
+      ministries_acting (&g, acting);
+      g_hash_table_iter_init (&iter, g.given);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gint64 pair = *(gint64 *) key;
+          GapPair gap = { (guint) (pair >> 32), (guint) (pair & G_MAXUINT32) };
+
+          if (!has_pair (acting, gap.ministry, gap.measure))
+            g_array_append_val (gaps, gap);
+        }
+      g_array_sort_with_data (gaps, compare_gap_pairs, &g);
+    }
+  for (guint i = 0; ok && i < gaps->len; i++)
+    {
+      const GapPair *gap = &g_array_index (gaps, GapPair, i);
+      const GapAgency *mi = &g_array_index (g.agencies, GapAgency, gap->ministry);
+      const GapMeasure *m = &g_array_index (g.measures, GapMeasure, gap->measure);
+
+      add_result (c, SAM_KIND_AGENCY, mi->id, m->id,
+                  g_strdup_printf (_("Measure %d “%s” concerns the sectors of %s, but neither the ministry nor any agency under it has an activity there."),
+                                   (int) m->number, m->title, mi->name));
+    }
+  gap_clear (&g);
+  return ok;
 }
 
 /* Target groups */
@@ -360,16 +630,6 @@ typedef gboolean (*CheckFunc) (SamStore  *store,
                                Checking  *c,
                                GError   **error);
 
-/* Returns the SQL of a check with NOCASE spelt in the dialect of @store. */
-static char *
-in_dialect (SamStore   *store,
-            const char *sql)
-{
-  g_auto(GStrv) parts = g_strsplit (sql, NOCASE, -1);
-
-  return g_strjoinv (sam_store_sql (store, SAM_SQL_NOCASE), parts);
-}
-
 /* Each check is a query whose rows are its failures, or a function. */
 static const struct {
   const char  *check_id;
@@ -385,7 +645,7 @@ static const struct {
     "  WHERE ap.activity_id = a.id AND ap.agency_id <> a.lead_agency_id) ORDER BY a.id",
     lead_only_cb },
   { SAM_CHECK_AGENCY_IDLE, SAM_SEVERITY_WARNING, idle_sql, idle_cb },
-  { SAM_CHECK_MINISTRY_MEASURE_GAP, SAM_SEVERITY_ERROR, ministry_gap_sql, ministry_gap_cb },
+  { SAM_CHECK_MINISTRY_MEASURE_GAP, SAM_SEVERITY_ERROR, NULL, NULL, check_ministry_gap },
   { SAM_CHECK_TARGET_GROUP_UNREACHED, SAM_SEVERITY_INFO, unreached_sql, unreached_cb },
   { SAM_CHECK_MIXED_MESSAGES, SAM_SEVERITY_WARNING, NULL, NULL, check_messages },
   { SAM_CHECK_KNOWLEDGE_GAP_UNADDRESSED, SAM_SEVERITY_WARNING,
