@@ -118,14 +118,13 @@ static const struct {
 /* The order they are written in, each whole before the next. The helpers
  * read ahead meanwhile (see sam-report-ahead.c): first the two sheets read
  * on the report's own connection, while the Status history is sorted; the
- * history as it comes, while the activities are sorted; the activities as
- * they come, while the helper reads the Summary's counts, the changes and
- * the aggregates; the Summary and the changes, whose figures are ready by
- * then; the matrices; then the sheets that follow the Summary's measures,
- * and the Follow-up, whose lists are read on the activities' connection
- * once that sheet is written. */
+ * history as it comes, while the activities are sorted; the Summary, whose
+ * counts are ready by then, and the changes; the activities as they come,
+ * while the aggregates are read; the matrices; then the sheets that follow
+ * the Summary's measures, and the Follow-up, whose lists are read on the
+ * report's own connection when it comes to them. */
 static const guint write_order[N_SHEETS] = {
-  SEMINARS, PARTICIPANTS, HISTORY, ACTIVITIES, SUMMARY, CHANGES, RESPONSIBILITY, COVERAGE, OBLIGATIONS, KNOWLEDGE,
+  SEMINARS, PARTICIPANTS, HISTORY, SUMMARY, CHANGES, ACTIVITIES, RESPONSIBILITY, COVERAGE, OBLIGATIONS, KNOWLEDGE,
   FOLLOW_UP,
 };
 
