@@ -441,6 +441,29 @@ test_write_helpers_yield (Fixture *f, gconstpointer data)
   g_assert_cmpint (state.lowest, >, state.own);
 }
 
+/* The integrity check's thread runs only on a core nothing else wants.
+ * Where it gets no processor time at all (stood in for by
+ * SAMORDNA_TEST_CHECK_STALLS), the report checks the file on its own
+ * thread once it has written every sheet, and keeps it: it does not wait
+ * for the machine to go quiet. */
+static void
+test_write_check_starved (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL, .check_store = TRUE };
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok;
+
+  g_setenv ("SAMORDNA_TEST_CHECK_STALLS", "1", TRUE);
+  ok = sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error);
+  g_unsetenv ("SAMORDNA_TEST_CHECK_STALLS");
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (is_zip (f->out));
+  /* It gives up on the helper after a second or so. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+}
+
 /* Where the cancellation tests cancel: the history's rows come first. */
 static const double cancel_in_history = 0.1;
 static const double cancel_in_activities = 0.8;
@@ -598,6 +621,7 @@ main (int argc, char **argv)
   ADD ("write/norwegian-locale", test_write_locale);
   /* Last: it leaves this process's thread at a lower priority. */
   ADD ("write/helpers-yield", test_write_helpers_yield);
+  ADD ("write/check-starved", test_write_check_starved);
 #undef ADD
   return g_test_run ();
 }
