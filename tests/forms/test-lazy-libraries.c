@@ -6,8 +6,9 @@
  * meson runs this program twice: as it is, and with
  * SAM_TEST_BROKEN_LIBRARIES=1 and LD_LIBRARY_PATH naming a folder of
  * libraries with the names of libgsf, GMime and libxlsxwriter and nothing
- * in them, as a broken or wrong installation would have. Then reading a
- * form, writing a reminder, a report or forms must fail with a message
+ * in them, as a broken or wrong installation would have, and a libpq such
+ * in SAM_TEST_FAKE_PQ_DIR. Then reading a form, writing a reminder, a
+ * report or forms, or opening a plan on a server must fail with a message
  * that names the package to install, leave nothing behind, and nothing
  * may crash. */
 #include "config.h"
@@ -201,6 +202,47 @@ test_broken_report (void)
   sam_test_remove_dir (dir);
 }
 
+/* A plan on a server, where libpq is broken: every command that opens one
+ * says what to install. This program links libpq itself, so only the
+ * samordna it runs is given the broken one (SAM_TEST_FAKE_PQ_DIR). */
+static void
+test_broken_server (void)
+{
+  static const char *const commands[][6] = {
+    { "check", "--database", "postgresql:///samordna?host=/nonexistent", NULL },
+    { "report", "--database", "postgresql:///samordna?host=/nonexistent", "--output", NULL, NULL },
+  };
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *report = g_build_filename (dir, "report.xlsx", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("LD_LIBRARY_PATH"));
+  const char *fake = g_getenv ("SAM_TEST_FAKE_PQ_DIR");
+
+  g_assert_nonnull (fake);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(SamTestRun) run = { 0 };
+      const char *args[6];
+      g_auto(GStrv) left = NULL;
+
+      memcpy (args, commands[i], sizeof args);
+      if (i == 1)
+        args[4] = report;
+      g_setenv ("LD_LIBRARY_PATH", fake, TRUE);
+      sam_test_run_samordna (&run, args);
+      if (saved)
+        g_setenv ("LD_LIBRARY_PATH", saved, TRUE);
+      else
+        g_unsetenv ("LD_LIBRARY_PATH");
+      g_assert_cmpint (sam_test_run_exit_code (&run), ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "cannot reach plans on a server"));
+      g_assert_nonnull (strstr (run.err, "Install it (libpq5)"));
+      left = sam_test_list_dir (dir);
+      g_assert_cmpuint (g_strv_length (left), ==, 0);
+    }
+  sam_test_remove_dir (dir);
+}
+
 /* Writing a round's forms fails before any form is written. */
 static void
 test_broken_forms (void)
@@ -235,6 +277,7 @@ main (int   argc,
       g_test_add_func ("/lazy-libraries/broken/import-cli", test_broken_import_cli);
       g_test_add_func ("/lazy-libraries/broken/report", test_broken_report);
       g_test_add_func ("/lazy-libraries/broken/forms", test_broken_forms);
+      g_test_add_func ("/lazy-libraries/broken/server", test_broken_server);
     }
   else
     {
