@@ -410,6 +410,24 @@ test_query_limit (Fixture       *f,
   g_assert_cmpint (sam_store_count (store, SAM_KIND_MEASURE), ==, 4);
 }
 
+/* Runs samordna check on @f's file after @sql, its queries held to
+ * @limit_ms, into @run; the file must be as it was. */
+static void
+check_with_limit (Fixture    *f,
+                  const char *sql,
+                  const char *limit_ms,
+                  SamTestRun *run)
+{
+  g_autoptr(GBytes) before = NULL;
+
+  sam_test_sql (f->path, sql);
+  before = sam_test_read_file (f->path);
+  g_setenv ("SAMORDNA_QUERY_LIMIT_MS", limit_ms, TRUE);
+  sam_test_run_samordna (run, (const char *[]) { "check", "--database", f->path, NULL });
+  g_unsetenv ("SAMORDNA_QUERY_LIMIT_MS");
+  g_assert_true (sam_test_same_file (before, f->path));
+}
+
 /* Data made to be slow: ministries nested thousands deep made the checks
  * run for hours, each ministry paired in SQL with every agency below it.
  * The check of what the strategy gives each ministry now walks up from the
@@ -418,20 +436,15 @@ static void
 test_query_limit_deep_ministries (Fixture       *f,
                                   gconstpointer  data)
 {
-  g_autoptr(GBytes) before = NULL;
   g_auto(SamTestRun) run = { 0 };
 
-  sam_test_sql (f->path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
-                         "INSERT INTO agency (id, name, kind, parent_id) "
-                         "SELECT 100000 + i, 'Departement ' || i, 'ministry', CASE WHEN i > 1 THEN 99999 + i END FROM n");
-  before = sam_test_read_file (f->path);
-  g_setenv ("SAMORDNA_QUERY_LIMIT_MS", "1000", TRUE);
-  sam_test_run_samordna (&run, (const char *[]) { "check", "--database", f->path, NULL });
-  g_unsetenv ("SAMORDNA_QUERY_LIMIT_MS");
+  check_with_limit (f, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                       "INSERT INTO agency (id, name, kind, parent_id) "
+                       "SELECT 100000 + i, 'Departement ' || i, 'ministry', CASE WHEN i > 1 THEN 99999 + i END FROM n",
+                    "1000", &run);
   g_assert_cmpint (sam_test_run_exit_code (&run), ==, 1);
   g_assert_null (strstr (run.err, "was stopped"));
   g_assert_nonnull (strstr (run.out, "Departement 3000"));
-  g_assert_true (sam_test_same_file (before, f->path));
 }
 
 /* A check that runs past the limit stops with a message, the file as it
@@ -441,20 +454,15 @@ static void
 test_query_limit_checks (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(GBytes) before = NULL;
   g_auto(SamTestRun) run = { 0 };
 
-  sam_test_sql (f->path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500000) "
-                         "INSERT INTO target_group (id, name, parent_id) "
-                         "SELECT 100000 + i, 'Gruppe ' || i, CASE WHEN i > 1 THEN 99999 + i END FROM n");
-  before = sam_test_read_file (f->path);
-  g_setenv ("SAMORDNA_QUERY_LIMIT_MS", "100", TRUE);
-  sam_test_run_samordna (&run, (const char *[]) { "check", "--database", f->path, NULL });
-  g_unsetenv ("SAMORDNA_QUERY_LIMIT_MS");
+  check_with_limit (f, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500000) "
+                       "INSERT INTO target_group (id, name, parent_id) "
+                       "SELECT 100000 + i, 'Gruppe ' || i, CASE WHEN i > 1 THEN 99999 + i END FROM n",
+                    "100", &run);
   g_assert_cmpint (sam_test_run_exit_code (&run), ==, 2);
   g_assert_nonnull (strstr (run.err, "was stopped"));
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_true (sam_test_same_file (before, f->path));
 }
 
 /* 5. Control characters and broken UTF-8 in what goes into the workbook */

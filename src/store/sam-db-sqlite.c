@@ -288,7 +288,8 @@ sqlite_cache_size (SqliteDb *self)
   sqlite3_stmt *stmt = NULL;
   gint64 value = -2000;
 
-  if (sqlite3_prepare_v2 (self->handle, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
