@@ -957,6 +957,23 @@ test_shared_facts (Fixture       *f,
     g_assert_cmpuint (lists.by_status[SAM_STATUS_DELAYED], ==, 1);
     g_assert_nonnull (strstr (shared, "activity 1 delayed 60 1 1 1 2026-T2 Venter på midler 1 +20\n"));
   }
+  /* A reader that asked for the period's facts first: the Summary reads
+   * the period before's alone, and takes the period's from it. */
+  {
+    g_autoptr(SamPeriod) t2 = period (f, "2026-T2");
+    g_autoptr(SamFactsShare) share = sam_facts_share_new (NULL, TODAY);
+    g_autoptr(SamFactsSnapshot) first = NULL;
+    g_autoptr(GError) error = NULL;
+    ReaderText summary, lists, own_summary, own_lists;
+    g_autofree char *shared = NULL, *own = NULL;
+
+    first = sam_facts_share_get (share, f->store, t2, &error);
+    g_assert_no_error (error);
+    shared = readers_text (f, t2, share, &summary, &lists);
+    own = readers_text (f, t2, NULL, &own_summary, &own_lists);
+    g_assert_cmpstr (shared, ==, own);
+    g_assert_cmpuint (sam_facts_share_get_n_reads (share), ==, 2);
+  }
   /* A period whose period before is closed: the facts as at the one
    * before are those the closing froze, read apart from today's. */
   {

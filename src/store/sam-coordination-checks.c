@@ -287,6 +287,8 @@ typedef struct
   char   *title;
 } GapMeasure;
 
+/* Two indices: (ministry, measure) in the given pairs and the gaps,
+ * (agency, measure) in the acting pairs. */
 typedef struct
 {
   guint ministry;   /* agency index */
@@ -358,12 +360,28 @@ pair_set_new (void)
   return g_hash_table_new_full (pair_hash, g_int64_equal, g_free, NULL);
 }
 
+/* A pair of indices as one key of a pair set, and back. */
+static gint64
+pair_key (guint a,
+          guint b)
+{
+  return ((gint64) a << 32) | b;
+}
+
+static GapPair
+pair_of (gconstpointer key)
+{
+  guint64 v = *(const guint64 *) key;
+
+  return (GapPair) { (guint) (v >> 32), (guint) (v & G_MAXUINT32) };
+}
+
 static void
 add_pair (GHashTable *set,
           guint       a,
           guint       b)
 {
-  gint64 key = ((gint64) a << 32) | b;
+  gint64 key = pair_key (a, b);
 
   if (!g_hash_table_contains (set, &key))
     g_hash_table_add (set, g_memdup2 (&key, sizeof key));
@@ -374,7 +392,7 @@ has_pair (GHashTable *set,
           guint       a,
           guint       b)
 {
-  gint64 key = ((gint64) a << 32) | b;
+  gint64 key = pair_key (a, b);
 
   return g_hash_table_contains (set, &key);
 }
@@ -475,9 +493,9 @@ ministries_acting (Gap        *g,
   g_hash_table_iter_init (&iter, g->acting);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      gint64 pair = *(gint64 *) key;
-      guint measure = (guint) (pair & G_MAXUINT32);
-      guint at = (guint) (pair >> 32) + 1;
+      GapPair pair = pair_of (key);
+      guint measure = pair.measure;
+      guint at = pair.ministry + 1;
 
       /* Up the parents, itself included, until an agency passed for this
        * measure before (whose parents were too): each agency is passed
@@ -493,9 +511,10 @@ ministries_acting (Gap        *g,
     }
 }
 
-#define GAP_LIVE_ROWS(columns, joins, where) \
+/* @columns of every live activity joined with @joins and its plan. */
+#define GAP_LIVE_ROWS(columns, joins) \
   "SELECT " columns " FROM " SAM_ACTIVITIES_IN_STORED_ORDER " " joins " CROSS JOIN plan p ON p.id = a.plan_id " \
-  "WHERE " where SAM_LIVE_ACTIVITY
+  "WHERE " SAM_LIVE_ACTIVITY
 
 static gboolean
 check_ministry_gap (SamStore  *store,
@@ -521,14 +540,14 @@ check_ministry_gap (SamStore  *store,
   ok = sam_query_foreach (store, agencies, NULL, gap_agency_cb, &g, error)
        && sam_query_foreach (store, "SELECT m.id, m.number, m.title FROM measure m ORDER BY m.number, m.id", NULL,
                              gap_measure_cb, &g, error)
-       && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, a.lead_agency_id", "", ""), NULL,
+       && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, a.lead_agency_id", ""), NULL,
                              gap_acting_cb, &g, error)
        && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, ap.agency_id",
-                                                   "CROSS JOIN activity_partner ap ON ap.activity_id = a.id", ""),
+                                                   "CROSS JOIN activity_partner ap ON ap.activity_id = a.id"),
                              NULL, gap_acting_cb, &g, error)
        && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, s.ministry_id, "
                                                    "CASE WHEN " SAM_SECTOR_DUTY_WHERE " THEN 1 ELSE 0 END",
-                                                   "CROSS JOIN " SAM_SECTOR_DUTY_JOIN, ""),
+                                                   "CROSS JOIN " SAM_SECTOR_DUTY_JOIN),
                              NULL, gap_sector_cb, &g, error);
   for (guint i = 0; ok && i < g.agencies->len; i++)
     {
@@ -542,8 +561,7 @@ check_ministry_gap (SamStore  *store,
       g_hash_table_iter_init (&iter, g.given);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         {
-          gint64 pair = *(gint64 *) key;
-          GapPair gap = { (guint) (pair >> 32), (guint) (pair & G_MAXUINT32) };
+          GapPair gap = pair_of (key);
 
           if (!has_pair (acting, gap.ministry, gap.measure))
             g_array_append_val (gaps, gap);

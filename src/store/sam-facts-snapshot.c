@@ -501,7 +501,6 @@ sam_facts_share_get_both (SamFactsShare     *share,
                           SamFactsSnapshot **then,
                           GError           **error)
 {
-  Shared fresh[2] = { { g_strdup (period->code), NULL, TRUE }, { g_strdup (previous->code), NULL, TRUE } };
   gboolean ok;
 
   g_return_val_if_fail (share != NULL && SAM_IS_STORE (store), FALSE);
@@ -511,15 +510,14 @@ sam_facts_share_get_both (SamFactsShare     *share,
   if (find_shared (share, period->code) || find_shared (share, previous->code))
     {
       g_mutex_unlock (&share->lock);
-      g_free (fresh[0].period);
-      g_free (fresh[1].period);
       if ((*now = sam_facts_share_get (share, store, period, error)) == NULL)
         return FALSE;
       if ((*then = sam_facts_share_get (share, store, previous, error)) == NULL)
         g_clear_pointer (now, sam_facts_snapshot_unref);
       return *then != NULL;
     }
-  g_array_append_vals (share->shared, fresh, 2);
+  g_array_append_vals (share->shared, ((Shared[]) { { g_strdup (period->code), NULL, TRUE },
+                                                    { g_strdup (previous->code), NULL, TRUE } }), 2);
   share->n_reads += 2;
   g_mutex_unlock (&share->lock);
 
