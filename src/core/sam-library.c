@@ -17,17 +17,14 @@ sam_library_open (const char             *soname,
                   char                  **failure)
 {
   GModule *module = g_module_open (soname, G_MODULE_BIND_LOCAL);
+  gsize i = 0;
 
-  for (gsize i = 0; module && i < n_symbols; i++)
-    if (!g_module_symbol (module, symbols[i].name, symbols[i].slot))
-      {
-        *failure = g_strdup (g_module_error ());
-        g_module_close (module);
-        return FALSE;
-      }
-  if (module == NULL)
+  while (module && i < n_symbols && g_module_symbol (module, symbols[i].name, symbols[i].slot))
+    i++;
+  if (module == NULL || i < n_symbols)
     {
       *failure = g_strdup (g_module_error ());
+      g_clear_pointer (&module, g_module_close);
       return FALSE;
     }
   g_module_make_resident (module);
