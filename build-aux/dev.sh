@@ -23,7 +23,7 @@ fi
 packages=(
   gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libjson-glib-dev libxlsxwriter-dev libgsf-1-dev libxml2-dev libgmime-3.0-dev
+  libsqlite3-dev libjson-glib-dev libxlsxwriter-dev libminizip-dev zlib1g-dev libgsf-1-dev libxml2-dev libgmime-3.0-dev
   appstream desktop-file-utils
   xvfb xauth python3 python3-openpyxl locales sqlite3 time
   fonts-cantarell adwaita-icon-theme

@@ -6,10 +6,13 @@
  * workbooks most sessions never write. Its headers are used as they are
  * (types, constants, struct fields); its functions are called through
  * sam_lxw, which sam_lxw_load() fills once: call it before the first.
+ * So are minizip's, which libxlsxwriter compresses a workbook with, for
+ * sam-zip.c.
  */
 #pragma once
 
 #include <glib.h>
+#include <minizip/zip.h>
 #include <xlsxwriter.h>
 
 G_BEGIN_DECLS
@@ -78,7 +81,11 @@ G_BEGIN_DECLS
   X (worksheet_write_datetime) \
   X (worksheet_write_formula_num) \
   X (worksheet_write_number) \
-  X (worksheet_write_string)
+  X (worksheet_write_string) \
+  X (zipCloseFileInZip) \
+  X (zipCloseFileInZipRaw64) \
+  X (zipOpenNewFileInZip4_64) \
+  X (zipWriteInFileInZip)
 
 typedef struct
 {
