@@ -88,8 +88,13 @@ typedef struct
   SamRowRelay          *no_lead;      /* LIST_FOLLOW_UP: its second list's */
 } ListReader;
 
+/* Shared with the integrity check's thread, which holds a reference of
+ * its own until it ends: a report does not wait for a cancelled check
+ * that gets no processor time to see it (see sam_report_ahead_stop()).
+ * That thread only uses the check's fields, lock and condition. */
 struct _SamReportAhead
 {
+  gatomicrefcount       ref;
   GThread              *thread;       /* until joined */
   SamStore             *store;        /* the helper's connection */
   const SamReportQuery *query;
@@ -97,7 +102,7 @@ struct _SamReportAhead
   gint64                year;         /* of the Summary's seminar targets */
   ListReader            lists[N_LISTS];
   ListReader            follow_up;
-  GThread              *checker;      /* the integrity check's, or NULL */
+  GThread              *checker;      /* the integrity check's, or NULL; never joined */
   SamStore             *check_store;  /* its connection */
   GCancellable         *check_cancellable;
   clockid_t             check_clock;  /* its processor time, once started */
@@ -280,6 +285,25 @@ read_ahead_thread (gpointer data)
   return NULL;
 }
 
+/* Lets @ahead go; the last of the report and the check's thread frees
+ * what they share. */
+static void
+ahead_unref (SamReportAhead *ahead)
+{
+  if (!g_atomic_ref_count_dec (&ahead->ref))
+    return;
+  g_clear_object (&ahead->check_cancellable);
+  if (ahead->check_store)
+    {
+      sam_report_data_end (ahead->check_store);
+      g_clear_object (&ahead->check_store);
+    }
+  g_clear_error (&ahead->check_error);
+  g_mutex_clear (&ahead->lock);
+  g_cond_clear (&ahead->published_cond);
+  g_free (ahead);
+}
+
 static gpointer
 check_thread (gpointer data)
 {
@@ -293,16 +317,17 @@ check_thread (gpointer data)
   ahead->check_clock = clock;
   ahead->check_started = timed;
   g_mutex_unlock (&ahead->lock);
-  /* For the tests: a check that gets no processor time. */
+  /* For the tests: a check that gets no processor time, and so does not
+   * even see for a minute that it was cancelled. */
   if (g_getenv ("SAMORDNA_TEST_CHECK_STALLS"))
-    while (!g_cancellable_is_cancelled (ahead->check_cancellable))
-      g_usleep (10000);
+    g_usleep (60 * G_USEC_PER_SEC);
   sam_store_check (ahead->check_store, ahead->check_cancellable, &error);
   g_mutex_lock (&ahead->lock);
   ahead->checked = TRUE;
   ahead->check_error = error;
   g_cond_broadcast (&ahead->published_cond);
   g_mutex_unlock (&ahead->lock);
+  ahead_unref (ahead);
   return NULL;
 }
 
@@ -411,6 +436,7 @@ sam_report_ahead_start (SamReportContext  *ctx,
   SamReportAhead *ahead = g_new0 (SamReportAhead, 1);
 
   g_assert (ctx->ahead == NULL);
+  g_atomic_ref_count_init (&ahead->ref);
   /* G_DEFINE_QUARK makes its quark on first use without atomics: make the
    * ones a helper's error may need before two helpers can race for them. */
   (void) SAM_STORE_ERROR;
@@ -428,6 +454,7 @@ sam_report_ahead_start (SamReportContext  *ctx,
   if (check)
     {
       ahead->check_cancellable = g_cancellable_new ();
+      g_atomic_ref_count_inc (&ahead->ref);
       ahead->checker = g_thread_new ("sam-report-chk", check_thread, ahead);
     }
   list_reader_start (&ahead->lists[LIST_HISTORY], NULL);
@@ -451,27 +478,21 @@ sam_report_ahead_stop (SamReportContext *ctx)
   ahead->stopping = TRUE;
   g_mutex_unlock (&ahead->lock);
   g_thread_join (ahead->thread);
+  /* Nor does a report wait for a check it no longer needs (it failed, was
+   * cancelled, or checked the file itself) to end: starved, the check may
+   * not see for a long time that it was cancelled. Its thread ends on its
+   * own, and lets go of the connection then. */
   if (ahead->checker)
     {
-      /* A report that failed or was cancelled need not wait for it. */
       g_cancellable_cancel (ahead->check_cancellable);
-      g_thread_join (ahead->checker);
-    }
-  g_clear_object (&ahead->check_cancellable);
-  if (ahead->check_store)
-    {
-      sam_report_data_end (ahead->check_store);
-      g_clear_object (&ahead->check_store);
+      g_thread_unref (g_steal_pointer (&ahead->checker));
     }
   for (guint i = 0; i < N_AHEAD; i++)
     free_result (i, ahead->results[i]);
   g_clear_error (&ahead->error);
-  g_clear_error (&ahead->check_error);
-  g_mutex_clear (&ahead->lock);
-  g_cond_clear (&ahead->published_cond);
   sam_report_data_end (ahead->store);
   g_clear_object (&ahead->store);
-  g_clear_pointer (&ctx->ahead, g_free);
+  ahead_unref (g_steal_pointer (&ctx->ahead));
 }
 
 /* Returns result @which (taking it, once) from the helper, waiting for it
