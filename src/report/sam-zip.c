@@ -234,7 +234,9 @@ submit (Stream   *stream,
   if (!last)
     stream->filling = job_new (stream, job);
   g_queue_push_tail (&stream->jobs, job);
-  g_thread_pool_push (pool, job, NULL);
+  /* Where no thread can be started, the pool has not taken the job. */
+  if (!g_thread_pool_push (pool, job, NULL))
+    pool_cb (job, NULL);
 }
 
 static Stream *
