@@ -534,9 +534,11 @@ sam_form_write_workbook (const SamFormsJob  *job,
     w.rc = rc;
   if (w.rc != LXW_NO_ERROR)
     {
+      g_autofree char *why = sam_lxw_error_text (w.rc);
+
       g_set_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_WRITE,
                    _("Could not write the form “%s”: %s. Check that the disk has room, then try again."),
-                   form->path, sam_lxw.lxw_strerror (w.rc));
+                   form->path, why);
       return FALSE;
     }
   return TRUE;

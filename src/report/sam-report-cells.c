@@ -45,10 +45,12 @@ void
 sam_report_set_lxw_error (SamReportContext *ctx,
                           lxw_error         rc)
 {
+  g_autofree char *why = NULL;
+
   if (rc == LXW_NO_ERROR || ctx->error != NULL)
     return;
-  g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
-               _("Could not write the report: %s."), sam_lxw.lxw_strerror (rc));
+  why = sam_lxw_error_text (rc);
+  g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("Could not write the report: %s."), why);
 }
 
 /* Words */

@@ -188,8 +188,12 @@ write_workbook (SamReportContext *ctx,
       if (sam_report_failed (ctx))
         sam_lxw.lxw_workbook_free (ctx->workbook);
       else if ((rc = close_workbook (ctx->workbook)) != LXW_NO_ERROR)
-        g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE,
-                     _("Could not write the report: %s. Check that the disk has room."), sam_lxw.lxw_strerror (rc));
+        {
+          g_autofree char *why = sam_lxw_error_text (rc);
+
+          g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE,
+                       _("Could not write the report: %s. Check that the disk has room."), why);
+        }
       ctx->workbook = NULL;
       /* A helper checks the file while the workbook is compressed. */
       if (!sam_report_failed (ctx))

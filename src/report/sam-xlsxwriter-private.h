@@ -96,6 +96,7 @@ typedef struct
 
 extern SamLxw sam_lxw;
 
-gboolean sam_lxw_load (GError **error);
+gboolean sam_lxw_load       (GError    **error);
+char    *sam_lxw_error_text (lxw_error   rc);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "core/sam-library.h"
 #include "sam-xlsxwriter-private.h"
@@ -15,6 +16,19 @@ SamLxw sam_lxw;
 #define SAM_LXW_SYMBOL(name) SAM_LIBRARY_SYMBOL (sam_lxw, name)
 static const SamLibrarySymbol lxw_symbols[] = { SAM_LXW_FUNCTIONS (SAM_LXW_SYMBOL) };
 #undef SAM_LXW_SYMBOL
+
+/* Returns libxlsxwriter's message for @rc without its full stop, for a
+ * sentence of ours to go on after it. */
+char *
+sam_lxw_error_text (lxw_error rc)
+{
+  char *text = g_strdup (sam_lxw.lxw_strerror (rc));
+  gsize length = strlen (text);
+
+  while (length > 0 && text[length - 1] == '.')
+    text[--length] = '\0';
+  return text;
+}
 
 /* Loads libxlsxwriter once and fills sam_lxw (any thread may call it).
  * Returns FALSE, with @error when not NULL, when it is missing or lacks a

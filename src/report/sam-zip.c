@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <sched.h>
 #include <string.h>
 #include <zlib.h>
@@ -32,10 +33,18 @@
  * Anything else (a part stored or encrypted, one core) goes to minizip's
  * own functions as it came, which sam_lxw holds from libxlsxwriter's own
  * dependencies. Only the thread that writes a workbook calls these for
- * its zip file, as libxlsxwriter does. */
+ * its zip file, as libxlsxwriter does.
+ *
+ * Every XML part must also end as it began: libxlsxwriter writes each
+ * part to a temporary file first without looking whether the writes
+ * failed, so on a full disk a sheet came out cut off, and the report was
+ * kept. A part whose root element is not closed at its end fails to close
+ * here, and the workbook with it. */
 
 #define BLOCK      (128 * 1024)
 #define DICTIONARY (32 * 1024)
+#define HEAD       512   /* bytes of a part kept, for its root element's name */
+#define TAIL       64    /* and at its end, for the element's end */
 
 typedef struct _Stream Stream;
 
@@ -56,6 +65,10 @@ typedef struct
 struct _Stream
 {
   zipFile   file;
+  gboolean  parallel;   /* else minizip deflates it as it comes */
+  gboolean  xml;        /* a part that must end as it began */
+  guint8    head[HEAD], tail[TAIL];
+  gsize     head_length, tail_length;
   int       level, window_bits, mem_level, strategy;
   Job      *filling;    /* the block being filled, or NULL */
   GQueue    jobs;       /* handed to the pool, in order */
@@ -239,6 +252,60 @@ submit (Stream   *stream,
     pool_cb (job, NULL);
 }
 
+/* Keeps the first HEAD and the last TAIL bytes of @stream's part. */
+static void
+keep_ends (Stream       *stream,
+           const guint8 *data,
+           gsize         length)
+{
+  gsize take = MIN (length, HEAD - stream->head_length);
+
+  memcpy (stream->head + stream->head_length, data, take);
+  stream->head_length += take;
+  if (length >= TAIL)
+    {
+      memcpy (stream->tail, data + length - TAIL, TAIL);
+      stream->tail_length = TAIL;
+      return;
+    }
+  take = MIN (stream->tail_length, TAIL - length);   /* of the tail kept */
+  memmove (stream->tail, stream->tail + stream->tail_length - take, take);
+  memcpy (stream->tail + take, data, length);
+  stream->tail_length = take + length;
+}
+
+/* Whether @stream's part, XML, ends with the end of the element it began
+ * with: "</name>", or "/>" where that element is all there is. */
+static gboolean
+ends_as_it_began (Stream *stream)
+{
+  const char *head = (const char *) stream->head, *head_end = head + stream->head_length;
+  const char *tail = (const char *) stream->tail;
+  gsize tail_length = stream->tail_length, name_length;
+  const char *name;
+  char closing[TAIL];
+
+  /* The root element: the first tag that is no declaration or comment. */
+  name = head;
+  while ((name = memchr (name, '<', (gsize) (head_end - name))) != NULL && name + 1 < head_end
+         && (name[1] == '?' || name[1] == '!'))
+    name++;
+  if (name == NULL || ++name >= head_end)
+    return FALSE;
+  for (name_length = 0; name + name_length < head_end && !strchr (" \t\r\n/>", name[name_length]); name_length++)
+    ;
+  while (tail_length > 0 && g_ascii_isspace (tail[tail_length - 1]))
+    tail_length--;
+  if (name_length == 0 || name_length + 3 > sizeof closing)
+    return FALSE;
+  g_snprintf (closing, sizeof closing, "</%.*s>", (int) name_length, name);
+  if (tail_length >= strlen (closing) && memcmp (tail + tail_length - strlen (closing), closing, strlen (closing)) == 0)
+    return TRUE;
+  /* <name .../> alone, all of it within the head. */
+  return stream->head_length < HEAD && tail_length >= 2 && memcmp (tail + tail_length - 2, "/>", 2) == 0
+         && memchr (name, '<', (gsize) (head_end - name)) == NULL;
+}
+
 static Stream *
 stream_take (zipFile file)
 {
@@ -324,11 +391,12 @@ zipOpenNewFileInZip4_64 (zipFile             file,
                                         extrafield_global, size_extrafield_global, comment, method, level,
                                         parallel ? 1 : raw, windowBits, memLevel, strategy, password,
                                         crcForCrypting, versionMadeBy, flagBase, zip64);
-  if (rc != ZIP_OK || !parallel)
+  if (rc != ZIP_OK)
     return rc;
 
   stream = g_new0 (Stream, 1);
-  *stream = (Stream) { file, level, windowBits, memLevel, strategy };
+  *stream = (Stream) { file, parallel, g_str_has_suffix (filename, ".xml") || g_str_has_suffix (filename, ".rels"),
+                       .level = level, .window_bits = windowBits, .mem_level = memLevel, .strategy = strategy };
   g_queue_init (&stream->jobs);
   g_mutex_init (&stream->lock);
   g_cond_init (&stream->done_cond);
@@ -350,6 +418,9 @@ zipWriteInFileInZip (zipFile     file,
   const guint8 *data = buf;
 
   if (stream == NULL)
+    return sam_lxw.zipWriteInFileInZip (file, buf, len);
+  keep_ends (stream, data, len);
+  if (!stream->parallel)
     return sam_lxw.zipWriteInFileInZip (file, buf, len);
   while (len > 0 && stream->error == ZIP_OK)
     {
@@ -379,14 +450,26 @@ zipCloseFileInZip (zipFile file)
 
   if (stream == NULL)
     return sam_lxw.zipCloseFileInZip (file);
-  if (stream->filling == NULL)
-    stream->filling = job_new (stream, NULL);
-  submit (stream, TRUE);
-  drain (stream, TRUE);
-  g_debug ("Compressed a part of %" G_GUINT64_FORMAT " bytes in %u blocks", (guint64) stream->size, stream->blocks);
-  rc = sam_lxw.zipCloseFileInZipRaw64 (file, stream->size, stream->crc);
+  if (stream->parallel)
+    {
+      if (stream->filling == NULL)
+        stream->filling = job_new (stream, NULL);
+      submit (stream, TRUE);
+      drain (stream, TRUE);
+      g_debug ("Compressed a part of %" G_GUINT64_FORMAT " bytes in %u blocks", (guint64) stream->size,
+               stream->blocks);
+      rc = sam_lxw.zipCloseFileInZipRaw64 (file, stream->size, stream->crc);
+    }
+  else
+    rc = sam_lxw.zipCloseFileInZip (file);
   if (stream->error == ZIP_OK)
     stream->error = rc;
+  if (stream->error == ZIP_OK && stream->xml && !ends_as_it_began (stream))
+    {
+      g_debug ("A part of the workbook is cut off: a temporary file could not be written whole");
+      errno = ENOSPC;
+      stream->error = ZIP_ERRNO;
+    }
   rc = stream->error;
   g_mutex_clear (&stream->lock);
   g_cond_clear (&stream->done_cond);

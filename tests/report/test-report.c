@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -289,6 +290,57 @@ test_write_failures (Fixture *f, gconstpointer data)
       files = list_dir (f->dir);
       g_assert_cmpstr (files, ==, "folder,report.xlsx");
     }
+}
+
+/* A disk that fills up while the workbook is written and compressed
+ * (stood in for by a limit on the size of any file the process writes):
+ * the report says so, leaves the old file as it was and nothing else
+ * behind, whether the limit stops a sheet's temporary file, a part of the
+ * workbook or its last bytes. libxlsxwriter does not look whether its
+ * temporary files were written whole: with files limited to just under
+ * the report's size, a sheet's was cut off, the workbook was kept with
+ * the sheet's XML cut off, and the report said it was written. */
+static void
+test_write_disk_full (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
+  struct rlimit before, limit;
+  void (*handler) (int);
+  GStatBuf st;
+  goffset sizes[4];
+
+  g_assert_true (sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->out, &st), ==, 0);
+  sizes[0] = 4096;
+  sizes[1] = st.st_size / 3;
+  sizes[2] = st.st_size * 2 / 3;
+  sizes[3] = st.st_size - 64;   /* in the central directory */
+  g_assert_true (g_file_set_contents (f->out, "old", -1, NULL));
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  handler = signal (SIGXFSZ, SIG_IGN);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *contents = NULL, *files = NULL;
+      gboolean ok;
+
+      g_test_message ("files up to %" G_GOFFSET_FORMAT " bytes", sizes[i]);
+      limit = (struct rlimit) { (rlim_t) sizes[i], before.rlim_max };
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      ok = sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+      g_assert_false (ok);
+      g_assert_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, "Check that the disk has room."));
+      g_assert_null (strstr (error->message, ".."));
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (f->out, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "old");
+      files = list_dir (f->dir);
+      g_assert_cmpstr (files, ==, "report.xlsx");
+    }
+  signal (SIGXFSZ, handler);
 }
 
 static void
@@ -622,6 +674,7 @@ main (int argc, char **argv)
   ADD ("write/default-plan", test_write_default_plan);
   ADD ("write/failures-leave-nothing", test_write_failures);
   ADD ("write/unknown-scope", test_write_unknown_scope);
+  ADD ("write/disk-full", test_write_disk_full);
   ADD ("write/long-names", test_write_long_names);
   ADD ("write/cancelled", test_write_cancelled);
   g_test_add ("/report/write/cancelled-in-history", Fixture, &cancel_in_history, fixture_set_up,
