@@ -3,6 +3,10 @@
  * behind them, and the Reports view writes the workbook. */
 #include "config.h"
 
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
 #include "sam-gui-test-util.h"
 #include "models/sam-matrix-rows.h"
 #include "store/sam-coordination.h"
@@ -347,6 +351,46 @@ test_write_report (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A disk that fills up while the report is written (stood in for by a
+ * limit on the size of the files the process writes): a dialog says the
+ * report was not written and to check the disk, and the last report of
+ * that name stays as it was. */
+static void
+test_write_report_disk_full (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "rapport.xlsx", NULL);
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  AdwMessageDialog *dialog;
+  struct rlimit unlimited, limit;
+  void (*handler) (int);
+
+  sam_reports_page_write (reports_page (f), path);
+  sam_gui_wait_until (report_done, f, "the report to be written");
+  before = sam_test_read_file (path);
+  g_assert_cmpuint (g_bytes_get_size (before), >, 1000);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
+  /* Just under the report's size: the largest sheet's XML, larger than
+   * the whole workbook compressed, is cut off in its temporary file. */
+  limit = (struct rlimit) { (rlim_t) g_bytes_get_size (before) - 64, unlimited.rlim_max };
+  handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  sam_reports_page_write (reports_page (f), path);
+  sam_gui_wait_until (report_done, f, "the report to fail");
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
+  signal (SIGXFSZ, handler);
+  sam_gui_iterate ();
+
+  dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Report Was Not Written");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Check that the disk has room."));
+  after = sam_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Writing before the Reports view was ever shown (it is built when first
  * needed): the report uses the choices the view would have shown, the
  * whole strategy in the current period. */
@@ -473,6 +517,7 @@ main (int   argc,
   ADD ("/gui/coordination/checks", test_checks_point_at_records);
   ADD ("/gui/coordination/overview-figures", test_overview_figures);
   ADD ("/gui/coordination/write-report", test_write_report);
+  ADD ("/gui/coordination/write-report-disk-full", test_write_report_disk_full);
   ADD ("/gui/coordination/write-report-unseen-view", test_write_report_unseen_view);
   return g_test_run ();
 }
