@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
 
 #include "sam-test-util.h"
 #include "forms/sam-form-import.h"
@@ -541,6 +544,50 @@ test_write_again (Fixture       *f,
   g_assert_true (sam_forms_write_round (f->store, &options, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sam_store_count (f->store, SAM_KIND_REPORTING_ROUND), ==, 2);
+}
+
+/* A disk that fills up while a form is written (stood in for by a limit
+ * on the size of the files the process writes, just under the form's):
+ * the form is not written, the error says to check the disk, and the
+ * form there before stays as it was, and so does the round's board. */
+static void
+test_write_disk_full (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *form = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRecord) round = sam_round_latest (f->store, NULL);
+  g_autoptr(GPtrArray) board = NULL;
+  SamFormsOptions options = { "2026-T1", "2026-04-15", "Bufdir", f->forms, SAM_REPORT_LANGUAGE_NB,
+                              "2026-03-02T09:00:00", .overwrite = TRUE };
+  struct rlimit unlimited, limit;
+  void (*handler) (int);
+  gboolean ok;
+
+  form = g_build_filename (f->forms, sam_forms_file_name ("2026-T1", "Bufdir"), NULL);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (form);
+    before = g_file_load_bytes (file, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
+  limit = (struct rlimit) { (rlim_t) g_bytes_get_size (before) - 64, unlimited.rlim_max };
+  handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = sam_forms_write_round (f->store, &options, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
+  signal (SIGXFSZ, handler);
+  g_assert_false (ok);
+  g_assert_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "Check that the disk has room"));
+  g_assert_null (strstr (error->message, ".."));
+  g_assert_true (sam_test_same_file (before, form));
+  g_clear_error (&error);
+  board = sam_round_board (f->store, sam_record_get_id (round), "2026-03-02", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < board->len; i++)
+    g_assert_cmpstr (sam_record_get_string (((SamBoardRow *) board->pdata[i])->form, "written_at"), ==, NOW);
 }
 
 /* Forms are noted with absolute paths, so that reminders find them from
@@ -1157,6 +1204,7 @@ main (int   argc,
   ADD ("/forms/write/refuses", test_write_refuses, NULL);
   ADD ("/forms/write/prefill-as-at-period", test_write_prefill_as_at_period, NULL);
   ADD ("/forms/write/again", test_write_again, NULL);
+  ADD ("/forms/write/disk-full", test_write_disk_full, NULL);
   ADD ("/forms/write/sector-responsibility", test_sector_responsibility, NULL);
   ADD ("/forms/write/absolute-paths", test_write_absolute_paths, NULL);
   ADD ("/forms/write/past-deadline", test_write_past_deadline, NULL);
