@@ -39,12 +39,15 @@
  * part to a temporary file first without looking whether the writes
  * failed, so on a full disk a sheet came out cut off, and the report was
  * kept. A part whose root element is not closed at its end fails to close
- * here, and the workbook with it. */
+ * here, and the workbook with it; so does a sheet whose rows, which
+ * libxlsxwriter copies into the part from a temporary file of their own,
+ * stop in the middle of a row. (Rows cut off exactly at the end of one,
+ * where the disk had room again for the rest of the part, would pass.) */
 
 #define BLOCK      (128 * 1024)
 #define DICTIONARY (32 * 1024)
-#define HEAD       512   /* bytes of a part kept, for its root element's name */
-#define TAIL       64    /* and at its end, for the element's end */
+#define HEAD       512    /* bytes of a part kept, for its root element's name */
+#define TAIL       4096   /* and at its end, for the element's end and a sheet's last row */
 
 typedef struct _Stream Stream;
 
@@ -274,16 +277,41 @@ keep_ends (Stream       *stream,
   stream->tail_length = take + length;
 }
 
+/* Whether the @length bytes at @text end with @end. */
+static gboolean
+ends_with (const char *text,
+           gsize       length,
+           const char *end)
+{
+  gsize n = strlen (end);
+
+  return length >= n && memcmp (text + length - n, end, n) == 0;
+}
+
+/* Whether the @length bytes at @text, a sheet's data up to its end, end
+ * with a whole row: "</row>", a row without cells ("<row .../>"), or no
+ * row at all. */
+static gboolean
+ends_with_row (const char *text,
+               gsize       length)
+{
+  const char *tag = g_strrstr_len (text, (gssize) length, "<");
+
+  return ends_with (text, length, "</row>") || ends_with (text, length, "<sheetData>")
+         || (tag && g_str_has_prefix (tag, "<row ") && ends_with (text, length, "/>"));
+}
+
 /* Whether @stream's part, XML, ends with the end of the element it began
- * with: "</name>", or "/>" where that element is all there is. */
+ * with ("</name>", or "/>" where that element is all there is), and its
+ * sheet data, if any, with a whole row. */
 static gboolean
 ends_as_it_began (Stream *stream)
 {
   const char *head = (const char *) stream->head, *head_end = head + stream->head_length;
   const char *tail = (const char *) stream->tail;
   gsize tail_length = stream->tail_length, name_length;
-  const char *name;
-  char closing[TAIL];
+  const char *name, *rows_end;
+  char closing[64];
 
   /* The root element: the first tag that is no declaration or comment. */
   name = head;
@@ -299,11 +327,12 @@ ends_as_it_began (Stream *stream)
   if (name_length == 0 || name_length + 3 > sizeof closing)
     return FALSE;
   g_snprintf (closing, sizeof closing, "</%.*s>", (int) name_length, name);
-  if (tail_length >= strlen (closing) && memcmp (tail + tail_length - strlen (closing), closing, strlen (closing)) == 0)
-    return TRUE;
-  /* <name .../> alone, all of it within the head. */
-  return stream->head_length < HEAD && tail_length >= 2 && memcmp (tail + tail_length - 2, "/>", 2) == 0
-         && memchr (name, '<', (gsize) (head_end - name)) == NULL;
+  if (!ends_with (tail, tail_length, closing))
+    /* <name .../> alone, all of it within the head. */
+    return stream->head_length < HEAD && ends_with (tail, tail_length, "/>")
+           && memchr (name, '<', (gsize) (head_end - name)) == NULL;
+  rows_end = g_strstr_len (tail, (gssize) tail_length, "</sheetData>");
+  return rows_end == NULL || ends_with_row (tail, (gsize) (rows_end - tail));
 }
 
 static Stream *
