@@ -89,9 +89,9 @@ typedef struct
 } ListReader;
 
 /* Shared with the integrity check's thread, which holds a reference of
- * its own until it ends: a report does not wait for a cancelled check
- * that gets no processor time to see it (see sam_report_ahead_stop()).
- * That thread only uses the check's fields, lock and condition. */
+ * its own until it ends: a report does not wait for a check that gets no
+ * processor time (see sam_report_ahead_stop()). That thread only uses the
+ * check's fields, lock and condition. */
 struct _SamReportAhead
 {
   gatomicrefcount       ref;
@@ -114,6 +114,7 @@ struct _SamReportAhead
   gpointer              results[N_AHEAD];
   GError               *error;        /* the helper's first failure; it stops there */
   gboolean              check_started; /* check_clock is set */
+  gboolean              check_starved; /* it got no processor time */
   gboolean              checked;      /* the check has answered, with: */
   GError               *check_error;  /* why the file failed it, or NULL */
 };
@@ -318,8 +319,19 @@ check_thread (gpointer data)
   ahead->check_started = timed;
   g_mutex_unlock (&ahead->lock);
   /* For the tests: a check that gets no processor time, and so does not
-   * even see for a minute that it was cancelled. */
-  if (g_getenv ("SAMORDNA_TEST_CHECK_STALLS"))
+   * even see for a minute that it was cancelled ("1"); or one that keeps
+   * its core busy for up to half a minute, and half a second more once
+   * cancelled, as PRAGMA integrity_check's pass over the pages goes on
+   * ("busy"). */
+  if (g_strcmp0 (g_getenv ("SAMORDNA_TEST_CHECK_STALLS"), "busy") == 0)
+    {
+      gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      while (g_get_monotonic_time () < until)
+        if (g_cancellable_is_cancelled (ahead->check_cancellable))
+          until = MIN (until, g_get_monotonic_time () + G_USEC_PER_SEC / 2);
+    }
+  else if (g_getenv ("SAMORDNA_TEST_CHECK_STALLS"))
     g_usleep (60 * G_USEC_PER_SEC);
   sam_store_check (ahead->check_store, ahead->check_cancellable, &error);
   g_mutex_lock (&ahead->lock);
@@ -462,6 +474,40 @@ sam_report_ahead_start (SamReportContext  *ctx,
   ctx->ahead = ahead;
 }
 
+/* The processor time @clock has used, in microseconds; -1 if unknown. */
+static gint64
+cpu_time (clockid_t clock)
+{
+  struct timespec t;
+
+  if (clock_gettime (clock, &t) != 0)
+    return -1;
+  return (gint64) t.tv_sec * G_USEC_PER_SEC + t.tv_nsec / 1000;
+}
+
+/* Waits, with @ahead's lock held, until the integrity check has answered
+ * or is seen to get no processor time: less than a tenth of the half
+ * seconds the report waits. Returns TRUE in the second case. */
+static gboolean
+wait_for_check (SamReportAhead *ahead)
+{
+  gint64 used = -1;
+
+  while (!ahead->checked)
+    {
+      gint64 now;
+
+      if (g_cond_wait_until (&ahead->published_cond, &ahead->lock, g_get_monotonic_time () + G_USEC_PER_SEC / 2)
+          || ahead->checked || !ahead->check_started)
+        continue;
+      now = cpu_time (ahead->check_clock);
+      if (now >= 0 && used >= 0 && now - used < G_USEC_PER_SEC / 20)
+        return TRUE;
+      used = now;
+    }
+  return FALSE;
+}
+
 /* Waits for the helpers to finish what they are reading and lets them go,
  * with whatever no sheet took (after a failure). */
 void
@@ -478,14 +524,25 @@ sam_report_ahead_stop (SamReportContext *ctx)
   ahead->stopping = TRUE;
   g_mutex_unlock (&ahead->lock);
   g_thread_join (ahead->thread);
-  /* Nor does a report wait for a check it no longer needs (it failed, was
-   * cancelled, or checked the file itself) to end: starved, the check may
-   * not see for a long time that it was cancelled. Its thread ends on its
-   * own, and lets go of the connection then. */
+  /* A check the report no longer needs (it failed, was cancelled, or
+   * checked the file itself) is cancelled, and the report waits for it to
+   * end while it gets processor time: its connection, closed last, takes
+   * the -wal and -shm files beside the database with it, which a command
+   * that ended first would leave. A starved check may not see for a long
+   * time that it was cancelled: then its thread ends on its own, and lets
+   * go of the connection then. */
   if (ahead->checker)
     {
+      gboolean starved;
+
       g_cancellable_cancel (ahead->check_cancellable);
-      g_thread_unref (g_steal_pointer (&ahead->checker));
+      g_mutex_lock (&ahead->lock);
+      starved = ahead->check_starved || wait_for_check (ahead);
+      g_mutex_unlock (&ahead->lock);
+      if (starved)
+        g_thread_unref (g_steal_pointer (&ahead->checker));
+      else
+        g_thread_join (g_steal_pointer (&ahead->checker));
     }
   for (guint i = 0; i < N_AHEAD; i++)
     free_result (i, ahead->results[i]);
@@ -619,17 +676,6 @@ sam_report_get_findings (SamReportContext  *ctx,
   return take (ctx, AHEAD_FINDINGS, error);
 }
 
-/* The processor time @clock has used, in microseconds; -1 if unknown. */
-static gint64
-cpu_time (clockid_t clock)
-{
-  struct timespec t;
-
-  if (clock_gettime (clock, &t) != 0)
-    return -1;
-  return (gint64) t.tv_sec * G_USEC_PER_SEC + t.tv_nsec / 1000;
-}
-
 /* Waits for the integrity check of the file, when the report runs one
  * beside its writing (see SamReportOptions.check_store); returns FALSE
  * with SAM_STORE_ERROR_CORRUPT when it found the file damaged.
@@ -645,25 +691,14 @@ sam_report_get_checked (SamReportContext  *ctx,
 {
   SamReportAhead *ahead = ctx->ahead;
   gint64 start = g_get_monotonic_time ();
-  gint64 used = -1;
-  gboolean ok, starved = FALSE;
+  gboolean ok, starved;
 
   /* Without a helper the report checked before it began; see
    * write_report(). */
   if (ahead == NULL || ahead->checker == NULL)
     return TRUE;
   g_mutex_lock (&ahead->lock);
-  while (!ahead->checked && !starved)
-    {
-      gint64 now;
-
-      if (g_cond_wait_until (&ahead->published_cond, &ahead->lock, g_get_monotonic_time () + G_USEC_PER_SEC / 2)
-          || ahead->checked || !ahead->check_started)
-        continue;
-      now = cpu_time (ahead->check_clock);
-      starved = now >= 0 && used >= 0 && now - used < G_USEC_PER_SEC / 20;
-      used = now;
-    }
+  starved = ahead->check_starved = wait_for_check (ahead);
   ok = starved || ahead->check_error == NULL;
   if (!ok)
     g_propagate_error (error, g_error_copy (ahead->check_error));

@@ -528,6 +528,49 @@ test_write_check_starved (Fixture *f, gconstpointer data)
   g_assert_true (is_zip (f->out));
 }
 
+/* A report that fails while the integrity check still runs (here on a
+ * full disk, with a check kept busy by SAMORDNA_TEST_CHECK_STALLS=busy)
+ * lets the check see it is cancelled and end before the command does:
+ * the check's connection, the file's last, closes, and SQLite removes
+ * the -wal and -shm files beside the database. When the report stopped
+ * waiting for the check's thread at all, they were left (fuzz-database
+ * saw it under the sanitizers). */
+static void
+test_write_failed_check_closes (Fixture *f, gconstpointer data)
+{
+  g_auto(SamTestRun) run = { 0 };
+  g_autofree char *files = NULL;
+  struct rlimit before, limit;
+  void (*handler) (int);
+
+  if (sam_test_on_server ())
+    {
+      g_test_skip ("A file's -wal and -shm files are SQLite's");
+      return;
+    }
+  g_clear_object (&f->store);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  limit = (struct rlimit) { 40000, before.rlim_max };   /* room for the 32 KB -shm */
+  handler = signal (SIGXFSZ, SIG_IGN);
+  g_setenv ("SAMORDNA_TEST_CHECK_STALLS", "busy", TRUE);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  sam_test_run_samordna_limited (&run, 30, (const char *[]) { "report", "--database", f->db, "--output", f->out, NULL });
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  g_unsetenv ("SAMORDNA_TEST_CHECK_STALLS");
+  signal (SIGXFSZ, handler);
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 1);
+  g_assert_nonnull (strstr (run.err, "Check that the disk has room."));
+  files = list_dir (f->dir);
+  g_assert_cmpstr (files, ==, "");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *beside = g_strconcat (f->db, i ? "-shm" : "-wal", NULL);
+
+      g_test_message ("%s", beside);
+      g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* Where the cancellation tests cancel: the history's rows come first. */
 static const double cancel_in_history = 0.1;
 static const double cancel_in_activities = 0.8;
@@ -687,6 +730,7 @@ main (int argc, char **argv)
   /* Last: it leaves this process's thread at a lower priority. */
   ADD ("write/helpers-yield", test_write_helpers_yield);
   ADD ("write/check-starved", test_write_check_starved);
+  ADD ("write/failed-check-closes", test_write_failed_check_closes);
 #undef ADD
   return g_test_run ();
 }
