@@ -554,7 +554,7 @@ static void
 test_write_disk_full (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *form = NULL;
+  g_autofree char *name = NULL, *form = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SamRecord) round = sam_round_latest (f->store, NULL);
@@ -565,7 +565,8 @@ test_write_disk_full (Fixture       *f,
   void (*handler) (int);
   gboolean ok;
 
-  form = g_build_filename (f->forms, sam_forms_file_name ("2026-T1", "Bufdir"), NULL);
+  name = sam_forms_file_name ("2026-T1", "Bufdir");
+  form = g_build_filename (f->forms, name, NULL);
   {
     g_autoptr(GFile) file = g_file_new_for_path (form);
     before = g_file_load_bytes (file, NULL, NULL, &error);
