@@ -115,6 +115,7 @@ struct _SamReportAhead
   GError               *error;        /* the helper's first failure; it stops there */
   gboolean              check_started; /* check_clock is set */
   gboolean              check_starved; /* it got no processor time */
+  gboolean              core_left;    /* the workbook's compression leaves it a core */
   gboolean              checked;      /* the check has answered, with: */
   GError               *check_error;  /* why the file failed it, or NULL */
 };
@@ -337,6 +338,8 @@ check_thread (gpointer data)
   g_mutex_lock (&ahead->lock);
   ahead->checked = TRUE;
   ahead->check_error = error;
+  if (ahead->core_left)
+    sam_zip_leave_core (ahead->core_left = FALSE);
   g_cond_broadcast (&ahead->published_cond);
   g_mutex_unlock (&ahead->lock);
   ahead_unref (ahead);
@@ -674,6 +677,23 @@ sam_report_get_findings (SamReportContext  *ctx,
                          GError           **error)
 {
   return take (ctx, AHEAD_FINDINGS, error);
+}
+
+/* As the workbook is closed (@closing) and once it is: while the integrity
+ * check has not answered, the threads that compress the workbook leave it
+ * a core, which it takes back when it answers (see sam_zip_leave_core()). */
+void
+sam_report_ahead_closing (SamReportContext *ctx,
+                          gboolean          closing)
+{
+  SamReportAhead *ahead = ctx->ahead;
+
+  if (ahead == NULL || ahead->checker == NULL)
+    return;
+  g_mutex_lock (&ahead->lock);
+  if (closing ? !ahead->checked && !ahead->core_left : ahead->core_left)
+    sam_zip_leave_core (ahead->core_left = closing);
+  g_mutex_unlock (&ahead->lock);
 }
 
 /* Waits for the integrity check of the file, when the report runs one

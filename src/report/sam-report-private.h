@@ -233,6 +233,8 @@ void       sam_report_ahead_start        (SamReportContext  *ctx,
                                           SamStore         **helpers,
                                           gboolean           check);
 void       sam_report_ahead_stop         (SamReportContext  *ctx);
+void       sam_report_ahead_closing      (SamReportContext  *ctx,
+                                          gboolean           closing);
 GPtrArray *sam_report_get_measures       (SamReportContext  *ctx,
                                           GError           **error);
 GPtrArray *sam_report_get_seminar_targets (SamReportContext *ctx,

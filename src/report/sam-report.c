@@ -129,10 +129,14 @@ static const guint write_order[N_SHEETS] = {
 };
 
 static lxw_error
-close_workbook (lxw_workbook *workbook)
+close_workbook (SamReportContext *ctx)
 {
   gint64 start = g_get_monotonic_time ();
-  lxw_error rc = sam_lxw.workbook_close (workbook);
+  lxw_error rc;
+
+  sam_report_ahead_closing (ctx, TRUE);
+  rc = sam_lxw.workbook_close (ctx->workbook);
+  sam_report_ahead_closing (ctx, FALSE);
 
   g_debug ("Closing the workbook: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   return rc;
@@ -187,7 +191,7 @@ write_workbook (SamReportContext *ctx,
         sam_sheet_clear (&list[i]);
       if (sam_report_failed (ctx))
         sam_lxw.lxw_workbook_free (ctx->workbook);
-      else if ((rc = close_workbook (ctx->workbook)) != LXW_NO_ERROR)
+      else if ((rc = close_workbook (ctx)) != LXW_NO_ERROR)
         {
           g_autofree char *why = sam_lxw_error_text (rc);
 

@@ -99,4 +99,7 @@ extern SamLxw sam_lxw;
 gboolean sam_lxw_load       (GError    **error);
 char    *sam_lxw_error_text (lxw_error   rc);
 
+/* sam-zip.c */
+void     sam_zip_leave_core (gboolean    leave);
+
 G_END_DECLS

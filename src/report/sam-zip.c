@@ -386,6 +386,24 @@ pool_start (void)
     }
 }
 
+/**
+ * sam_zip_leave_core:
+ * @leave: whether to leave a core
+ *
+ * Has the threads that deflate workbooks leave one core to other work of
+ * the program (@leave TRUE), or take every core again. A report whose
+ * integrity check, which runs only on an idle core, has not answered by
+ * the time the workbook is closed leaves it one: with both cores taken
+ * the check waited for the workbook, and the report for the check.
+ */
+void
+sam_zip_leave_core (gboolean leave)
+{
+  pool_start ();
+  if (pool)
+    g_thread_pool_set_max_threads (pool, (int) (leave ? n_threads - 1 : n_threads), NULL);
+}
+
 int
 zipOpenNewFileInZip4_64 (zipFile             file,
                          const char         *filename,

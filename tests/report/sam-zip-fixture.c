@@ -1,7 +1,10 @@
 /* sam-zip-fixture: writes a workbook whose one sheet has about 2.5 MB of
  * XML, through libxlsxwriter as Samordna loads it, for check-zip.py.
  *
- * Usage: sam-zip-fixture WORKBOOK TEXTS
+ * Usage: sam-zip-fixture WORKBOOK TEXTS [--leave-core]
+ *
+ * With --leave-core, the threads that deflate leave a core to other work,
+ * as while a report's integrity check still runs (sam_zip_leave_core()).
  *
  * TEXTS gets the sheet's texts, one a line, in the order of the cells. The
  * texts are made of words drawn from a fixed sequence, so that they
@@ -11,6 +14,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "report/sam-xlsxwriter-private.h"
 
@@ -31,9 +35,9 @@ main (int argc, char **argv)
   guint32 seed = 12345;
   FILE *texts;
 
-  if (argc != 3)
+  if (argc != 3 && (argc != 4 || strcmp (argv[3], "--leave-core") != 0))
     {
-      g_printerr ("usage: %s WORKBOOK TEXTS\n", argv[0]);
+      g_printerr ("usage: %s WORKBOOK TEXTS [--leave-core]\n", argv[0]);
       return 2;
     }
   if (!sam_lxw_load (&error))
@@ -41,6 +45,8 @@ main (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  if (argc == 4)
+    sam_zip_leave_core (TRUE);
   texts = fopen (argv[2], "w");
   workbook = sam_lxw.workbook_new_opt (argv[1], &options);
   if (texts == NULL || workbook == NULL)
