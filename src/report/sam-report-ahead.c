@@ -314,11 +314,13 @@ check_thread (gpointer data)
   clockid_t clock;
   gboolean timed = pthread_getcpuclockid (pthread_self (), &clock) == 0;
 
-  sam_thread_idle ();
+  /* Its clock is known before it goes idle, where it may get no time at
+   * all to say so: the report would wait for it. */
   g_mutex_lock (&ahead->lock);
   ahead->check_clock = clock;
   ahead->check_started = timed;
   g_mutex_unlock (&ahead->lock);
+  sam_thread_idle ();
   /* For the tests: a check that gets no processor time, and so does not
    * even see for a minute that it was cancelled ("1"); or one that keeps
    * its core busy for up to half a minute, and half a second more once
