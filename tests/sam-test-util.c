@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "sam-test-pg.h"
@@ -298,4 +299,30 @@ sam_test_run_exit_code (SamTestRun *run)
   if (!WIFEXITED (run->status))
     g_error ("samordna died of signal %d; it said: %s", WTERMSIG (run->status), run->err);
   return WEXITSTATUS (run->status);
+}
+
+static struct rlimit disk_unlimited;
+static void (*disk_handler) (int);
+
+/* Stands in for a disk with room for @bytes more in each file: limits the
+ * size of every file this process, and what it starts, writes, until
+ * sam_test_unlimit_disk(). A write past it fails with EFBIG, as one on a
+ * full disk does with ENOSPC (SIGXFSZ, which would end the process, is
+ * ignored meanwhile). */
+void
+sam_test_limit_disk (goffset bytes)
+{
+  struct rlimit limit;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &disk_unlimited), ==, 0);
+  limit = (struct rlimit) { (rlim_t) bytes, disk_unlimited.rlim_max };
+  disk_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+}
+
+void
+sam_test_unlimit_disk (void)
+{
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &disk_unlimited), ==, 0);
+  signal (SIGXFSZ, disk_handler);
 }

@@ -50,4 +50,7 @@ int        sam_test_run_exit_code   (SamTestRun  *run);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SamTestRun, sam_test_run_clear)
 
+void       sam_test_limit_disk      (goffset      bytes);
+void       sam_test_unlimit_disk    (void);
+
 G_END_DECLS

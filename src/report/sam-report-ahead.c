@@ -341,7 +341,10 @@ check_thread (gpointer data)
   ahead->checked = TRUE;
   ahead->check_error = error;
   if (ahead->core_left)
-    sam_zip_leave_core (ahead->core_left = FALSE);
+    {
+      ahead->core_left = FALSE;
+      sam_zip_leave_core (FALSE);
+    }
   g_cond_broadcast (&ahead->published_cond);
   g_mutex_unlock (&ahead->lock);
   ahead_unref (ahead);
@@ -694,7 +697,10 @@ sam_report_ahead_closing (SamReportContext *ctx,
     return;
   g_mutex_lock (&ahead->lock);
   if (closing ? !ahead->checked && !ahead->core_left : ahead->core_left)
-    sam_zip_leave_core (ahead->core_left = closing);
+    {
+      ahead->core_left = closing;
+      sam_zip_leave_core (closing);
+    }
   g_mutex_unlock (&ahead->lock);
 }
 

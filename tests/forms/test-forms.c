@@ -4,9 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "sam-test-util.h"
 #include "forms/sam-form-import.h"
@@ -561,8 +559,6 @@ test_write_disk_full (Fixture       *f,
   g_autoptr(GPtrArray) board = NULL;
   SamFormsOptions options = { "2026-T1", "2026-04-15", "Bufdir", f->forms, SAM_REPORT_LANGUAGE_NB,
                               "2026-03-02T09:00:00", .overwrite = TRUE };
-  struct rlimit unlimited, limit;
-  void (*handler) (int);
   gboolean ok;
 
   name = sam_forms_file_name ("2026-T1", "Bufdir");
@@ -572,13 +568,9 @@ test_write_disk_full (Fixture       *f,
     before = g_file_load_bytes (file, NULL, NULL, &error);
     g_assert_no_error (error);
   }
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
-  limit = (struct rlimit) { (rlim_t) g_bytes_get_size (before) - 64, unlimited.rlim_max };
-  handler = signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  sam_test_limit_disk ((goffset) g_bytes_get_size (before) - 64);
   ok = sam_forms_write_round (f->store, &options, NULL, &error);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
-  signal (SIGXFSZ, handler);
+  sam_test_unlimit_disk ();
   g_assert_false (ok);
   g_assert_error (error, SAM_FORMS_ERROR, SAM_FORMS_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, "Check that the disk has room"));

@@ -3,9 +3,7 @@
  * behind them, and the Reports view writes the workbook. */
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "sam-gui-test-util.h"
 #include "models/sam-matrix-rows.h"
@@ -362,24 +360,18 @@ test_write_report_disk_full (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "rapport.xlsx", NULL);
   g_autoptr(GBytes) before = NULL, after = NULL;
   AdwMessageDialog *dialog;
-  struct rlimit unlimited, limit;
-  void (*handler) (int);
 
   sam_reports_page_write (reports_page (f), path);
   sam_gui_wait_until (report_done, f, "the report to be written");
   before = sam_test_read_file (path);
   g_assert_cmpuint (g_bytes_get_size (before), >, 1000);
 
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
   /* Just under the report's size: the largest sheet's XML, larger than
    * the whole workbook compressed, is cut off in its temporary file. */
-  limit = (struct rlimit) { (rlim_t) g_bytes_get_size (before) - 64, unlimited.rlim_max };
-  handler = signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  sam_test_limit_disk ((goffset) g_bytes_get_size (before) - 64);
   sam_reports_page_write (reports_page (f), path);
   sam_gui_wait_until (report_done, f, "the report to fail");
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &unlimited), ==, 0);
-  signal (SIGXFSZ, handler);
+  sam_test_unlimit_disk ();
   sam_gui_iterate ();
 
   dialog = sam_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);

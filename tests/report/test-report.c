@@ -7,7 +7,6 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -305,8 +304,6 @@ test_write_disk_full (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
-  struct rlimit before, limit;
-  void (*handler) (int);
   GStatBuf st;
   goffset sizes[4];
 
@@ -318,18 +315,15 @@ test_write_disk_full (Fixture *f, gconstpointer data)
   sizes[2] = st.st_size * 2 / 3;
   sizes[3] = st.st_size - 64;   /* in the central directory */
   g_assert_true (g_file_set_contents (f->out, "old", -1, NULL));
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
-  handler = signal (SIGXFSZ, SIG_IGN);
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autofree char *contents = NULL, *files = NULL;
       gboolean ok;
 
       g_test_message ("files up to %" G_GOFFSET_FORMAT " bytes", sizes[i]);
-      limit = (struct rlimit) { (rlim_t) sizes[i], before.rlim_max };
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      sam_test_limit_disk (sizes[i]);
       ok = sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error);
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+      sam_test_unlimit_disk ();
       g_assert_false (ok);
       g_assert_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_WRITE);
       g_assert_nonnull (strstr (error->message, "Check that the disk has room."));
@@ -340,7 +334,6 @@ test_write_disk_full (Fixture *f, gconstpointer data)
       files = list_dir (f->dir);
       g_assert_cmpstr (files, ==, "report.xlsx");
     }
-  signal (SIGXFSZ, handler);
 }
 
 static void
@@ -540,8 +533,6 @@ test_write_failed_check_closes (Fixture *f, gconstpointer data)
 {
   g_auto(SamTestRun) run = { 0 };
   g_autofree char *files = NULL;
-  struct rlimit before, limit;
-  void (*handler) (int);
 
   if (sam_test_on_server ())
     {
@@ -549,15 +540,11 @@ test_write_failed_check_closes (Fixture *f, gconstpointer data)
       return;
     }
   g_clear_object (&f->store);
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
-  limit = (struct rlimit) { 40000, before.rlim_max };   /* room for the 32 KB -shm */
-  handler = signal (SIGXFSZ, SIG_IGN);
   g_setenv ("SAMORDNA_TEST_CHECK_STALLS", "busy", TRUE);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  sam_test_limit_disk (40000);   /* room for the 32 KB -shm */
   sam_test_run_samordna_limited (&run, 30, (const char *[]) { "report", "--database", f->db, "--output", f->out, NULL });
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  sam_test_unlimit_disk ();
   g_unsetenv ("SAMORDNA_TEST_CHECK_STALLS");
-  signal (SIGXFSZ, handler);
   g_assert_cmpint (sam_test_run_exit_code (&run), ==, 1);
   g_assert_nonnull (strstr (run.err, "Check that the disk has room."));
   files = list_dir (f->dir);
