@@ -5,9 +5,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "sam-cli-private.h"
 #include "report/sam-report.h"
@@ -198,18 +195,6 @@ check_report_args (ReportArgs        *args,
  * scope or period, or a database that cannot be used, and SAM_CLI_FAILED
  * when the file could not be written; every failure prints one line on
  * stderr and leaves no file behind. */
-/* The report's five threads allocate and free as they read; glibc gives
- * each thread a heap (arena) of its own, whose freed memory the others
- * cannot reuse: at 100,000 activities that alone took the report's peak
- * from 58 to 67 MiB. This process does nothing else, so one heap. */
-static void
-share_one_heap (void)
-{
-#ifdef __GLIBC__
-  mallopt (M_ARENA_MAX, 1);
-#endif
-}
-
 int
 sam_cli_report (int    argc,
                 char **argv)
@@ -243,7 +228,6 @@ sam_cli_report (int    argc,
   g_return_val_if_fail (argc >= 2, SAM_CLI_USAGE);
   if (!sam_cli_parse_options (context, argc, argv, NULL) || !check_report_args (&args, &options.language))
     goto out;
-  share_one_heap ();
   /* The report runs the integrity check beside its writing (a damaged
    * file still fails it, with nothing written), not before. */
   if (!(store = sam_cli_open_database (args.database, SAM_STORE_OPEN_CHECK_LATER, &error))

@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -64,4 +67,22 @@ sam_thread_idle (void)
   g_debug ("Could not make a thread idle: %s", g_strerror (errno));
 #endif
   sam_thread_yield (19);
+}
+
+/**
+ * sam_thread_give_back_memory:
+ *
+ * Gives the memory the program has freed back to the system, for a
+ * thread that has just let a step's worth of it go. glibc keeps a heap
+ * (arena) per thread, so that threads do not wait for one another at each
+ * allocation; but memory freed in one thread's heap serves no other, and
+ * stays with the process until it is given back. Does nothing where the C
+ * library has no such call.
+ */
+void
+sam_thread_give_back_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
 }

@@ -281,6 +281,8 @@ read_ahead_thread (gpointer data)
       g_mutex_unlock (&ahead->lock);
       if (stop)
         break;
+      /* What the step read and let go stays in this thread's heap. */
+      sam_thread_give_back_memory ();
     }
   free_result (AHEAD_RESPONSIBILITY_PLANS, next);
   g_debug ("Read ahead: %.3f s", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
