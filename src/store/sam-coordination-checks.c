@@ -701,17 +701,20 @@ GPtrArray *
 sam_coordination_run_checks (SamStore  *store,
                              GError   **error)
 {
-  return sam_coordination_run_checks_with (store, NULL, error);
+  return sam_coordination_run_checks_with (store, NULL, NULL, error);
 }
 
 /* As sam_coordination_run_checks(), taking the differing messages from
  * @message_flags when not NULL: what sam_coordination_message_flags()
  * returned for the whole database, as at today, in the same snapshot of
- * it (a report that counted them already). */
+ * it (a report that counted them already); without the checks in @skip
+ * (SAM_CHECK_* ids, NULL-terminated; NULL: none), which the caller has no
+ * use for. */
 GPtrArray *
-sam_coordination_run_checks_with (SamStore   *store,
-                                  GPtrArray  *message_flags,
-                                  GError    **error)
+sam_coordination_run_checks_with (SamStore           *store,
+                                  GPtrArray          *message_flags,
+                                  const char * const *skip,
+                                  GError            **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (result_free);
   /* Every check reads one snapshot (REPEATABLE READ on a server), so that
@@ -727,9 +730,14 @@ sam_coordination_run_checks_with (SamStore   *store,
     {
       Checking c = { results, checks[i].check_id, checks[i].severity, message_flags };
       gint64 start = g_get_monotonic_time ();
-      g_autofree char *sql = checks[i].sql ? in_dialect (store, checks[i].sql) : NULL;
-      gboolean ok = sql ? sam_query_foreach (store, sql, NULL, checks[i].func, &c, error)
-                        : checks[i].check (store, &c, error);
+      g_autofree char *sql = NULL;
+      gboolean ok;
+
+      if (skip && g_strv_contains (skip, checks[i].check_id))
+        continue;
+      sql = checks[i].sql ? in_dialect (store, checks[i].sql) : NULL;
+      ok = sql ? sam_query_foreach (store, sql, NULL, checks[i].func, &c, error)
+               : checks[i].check (store, &c, error);
       if (!ok)
         {
           if (own)

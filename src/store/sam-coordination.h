@@ -169,6 +169,7 @@ GPtrArray  *sam_coordination_run_checks     (SamStore        *store,
                                              GError         **error);
 GPtrArray  *sam_coordination_run_checks_with (SamStore        *store,
                                              GPtrArray       *message_flags,
+                                             const char * const *skip,
                                              GError         **error);
 const char *sam_severity_to_string          (SamSeverity      severity);
 

@@ -801,6 +801,14 @@ sam_report_data_findings (SamStore              *store,
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (finding_free);
   GHashTable *names[G_N_ELEMENTS (kinds)] = { NULL };
+  /* The checks whose findings the report leaves out, and which it need
+   * not run then: those that name no lead in any report (the Follow-up
+   * lists them apart), those about target groups and knowledge gaps in an
+   * agency's or a ministry's. */
+  static const char *const left_out[] = { SAM_CHECK_ACTIVITY_NO_LEAD, NULL };
+  static const char *const left_out_by_agency[] = { SAM_CHECK_ACTIVITY_NO_LEAD, SAM_CHECK_TARGET_GROUP_UNREACHED,
+                                                    SAM_CHECK_MIXED_MESSAGES, SAM_CHECK_KNOWLEDGE_GAP_UNADDRESSED,
+                                                    NULL };
   gboolean by_agency = query->scope && (query->scope->kind == SAM_SCOPE_AGENCY
                                         || query->scope->kind == SAM_SCOPE_MINISTRY);
   gboolean ok = TRUE;
@@ -808,7 +816,8 @@ sam_report_data_findings (SamStore              *store,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   if (!sam_scope_is_whole (query->scope) || g_strcmp0 (query->today, today) != 0)
     message_flags = NULL;
-  if (!(results = sam_coordination_run_checks_with (store, message_flags, error)))
+  if (!(results = sam_coordination_run_checks_with (store, message_flags, by_agency ? left_out_by_agency : left_out,
+                                                    error)))
     return NULL;
   for (guint k = 0; k < G_N_ELEMENTS (kinds) && ok; k++)
     ok = (names[k] = read_names (store, query, results, kinds[k], error)) != NULL;
@@ -818,10 +827,6 @@ sam_report_data_findings (SamStore              *store,
       const char *name = NULL;
       SamFindingRow *f;
 
-      if (g_str_equal (r->check_id, SAM_CHECK_ACTIVITY_NO_LEAD))
-        continue;
-      if (by_agency && (r->kind == SAM_KIND_TARGET_GROUP || r->kind == SAM_KIND_KNOWLEDGE_GAP))
-        continue;
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         if (kinds[k] == r->kind)
           name = g_hash_table_lookup (names[k], &r->id);
