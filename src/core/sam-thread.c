@@ -1,4 +1,3 @@
-#define _GNU_SOURCE   /* SCHED_IDLE */
 #define G_LOG_DOMAIN "sam-thread"
 
 #include "config.h"
@@ -7,7 +6,6 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -44,29 +42,6 @@ sam_thread_yield (int step)
 #else
   (void) step;
 #endif
-}
-
-/**
- * sam_thread_idle:
- *
- * Has the calling thread run only on a core that nothing else wants
- * (SCHED_IDLE), for background work that is needed only at the end of
- * what a person waits for: even at the lowest nice value, a thread takes
- * its share of a core from those that set the pace. Where that cannot be
- * done, lowers the thread's priority as far as sam_thread_yield() goes.
- * As for sam_thread_yield(), only for a thread of its own.
- */
-void
-sam_thread_idle (void)
-{
-#if defined (__linux__) && defined (SCHED_IDLE)
-  struct sched_param param = { 0 };
-
-  if (sched_setscheduler (0, SCHED_IDLE, &param) == 0)
-    return;
-  g_debug ("Could not make a thread idle: %s", g_strerror (errno));
-#endif
-  sam_thread_yield (19);
 }
 
 /**

@@ -7,7 +7,6 @@
 G_BEGIN_DECLS
 
 void sam_thread_yield            (int step);
-void sam_thread_idle             (void);
 void sam_thread_give_back_memory (void);
 
 G_END_DECLS

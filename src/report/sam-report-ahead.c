@@ -35,8 +35,8 @@
  *   not that far yet;
  * - the file's full integrity check, when the report is to run it (for
  *   the command line and the window, which open the file without it), in
- *   a thread of its own from the start that runs only on a core nothing
- *   else wants (sam_thread_idle()): it takes 1.5 s of processor time at
+ *   a thread of its own from the start at the lowest priority
+ *   (sam_thread_yield()): it takes 1.5 s of processor time at
  *   100,000 activities, and the report only needs its answer before it
  *   keeps the file. Most of it runs while the workbook is compressed, on
  *   the core the report's thread leaves idle then; where other programs
@@ -114,7 +114,6 @@ struct _SamReportAhead
   gpointer              results[N_AHEAD];
   GError               *error;        /* the helper's first failure; it stops there */
   gboolean              check_started; /* check_clock is set */
-  gboolean              check_starved; /* it got no processor time */
   gboolean              core_left;    /* the workbook's compression leaves it a core */
   gboolean              checked;      /* the check has answered, with: */
   GError               *check_error;  /* why the file failed it, or NULL */
@@ -316,13 +315,17 @@ check_thread (gpointer data)
   clockid_t clock;
   gboolean timed = pthread_getcpuclockid (pthread_self (), &clock) == 0;
 
-  /* Its clock is known before it goes idle, where it may get no time at
-   * all to say so: the report would wait for it. */
+  /* Its clock is known before it goes below the others, where it may get
+   * little time to say so: the report would wait for it. Not SCHED_IDLE,
+   * under which it could get no time at all: where other programs kept
+   * every core busy, the report could then neither wait for a check it
+   * had cancelled nor end with the check's connection closed, which left
+   * the -wal and -shm files beside the database. */
   g_mutex_lock (&ahead->lock);
   ahead->check_clock = clock;
   ahead->check_started = timed;
   g_mutex_unlock (&ahead->lock);
-  sam_thread_idle ();
+  sam_thread_yield (19);
   /* For the tests: a check that gets no processor time, and so does not
    * even see for a minute that it was cancelled ("1"); or one that keeps
    * its core busy for up to half a minute, and half a second more once
@@ -496,10 +499,11 @@ cpu_time (clockid_t clock)
 }
 
 /* Waits, with @ahead's lock held, until the integrity check has answered
- * or is seen to get no processor time: less than a tenth of the half
+ * or is seen to get less than @least of processor time in one of the half
  * seconds the report waits. Returns TRUE in the second case. */
 static gboolean
-wait_for_check (SamReportAhead *ahead)
+wait_for_check (SamReportAhead *ahead,
+                gint64          least)
 {
   gint64 used = -1;
 
@@ -511,7 +515,7 @@ wait_for_check (SamReportAhead *ahead)
           || ahead->checked || !ahead->check_started)
         continue;
       now = cpu_time (ahead->check_clock);
-      if (now >= 0 && used >= 0 && now - used < G_USEC_PER_SEC / 20)
+      if (now >= 0 && used >= 0 && now - used < least)
         return TRUE;
       used = now;
     }
@@ -536,18 +540,19 @@ sam_report_ahead_stop (SamReportContext *ctx)
   g_thread_join (ahead->thread);
   /* A check the report no longer needs (it failed, was cancelled, or
    * checked the file itself) is cancelled, and the report waits for it to
-   * end while it gets processor time: its connection, closed last, takes
-   * the -wal and -shm files beside the database with it, which a command
-   * that ended first would leave. A starved check may not see for a long
-   * time that it was cancelled: then its thread ends on its own, and lets
-   * go of the connection then. */
+   * end while it gets any processor time, however little (a busy machine
+   * gives the lowest priority a slice every few hundred milliseconds):
+   * its connection, closed last, takes the -wal and -shm files beside the
+   * database with it, which a command that ended first would leave. Only
+   * a check that got none in half a second (a stopped thread) is let go:
+   * its thread ends on its own, and lets go of the connection then. */
   if (ahead->checker)
     {
       gboolean starved;
 
       g_cancellable_cancel (ahead->check_cancellable);
       g_mutex_lock (&ahead->lock);
-      starved = ahead->check_starved || wait_for_check (ahead);
+      starved = wait_for_check (ahead, 1);
       g_mutex_unlock (&ahead->lock);
       if (starved)
         g_thread_unref (g_steal_pointer (&ahead->checker));
@@ -710,8 +715,8 @@ sam_report_ahead_closing (SamReportContext *ctx,
  * beside its writing (see SamReportOptions.check_store); returns FALSE
  * with SAM_STORE_ERROR_CORRUPT when it found the file damaged.
  *
- * The check's thread runs only on a core nothing else wants: on a machine
- * kept busy by other programs it may get none. So while the report waits,
+ * The check's thread runs at the lowest priority: on a machine kept busy
+ * by other programs it gets a sliver of a core. So while the report waits,
  * it looks every half second at how much processor time the check got;
  * when less than a tenth of that, it cancels it and checks the file here,
  * at its own priority, as it would without a helper. */
@@ -728,14 +733,14 @@ sam_report_get_checked (SamReportContext  *ctx,
   if (ahead == NULL || ahead->checker == NULL)
     return TRUE;
   g_mutex_lock (&ahead->lock);
-  starved = ahead->check_starved = wait_for_check (ahead);
+  starved = wait_for_check (ahead, G_USEC_PER_SEC / 20);
   ok = starved || ahead->check_error == NULL;
   if (!ok)
     g_propagate_error (error, g_error_copy (ahead->check_error));
   g_mutex_unlock (&ahead->lock);
   if (starved)
     {
-      g_debug ("The integrity check got no processor time; checking on the report's thread");
+      g_debug ("The integrity check got too little processor time; checking on the report's thread");
       g_cancellable_cancel (ahead->check_cancellable);
       ok = sam_store_check (ctx->store, ctx->cancellable, error);
     }

@@ -3,10 +3,13 @@
  * asynchronous variant and its progress. The workbook's contents are read
  * back by check-report.py with an independent reader.
  */
+#define _GNU_SOURCE 1   /* sched_setaffinity */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -558,6 +561,54 @@ test_write_failed_check_closes (Fixture *f, gconstpointer data)
     }
 }
 
+/* A report on a core that another program keeps busy: the integrity
+ * check, which runs only where nothing else wants the processor, gets
+ * none, so the report checks the file itself and lets the check go. It
+ * must still end with the check's connection closed, the file's last, so
+ * that SQLite removes the -wal and -shm files beside the database; they
+ * were left (fuzz-database saw it under the sanitizers while other tests
+ * kept both cores busy). */
+static void
+test_write_busy_core_closes (Fixture *f, gconstpointer data)
+{
+  g_auto(SamTestRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  cpu_set_t all, one;
+  GPid busy = 0;
+  int cpu = 0;
+
+  if (sam_test_on_server ())
+    {
+      g_test_skip ("A file's -wal and -shm files are SQLite's");
+      return;
+    }
+  g_clear_object (&f->store);
+  g_assert_cmpint (sched_getaffinity (0, sizeof all, &all), ==, 0);
+  while (!CPU_ISSET (cpu, &all))
+    cpu++;
+  CPU_ZERO (&one);
+  CPU_SET (cpu, &one);
+  /* The loop and the command both on that core (a child keeps it). */
+  g_assert_cmpint (sched_setaffinity (0, sizeof one, &one), ==, 0);
+  g_spawn_async (NULL, (char *[]) { "/bin/sh", "-c", "while :; do :; done", NULL }, NULL, G_SPAWN_DEFAULT, NULL,
+                 NULL, &busy, &error);
+  g_assert_no_error (error);
+  sam_test_run_samordna_limited (&run, 60, (const char *[]) { "report", "--database", f->db, "--output", f->out, NULL });
+  kill (busy, SIGKILL);
+  g_spawn_close_pid (busy);
+  g_assert_cmpint (sched_setaffinity (0, sizeof all, &all), ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (sam_test_run_exit_code (&run), ==, 0);
+  g_assert_true (is_zip (f->out));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *beside = g_strconcat (f->db, i ? "-shm" : "-wal", NULL);
+
+      g_test_message ("%s", beside);
+      g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* Where the cancellation tests cancel: the history's rows come first. */
 static const double cancel_in_history = 0.1;
 static const double cancel_in_activities = 0.8;
@@ -718,6 +769,7 @@ main (int argc, char **argv)
   ADD ("write/helpers-yield", test_write_helpers_yield);
   ADD ("write/check-starved", test_write_check_starved);
   ADD ("write/failed-check-closes", test_write_failed_check_closes);
+  ADD ("write/busy-core-closes", test_write_busy_core_closes);
 #undef ADD
   return g_test_run ();
 }
