@@ -159,8 +159,12 @@ write_workbook (SamReportContext *ctx,
   if (numeric == (locale_t) 0)
     g_set_error (&ctx->error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
                  _("Could not write the report: %s."), g_strerror (errno));
-  else if ((ctx->workbook = sam_lxw.workbook_new_opt (temporary, &options)) == NULL)
-    sam_report_set_lxw_error (ctx, LXW_ERROR_MEMORY_MALLOC_FAILED);
+  else
+    {
+      sam_lxw_buffer_files (TRUE);
+      if ((ctx->workbook = sam_lxw.workbook_new_opt (temporary, &options)) == NULL)
+        sam_report_set_lxw_error (ctx, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    }
   if (ctx->workbook)
     {
       set_properties (ctx);
@@ -208,6 +212,8 @@ write_workbook (SamReportContext *ctx,
             sam_report_keep_error (ctx, error);
         }
     }
+  /* The workbook, closed or freed, closed its temporary files. */
+  sam_lxw_buffer_files (FALSE);
   if (numeric)
     {
       uselocale (saved);

@@ -44,6 +44,7 @@ G_BEGIN_DECLS
   X (format_set_unlocked) \
   X (lxw_rowcol_to_cell) \
   X (lxw_strerror) \
+  X (lxw_tmpfile) \
   X (lxw_workbook_free) \
   X (workbook_add_chart) \
   X (workbook_add_format) \
@@ -96,8 +97,9 @@ typedef struct
 
 extern SamLxw sam_lxw;
 
-gboolean sam_lxw_load       (GError    **error);
-char    *sam_lxw_error_text (lxw_error   rc);
+gboolean sam_lxw_load         (GError    **error);
+char    *sam_lxw_error_text   (lxw_error   rc);
+void     sam_lxw_buffer_files (gboolean    buffer);
 
 /* sam-zip.c */
 void     sam_zip_leave_core (gboolean    leave);
