@@ -1061,6 +1061,24 @@ reach_free (gpointer data)
   g_free (r);
 }
 
+/* A Reach is its own key in the table of them: its group and period. */
+static guint
+reach_hash (gconstpointer data)
+{
+  const Reach *r = data;
+
+  return g_int64_hash (&r->group) * 31 + r->period;
+}
+
+static gboolean
+reach_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const Reach *x = a, *y = b;
+
+  return x->group == y->group && x->period == y->period;
+}
+
 typedef struct
 {
   GHashTable *informing;   /* activity id → Informing */
@@ -1068,7 +1086,7 @@ typedef struct
   GHashTable *ties;        /* period code → GArray of the plan ids its rows are tied to, or
                             * NULL (no array) when a row is tied to none */
   GPtrArray  *periods;     /* SamPeriod */
-  GHashTable *reach;       /* "group period" → Reach */
+  GHashTable *reach;       /* Reach, by group and period */
 } Flagging;
 
 static gboolean
@@ -1089,7 +1107,8 @@ add_informing_cb (SamStmt       *stmt,
       g_hash_table_insert (f->informing, g_memdup2 (&id, sizeof id), i);
     }
   g_array_append_val (i->groups, group);
-  g_hash_table_replace (f->names, g_memdup2 (&group, sizeof group), g_strdup (sam_stmt_column_text (stmt, 4)));
+  if (!g_hash_table_contains (f->names, &group))
+    g_hash_table_insert (f->names, g_memdup2 (&group, sizeof group), g_strdup (sam_stmt_column_text (stmt, 4)));
   return TRUE;
 }
 
@@ -1155,15 +1174,14 @@ add_reach_cb (const SamActivityFactsRow  *row,
     return TRUE;
   for (guint k = 0; k < i->groups->len; k++)
     {
-      gint64 group = g_array_index (i->groups, gint64, k);
-      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %u", group, index);
-      Reach *r = g_hash_table_lookup (f->reach, key);
+      Reach probe = { g_array_index (i->groups, gint64, k), index, NULL, 0 };
+      Reach *r = g_hash_table_lookup (f->reach, &probe);
 
       if (r == NULL)
         {
           r = g_new0 (Reach, 1);
-          *r = (Reach) { group, index, g_hash_table_new (g_str_hash, g_str_equal), 0 };
-          g_hash_table_insert (f->reach, g_steal_pointer (&key), r);
+          *r = (Reach) { probe.group, index, g_hash_table_new (g_str_hash, g_str_equal), 0 };
+          g_hash_table_add (f->reach, r);
         }
       g_hash_table_add (r->messages, i->message);
       r->activities++;
@@ -1245,7 +1263,7 @@ sam_coordination_message_flags (SamStore        *store,
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, plans_free),
     NULL,
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, reach_free),
+    g_hash_table_new_full (reach_hash, reach_equal, NULL, reach_free),
   };
   g_autoptr(GPtrArray) reaches = g_ptr_array_new ();
   g_autoptr(GHashTable) keys = NULL;
