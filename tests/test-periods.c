@@ -993,6 +993,63 @@ test_shared_facts (Fixture       *f,
   }
 }
 
+static gboolean
+add_id_cb (const SamActivityFactsRow  *row,
+           gpointer                    user_data,
+           GError                    **error)
+{
+  g_array_append_val (user_data, row->id);
+  return TRUE;
+}
+
+/* A snapshot finds each activity it holds by its id, and nothing for any
+ * other id, however the ids run: 1 to 5; with gaps where activities were
+ * deleted; beginning below zero, far from the rest; and asked for ids at
+ * the ends of the range. */
+static void
+test_snapshot_lookup (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *const changes[] = {
+    NULL,
+    "DELETE FROM status_update WHERE activity_id IN (1, 3); DELETE FROM activity WHERE id IN (1, 3);",
+    "UPDATE status_update SET activity_id = -9 WHERE activity_id = 5; UPDATE activity SET id = -9 WHERE id = 5;",
+  };
+  static const char *const expected[] = { "1 2 3 4 5", "2 4 5", "-9 2 4" };
+  g_autoptr(SamPeriod) p = period (f, "2026-T2");
+
+  for (guint round = 0; round < G_N_ELEMENTS (changes); round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamFactsSnapshot) snapshot = NULL;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GString) held = g_string_new (NULL);
+      gint64 probes[] = { G_MININT64, G_MAXINT64, -10, -9, -8, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 100 };
+
+      if (changes[round])
+        sam_test_sql (f->path, changes[round]);
+      snapshot = sam_facts_snapshot_read (f->store, NULL, p, TODAY, &error);
+      g_assert_no_error (error);
+      g_assert_true (sam_facts_snapshot_foreach (snapshot, add_id_cb, ids, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < ids->len; i++)
+        g_string_append_printf (held, "%s%" G_GINT64_FORMAT, i ? " " : "", g_array_index (ids, gint64, i));
+      g_assert_cmpstr (held->str, ==, expected[round]);
+      for (guint k = 0; k < G_N_ELEMENTS (probes); k++)
+        {
+          SamActivityFactsRow row = { 0 };
+          gboolean holds = FALSE;
+
+          for (guint i = 0; i < ids->len; i++)
+            holds = holds || g_array_index (ids, gint64, i) == probes[k];
+          g_test_message ("round %u, id %" G_GINT64_FORMAT, round, probes[k]);
+          g_assert_cmpint (sam_facts_snapshot_lookup (snapshot, probes[k], &row), ==, holds);
+          if (holds)
+            g_assert_cmpint (row.id, ==, probes[k]);
+        }
+    }
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1009,6 +1066,7 @@ main (int   argc,
   ADD ("/periods/ended-has-not-stopped", test_ended_has_not_stopped);
   ADD ("/periods/messages-as-at", test_messages_as_at);
   ADD ("/periods/shared-facts", test_shared_facts);
+  ADD ("/periods/snapshot-lookup", test_snapshot_lookup);
   ADD ("/periods/closed-stays", test_closed_stays);
   ADD ("/periods/closed-report-whole", test_closed_report_whole);
   ADD ("/periods/reopen", test_reopen);

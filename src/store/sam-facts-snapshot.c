@@ -321,26 +321,29 @@ sam_facts_snapshot_lookup (const SamFactsSnapshot *snapshot,
                            gint64                  id,
                            SamActivityFactsRow    *row)
 {
+  const Entry *e = NULL;
   guint low = 0, high;
 
   g_return_val_if_fail (snapshot != NULL && row != NULL, FALSE);
   high = snapshot->n;
-  while (low < high)
+  /* Ids are mostly dense: first look where @id is when they all are. */
+  if (high > 0 && id >= entry_at (snapshot, 0)->id
+      && (guint64) id - (guint64) entry_at (snapshot, 0)->id < high)
+    e = entry_at (snapshot, (guint) ((guint64) id - (guint64) entry_at (snapshot, 0)->id));
+  while ((e == NULL || e->id != id) && low < high)
     {
       guint middle = low + (high - low) / 2;
-      const Entry *e = entry_at (snapshot, middle);
 
-      if (e->id == id)
-        {
-          fill_row (snapshot, e, row);
-          return TRUE;
-        }
+      e = entry_at (snapshot, middle);
       if (e->id < id)
         low = middle + 1;
-      else
+      else if (e->id > id)
         high = middle;
     }
-  return FALSE;
+  if (e == NULL || e->id != id)
+    return FALSE;
+  fill_row (snapshot, e, row);
+  return TRUE;
 }
 
 /* As sam_figures_foreach(), from @snapshot when it holds @period's facts

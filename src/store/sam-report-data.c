@@ -498,8 +498,8 @@ find_activity (const SamReportActivities *index,
   guint low = 0, high = index->ids->len;
 
   /* Ids are mostly dense: first look where @id is when they all are. */
-  if (high > 0 && id >= ids[0] && (guint64) (id - ids[0]) < high && ids[id - ids[0]] == id)
-    return (gint) (id - ids[0]);
+  if (high > 0 && id >= ids[0] && (guint64) id - (guint64) ids[0] < high && ids[(guint64) id - (guint64) ids[0]] == id)
+    return (gint) ((guint64) id - (guint64) ids[0]);
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
