@@ -89,9 +89,9 @@ typedef struct
 } ListReader;
 
 /* Shared with the integrity check's thread, which holds a reference of
- * its own until it ends: a report does not wait for a check that gets no
- * processor time (see sam_report_ahead_stop()). That thread only uses the
- * check's fields, lock and condition. */
+ * its own until it ends: a report does not wait for a check that got no
+ * processor time in half a second (see sam_report_ahead_stop()). That
+ * thread only uses the check's fields, lock and condition. */
 struct _SamReportAhead
 {
   gatomicrefcount       ref;
@@ -102,7 +102,7 @@ struct _SamReportAhead
   gint64                year;         /* of the Summary's seminar targets */
   ListReader            lists[N_LISTS];
   ListReader            follow_up;
-  GThread              *checker;      /* the integrity check's, or NULL; never joined */
+  GThread              *checker;      /* the integrity check's, or NULL; joined, or let go if stopped */
   SamStore             *check_store;  /* its connection */
   GCancellable         *check_cancellable;
   clockid_t             check_clock;  /* its processor time, once started */

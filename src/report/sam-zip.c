@@ -392,7 +392,7 @@ pool_start (void)
  *
  * Has the threads that deflate workbooks leave one core to other work of
  * the program (@leave TRUE), or take every core again. A report whose
- * integrity check, which runs only on an idle core, has not answered by
+ * integrity check, which runs at the lowest priority, has not answered by
  * the time the workbook is closed leaves it one: with both cores taken
  * the check waited for the workbook, and the report for the check.
  */

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "report/sam-report-private.h"
@@ -590,11 +591,13 @@ test_write_busy_core_closes (Fixture *f, gconstpointer data)
   CPU_SET (cpu, &one);
   /* The loop and the command both on that core (a child keeps it). */
   g_assert_cmpint (sched_setaffinity (0, sizeof one, &one), ==, 0);
-  g_spawn_async (NULL, (char *[]) { "/bin/sh", "-c", "while :; do :; done", NULL }, NULL, G_SPAWN_DEFAULT, NULL,
-                 NULL, &busy, &error);
+  /* Bounded, should this test be killed before it kills the loop. */
+  g_spawn_async (NULL, (char *[]) { "timeout", "120", "/bin/sh", "-c", "while :; do :; done", NULL }, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &busy, &error);
   g_assert_no_error (error);
   sam_test_run_samordna_limited (&run, 60, (const char *[]) { "report", "--database", f->db, "--output", f->out, NULL });
-  kill (busy, SIGKILL);
+  kill (busy, SIGTERM);   /* timeout passes it on to the loop */
+  waitpid (busy, NULL, 0);
   g_spawn_close_pid (busy);
   g_assert_cmpint (sched_setaffinity (0, sizeof all, &all), ==, 0);
   g_assert_cmpstr (run.err, ==, "");
