@@ -552,7 +552,14 @@ sam_db_sqlite_open (const char       *path,
       setup = "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON";
       break;
     case SAM_DB_SQLITE_NEW:
-      setup = "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE";
+      /* Pages of 8 KiB, not SQLite's 4: a report reads a large file
+       * through many short queries, each page a system call where the
+       * cache misses, and twice the page halves those. At 100,000
+       * activities a report took 3.65 s instead of 3.79 s (six alternating
+       * rounds), at the same peak; 16 KiB pages saved no more and raised
+       * it. Each connection's cache is set in KiB, so it holds as much. */
+      setup = "PRAGMA page_size = 8192; PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON; "
+              "PRAGMA journal_mode = DELETE";
       break;
     case SAM_DB_SQLITE_READ:
       /* Not SQLITE_OPEN_READONLY: SQLite reads no CHECK constraint on a
