@@ -419,8 +419,9 @@ typedef SamReportStreaming Streaming;
  * let SQLite sort the rows by the rank of their plan in the strategy's
  * order (focus area, measure, start, id) and then by id: its sorter holds
  * little in memory and spills the rest to a temporary file. The unary +
- * on a.id keeps SQLite from walking the activity_plan index instead, which
- * would save it part of the sort and bring back the jumps. */
+ * on a.id keeps SQLite from walking the activity_overview index (the
+ * activities by plan) instead, which would save it part of the sort and
+ * bring back the jumps. */
 #define RANKED_PLANS \
   "ranked (plan_id, measure_number, rank) AS MATERIALIZED (SELECT p.id, m.number, " \
   "row_number () OVER (ORDER BY f.number, f.id, m.number, m.id, p.start_date, p.id) " \

@@ -45,7 +45,7 @@ typedef enum {
 
 /* The schema version this build writes. A file with a higher version is
  * refused; a lower one is migrated forward when opened. */
-#define SAM_SCHEMA_VERSION 7
+#define SAM_SCHEMA_VERSION 8
 
 /* PRAGMA application_id of every Samordna database: "SAMO". */
 #define SAM_APPLICATION_ID 0x53414D4F

@@ -1355,7 +1355,7 @@ def failures(workdir, db_path):
     with open(db_path, "rb") as f, open(damaged, "wb") as g:
         g.write(f.read())
     con = sqlite3.connect(damaged)
-    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'activity_plan'").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'activity_overview'").fetchone()[0]
     page_size = con.execute("PRAGMA page_size").fetchone()[0]
     con.close()
     with open(damaged, "r+b") as f:
