@@ -277,7 +277,7 @@ static const char *migrations[SAM_SCHEMA_VERSION] = {
   "005-reporting-round.sql",
   "006-periods.sql",
   "007-closed-lists.sql",
-  "008-one-plan-index.sql",
+  "008-leaner-indexes.sql",
 };
 
 /* Helpers */
