@@ -434,40 +434,81 @@ gap_measure_cb (SamStmt       *stmt,
   return TRUE;
 }
 
-/* Each row (measure id, agency id) says the agency acts in the measure. */
-static gboolean
-gap_acting_cb (SamStmt       *stmt,
-               gpointer       user_data,
-               GError       **error)
+/* The partners and the sectors' ministries of every activity, read in
+ * step with the live activities (by id), each table once in its order:
+ * a join per activity had looked each activity's up in both indexes. */
+typedef struct
 {
-  Gap *g = user_data;
-  guint measure = index_of (g->measure_at, sam_stmt_column_int (stmt, 0));
-  guint agency = sam_stmt_column_is_null (stmt, 1) ? 0 : index_of (g->agency_at, sam_stmt_column_int (stmt, 1));
+  Gap       *g;
+  SamCursor  partners;   /* (activity id, agency id) */
+  SamCursor  sectors;    /* (activity id, the sector's ministry id) */
+} GapReading;
+
+/* Each row (activity id, measure id, lead agency id) of a live activity:
+ * its lead and partners act in its measure; the measure is given to the
+ * ministries of its sectors, and without a lead they act in it by sector
+ * responsibility. */
+static gboolean
+gap_activity_cb (SamStmt       *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  GapReading *r = user_data;
+  Gap *g = r->g;
+  gint64 id = sam_stmt_column_int (stmt, 0);
+  guint measure = index_of (g->measure_at, sam_stmt_column_int (stmt, 1));
+  gboolean no_lead = sam_stmt_column_is_null (stmt, 2);
+  guint agency = no_lead ? 0 : index_of (g->agency_at, sam_stmt_column_int (stmt, 2));
+  gboolean on_row;
 
   if (measure && agency)
     add_pair (g->acting, agency - 1, measure - 1);
+  if (!sam_cursor_seek (&r->partners, id, &on_row, error))
+    return FALSE;
+  while (on_row)
+    {
+      if (measure && (agency = index_of (g->agency_at, sam_stmt_column_int (r->partners.stmt, 1))))
+        add_pair (g->acting, agency - 1, measure - 1);
+      if (!sam_cursor_step (&r->partners, error) || !sam_cursor_seek (&r->partners, id, &on_row, error))
+        return FALSE;
+    }
+  if (!sam_cursor_seek (&r->sectors, id, &on_row, error))
+    return FALSE;
+  while (on_row)
+    {
+      guint ministry = sam_stmt_column_is_null (r->sectors.stmt, 1) ? 0
+                       : index_of (g->agency_at, sam_stmt_column_int (r->sectors.stmt, 1));
+
+      if (measure && ministry && g_array_index (g->agencies, GapAgency, ministry - 1).ministry)
+        add_pair (g->given, ministry - 1, measure - 1);
+      if (measure && ministry && no_lead)
+        add_pair (g->acting, ministry - 1, measure - 1);
+      if (!sam_cursor_step (&r->sectors, error) || !sam_cursor_seek (&r->sectors, id, &on_row, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
-/* Each row (measure id, the sector's ministry id, whether the activity
- * names no lead): the measure is given to that ministry, and without a
- * lead the ministry acts in it by sector responsibility. */
 static gboolean
-gap_sector_cb (SamStmt       *stmt,
-               gpointer       user_data,
-               GError       **error)
+gap_read_activities (SamStore  *store,
+                     Gap       *g,
+                     GError   **error)
 {
-  Gap *g = user_data;
-  guint measure = index_of (g->measure_at, sam_stmt_column_int (stmt, 0));
-  guint ministry = sam_stmt_column_is_null (stmt, 1) ? 0 : index_of (g->agency_at, sam_stmt_column_int (stmt, 1));
+  GapReading r = { g };
+  gboolean ok;
 
-  if (measure == 0 || ministry == 0)
-    return TRUE;
-  if (g_array_index (g->agencies, GapAgency, ministry - 1).ministry)
-    add_pair (g->given, ministry - 1, measure - 1);
-  if (sam_stmt_column_int (stmt, 2))
-    add_pair (g->acting, ministry - 1, measure - 1);
-  return TRUE;
+  ok = sam_cursor_open (store, &r.partners,
+                        "SELECT ap.activity_id, ap.agency_id FROM activity_partner ap ORDER BY ap.activity_id", error)
+       && sam_cursor_open (store, &r.sectors,
+                           "SELECT x.activity_id, s.ministry_id FROM activity_sector x "
+                           "CROSS JOIN sector s ON s.id = x.sector_id ORDER BY x.activity_id", error)
+       && sam_query_foreach (store,
+                             "SELECT a.id, p.measure_id, a.lead_agency_id FROM " SAM_ACTIVITIES_IN_STORED_ORDER " "
+                             "CROSS JOIN plan p ON p.id = a.plan_id WHERE " SAM_LIVE_ACTIVITY " ORDER BY a.id",
+                             NULL, gap_activity_cb, &r, error);
+  sam_cursor_clear (&r.partners);
+  sam_cursor_clear (&r.sectors);
+  return ok;
 }
 
 static int
@@ -516,11 +557,6 @@ ministries_acting (Gap        *g,
     }
 }
 
-/* @columns of every live activity joined with @joins and its plan. */
-#define GAP_LIVE_ROWS(columns, joins) \
-  "SELECT " columns " FROM " SAM_ACTIVITIES_IN_STORED_ORDER " " joins " CROSS JOIN plan p ON p.id = a.plan_id " \
-  "WHERE " SAM_LIVE_ACTIVITY
-
 static gboolean
 check_ministry_gap (SamStore  *store,
                     Checking  *c,
@@ -545,15 +581,7 @@ check_ministry_gap (SamStore  *store,
   ok = sam_query_foreach (store, agencies, NULL, gap_agency_cb, &g, error)
        && sam_query_foreach (store, "SELECT m.id, m.number, m.title FROM measure m ORDER BY m.number, m.id", NULL,
                              gap_measure_cb, &g, error)
-       && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, a.lead_agency_id", ""), NULL,
-                             gap_acting_cb, &g, error)
-       && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, ap.agency_id",
-                                                   "CROSS JOIN activity_partner ap ON ap.activity_id = a.id"),
-                             NULL, gap_acting_cb, &g, error)
-       && sam_query_foreach (store, GAP_LIVE_ROWS ("p.measure_id, s.ministry_id, "
-                                                   "CASE WHEN " SAM_SECTOR_DUTY_WHERE " THEN 1 ELSE 0 END",
-                                                   "CROSS JOIN " SAM_SECTOR_DUTY_JOIN),
-                             NULL, gap_sector_cb, &g, error);
+       && gap_read_activities (store, &g, error);
   for (guint i = 0; ok && i < g.agencies->len; i++)
     {
       GapAgency *a = &g_array_index (g.agencies, GapAgency, i);

@@ -254,49 +254,6 @@ order_ask (const Order     *order,
   return asked;
 }
 
-/* A statement read in step with the activities: its first column is the
- * activity's id, ascending. */
-typedef struct
-{
-  SamStmt *stmt;
-  SamStep  step;      /* of the last step: SAM_STEP_ROW while on a row */
-} Cursor;
-
-static gboolean
-cursor_step (Cursor  *cursor,
-             GError **error)
-{
-  cursor->step = sam_stmt_step (cursor->stmt, error);
-  return cursor->step != SAM_STEP_ERROR;
-}
-
-/* Moves @cursor to the first row of activity @id or after; TRUE on a row
- * of @id. */
-static gboolean
-cursor_seek (Cursor   *cursor,
-             gint64    id,
-             gboolean *on_row,
-             GError  **error)
-{
-  *on_row = FALSE;
-  while (cursor->step == SAM_STEP_ROW && sam_stmt_column_int (cursor->stmt, 0) < id)
-    if (!cursor_step (cursor, error))
-      return FALSE;
-  *on_row = cursor->step == SAM_STEP_ROW && sam_stmt_column_int (cursor->stmt, 0) == id;
-  return TRUE;
-}
-
-static gboolean
-cursor_open (SamStore    *store,
-             Cursor      *cursor,
-             const char  *sql,
-             GError     **error)
-{
-  if (!(cursor->stmt = sam_query_prepare (store, sql, NULL, error)))
-    return FALSE;
-  return cursor_step (cursor, error);
-}
-
 /* One status update, as the rules compare them. */
 typedef struct
 {
@@ -345,8 +302,8 @@ typedef struct
   gpointer         user_data;
   Order            order;
   GArray          *asked;     /* Asked */
-  Cursor           updates;   /* (activity, period, reported_at, id, status, progress, comment) */
-  Cursor           history;   /* (activity, field, old value, changed_at) */
+  SamCursor        updates;   /* (activity, period, reported_at, id, status, progress, comment) */
+  SamCursor        history;   /* (activity, field, old value, changed_at) */
   GHashTable      *only;      /* the activities asked about (gint64 set), or NULL for all */
   GStringChunk    *texts;     /* of the activity read, cleared for the next */
   GArray          *gathered;  /* Update, of the activity read */
@@ -371,7 +328,7 @@ gather (Reading  *r,
   g_string_chunk_clear (r->texts);
   g_array_set_size (r->gathered, 0);
   g_array_set_size (r->notes, 0);
-  if (!cursor_seek (&r->updates, id, &on_row, error))
+  if (!sam_cursor_seek (&r->updates, id, &on_row, error))
     return FALSE;
   while (on_row)
     {
@@ -385,10 +342,10 @@ gather (Reading  *r,
       };
 
       g_array_append_val (r->gathered, u);
-      if (!cursor_step (&r->updates, error) || !cursor_seek (&r->updates, id, &on_row, error))
+      if (!sam_cursor_step (&r->updates, error) || !sam_cursor_seek (&r->updates, id, &on_row, error))
         return FALSE;
     }
-  if (!cursor_seek (&r->history, id, &on_row, error))
+  if (!sam_cursor_seek (&r->history, id, &on_row, error))
     return FALSE;
   while (on_row)
     {
@@ -404,7 +361,7 @@ gather (Reading  *r,
                           keep (r, sam_stmt_column_text (stmt, 2)) };
             g_array_append_val (r->notes, note);
           }
-      if (!cursor_step (&r->history, error) || !cursor_seek (&r->history, id, &on_row, error))
+      if (!sam_cursor_step (&r->history, error) || !sam_cursor_seek (&r->history, id, &on_row, error))
         return FALSE;
     }
   return TRUE;
@@ -545,8 +502,8 @@ static void
 reading_clear (Reading *r)
 {
   order_clear (&r->order);
-  sam_stmt_free (r->updates.stmt);
-  sam_stmt_free (r->history.stmt);
+  sam_cursor_clear (&r->updates);
+  sam_cursor_clear (&r->history);
   g_clear_pointer (&r->asked, g_array_unref);
   g_clear_pointer (&r->gathered, g_array_unref);
   g_clear_pointer (&r->notes, g_array_unref);
@@ -580,10 +537,10 @@ foreach_periods (SamStore         *store,
   r.texts = g_string_chunk_new (1024);
   ok = n_periods == 0
        || (order_read (store, &r.order, error)
-           && cursor_open (store, &r.updates,
+           && sam_cursor_open (store, &r.updates,
                            "SELECT activity_id, period_id, reported_at, id, status, progress, comment "
                            "FROM status_update ORDER BY activity_id", error)
-           && cursor_open (store, &r.history,
+           && sam_cursor_open (store, &r.history,
                            "SELECT activity_id, field, old_value, changed_at FROM activity_change "
                            "WHERE field IN ('status', 'progress', 'due_date', 'lead_agency_id') "
                            "ORDER BY activity_id, changed_at, id", error));

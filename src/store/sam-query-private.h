@@ -45,4 +45,24 @@ void          sam_query_bind_int   (SamStmt         *stmt,
                                     const char      *name,
                                     gint64           value);
 
+/* A statement read in step with the rows of another: its first column is
+ * an id (an activity's, say) in ascending order, as the other's rows. */
+typedef struct
+{
+  SamStmt *stmt;
+  SamStep  step;      /* of the last step: SAM_STEP_ROW while on a row */
+} SamCursor;
+
+gboolean      sam_cursor_open      (SamStore        *store,
+                                    SamCursor       *cursor,
+                                    const char      *sql,
+                                    GError         **error);
+gboolean      sam_cursor_step      (SamCursor       *cursor,
+                                    GError         **error);
+gboolean      sam_cursor_seek      (SamCursor       *cursor,
+                                    gint64           id,
+                                    gboolean        *on_row,
+                                    GError         **error);
+void          sam_cursor_clear     (SamCursor       *cursor);
+
 G_END_DECLS

@@ -81,3 +81,46 @@ sam_query_bind_int (SamStmt    *stmt,
   if (index > 0)
     sam_stmt_bind_int (stmt, index, value);
 }
+
+/* Opens @cursor on @sql (no scope) and steps to its first row. FALSE with
+ * a SamStoreError. */
+gboolean
+sam_cursor_open (SamStore    *store,
+                 SamCursor   *cursor,
+                 const char  *sql,
+                 GError     **error)
+{
+  if (!(cursor->stmt = sam_query_prepare (store, sql, NULL, error)))
+    return FALSE;
+  return sam_cursor_step (cursor, error);
+}
+
+gboolean
+sam_cursor_step (SamCursor  *cursor,
+                 GError    **error)
+{
+  cursor->step = sam_stmt_step (cursor->stmt, error);
+  return cursor->step != SAM_STEP_ERROR;
+}
+
+/* Moves @cursor to its first row of @id or after; *@on_row says whether
+ * it is on a row of @id. FALSE with a SamStoreError. */
+gboolean
+sam_cursor_seek (SamCursor  *cursor,
+                 gint64      id,
+                 gboolean   *on_row,
+                 GError    **error)
+{
+  *on_row = FALSE;
+  while (cursor->step == SAM_STEP_ROW && sam_stmt_column_int (cursor->stmt, 0) < id)
+    if (!sam_cursor_step (cursor, error))
+      return FALSE;
+  *on_row = cursor->step == SAM_STEP_ROW && sam_stmt_column_int (cursor->stmt, 0) == id;
+  return TRUE;
+}
+
+void
+sam_cursor_clear (SamCursor *cursor)
+{
+  g_clear_pointer (&cursor->stmt, sam_stmt_free);
+}
