@@ -620,11 +620,12 @@ check_ministry_gap (SamStore  *store,
 /* A group is reached when a live activity or a seminar that is not
  * cancelled names it, one of the groups under it, or a group it is part of
  * (an umbrella group such as "all front-line staff" reaches each group
- * under it). */
+ * under it). Each group is asked through the index by group, as each
+ * agency is for an idle one. */
 static const char unreached_sql[] =
   "WITH RECURSIVE named(id) AS MATERIALIZED ("
-  "  SELECT tg.target_group_id FROM " SAM_ACTIVITIES_IN_STORED_ORDER " CROSS JOIN activity_target_group tg ON tg.activity_id = a.id "
-  "  WHERE " SAM_LIVE_ACTIVITY " "
+  "  SELECT t.id FROM target_group t WHERE EXISTS (SELECT 1 FROM activity_target_group tg "
+  "    CROSS JOIN activity a ON a.id = tg.activity_id WHERE tg.target_group_id = t.id AND " SAM_LIVE_ACTIVITY ") "
   "  UNION SELECT st.target_group_id FROM seminar_target_group st JOIN seminar s ON s.id = st.seminar_id "
   "  WHERE coalesce(s.status, '') <> 'cancelled'), "
   "up(id) AS (SELECT id FROM named "
