@@ -3,7 +3,8 @@
 -- Samordna schema version 8: the activities listed by plan once, in
 -- activity_overview (schema 3), which begins with the plan; the priority
 -- tasks' activities and the imported updates' sources listed where they
--- are given.
+-- are given. (The link tables that SQLite now keeps in the order of their
+-- keys are as they were here: a PostgreSQL table is not stored by key.)
 
 DROP INDEX activity_plan;
 
