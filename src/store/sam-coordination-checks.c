@@ -219,10 +219,10 @@ lead_only_cb (SamStmt       *stmt,
  * expected to act. An organisation often acts
  * through the bodies below it (a ministry through its agencies, the UN
  * through UNHCR), so an agency is idle only when neither it nor any agency
- * below it has a part. */
-/* Each agency is asked whether it has an activity, through the indexes
- * by agency and by sector: every live activity, partner and duty put in
- * one set (UNION) had cost ten times as much at 100,000 activities. */
+ * below it has a part. Each agency is asked whether it has an activity
+ * through the indexes by agency and by sector: every live activity's
+ * lead, partners and duties put in one set (UNION) had cost thirty times
+ * as much at 100,000 activities. */
 #define AGENCY_HAS_PART \
   "(SELECT g.id FROM agency g WHERE " \
   "   EXISTS (SELECT 1 FROM activity a WHERE a.lead_agency_id = g.id AND " SAM_LIVE_ACTIVITY ")" \
@@ -269,11 +269,13 @@ idle_cb (SamStmt       *stmt,
  * takes part in or answers for by sector responsibility (which it does for
  * every such activity that names no lead). A ministry responsible for no
  * sector is given nothing. */
-/* The ministry-measure-gap check, computed here from four plain reads: its
- * one query of sets of (measure, agency) pairs built with DISTINCT and
- * UNION, every live activity and every link of one added to a B-tree, cost
- * more than every other check together. The pairs are few (measures ×
- * agencies at most), so they are kept in hash sets. */
+/* The ministry-measure-gap check, computed here from plain reads (the
+ * agencies, the measures, and the live activities with their partners and
+ * sectors, see gap_read_activities()): its one query of sets of (measure,
+ * agency) pairs built with DISTINCT and UNION, every live activity and
+ * every link of one added to a B-tree, cost more than every other check
+ * together. The pairs are few (measures × agencies at most), so they are
+ * kept in hash sets. */
 
 typedef struct
 {

@@ -538,12 +538,12 @@ foreach_periods (SamStore         *store,
   ok = n_periods == 0
        || (order_read (store, &r.order, error)
            && sam_cursor_open (store, &r.updates,
-                           "SELECT activity_id, period_id, reported_at, id, status, progress, comment "
-                           "FROM status_update ORDER BY activity_id", error)
+                               "SELECT activity_id, period_id, reported_at, id, status, progress, comment "
+                               "FROM status_update ORDER BY activity_id", error)
            && sam_cursor_open (store, &r.history,
-                           "SELECT activity_id, field, old_value, changed_at FROM activity_change "
-                           "WHERE field IN ('status', 'progress', 'due_date', 'lead_agency_id') "
-                           "ORDER BY activity_id, changed_at, id", error));
+                               "SELECT activity_id, field, old_value, changed_at FROM activity_change "
+                               "WHERE field IN ('status', 'progress', 'due_date', 'lead_agency_id') "
+                               "ORDER BY activity_id, changed_at, id", error));
   for (guint k = 0; ok && k < n_periods; k++)
     {
       Asked asked = order_ask (&r.order, periods[k], today);
