@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "sam-cli-private.h"
+#include "core/sam-thread.h"
 #include "report/sam-report.h"
 #include "store/sam-coordination.h"
 
@@ -237,6 +238,9 @@ sam_cli_report (int    argc,
   options.period = args.period;
   options.today = args.today;
   options.check_store = TRUE;
+  /* This process writes the report and ends: what its helper threads let
+   * go is given back at once, which holds its peak down. */
+  sam_thread_set_give_back_memory (TRUE);
   if (!sam_report_write (store, &options, args.output, NULL, NULL, &stats, NULL, &error))
     {
       if (!g_error_matches (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_PERIOD)

@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-void sam_thread_yield            (int step);
-void sam_thread_give_back_memory (void);
+void sam_thread_yield                (int step);
+void sam_thread_set_give_back_memory (gboolean give_back);
+void sam_thread_give_back_memory     (void);
 
 G_END_DECLS
