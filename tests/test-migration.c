@@ -43,7 +43,11 @@ test_v1_to_current (void)
   g_assert_cmpstr (sam_record_get_title (activity), ==, "Lavterskelseminarer");
   g_assert_cmpint (sam_record_get_int (activity, "lead_agency_id"), ==, 2);
   g_assert_cmpint (sam_record_get_int (activity, "progress"), ==, 40);
+  /* Its links, kept by their keys since version 8. */
   g_assert_cmpint (sam_record_get_refs (activity, "sectors", &n)[0], ==, 1);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (sam_record_get_refs (activity, "target_groups", &n)[0], ==, 1);
+  g_assert_cmpuint (n, ==, 1);
   bufdir = sam_store_get (store, SAM_KIND_AGENCY, 2, &error);
   g_assert_cmpint (sam_record_get_int (bufdir, "parent_id"), ==, 1);
   update = sam_store_get (store, SAM_KIND_STATUS_UPDATE, 1, &error);
