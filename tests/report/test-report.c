@@ -336,7 +336,12 @@ test_write_gives_back_memory (Fixture *f, gconstpointer data)
   g_assert_true (sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error));
   sam_thread_set_give_back_memory (FALSE);
   g_assert_no_error (error);
-  g_assert_cmpint (g_atomic_int_get (&n_trims), >, 0);
+  /* A plan on a server is read on the report's own connection, with no
+   * helper to give anything back. */
+  if (sam_store_is_server_address (f->db))
+    g_assert_cmpint (g_atomic_int_get (&n_trims), ==, 0);
+  else
+    g_assert_cmpint (g_atomic_int_get (&n_trims), >, 0);
 }
 
 /* stdio's setvbuf(), counting the buffers of 64 KiB the program's code
