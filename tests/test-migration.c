@@ -76,6 +76,41 @@ test_v1_to_current (void)
   sam_test_remove_dir (dir);
 }
 
+/* A file written with foreign keys off may link an activity to an agency,
+ * sector or target group that is not there, or hold a link of an
+ * activity that is gone. Version 8 rebuilds the link tables: such links
+ * are left behind, and the file opens with everything else. */
+static void
+test_v8_dangling_links (void)
+{
+  g_autofree char *dir = sam_test_make_dir ();
+  g_autofree char *path = make_v1 (dir);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamRecord) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 *refs;
+  gsize n;
+
+  sam_test_sql (path, "INSERT INTO activity_partner VALUES (1, 4711, 0), (4711, 2, 0);"
+                      "INSERT INTO activity_sector VALUES (1, 4711, 1);"
+                      "INSERT INTO activity_target_group VALUES (1, 4711, 1);");
+  store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_SCHEMA_VERSION);
+  activity = sam_store_get (store, SAM_KIND_ACTIVITY, 1, &error);
+  g_assert_no_error (error);
+  sam_record_get_refs (activity, "partners", &n);
+  g_assert_cmpuint (n, ==, 0);
+  refs = sam_record_get_refs (activity, "sectors", &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (refs[0], ==, 1);
+  refs = sam_record_get_refs (activity, "target_groups", &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (refs[0], ==, 1);
+  g_clear_object (&store);
+  sam_test_remove_dir (dir);
+}
+
 /* Each new database has an identity of its own, kept when reopened. */
 static void
 test_identity (void)
@@ -205,6 +240,7 @@ main (int   argc,
   g_test_add_func ("/store/migration/v1-to-current", test_v1_to_current);
   g_test_add_func ("/store/migration/identity", test_identity);
   g_test_add_func ("/store/migration/v4-sector-ministries", test_v4_sector_ministries);
+  g_test_add_func ("/store/migration/v8-dangling-links", test_v8_dangling_links);
   g_test_add_func ("/store/migration/v6-history", test_v6_history);
   return g_test_run ();
 }

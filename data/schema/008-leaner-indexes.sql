@@ -23,7 +23,9 @@ CREATE INDEX status_update_source ON status_update (source_hash) WHERE source_ha
 -- beside an index of its primary key (activity, agency/sector/group), and
 -- every lookup by activity went from the index to the table. Each is now
 -- kept in the order of its key (WITHOUT ROWID): one B-tree instead of
--- two, read directly by activity.
+-- two, read directly by activity. A link to an activity, agency, sector
+-- or target group that is not there (a file written with foreign keys
+-- off) is left behind, as it links nothing; the rest opens.
 
 CREATE TABLE activity_partner_by_key (
   activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
@@ -32,7 +34,8 @@ CREATE TABLE activity_partner_by_key (
   PRIMARY KEY (activity_id, agency_id)
 ) WITHOUT ROWID;
 INSERT INTO activity_partner_by_key (activity_id, agency_id, position)
-  SELECT activity_id, agency_id, position FROM activity_partner;
+  SELECT activity_id, agency_id, position FROM activity_partner
+  WHERE activity_id IN (SELECT id FROM activity) AND agency_id IN (SELECT id FROM agency);
 DROP TABLE activity_partner;
 ALTER TABLE activity_partner_by_key RENAME TO activity_partner;
 CREATE INDEX activity_partner_agency ON activity_partner (agency_id);
@@ -44,7 +47,8 @@ CREATE TABLE activity_sector_by_key (
   PRIMARY KEY (activity_id, sector_id)
 ) WITHOUT ROWID;
 INSERT INTO activity_sector_by_key (activity_id, sector_id, position)
-  SELECT activity_id, sector_id, position FROM activity_sector;
+  SELECT activity_id, sector_id, position FROM activity_sector
+  WHERE activity_id IN (SELECT id FROM activity) AND sector_id IN (SELECT id FROM sector);
 DROP TABLE activity_sector;
 ALTER TABLE activity_sector_by_key RENAME TO activity_sector;
 CREATE INDEX activity_sector_sector ON activity_sector (sector_id);
@@ -56,7 +60,8 @@ CREATE TABLE activity_target_group_by_key (
   PRIMARY KEY (activity_id, target_group_id)
 ) WITHOUT ROWID;
 INSERT INTO activity_target_group_by_key (activity_id, target_group_id, position)
-  SELECT activity_id, target_group_id, position FROM activity_target_group;
+  SELECT activity_id, target_group_id, position FROM activity_target_group
+  WHERE activity_id IN (SELECT id FROM activity) AND target_group_id IN (SELECT id FROM target_group);
 DROP TABLE activity_target_group;
 ALTER TABLE activity_target_group_by_key RENAME TO activity_target_group;
 CREATE INDEX activity_target_group_group ON activity_target_group (target_group_id);
