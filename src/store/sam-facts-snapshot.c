@@ -314,6 +314,31 @@ sam_facts_snapshot_foreach (const SamFactsSnapshot *snapshot,
   return TRUE;
 }
 
+/* Returns the entry of activity @id, or NULL; as find_activity() in
+ * sam-report-data.c finds an activity in the Activities sheet's index. */
+static const Entry *
+find_entry (const SamFactsSnapshot *snapshot,
+            gint64                  id)
+{
+  guint low = 0, high = snapshot->n;
+  gint64 first = high > 0 ? entry_at (snapshot, 0)->id : 0;
+
+  /* Ids are mostly dense: first look where @id is when they all are. */
+  if (high > 0 && id >= first && (guint64) id - (guint64) first < high
+      && entry_at (snapshot, (guint) ((guint64) id - (guint64) first))->id == id)
+    return entry_at (snapshot, (guint) ((guint64) id - (guint64) first));
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (entry_at (snapshot, middle)->id < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low < snapshot->n && entry_at (snapshot, low)->id == id ? entry_at (snapshot, low) : NULL;
+}
+
 /* Fills @row with activity @id's facts as sam_facts_snapshot_foreach()
  * gives them; FALSE when @snapshot does not hold it. */
 gboolean
@@ -321,26 +346,10 @@ sam_facts_snapshot_lookup (const SamFactsSnapshot *snapshot,
                            gint64                  id,
                            SamActivityFactsRow    *row)
 {
-  const Entry *e = NULL;
-  guint low = 0, high;
+  const Entry *e;
 
   g_return_val_if_fail (snapshot != NULL && row != NULL, FALSE);
-  high = snapshot->n;
-  /* Ids are mostly dense: first look where @id is when they all are. */
-  if (high > 0 && id >= entry_at (snapshot, 0)->id
-      && (guint64) id - (guint64) entry_at (snapshot, 0)->id < high)
-    e = entry_at (snapshot, (guint) ((guint64) id - (guint64) entry_at (snapshot, 0)->id));
-  while ((e == NULL || e->id != id) && low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      e = entry_at (snapshot, middle);
-      if (e->id < id)
-        low = middle + 1;
-      else if (e->id > id)
-        high = middle;
-    }
-  if (e == NULL || e->id != id)
+  if ((e = find_entry (snapshot, id)) == NULL)
     return FALSE;
   fill_row (snapshot, e, row);
   return TRUE;
