@@ -298,14 +298,21 @@ test_write_failures (Fixture *f, gconstpointer data)
     }
 }
 
-/* A disk that fills up while the workbook is written and compressed
- * (stood in for by a limit on the size of any file the process writes):
- * the report says so, leaves the old file as it was and nothing else
- * behind, whether the limit stops a sheet's temporary file, a part of the
- * workbook or its last bytes. libxlsxwriter does not look whether its
- * temporary files were written whole: with files limited to just under
- * the report's size, a sheet's was cut off, the workbook was kept with
- * the sheet's XML cut off, and the report said it was written. */
+/* Writes the default plan's report and returns how many times @counter
+ * was counted up meanwhile. */
+static gint
+write_counting (Fixture *f,
+                gint    *counter)
+{
+  g_autoptr(GError) error = NULL;
+  SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
+
+  g_atomic_int_set (counter, 0);
+  g_assert_true (sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_atomic_int_get (counter);
+}
+
 /* glibc's malloc_trim(), counted: the program's own definition is the one
  * its code calls. */
 static gint n_trims;
@@ -319,29 +326,24 @@ malloc_trim (size_t pad)
 
 /* A report written in the window's process gives no memory back: that
  * walks every heap of the process under its lock, and the window's thread
- * waited at its next allocation (18–54 ms for a heap of 100 MB freed in
- * part, thirteen times a report). `samordna report`, which ends when the
+ * would wait at its next allocation (a heap of 100 MB, half of it freed,
+ * took 18–54 ms to trim in a small program), thirteen times a report. `samordna report`, which ends when the
  * report is written, gives it back after each of the helper's steps. */
 static void
 test_write_gives_back_memory (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
+  gint given_back;
 
-  g_atomic_int_set (&n_trims, 0);
-  g_assert_true (sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_atomic_int_get (&n_trims), ==, 0);
+  g_assert_cmpint (write_counting (f, &n_trims), ==, 0);
   sam_thread_set_give_back_memory (TRUE);
-  g_assert_true (sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error));
+  given_back = write_counting (f, &n_trims);
   sam_thread_set_give_back_memory (FALSE);
-  g_assert_no_error (error);
   /* A plan on a server is read on the report's own connection, with no
    * helper to give anything back. */
   if (sam_store_is_server_address (f->db))
-    g_assert_cmpint (g_atomic_int_get (&n_trims), ==, 0);
+    g_assert_cmpint (given_back, ==, 0);
   else
-    g_assert_cmpint (g_atomic_int_get (&n_trims), >, 0);
+    g_assert_cmpint (given_back, >, 0);
 }
 
 /* stdio's setvbuf(), counting the buffers of 64 KiB the program's code
@@ -368,17 +370,21 @@ setvbuf (FILE *stream, char *buffer, int mode, size_t size)
 static void
 test_write_buffers_files (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  SamReportOptions options = { NULL, NULL, SAM_REPORT_LANGUAGE_NB, NULL };
+  gint buffered = write_counting (f, &n_large_buffers);
 
-  g_atomic_int_set (&n_large_buffers, 0);
-  g_assert_true (sam_report_write (f->store, &options, f->out, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
   /* A sheet's rows, its XML, and the other parts: more than the sheets. */
-  g_test_message ("%d files buffered", g_atomic_int_get (&n_large_buffers));
-  g_assert_cmpint (g_atomic_int_get (&n_large_buffers), >, 12);
+  g_test_message ("%d files buffered", buffered);
+  g_assert_cmpint (buffered, >, 12);
 }
 
+/* A disk that fills up while the workbook is written and compressed
+ * (stood in for by a limit on the size of any file the process writes):
+ * the report says so, leaves the old file as it was and nothing else
+ * behind, whether the limit stops a sheet's temporary file, a part of the
+ * workbook or its last bytes. libxlsxwriter does not look whether its
+ * temporary files were written whole: with files limited to just under
+ * the report's size, a sheet's was cut off, the workbook was kept with
+ * the sheet's XML cut off, and the report said it was written. */
 static void
 test_write_disk_full (Fixture *f, gconstpointer data)
 {
